@@ -1,0 +1,82 @@
+/* kurdi: the stable C ABI. No function throws or aborts on bad input; every
+ * function that can fail returns a kurdi_status. Memory returned by the
+ * library is released with the matching *_free function. Strings are UTF-8
+ * with an explicit length; they need not be NUL-terminated, and a NUL byte
+ * inside is ordinary text. */
+#ifndef KURDI_H
+#define KURDI_H
+
+#include <stddef.h>
+
+#if defined(KURDI_SHARED_BUILD)
+#define KURDI_API __attribute__((visibility("default")))
+#else
+#define KURDI_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum kurdi_status {
+  KURDI_OK = 0,
+  KURDI_ERROR_INVALID_ARGUMENT = 1, /* NULL pointer, unknown profile name, ... */
+  KURDI_ERROR_OUT_OF_MEMORY = 2,
+  KURDI_ERROR_INTERNAL = 3
+} kurdi_status;
+
+/* Short English description of a status code. Never NULL. */
+KURDI_API const char* kurdi_status_message(kurdi_status status);
+
+/* "0.1.0" and the analyzer version "0.1.0+<hash>"; static strings. */
+KURDI_API const char* kurdi_version(void);
+KURDI_API const char* kurdi_analyzer_version(void);
+
+typedef struct kurdi_normalize_options {
+  const char* profile; /* "standard" (default when NULL) or "search" */
+  const char* digits;  /* NULL (profile default), "keep", "ascii", "arabic-indic" */
+  int keep_harakat;    /* nonzero keeps vowel marks */
+} kurdi_normalize_options;
+
+/* Normalizes text[0..len). On success *out is a NUL-terminated buffer of
+ * *out_len bytes (the NUL not counted) to release with kurdi_free.
+ * options may be NULL (standard profile). */
+KURDI_API kurdi_status kurdi_normalize(const char* text, size_t len,
+                                       const kurdi_normalize_options* options, char** out,
+                                       size_t* out_len);
+KURDI_API void kurdi_free(void* p);
+
+typedef struct kurdi_token {
+  size_t begin;     /* byte offsets into the original text */
+  size_t end;
+  const char* norm; /* normalized form, norm_len bytes, owned by the token list */
+  size_t norm_len;
+  const char* type; /* "word", "latin", "number", ... (static string) */
+} kurdi_token;
+
+typedef struct kurdi_token_list kurdi_token_list;
+
+/* Tokenizes text[0..len) with the standard profile (options may be NULL). */
+KURDI_API kurdi_status kurdi_tokenize(const char* text, size_t len,
+                                      const kurdi_normalize_options* options,
+                                      kurdi_token_list** out);
+KURDI_API size_t kurdi_token_list_size(const kurdi_token_list* list);
+/* Fills *token with token i; KURDI_ERROR_INVALID_ARGUMENT when i is out of range. */
+KURDI_API kurdi_status kurdi_token_list_get(const kurdi_token_list* list, size_t i,
+                                            kurdi_token* token);
+KURDI_API void kurdi_token_list_free(kurdi_token_list* list);
+
+typedef struct kurdi_span {
+  size_t begin;
+  size_t end;
+} kurdi_span;
+
+/* Sentence spans of text[0..len). *spans (release with kurdi_free) holds *count entries. */
+KURDI_API kurdi_status kurdi_sentences(const char* text, size_t len, kurdi_span** spans,
+                                       size_t* count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KURDI_H */

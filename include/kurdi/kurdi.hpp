@@ -1,0 +1,7 @@
+// kurdi: the C++ API in one include. Each capability also has its own header.
+#pragma once
+#include "kurdi/normalize.hpp"
+#include "kurdi/sentences.hpp"
+#include "kurdi/tokenize.hpp"
+#include "kurdi/utf8.hpp"
+#include "kurdi/version.hpp"
