@@ -90,11 +90,12 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "kurdi developers <kurdi@kurdi.invalid>")
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY on the Description: line and
+# indents this text below it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "Central Kurdish (Sorani) text engine
- kurdi normalizes, tokenizes and splits Sorani (Arabic-script Central Kurdish)
- text with byte offsets into the original input. The package holds the kurdi
- command, libkurdi (shared and static), headers, pkg-config and CMake files.")
+  "kurdi normalizes, tokenizes and splits Sorani (Arabic-script Central Kurdish)
+text with byte offsets into the original input. The package holds the kurdi
+command, libkurdi (shared and static), headers, pkg-config and CMake files.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
