@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Helpers shared by the benchmark programs: reading input files, cutting them
+// into chunks the way a streaming host would, and the baseline scans.
+#pragma once
+#include <cstddef>
+#include <cstring>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kurdi/normalize.hpp"
+#include "kurdi/utf8.hpp"
+
+namespace kurdi_bench {
+
+/// Whole file as bytes, or nullopt when it cannot be read.
+inline std::optional<std::string> read_file(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return std::nullopt;
+  std::string data;
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return std::nullopt;
+  return data;
+}
+
+/// The first `limit` bytes of `text`, cut after the last line break inside
+/// them (whole lines, so no UTF-8 sequence is split).
+inline std::string_view prefix_lines(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  const std::size_t nl = text.rfind('\n', limit - 1);
+  return nl == std::string_view::npos ? text.substr(0, limit) : text.substr(0, nl + 1);
+}
+
+/// Cuts `text` into consecutive pieces of about `target` bytes at
+/// kurdi::safe_split_point (so processing the pieces one by one gives the same
+/// result as the whole). target == 0: one piece.
+inline std::vector<std::string_view> chunks(std::string_view text, std::size_t target) {
+  std::vector<std::string_view> out;
+  if (target == 0) {
+    out.push_back(text);
+    return out;
+  }
+  while (!text.empty()) {
+    if (text.size() <= target) {
+      out.push_back(text);
+      break;
+    }
+    std::size_t cut = kurdi::safe_split_point(text.substr(0, target));
+    if (cut == 0) {
+      // No whitespace in the window: look further for the next safe point.
+      std::size_t window = target;
+      while (cut == 0 && window < text.size()) {
+        window = window * 2 < text.size() ? window * 2 : text.size();
+        cut = window == text.size() ? text.size() : kurdi::safe_split_point(text.substr(0, window));
+      }
+    }
+    out.push_back(text.substr(0, cut));
+    text.remove_prefix(cut);
+  }
+  return out;
+}
+
+/// Baseline: number of '\n' bytes, found with memchr.
+inline std::size_t count_lines_memchr(std::string_view text) noexcept {
+  std::size_t lines = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (hit == nullptr) break;
+    ++lines;
+    p = static_cast<const char*>(hit) + 1;
+  }
+  return lines;
+}
+
+/// Baseline: a full UTF-8 validation pass with the library's validator;
+/// returns the number of malformed sequences.
+inline std::size_t count_invalid_utf8(std::string_view text) noexcept {
+  std::size_t invalid = 0;
+  std::size_t pos = 0;
+  while ((pos = kurdi::find_invalid_utf8(text, pos)) != std::string_view::npos) {
+    ++invalid;
+    pos += kurdi::invalid_utf8_length(text, pos);
+  }
+  return invalid;
+}
+
+}  // namespace kurdi_bench

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// kurdi_bench_file: whole-file throughput through the library.
+//
+// Reads FILE into memory (not timed), then times each operation over the
+// whole buffer, `--reps` times after `--warmup` untimed runs, and prints the
+// best and the median. The buffer is processed in pieces of about `--chunk`
+// bytes cut at kurdi::safe_split_point, as a streaming host does (default
+// 1 MiB; 0 = the whole file in one call). Output buffers are reused between
+// pieces and runs (normalize_into, tokenize(text, Tokens&)).
+//
+// Operations:
+//   memcpy            baseline: std::memcpy of the buffer
+//   memchr_lines      baseline: count '\n' with memchr
+//   utf8_validate     baseline: kurdi::find_invalid_utf8 over the buffer
+//   normalize         kurdi::normalize_into, standard profile
+//   normalize_search  kurdi::normalize_into, search profile
+//   normalize_map     standard profile with the output-to-input offset map
+//   tokenize          kurdi::tokenize: normalize + typed tokens with offsets
+//   sentences         kurdi::sentences
+//
+// Output: one line per operation on stdout,
+//   RESULT op=<op> bytes=... tokens=... best_s=... median_s=... best_mbps=...
+//          median_mbps=... tokens_per_s=... checksum=...
+// MB = 10^6 bytes of input. tokens is the number of kurdi tokens in the file
+// (from an untimed tokenize pass), so tokens/s is comparable across rows;
+// tokens/s uses the best time.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench_common.hpp"
+#include "kurdi/normalize.hpp"
+#include "kurdi/sentences.hpp"
+#include "kurdi/tokenize.hpp"
+#include "kurdi/utf8.hpp"
+
+namespace {
+
+struct Options {
+  int reps = 5;
+  int warmup = 1;
+  std::size_t chunk = std::size_t{1} << 20;
+  std::vector<std::string> ops;
+  std::string file;
+};
+
+const char* const kAllOps[] = {"memcpy",        "memchr_lines", "utf8_validate", "normalize",
+                               "normalize_search", "normalize_map", "tokenize",  "sentences"};
+
+[[noreturn]] void usage() {
+  std::fputs(
+      "usage: kurdi_bench_file [--reps N] [--warmup N] [--chunk BYTES] [--ops a,b,...] FILE\n"
+      "ops: memcpy memchr_lines utf8_validate normalize normalize_search normalize_map\n"
+      "     tokenize sentences (default: all)\n",
+      stderr);
+  std::exit(2);
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t comma = s.find(',', start);
+    const std::size_t end = comma == std::string::npos ? s.size() : comma;
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--reps" && has_value) {
+      o.reps = std::atoi(argv[++i]);
+    } else if (a == "--warmup" && has_value) {
+      o.warmup = std::atoi(argv[++i]);
+    } else if (a == "--chunk" && has_value) {
+      o.chunk = std::strtoull(argv[++i], nullptr, 10);
+    } else if (a == "--ops" && has_value) {
+      o.ops = split_commas(argv[++i]);
+    } else if (a.rfind("--", 0) == 0 || !o.file.empty()) {
+      usage();
+    } else {
+      o.file = a;
+    }
+  }
+  if (o.file.empty() || o.reps < 1 || o.warmup < 0) usage();
+  if (o.ops.empty()) o.ops.assign(std::begin(kAllOps), std::end(kAllOps));
+  for (const auto& op : o.ops) {
+    if (std::find(std::begin(kAllOps), std::end(kAllOps), op) == std::end(kAllOps)) usage();
+  }
+  return o;
+}
+
+// One pass of an operation over the pieces; returns a checksum so the
+// compiler cannot drop the work.
+using Pass = std::function<std::size_t()>;
+
+Pass make_pass(const std::string& op, std::string_view text,
+               const std::vector<std::string_view>& pieces) {
+  if (op == "memcpy") {
+    auto dst = std::make_shared<std::string>(text.size(), '\0');
+    return [text, dst] {
+      std::memcpy(dst->data(), text.data(), text.size());
+      return static_cast<std::size_t>(static_cast<unsigned char>((*dst)[dst->size() / 2]));
+    };
+  }
+  if (op == "memchr_lines") return [text] { return kurdi_bench::count_lines_memchr(text); };
+  if (op == "utf8_validate") return [text] { return kurdi_bench::count_invalid_utf8(text) + 1; };
+  if (op == "normalize" || op == "normalize_search" || op == "normalize_map") {
+    kurdi::NormalizeOptions opts;
+    if (op == "normalize_search") opts.profile = kurdi::Profile::search;
+    const bool with_map = op == "normalize_map";
+    auto out = std::make_shared<std::string>();
+    auto map = std::make_shared<kurdi::OffsetMap>();
+    return [&pieces, opts, with_map, out, map] {
+      std::size_t sum = 0;
+      for (std::string_view piece : pieces) {
+        out->clear();
+        map->clear();
+        kurdi::normalize_into(piece, opts, *out, with_map ? map.get() : nullptr);
+        sum += out->size() + map->anchors().size();
+      }
+      return sum;
+    };
+  }
+  if (op == "tokenize") {
+    auto toks = std::make_shared<kurdi::Tokens>();
+    return [&pieces, toks] {
+      std::size_t sum = 0;
+      for (std::string_view piece : pieces) {
+        kurdi::tokenize(piece, *toks);
+        sum += toks->tokens.size() + toks->normalized.size();
+      }
+      return sum;
+    };
+  }
+  // sentences
+  return [&pieces] {
+    std::size_t sum = 0;
+    for (std::string_view piece : pieces) sum += kurdi::sentences(piece).size();
+    return sum;
+  };
+}
+
+std::size_t count_tokens(const std::vector<std::string_view>& pieces) {
+  kurdi::Tokens toks;
+  std::size_t n = 0;
+  for (std::string_view piece : pieces) {
+    kurdi::tokenize(piece, toks);
+    n += toks.tokens.size();
+  }
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options o = parse(argc, argv);
+  const auto data = kurdi_bench::read_file(o.file);
+  if (!data) {
+    std::fprintf(stderr, "kurdi_bench_file: cannot read %s\n", o.file.c_str());
+    return 1;
+  }
+  const std::string_view text(*data);
+  const std::vector<std::string_view> pieces = kurdi_bench::chunks(text, o.chunk);
+  const std::size_t tokens = count_tokens(pieces);
+  std::fprintf(stderr,
+               "kurdi_bench_file: %s, %zu bytes, %zu pieces (chunk %zu), %zu tokens, "
+               "%d warm-up + %d timed runs\n",
+               o.file.c_str(), text.size(), pieces.size(), o.chunk, tokens, o.warmup, o.reps);
+
+  const double mb = static_cast<double>(text.size()) / 1e6;
+  for (const std::string& op : o.ops) {
+    const Pass pass = make_pass(op, text, pieces);
+    std::size_t checksum = 0;
+    for (int i = 0; i < o.warmup; ++i) checksum += pass();
+    std::vector<double> seconds;
+    double best = 1e300;
+    for (int i = 0; i < o.reps; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      checksum += pass();
+      const auto t1 = std::chrono::steady_clock::now();
+      seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+      best = std::min(best, seconds.back());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    const std::size_t n = seconds.size();
+    const double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+    std::printf(
+        "RESULT op=%s bytes=%zu tokens=%zu best_s=%.6f median_s=%.6f best_mbps=%.2f "
+        "median_mbps=%.2f tokens_per_s=%.0f checksum=%zu\n",
+        op.c_str(), text.size(), tokens, best, median, mb / best, mb / median,
+        static_cast<double>(tokens) / best, checksum);
+    std::fflush(stdout);
+  }
+  return 0;
+}
