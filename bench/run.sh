@@ -1,0 +1,330 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# bench/run.sh: kurdi's throughput, with its baselines, in one run.
+#
+#   bench/run.sh [options] [FILE...]
+#
+# Default files: ../shared/data/bench/ckb-clean.txt and ckb-dirty.txt (next to
+# the source tree). For each file, in the same run and on the same bytes:
+#   1. baselines: memcpy, memchr line count, UTF-8 validation (kurdi_bench_file)
+#   2. the library: normalize (standard, search, with offset map), tokenize
+#      (normalize + typed tokens with offsets), sentences (kurdi_bench_file)
+#   3. the CLI end to end: kurdi normalize / tokenize / tokenize --json, stdin
+#      from the file, stdout to /dev/null (hyperfine when installed, else a
+#      timed loop); MB/s = file size / mean wall time
+#   4. Lucene 8 (Debian liblucene8-java): StandardTokenizer, StandardTokenizer
+#      + SoraniNormalizationFilter, full SoraniAnalyzer (bench/lucene)
+# and prints a markdown table (also saved under the build directory) with
+# the CPU, the date, the commit and the ratios against Lucene's
+# StandardTokenizer + SoraniNormalizationFilter.
+#
+# Options:
+#   --replicate MB  run on replicas of each FILE of at least MB megabytes
+#                   (cat N times, in $KURDI_BENCH_TMP, default /tmp/kurdi-bench)
+#                   instead of the files themselves, and add the memory check:
+#                   peak RSS of `kurdi normalize`, `kurdi tokenize` and
+#                   `kurdi tokenize --json` on ONE line of max(MB, 100) MB built
+#                   from the first FILE (line breaks replaced by spaces);
+#                   the requirement is <= 64 MB.
+#   --rss-only      with --replicate: only the memory check
+#   --reps N        timed repetitions per measurement (default 5)
+#   --no-micro      skip the Google Benchmark micro benchmarks
+#   --no-build      use the existing build directory as it is
+#   --build-dir D   build directory (default <source>/build-bench)
+#
+# The build is a Release build as users get it: no -march=native (checked).
+# Uses at most 2 parallel compile jobs. Never run in CI.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD="$ROOT/build-bench"
+DATA_DIR="$ROOT/../shared/data/bench"
+TMPD="${KURDI_BENCH_TMP:-/tmp/kurdi-bench}"
+REPS=5
+REPLICATE_MB=""
+RSS_ONLY=0
+MICRO=1
+BUILD_STEP=1
+FILES=()
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+log() { echo "[run.sh $(date +%H:%M:%S)] $*" >&2; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --replicate) [[ $# -ge 2 ]] || die "--replicate needs MB"; REPLICATE_MB=$2; shift 2 ;;
+    --rss-only) RSS_ONLY=1; shift ;;
+    --reps) [[ $# -ge 2 ]] || die "--reps needs N"; REPS=$2; shift 2 ;;
+    --no-micro) MICRO=0; shift ;;
+    --no-build) BUILD_STEP=0; shift ;;
+    --build-dir) [[ $# -ge 2 ]] || die "--build-dir needs a path"; BUILD=$2; shift 2 ;;
+    -h|--help) sed -n '3,36p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --*) die "unknown option $1 (see --help)" ;;
+    *) FILES+=("$1"); shift ;;
+  esac
+done
+[[ ${#FILES[@]} -gt 0 ]] || FILES=("$DATA_DIR/ckb-clean.txt" "$DATA_DIR/ckb-dirty.txt")
+for f in "${FILES[@]}"; do [[ -r "$f" ]] || die "cannot read $f"; done
+[[ -z "$REPLICATE_MB" || "$REPLICATE_MB" =~ ^[0-9]+$ ]] || die "--replicate takes whole MB"
+[[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "--reps takes a positive integer"
+[[ $RSS_ONLY -eq 0 || -n "$REPLICATE_MB" ]] || die "--rss-only needs --replicate MB"
+
+# ---------------------------------------------------------------- build ----
+if [[ $BUILD_STEP -eq 1 ]]; then
+  log "configuring and building $BUILD (Release, no -march=native, -j2)"
+  # Flags from the environment must not sneak in -march=native.
+  env -u CXXFLAGS -u CFLAGS cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DKURDI_BUILD_BENCH=ON -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=OFF >&2
+  ninja -C "$BUILD" -j2 >&2
+fi
+if grep -q -- '-march=native' "$BUILD/compile_commands.json" 2>/dev/null; then
+  die "$BUILD compiles with -march=native; benchmarks must use the release flags users get"
+fi
+BENCH_FILE="$BUILD/bench/kurdi_bench_file"
+BENCH_MICRO="$BUILD/bench/kurdi_bench_micro"
+KURDI="$BUILD/apps/cli/kurdi"
+[[ -x "$BENCH_FILE" ]] || die "missing $BENCH_FILE (build failed?)"
+[[ -x "$KURDI" ]] || die "missing $KURDI (build failed?)"
+
+# Lucene baseline: compiled now, into the build directory.
+LUCENE_CP=""
+core_jar=$(ls /usr/share/java/lucene-core-8*.jar 2>/dev/null | head -n1 || true)
+analyzers_jar=$(ls /usr/share/java/lucene-analyzers-common-8*.jar 2>/dev/null | head -n1 || true)
+if [[ -n "$core_jar" && -n "$analyzers_jar" ]] && command -v javac >/dev/null; then
+  mkdir -p "$BUILD/bench/lucene"
+  javac -nowarn -d "$BUILD/bench/lucene" -cp "$core_jar:$analyzers_jar" \
+    "$ROOT/bench/lucene/LuceneBaseline.java"
+  LUCENE_CP="$BUILD/bench/lucene:$core_jar:$analyzers_jar"
+else
+  log "Lucene baseline unavailable (apt-get install liblucene8-java default-jdk-headless)"
+fi
+
+# ------------------------------------------------------------- helpers ----
+# field KEY OP FILE: value of KEY= on the "RESULT op=OP " line of FILE.
+field() {
+  awk -v op="op=$2" -v key="$1=" '$1 == "RESULT" && $2 == op {
+    for (i = 3; i <= NF; ++i) if (index($i, key) == 1) { print substr($i, length(key) + 1); exit } }' "$3"
+}
+fmt_mbps() { awk -v x="$1" 'BEGIN { if (x == "") print "n/a"; else printf "%.1f", x }'; }
+fmt_rate() {  # tokens/s in millions
+  awk -v x="$1" 'BEGIN { if (x == "") print "n/a"; else printf "%.2f M", x / 1e6 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.1fx", a / b }'; }
+filesize() { stat -c %s "$1"; }
+
+# time_cmd OUT_JSON CMD: mean and min wall seconds of a shell command,
+# written as "mean min runs" to OUT.
+time_cmd() {
+  local out=$1 cmd=$2
+  if command -v hyperfine >/dev/null; then
+    hyperfine --style none --warmup 1 --runs "$REPS" --export-json "$out.json" "$cmd" >&2
+    jq -r '.results[0] | "\(.mean) \(.min) \(.times | length)"' "$out.json" >"$out"
+  else
+    local times=() i t0 t1
+    bash -c "$cmd"  # warm-up
+    for ((i = 0; i < REPS; ++i)); do
+      t0=$(date +%s%N); bash -c "$cmd"; t1=$(date +%s%N)
+      times+=("$(( t1 - t0 ))")
+    done
+    printf '%s\n' "${times[@]}" | awk '{ s += $1; if (NR == 1 || $1 < m) m = $1 }
+      END { printf "%.6f %.6f %d\n", s / NR / 1e9, m / 1e9, NR }' >"$out"
+  fi
+}
+
+replicate() {  # replicate SRC MB -> prints the replica path
+  local src=$1 mb=$2 size n dst
+  size=$(filesize "$src")
+  n=$(( (mb * 1000000 + size - 1) / size ))
+  dst="$TMPD/$(basename "$src" .txt).${mb}MB.txt"
+  if [[ ! -f "$dst" || $(filesize "$dst") -ne $(( n * size )) ]]; then
+    log "building replica $dst ($n copies of $src)"
+    : >"$dst"
+    for ((i = 0; i < n; ++i)); do cat "$src" >>"$dst"; done
+  fi
+  echo "$dst"
+}
+
+# ------------------------------------------------------------- machine ----
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+cores=$(nproc)
+mem=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n $(git -C "$ROOT" status --porcelain -- src include apps bench 2>/dev/null) ]]; then
+  commit="$commit (with uncommitted changes)"
+fi
+cxx=$(awk -F= '/^CMAKE_CXX_COMPILER:/ { print $2 }' "$BUILD/CMakeCache.txt")
+cxx_version=$("$cxx" --version | head -n1)
+java_version=$(java -version 2>&1 | head -n1 || true)
+stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+mkdir -p "$TMPD"
+RESULTS="$BUILD/bench-results"
+mkdir -p "$RESULTS"
+REPORT="$RESULTS/report-$(date -u +%Y%m%dT%H%M%SZ).md"
+exec 3>"$REPORT"
+out() { printf '%s\n' "$*" | tee /dev/fd/3; }
+
+out "## kurdi benchmark run $stamp"
+out ""
+out "- CPU: $cpu, $cores cores ($mem RAM); load average before: $load_before"
+out "- commit: $commit; compiler: $cxx_version, CMAKE_BUILD_TYPE=Release, no -march=native"
+out "- Java: $java_version; Lucene: $(basename "${core_jar:-none}") + $(basename "${analyzers_jar:-none}")"
+out "- repetitions: $REPS timed runs per row (library and Lucene: best and median; CLI: mean and min)"
+out ""
+
+# ------------------------------------------------------------ per file ----
+run_file() {
+  local file=$1 name size mb tag kt lt
+  name=$(basename "$file")
+  size=$(filesize "$file")
+  mb=$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1e6 }')
+  tag="$RESULTS/$(basename "$file" .txt)"
+
+  log "$name: library runner"
+  "$BENCH_FILE" --reps "$REPS" "$file" >"$tag.lib"
+  kt=$(field tokens tokenize "$tag.lib")
+
+  log "$name: Lucene"
+  : >"$tag.lucene"
+  if [[ -n "$LUCENE_CP" ]]; then
+    local heap=$(( 2 * size / 1048576 + 1024 ))
+    java -Xms${heap}m -Xmx${heap}m -cp "$LUCENE_CP" LuceneBaseline --reps "$REPS" --warmup 5 \
+      --pipelines decode,std,std+sorani,analyzer "$file" >"$tag.lucene"
+    java -Xms${heap}m -Xmx${heap}m -cp "$LUCENE_CP" LuceneBaseline --reps "$REPS" --warmup 5 \
+      --mode lines --pipelines std+sorani "$file" | sed 's/op=lucene_std+sorani/op=lucene_std+sorani_lines/' \
+      >>"$tag.lucene"
+  fi
+  lt=$(field tokens lucene_std+sorani "$tag.lucene")
+  local ref
+  ref=$(field median_mbps lucene_std+sorani "$tag.lucene")
+
+  log "$name: CLI end to end"
+  time_cmd "$tag.cli_normalize" "'$KURDI' normalize < '$file' > /dev/null"
+  time_cmd "$tag.cli_tokenize" "'$KURDI' tokenize < '$file' > /dev/null"
+  time_cmd "$tag.cli_tokenize_json" "'$KURDI' tokenize --json < '$file' > /dev/null"
+
+  out "### $name ($mb MB, $size bytes; $kt kurdi tokens, ${lt:-n/a} Lucene tokens)"
+  out ""
+  out "| path | operation | MB/s | MB/s (best) | tokens/s | vs Lucene std+Sorani |"
+  out "|---|---|---:|---:|---:|---:|"
+  local op label
+  for op in memcpy memchr_lines utf8_validate normalize normalize_search normalize_map tokenize sentences; do
+    case $op in
+      memcpy) label="baseline: memcpy" ;;
+      memchr_lines) label="baseline: memchr line count" ;;
+      utf8_validate) label="baseline: UTF-8 validation" ;;
+      normalize) label="normalize (standard)" ;;
+      normalize_search) label="normalize (search)" ;;
+      normalize_map) label="normalize (standard) + offset map" ;;
+      tokenize) label="tokenize (normalize + tokens with offsets)" ;;
+      sentences) label="sentences" ;;
+    esac
+    local med best tps
+    med=$(field median_mbps "$op" "$tag.lib"); best=$(field best_mbps "$op" "$tag.lib")
+    tps=$(awk -v t="$kt" -v s="$(field median_s "$op" "$tag.lib")" 'BEGIN { if (s > 0) print t / s }')
+    out "| library | $label | $(fmt_mbps "$med") | $(fmt_mbps "$best") | $(fmt_rate "$tps") | $(ratio "$med" "$ref") |"
+  done
+  local c mean min cmbps cbest ctps
+  for c in normalize tokenize tokenize_json; do
+    read -r mean min _ <"$tag.cli_$c"
+    cmbps=$(awk -v s="$size" -v t="$mean" 'BEGIN { print s / 1e6 / t }')
+    cbest=$(awk -v s="$size" -v t="$min" 'BEGIN { print s / 1e6 / t }')
+    ctps=$(awk -v k="$kt" -v t="$mean" 'BEGIN { print k / t }')
+    out "| CLI | kurdi ${c/_json/ --json} | $(fmt_mbps "$cmbps") | $(fmt_mbps "$cbest") | $(fmt_rate "$ctps") | $(ratio "$cmbps" "$ref") |"
+  done
+  if [[ -n "$LUCENE_CP" ]]; then
+    local p plabel
+    for p in decode std std+sorani std+sorani_lines analyzer; do
+      case $p in
+        decode) plabel="UTF-8 decoding only (InputStreamReader)" ;;
+        std) plabel="StandardTokenizer" ;;
+        std+sorani) plabel="StandardTokenizer + SoraniNormalizationFilter (reference)" ;;
+        std+sorani_lines) plabel="StandardTokenizer + SoraniNormalizationFilter, one Reader per line" ;;
+        analyzer) plabel="SoraniAnalyzer (full chain)" ;;
+      esac
+      med=$(field median_mbps "lucene_$p" "$tag.lucene"); best=$(field best_mbps "lucene_$p" "$tag.lucene")
+      tps=$(awk -v t="$(field tokens "lucene_$p" "$tag.lucene")" -v s="$(field median_s "lucene_$p" "$tag.lucene")" \
+        'BEGIN { if (s > 0 && t > 0) print t / s }')
+      out "| Lucene | $plabel | $(fmt_mbps "$med") | $(fmt_mbps "$best") | $(fmt_rate "$tps") | $(ratio "$med" "$ref") |"
+    done
+  fi
+  out ""
+  # Floors and goals of issue 2, section 7, for this file.
+  local n t nl tl
+  read -r mean _ <"$tag.cli_normalize"; n=$(awk -v s="$size" -v t="$mean" 'BEGIN { print s / 1e6 / t }')
+  read -r mean _ <"$tag.cli_tokenize"; t=$(awk -v s="$size" -v t="$mean" 'BEGIN { print s / 1e6 / t }')
+  nl=$(field median_mbps normalize "$tag.lib"); tl=$(field median_mbps tokenize "$tag.lib")
+  verdict() { awk -v x="$1" -v f="$2" 'BEGIN { if (x == "" || f == "") print "n/a"; else if (x >= f) print "met"; else print "MISSED" }'; }
+  out "Floors and goals on $name:"
+  out "- floor: CLI normalize >= 10x Lucene: $(ratio "$n" "$ref") -> $(verdict "$n" "$(awk -v r="$ref" 'BEGIN { if (r != "") print 10 * r }')")"
+  out "- floor: CLI tokenize >= 3x Lucene: $(ratio "$t" "$ref") -> $(verdict "$t" "$(awk -v r="$ref" 'BEGIN { if (r != "") print 3 * r }')")"
+  if [[ $name == *clean* ]]; then
+    out "- goal: library normalize >= 1000 MB/s on clean text: $(fmt_mbps "$nl") -> $(verdict "$nl" 1000)"
+  else
+    out "- (goal of 1000 MB/s is for clean text; library normalize here: $(fmt_mbps "$nl") MB/s)"
+  fi
+  out "- goal: library normalize + tokenize with offsets >= 300 MB/s: $(fmt_mbps "$tl") -> $(verdict "$tl" 300)"
+  out ""
+}
+
+rss_check() {  # rss_check SRC MB
+  local src=$1 mb=$2 size n line
+  size=$(filesize "$src")
+  n=$(( (mb * 1000000 + size - 1) / size ))
+  line="$TMPD/single-line.${mb}MB.txt"
+  if [[ ! -f "$line" || $(filesize "$line") -ne $(( n * size )) ]]; then
+    log "building one-line input $line ($n copies of $src, line breaks -> spaces)"
+    : >"$line"
+    for ((i = 0; i < n; ++i)); do tr '\r\n' '  ' <"$src" >>"$line"; done
+  fi
+  [[ $(tr -cd '\n' <"$line" | wc -c) -eq 0 ]] || die "$line has line breaks"
+  local lmb
+  lmb=$(awk -v s="$(filesize "$line")" 'BEGIN { printf "%.1f", s / 1e6 }')
+  out "### Memory: one line of $lmb MB (no line break), peak RSS"
+  out ""
+  out "| command | peak RSS | wall time | MB/s | <= 64 MB |"
+  out "|---|---:|---:|---:|---|"
+  local args kb secs label
+  for args in "normalize" "tokenize" "tokenize --json"; do
+    log "RSS: kurdi $args on $line"
+    /usr/bin/time -v -o "$RESULTS/rss.txt" "$KURDI" $args <"$line" >/dev/null || true
+    kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$RESULTS/rss.txt")
+    secs=$(awk -F': *' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print s }' "$RESULTS/rss.txt")
+    label=$(awk -v k="$kb" 'BEGIN { if (k <= 65536) print "yes"; else print "NO" }')
+    out "| kurdi $args | $(awk -v k="$kb" 'BEGIN { printf "%.1f MB", k / 1024 }') | ${secs} s | $(awk -v s="$(filesize "$line")" -v t="$secs" 'BEGIN { if (t > 0) printf "%.1f", s / 1e6 / t; else print "n/a" }') | $label |"
+    grep -q 'Exit status: 0' "$RESULTS/rss.txt" || out "  (kurdi $args exited with $(awk -F': *' '/Exit status/ { print $2 }' "$RESULTS/rss.txt"))"
+  done
+  out ""
+}
+
+# ------------------------------------------------------------- micro ----
+if [[ $MICRO -eq 1 && $RSS_ONLY -eq 0 && -x "$BENCH_MICRO" ]]; then
+  log "micro benchmarks (first ~1 MB of each file in $DATA_DIR)"
+  KURDI_BENCH_DATA_DIR="$DATA_DIR" "$BENCH_MICRO" --benchmark_min_time=0.5 \
+    --benchmark_out="$RESULTS/micro.json" --benchmark_out_format=json >"$RESULTS/micro.txt" 2>&1
+  out "### Micro benchmarks (Google Benchmark, first ~1 MB of each file; items = kurdi tokens)"
+  out ""
+  out '```'
+  out "$(grep -E '^(Benchmark|baseline|normalize|tokenize|sentences)' "$RESULTS/micro.txt")"
+  out '```'
+  out ""
+fi
+
+for f in "${FILES[@]}"; do
+  if [[ -n "$REPLICATE_MB" ]]; then
+    [[ $RSS_ONLY -eq 1 ]] && continue
+    run_file "$(replicate "$f" "$REPLICATE_MB")"
+  else
+    run_file "$f"
+  fi
+done
+if [[ -n "$REPLICATE_MB" ]]; then
+  rss_mb=$(( REPLICATE_MB > 100 ? REPLICATE_MB : 100 ))
+  rss_check "${FILES[0]}" "$rss_mb"
+fi
+
+out "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exec 3>&-
+log "report saved to $REPORT"
