@@ -291,7 +291,7 @@ rss_check() {  # rss_check SRC MB
     log "RSS: kurdi $args on $line"
     /usr/bin/time -v -o "$RESULTS/rss.txt" "$KURDI" $args <"$line" >/dev/null || true
     kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$RESULTS/rss.txt")
-    secs=$(awk -F': *' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print s }' "$RESULTS/rss.txt")
+    secs=$(awk '/Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print s }' "$RESULTS/rss.txt")
     label=$(awk -v k="$kb" 'BEGIN { if (k <= 65536) print "yes"; else print "NO" }')
     out "| kurdi $args | $(awk -v k="$kb" 'BEGIN { printf "%.1f MB", k / 1024 }') | ${secs} s | $(awk -v s="$(filesize "$line")" -v t="$secs" 'BEGIN { if (t > 0) printf "%.1f", s / 1e6 / t; else print "n/a" }') | $label |"
     grep -q 'Exit status: 0' "$RESULTS/rss.txt" || out "  (kurdi $args exited with $(awk -F': *' '/Exit status/ { print $2 }' "$RESULTS/rss.txt"))"
