@@ -147,6 +147,8 @@ replicate() {  # replicate SRC MB -> prints the replica path
 
 # ------------------------------------------------------------- machine ----
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+cpu_fm=$(awk -F': *' '/^cpu family/ { f = $2 } /^model\t/ { m = $2 } END { printf "family %s model %s", f, m }' /proc/cpuinfo)
+grep -q -w hypervisor /proc/cpuinfo && cpu_fm="$cpu_fm, virtual machine"
 cores=$(nproc)
 mem=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -168,7 +170,7 @@ out() { printf '%s\n' "$*" | tee /dev/fd/3; }
 
 out "## kurdi benchmark run $stamp"
 out ""
-out "- CPU: $cpu, $cores cores ($mem RAM); load average before: $load_before"
+out "- CPU: $cpu ($cpu_fm), $cores cores ($mem RAM); load average before: $load_before"
 out "- commit: $commit; compiler: $cxx_version, CMAKE_BUILD_TYPE=Release, no -march=native"
 out "- Java: $java_version; Lucene: $(basename "${core_jar:-none}") + $(basename "${analyzers_jar:-none}")"
 out "- repetitions: $REPS timed runs per row (library and Lucene: best and median; CLI: mean and min)"
