@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Installs a configured, built tree into a scratch DESTDIR and checks what a
+# user of the installed kurdi gets:
+#   * the files (program, libkurdi.so with its SONAME links, libkurdi.a,
+#     headers, kurdi.pc, CMake package, man page, licence files);
+#   * a C program built with `pkg-config --cflags --libs kurdi` (shared);
+#   * a C++ CMake project using find_package(kurdi) with kurdi::kurdi_shared
+#     and kurdi::kurdi_static;
+#   * the installed `kurdi` program (--version, --licenses);
+#   * `cpack -G DEB`: a .deb with the program, the library and computed Depends.
+#
+#   scripts/check-install.sh [BUILD_DIR]        (default: build)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+cache=$build/CMakeCache.txt
+[ -f "$cache" ] || { echo "check-install: $build is not a configured build" >&2; exit 1; }
+cache_get() { sed -n "s/^$1:[A-Z]*=//p" "$cache" | head -n1; }
+
+version=$(cache_get CMAKE_PROJECT_VERSION)
+prefix=$(cache_get CMAKE_INSTALL_PREFIX)
+libdir=$(cache_get CMAKE_INSTALL_LIBDIR); libdir=${libdir:-lib}
+[ -n "$version" ] || { echo "check-install: no project version in $cache" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kurdi-install-check.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+dest=$work/dest
+top=$dest$prefix
+lib=$top/$libdir
+fail=0
+ok()  { echo "  ok   $*"; }
+bad() { echo "  FAIL $*"; fail=1; }
+
+echo "check-install: kurdi $version, DESTDIR=$dest, prefix $prefix"
+DESTDIR=$dest cmake --install "$build" >"$work/install.log" \
+  || { cat "$work/install.log"; exit 1; }
+
+# --- files ----------------------------------------------------------------------
+expect=(
+  "$lib/libkurdi.so.$version" "$lib/libkurdi.so.${version%%.*}" "$lib/libkurdi.so"
+  "$lib/libkurdi.a" "$top/include/kurdi.h" "$top/include/kurdi/kurdi.hpp"
+  "$lib/pkgconfig/kurdi.pc" "$lib/cmake/kurdi/kurdiConfig.cmake"
+  "$lib/cmake/kurdi/kurdiConfigVersion.cmake" "$lib/cmake/kurdi/kurdiTargets.cmake"
+  "$top/share/doc/kurdi/LICENSE" "$top/share/doc/kurdi/NOTICE" "$top/share/doc/kurdi/README.md")
+[ -f "$root/docs/kurdi.1" ] && expect+=("$top/share/man/man1/kurdi.1")
+have_cli=0
+[ -x "$build/apps/cli/kurdi" ] && have_cli=1
+[ $have_cli = 1 ] && expect+=("$top/bin/kurdi")
+for f in "${expect[@]}"; do
+  if [ -e "$f" ]; then ok "${f#"$dest"}"; else bad "missing ${f#"$dest"}"; fi
+done
+[ -L "$lib/libkurdi.so" ] && [ -L "$lib/libkurdi.so.${version%%.*}" ] \
+  && ok "libkurdi.so and libkurdi.so.${version%%.*} are symlinks" \
+  || bad "SONAME symlinks"
+soname=$(readelf -d "$lib/libkurdi.so.$version" 2>/dev/null | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
+[ "$soname" = "libkurdi.so.${version%%.*}" ] && ok "SONAME $soname" || bad "SONAME is '$soname'"
+
+# --- C program through pkg-config -----------------------------------------------------
+export PKG_CONFIG_PATH=$lib/pkgconfig
+pcver=$(pkg-config --modversion kurdi) || pcver=none
+[ "$pcver" = "$version" ] && ok "pkg-config --modversion kurdi = $pcver" || bad "pkg-config version $pcver"
+cat >"$work/hello.c" <<'C'
+#include <kurdi.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char** argv) {
+  (void)argc;
+  if (strcmp(kurdi_version(), argv[1]) != 0) {
+    fprintf(stderr, "version %s, expected %s\n", kurdi_version(), argv[1]);
+    return 1;
+  }
+  /* Arabic kaf and yeh become the Kurdish letters in the standard profile. */
+  const char in[] = "\xd9\x83\xd9\x88\xd8\xb1\xd8\xaf\xd9\x8a"; /* كوردي */
+  const char want[] = "\xda\xa9\xd9\x88\xd8\xb1\xd8\xaf\xdb\x8c"; /* کوردی */
+  char* out = NULL;
+  size_t out_len = 0;
+  if (kurdi_normalize(in, sizeof in - 1, NULL, &out, &out_len) != KURDI_OK) return 2;
+  int same = out_len == sizeof want - 1 && memcmp(out, want, out_len) == 0;
+  kurdi_free(out);
+  if (!same) return 3;
+  kurdi_token_list* tokens = NULL;
+  const char text[] = "\xd9\x84\xd9\x87 \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa1."; /* له ٢٠٢١. */
+  if (kurdi_tokenize(text, sizeof text - 1, NULL, &tokens) != KURDI_OK) return 4;
+  size_t n = kurdi_token_list_size(tokens);
+  kurdi_token_list_free(tokens);
+  if (n < 2) return 5;
+  kurdi_span* spans = NULL;
+  size_t count = 0;
+  if (kurdi_sentences(text, sizeof text - 1, &spans, &count) != KURDI_OK) return 6;
+  kurdi_free(spans);
+  if (count < 1) return 7;
+  printf("%s %s\n", kurdi_version(), kurdi_analyzer_version());
+  return 0;
+}
+C
+# shellcheck disable=SC2046
+if cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags kurdi) "$work/hello.c" \
+      -o "$work/hello_c" $(pkg-config --libs kurdi) 2>"$work/cc.log"; then
+  ok "C program compiles and links with pkg-config"
+  if out=$(LD_LIBRARY_PATH=$lib "$work/hello_c" "$version"); then
+    ok "C program runs: $out"
+  else
+    bad "C program failed (exit $?)"
+  fi
+  LD_LIBRARY_PATH=$lib ldd "$work/hello_c" | grep -q "libkurdi.so.${version%%.*} => $lib/" \
+    && ok "C program uses the installed libkurdi.so.${version%%.*}" || bad "C program does not load the installed library"
+else
+  cat "$work/cc.log"; bad "C program does not build with pkg-config"
+fi
+
+# --- C++ project through find_package(kurdi) --------------------------------------------
+mkdir -p "$work/consumer"
+cat >"$work/consumer/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.16)
+project(kurdi_consumer CXX)
+set(CMAKE_CXX_STANDARD 20)
+find_package(kurdi REQUIRED CONFIG)
+foreach(kind shared static)
+  add_executable(hello_${kind} hello.cpp)
+  target_link_libraries(hello_${kind} PRIVATE kurdi::kurdi_${kind})
+  target_compile_definitions(hello_${kind} PRIVATE EXPECTED_VERSION="${kurdi_VERSION}")
+endforeach()
+CMAKE
+cat >"$work/consumer/hello.cpp" <<'CPP'
+#include <kurdi/kurdi.hpp>
+
+#include <iostream>
+
+int main() {
+  if (kurdi::version() != EXPECTED_VERSION) return 1;
+  if (kurdi::normalize("\u0643\u0648\u0631\u062f\u064a") != "\u06a9\u0648\u0631\u062f\u06cc") return 2;
+  const kurdi::Tokens t = kurdi::tokenize("\u0644\u06d5 \u0662\u0660\u0662\u0661.");
+  if (t.tokens.size() < 2 || t.tokens[0].begin != 0) return 3;
+  if (kurdi::sentences("\u0626\u06d5\u0648. \u0626\u06d5\u0645.").empty()) return 4;
+  std::cout << kurdi::analyzer_version() << '\n';
+  return 0;
+}
+CPP
+if cmake -S "$work/consumer" -B "$work/consumer/build" -DCMAKE_PREFIX_PATH="$top" \
+      -DCMAKE_BUILD_TYPE=Release >"$work/consumer.log" 2>&1 \
+   && cmake --build "$work/consumer/build" >>"$work/consumer.log" 2>&1; then
+  ok "CMake project builds with find_package(kurdi) (kurdi::kurdi_shared, kurdi::kurdi_static)"
+  grep -q "^kurdi_DIR:PATH=$lib/cmake/kurdi" "$work/consumer/build/CMakeCache.txt" \
+    && ok "found the package in the DESTDIR" || bad "find_package found another kurdi"
+  for kind in shared static; do
+    if out=$("$work/consumer/build/hello_$kind"); then ok "kurdi::kurdi_$kind program runs: $out"
+    else bad "kurdi::kurdi_$kind program failed (exit $?)"; fi
+  done
+  ldd "$work/consumer/build/hello_static" | grep -q libkurdi && bad "static program loads libkurdi.so" || true
+else
+  cat "$work/consumer.log"; bad "CMake project with find_package(kurdi) does not build"
+fi
+
+# --- the installed program ----------------------------------------------------------------
+if [ $have_cli = 1 ]; then
+  if v=$("$top/bin/kurdi" --version) && grep -q "$version" <<<"$v"; then
+    ok "kurdi --version: $(head -n1 <<<"$v")"
+  else bad "kurdi --version does not name $version"; fi
+  if "$top/bin/kurdi" --licenses | cmp -s - "$root/NOTICE"; then
+    ok "kurdi --licenses prints NOTICE"
+  else bad "kurdi --licenses differs from NOTICE"; fi
+fi
+
+# --- Debian package ---------------------------------------------------------------------------
+if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
+  if (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >"$work/cpack.log" 2>&1); then
+    deb=$(ls "$work"/deb/kurdi_"$version"_*.deb 2>/dev/null | head -n1)
+    if [ -n "$deb" ]; then
+      ok "cpack -G DEB: $(basename "$deb"), Depends: $(dpkg-deb -f "$deb" Depends)"
+      contents=$(dpkg-deb -c "$deb")
+      for f in "lib/libkurdi.so.${version%%.*}" lib/libkurdi.a include/kurdi.h pkgconfig/kurdi.pc \
+               share/doc/kurdi/NOTICE $([ $have_cli = 1 ] && echo bin/kurdi); do
+        grep -q "$f" <<<"$contents" || bad ".deb lacks $f"
+      done
+      [ "$(dpkg-deb -f "$deb" Package)" = kurdi ] && [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] \
+        && ok ".deb is package kurdi version $version" || bad ".deb name or version"
+    else bad "cpack made no kurdi_${version}_*.deb"; fi
+  else
+    cat "$work/cpack.log"; bad "cpack -G DEB failed"
+  fi
+fi
+
+if [ $fail = 0 ]; then echo "check-install: PASS"; else echo "check-install: FAIL"; fi
+exit $fail

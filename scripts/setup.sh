@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# kurdi set-up, the README's first command, for a fresh Debian 12 machine:
+#   1. installs the Debian packages the project needs (apt-get, never prompts);
+#   2. configures and builds a Release build in build/ (Ninja, ccache);
+#   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...);
+#   4. runs kurdi on the bundled sample documents: `kurdi stats samples/`.
+# Run as root, or as a user who may use sudo. Safe to run again.
+#
+# Environment: JOBS (parallel build jobs, default 2), KURDI_SKIP_APT=1 (skip
+# step 1), KURDI_SKIP_APT_UPDATE=1 (install without `apt-get update`),
+# KURDI_SKIP_SAMPLES=1 (skip step 4), PREFIX (install prefix, default /usr/local).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=${JOBS:-2}
+prefix=${PREFIX:-/usr/local}
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "setup.sh: run as root, or install sudo" >&2
+  exit 1
+fi
+
+# Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
+# Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
+# Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, GNU time.
+packages=(
+  build-essential g++ cmake ninja-build ccache pkg-config
+  libgtest-dev googletest libbenchmark-dev libcli11-dev
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  python3 file
+  liblucene8-java default-jdk-headless hyperfine time
+)
+
+if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
+  step "Installing Debian packages"
+  apt_env=(env DEBIAN_FRONTEND=noninteractive)
+  apt_opts=(-y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  if [ "${KURDI_SKIP_APT_UPDATE:-0}" != 1 ]; then
+    "${as_root[@]}" "${apt_env[@]}" apt-get update -q
+  fi
+  "${as_root[@]}" "${apt_env[@]}" apt-get install "${apt_opts[@]}" --no-install-recommends \
+    "${packages[@]}"
+fi
+
+step "Building kurdi (Release) in build/"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix"
+cmake --build build -j "$jobs"
+
+step "Installing into $prefix"
+"${as_root[@]}" cmake --install build
+if command -v ldconfig >/dev/null; then "${as_root[@]}" ldconfig; fi
+
+kurdi=$(command -v kurdi || true)
+if [ "$kurdi" != "$prefix/bin/kurdi" ]; then
+  echo "setup.sh: note: $prefix/bin is not first on PATH; using $prefix/bin/kurdi" >&2
+  kurdi=$prefix/bin/kurdi
+fi
+"$kurdi" --version
+
+if [ "${KURDI_SKIP_SAMPLES:-0}" != 1 ]; then
+  step "kurdi stats samples/   (normalize, tokenize and split the bundled sample documents)"
+  "$kurdi" stats samples/
+fi
+
+step "Done. Run every test with: scripts/test.sh"

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# kurdi tests, the README's second command. Runs every test and ends with one
+# summary line; exits non-zero if any step fails or if ctest ran no test.
+#   1. release  the Release build in build/ (configured and built if needed): ctest
+#   2. asan     an ASan+UBSan build in build-asan/: the same ctest
+#   3. fuzz     the libFuzzer target (clang-14) in build-fuzz/, for FUZZ_SECONDS (60)
+#   4. install  scripts/check-install.sh: DESTDIR install, pkg-config C program,
+#               find_package(kurdi) CMake project, installed program, cpack -G DEB
+# Environment: JOBS (default 2), FUZZ_SECONDS (default 60), KURDI_TEST_STEPS
+# (space-separated subset of "release asan fuzz install", default all).
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=${JOBS:-2}
+fuzz_seconds=${FUZZ_SECONDS:-60}
+steps=${KURDI_TEST_STEPS:-release asan fuzz install}
+logdir=$root/build-logs
+mkdir -p "$logdir"
+
+declare -a summary=()
+failed=()
+note() { printf '\n==> %s\n' "$*"; }
+
+# run_ctest NAME BUILD_DIR: runs ctest, fails when a test fails or none ran.
+run_ctest() {
+  local name=$1 dir=$2 log=$logdir/ctest-$1.log
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$jobs" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local total
+  total=$(sed -n 's/.*tests passed, [0-9]* tests\{0,1\} failed out of \([0-9]*\).*/\1/p' "$log" | tail -n1)
+  total=${total:-0}
+  if [ "$rc" -ne 0 ] || [ "$total" -eq 0 ]; then
+    [ "$total" -eq 0 ] && echo "test.sh: ctest in $dir ran no test" >&2
+    return 1
+  fi
+  summary+=("$name: $total tests passed")
+}
+
+configure_and_build() {  # DIR, then cmake arguments
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@" && cmake --build "$dir" -j "$jobs"
+}
+
+step_release() {
+  configure_and_build build -DCMAKE_BUILD_TYPE=Release && run_ctest release build
+}
+
+step_asan() {
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+  configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKURDI_SANITIZE=ON \
+    && run_ctest asan build-asan
+}
+
+step_fuzz() {
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DKURDI_BUILD_FUZZ=ON -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=OFF -DKURDI_BUILD_BENCH=OFF \
+    && cmake --build build-fuzz -j "$jobs" --target fuzz_normalize_tokenize || return 1
+  local corpus=build-fuzz/corpus log=$logdir/fuzz.log
+  mkdir -p "$corpus" build-fuzz/artifacts
+  build-fuzz/fuzz/fuzz_normalize_tokenize "$corpus" fuzz/corpus \
+    -max_total_time="$fuzz_seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/ >"$log" 2>&1
+  local rc=$?
+  tail -n 25 "$log"
+  if [ $rc -ne 0 ]; then
+    echo "test.sh: fuzzer failed (exit $rc); input saved in build-fuzz/artifacts/, log $log" >&2
+    return 1
+  fi
+  local runs
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
+  summary+=("fuzz: ${runs:-?} inputs in ${fuzz_seconds}s, no contract violated")
+}
+
+step_install() {
+  if [ ! -f build/CMakeCache.txt ]; then
+    configure_and_build build -DCMAKE_BUILD_TYPE=Release || return 1
+  fi
+  scripts/check-install.sh build && summary+=("install: DESTDIR, pkg-config, find_package, .deb ok")
+}
+
+start=$(date +%s)
+for s in $steps; do
+  case $s in
+    release|asan|fuzz|install) ;;
+    *) echo "test.sh: unknown step '$s'" >&2; exit 2 ;;
+  esac
+  note "$s"
+  t0=$(date +%s)
+  if "step_$s"; then
+    echo "test.sh: step $s passed in $(( $(date +%s) - t0 ))s"
+  else
+    echo "test.sh: step $s FAILED after $(( $(date +%s) - t0 ))s" >&2
+    failed+=("$s")
+  fi
+done
+
+elapsed=$(( $(date +%s) - start ))
+echo
+for line in "${summary[@]}"; do echo "  $line"; done
+if [ ${#failed[@]} -eq 0 ]; then
+  echo "test.sh: ALL PASSED ($steps) in ${elapsed}s"
+  exit 0
+fi
+echo "test.sh: FAILED: ${failed[*]} (of: $steps) in ${elapsed}s"
+exit 1
