@@ -1,0 +1,99 @@
+// kurdi tokenize: one output line per input line, either the tokens'
+// normalized forms separated by one space, or (--json) one object per line:
+//   {"line": n, "tokens": [{"begin": b, "end": e, "type": "word", "text": "...", "norm": "..."}]}
+// with byte offsets from the start of the line. A line longer than a block
+// is tokenized piece by piece (cut at kurdi::safe_split_point), and its JSON
+// object is streamed: head, tokens as they come, then "]}".
+#include <string>
+
+#include "commands.hpp"
+#include "input.hpp"
+#include "json.hpp"
+#include "kurdi/tokenize.hpp"
+#include "output.hpp"
+
+namespace kurdi::cli {
+
+namespace {
+
+class TokenPrinter {
+ public:
+  TokenPrinter(Output& out, bool json) : out_(out), json_(json) {}
+
+  void begin_line(std::uint64_t line) {
+    first_ = true;
+    if (!json_) return;
+    out_.write("{\"line\": ");
+    out_.write_uint(line);
+    out_.write(", \"tokens\": [");
+  }
+
+  void piece(std::string_view text, std::size_t line_offset, const kurdi::Tokens& tokens) {
+    for (const kurdi::Token& token : tokens.tokens) {
+      const std::string_view norm = tokens.norm(token);
+      if (json_) {
+        out_.write(first_ ? "{\"begin\": " : ", {\"begin\": ");
+        out_.write_uint(line_offset + token.begin);
+        out_.write(", \"end\": ");
+        out_.write_uint(line_offset + token.end);
+        out_.write(", \"type\": \"");
+        out_.write(kurdi::token_type_name(token.type));
+        out_.write("\", \"text\": ");
+        write_json_string(out_, text.substr(token.begin, token.end - token.begin));
+        out_.write(", \"norm\": ");
+        write_json_string(out_, norm);
+        out_.put('}');
+      } else {
+        if (norm.empty()) continue;
+        if (!first_) out_.put(' ');
+        out_.write(norm);
+      }
+      first_ = false;
+    }
+  }
+
+  void end_line() { out_.write(json_ ? "]}\n" : "\n"); }
+
+ private:
+  Output& out_;
+  bool json_;
+  bool first_ = true;
+};
+
+void tokenize_file(Input& input, const kurdi::TokenizeOptions& options, TokenPrinter& printer,
+                   Output& out) {
+  LineReader lines(input);
+  LineChunk chunk;
+  kurdi::Tokens tokens;
+  while (lines.next(chunk)) {
+    if (chunk.offset == 0) printer.begin_line(chunk.line);
+    const std::size_t used = chunk.complete ? chunk.text.size() : streaming_cut(chunk.text);
+    const std::string_view piece = chunk.text.substr(0, used);
+    kurdi::tokenize(piece, tokens, options);
+    printer.piece(piece, chunk.offset, tokens);
+    if (chunk.complete) {
+      printer.end_line();
+      if (input.interactive()) out.flush();
+    }
+    lines.consume(used);
+  }
+}
+
+}  // namespace
+
+int run_tokenize(const TokenizeArgs& args) {
+  Session session(args.strict);
+  Output out;
+  TokenPrinter printer(out, args.json);
+  kurdi::TokenizeOptions options;
+  options.normalize = args.options;
+  for (const std::string& path : args.files) {
+    Input input(path, session);
+    if (input.ok()) tokenize_file(input, options, printer, out);
+  }
+  out.flush();
+  session.progress().clear();
+  return session.exit_code();
+}
+
+}  // namespace kurdi::cli

@@ -1,0 +1,41 @@
+// The subcommands: parsed arguments in, exit code out. main.cpp owns the
+// command line (CLI11); each cmd_*.cpp does one job through the core API.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "kurdi/normalize.hpp"
+
+namespace kurdi::cli {
+
+struct NormalizeArgs {
+  std::vector<std::string> files;
+  kurdi::NormalizeOptions options;
+  bool strict = false;
+};
+
+struct TokenizeArgs {
+  std::vector<std::string> files;
+  kurdi::NormalizeOptions options;  ///< the form printed for each token
+  bool json = false;
+  bool strict = false;
+};
+
+struct SentencesArgs {
+  std::vector<std::string> files;
+  bool json = false;
+  bool strict = false;
+};
+
+struct StatsArgs {
+  std::vector<std::string> paths;
+  bool json = false;
+  bool strict = false;
+};
+
+int run_normalize(const NormalizeArgs& args);
+int run_tokenize(const TokenizeArgs& args);
+int run_sentences(const SentencesArgs& args);
+int run_stats(const StatsArgs& args);
+
+}  // namespace kurdi::cli

@@ -1,0 +1,93 @@
+// Every text shown by --help. docs/cli.md and docs/kurdi.1 repeat these
+// (tests/cli checks that every option shown here is documented there).
+#pragma once
+
+namespace kurdi::cli::help {
+
+inline constexpr const char* kProgram =
+    "kurdi: the engine for Central Kurdish (Sorani) text. Normalizes, tokenizes and\n"
+    "splits text into sentences as a streaming filter: reads FILEs or standard\n"
+    "input, writes results to standard output.";
+inline constexpr const char* kProgramExamples =
+    "Examples:\n"
+    "  kurdi stats samples/                    summary of the bundled sample documents\n"
+    "  kurdi normalize article.txt > clean.txt\n"
+    "  kurdi tokenize --json article.txt | jq .\n"
+    "\n"
+    "Run 'kurdi COMMAND --help' for the options of a command.\n"
+    "Exit status: 0 success, 1 bad input under --strict or an unreadable file,\n"
+    "2 usage error.";
+
+inline constexpr const char* kHelp = "Print this help and exit";
+inline constexpr const char* kVersion = "Print the kurdi version and the analyzer version and exit";
+inline constexpr const char* kLicenses = "Print the licences of kurdi and of its bundled data (NOTICE) and exit";
+inline constexpr const char* kFiles = "Input files (UTF-8, or UTF-16 with a BOM); '-' or none: stdin";
+inline constexpr const char* kPaths = "Files or directories (their *.txt files); '-' or none: stdin";
+inline constexpr const char* kStrict = "Report malformed UTF-8 on stderr and exit 1";
+// Shared by every subcommand's footer.
+#define KURDI_CLI_INPUT_NOTES \
+  "Input: UTF-8 (a leading BOM is dropped) or UTF-16 with a BOM. Malformed UTF-8\n" \
+  "becomes U+FFFD; with --strict each malformed sequence is also reported as\n" \
+  "'kurdi: FILE:LINE: invalid UTF-8 at byte OFFSET' and the exit status is 1.\n"
+
+inline constexpr const char* kNormalize = "Rewrite Sorani text in its standard spelling";
+inline constexpr const char* kNormalizeExamples =
+    "A pure filter: everything but the changed characters, including LF, CRLF and\n"
+    "a missing final newline, passes through byte for byte.\n" KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  kurdi normalize article.txt > article.norm.txt\n"
+    "  kurdi normalize --profile search --digits ascii < queries.txt\n"
+    "  kurdi normalize --strict corpus/*.txt > /dev/null     (check the encoding only)";
+inline constexpr const char* kProfile = "Profile: standard (default) or search";
+inline constexpr const char* kDigits = "Digits (default: keep for standard, ascii for search)";
+inline constexpr const char* kKeepHarakat = "Keep vowel marks (harakat)";
+
+inline constexpr const char* kTokenize = "Print the tokens of each line in normalized form";
+inline constexpr const char* kTokenizeExamples =
+    "Splits each input line into tokens (words, numbers, dates, URLs, punctuation,\n"
+    "...) and prints their normalized forms separated by one space: one output line\n"
+    "per input line. --json prints one object per input line instead:\n"
+    "  {\"line\": n, \"tokens\": [{\"begin\": b, \"end\": e, \"type\": \"word\", \"text\": \"...\", \"norm\": \"...\"}]}\n"
+    "with byte offsets from the start of the line (line numbers restart for each FILE).\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  kurdi tokenize article.txt\n"
+    "  kurdi tokenize --profile search article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head\n"
+    "  kurdi tokenize --json article.txt | jq -c '.tokens[] | [.type, .text]'";
+inline constexpr const char* kTokenizeJson = "One JSON object per input line, with offsets";
+inline constexpr const char* kTokenizeProfile = "Profile of the forms: standard (default) or search";
+
+inline constexpr const char* kSentences = "Print one sentence per line";
+inline constexpr const char* kSentencesExamples =
+    "Splits text into sentences at . ! ? and line ends (not at abbreviations,\n"
+    "decimals or URLs) and prints each one on its own line; sentences never span\n"
+    "input lines. --json prints one object per sentence instead:\n"
+    "  {\"line\": n, \"begin\": b, \"end\": e, \"text\": \"...\"}\n"
+    "with byte offsets from the start of the line (line numbers restart for each FILE).\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  kurdi sentences article.txt\n"
+    "  kurdi sentences --json article.txt | jq -r .text";
+inline constexpr const char* kSentencesJson = "One JSON object per sentence, with offsets";
+
+inline constexpr const char* kStats = "Summarize documents: counts, frequent words, an example";
+inline constexpr const char* kStatsExamples =
+    "For each document: lines, sentences, tokens (Sorani words, Latin words,\n"
+    "numbers, other) and the characters the standard profile changes; then totals,\n"
+    "the 15 most frequent normalized Sorani words and one sentence of the first\n"
+    "document before and after normalization. A directory PATH is searched\n"
+    "recursively for *.txt files, taken in sorted order.\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  kurdi stats samples/\n"
+    "  kurdi stats --json corpus/ > stats.json\n"
+    "  kurdi normalize article.txt | kurdi stats";
+inline constexpr const char* kStatsJson = "Print the summary as one JSON object";
+
+#undef KURDI_CLI_INPUT_NOTES
+
+}  // namespace kurdi::cli::help

@@ -1,0 +1,193 @@
+// kurdi: the command-line program. This file owns the command line (CLI11)
+// and the exit codes; each subcommand lives in its own cmd_*.cpp and does
+// all text work through the core library.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "commands.hpp"
+#include "help_text.hpp"
+#include "kurdi/normalize.hpp"
+#include "kurdi/version.hpp"
+#include "output.hpp"
+#include "session.hpp"
+
+namespace kurdi::cli {
+extern const bool kNoticePresent;
+extern const std::string_view kNotice;
+}  // namespace kurdi::cli
+
+namespace {
+
+using namespace kurdi::cli;
+
+CLI::Validator profile_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (kurdi::parse_profile(value)) return {};
+        return "unknown profile '" + value + "' (allowed: standard, search)";
+      },
+      "", "profile");
+}
+
+CLI::Validator digits_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value == "ascii" || value == "arabic-indic" || value == "keep") return {};
+        return "unknown digit style '" + value + "' (allowed: ascii, arabic-indic, keep)";
+      },
+      "", "digits");
+}
+
+kurdi::DigitStyle parse_digits(const std::string& value) {
+  if (value == "ascii") return kurdi::DigitStyle::ascii;
+  if (value == "arabic-indic") return kurdi::DigitStyle::arabic_indic;
+  if (value == "keep") return kurdi::DigitStyle::keep;
+  return kurdi::DigitStyle::profile_default;
+}
+
+void add_files(CLI::App& command, std::vector<std::string>& files, const char* name) {
+  command.add_option(name, files, help::kFiles)->type_name("");
+}
+
+void add_strict(CLI::App& command, bool& strict) { command.add_flag("--strict", strict, help::kStrict); }
+
+void print_version() {
+  std::string text = "kurdi ";
+  text.append(kurdi::version());
+  text.append("\nanalyzer ");
+  text.append(kurdi::analyzer_version());
+  text.push_back('\n');
+  Output out;
+  out.write(text);
+  out.flush();
+}
+
+int print_licenses() {
+  if (!kNoticePresent) {
+    std::fputs("kurdi: this build has no NOTICE file (it was missing at build time)\n", stderr);
+    return kExitBadInput;
+  }
+  Output out;
+  out.write(kNotice);
+  out.flush();
+  return kExitOk;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app(help::kProgram, "kurdi");
+  app.footer(help::kProgramExamples);
+  app.set_help_flag("-h,--help", help::kHelp);
+  app.require_subcommand(0, 1);
+  bool version = false;
+  bool licenses = false;
+  app.add_flag("--version", version, help::kVersion);
+  app.add_flag("--licenses", licenses, help::kLicenses);
+
+  NormalizeArgs norm;
+  std::string norm_profile = "standard";
+  std::string norm_digits;
+  CLI::App* normalize = app.add_subcommand("normalize", help::kNormalize);
+  normalize->footer(help::kNormalizeExamples);
+  normalize->set_help_flag("-h,--help", help::kHelp);
+  add_files(*normalize, norm.files, "FILE");
+  normalize->add_option("--profile", norm_profile, help::kProfile)
+      ->type_name("standard|search")
+      ->check(profile_validator());
+  normalize->add_option("--digits", norm_digits, help::kDigits)
+      ->type_name("ascii|arabic-indic|keep")
+      ->check(digits_validator());
+  normalize->add_flag("--keep-harakat", norm.options.keep_harakat, help::kKeepHarakat);
+  add_strict(*normalize, norm.strict);
+
+  TokenizeArgs tok;
+  std::string tok_profile = "standard";
+  CLI::App* tokenize = app.add_subcommand("tokenize", help::kTokenize);
+  tokenize->footer(help::kTokenizeExamples);
+  tokenize->set_help_flag("-h,--help", help::kHelp);
+  add_files(*tokenize, tok.files, "FILE");
+  tokenize->add_flag("--json", tok.json, help::kTokenizeJson);
+  tokenize->add_option("--profile", tok_profile, help::kTokenizeProfile)
+      ->type_name("standard|search")
+      ->check(profile_validator());
+  add_strict(*tokenize, tok.strict);
+
+  SentencesArgs sent;
+  CLI::App* sentences = app.add_subcommand("sentences", help::kSentences);
+  sentences->footer(help::kSentencesExamples);
+  sentences->set_help_flag("-h,--help", help::kHelp);
+  add_files(*sentences, sent.files, "FILE");
+  sentences->add_flag("--json", sent.json, help::kSentencesJson);
+  add_strict(*sentences, sent.strict);
+
+  StatsArgs stats;
+  CLI::App* stats_cmd = app.add_subcommand("stats", help::kStats);
+  stats_cmd->footer(help::kStatsExamples);
+  stats_cmd->set_help_flag("-h,--help", help::kHelp);
+  stats_cmd->add_option("PATH", stats.paths, help::kPaths)->type_name("");
+  stats_cmd->add_flag("--json", stats.json, help::kStatsJson);
+  add_strict(*stats_cmd, stats.strict);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::string command = "kurdi";
+    for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
+    std::fprintf(stderr, "kurdi: %s\nRun '%s --help' for usage.\n", e.what(), command.c_str());
+    return kExitUsage;
+  }
+
+  if (version) {
+    print_version();
+    return kExitOk;
+  }
+  if (licenses) return print_licenses();
+
+  auto or_stdin = [](std::vector<std::string>& files) {
+    if (files.empty()) files.push_back("-");
+  };
+  if (normalize->parsed()) {
+    norm.options.profile = *kurdi::parse_profile(norm_profile);
+    norm.options.digits = parse_digits(norm_digits);
+    or_stdin(norm.files);
+    return run_normalize(norm);
+  }
+  if (tokenize->parsed()) {
+    tok.options.profile = *kurdi::parse_profile(tok_profile);
+    or_stdin(tok.files);
+    return run_tokenize(tok);
+  }
+  if (sentences->parsed()) {
+    or_stdin(sent.files);
+    return run_sentences(sent);
+  }
+  if (stats_cmd->parsed()) {
+    or_stdin(stats.paths);
+    return run_stats(stats);
+  }
+  std::fputs(app.help().c_str(), stderr);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe shows up as EPIPE from write(2): Output throws BrokenPipe.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return run(argc, argv);
+  } catch (const BrokenPipe&) {
+    return kExitOk;  // `kurdi ... | head`: the reader has all it wants
+  } catch (const WriteError& e) {
+    std::fprintf(stderr, "kurdi: cannot write output: %s\n", std::strerror(e.error_number));
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kurdi: %s\n", e.what());
+    return kExitBadInput;
+  }
+}

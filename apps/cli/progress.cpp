@@ -1,0 +1,36 @@
+#include "progress.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace kurdi::cli {
+
+namespace {
+constexpr auto kFirstAfter = std::chrono::seconds(1);
+constexpr auto kEvery = std::chrono::milliseconds(500);
+}  // namespace
+
+Progress::Progress() : enabled_(isatty(STDERR_FILENO) == 1), start_(Clock::now()) {
+  next_ = start_ + kFirstAfter;
+}
+
+void Progress::tick() {
+  const auto now = Clock::now();
+  if (now < next_) return;
+  next_ = now + kEvery;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double mb = static_cast<double>(done_) / 1e6;
+  std::fprintf(stderr, "\rkurdi: %.1f MB read, %.1f MB/s\033[K", mb, seconds > 0 ? mb / seconds : 0.0);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void Progress::clear() {
+  if (!shown_) return;
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+  shown_ = false;
+}
+
+}  // namespace kurdi::cli
