@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds kurdi_eval in build-eval/ (Release, at most 2 jobs) and prints every
+# quality figure of docs/quality.md, each after the command that produced it.
+#
+#   eval/run.sh            all figures
+#   eval/run.sh --verbose  also the error listings (sentence errors, CER lines)
+#
+# Environment: KURDI_EVAL_DATA (default ../shared/data beside the checkout),
+# KURDI_EVAL_BUILD (default build-eval). Exit status 1 when a check failed
+# (offsets out of range, lost words, ...); the figures are printed anyway.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 2
+BUILD=${KURDI_EVAL_BUILD:-build-eval}
+DATA=${KURDI_EVAL_DATA:-../shared/data}
+VERBOSE=0
+[[ "${1:-}" == "--verbose" ]] && VERBOSE=1
+
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=ON -DKURDI_SHARED_DATA="$(realpath -m "$DATA")" \
+  >/dev/null || { echo "configure failed" >&2; exit 2; }
+cmake --build "$BUILD" -j2 --target kurdi_eval >/dev/null || {
+  echo "build failed; rerun: cmake --build $BUILD -j2 --target kurdi_eval" >&2; exit 2; }
+E="$BUILD/eval/kurdi_eval"
+
+status=0
+run() {
+  echo "\$ $*"
+  "$@"
+  local rc=$?
+  [[ $rc -ne 0 ]] && { echo "(exit status $rc)"; status=1; }
+  echo
+}
+
+FLORES="$DATA/script-normalization/flores200/ckb_Arab.devtest"
+echo "# kurdi quality figures"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [[ -n "$(git status --porcelain -- src include data 2>/dev/null)" ]] && echo ' (src/include/data differ from the commit: uncommitted core changes)')"
+echo "library: $("$E" version)"
+echo
+
+echo "## 1. Normalization change rate (standard profile)"
+run "$E" change "$FLORES"
+run "$E" change "$DATA"/seeds/0*.txt
+
+echo "## 2. Character error rate against manual normalizations"
+run "$E" cer "$DATA/script-normalization/Sorani-Arabic.tsv" "$DATA/script-normalization/Sorani-Persian.tsv"
+[[ $VERBOSE == 1 ]] && run "$E" cer --verbose --top 0 "$DATA/script-normalization/Sorani-Arabic.tsv" "$DATA/script-normalization/Sorani-Persian.tsv"
+
+echo "## 3. Sentence boundaries"
+if [[ $VERBOSE == 1 ]]; then
+  run "$E" sentences --group 5 --verbose --errors 15 "$FLORES"
+else
+  run "$E" sentences --group 5 "$FLORES"
+fi
+run "$E" sentences --group 5 --single-sentence-lines "$FLORES"
+run "$E" klpt $([[ $VERBOSE == 1 ]] && echo --verbose) "$DATA/klpt-data/test_cases_tokenize.json"
+run "$E" klpt --dialect Kurmanji --script Latin $([[ $VERBOSE == 1 ]] && echo --verbose) "$DATA/klpt-data/test_cases_tokenize.json"
+
+echo "## 4. Token and offset sanity"
+run "$E" tokens "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
+
+exit $status

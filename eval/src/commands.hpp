@@ -1,0 +1,14 @@
+// kurdi eval: the subcommands of kurdi_eval. Each returns the exit status.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kurdi_eval {
+
+int cmd_change(const std::vector<std::string>& args);     // normalization change rate
+int cmd_cer(const std::vector<std::string>& args);        // CER vs manual normalization
+int cmd_sentences(const std::vector<std::string>& args);  // boundary F1 on joined lines
+int cmd_klpt(const std::vector<std::string>& args);       // KLPT sentence cases
+int cmd_tokens(const std::vector<std::string>& args);     // token / offset sanity
+
+}  // namespace kurdi_eval
