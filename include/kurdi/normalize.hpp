@@ -72,10 +72,11 @@ std::optional<Profile> parse_profile(std::string_view name) noexcept;
 std::string_view profile_name(Profile profile) noexcept;
 
 /// The largest offset <= text.size() at which `text` can be cut so that
-/// normalizing, tokenizing and splitting into sentences the two parts
-/// separately gives the same result as the whole: just after a space, tab or
-/// line break. Returns 0 when there is no such place. Streaming hosts use it
-/// to process unbounded input in bounded memory.
+/// normalizing or tokenizing the two parts separately gives the same result
+/// as the whole: just after a space, tab or line break (no rule looks across
+/// white space). Returns 0 when there is no such place. Streaming hosts use
+/// it to process unbounded input in bounded memory. (Sentences can span a
+/// space; sentences() is only split-safe after a line break.)
 std::size_t safe_split_point(std::string_view text) noexcept;
 
 }  // namespace kurdi

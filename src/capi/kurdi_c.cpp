@@ -1,0 +1,153 @@
+// The C ABI over the C++ API. Every entry point catches everything: no C++
+// exception crosses into a host.
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "kurdi.h"
+#include "kurdi/normalize.hpp"
+#include "kurdi/sentences.hpp"
+#include "kurdi/tokenize.hpp"
+#include "kurdi/version.hpp"
+
+struct kurdi_token_list {
+  kurdi::Tokens tokens;
+};
+
+namespace {
+
+bool parse_options(const kurdi_normalize_options* o, kurdi::NormalizeOptions* out) {
+  if (o == nullptr) return true;
+  if (o->profile != nullptr) {
+    const auto p = kurdi::parse_profile(o->profile);
+    if (!p) return false;
+    out->profile = *p;
+  }
+  if (o->digits != nullptr) {
+    const std::string_view d = o->digits;
+    if (d == "keep") out->digits = kurdi::DigitStyle::keep;
+    else if (d == "ascii") out->digits = kurdi::DigitStyle::ascii;
+    else if (d == "arabic-indic") out->digits = kurdi::DigitStyle::arabic_indic;
+    else return false;
+  }
+  out->keep_harakat = o->keep_harakat != 0;
+  return true;
+}
+
+template <typename F>
+kurdi_status guarded(F&& f) noexcept {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    return KURDI_ERROR_OUT_OF_MEMORY;
+  } catch (...) {
+    return KURDI_ERROR_INTERNAL;
+  }
+}
+
+std::string_view view(const char* text, size_t len) {
+  return len == 0 ? std::string_view() : std::string_view(text, len);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* kurdi_status_message(kurdi_status status) {
+  switch (status) {
+    case KURDI_OK: return "ok";
+    case KURDI_ERROR_INVALID_ARGUMENT: return "invalid argument";
+    case KURDI_ERROR_OUT_OF_MEMORY: return "out of memory";
+    case KURDI_ERROR_INTERNAL: return "internal error";
+  }
+  return "unknown status";
+}
+
+const char* kurdi_version(void) {
+  static const std::string v(kurdi::version());
+  return v.c_str();
+}
+
+const char* kurdi_analyzer_version(void) {
+  static const std::string v(kurdi::analyzer_version());
+  return v.c_str();
+}
+
+kurdi_status kurdi_normalize(const char* text, size_t len, const kurdi_normalize_options* options,
+                             char** out, size_t* out_len) {
+  if ((text == nullptr && len != 0) || out == nullptr || out_len == nullptr)
+    return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  *out_len = 0;
+  kurdi::NormalizeOptions opts;
+  if (!parse_options(options, &opts)) return KURDI_ERROR_INVALID_ARGUMENT;
+  return guarded([&] {
+    const std::string r = kurdi::normalize(view(text, len), opts);
+    char* buf = static_cast<char*>(std::malloc(r.size() + 1));
+    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
+    std::memcpy(buf, r.data(), r.size());
+    buf[r.size()] = '\0';
+    *out = buf;
+    *out_len = r.size();
+    return KURDI_OK;
+  });
+}
+
+void kurdi_free(void* p) { std::free(p); }
+
+kurdi_status kurdi_tokenize(const char* text, size_t len, const kurdi_normalize_options* options,
+                            kurdi_token_list** out) {
+  if ((text == nullptr && len != 0) || out == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  kurdi::TokenizeOptions opts;
+  if (!parse_options(options, &opts.normalize)) return KURDI_ERROR_INVALID_ARGUMENT;
+  return guarded([&] {
+    auto* list = new kurdi_token_list;
+    try {
+      kurdi::tokenize(view(text, len), list->tokens, opts);
+    } catch (...) {
+      delete list;
+      throw;
+    }
+    *out = list;
+    return KURDI_OK;
+  });
+}
+
+size_t kurdi_token_list_size(const kurdi_token_list* list) {
+  return list == nullptr ? 0 : list->tokens.tokens.size();
+}
+
+kurdi_status kurdi_token_list_get(const kurdi_token_list* list, size_t i, kurdi_token* token) {
+  if (list == nullptr || token == nullptr || i >= list->tokens.tokens.size())
+    return KURDI_ERROR_INVALID_ARGUMENT;
+  const kurdi::Token& t = list->tokens.tokens[i];
+  const std::string_view norm = list->tokens.norm(t);
+  token->begin = t.begin;
+  token->end = t.end;
+  token->norm = norm.data();
+  token->norm_len = norm.size();
+  token->type = kurdi::token_type_name(t.type).data();  // static, NUL-terminated literals
+  return KURDI_OK;
+}
+
+void kurdi_token_list_free(kurdi_token_list* list) { delete list; }
+
+kurdi_status kurdi_sentences(const char* text, size_t len, kurdi_span** spans, size_t* count) {
+  if ((text == nullptr && len != 0) || spans == nullptr || count == nullptr)
+    return KURDI_ERROR_INVALID_ARGUMENT;
+  *spans = nullptr;
+  *count = 0;
+  return guarded([&] {
+    const auto s = kurdi::sentences(view(text, len));
+    auto* buf = static_cast<kurdi_span*>(std::malloc(sizeof(kurdi_span) * (s.empty() ? 1 : s.size())));
+    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
+    for (std::size_t k = 0; k < s.size(); ++k) buf[k] = {s[k].begin, s[k].end};
+    *spans = buf;
+    *count = s.size();
+    return KURDI_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,500 @@
+// The normalizer: one pass over the input, rules of docs/normalization.md.
+//
+// Speed comes from a byte-level fast path: ASCII and the Arabic letters that
+// no rule touches are copied in bulk; only code points that may change (the
+// "interesting" ones for the active options) go to the rule handlers. The
+// handlers judge context on what is already written (the previous output
+// character, so contexts are seen after deletions) and on a look-ahead that
+// skips what the rules delete, so a single pass reaches the fixed point.
+#include <array>
+#include <cstring>
+
+#include "kurdi/normalize.hpp"
+#include "normalize/final_heh.hpp"
+#include "normalize/presentation_forms.hpp"
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+
+namespace kurdi {
+namespace {
+
+using normalize_detail::is_presentation_form;
+using normalize_detail::presentation_expansion;
+using text::kTatweel;
+using text::kZwj;
+using text::kZwnj;
+using text::kZwsp;
+
+constexpr char32_t kHeh = 0x0647;             // ه
+constexpr char32_t kHehDoachashmee = 0x06BE;  // ھ: a real /h/ at word end
+constexpr char32_t kAe = 0x06D5;              // ە
+constexpr char32_t kReh = 0x0631;             // ر
+constexpr char32_t kRreh = 0x0695;            // ڕ
+constexpr char32_t kHamza = 0x0621;           // ء (non-joining)
+
+// Context-free letter rules of the standard profile (docs/normalization.md,
+// section "Letters"). Anything not listed is kept.
+char32_t standard_letter(char32_t cp) noexcept {
+  switch (cp) {
+    case 0x0643:  // ك Arabic kaf
+    case 0x06AA:  // ڪ swash kaf
+      return 0x06A9;  // ک
+    case 0x06AB:  // ګ kaf with ring
+    case 0x06AC:  // ڬ kaf with dot above
+      return 0x06AF;  // گ
+    case 0x064A:  // ي Arabic yeh
+    case 0x0649:  // ى alef maksura
+    case 0x06D2:  // ے yeh barree
+    case 0x06CD:  // ۍ yeh with tail
+      return 0x06CC;  // ی
+    case 0x0629:  // ة teh marbuta
+      return kAe;
+    case 0x0692:  // ڒ reh with small v above
+      return kRreh;
+    default:
+      return 0;
+  }
+}
+
+// Search-profile folds of hamza/madda carriers.
+char32_t search_fold(char32_t cp) noexcept {
+  switch (cp) {
+    case 0x0622:  // آ
+    case 0x0623:  // أ
+    case 0x0625:  // إ
+    case 0x0671:  // ٱ
+      return 0x0627;  // ا
+    case 0x0624:  // ؤ
+      return 0x0648;  // و
+    default:
+      return 0;
+  }
+}
+
+// Base letter + combining mark -> precomposed letter ("compose before
+// removing marks").
+char32_t compose(char32_t base, char32_t mark) noexcept {
+  switch (mark) {
+    case 0x0654:  // hamza above
+      if (base == 0x06CC) return 0x0626;  // ی -> ئ (ي is already ی here)
+      if (base == 0x0627) return 0x0623;  // ا -> أ
+      if (base == 0x0648) return 0x0624;  // و -> ؤ
+      return 0;
+    case 0x0653:  // madda above
+      return base == 0x0627 ? 0x0622 : 0;  // ا -> آ
+    case 0x0655:  // hamza below
+      return base == 0x0627 ? 0x0625 : 0;  // ا -> إ
+    case 0x065A:  // small v above
+    case 0x065B:  // inverted small v above
+      if (base == 0x06CC) return 0x06CE;  // ی -> ێ
+      if (base == 0x0648) return 0x06C6;  // و -> ۆ
+      if (base == 0x0644) return 0x06B5;  // ل -> ڵ
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
+
+// What the byte-level fast path does with a code point of U+0600..U+06FF.
+enum class Fast : unsigned char {
+  copy,         // no rule applies with these options
+  reh,          // ر: copy when the previous character is a letter
+  heh,          // ه: copy when the next character is an Arabic letter
+  handle,       // go to the rule handlers
+};
+
+class Engine {
+ public:
+  Engine(std::string_view in, const NormalizeOptions& options, std::string& out, OffsetMap* map)
+      : in_(text::bytes(in.data())),
+        n_(in.size()),
+        options_(options),
+        out_(out),
+        out_start_(out.size()),
+        map_(map) {
+    const DigitStyle digits = options.digits != DigitStyle::profile_default ? options.digits
+                              : options.profile == Profile::search         ? DigitStyle::ascii
+                                                                           : DigitStyle::keep;
+    digits_ = digits;
+    search_ = options.profile == Profile::search;
+    build_tables();
+  }
+
+  void run() {
+    out_.reserve(out_start_ + n_ + n_ / 16);
+    std::size_t i = 0;
+    std::size_t run = 0;  // start of the pending verbatim run
+    while (i < n_) {
+      const unsigned c = in_[i];
+      if (c < 0x80) {
+        if (!ascii_handle_[c]) {
+          ++i;
+          continue;
+        }
+      } else if (c >= 0xD8 && c <= 0xDB && i + 1 < n_ && (in_[i + 1] & 0xC0) == 0x80) {
+        const unsigned idx = ((c - 0xD8) << 6) | (in_[i + 1] & 0x3Fu);
+        const Fast f = arabic_fast_[idx];
+        if (f == Fast::copy) {
+          i += 2;
+          continue;
+        }
+        // ر after a letter copied in this same run stays ر.
+        if (f == Fast::reh && i >= run + 2 && in_[i - 2] >= 0xD8 && in_[i - 2] <= 0xDB &&
+            arabic_letter_[((in_[i - 2] - 0xD8u) << 6) | (in_[i - 1] & 0x3Fu)]) {
+          i += 2;
+          continue;
+        }
+        // ه followed directly by an Arabic letter stays ه.
+        if (f == Fast::heh && i + 3 < n_ && in_[i + 2] >= 0xD8 && in_[i + 2] <= 0xDB &&
+            (in_[i + 3] & 0xC0) == 0x80 &&
+            arabic_letter_[((in_[i + 2] - 0xD8u) << 6) | (in_[i + 3] & 0x3Fu)]) {
+          i += 2;
+          continue;
+        }
+      }
+      if (run < i) copy(run, i);
+      Cursor cur{i, 0};
+      do handle(cur);
+      while (cur.exp != 0);
+      i = run = cur.pos;
+    }
+    if (run < i) copy(run, i);
+    if (map_) sync(n_);
+  }
+
+ private:
+  // A position in the input; `exp` > 0 means "inside the expansion of the
+  // presentation form at pos, at this index".
+  struct Cursor {
+    std::size_t pos;
+    unsigned exp;
+  };
+  struct Unit {
+    char32_t cp;
+    std::size_t begin, end;  // source bytes (empty for the 2nd+ letters of an expansion)
+  };
+  struct Peek {
+    char32_t cp;  // 0 at the end of the input
+    Cursor after;
+  };
+
+  void build_tables() {
+    for (unsigned c = 0; c < 0x80; ++c) {
+      const bool digit = c >= '0' && c <= '9';
+      ascii_handle_[c] = (digit && digits_ == DigitStyle::arabic_indic) ||
+                         (search_ && c >= 'A' && c <= 'Z');
+    }
+    for (unsigned k = 0; k < 256; ++k) {
+      const char32_t cp = 0x0600 + k;
+      arabic_letter_[k] = text::is_arabic_letter(cp);
+      Fast f = Fast::copy;
+      if (cp == kReh) {
+        f = Fast::reh;
+      } else if (cp == kHeh) {
+        f = Fast::heh;
+      } else if (standard_letter(cp) != 0 || cp == kHehDoachashmee || cp == kTatweel ||
+                 text::is_haraka(cp) || text::is_format(cp)) {
+        f = Fast::handle;
+      } else if (search_ && (search_fold(cp) != 0 || (cp >= 0x066A && cp <= 0x066C))) {
+        f = Fast::handle;
+      } else if (is_digit(cp) && (digits_ == DigitStyle::ascii ||
+                                  (digits_ == DigitStyle::arabic_indic && cp >= 0x06F0))) {
+        f = Fast::handle;
+      }
+      arabic_fast_[k] = f;
+    }
+  }
+
+  // ---- input ---------------------------------------------------------------
+
+  Unit next(Cursor& c) const noexcept {
+    const text::Decoded d = text::decode(in_ + c.pos, in_ + n_);
+    const std::size_t begin = c.pos, end = c.pos + d.len;
+    if (d.valid && is_presentation_form(d.cp)) {
+      const std::u16string_view e = presentation_expansion(d.cp);
+      if (!e.empty()) {
+        const unsigned k = c.exp;
+        if (k + 1 >= e.size()) {
+          c.pos = end;
+          c.exp = 0;
+        } else {
+          c.exp = k + 1;
+        }
+        if (k == 0) return {e[0], begin, end};
+        return {e[k], end, end};
+      }
+    }
+    c.pos = end;
+    c.exp = 0;
+    return {d.cp, begin, end};
+  }
+
+  // Characters that never decide a context: marks (deleted harakat or kept
+  // marks) and format characters other than the joiners handled by rules.
+  static bool transparent(char32_t cp) noexcept {
+    if (cp < 0x0300) return cp == 0x00AD;
+    if (cp == kZwnj || cp == kZwsp) return false;
+    return text::is_mark(cp) || text::is_format(cp);
+  }
+
+  // The next character that decides a context, after what the rules delete.
+  Peek peek(Cursor c, bool skip_tatweel, bool skip_joiners, bool* saw_tatweel = nullptr) const {
+    while (c.pos < n_) {
+      const Unit u = next(c);
+      if (transparent(u.cp)) continue;
+      if (u.cp == kTatweel && skip_tatweel) {
+        if (saw_tatweel) *saw_tatweel = true;
+        continue;
+      }
+      if ((u.cp == kZwnj || u.cp == kZwsp) && skip_joiners) continue;
+      return {u.cp, c};
+    }
+    return {0, c};
+  }
+
+  // ---- output --------------------------------------------------------------
+
+  std::size_t out_pos() const noexcept { return out_.size() - out_start_; }
+
+  // Records an anchor when the input offset `src` is not where the current
+  // output position maps by the last anchor.
+  void sync(std::size_t src) {
+    const std::size_t o = out_pos();
+    const auto delta = static_cast<std::ptrdiff_t>(src) - static_cast<std::ptrdiff_t>(o);
+    if (delta != delta_) {
+      map_->add(o, src);
+      delta_ = delta;
+    }
+  }
+  void copy(std::size_t begin, std::size_t end) {
+    if (map_) sync(begin);
+    out_.append(reinterpret_cast<const char*>(in_ + begin), end - begin);
+  }
+  void emit(char32_t cp, const Unit& u) {
+    if (map_) sync(u.begin);
+    text::append(out_, cp);
+  }
+
+  // The last character written by this call, skipping marks; 0 at the start.
+  char32_t previous() const noexcept {
+    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
+    const unsigned char* end = text::bytes(out_.data()) + out_.size();
+    while (end > begin) {
+      unsigned len;
+      const char32_t cp = text::decode_before(begin, end, &len);
+      if (!text::is_mark(cp)) return cp;
+      end -= len;
+    }
+    return 0;
+  }
+  // The last character written, marks included; its length in *len.
+  char32_t last_written(unsigned* len) const noexcept {
+    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
+    const unsigned char* const end = text::bytes(out_.data()) + out_.size();
+    if (end == begin) return 0;
+    return text::decode_before(begin, end, len);
+  }
+  // The letters written since the last non-letter (the word so far).
+  std::string_view current_word() const noexcept {
+    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
+    const unsigned char* const end = text::bytes(out_.data()) + out_.size();
+    const unsigned char* p = end;
+    while (p > begin) {
+      unsigned len;
+      const char32_t cp = text::decode_before(begin, p, &len);
+      if (!text::is_letter(cp) && !text::is_mark(cp)) break;
+      p -= len;
+    }
+    return std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
+  }
+
+  // ---- rules ---------------------------------------------------------------
+
+  void handle(Cursor& cur) {
+    const Unit u = next(cur);
+    const char32_t cp = u.cp;
+    // Malformed input arrives here as U+FFFD (decode's replacement) and is
+    // written as such, like a literal U+FFFD.
+    if (cp < 0x80) return handle_ascii(u);
+    if (const char32_t m = standard_letter(cp)) return emit(fold(m), u);
+    switch (cp) {
+      case kHeh:
+      case kHehDoachashmee:
+        return handle_heh(cur, u);
+      case kReh: {  // ڕ at word start: after any non-letter except ZWNJ
+        const char32_t p = previous();
+        return emit(text::is_letter(p) || p == kZwnj ? kReh : kRreh, u);
+      }
+      case kTatweel:
+        return handle_tatweel(cur, u);
+      case kZwnj:
+      case kZwsp:
+        return handle_joiner(cur, u);
+      case kZwj:
+        return handle_zwj(cur, u);
+      default:
+        break;
+    }
+    if (text::is_haraka(cp)) return handle_haraka(u);
+    if (text::is_format(cp)) {
+      // Tags stay inside an emoji tag sequence (a flag like England's).
+      if (text::is_tag(cp)) {
+        const char32_t p = previous();
+        if (p == 0x1F3F4 || text::is_tag(p)) return emit(cp, u);
+      }
+      return;  // other format characters (bidi controls, BOM, ...) are removed
+    }
+    if (text::is_exotic_space(cp)) return emit(' ', u);
+    if (is_digit(cp)) return emit(digit(cp), u);
+    if (search_ && digits_ == DigitStyle::ascii) {
+      if (cp == 0x066A) return emit('%', u);  // ٪
+      if (cp == 0x066B) return emit('.', u);  // ٫
+      if (cp == 0x066C) {                     // ٬: dropped inside a number
+        if (is_digit(previous()) && is_digit(peek(cur, false, false).cp)) return;
+        return emit(cp, u);
+      }
+    }
+    if (search_) {
+      if (const char32_t f = search_fold(cp)) return emit(f, u);
+      const char32_t lower = text::latin_to_lower(cp);
+      if (lower != cp) return emit(lower, u);
+    }
+    emit(cp, u);
+  }
+
+  void handle_ascii(const Unit& u) {
+    char32_t cp = u.cp;
+    if (cp >= '0' && cp <= '9') cp = digit(cp);
+    if (search_ && cp >= 'A' && cp <= 'Z') cp += 0x20;
+    emit(cp, u);
+  }
+
+  char32_t digit(char32_t cp) const noexcept {
+    const int v = text::digit_value(cp);
+    switch (digits_) {
+      case DigitStyle::ascii:
+        return static_cast<char32_t>('0' + v);
+      case DigitStyle::arabic_indic:
+        return static_cast<char32_t>(0x0660 + v);
+      default:
+        return cp;
+    }
+  }
+
+  char32_t fold(char32_t cp) const noexcept {
+    if (search_) {
+      if (const char32_t f = search_fold(cp)) return f;
+    }
+    return cp;
+  }
+
+  // ه and ھ: the old spelling of ە before ZWNJ, the vowel ە at word end, a
+  // real /h/ (ھ) at word end after tatweel or when written ھ, ه elsewhere.
+  void handle_heh(const Cursor& cur, const Unit& u) {
+    bool saw_tatweel = false;
+    Peek p = peek(cur, true, false, &saw_tatweel);
+    if (p.cp == kZwsp) {
+      // ZWSP between joining letters is a ZWNJ; elsewhere it is deleted.
+      const Peek q = peek(p.after, true, true, &saw_tatweel);
+      if (text::is_arabic_letter(q.cp) && q.cp != kHamza) return emit(kAe, u);
+      p = q;
+    }
+    if (p.cp == kZwnj) return emit(kAe, u);
+    if (text::is_letter(p.cp)) return emit(kHeh, u);
+    if (saw_tatweel || u.cp == kHehDoachashmee) return emit(kHehDoachashmee, u);
+    return emit(normalize_detail::keeps_final_heh(current_word()) ? kHeh : kAe, u);
+  }
+
+  // A run of tatweel: deleted when it touches a letter, else one '-'.
+  void handle_tatweel(Cursor& cur, const Unit& u) {
+    while (cur.pos < n_) {  // take the whole run
+      Cursor c = cur;
+      if (next(c).cp != kTatweel) break;
+      cur = c;
+    }
+    if (text::is_letter(previous())) return;
+    if (text::is_letter(peek(cur, true, true).cp)) return;
+    if (map_) sync(u.begin);
+    out_.push_back('-');
+  }
+
+  // ZWNJ (and ZWSP, which is a ZWNJ between joining letters): one is kept
+  // after a letter that joins to the left when an Arabic letter follows.
+  void handle_joiner(const Cursor& cur, const Unit& u) {
+    if (search_) return;  // the search profile removes ZWNJ
+    const char32_t p = previous();
+    if (!text::joins_left(p)) return;
+    const char32_t n = peek(cur, true, true).cp;
+    if (!text::is_arabic_letter(n)) return;
+    if (u.cp == kZwsp && n == kHamza) return;  // ZWSP before a non-joining letter
+    emit(kZwnj, u);
+  }
+
+  // ZWJ is kept only inside an emoji sequence.
+  void handle_zwj(const Cursor& cur, const Unit& u) {
+    const char32_t p = previous();
+    const bool after_emoji = text::is_pictographic(p) || text::is_emoji_modifier(p);
+    if (after_emoji && text::is_pictographic(peek(cur, false, false).cp)) emit(kZwj, u);
+  }
+
+  void handle_haraka(const Unit& u) {
+    unsigned len = 0;
+    const char32_t base = last_written(&len);
+    if (const char32_t c = compose(base, u.cp)) {
+      // Same length (all two-byte letters): rewrite the base in place.
+      out_.resize(out_.size() - len);
+      text::append(out_, fold(c));
+      return;
+    }
+    if (options_.keep_harakat) emit(u.cp, u);
+  }
+
+  const unsigned char* in_;
+  std::size_t n_;
+  const NormalizeOptions& options_;
+  std::string& out_;
+  std::size_t out_start_;
+  OffsetMap* map_;
+  std::ptrdiff_t delta_ = 0;
+  DigitStyle digits_ = DigitStyle::keep;
+  bool search_ = false;
+  std::array<bool, 128> ascii_handle_{};
+  std::array<Fast, 256> arabic_fast_{};
+  std::array<bool, 256> arabic_letter_{};
+};
+
+}  // namespace
+
+void normalize_into(std::string_view text, const NormalizeOptions& options, std::string& out,
+                    OffsetMap* map) {
+  if (map) map->clear();
+  Engine(text, options, out, map).run();
+}
+
+std::string normalize(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
+  std::string out;
+  normalize_into(text, options, out, map);
+  return out;
+}
+
+std::optional<Profile> parse_profile(std::string_view name) noexcept {
+  if (name == "standard") return Profile::standard;
+  if (name == "search") return Profile::search;
+  return std::nullopt;
+}
+
+std::string_view profile_name(Profile profile) noexcept {
+  return profile == Profile::search ? "search" : "standard";
+}
+
+std::size_t safe_split_point(std::string_view text) noexcept {
+  for (std::size_t i = text.size(); i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return i;
+  }
+  return 0;
+}
+
+}  // namespace kurdi

@@ -1,0 +1,369 @@
+// The tokenizer: normalizes the text (keeping the offset map), scans the
+// normalized text for typed tokens, and maps every token back to byte
+// offsets in the original input. Scanning normalized text means every
+// spelling variant tokenizes the same way; harakat, ZWNJ and other deleted
+// characters stay inside the original span of the word they belong to.
+#include "kurdi/tokenize.hpp"
+
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+
+namespace kurdi {
+namespace {
+
+using text::is_letter;
+
+bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
+
+bool ascii_iequals(std::string_view s, std::size_t pos, std::string_view lower) noexcept {
+  if (s.size() - pos < lower.size()) return false;
+  for (std::size_t k = 0; k < lower.size(); ++k) {
+    char c = s[pos + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 0x20);
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+bool is_ascii_alnum(char32_t cp) noexcept {
+  return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+// Walks the offset map forward; token offsets arrive in increasing order.
+class OffsetWalker {
+ public:
+  explicit OffsetWalker(const OffsetMap& map) : anchors_(map.anchors()) {}
+  std::size_t operator()(std::size_t out) {
+    while (next_ < anchors_.size() && anchors_[next_].out <= out) ++next_;
+    if (next_ == 0) return out;
+    const OffsetMap::Anchor& a = anchors_[next_ - 1];
+    std::size_t in = a.in + (out - a.out);
+    if (next_ < anchors_.size() && in > anchors_[next_].in) in = anchors_[next_].in;
+    return in;
+  }
+
+ private:
+  const std::vector<OffsetMap::Anchor>& anchors_;
+  std::size_t next_ = 0;
+};
+
+class Scanner {
+ public:
+  Scanner(std::string_view s, Tokens& out, OffsetWalker& walk, std::size_t max_bytes)
+      : s_(s), out_(out), walk_(walk), max_bytes_(max_bytes == 0 ? 1 : max_bytes) {}
+
+  void run() {
+    std::size_t i = 0;
+    while (i < s_.size()) {
+      const char32_t cp = at(i);
+      if (text::is_space(cp)) {
+        i += len(i);
+        continue;
+      }
+      i = token_at(i, cp);
+    }
+  }
+
+ private:
+  char32_t at(std::size_t i) const noexcept {
+    if (i >= s_.size()) return 0;
+    const auto c = static_cast<unsigned char>(s_[i]);
+    if (c < 0x80) return c;
+    return text::decode(text::bytes(s_.data()) + i, text::bytes(s_.data()) + s_.size()).cp;
+  }
+  std::size_t len(std::size_t i) const noexcept {
+    const auto c = static_cast<unsigned char>(s_[i]);
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  char32_t before(std::size_t i) const noexcept {
+    if (i == 0) return 0;
+    unsigned n;
+    return text::decode_before(text::bytes(s_.data()), text::bytes(s_.data()) + i, &n);
+  }
+
+  // Returns the end of the token that starts at i.
+  std::size_t token_at(std::size_t i, char32_t cp) {
+    if (std::size_t e = url(i); e > i) return add(i, e, TokenType::url);
+    if (is_ascii_alnum(cp)) {
+      if (std::size_t e = email(i); e > i) return add(i, e, TokenType::email);
+    }
+    if (std::size_t e = emoji(i); e > i) return add(i, e, TokenType::emoji);
+    if ((cp == '#' || cp == '@') && !is_letter(before(i)) && !is_digit(before(i))) {
+      const std::size_t e = word_run(i + 1, true);
+      if (e > i + 1) return add(i, e, cp == '#' ? TokenType::hashtag : TokenType::mention);
+    }
+    if (std::size_t e = number(i); e > i) return e;
+    if (is_letter(cp)) {
+      const bool latin = text::is_latin_letter(cp);
+      return add(i, latin ? latin_run(i) : word_run(i, false),
+                 latin ? TokenType::latin : TokenType::word);
+    }
+    const std::size_t n = len(i);
+    if (text::is_punct(cp) || cp == 0x2026) {
+      std::size_t e = i + n;
+      while (e < s_.size() && at(e) == cp) e += n;  // a run of one mark: ... ؟؟ !!
+      return add(i, e, TokenType::punct);
+    }
+    if (text::is_symbol(cp)) return add(i, i + n, TokenType::symbol);
+    return add(i, i + n, TokenType::other);
+  }
+
+  // Letters of one script class with their marks; ZWNJ inside; for hashtags
+  // and mentions also digits and '_'.
+  std::size_t word_run(std::size_t i, bool tag) const {
+    std::size_t e = i;
+    while (e < s_.size()) {
+      const char32_t c = at(e);
+      const bool ok = (is_letter(c) && !text::is_latin_letter(c)) || text::is_mark(c) ||
+                      (tag && (is_letter(c) || is_digit(c) || c == '_')) ||
+                      (c == text::kZwnj && e > i && is_letter(at(e + 3)));
+      if (!ok) break;
+      e += len(e);
+    }
+    return e;
+  }
+
+  // Latin letters, combining marks and digits, with internal apostrophes
+  // (řoj'awa, don't).
+  std::size_t latin_run(std::size_t i) const {
+    std::size_t e = i;
+    while (e < s_.size()) {
+      const char32_t c = at(e);
+      if (text::is_latin_letter(c) || text::is_mark(c) || (c >= '0' && c <= '9')) {
+        e += len(e);
+        continue;
+      }
+      if ((c == '\'' || c == 0x2019) && e > i && text::is_latin_letter(at(e + len(e)))) {
+        e += len(e);
+        continue;
+      }
+      break;
+    }
+    return e;
+  }
+
+  std::size_t url(std::size_t i) const {
+    static constexpr std::string_view kStarts[] = {"https://", "http://", "ftp://", "www."};
+    bool start = false;
+    for (std::string_view p : kStarts) start = start || ascii_iequals(s_, i, p);
+    if (!start || is_letter(before(i)) || is_digit(before(i))) return i;
+    std::size_t e = i;
+    while (e < s_.size()) {
+      const char32_t c = at(e);
+      if (text::is_space(c) || c == '"' || c == '<' || c == '>' || c == 0xAB || c == 0xBB ||
+          c == 0x060C || c == 0x061B || c == 0x201C || c == 0x201D)
+        break;
+      e += len(e);
+    }
+    // Trailing punctuation belongs to the sentence, not the URL.
+    while (e > i) {
+      unsigned n;
+      const char32_t c = text::decode_before(text::bytes(s_.data()) + i,
+                                             text::bytes(s_.data()) + e, &n);
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
+          c == 0x061F || (c == ')' && s_.substr(i, e - i).find('(') == std::string_view::npos)) {
+        e -= n;
+        continue;
+      }
+      break;
+    }
+    const std::size_t min = i + 8;
+    return e >= min ? e : i;
+  }
+
+  std::size_t email(std::size_t i) const {
+    auto local = [](char c) {
+      return is_ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
+             c == '+' || c == '-';
+    };
+    if (i > 0 && (local(s_[i - 1]) || s_[i - 1] == '@')) return i;
+    std::size_t e = i;
+    while (e < s_.size() && local(s_[e])) ++e;
+    if (e == i || e >= s_.size() || s_[e] != '@') return i;
+    std::size_t d = e + 1, last_dot = 0;
+    while (d < s_.size() && (is_ascii_alnum(static_cast<unsigned char>(s_[d])) || s_[d] == '-' ||
+                             (s_[d] == '.' && d + 1 < s_.size() &&
+                              is_ascii_alnum(static_cast<unsigned char>(s_[d + 1]))))) {
+      if (s_[d] == '.') last_dot = d;
+      ++d;
+    }
+    if (last_dot == 0 || d - last_dot < 3) return i;  // needs a dot and a 2+ letter TLD
+    return d;
+  }
+
+  std::size_t emoji(std::size_t i) const {
+    std::size_t e = emoji_element(i);
+    if (e == i) return i;
+    while (at(e) == text::kZwj) {
+      const std::size_t f = emoji_element(e + 3);
+      if (f == e + 3) break;
+      e = f;
+    }
+    return e;
+  }
+  std::size_t emoji_element(std::size_t i) const {
+    const char32_t c = at(i);
+    if (i >= s_.size()) return i;
+    std::size_t e = i + len(i);
+    if (text::is_regional_indicator(c)) {
+      if (text::is_regional_indicator(at(e))) e += 4;
+      return e;
+    }
+    if (c == '#' || c == '*' || (c >= '0' && c <= '9')) {  // keycap: 1️⃣
+      std::size_t k = e;
+      if (at(k) == 0xFE0F) k += 3;
+      return at(k) == 0x20E3 ? k + 3 : i;
+    }
+    if (!text::is_pictographic(c) && !text::is_emoji_modifier(c)) return i;
+    while (e < s_.size()) {
+      const char32_t n = at(e);
+      if (text::is_variation_selector(n) || text::is_emoji_modifier(n) || text::is_tag(n) ||
+          n == 0x20E3) {
+        e += len(e);
+        continue;
+      }
+      break;
+    }
+    return e;
+  }
+
+  // Numbers, dates and times, then a suffix glued to them (١٩٩٩دا, 40%ی).
+  std::size_t number(std::size_t i) {
+    std::size_t p = i;
+    const char32_t c = at(i);
+    const char32_t prev = before(i);
+    const bool free_start = !is_letter(prev) && !is_digit(prev);
+    if ((c == '+' || c == '-' || c == 0x2212) && free_start && is_digit(at(i + len(i)))) {
+      p += len(i);
+    } else if ((c == 0x066A || c == '%') && is_digit(at(i + len(i)))) {
+      p += len(i);  // ٪٢٠
+    } else if (!is_digit(c)) {
+      return i;
+    }
+    std::size_t e;
+    TokenType type = TokenType::number;
+    if (p == i && (e = date_or_time(i, &type)) > i) {
+      // date or time
+    } else {
+      e = digits(p);
+      while (true) {
+        const char32_t sep = at(e);
+        const bool separator = sep == '.' || sep == ',' || sep == 0x066B || sep == 0x066C;
+        if (!separator || !is_digit(at(e + len(e)))) break;
+        e = digits(e + len(e));
+      }
+      const char32_t pc = at(e);
+      if ((pc == '%' || pc == 0x066A) && p == i) e += len(e);
+    }
+    add(i, e, type);
+    if (e < s_.size() && is_letter(at(e))) {
+      const bool latin = text::is_latin_letter(at(e));
+      return add(e, latin ? latin_run(e) : word_run(e, false), TokenType::suffix);
+    }
+    return e;
+  }
+  std::size_t digits(std::size_t i) const {
+    while (i < s_.size() && is_digit(at(i))) i += len(i);
+    return i;
+  }
+  std::size_t count_digits(std::size_t i, std::size_t e) const {
+    std::size_t n = 0;
+    for (; i < e; i += len(i)) ++n;
+    return n;
+  }
+  // d/m/yyyy, yyyy-mm-dd, dd.mm.yy (one separator used twice) and hh:mm[:ss].
+  std::size_t date_or_time(std::size_t i, TokenType* type) const {
+    const std::size_t a = digits(i);
+    const std::size_t na = count_digits(i, a);
+    const char32_t sep = at(a);
+    if (sep == ':' && na <= 2) {
+      std::size_t b = digits(a + 1);
+      if (count_digits(a + 1, b) != 2) return i;
+      if (at(b) == ':' && count_digits(b + 1, digits(b + 1)) == 2) b = digits(b + 1);
+      if (is_digit(at(b)) || (at(b) == ':' && is_digit(at(b + 1)))) return i;
+      *type = TokenType::time;
+      return b;
+    }
+    if (sep != '/' && sep != '-' && sep != '.') return i;
+    const std::size_t b = digits(a + 1);
+    const std::size_t nb = count_digits(a + 1, b);
+    if (nb == 0 || nb > 2 || at(b) != sep) return i;
+    const std::size_t c = digits(b + 1);
+    const std::size_t nc = count_digits(b + 1, c);
+    const bool dmy = na <= 2 && (nc == 2 || nc == 4);
+    const bool ymd = na == 4 && nc >= 1 && nc <= 2;
+    if (!dmy && !ymd) return i;
+    // 1.2.3.4 is a version or a list, not a date.
+    if (at(c) == sep && is_digit(at(c + 1))) return i;
+    *type = TokenType::date;
+    return c;
+  }
+
+  // Records [b, e) of the normalized text, cut into pieces of at most
+  // max_bytes_ at character boundaries. Returns e.
+  std::size_t add(std::size_t b, std::size_t e, TokenType type) {
+    while (e - b > max_bytes_) {
+      std::size_t cut = b + max_bytes_;
+      while (cut > b && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == b) cut = b + len(b);
+      push(b, cut, type);
+      b = cut;
+    }
+    push(b, e, type);
+    return e;
+  }
+  void push(std::size_t b, std::size_t e, TokenType type) {
+    const std::size_t begin = walk_(b), end = walk_(e);
+    if (begin >= end && !out_.tokens.empty() && out_.tokens.back().norm_end == b) {
+      // The piece comes from inside one input character (a ligature split
+      // by the length cap): it joins the token before.
+      out_.tokens.back().norm_end = e;
+      return;
+    }
+    out_.tokens.push_back({begin, end, b, e, type});
+  }
+
+  std::string_view s_;
+  Tokens& out_;
+  OffsetWalker& walk_;
+  std::size_t max_bytes_;
+};
+
+}  // namespace
+
+std::string_view token_type_name(TokenType type) noexcept {
+  switch (type) {
+    case TokenType::word: return "word";
+    case TokenType::latin: return "latin";
+    case TokenType::number: return "number";
+    case TokenType::date: return "date";
+    case TokenType::time: return "time";
+    case TokenType::url: return "url";
+    case TokenType::email: return "email";
+    case TokenType::hashtag: return "hashtag";
+    case TokenType::mention: return "mention";
+    case TokenType::emoji: return "emoji";
+    case TokenType::punct: return "punct";
+    case TokenType::symbol: return "symbol";
+    case TokenType::suffix: return "suffix";
+    case TokenType::other: return "other";
+  }
+  return "other";
+}
+
+void tokenize(std::string_view text, Tokens& out, const TokenizeOptions& options) {
+  out.normalized.clear();
+  out.tokens.clear();
+  OffsetMap map;
+  normalize_into(text, options.normalize, out.normalized, &map);
+  OffsetWalker walk(map);
+  Scanner(out.normalized, out, walk, options.max_token_bytes).run();
+}
+
+Tokens tokenize(std::string_view text, const TokenizeOptions& options) {
+  Tokens t;
+  tokenize(text, t, options);
+  return t;
+}
+
+}  // namespace kurdi

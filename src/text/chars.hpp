@@ -1,0 +1,55 @@
+// Character classes used by the normalizer and the segmenter. The tables are
+// small range lists covering the scripts Sorani text meets in practice
+// (Arabic, Latin, Greek, Cyrillic, ...); they are not a full Unicode database.
+#pragma once
+#include <cstdint>
+
+namespace kurdi::text {
+
+inline constexpr char32_t kZwnj = 0x200C, kZwj = 0x200D, kZwsp = 0x200B;
+inline constexpr char32_t kTatweel = 0x0640;
+
+bool is_letter(char32_t cp) noexcept;         ///< a letter of any script
+bool is_arabic_letter(char32_t cp) noexcept;  ///< a letter of the Arabic script
+bool is_latin_letter(char32_t cp) noexcept;
+/// Dual-joining Arabic letter: its shape connects to a following letter, so a
+/// ZWNJ after it is meaningful.
+bool joins_left(char32_t cp) noexcept;
+/// Combining mark (Mn/Me): transparent when judging letter contexts.
+bool is_mark(char32_t cp) noexcept;
+/// The harakat removed by normalization: U+064B..U+065F and U+0670.
+inline bool is_haraka(char32_t cp) noexcept {
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
+}
+/// Format character (general category Cf), ZWNJ and ZWJ included.
+bool is_format(char32_t cp) noexcept;
+/// No-break and other space characters that normalization turns into U+0020.
+bool is_exotic_space(char32_t cp) noexcept;
+/// White space for segmentation (ASCII, exotic spaces, line separators).
+bool is_space(char32_t cp) noexcept;
+/// Line break for sentence segmentation.
+inline bool is_line_break(char32_t cp) noexcept {
+  return cp == '\n' || cp == '\r' || cp == 0x0085 || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x0B || cp == 0x0C;
+}
+/// Value of an ASCII, Arabic-Indic or Persian (Extended Arabic-Indic) digit, else -1.
+inline int digit_value(char32_t cp) noexcept {
+  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp >= 0x0660 && cp <= 0x0669) return static_cast<int>(cp - 0x0660);
+  if (cp >= 0x06F0 && cp <= 0x06F9) return static_cast<int>(cp - 0x06F0);
+  return -1;
+}
+bool is_pictographic(char32_t cp) noexcept;  ///< emoji base (Extended_Pictographic, approximately)
+inline bool is_regional_indicator(char32_t cp) noexcept { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+inline bool is_emoji_modifier(char32_t cp) noexcept { return cp >= 0x1F3FB && cp <= 0x1F3FF; }
+inline bool is_variation_selector(char32_t cp) noexcept {
+  return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+inline bool is_tag(char32_t cp) noexcept { return cp >= 0xE0020 && cp <= 0xE007F; }
+bool is_punct(char32_t cp) noexcept;   ///< punctuation (general categories P*)
+bool is_symbol(char32_t cp) noexcept;  ///< symbols (S*) that are not emoji
+/// Lower-case form of a Latin capital (ASCII, Latin-1, Latin Extended-A and
+/// Additional, which hold every Hawar capital); other code points unchanged.
+char32_t latin_to_lower(char32_t cp) noexcept;
+
+}  // namespace kurdi::text
