@@ -79,7 +79,7 @@ class Collector {
       lines.consume(used);
     }
     doc.bytes = input.decoded_bytes();
-    if (report_.documents.empty() && !report_.has_example && fallback_.line != 0) {
+    if (!report_.has_example && fallback_.line != 0) {
       report_.example = fallback_;
       report_.has_example = true;
     }
@@ -122,19 +122,19 @@ class Collector {
 
     const std::vector<kurdi::Sentence> found = kurdi::sentences(text);
     doc.sentences += found.size();
-    if (report_.documents.empty() && !report_.has_example) find_example(doc, chunk, text, found);
+    if (!report_.has_example) find_example(doc, chunk, text, found);
   }
 
-  // The first sentence of the first document that normalization changes
-  // (else its first sentence of a readable length).
+  // A sentence of the first document (with sentences) that normalization
+  // changes, of a readable length; else its first sentence.
   void find_example(const DocumentStats& doc, const LineChunk& chunk, std::string_view text,
                     const std::vector<kurdi::Sentence>& found) {
     for (const kurdi::Sentence& s : found) {
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
-      if (sentence.size() < kExampleMin || sentence.size() > kExampleMax) continue;
+      if (sentence.size() > kExampleMax) continue;
       std::string normalized = kurdi::normalize(sentence);
       Example candidate{doc.path, chunk.line, std::string(sentence), std::move(normalized)};
-      if (candidate.normalized != candidate.original) {
+      if (candidate.normalized != candidate.original && sentence.size() >= kExampleMin) {
         report_.example = std::move(candidate);
         report_.has_example = true;
         return;

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# A single line longer than the 1 MiB block, with no newline at all, goes
+# through normalize and tokenize in pieces and gives the same result as the
+# library on the whole input in memory, in bounded memory.
+source "$(dirname "$0")/lib.sh"
+
+# About 3 MB of repeated words, some of which normalization changes
+# (Arabic kaf, Arabic yeh, word-initial reh), no newline.
+python3 -c '
+import sys
+unit = "كوردستان هەولێر ري ٢٠٢١ سڵاو "
+sys.stdout.write(unit * 100000)' > "$TMP/long.txt"
+size=$(stat -c %s "$TMP/long.txt")
+((size > 2 * 1048576)) && pass "input is $size bytes on one line" || fail "input too small"
+
+"$KURDI" normalize "$TMP/long.txt" > "$TMP/cli.out"
+"$KURDI_REF" normalize < "$TMP/long.txt" > "$TMP/ref.out"
+check_same "long line: normalize = in-memory normalize" "$TMP/ref.out" "$TMP/cli.out"
+# ... and = the normalized unit repeated (normalization never crosses spaces).
+printf '%s' "كوردستان هەولێر ري ٢٠٢١ سڵاو " | "$KURDI" normalize > "$TMP/unit.out"
+python3 -c '
+import sys
+unit = open(sys.argv[1], "rb").read()
+sys.stdout.buffer.write(unit * 100000)' "$TMP/unit.out" > "$TMP/repeated.out"
+check_same "long line: normalize = normalized unit repeated" "$TMP/repeated.out" "$TMP/cli.out"
+
+"$KURDI" tokenize "$TMP/long.txt" > "$TMP/cli.tok"
+"$KURDI_REF" tokenize < "$TMP/long.txt" > "$TMP/ref.tok"
+check_same "long line: tokenize = in-memory tokenize" "$TMP/ref.tok" "$TMP/cli.tok"
+check_eq "long line: one output line" 1 "$(wc -l < "$TMP/cli.tok")"
+
+"$KURDI" tokenize --json "$TMP/long.txt" > "$TMP/cli.json"
+if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/long.txt" "$TMP/cli.json"; then
+  pass "long line: tokenize --json streams one valid object with line offsets"
+else
+  fail "long line: tokenize --json"
+fi
+"$KURDI" sentences --json "$TMP/long.txt" > "$TMP/cli.sent"
+if python3 "$KURDI_TEST_DIR/json_check.py" sentences "$TMP/long.txt" "$TMP/cli.sent"; then
+  pass "long line: sentences --json offsets"
+else
+  fail "long line: sentences --json"
+fi
+
+# A run of more than a block with no whitespace at all: cut at a character
+# boundary; output is valid UTF-8 and normalization per character still holds.
+python3 -c 'import sys; sys.stdout.write("ك" * 1500000 + "\n")' > "$TMP/run.txt"
+"$KURDI" normalize "$TMP/run.txt" > "$TMP/run.out"
+python3 -c 'import sys; sys.stdout.write("ک" * 1500000 + "\n")' > "$TMP/run.expected"
+check_same "no-whitespace run longer than a block" "$TMP/run.expected" "$TMP/run.out"
+"$KURDI" tokenize --json "$TMP/run.txt" > "$TMP/run.json"
+if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/run.txt" "$TMP/run.json"; then
+  pass "no-whitespace run: tokenize --json valid"
+else
+  fail "no-whitespace run: tokenize --json"
+fi
+
+# Bounded memory: a 40 MB line through tokenize stays far below its size.
+if [[ -x /usr/bin/time ]]; then
+  python3 -c '
+import sys
+sys.stdout.write("كوردستان هەولێر ٢٠٢١ سڵاو " * 900000)' > "$TMP/huge.txt"
+  /usr/bin/time -f '%M' -o "$TMP/rss" "$KURDI" tokenize "$TMP/huge.txt" > /dev/null
+  rss_kb=$(tail -1 "$TMP/rss")
+  if ((rss_kb < 64 * 1024)); then pass "40 MB line: max RSS ${rss_kb} KB < 64 MB"; else fail "40 MB line: max RSS ${rss_kb} KB"; fi
+  /usr/bin/time -f '%M' -o "$TMP/rss" "$KURDI" normalize "$TMP/huge.txt" > /dev/null
+  rss_kb=$(tail -1 "$TMP/rss")
+  if ((rss_kb < 64 * 1024)); then pass "40 MB line: normalize max RSS ${rss_kb} KB"; else fail "40 MB line normalize: max RSS ${rss_kb} KB"; fi
+fi
+
+finish
