@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kurdi/normalize.hpp"
+#include "kurdi/utf8.hpp"
+
+namespace {
+
+using kurdi::normalize;
+using kurdi::NormalizeOptions;
+using kurdi::Profile;
+
+NormalizeOptions search() {
+  NormalizeOptions o;
+  o.profile = Profile::search;
+  return o;
+}
+
+// Defects seen in real tools (ANCHORS.md), each a regression case.
+TEST(Normalize, NeverLosesSpacesAroundFinalHeh) {
+  // ckb-textify gives ئەوەباشەو خۆشھ.
+  EXPECT_EQ(normalize("ئەوه باشه و خۆشه"), "ئەوە باشە و خۆشە");
+}
+
+TEST(Normalize, KeepsKurdishLetters) {
+  // Aamraz maps ڕ->ر, ڵ->ل, ۆ->و, ێ->ی, ە->ه.
+  const std::string sorani = "ڕێگەی ئاڵۆز بۆ هێزەکانی ئەمریکا لە کوردستان";
+  EXPECT_EQ(normalize(sorani), sorani);
+}
+
+TEST(Normalize, FinalHehExceptions) {
+  // AsoSoft turns these into گوناە شاە ماە.
+  EXPECT_EQ(normalize("گوناه شاه ماه الله عبدالله بێگوناه"), "گوناه شاه ماه الله عبدالله بێگوناه");
+  EXPECT_EQ(normalize("کتێبه"), "کتێبە");
+}
+
+TEST(Normalize, InitialRehAfterAnyNonLetter) {
+  // KLPT only converts after a space.
+  EXPECT_EQ(normalize("رۆژ «رۆژ» (رۆژ) -رۆژ \"رۆژ"), "ڕۆژ «ڕۆژ» (ڕۆژ) -ڕۆژ \"ڕۆژ");
+  EXPECT_EQ(normalize("کورد"), "کورد");  // ر after a letter stays
+}
+
+TEST(Normalize, AsoSoftNormalizeVectorUpToDocumentedDifference) {
+  // AsoSoft expects شێعری (ی + fatha -> ێ); we delete the fatha (docs/normalization.md).
+  EXPECT_EQ(normalize("دەقے شیَعري خـــۆش. ره‌نگه‌كاني خاك"), "دەقی شیعری خۆش. ڕەنگەکانی خاک");
+}
+
+TEST(Normalize, HehWithTatweelAndZwnj) {
+  EXPECT_EQ(normalize("شاهـ"), "شاھ");
+  EXPECT_EQ(normalize("هـەر"), "هەر");
+  EXPECT_EQ(normalize("ده\u200cکات"), "دەکات");
+  EXPECT_EQ(normalize("ده\u200bکات"), "دەکات");         // ZWSP between joining letters
+  EXPECT_EQ(normalize("هـ\u200cب"), "ەب");                  // judged after tatweel deletion
+  EXPECT_EQ(normalize("ئەوه\u064e"), "ئەوە");             // haraka after final heh
+}
+
+TEST(Normalize, WhitespaceAndLineBreaksPassThrough) {
+  EXPECT_EQ(normalize("a\r\nb\n\nc"), "a\r\nb\n\nc");
+  EXPECT_EQ(normalize("ک\u00A0ب"), "ک ب");
+  EXPECT_EQ(normalize("  \t "), "  \t ");
+  EXPECT_EQ(normalize(std::string_view("ک\0ب", 5)), std::string("ک\0ب", 5));
+}
+
+TEST(Normalize, MalformedBytesBecomeReplacementCharacters) {
+  const std::string out = normalize("ک\xFF\xC0ب\xE2\x82");
+  EXPECT_EQ(out, "ک\uFFFD\uFFFDب\uFFFD");
+  EXPECT_EQ(kurdi::find_invalid_utf8(out), std::string_view::npos);
+}
+
+TEST(Normalize, LeadingBomStripped) { EXPECT_EQ(normalize("\uFEFFکورد"), "کورد"); }
+
+TEST(Normalize, EmojiSequencesKeepTheirJoiners) {
+  const std::string family = "👨\u200D👩\u200D👧";
+  EXPECT_EQ(normalize(family), family);
+  const std::string england = "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F";
+  EXPECT_EQ(normalize(england), england);
+  EXPECT_EQ(normalize("ک\u200Dب"), "کب");  // ZWJ outside emoji removed
+}
+
+TEST(Normalize, DigitsOption) {
+  NormalizeOptions o;
+  o.digits = kurdi::DigitStyle::ascii;
+  EXPECT_EQ(normalize("٢٠٢١ ۱۴۰۰", o), "2021 1400");
+  o.digits = kurdi::DigitStyle::arabic_indic;
+  EXPECT_EQ(normalize("2021 ۱۴۰۰", o), "٢٠٢١ ١٤٠٠");
+  NormalizeOptions s = search();
+  s.digits = kurdi::DigitStyle::keep;
+  EXPECT_EQ(normalize("٢٠٢١", s), "٢٠٢١");
+}
+
+TEST(Normalize, KeepHarakat) {
+  NormalizeOptions o;
+  o.keep_harakat = true;
+  EXPECT_EQ(normalize("عەقڵَ", o), "عەقڵَ");
+  EXPECT_EQ(normalize("گیلٚکی", o), "گیڵکی");  // composition still happens
+}
+
+TEST(Normalize, SearchProfile) {
+  EXPECT_EQ(normalize("ھەر شاھ Kurdistan ٣٫٥ ١٬٠٠٠ ٪٢٠ پنج\u200cشەممە أ", search()),
+            "هەر شاھ kurdistan 3.5 1000 %20 پنجشەممە ا");
+}
+
+TEST(Normalize, StandaloneTatweel) {
+  EXPECT_EQ(normalize("١٩٩١ـ٢٠٠٣"), "١٩٩١-٢٠٠٣");
+  EXPECT_EQ(normalize("ـــ"), "-");
+  EXPECT_EQ(normalize("کـــورد"), "کورد");
+}
+
+TEST(Normalize, IdempotentOnTrickyInput) {
+  const char* cases[] = {
+      "هـ\u200c\u200bب ـ ر\u200c ه\u200c\u200c ھ\u200c ھـ", "\u200c\u200c\u200cر", "ه\u064e\u200cک",
+      "ﻻ ﷲ ﷺ ﷽", "ی\u0654\u0654 ا\u0653\u0654", "٬٬١٬٬٢٬", "شاه\u200bی"};
+  for (const char* c : cases) {
+    for (const auto& o : {NormalizeOptions{}, search()}) {
+      const std::string once = normalize(c, o);
+      EXPECT_EQ(normalize(once, o), once) << c;
+    }
+  }
+}
+
+TEST(NormalizeOffsets, MapPointsBackIntoTheOriginal) {
+  const std::string in = "\uFEFFره\u200cنگ\u064e كاني";
+  kurdi::OffsetMap map;
+  const std::string out = normalize(in, {}, &map);
+  ASSERT_EQ(out, "ڕەنگ کانی");
+  EXPECT_EQ(map.to_input(0), 3u);                 // after the BOM
+  EXPECT_EQ(map.to_input(out.find(' ')), in.find(' '));  // the space lines up
+  EXPECT_EQ(map.to_input(out.size()), in.size());
+  std::size_t prev = 0;
+  for (std::size_t o = 0; o <= out.size(); ++o) {
+    EXPECT_GE(map.to_input(o), prev);
+    prev = map.to_input(o);
+  }
+}
+
+TEST(NormalizeOffsets, UnchangedTextHasNoAnchors) {
+  kurdi::OffsetMap map;
+  normalize("ڕێگەی ئاڵۆز", {}, &map);
+  EXPECT_TRUE(map.anchors().empty());
+}
+
+TEST(NormalizeOptions, ParseProfile) {
+  EXPECT_EQ(kurdi::parse_profile("search"), Profile::search);
+  EXPECT_FALSE(kurdi::parse_profile("Search").has_value());
+  EXPECT_EQ(kurdi::profile_name(Profile::standard), "standard");
+}
+
+TEST(SafeSplit, CutsAfterWhitespaceOnly) {
+  EXPECT_EQ(kurdi::safe_split_point("ab cd"), 3u);
+  EXPECT_EQ(kurdi::safe_split_point("abcd"), 0u);
+  EXPECT_EQ(kurdi::safe_split_point("a\nb"), 2u);
+  // Normalizing the two halves gives the same text as the whole.
+  const std::string text = "ئەوه رۆژ ـ ١٬٠٠٠ کتێبه";
+  const std::size_t cut = kurdi::safe_split_point(std::string_view(text).substr(0, 20));
+  ASSERT_GT(cut, 0u);
+  EXPECT_EQ(normalize(text.substr(0, cut)) + normalize(text.substr(cut)), normalize(text));
+}
+
+}  // namespace
