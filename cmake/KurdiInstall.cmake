@@ -73,11 +73,9 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/docs/kurdi.1)
   install(FILES ${PROJECT_SOURCE_DIR}/docs/kurdi.1
     DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endif()
-foreach(f LICENSE NOTICE README.md)
-  if(EXISTS ${PROJECT_SOURCE_DIR}/${f})
-    install(FILES ${PROJECT_SOURCE_DIR}/${f} DESTINATION ${CMAKE_INSTALL_DOCDIR})
-  endif()
-endforeach()
+install(FILES
+  ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/NOTICE ${PROJECT_SOURCE_DIR}/README.md
+  DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # --- CPack: cpack -G DEB ------------------------------------------------------------
 set(CPACK_PACKAGE_NAME kurdi)
