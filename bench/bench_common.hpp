@@ -66,6 +66,20 @@ inline std::vector<std::string_view> chunks(std::string_view text, std::size_t t
   return out;
 }
 
+/// One piece per line, without its line break ("\n" or "\r\n").
+inline std::vector<std::string_view> lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
 /// Baseline: number of '\n' bytes, found with memchr.
 inline std::size_t count_lines_memchr(std::string_view text) noexcept {
   std::size_t lines = 0;

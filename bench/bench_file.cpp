@@ -6,7 +6,8 @@
 // whole buffer, `--reps` times after `--warmup` untimed runs, and prints the
 // best and the median. The buffer is processed in pieces of about `--chunk`
 // bytes cut at kurdi::safe_split_point, as a streaming host does (default
-// 1 MiB; 0 = the whole file in one call). Output buffers are reused between
+// 1 MiB; 0 = the whole file in one call; "lines" = one call per line without
+// its line break, as `kurdi tokenize` calls the library). Output buffers are reused between
 // pieces and runs (normalize_into, tokenize(text, Tokens&)).
 //
 // Operations:
@@ -24,7 +25,8 @@
 //          median_mbps=... tokens_per_s=... checksum=...
 // MB = 10^6 bytes of input. tokens is the number of kurdi tokens in the file
 // (from an untimed tokenize pass), so tokens/s is comparable across rows;
-// tokens/s uses the best time.
+// tokens/s uses the best time. --no-token-count skips that pass (tokens=0),
+// for profiling one operation alone.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -48,6 +50,8 @@ struct Options {
   int reps = 5;
   int warmup = 1;
   std::size_t chunk = std::size_t{1} << 20;
+  bool lines = false;  // --chunk lines: one piece per line, as the CLI calls the library
+  bool count_tokens = true;
   std::vector<std::string> ops;
   std::string file;
 };
@@ -57,7 +61,8 @@ const char* const kAllOps[] = {"memcpy",        "memchr_lines", "utf8_validate",
 
 [[noreturn]] void usage() {
   std::fputs(
-      "usage: kurdi_bench_file [--reps N] [--warmup N] [--chunk BYTES] [--ops a,b,...] FILE\n"
+      "usage: kurdi_bench_file [--reps N] [--warmup N] [--chunk BYTES|lines] [--ops a,b,...]\n"
+      "                        [--no-token-count] FILE\n"
       "ops: memcpy memchr_lines utf8_validate normalize normalize_search normalize_map\n"
       "     tokenize sentences (default: all)\n",
       stderr);
@@ -87,7 +92,11 @@ Options parse(int argc, char** argv) {
     } else if (a == "--warmup" && has_value) {
       o.warmup = std::atoi(argv[++i]);
     } else if (a == "--chunk" && has_value) {
-      o.chunk = std::strtoull(argv[++i], nullptr, 10);
+      const std::string v = argv[++i];
+      o.lines = v == "lines";
+      o.chunk = o.lines ? 0 : std::strtoull(v.c_str(), nullptr, 10);
+    } else if (a == "--no-token-count") {
+      o.count_tokens = false;
     } else if (a == "--ops" && has_value) {
       o.ops = split_commas(argv[++i]);
     } else if (a.rfind("--", 0) == 0 || !o.file.empty()) {
@@ -175,12 +184,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string_view text(*data);
-  const std::vector<std::string_view> pieces = kurdi_bench::chunks(text, o.chunk);
-  const std::size_t tokens = count_tokens(pieces);
+  const std::vector<std::string_view> pieces =
+      o.lines ? kurdi_bench::lines(text) : kurdi_bench::chunks(text, o.chunk);
+  const std::size_t tokens = o.count_tokens ? count_tokens(pieces) : 0;
   std::fprintf(stderr,
-               "kurdi_bench_file: %s, %zu bytes, %zu pieces (chunk %zu), %zu tokens, "
+               "kurdi_bench_file: %s, %zu bytes, %zu pieces (chunk %s), %zu tokens, "
                "%d warm-up + %d timed runs\n",
-               o.file.c_str(), text.size(), pieces.size(), o.chunk, tokens, o.warmup, o.reps);
+               o.file.c_str(), text.size(), pieces.size(), o.lines ? "lines" : std::to_string(o.chunk).c_str(), tokens, o.warmup, o.reps);
 
   const double mb = static_cast<double>(text.size()) / 1e6;
   for (const std::string& op : o.ops) {

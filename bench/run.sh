@@ -9,7 +9,9 @@
 # the source tree). For each file, in the same run and on the same bytes:
 #   1. baselines: memcpy, memchr line count, UTF-8 validation (kurdi_bench_file)
 #   2. the library: normalize (standard, search, with offset map), tokenize
-#      (normalize + typed tokens with offsets), sentences (kurdi_bench_file)
+#      (normalize + typed tokens with offsets), sentences (kurdi_bench_file),
+#      on 1 MiB pieces, and normalize and tokenize once more with one call
+#      per line (as the CLI calls the library)
 #   3. the CLI end to end: kurdi normalize / tokenize / tokenize --json, stdin
 #      from the file, stdout to /dev/null (hyperfine when installed, else a
 #      timed loop); MB/s = file size / mean wall time
@@ -187,6 +189,9 @@ run_file() {
   log "$name: library runner"
   "$BENCH_FILE" --reps "$REPS" "$file" >"$tag.lib"
   kt=$(field tokens tokenize "$tag.lib")
+  # The same calls made once per line, as the CLI makes them.
+  "$BENCH_FILE" --reps "$REPS" --chunk lines --no-token-count --ops normalize,tokenize "$file" |
+    sed 's/ op=\([a-z_]*\)/ op=\1_lines/' >>"$tag.lib"
 
   log "$name: Lucene"
   : >"$tag.lucene"
@@ -212,7 +217,8 @@ run_file() {
   out "| path | operation | MB/s | MB/s (best) | tokens/s | vs Lucene std+Sorani |"
   out "|---|---|---:|---:|---:|---:|"
   local op label
-  for op in memcpy memchr_lines utf8_validate normalize normalize_search normalize_map tokenize sentences; do
+  for op in memcpy memchr_lines utf8_validate normalize normalize_search normalize_map tokenize sentences \
+      normalize_lines tokenize_lines; do
     case $op in
       memcpy) label="baseline: memcpy" ;;
       memchr_lines) label="baseline: memchr line count" ;;
@@ -222,6 +228,8 @@ run_file() {
       normalize_map) label="normalize (standard) + offset map" ;;
       tokenize) label="tokenize (normalize + tokens with offsets)" ;;
       sentences) label="sentences" ;;
+      normalize_lines) label="normalize (standard), one call per line" ;;
+      tokenize_lines) label="tokenize, one call per line" ;;
     esac
     local med best tps
     med=$(field median_mbps "$op" "$tag.lib"); best=$(field best_mbps "$op" "$tag.lib")
