@@ -3,8 +3,6 @@
 //   normalize  -> kurdi::normalize(whole input)
 //   tokenize   -> for each line, the tokens' normalized forms joined by ' '
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -16,7 +14,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string mode = argv[1];
-  std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  std::string input;
+  char block[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(block, 1, sizeof block, stdin)) > 0) input.append(block, n);
   std::string out;
   if (mode == "normalize") {
     out = kurdi::normalize(input);
