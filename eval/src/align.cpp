@@ -38,28 +38,37 @@ void align_core(std::u32string_view a, std::u32string_view b, std::size_t a_off,
   const std::u32string_view mb = b.substr(p, b.size() - p - s);
   const std::size_t n = ma.size(), m = mb.size();
   // Full cost table (the middle part is small for the texts we compare).
-  std::vector<std::uint32_t> d((n + 1) * (m + 1));
-  const auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return d[i * (m + 1) + j]; };
-  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<std::uint32_t>(i);
-  for (std::size_t j = 0; j <= m; ++j) at(0, j) = static_cast<std::uint32_t>(j);
+  // A cost is (edits << 32) + penalty: the alignment always has the minimal
+  // number of edits, and among those the fewest substitutions between a
+  // whitespace and a non-whitespace character (a space is deleted or
+  // inserted rather than turned into a letter).
+  constexpr std::uint64_t kEdit = std::uint64_t{1} << 32;
+  const auto sub_cost = [&](char32_t x, char32_t y) -> std::uint64_t {
+    if (x == y) return 0;
+    return kEdit + (is_space(x) != is_space(y) ? 1u : 0u);
+  };
+  std::vector<std::uint64_t> d((n + 1) * (m + 1));
+  const auto at = [&](std::size_t i, std::size_t j) -> std::uint64_t& { return d[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i * kEdit;
+  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j * kEdit;
   for (std::size_t i = 1; i <= n; ++i) {
     for (std::size_t j = 1; j <= m; ++j) {
-      const std::uint32_t sub = at(i - 1, j - 1) + (ma[i - 1] == mb[j - 1] ? 0u : 1u);
-      at(i, j) = std::min({sub, at(i - 1, j) + 1, at(i, j - 1) + 1});
+      at(i, j) = std::min({at(i - 1, j - 1) + sub_cost(ma[i - 1], mb[j - 1]), at(i - 1, j) + kEdit,
+                           at(i, j - 1) + kEdit});
     }
   }
   std::vector<Step> back;
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    const std::uint32_t here = at(i, j);
+    const std::uint64_t here = at(i, j);
     if (i > 0 && j > 0 && ma[i - 1] == mb[j - 1] && at(i - 1, j - 1) == here) {
       back.push_back({Op::match, a_off + p + i - 1, b_off + p + j - 1});
       --i;
       --j;
-    } else if (i > 0 && at(i - 1, j) + 1 == here) {
+    } else if (i > 0 && at(i - 1, j) + kEdit == here) {
       back.push_back({Op::remove, a_off + p + i - 1, b_off + p + j});
       --i;
-    } else if (j > 0 && at(i, j - 1) + 1 == here) {
+    } else if (j > 0 && at(i, j - 1) + kEdit == here) {
       back.push_back({Op::insert, a_off + p + i, b_off + p + j - 1});
       --j;
     } else {

@@ -20,7 +20,9 @@ struct Step {
 /// Unit-cost Levenshtein distance (substitution, deletion, insertion).
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
-/// A minimal alignment turning `a` into `b`. Ties are broken the same way
+/// A minimal alignment turning `a` into `b` (the fewest edits). Among
+/// minimal alignments it takes one with the fewest substitutions between
+/// whitespace and non-whitespace; remaining ties are broken the same way
 /// every time: walking back from the end, a match first, then a deletion,
 /// then an insertion, then a substitution (so that "ه + ZWNJ -> ە" aligns as
 /// ه->ە plus a deleted ZWNJ). Common prefix and suffix are matched without

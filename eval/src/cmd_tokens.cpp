@@ -10,6 +10,7 @@
 //     a UTF-8 character boundary, starts at or after the previous token's
 //     end, and its slice [begin, end) of the original holds no whitespace;
 //   * tokens whose normalized form is empty.
+// --list TYPE prints the most frequent original texts of one token type.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -24,7 +25,9 @@
 namespace kurdi_eval {
 
 int cmd_tokens(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--examples"}, {"--verbose"});
+  const Args args(argv, {"--examples", "--list", "--top"}, {"--verbose"});
+  const std::string list_type = args.get("--list", "");
+  const std::size_t list_top = args.get_size("--top", 20);
   const std::string dd = data_dir();
   const auto files = args.files_or({dd + "/bench/ckb-clean.txt", dd + "/bench/ckb-dirty.txt"});
   const std::size_t max_examples = args.get_size("--examples", 5);
@@ -139,6 +142,21 @@ int cmd_tokens(const std::vector<std::string>& argv) {
               << "; empty normalized form: " << empty_norm << "\n";
     if (args.flag("--verbose") || lost || has_space) {
       for (const auto& e : examples) std::cout << "  " << e << "\n";
+    }
+    if (!list_type.empty()) {
+      std::map<std::string, std::size_t> texts;
+      for (const auto& t : toks.tokens) {
+        if (kurdi::token_type_name(t.type) == list_type && t.begin < t.end && t.end <= text.size()) {
+          ++texts[text.substr(t.begin, t.end - t.begin)];
+        }
+      }
+      std::vector<std::pair<std::string, std::size_t>> v(texts.begin(), texts.end());
+      std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      std::cout << "most frequent " << list_type << " tokens (" << texts.size() << " distinct):\n";
+      for (std::size_t i = 0; i < v.size() && i < list_top; ++i) {
+        std::cout << "  " << v[i].second << "  " << show(decode_u32(v[i].first)) << "  ["
+                  << cp_list(decode_u32(v[i].first).substr(0, 4)) << (decode_u32(v[i].first).size() > 4 ? " ..." : "") << "]\n";
+      }
     }
     if (lost || has_space || bad_range || bad_boundary || bad_order || bad_norm_range) status = 1;
     std::cout << "\n";

@@ -30,7 +30,7 @@ Commands (defaults read the shared development data; see eval/README.md):
   klpt       [--dialect D] [--script S] [--all] [--verbose] [JSON...]
              KLPT sentence cases (default: klpt-data/test_cases_tokenize.json,
              Sorani/Arabic)
-  tokens     [--verbose] [--examples N] [TEXT...]
+  tokens     [--verbose] [--examples N] [--list TYPE [--top N]] [TEXT...]
              tokens by type, lost words and offset checks
              (default: bench/ckb-clean.txt and bench/ckb-dirty.txt)
   version    library and analyzer version

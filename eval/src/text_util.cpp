@@ -170,7 +170,9 @@ std::string show(std::u32string_view s) {
     if (c == U' ') {
       out += "<SP>";
     } else if (invisible(c)) {
-      out += "<" + cp_name(c) + ">";
+      out += '<';
+      out += cp_name(c);
+      out += '>';
     } else {
       append_utf8(out, c);
     }
