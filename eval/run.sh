@@ -2,11 +2,14 @@
 # Builds kurdi_eval in build-eval/ (Release, at most 2 jobs) and prints every
 # quality figure of docs/quality.md, each after the command that produced it.
 #
-#   eval/run.sh            all figures
-#   eval/run.sh --verbose  also the error listings (sentence errors, CER lines)
+#   eval/run.sh             all figures, from the working tree
+#   eval/run.sh --verbose   also the error listings (sentence errors, CER lines)
+#   eval/run.sh --snapshot  build a clean export of HEAD (git archive) instead
+#                           of the working tree, so that the figures belong to
+#                           exactly one commit (combinable with --verbose)
 #
 # Environment: KURDI_EVAL_DATA (default ../shared/data beside the checkout),
-# KURDI_EVAL_BUILD (default build-eval). Exit status 1 when a check failed
+# KURDI_EVAL_BUILD (default build-eval; --snapshot uses build-eval-snapshot/). Exit status 1 when a check failed
 # (offsets out of range, lost words, ...); the figures are printed anyway.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,14 +17,36 @@ cd "$ROOT" || exit 2
 BUILD=${KURDI_EVAL_BUILD:-build-eval}
 DATA=${KURDI_EVAL_DATA:-../shared/data}
 VERBOSE=0
-[[ "${1:-}" == "--verbose" ]] && VERBOSE=1
+SNAPSHOT=0
+for arg in "$@"; do
+  case "$arg" in
+    --verbose) VERBOSE=1 ;;
+    --snapshot) SNAPSHOT=1 ;;
+    *) echo "usage: eval/run.sh [--verbose] [--snapshot]" >&2; exit 2 ;;
+  esac
+done
 
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+SRC=.
+BIN="$BUILD"
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ $SNAPSHOT == 1 ]]; then
+  SRC="$BUILD-snapshot/src"
+  BIN="$BUILD-snapshot/build"
+  rm -rf "$SRC" && mkdir -p "$SRC" && git archive HEAD | tar -x -C "$SRC" || {
+    echo "git archive failed" >&2; exit 2; }
+  COMMIT_NOTE="$COMMIT (clean export of the commit, built in $BIN)"
+elif [[ -n "$(git status --porcelain -- src include data cmake CMakeLists.txt 2>/dev/null)" ]]; then
+  COMMIT_NOTE="$COMMIT + uncommitted changes in src/include/data/cmake (working tree)"
+else
+  COMMIT_NOTE="$COMMIT (working tree; core files as committed)"
+fi
+
+cmake -S "$SRC" -B "$BIN" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=ON -DKURDI_SHARED_DATA="$(realpath -m "$DATA")" \
   >/dev/null || { echo "configure failed" >&2; exit 2; }
-cmake --build "$BUILD" -j2 --target kurdi_eval >/dev/null || {
-  echo "build failed; rerun: cmake --build $BUILD -j2 --target kurdi_eval" >&2; exit 2; }
-E="$BUILD/eval/kurdi_eval"
+cmake --build "$BIN" -j2 --target kurdi_eval >/dev/null || {
+  echo "build failed; rerun: cmake --build $BIN -j2 --target kurdi_eval" >&2; exit 2; }
+E="$BIN/eval/kurdi_eval"
 
 status=0
 run() {
@@ -35,7 +60,7 @@ run() {
 FLORES="$DATA/script-normalization/flores200/ckb_Arab.devtest"
 echo "# kurdi quality figures"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [[ -n "$(git status --porcelain -- src include data 2>/dev/null)" ]] && echo ' (src/include/data differ from the commit: uncommitted core changes)')"
+echo "commit: $COMMIT_NOTE"
 echo "library: $("$E" version)"
 echo
 

@@ -95,6 +95,17 @@ std::vector<std::size_t> run_bounds(std::u32string_view s) {
 
 }  // namespace
 
+bool same_whitespace_runs(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  const auto ra = run_bounds(a);
+  const auto rb = run_bounds(b);
+  if (ra.size() != rb.size() || is_space(a[0]) != is_space(b[0])) return false;
+  for (std::size_t k = 0; k + 1 < ra.size(); ++k) {
+    if (is_space(a[ra[k]]) && ra[k + 1] - ra[k] != rb[k + 1] - rb[k]) return false;
+  }
+  return true;
+}
+
 std::vector<Step> align(std::u32string_view a, std::u32string_view b) {
   std::vector<Step> out;
   out.reserve(std::max(a.size(), b.size()));

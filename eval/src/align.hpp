@@ -34,6 +34,13 @@ std::vector<Step> align(std::u32string_view a, std::u32string_view b);
 /// of runs, quadratic only inside a run); otherwise aligns the whole strings.
 std::vector<Step> align_by_runs(std::u32string_view a, std::u32string_view b);
 
+/// Whether `a` and `b` have whitespace at exactly the same code point
+/// positions relative to their runs: the same number of alternating
+/// whitespace / non-whitespace runs, starting with the same kind, and equal
+/// whitespace runs (the normalizer may change what is between spaces, never
+/// the spaces' positions or count, except exotic spaces becoming U+0020).
+bool same_whitespace_runs(std::u32string_view a, std::u32string_view b);
+
 /// A maximal stretch of non-match steps, as [first, last) indices into the
 /// step vector, with the code points it takes from `a` and gives in `b`.
 struct Edit {

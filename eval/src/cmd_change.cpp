@@ -146,7 +146,8 @@ int cmd_change(const std::vector<std::string>& argv) {
     t.cps_in = in_cps.size();
     t.cps_out = out_cps.size();
     std::map<std::pair<std::u32string, std::u32string>, ClassStat> classes;
-    std::size_t disagreements = 0;
+    std::size_t disagreements = 0, whitespace_changed = 0;
+    std::vector<std::string> whitespace_examples;
     std::vector<std::string> disagreement_examples;
     for (std::size_t li = 0; li < in_lines.size(); ++li) {
       const auto [a0, a1] = in_lines[li];
@@ -161,6 +162,12 @@ int cmd_change(const std::vector<std::string>& argv) {
         continue;
       }
       ++t.lines_changed;
+      if (!same_whitespace_runs(a, b)) {
+        ++whitespace_changed;
+        if (whitespace_examples.size() < max_examples) {
+          whitespace_examples.push_back("line " + std::to_string(li + 1));
+        }
+      }
       const auto steps = align_by_runs(a, b);
       std::set<std::size_t> touched_words;  // start index of each touched input word
       for (const Step& s : steps) {
@@ -214,7 +221,11 @@ int cmd_change(const std::vector<std::string>& argv) {
               << (map_bad == 0 ? "yes" : "NO (" + std::to_string(map_bad) + " bad)")
               << "; end maps to input end: " << (end_ok ? "yes" : "NO")
               << "; unchanged code points mapped elsewhere: " << disagreements << "\n";
-    if (map_bad != 0 || !end_ok) status = 1;
+    std::cout << "lines whose whitespace runs differ (spaces merged, dropped or added): "
+              << whitespace_changed << " (must be 0)";
+    for (const auto& ex : whitespace_examples) std::cout << "; " << ex;
+    std::cout << "\n";
+    if (map_bad != 0 || !end_ok || whitespace_changed != 0) status = 1;
     if (verbose) {
       for (const auto& ex : disagreement_examples) std::cout << "  offset map: " << ex << "\n";
     }
