@@ -11,9 +11,13 @@ CHECK="$KURDI_TEST_DIR/json_check.py"
   printf 'بەرپرسەکانی هێزێكی میلیشیاکاندا، لە ١٩٩٩دا گەیشتە هەولێر. ئەی تۆ؟ 😀 #کوردستان @kurdi a@b.org\n'
   printf 'no final newline'
 } > "$TMP/tricky.txt"
-seeds=("$KURDI_SOURCE_DIR"/samples/seeds/*.txt)
-inputs=("$TMP/tricky.txt")
-[[ -e "${seeds[0]}" ]] && inputs+=("${seeds[@]}")
+# The seed articles (real news text), one file, after the tricky lines.
+cp "$TMP/tricky.txt" "$TMP/all.txt"
+printf '\n' >> "$TMP/all.txt"
+for seed in "$KURDI_SOURCE_DIR"/samples/seeds/*.txt; do
+  [[ -e "$seed" ]] && cat "$seed" >> "$TMP/all.txt"
+done
+inputs=("$TMP/tricky.txt" "$TMP/all.txt")
 
 for input in "${inputs[@]}"; do
   name=$(basename "$input")

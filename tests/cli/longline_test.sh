@@ -4,12 +4,12 @@
 # library on the whole input in memory, in bounded memory.
 source "$(dirname "$0")/lib.sh"
 
-# About 3 MB of repeated words, some of which normalization changes
+# About 2.4 MB of repeated words, some of which normalization changes
 # (Arabic kaf, Arabic yeh, word-initial reh), no newline.
 python3 -c '
 import sys
 unit = "كوردستان هەولێر ري ٢٠٢١ سڵاو "
-sys.stdout.write(unit * 100000)' > "$TMP/long.txt"
+sys.stdout.write(unit * 45000)' > "$TMP/long.txt"
 size=$(stat -c %s "$TMP/long.txt")
 ((size > 2 * 1048576)) && pass "input is $size bytes on one line" || fail "input too small"
 
@@ -21,7 +21,7 @@ printf '%s' "كوردستان هەولێر ري ٢٠٢١ سڵاو " | "$KURDI" n
 python3 -c '
 import sys
 unit = open(sys.argv[1], "rb").read()
-sys.stdout.buffer.write(unit * 100000)' "$TMP/unit.out" > "$TMP/repeated.out"
+sys.stdout.buffer.write(unit * 45000)' "$TMP/unit.out" > "$TMP/repeated.out"
 check_same "long line: normalize = normalized unit repeated" "$TMP/repeated.out" "$TMP/cli.out"
 
 "$KURDI" tokenize "$TMP/long.txt" > "$TMP/cli.tok"
@@ -55,17 +55,22 @@ else
   fail "no-whitespace run: tokenize --json"
 fi
 
-# Bounded memory: a 40 MB line through tokenize stays far below its size.
-if [[ -x /usr/bin/time ]]; then
+# Bounded memory: a 24 MB line goes through in less memory than its size
+# (the issue's bound is 64 MB of RSS for a 1 GB line).
+# (Not measured under sanitizers, whose shadow memory dominates RSS.)
+if [[ -x /usr/bin/time && "${KURDI_SANITIZE:-OFF}" != "ON" ]]; then
   python3 -c '
 import sys
-sys.stdout.write("كوردستان هەولێر ٢٠٢١ سڵاو " * 900000)' > "$TMP/huge.txt"
+sys.stdout.write("كوردستان هەولێر ٢٠٢١ سڵاو " * 540000)' > "$TMP/huge.txt"
   /usr/bin/time -f '%M' -o "$TMP/rss" "$KURDI" tokenize "$TMP/huge.txt" > /dev/null
   rss_kb=$(tail -1 "$TMP/rss")
-  if ((rss_kb < 64 * 1024)); then pass "40 MB line: max RSS ${rss_kb} KB < 64 MB"; else fail "40 MB line: max RSS ${rss_kb} KB"; fi
+  if ((rss_kb < 20 * 1024)); then pass "24 MB line: tokenize max RSS ${rss_kb} KB < 20 MB"; else fail "24 MB line: tokenize max RSS ${rss_kb} KB"; fi
   /usr/bin/time -f '%M' -o "$TMP/rss" "$KURDI" normalize "$TMP/huge.txt" > /dev/null
   rss_kb=$(tail -1 "$TMP/rss")
-  if ((rss_kb < 64 * 1024)); then pass "40 MB line: normalize max RSS ${rss_kb} KB"; else fail "40 MB line normalize: max RSS ${rss_kb} KB"; fi
+  if ((rss_kb < 20 * 1024)); then pass "24 MB line: normalize max RSS ${rss_kb} KB < 20 MB"; else fail "24 MB line: normalize max RSS ${rss_kb} KB"; fi
+  /usr/bin/time -f '%M' -o "$TMP/rss" "$KURDI" sentences "$TMP/huge.txt" > /dev/null
+  rss_kb=$(tail -1 "$TMP/rss")
+  if ((rss_kb < 20 * 1024)); then pass "24 MB line: sentences max RSS ${rss_kb} KB < 20 MB"; else fail "24 MB line: sentences max RSS ${rss_kb} KB"; fi
 fi
 
 finish
