@@ -28,13 +28,13 @@ fi
 
 # Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
 # Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
-# Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, GNU time.
+# Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   python3 file
-  liblucene8-java default-jdk-headless hyperfine time
+  liblucene8-java default-jdk-headless hyperfine jq time
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
