@@ -47,8 +47,8 @@ step_release() {
 }
 
 step_asan() {
-  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
-  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+  local -x ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+  local -x UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
   configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKURDI_SANITIZE=ON \
     && run_ctest asan build-asan
 }
