@@ -34,7 +34,7 @@ constexpr char32_t kHamza = 0x0621;           // ء (non-joining)
 
 // Context-free letter rules of the standard profile (docs/normalization.md,
 // section "Letters"). Anything not listed is kept.
-char32_t standard_letter(char32_t cp) noexcept {
+constexpr char32_t standard_letter(char32_t cp) noexcept {
   switch (cp) {
     case 0x0643:  // ك Arabic kaf
     case 0x06AA:  // ڪ swash kaf
@@ -57,7 +57,7 @@ char32_t standard_letter(char32_t cp) noexcept {
 }
 
 // Search-profile folds of hamza/madda carriers.
-char32_t search_fold(char32_t cp) noexcept {
+constexpr char32_t search_fold(char32_t cp) noexcept {
   switch (cp) {
     case 0x0622:  // آ
     case 0x0623:  // أ
@@ -97,13 +97,51 @@ char32_t compose(char32_t base, char32_t mark) noexcept {
 
 bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
 
-// What the byte-level fast path does with a code point of U+0600..U+06FF.
-enum class Fast : unsigned char {
-  copy,         // no rule applies with these options
-  reh,          // ر: copy when the previous character is a letter
-  heh,          // ه: copy when the next character is an Arabic letter
-  handle,       // go to the rule handlers
+// The byte-level fast path classifies a character by its first two bytes
+// (one load from a 64 KiB table built at compile time): the low two bits are
+// how many bytes to copy when no rule applies (1 for ASCII, 2 for a letter of
+// U+0600..U+06FF, 0 when the rule handlers must look), the other bits mark
+// characters that only some options change.
+enum PairBits : unsigned {
+  kAdvance = 3,
+  kAsciiUpper = 4,      // A-Z: lower-cased by the search profile
+  kAsciiDigit = 8,      // 0-9: changed by --digits arabic-indic
+  kArabicDigit = 16,    // ٠-٩: changed by --digits ascii
+  kPersianDigit = 32,   // ۰-۹: changed by any digit conversion
+  kSearchFold = 64,     // أ إ آ ٱ ؤ ٪ ٫ ٬: search profile only
+  kContext = 128,       // ر and ه: copied when the neighbour is a letter; also
+                        // set (with advance 0) on everything else that needs
+                        // the handlers, so the hot loop tests one mask
 };
+
+constexpr bool arabic_block_format(char32_t cp) noexcept {
+  return (cp >= 0x0600 && cp <= 0x0605) || cp == 0x061C || cp == 0x06DD;
+}
+
+constexpr unsigned pair_bits(unsigned b0, unsigned b1) noexcept {
+  if (b0 < 0x80) {
+    if (b0 >= 'A' && b0 <= 'Z') return 1 | kAsciiUpper;
+    if (b0 >= '0' && b0 <= '9') return 1 | kAsciiDigit;
+    return 1;
+  }
+  if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return kContext;
+  const char32_t cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+  if (standard_letter(cp) != 0 || cp == kHehDoachashmee || cp == kTatweel ||
+      text::is_haraka(cp) || arabic_block_format(cp))
+    return kContext;
+  if (cp == kReh || cp == kHeh) return 2 | kContext;
+  if (cp >= 0x0660 && cp <= 0x0669) return 2 | kArabicDigit;
+  if (cp >= 0x06F0 && cp <= 0x06F9) return 2 | kPersianDigit;
+  if (search_fold(cp) != 0 || (cp >= 0x066A && cp <= 0x066C)) return 2 | kSearchFold;
+  return 2;
+}
+
+constexpr std::array<unsigned char, 65536> build_pair_table() {
+  std::array<unsigned char, 65536> t{};
+  for (unsigned i = 0; i < 65536; ++i) t[i] = static_cast<unsigned char>(pair_bits(i >> 8, i & 0xFF));
+  return t;
+}
+constexpr std::array<unsigned char, 65536> kPairTable = build_pair_table();
 
 class Engine {
  public:
@@ -119,52 +157,67 @@ class Engine {
                                                                            : DigitStyle::keep;
     digits_ = digits;
     search_ = options.profile == Profile::search;
-    build_tables();
+    slow_mask_ = kContext;
+    if (search_) slow_mask_ |= kAsciiUpper | kSearchFold;
+    if (digits == DigitStyle::ascii) slow_mask_ |= kArabicDigit | kPersianDigit;
+    if (digits == DigitStyle::arabic_indic) slow_mask_ |= kAsciiDigit | kPersianDigit;
   }
 
   void run() {
     out_.reserve(out_start_ + n_ + n_ / 16);
+    const unsigned char* const table = kPairTable.data();
+    const unsigned char* const in = in_;
+    const std::size_t n = n_;
+    const unsigned mask = slow_mask_;
     std::size_t i = 0;
     std::size_t run = 0;  // start of the pending verbatim run
-    while (i < n_) {
-      const unsigned c = in_[i];
-      if (c < 0x80) {
-        if (!ascii_handle_[c]) {
-          ++i;
-          continue;
-        }
-      } else if (c >= 0xD8 && c <= 0xDB && i + 1 < n_ && (in_[i + 1] & 0xC0) == 0x80) {
-        const unsigned idx = ((c - 0xD8) << 6) | (in_[i + 1] & 0x3Fu);
-        const Fast f = arabic_fast_[idx];
-        if (f == Fast::copy) {
-          i += 2;
-          continue;
-        }
-        // ر after a letter copied in this same run stays ر.
-        if (f == Fast::reh && i >= run + 2 && in_[i - 2] >= 0xD8 && in_[i - 2] <= 0xDB &&
-            arabic_letter_[((in_[i - 2] - 0xD8u) << 6) | (in_[i - 1] & 0x3Fu)]) {
-          i += 2;
-          continue;
-        }
-        // ه followed directly by an Arabic letter stays ه.
-        if (f == Fast::heh && i + 3 < n_ && in_[i + 2] >= 0xD8 && in_[i + 2] <= 0xDB &&
-            (in_[i + 3] & 0xC0) == 0x80 &&
-            arabic_letter_[((in_[i + 2] - 0xD8u) << 6) | (in_[i + 3] & 0x3Fu)]) {
-          i += 2;
-          continue;
-        }
+    while (i + 1 < n) {
+      const unsigned bits = table[(unsigned{in[i]} << 8) | in[i + 1]];
+      if ((bits & mask) == 0) {
+        i += bits & kAdvance;
+        continue;
+      }
+      if ((bits & kAdvance) == 2 && (bits & kContext) != 0 && context_unchanged(i, run)) {
+        i += 2;
+        continue;
       }
       if (run < i) copy(run, i);
-      Cursor cur{i, 0};
-      do handle(cur);
-      while (cur.exp != 0);
-      i = run = cur.pos;
+      i = run = handle_at(i);
+    }
+    if (i < n_) {  // a last single byte
+      if (run < i) copy(run, i);
+      i = run = handle_at(i);
     }
     if (run < i) copy(run, i);
     if (map_) sync(n_);
   }
 
  private:
+  // ر after a letter of the same verbatim run stays ر; ه followed directly
+  // by an Arabic letter stays ه. Anything else goes to the handlers.
+  bool context_unchanged(std::size_t i, std::size_t run) const noexcept {
+    if (in_[i + 1] == 0xB1) {  // ر (D8 B1)
+      if (i < run + 2) return false;
+      const unsigned b0 = in_[i - 2];
+      if (b0 < 0xD8 || b0 > 0xDB) return false;
+      return (text::kLowClasses[((b0 & 0x1Fu) << 6) | (in_[i - 1] & 0x3Fu)] &
+              text::kClassLetter) != 0;
+    }
+    // ه (D9 87)
+    if (i + 3 >= n_) return false;
+    const unsigned b0 = in_[i + 2], b1 = in_[i + 3];
+    if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return false;
+    return (text::kLowClasses[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)] & text::kClassArabic) != 0;
+  }
+
+  // Runs the handlers on the character at i; returns where the next starts.
+  std::size_t handle_at(std::size_t i) {
+    Cursor cur{i, 0};
+    do handle(cur);
+    while (cur.exp != 0);
+    return cur.pos;
+  }
+
   // A position in the input; `exp` > 0 means "inside the expansion of the
   // presentation form at pos, at this index".
   struct Cursor {
@@ -179,33 +232,6 @@ class Engine {
     char32_t cp;  // 0 at the end of the input
     Cursor after;
   };
-
-  void build_tables() {
-    for (unsigned c = 0; c < 0x80; ++c) {
-      const bool digit = c >= '0' && c <= '9';
-      ascii_handle_[c] = (digit && digits_ == DigitStyle::arabic_indic) ||
-                         (search_ && c >= 'A' && c <= 'Z');
-    }
-    for (unsigned k = 0; k < 256; ++k) {
-      const char32_t cp = 0x0600 + k;
-      arabic_letter_[k] = text::is_arabic_letter(cp);
-      Fast f = Fast::copy;
-      if (cp == kReh) {
-        f = Fast::reh;
-      } else if (cp == kHeh) {
-        f = Fast::heh;
-      } else if (standard_letter(cp) != 0 || cp == kHehDoachashmee || cp == kTatweel ||
-                 text::is_haraka(cp) || text::is_format(cp)) {
-        f = Fast::handle;
-      } else if (search_ && (search_fold(cp) != 0 || (cp >= 0x066A && cp <= 0x066C))) {
-        f = Fast::handle;
-      } else if (is_digit(cp) && (digits_ == DigitStyle::ascii ||
-                                  (digits_ == DigitStyle::arabic_indic && cp >= 0x06F0))) {
-        f = Fast::handle;
-      }
-      arabic_fast_[k] = f;
-    }
-  }
 
   // ---- input ---------------------------------------------------------------
 
@@ -460,9 +486,7 @@ class Engine {
   std::ptrdiff_t delta_ = 0;
   DigitStyle digits_ = DigitStyle::keep;
   bool search_ = false;
-  std::array<bool, 128> ascii_handle_{};
-  std::array<Fast, 256> arabic_fast_{};
-  std::array<bool, 256> arabic_letter_{};
+  unsigned slow_mask_ = kContext;
 };
 
 }  // namespace

@@ -55,6 +55,10 @@ class Scanner {
   void run() {
     std::size_t i = 0;
     while (i < s_.size()) {
+      if (s_[i] == ' ') {
+        ++i;
+        continue;
+      }
       const char32_t cp = at(i);
       if (text::is_space(cp)) {
         i += len(i);
@@ -83,16 +87,28 @@ class Scanner {
 
   // Returns the end of the token that starts at i.
   std::size_t token_at(std::size_t i, char32_t cp) {
-    if (std::size_t e = url(i); e > i) return add(i, e, TokenType::url);
-    if (is_ascii_alnum(cp)) {
+    // Arabic-script words are most tokens: decide them first.
+    if (cp >= 0x80 && cp < 0x800) {
+      const unsigned cls = text::kLowClasses[cp];
+      if ((cls & text::kClassLetter) != 0 && (cls & text::kClassLatin) == 0)
+        return add(i, word_run(i, false), TokenType::word);
+    }
+    if (cp < 0x80 && is_ascii_alnum(cp)) {
+      if (const char c = static_cast<char>(cp | 0x20); c == 'h' || c == 'f' || c == 'w') {
+        if (std::size_t e = url(i); e > i) return add(i, e, TokenType::url);
+      }
       if (std::size_t e = email(i); e > i) return add(i, e, TokenType::email);
     }
-    if (std::size_t e = emoji(i); e > i) return add(i, e, TokenType::emoji);
+    if (cp >= 0x80 || cp == '#' || cp == '*' || (cp >= '0' && cp <= '9')) {
+      if (std::size_t e = emoji(i); e > i) return add(i, e, TokenType::emoji);
+    }
     if ((cp == '#' || cp == '@') && !is_letter(before(i)) && !is_digit(before(i))) {
       const std::size_t e = word_run(i + 1, true);
       if (e > i + 1) return add(i, e, cp == '#' ? TokenType::hashtag : TokenType::mention);
     }
-    if (std::size_t e = number(i); e > i) return e;
+    if (is_digit(cp) || cp == '+' || cp == '-' || cp == 0x2212 || cp == '%' || cp == 0x066A) {
+      if (std::size_t e = number(i); e > i) return e;
+    }
     if (is_letter(cp)) {
       const bool latin = text::is_latin_letter(cp);
       return add(i, latin ? latin_run(i) : word_run(i, false),
@@ -111,8 +127,15 @@ class Scanner {
   // Letters of one script class with their marks; ZWNJ inside; for hashtags
   // and mentions also digits and '_'.
   std::size_t word_run(std::size_t i, bool tag) const {
+    const auto* p = text::bytes(s_.data());
+    const std::size_t n = s_.size();
     std::size_t e = i;
-    while (e < s_.size()) {
+    const std::uint8_t* const word_pairs = text::kWordPairs.data();
+    while (e < n) {
+      // Fast path: two-byte letters and marks of Arabic (and other non-Latin
+      // scripts below U+0800), one table load each.
+      while (e + 1 < n && word_pairs[(unsigned{p[e]} << 8) | p[e + 1]] != 0) e += 2;
+      if (e >= n || (p[e] < 0x80 && !tag)) break;  // ASCII never continues a word
       const char32_t c = at(e);
       const bool ok = (is_letter(c) && !text::is_latin_letter(c)) || text::is_mark(c) ||
                       (tag && (is_letter(c) || is_digit(c) || c == '_')) ||
@@ -356,6 +379,7 @@ void tokenize(std::string_view text, Tokens& out, const TokenizeOptions& options
   out.tokens.clear();
   OffsetMap map;
   normalize_into(text, options.normalize, out.normalized, &map);
+  out.tokens.reserve(text.size() / 8 + 16);  // ~1 token per 8 bytes of Sorani
   OffsetWalker walk(map);
   Scanner(out.normalized, out, walk, options.max_token_bytes).run();
 }

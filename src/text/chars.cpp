@@ -1,6 +1,7 @@
 #include "text/chars.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace kurdi::text {
@@ -11,7 +12,7 @@ struct Range {
 };
 
 template <std::size_t N>
-bool in_ranges(const Range (&table)[N], char32_t cp) noexcept {
+constexpr bool in_ranges(const Range (&table)[N], char32_t cp) noexcept {
   // Tables are sorted and disjoint: find the first range whose hi >= cp.
   const Range* r = std::lower_bound(std::begin(table), std::end(table), cp,
                                     [](const Range& a, char32_t c) { return a.hi < c; });
@@ -111,38 +112,70 @@ constexpr Range kSymbols[] = {
     {0x27C0, 0x2BFF},   {0xFDFC, 0xFDFF},   {0xFFE0, 0xFFEE},   {0x1F000, 0x1FAFF},
 };
 
+constexpr bool letter_in_tables(char32_t cp) noexcept {
+  return in_ranges(kArabicLetters, cp) || in_ranges(kLatinLetters, cp) ||
+         in_ranges(kOtherLetters, cp);
+}
+constexpr bool space_in_tables(char32_t cp) noexcept {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return cp == 0x0085 || cp == 0x2028 || cp == 0x2029 || in_ranges(kExoticSpaces, cp);
+}
+
+constexpr std::array<std::uint8_t, 0x800> build_low_classes() {
+  std::array<std::uint8_t, 0x800> t{};
+  for (char32_t cp = 0; cp < 0x800; ++cp) {
+    unsigned c = 0;
+    if (letter_in_tables(cp)) c |= kClassLetter;
+    if (in_ranges(kArabicLetters, cp)) c |= kClassArabic;
+    if (in_ranges(kLatinLetters, cp)) c |= kClassLatin;
+    if (in_ranges(kMarks, cp)) c |= kClassMark;
+    if (space_in_tables(cp)) c |= kClassSpace;
+    if (in_ranges(kArabicLetters, cp) && !in_ranges(kNotJoiningLeft, cp)) c |= kClassJoinsLeft;
+    if (in_ranges(kPunct, cp)) c |= kClassPunct;
+    if (in_ranges(kSymbols, cp) && !in_ranges(kPictographic, cp)) c |= kClassSymbol;
+    t[cp] = static_cast<std::uint8_t>(c);
+  }
+  return t;
+}
+
+constexpr std::array<std::uint8_t, 0x800> kLowClassesTable = build_low_classes();
+
+constexpr std::array<std::uint8_t, 65536> build_word_pairs() {
+  std::array<std::uint8_t, 65536> t{};
+  for (unsigned b0 = 0xC2; b0 < 0xE0; ++b0) {
+    for (unsigned b1 = 0x80; b1 < 0xC0; ++b1) {
+      const unsigned cls = kLowClassesTable[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)];
+      const bool word = (cls & (kClassLetter | kClassMark)) != 0 && (cls & kClassLatin) == 0;
+      t[(b0 << 8) | b1] = word ? 1 : 0;
+    }
+  }
+  return t;
+}
+
 }  // namespace
 
-bool is_arabic_letter(char32_t cp) noexcept { return in_ranges(kArabicLetters, cp); }
+const std::array<std::uint8_t, 0x800> kLowClasses = kLowClassesTable;
+const std::array<std::uint8_t, 65536> kWordPairs = build_word_pairs();
 
-bool is_latin_letter(char32_t cp) noexcept {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return in_ranges(kLatinLetters, cp);
+bool is_arabic_letter_slow(char32_t cp) noexcept { return in_ranges(kArabicLetters, cp); }
+bool is_latin_letter_slow(char32_t cp) noexcept { return in_ranges(kLatinLetters, cp); }
+bool is_letter_slow(char32_t cp) noexcept { return letter_in_tables(cp); }
+bool joins_left_slow(char32_t cp) noexcept {
+  return in_ranges(kArabicLetters, cp) && !in_ranges(kNotJoiningLeft, cp);
 }
-
-bool is_letter(char32_t cp) noexcept {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return is_arabic_letter(cp) || in_ranges(kLatinLetters, cp) || in_ranges(kOtherLetters, cp);
-}
-
-bool joins_left(char32_t cp) noexcept {
-  return is_arabic_letter(cp) && !in_ranges(kNotJoiningLeft, cp);
-}
-
-bool is_mark(char32_t cp) noexcept { return cp >= 0x0300 && in_ranges(kMarks, cp); }
+bool is_mark_slow(char32_t cp) noexcept { return in_ranges(kMarks, cp); }
 bool is_format(char32_t cp) noexcept { return cp >= 0x00AD && in_ranges(kFormat, cp); }
 bool is_exotic_space(char32_t cp) noexcept {
   return cp >= 0x00A0 && in_ranges(kExoticSpaces, cp);
 }
-bool is_space(char32_t cp) noexcept {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-  return cp == 0x0085 || cp == 0x2028 || cp == 0x2029 || is_exotic_space(cp);
-}
+bool is_space_slow(char32_t cp) noexcept { return space_in_tables(cp); }
 bool is_pictographic(char32_t cp) noexcept {
   return cp >= 0x00A9 && in_ranges(kPictographic, cp);
 }
-bool is_punct(char32_t cp) noexcept { return in_ranges(kPunct, cp); }
-bool is_symbol(char32_t cp) noexcept { return in_ranges(kSymbols, cp) && !is_pictographic(cp); }
+bool is_punct_slow(char32_t cp) noexcept { return in_ranges(kPunct, cp); }
+bool is_symbol_slow(char32_t cp) noexcept {
+  return in_ranges(kSymbols, cp) && !in_ranges(kPictographic, cp);
+}
 
 char32_t latin_to_lower(char32_t cp) noexcept {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;

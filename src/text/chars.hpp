@@ -2,23 +2,63 @@
 // small range lists covering the scripts Sorani text meets in practice
 // (Arabic, Latin, Greek, Cyrillic, ...); they are not a full Unicode database.
 #pragma once
+#include <array>
 #include <cstdint>
 
 namespace kurdi::text {
 
+// Class bits of the code points below U+0800 (ASCII, Latin, Greek, Cyrillic,
+// Hebrew, Arabic), computed at compile time from the range tables in
+// chars.cpp, so the hot paths classify with one load.
+enum LowClass : std::uint8_t {
+  kClassLetter = 1,
+  kClassArabic = 2,   // Arabic-script letter
+  kClassLatin = 4,    // Latin letter
+  kClassMark = 8,     // combining mark
+  kClassSpace = 16,
+  kClassJoinsLeft = 32,
+  kClassPunct = 64,
+  kClassSymbol = 128,
+};
+extern const std::array<std::uint8_t, 0x800> kLowClasses;
+
+/// For a two-byte UTF-8 sequence (lead byte C2..DF), indexed by
+/// (lead << 8) | continuation: 1 when it encodes a letter of a script other
+/// than Latin or a combining mark, i.e. a character that continues a "word"
+/// token. 0 for every other byte pair. Lets the tokenizer scan Sorani words
+/// with one load per letter.
+extern const std::array<std::uint8_t, 65536> kWordPairs;
+
 inline constexpr char32_t kZwnj = 0x200C, kZwj = 0x200D, kZwsp = 0x200B;
 inline constexpr char32_t kTatweel = 0x0640;
 
-bool is_letter(char32_t cp) noexcept;         ///< a letter of any script
-bool is_arabic_letter(char32_t cp) noexcept;  ///< a letter of the Arabic script
-bool is_latin_letter(char32_t cp) noexcept;
+/// a letter of any script
+bool is_letter_slow(char32_t cp) noexcept;
+inline bool is_letter(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassLetter) != 0 : is_letter_slow(cp);
+}
+/// a letter of the Arabic script
+bool is_arabic_letter_slow(char32_t cp) noexcept;
+inline bool is_arabic_letter(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassArabic) != 0 : is_arabic_letter_slow(cp);
+}
+bool is_latin_letter_slow(char32_t cp) noexcept;
+inline bool is_latin_letter(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassLatin) != 0 : is_latin_letter_slow(cp);
+}
 /// Dual-joining Arabic letter: its shape connects to a following letter, so a
 /// ZWNJ after it is meaningful.
-bool joins_left(char32_t cp) noexcept;
+bool joins_left_slow(char32_t cp) noexcept;
+inline bool joins_left(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassJoinsLeft) != 0 : joins_left_slow(cp);
+}
 /// Combining mark (Mn/Me): transparent when judging letter contexts.
-bool is_mark(char32_t cp) noexcept;
+bool is_mark_slow(char32_t cp) noexcept;
+inline bool is_mark(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassMark) != 0 : is_mark_slow(cp);
+}
 /// The harakat removed by normalization: U+064B..U+065F and U+0670.
-inline bool is_haraka(char32_t cp) noexcept {
+constexpr bool is_haraka(char32_t cp) noexcept {
   return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
 }
 /// Format character (general category Cf), ZWNJ and ZWJ included.
@@ -26,7 +66,10 @@ bool is_format(char32_t cp) noexcept;
 /// No-break and other space characters that normalization turns into U+0020.
 bool is_exotic_space(char32_t cp) noexcept;
 /// White space for segmentation (ASCII, exotic spaces, line separators).
-bool is_space(char32_t cp) noexcept;
+bool is_space_slow(char32_t cp) noexcept;
+inline bool is_space(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassSpace) != 0 : is_space_slow(cp);
+}
 /// Line break for sentence segmentation.
 inline bool is_line_break(char32_t cp) noexcept {
   return cp == '\n' || cp == '\r' || cp == 0x0085 || cp == 0x2028 || cp == 0x2029 ||
@@ -46,8 +89,16 @@ inline bool is_variation_selector(char32_t cp) noexcept {
   return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 inline bool is_tag(char32_t cp) noexcept { return cp >= 0xE0020 && cp <= 0xE007F; }
-bool is_punct(char32_t cp) noexcept;   ///< punctuation (general categories P*)
-bool is_symbol(char32_t cp) noexcept;  ///< symbols (S*) that are not emoji
+/// punctuation (general categories P*)
+bool is_punct_slow(char32_t cp) noexcept;
+inline bool is_punct(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassPunct) != 0 : is_punct_slow(cp);
+}
+/// symbols (S*) that are not emoji
+bool is_symbol_slow(char32_t cp) noexcept;
+inline bool is_symbol(char32_t cp) noexcept {
+  return cp < 0x800 ? (kLowClasses[cp] & kClassSymbol) != 0 : is_symbol_slow(cp);
+}
 /// Lower-case form of a Latin capital (ASCII, Latin-1, Latin Extended-A and
 /// Additional, which hold every Hawar capital); other code points unchanged.
 char32_t latin_to_lower(char32_t cp) noexcept;
