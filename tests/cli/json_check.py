@@ -17,6 +17,8 @@ def fail(message):
 def main():
     mode, input_path, output_path = sys.argv[1:4]
     data = open(input_path, "rb").read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # kurdi drops a leading BOM; offsets count from after it
     lines = data.split(b"\n")
     if data.endswith(b"\n"):
         lines.pop()

@@ -17,7 +17,9 @@ printf '\n' >> "$TMP/all.txt"
 for seed in "$KURDI_SOURCE_DIR"/samples/seeds/*.txt; do
   [[ -e "$seed" ]] && cat "$seed" >> "$TMP/all.txt"
 done
-inputs=("$TMP/tricky.txt" "$TMP/all.txt")
+# With a BOM: offsets count from after it.
+{ printf '\xef\xbb\xbf'; cat "$TMP/tricky.txt"; } > "$TMP/bom.txt"
+inputs=("$TMP/tricky.txt" "$TMP/all.txt" "$TMP/bom.txt")
 
 for input in "${inputs[@]}"; do
   name=$(basename "$input")
