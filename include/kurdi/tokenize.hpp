@@ -42,6 +42,7 @@ struct Token {
 struct Tokens {
   std::string normalized;
   std::vector<Token> tokens;
+  OffsetMap map;  ///< normalized -> original offsets (kept so calls reuse its buffer)
   std::string_view norm(const Token& t) const noexcept {
     return std::string_view(normalized).substr(t.norm_begin, t.norm_end - t.norm_begin);
   }

@@ -377,10 +377,9 @@ std::string_view token_type_name(TokenType type) noexcept {
 void tokenize(std::string_view text, Tokens& out, const TokenizeOptions& options) {
   out.normalized.clear();
   out.tokens.clear();
-  OffsetMap map;
-  normalize_into(text, options.normalize, out.normalized, &map);
+  normalize_into(text, options.normalize, out.normalized, &out.map);
   out.tokens.reserve(text.size() / 8 + 16);  // ~1 token per 8 bytes of Sorani
-  OffsetWalker walk(map);
+  OffsetWalker walk(out.map);
   Scanner(out.normalized, out, walk, options.max_token_bytes).run();
 }
 
