@@ -84,5 +84,8 @@ run "$E" klpt --dialect Kurmanji --script Latin $([[ $VERBOSE == 1 ]] && echo --
 
 echo "## 4. Token and offset sanity"
 run "$E" tokens "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
+run "$E" tokens --list other --top 10 "$DATA/bench/ckb-dirty.txt"
+echo "## 4b. Normalization contracts on the bench corpora (offset map, whitespace, no lost words)"
+run "$E" change --classes 15 "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
 
 exit $status

@@ -24,6 +24,21 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
 
 namespace {
 
+// Kinds of characters that a substitution should not cross when an
+// alignment without such a crossing has the same number of edits.
+int char_kind(char32_t c) {
+  if (is_space(c)) return 0;
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0610 && c <= 0x061A) ||
+      (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x0300 && c <= 0x036F)) {
+    return 1;  // combining marks
+  }
+  if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+      (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || c == 0x0640 || c == 0x061C || c == 0xAD) {
+    return 2;  // format characters and tatweel
+  }
+  return 3;
+}
+
 void align_core(std::u32string_view a, std::u32string_view b, std::size_t a_off,
                 std::size_t b_off, std::vector<Step>& out) {
   // Trim the common prefix and suffix.
@@ -39,13 +54,13 @@ void align_core(std::u32string_view a, std::u32string_view b, std::size_t a_off,
   const std::size_t n = ma.size(), m = mb.size();
   // Full cost table (the middle part is small for the texts we compare).
   // A cost is (edits << 32) + penalty: the alignment always has the minimal
-  // number of edits, and among those the fewest substitutions between a
-  // whitespace and a non-whitespace character (a space is deleted or
+  // number of edits, and among those the fewest substitutions between
+  // characters of different kinds (a space or a haraka is deleted or
   // inserted rather than turned into a letter).
   constexpr std::uint64_t kEdit = std::uint64_t{1} << 32;
   const auto sub_cost = [&](char32_t x, char32_t y) -> std::uint64_t {
     if (x == y) return 0;
-    return kEdit + (is_space(x) != is_space(y) ? 1u : 0u);
+    return kEdit + (char_kind(x) != char_kind(y) ? 1u : 0u);
   };
   std::vector<std::uint64_t> d((n + 1) * (m + 1));
   const auto at = [&](std::size_t i, std::size_t j) -> std::uint64_t& { return d[i * (m + 1) + j]; };
@@ -95,15 +110,28 @@ std::vector<std::size_t> run_bounds(std::u32string_view s) {
 
 }  // namespace
 
-bool same_whitespace_runs(std::u32string_view a, std::u32string_view b) {
-  if (a.empty() || b.empty()) return a.empty() && b.empty();
-  const auto ra = run_bounds(a);
-  const auto rb = run_bounds(b);
-  if (ra.size() != rb.size() || is_space(a[0]) != is_space(b[0])) return false;
-  for (std::size_t k = 0; k + 1 < ra.size(); ++k) {
-    if (is_space(a[ra[k]]) && ra[k + 1] - ra[k] != rb[k + 1] - rb[k]) return false;
+std::size_t count_spaces(std::u32string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), is_space));
+}
+
+std::size_t count_content_chunks(std::u32string_view s) {
+  std::size_t n = 0;
+  bool in_chunk = false, counted = false;
+  for (char32_t c : s) {
+    if (is_space(c)) {
+      in_chunk = false;
+      continue;
+    }
+    if (!in_chunk) {
+      in_chunk = true;
+      counted = false;
+    }
+    if (!counted && is_letter_or_digit(c)) {
+      ++n;
+      counted = true;
+    }
   }
-  return true;
+  return n;
 }
 
 std::vector<Step> align(std::u32string_view a, std::u32string_view b) {

@@ -22,7 +22,8 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
 /// A minimal alignment turning `a` into `b` (the fewest edits). Among
 /// minimal alignments it takes one with the fewest substitutions between
-/// whitespace and non-whitespace; remaining ties are broken the same way
+/// characters of different kinds (whitespace; combining marks; format
+/// characters and tatweel; everything else); remaining ties are broken the same way
 /// every time: walking back from the end, a match first, then a deletion,
 /// then an insertion, then a substitution (so that "ه + ZWNJ -> ە" aligns as
 /// ه->ە plus a deleted ZWNJ). Common prefix and suffix are matched without
@@ -34,12 +35,10 @@ std::vector<Step> align(std::u32string_view a, std::u32string_view b);
 /// of runs, quadratic only inside a run); otherwise aligns the whole strings.
 std::vector<Step> align_by_runs(std::u32string_view a, std::u32string_view b);
 
-/// Whether `a` and `b` have whitespace at exactly the same code point
-/// positions relative to their runs: the same number of alternating
-/// whitespace / non-whitespace runs, starting with the same kind, and equal
-/// whitespace runs (the normalizer may change what is between spaces, never
-/// the spaces' positions or count, except exotic spaces becoming U+0020).
-bool same_whitespace_runs(std::u32string_view a, std::u32string_view b);
+/// Number of whitespace code points (Unicode White_Space) in `s`.
+std::size_t count_spaces(std::u32string_view s);
+/// Number of whitespace-delimited chunks of `s` that hold a letter or digit.
+std::size_t count_content_chunks(std::u32string_view s);
 
 /// A maximal stretch of non-match steps, as [first, last) indices into the
 /// step vector, with the code points it takes from `a` and gives in `b`.

@@ -129,7 +129,7 @@ bool is_letter_or_digit(char32_t c) noexcept {
   if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387 && c != 0x375;  // Greek
   if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);  // Cyrillic
   // Arabic
-  if (c >= 0x620 && c <= 0x64A) return true;
+  if (c >= 0x620 && c <= 0x64A) return c != 0x640;  // tatweel is Lm but not a letter here
   if (c >= 0x660 && c <= 0x669) return true;  // Arabic-Indic digits
   if (c >= 0x66E && c <= 0x66F) return true;
   if (c >= 0x671 && c <= 0x6D3) return true;

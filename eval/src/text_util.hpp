@@ -34,7 +34,8 @@ bool is_space(char32_t cp) noexcept;
 
 /// An approximation of "letter or digit" (General_Category L* or Nd) for the
 /// scripts that occur in Sorani text: ASCII, Latin-1 and Latin Extended,
-/// Greek, Cyrillic, Arabic letters (U+0620..U+064A, U+066E..U+06D3, U+06D5,
+/// Greek, Cyrillic, Arabic letters (U+0620..U+064A except tatweel U+0640,
+/// U+066E..U+06D3, U+06D5,
 /// U+06EE..U+06FF minus signs, U+0750..U+077F, U+08A0..U+08C9),
 /// Arabic presentation-form letters, Arabic-Indic and Persian digits, CJK.
 bool is_letter_or_digit(char32_t cp) noexcept;
