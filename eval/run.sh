@@ -7,6 +7,9 @@
 #   eval/run.sh --snapshot  build a clean export of HEAD (git archive) instead
 #                           of the working tree, so that the figures belong to
 #                           exactly one commit (combinable with --verbose)
+#   eval/run.sh --sanitize  build with AddressSanitizer + UndefinedBehaviorSanitizer
+#                           (KURDI_SANITIZE, RelWithDebInfo; any finding aborts
+#                           that command with a non-zero status)
 #
 # Environment: KURDI_EVAL_DATA (default ../shared/data beside the checkout),
 # KURDI_EVAL_BUILD (default build-eval; --snapshot uses build-eval-snapshot/). Exit status 1 when a check failed
@@ -18,11 +21,13 @@ BUILD=${KURDI_EVAL_BUILD:-build-eval}
 DATA=${KURDI_EVAL_DATA:-../shared/data}
 VERBOSE=0
 SNAPSHOT=0
+SANITIZE=0
 for arg in "$@"; do
   case "$arg" in
     --verbose) VERBOSE=1 ;;
     --snapshot) SNAPSHOT=1 ;;
-    *) echo "usage: eval/run.sh [--verbose] [--snapshot]" >&2; exit 2 ;;
+    --sanitize) SANITIZE=1 ;;
+    *) echo "usage: eval/run.sh [--verbose] [--snapshot] [--sanitize]" >&2; exit 2 ;;
   esac
 done
 
@@ -34,14 +39,20 @@ if [[ $SNAPSHOT == 1 ]]; then
   BIN="$BUILD-snapshot/build"
   rm -rf "$SRC" && mkdir -p "$SRC" && git archive HEAD | tar -x -C "$SRC" || {
     echo "git archive failed" >&2; exit 2; }
-  COMMIT_NOTE="$COMMIT (clean export of the commit, built in $BIN)"
+  COMMIT_NOTE="$COMMIT (clean export of the commit)"
 elif [[ -n "$(git status --porcelain -- src include data cmake CMakeLists.txt 2>/dev/null)" ]]; then
   COMMIT_NOTE="$COMMIT + uncommitted changes in src/include/data/cmake (working tree)"
 else
   COMMIT_NOTE="$COMMIT (working tree; core files as committed)"
 fi
 
-cmake -S "$SRC" -B "$BIN" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+BUILD_TYPE=Release
+if [[ $SANITIZE == 1 ]]; then
+  BIN="$BIN-asan"
+  BUILD_TYPE=RelWithDebInfo
+  COMMIT_NOTE="$COMMIT_NOTE; ASan+UBSan build"
+fi
+cmake -S "$SRC" -B "$BIN" -G Ninja -DCMAKE_BUILD_TYPE=$BUILD_TYPE -DKURDI_SANITIZE=$SANITIZE \
   -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=ON -DKURDI_SHARED_DATA="$(realpath -m "$DATA")" \
   >/dev/null || { echo "configure failed" >&2; exit 2; }
 cmake --build "$BIN" -j2 --target kurdi_eval >/dev/null || {
