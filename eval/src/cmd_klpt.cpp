@@ -24,12 +24,6 @@
 namespace kurdi_eval {
 namespace {
 
-std::string_view trim_ws(std::string_view s) {
-  while (!s.empty() && std::string_view(" \t\r\n").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
-  while (!s.empty() && std::string_view(" \t\r\n").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-  return s;
-}
-
 std::string one_line(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -55,7 +49,7 @@ GroupResult run_group(const std::string& name, const json::Value& cases, bool ve
     ++index;
     ++r.cases;
     std::vector<std::string> expected;
-    for (const auto& e : expected_v.items) expected.emplace_back(trim_ws(e.text));
+    for (const auto& e : expected_v.items) expected.emplace_back(trim_ascii(e.text));
     const auto sents = kurdi::sentences(input);
     for (const auto& p : check_sentences(input, sents)) {
       problems.push_back(name + " case " + std::to_string(index) + ": " + p);

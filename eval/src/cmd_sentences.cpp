@@ -31,26 +31,13 @@
 namespace kurdi_eval {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  // ASCII whitespace plus the UTF-8 forms of U+00A0 and U+FEFF are enough
-  // for gold files; other spaces stay part of the line.
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // How a gold line ends: its last code point after closing quotes and
 // brackets, grouped.
 std::string line_ending(std::string_view line) {
   auto cps = decode(line);
   while (!cps.empty()) {
-    const char32_t c = cps.back().cp;
-    if (c == U'"' || c == U'\'' || c == U'»' || c == U'«' || c == U')' || c == U']' ||
-        c == U'”' || c == U'’' || c == U'›') {
-      cps.pop_back();
-    } else {
-      break;
-    }
+    if (!is_closing_mark(cps.back().cp)) break;
+    cps.pop_back();
   }
   if (cps.empty()) return "(empty)";
   const char32_t c = cps.back().cp;
@@ -75,15 +62,7 @@ bool after_terminal(std::string_view para, std::size_t offset) {
   const auto cps = decode(para.substr(0, offset));
   std::size_t k = cps.size();
   while (k > 0 && is_space(cps[k - 1].cp)) --k;
-  while (k > 0) {
-    const char32_t c = cps[k - 1].cp;
-    if (c == U'"' || c == U'\'' || c == U'»' || c == U'«' || c == U')' || c == U']' ||
-        c == U'”' || c == U'’' || c == U'›') {
-      --k;
-    } else {
-      break;
-    }
-  }
+  while (k > 0 && is_closing_mark(cps[k - 1].cp)) --k;
   if (k == 0) return false;
   const char32_t c = cps[k - 1].cp;
   return c == U'.' || c == U'!' || c == U'?' || c == U'؟' || c == U'…';
@@ -123,7 +102,7 @@ int cmd_sentences(const std::vector<std::string>& argv) {
     const auto raw = split_lines(strip_bom(text));
     std::size_t dropped = 0;
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      const auto l = trim(raw[i]);
+      const auto l = trim_ascii(raw[i]);
       if (l.empty()) continue;
       if (single_only && has_inner_terminal(l)) {
         ++dropped;

@@ -73,7 +73,7 @@ class Parser {
         if (peek() != '"') fail("expected a key");
         std::string key = string();
         expect(':');
-        v.members.emplace_back(std::move(key), value(depth + 1));
+        v.members.push_back(Member{std::move(key), value(depth + 1)});
         const char d = peek();
         ++pos_;
         if (d == '}') break;

@@ -6,23 +6,29 @@
 // JSON library is installed on the build machines and this one file format
 // is all the evaluation needs.
 #pragma once
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace kurdi_eval::json {
+
+struct Member;
 
 struct Value {
   enum class Kind { null, boolean, number, string, array, object } kind = Kind::null;
   bool boolean = false;
   std::string text;  ///< string value, or the number as written
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;
+  std::vector<Member> members;  ///< in file order
 
   /// The member with this key, or nullptr (also when this is not an object).
   const Value* find(std::string_view key) const;
+};
+
+/// One "key": value pair of an object.
+struct Member {
+  std::string key;
+  Value value;
 };
 
 /// Parses a whole document; throws std::runtime_error("offset N: ...") on

@@ -190,6 +190,18 @@ std::string cp_list(std::u32string_view s) {
   return out;
 }
 
+bool is_closing_mark(char32_t c) noexcept {
+  return c == U'"' || c == U'\'' || c == U'»' || c == U'«' || c == U')' || c == U']' ||
+         c == U'”' || c == U'’' || c == U'›';
+}
+
+std::string_view trim_ascii(std::string_view s) noexcept {
+  constexpr std::string_view ws = " \t\r\n";
+  while (!s.empty() && ws.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  while (!s.empty() && ws.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return s;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;

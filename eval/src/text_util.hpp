@@ -49,6 +49,13 @@ std::string show(std::u32string_view s);
 /// "U+0647 U+200C" list; "∅" when empty.
 std::string cp_list(std::u32string_view s);
 
+/// Quotes and closing brackets that may follow sentence-final punctuation:
+/// " ' » « ) ] ” ’ ›.
+bool is_closing_mark(char32_t cp) noexcept;
+
+/// Drops ASCII spaces, tabs, CR and LF around `s`.
+std::string_view trim_ascii(std::string_view s) noexcept;
+
 /// Splits on '\n' (a trailing '\r' stays in the line). A final empty piece
 /// after a terminating newline is dropped.
 std::vector<std::string_view> split_lines(std::string_view text);
