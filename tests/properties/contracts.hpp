@@ -29,6 +29,10 @@ enum class Depth { exhaustive, sampled };
 /// ending at the input size, and mapping output white space back to input
 /// white space; normalize_into appends the same text and map.
 Violations check_normalize(std::string_view input, kurdi::Profile profile, Depth depth);
+/// Same with any options (digit style, --keep-harakat); the search(standard(x))
+/// check applies only to the plain search profile.
+Violations check_normalize(std::string_view input, const kurdi::NormalizeOptions& options,
+                           Depth depth);
 
 /// Tokens: non-empty, monotonic, non-overlapping, in range, on UTF-8
 /// character boundaries (valid input), no white space in the original slice,

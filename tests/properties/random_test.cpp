@@ -110,4 +110,99 @@ TEST(RandomStrings, LongStringsSatisfyContracts) {
   }
 }
 
+// The options of `kurdi normalize` (--digits, --keep-harakat) keep the same
+// contracts.
+TEST(RandomStrings, OptionsSatisfyContracts) {
+  std::vector<kurdi::NormalizeOptions> variants(4);
+  variants[0].keep_harakat = true;
+  variants[1].digits = kurdi::DigitStyle::ascii;
+  variants[2].profile = kurdi::Profile::search;
+  variants[2].digits = kurdi::DigitStyle::arabic_indic;
+  variants[3].profile = kurdi::Profile::search;
+  variants[3].keep_harakat = true;
+  variants[3].digits = kurdi::DigitStyle::keep;
+  std::mt19937 rng(99u);
+  int failures = 0;
+  for (int i = 0; i < kStrings / 2 && failures < 10; ++i) {
+    const std::string s = random_string(rng);
+    for (const auto& o : variants) {
+      const auto v = kurdi_props::check_normalize(s, o, kurdi_props::Depth::exhaustive);
+      if (!v.empty()) {
+        ++failures;
+        ADD_FAILURE() << "string " << i << ": \"" << kurdi_props::show(s) << "\"\n" << report(v);
+      }
+    }
+  }
+}
+
+// Tokens keep their contracts with search-profile forms and when long
+// tokens are cut (max_token_bytes), and the cut pieces respect the limit.
+TEST(RandomStrings, TokenizeOptionsSatisfyContracts) {
+  std::mt19937 rng(123u);
+  int failures = 0;
+  for (int i = 0; i < kStrings / 2 && failures < 10; ++i) {
+    std::string s = random_string(rng);
+    s += random_string(rng);
+    kurdi::TokenizeOptions search;
+    search.normalize.profile = kurdi::Profile::search;
+    kurdi::TokenizeOptions small;
+    small.max_token_bytes = 5;
+    for (const auto* o : {&search, &small}) {
+      const kurdi::Tokens t = kurdi::tokenize(s, *o);
+      auto v = kurdi_props::check_tokens(s, t);
+      // The cap applies to the normalized form (the original slice may also
+      // hold deleted characters); a presentation-form ligature cut by the cap
+      // joins the piece before, hence a little slack.
+      constexpr std::size_t kLigatureSlack = 32;
+      for (const kurdi::Token& tok : t.tokens) {
+        if (tok.norm_end - tok.norm_begin > o->max_token_bytes + kLigatureSlack) {
+          v.push_back("token [" + std::to_string(tok.begin) + "," + std::to_string(tok.end) +
+                      "): normalized form of " + std::to_string(tok.norm_end - tok.norm_begin) +
+                      " bytes, max_token_bytes " + std::to_string(o->max_token_bytes));
+        }
+      }
+      if (!v.empty()) {
+        ++failures;
+        ADD_FAILURE() << "string " << i << (o == &search ? " (search)" : " (max_token_bytes 5)")
+                      << ": \"" << kurdi_props::show(s) << "\"\n" << report(v);
+      }
+    }
+  }
+}
+
+// Reusing one Tokens object (and its buffers and offset map) across calls
+// gives the same tokens as a fresh one; likewise one OffsetMap across
+// normalize calls.
+TEST(RandomStrings, ReusedBuffersGiveSameResults) {
+  std::mt19937 rng(555u);
+  kurdi::Tokens reused;
+  kurdi::OffsetMap reused_map;
+  std::string reused_out;
+  int failures = 0;
+  for (int i = 0; i < kStrings && failures < 10; ++i) {
+    const std::string s = random_string(rng);
+    kurdi::tokenize(s, reused);
+    const kurdi::Tokens fresh = kurdi::tokenize(s);
+    bool same = reused.normalized == fresh.normalized && reused.tokens.size() == fresh.tokens.size();
+    for (std::size_t k = 0; same && k < fresh.tokens.size(); ++k) {
+      const kurdi::Token &a = reused.tokens[k], &b = fresh.tokens[k];
+      same = a.begin == b.begin && a.end == b.end && a.norm_begin == b.norm_begin &&
+             a.norm_end == b.norm_end && a.type == b.type;
+    }
+    reused_out.clear();
+    kurdi::normalize_into(s, {}, reused_out, &reused_map);
+    kurdi::OffsetMap fresh_map;
+    const std::string fresh_out = kurdi::normalize(s, {}, &fresh_map);
+    same = same && reused_out == fresh_out;
+    for (std::size_t o = 0; same && o <= fresh_out.size(); ++o) {
+      same = reused_map.to_input(o) == fresh_map.to_input(o);
+    }
+    if (!same) {
+      ++failures;
+      ADD_FAILURE() << "string " << i << ": \"" << kurdi_props::show(s)
+                    << "\": reused Tokens / OffsetMap differ from fresh ones";
+    }
+  }
+}
+
 }  // namespace
