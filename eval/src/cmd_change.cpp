@@ -112,7 +112,8 @@ bool maps_to_twin(const std::vector<CodePoint>& in, std::size_t twin, std::size_
 }  // namespace
 
 int cmd_change(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--profile", "--examples", "--classes"}, {"--verbose"});
+  const Args args(argv, {"--profile", "--examples", "--classes"}, {"--verbose", "--words"});
+  const bool list_words = args.flag("--words");
   const std::size_t max_classes = args.get_size("--classes", static_cast<std::size_t>(-1));
   const std::string dd = data_dir();
   const auto files =
@@ -165,6 +166,7 @@ int cmd_change(const std::vector<std::string>& argv) {
     t.cps_in = in_cps.size();
     t.cps_out = out_cps.size();
     std::map<std::pair<std::u32string, std::u32string>, ClassStat> classes;
+    std::map<std::pair<std::u32string, std::u32string>, std::size_t> changed_words;
     std::size_t disagreements = 0, whitespace_changed = 0, chunks_changed = 0;
     std::vector<std::string> whitespace_examples, chunk_examples;
     std::vector<std::string> disagreement_examples;
@@ -226,7 +228,10 @@ int cmd_change(const std::vector<std::string>& argv) {
         }
         std::size_t w = std::min(e.a_begin, a.size());
         while (w > 0 && !is_space(a[w - 1])) --w;
-        touched_words.insert(w);
+        if (touched_words.insert(w).second && list_words) {
+          ++changed_words[{context_word(a, e.a_begin, e.from.size()),
+                           context_word(b, e.b_begin, e.to.size())}];
+        }
       }
       t.words_changed += touched_words.size();
     }
@@ -273,6 +278,16 @@ int cmd_change(const std::vector<std::string>& argv) {
                 << cp_list(key.first) << " -> " << cp_list(key.second) << "]: " << c.count
                 << ", " << c.cps << "; e.g. " << c.example_in << " -> " << c.example_out
                 << "\n";
+    }
+    if (list_words) {
+      std::vector<std::pair<std::pair<std::u32string, std::u32string>, std::size_t>> words(
+          changed_words.begin(), changed_words.end());
+      std::stable_sort(words.begin(), words.end(),
+                       [](const auto& x, const auto& y) { return x.second > y.second; });
+      std::cout << "changed words (input -> output: count), " << words.size() << " distinct:\n";
+      for (const auto& [pair, n] : words) {
+        std::cout << "  " << encode(pair.first) << " -> " << encode(pair.second) << ": " << n << "\n";
+      }
     }
     std::cout << "\n";
     all.lines += t.lines;

@@ -16,7 +16,8 @@ constexpr std::string_view kUsage =
     R"(usage: kurdi_eval COMMAND [options] [FILE...]
 
 Commands (defaults read the shared development data; see eval/README.md):
-  change     [--profile P] [--classes N] [--verbose] [--examples N] [TEXT...]
+  change     [--profile P] [--classes N] [--words] [--verbose] [--examples N]
+             [TEXT...]
              code points the normalizer changes, and every changed class
              (default: FLORES-200 ckb_Arab.devtest)
   cer        [--profile P] [--top N] [--verbose] [TSV...]
