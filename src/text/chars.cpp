@@ -1,8 +1,6 @@
 #include "text/chars.hpp"
 
-#include <algorithm>
 #include <array>
-#include <iterator>
 
 namespace kurdi::text {
 namespace {
@@ -11,12 +9,20 @@ struct Range {
   char32_t lo, hi;
 };
 
+// Tables are sorted and disjoint. A plain binary search (not
+// std::lower_bound) keeps the compile-time table builds below cheap.
 template <std::size_t N>
 constexpr bool in_ranges(const Range (&table)[N], char32_t cp) noexcept {
-  // Tables are sorted and disjoint: find the first range whose hi >= cp.
-  const Range* r = std::lower_bound(std::begin(table), std::end(table), cp,
-                                    [](const Range& a, char32_t c) { return a.hi < c; });
-  return r != std::end(table) && r->lo <= cp;
+  std::size_t lo = 0, hi = N;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (table[mid].hi < cp) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < N && table[lo].lo <= cp;
 }
 
 constexpr Range kArabicLetters[] = {
