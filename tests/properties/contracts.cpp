@@ -154,6 +154,28 @@ std::vector<std::size_t> words_per_line(std::string_view s) {
   return counts;
 }
 
+// Space, or common punctuation that separates words.
+bool is_delimiter(char32_t c) {
+  if (is_space(c)) return true;
+  if (c < 0x80) return c > 0x20 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+  return c == 0x060C || c == 0x061B || c == 0x061F || c == 0x00AB || c == 0x00BB || c == 0x06D4;
+}
+
+// [b, e) is preceded and followed by a delimiter or the edge of the text.
+bool delimited(std::string_view s, std::size_t b, std::size_t e) {
+  if (e < s.size()) {
+    const Cp d = decode(s, e);
+    if (!d.valid || !is_delimiter(d.cp)) return false;
+  }
+  if (b > 0) {
+    std::size_t p = b - 1;
+    while (p > 0 && b - p < 4 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    const Cp d = decode(s, p);
+    if (!d.valid || p + d.len != b || !is_delimiter(d.cp)) return false;
+  }
+  return true;
+}
+
 std::string where(std::size_t offset) { return " at byte " + std::to_string(offset); }
 
 void add(Violations& v, std::string msg) {
@@ -343,7 +365,8 @@ Violations check_normalize(std::string_view in, const kurdi::NormalizeOptions& o
   return v;
 }
 
-Violations check_tokens(std::string_view in, const kurdi::Tokens& t) {
+Violations check_tokens(std::string_view in, const kurdi::Tokens& t,
+                        const kurdi::NormalizeOptions& forms) {
   Violations v;
   const bool valid = is_valid_utf8(in);
   std::size_t prev_end = 0;
@@ -374,9 +397,21 @@ Violations check_tokens(std::string_view in, const kurdi::Tokens& t) {
       i += d.len;
     }
     if (tok.norm_begin > tok.norm_end || tok.norm_end > t.normalized.size()) {
-      add(v, id + ": normalized range out of bounds");
+      add(v, id + ": normalized form out of bounds");
     } else if (!is_valid_utf8(t.norm(tok))) {
       add(v, id + ": normalized form is not valid UTF-8");
+    } else if ((tok.type == kurdi::TokenType::word || tok.type == kurdi::TokenType::latin) &&
+               delimited(in, tok.begin, tok.end)) {
+      // A word between white space or punctuation has a form that does not
+      // depend on what is outside it: normalizing the original slice alone
+      // gives the same form. (Not checked for words glued to other
+      // characters: an Arabic word glued to a Latin letter is one word for
+      // the normalizer's contexts but two tokens.)
+      const std::string alone = kurdi::normalize(slice, forms);
+      if (alone != t.norm(tok)) {
+        add(v, id + ": normalized form \"" + show(t.norm(tok)) + "\" differs from normalizing "
+                   "the original slice alone (\"" + show(alone) + "\")");
+      }
     }
   }
   if (!is_valid_utf8(t.normalized)) add(v, "Tokens::normalized is not valid UTF-8");

@@ -37,8 +37,11 @@ Violations check_normalize(std::string_view input, const kurdi::NormalizeOptions
 /// Tokens: non-empty, monotonic, non-overlapping, in range, on UTF-8
 /// character boundaries (valid input), no white space in the original slice,
 /// normalized forms valid UTF-8 and in range, and every whitespace-delimited
-/// chunk holding a letter or digit overlaps a token (no lost words).
-Violations check_tokens(std::string_view input, const kurdi::Tokens& tokens);
+/// chunk holding a letter or digit overlaps a token (no lost words), and a
+/// word between white space or punctuation has the form that normalizing
+/// its original slice alone (with `forms`, the tokenizer's options) gives.
+Violations check_tokens(std::string_view input, const kurdi::Tokens& tokens,
+                        const kurdi::NormalizeOptions& forms = {});
 
 /// Sentences: non-empty, ordered, non-overlapping, in range, trimmed, never
 /// across a line break, and every token inside exactly one sentence.
