@@ -16,8 +16,8 @@ namespace {
 // second per corpus); less in Debug and sanitizer builds, which run the same
 // checks ~10x slower, so that the suite stays within seconds there too.
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr std::size_t kMaxBytes = 512u << 10;
-constexpr std::size_t kLineBytes = 256u << 10;
+constexpr std::size_t kMaxBytes = 1u << 20;
+constexpr std::size_t kLineBytes = 1u << 20;
 #else
 constexpr std::size_t kMaxBytes = 2u << 20;
 constexpr std::size_t kLineBytes = kMaxBytes;

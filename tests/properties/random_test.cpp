@@ -19,8 +19,8 @@ namespace {
 // there keep the suite within seconds (same seeds, so a prefix of the same
 // strings).
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr int kStrings = 1000;
-constexpr int kLongStrings = 40;
+constexpr int kStrings = 1500;
+constexpr int kLongStrings = 60;
 #else
 constexpr int kStrings = 4000;
 constexpr int kLongStrings = 200;
