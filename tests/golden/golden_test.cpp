@@ -79,9 +79,9 @@ TEST_P(Golden, MatchesCurrentOutput) {
            << "silently go stale.\nFirst differing lines of the golden file:\n"
            << diff;
   }
-  FAIL() << GetParam().file << ": output changed (analyzer " << golden->analyzer_version
-         << " -> " << version << "): review the diff and regenerate with " << kRegenerate
-         << "\nFirst differing lines of the golden file:\n"
+  FAIL() << GetParam().file << ": output changed: review the diff and regenerate with "
+         << kRegenerate << " (analyzer " << golden->analyzer_version << " -> " << version
+         << ")\nFirst differing lines of the golden file:\n"
          << diff;
 }
 
