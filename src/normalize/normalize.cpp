@@ -351,7 +351,9 @@ class Engine {
         return handle_heh(cur, u);
       case kReh: {  // ڕ at word start: after any non-letter except ZWNJ
         const char32_t p = previous();
-        return emit(text::is_letter(p) || p == kZwnj ? kReh : kRreh, u);
+        if (text::is_letter(p) || p == kZwnj) return emit(kReh, u);
+        // A lone ر is the letter itself (پیتی ر), not a word.
+        return emit(text::is_letter(peek(cur, true, true).cp) ? kRreh : kReh, u);
       }
       case kTatweel:
         return handle_tatweel(cur, u);
@@ -383,7 +385,7 @@ class Engine {
       }
     }
     if (search_) {
-      if (const char32_t f = search_fold(cp)) return emit(f, u);
+      if (const char32_t f = search_fold(cp)) return emit_folded(f, u);
       const char32_t lower = text::latin_to_lower(cp);
       if (lower != cp) return emit(lower, u);
     }
@@ -414,6 +416,14 @@ class Engine {
       if (const char32_t f = search_fold(cp)) return f;
     }
     return cp;
+  }
+
+  // Writes a search-profile fold. The standard profile would have written
+  // the unfolded letter, which composes with no mark, so nothing may compose
+  // with the folded one either (search == search of standard).
+  void emit_folded(char32_t folded, const Unit& u) {
+    emit(folded, u);
+    no_compose_at_ = out_.size();
   }
 
   // ه and ھ: the old spelling of ە before ZWNJ, the vowel ە at word end, a
@@ -449,12 +459,17 @@ class Engine {
   // ZWNJ (and ZWSP, which is a ZWNJ between joining letters): one is kept
   // after a letter that joins to the left when an Arabic letter follows.
   void handle_joiner(const Cursor& cur, const Unit& u) {
-    if (search_) return;  // the search profile removes ZWNJ
     const char32_t p = previous();
     if (!text::joins_left(p)) return;
     const char32_t n = peek(cur, true, true).cp;
     if (!text::is_arabic_letter(n)) return;
     if (u.cp == kZwsp && n == kHamza) return;  // ZWSP before a non-joining letter
+    if (search_) {
+      // The search profile removes the ZWNJ that standard keeps; a mark
+      // after it must not compose with the letter before it.
+      no_compose_at_ = out_.size();
+      return;
+    }
     emit(kZwnj, u);
   }
 
@@ -469,9 +484,13 @@ class Engine {
     unsigned len = 0;
     const char32_t base = last_written(&len);
     if (const char32_t c = compose(base, u.cp)) {
+      // Blocked (search profile, see no_compose_at_): the mark goes, even
+      // with --keep-harakat, because kept it would compose on a second pass.
+      if (out_.size() == no_compose_at_) return;
       // Same length (all two-byte letters): rewrite the base in place.
       out_.resize(out_.size() - len);
       text::append(out_, fold(c));
+      if (fold(c) != c) no_compose_at_ = out_.size();
       return;
     }
     if (options_.keep_harakat) emit(u.cp, u);
@@ -487,6 +506,7 @@ class Engine {
   DigitStyle digits_ = DigitStyle::keep;
   bool search_ = false;
   unsigned slow_mask_ = kContext;
+  std::size_t no_compose_at_ = std::string::npos;  // output size at which a mark may not compose
 };
 
 }  // namespace

@@ -15,9 +15,12 @@ void OffsetMap::add(std::size_t out, std::size_t in) {
 std::size_t OffsetMap::to_input(std::size_t out) const noexcept {
   auto it = std::upper_bound(anchors_.begin(), anchors_.end(), out,
                              [](std::size_t o, const Anchor& a) { return o < a.out; });
-  if (it == anchors_.begin()) return out;  // before the first edit: identity
-  const Anchor& a = *(it - 1);
-  std::size_t in = a.in + (out - a.out);
+  // Before the first anchor the text lines up with the input (identity).
+  std::size_t in = out;
+  if (it != anchors_.begin()) {
+    const Anchor& a = *(it - 1);
+    in = a.in + (out - a.out);
+  }
   // Inside an expansion (one input character, several output characters) the
   // linear guess could pass the next anchor; keep the map monotonic.
   if (it != anchors_.end()) in = std::min(in, it->in);

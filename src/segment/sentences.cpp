@@ -89,7 +89,15 @@ class Splitter {
 
   bool ends_sentence(std::size_t i, std::size_t start) const {
     const std::string_view mark = t_.norm(tok_[i]);
-    if (mark != ".") return true;  // ! ? ؟ … and runs such as ... always end
+    const bool ellipsis = mark == "\u2026" || mark.starts_with("..");
+    if (ellipsis) {
+      // An ellipsis glued to the next word (بوو...لەوانەیە) trails off
+      // inside the sentence.
+      const bool glued = i + 1 < tok_.size() && adjacent(i, i + 1) &&
+                         (tok_[i + 1].type == TokenType::word || tok_[i + 1].type == TokenType::latin);
+      return !glued;
+    }
+    if (mark != ".") return true;  // ! ? ؟ and their runs always end
     if (i == 0) return false;
     // Numbered-list marker: "١. " opening a sentence.
     if (i - 1 == start && tok_[i - 1].type == TokenType::number && adjacent(i - 1, i) &&

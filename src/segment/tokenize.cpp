@@ -35,9 +35,11 @@ class OffsetWalker {
   explicit OffsetWalker(const OffsetMap& map) : anchors_(map.anchors()) {}
   std::size_t operator()(std::size_t out) {
     while (next_ < anchors_.size() && anchors_[next_].out <= out) ++next_;
-    if (next_ == 0) return out;
-    const OffsetMap::Anchor& a = anchors_[next_ - 1];
-    std::size_t in = a.in + (out - a.out);
+    std::size_t in = out;  // identity before the first anchor
+    if (next_ > 0) {
+      const OffsetMap::Anchor& a = anchors_[next_ - 1];
+      in = a.in + (out - a.out);
+    }
     if (next_ < anchors_.size() && in > anchors_[next_].in) in = anchors_[next_].in;
     return in;
   }

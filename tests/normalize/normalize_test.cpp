@@ -39,6 +39,7 @@ TEST(Normalize, InitialRehAfterAnyNonLetter) {
   // KLPT only converts after a space.
   EXPECT_EQ(normalize("رۆژ «رۆژ» (رۆژ) -رۆژ \"رۆژ"), "ڕۆژ «ڕۆژ» (ڕۆژ) -ڕۆژ \"ڕۆژ");
   EXPECT_EQ(normalize("کورد"), "کورد");  // ر after a letter stays
+  EXPECT_EQ(normalize("پیتی ر و رر"), "پیتی ر و ڕر");  // a lone ر is the letter's name
 }
 
 TEST(Normalize, AsoSoftNormalizeVectorUpToDocumentedDifference) {

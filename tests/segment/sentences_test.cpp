@@ -20,6 +20,11 @@ TEST(Sentences, TerminalPunctuation) {
             (V{"ئەمە یەکەمە.", "ئەمە دووەمە؟", "سێیەم!", "چوارەم…"}));
 }
 
+TEST(Sentences, EllipsisGluedToAWordDoesNotEnd) {
+  EXPECT_EQ(split("بوو...لەوانەیە زیاتریش... خۆشمەوێت"),
+            (V{"بوو...لەوانەیە زیاتریش...", "خۆشمەوێت"}));
+}
+
 TEST(Sentences, LineBreaksEndSentences) {
   EXPECT_EQ(split("یەکەم\nدووەم\r\n\r\nسێیەم"), (V{"یەکەم", "دووەم", "سێیەم"}));
 }
