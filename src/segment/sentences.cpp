@@ -73,6 +73,13 @@ class Splitter {
              (is_terminator(t_.norm(tok_[last + 1])) || is_closer(t_.norm(tok_[last + 1])))) {
         ++last;
       }
+      // A closing quote set off by spaces on both sides ("... کرد. "  پاشان")
+      // closes this sentence; it cannot open the next one.
+      if (last + 1 < tok_.size() && is_closer(t_.norm(tok_[last + 1])) &&
+          !line_break_before(last + 1) &&
+          (last + 2 >= tok_.size() || !adjacent(last + 1, last + 2))) {
+        ++last;
+      }
       close(start, last);
       start = last + 1;
       i = last;

@@ -48,6 +48,13 @@ TEST(Sentences, ClosingQuotesStayWithTheSentence) {
             (V{"گوتی: «ئەمە باشە.»", "پاشان ڕۆیشت."}));
 }
 
+TEST(Sentences, QuoteSetOffBySpacesClosesTheSentence) {
+  // Seed article 001 has closing quotes written apart from the full stop.
+  EXPECT_EQ(split("نێوان هەردوولا. \"  بەپێی ڕاگەیێندراوەکە"),
+            (V{"نێوان هەردوولا. \"", "بەپێی ڕاگەیێندراوەکە"}));
+  EXPECT_EQ(split("کرد. \"ئەمە\" گوتی"), (V{"کرد.", "\"ئەمە\" گوتی"}));
+}
+
 TEST(Sentences, KlptCaseWithoutSpaces) {
   EXPECT_EQ(split("ئەمە تێستێکە(تێستێکە.(جا ئەگەر\".وایە بابم"),
             (V{"ئەمە تێستێکە(تێستێکە.", "(جا ئەگەر\".", "وایە بابم"}));
