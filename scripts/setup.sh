@@ -54,6 +54,10 @@ cmake --build build -j "$jobs"
 
 step "Installing into $prefix"
 "${as_root[@]}" cmake --install build
+if [ ${#as_root[@]} -gt 0 ]; then
+  # Keep build/ the user's: later installs (scripts/check-install.sh) rewrite this file.
+  "${as_root[@]}" chown "$(id -u):$(id -g)" build/install_manifest.txt
+fi
 if command -v ldconfig >/dev/null; then "${as_root[@]}" ldconfig; fi
 
 kurdi=$(command -v kurdi || true)
