@@ -168,7 +168,7 @@ RESULTS="$BUILD/bench-results"
 mkdir -p "$RESULTS"
 REPORT="$RESULTS/report-$(date -u +%Y%m%dT%H%M%SZ).md"
 exec 3>"$REPORT"
-out() { printf '%s\n' "$*" | tee /dev/fd/3; }
+out() { printf '%s\n' "$*"; printf '%s\n' "$*" >&3; }
 
 out "## kurdi benchmark run $stamp"
 out ""
