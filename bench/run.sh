@@ -14,7 +14,8 @@
 #      per line (as the CLI calls the library)
 #   3. the CLI end to end: kurdi normalize / tokenize / tokenize --json, stdin
 #      from the file, stdout to /dev/null (hyperfine when installed, else a
-#      timed loop); MB/s = file size / mean wall time
+#      timed loop that also counts starting bash); MB/s = file size / mean
+#      wall time
 #   4. Lucene 8 (Debian liblucene8-java): StandardTokenizer, StandardTokenizer
 #      + SoraniNormalizationFilter, full SoraniAnalyzer (bench/lucene)
 # and prints a markdown table (also saved under the build directory) with
@@ -61,7 +62,7 @@ while [[ $# -gt 0 ]]; do
     --no-micro) MICRO=0; shift ;;
     --no-build) BUILD_STEP=0; shift ;;
     --build-dir) [[ $# -ge 2 ]] || die "--build-dir needs a path"; BUILD=$2; shift 2 ;;
-    -h|--help) sed -n '3,36p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 2 && !/^#/ { exit } NR > 2' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --*) die "unknown option $1 (see --help)" ;;
     *) FILES+=("$1"); shift ;;
   esac
