@@ -7,6 +7,7 @@
 // character, so contexts are seen after deletions) and on a look-ahead that
 // skips what the rules delete, so a single pass reaches the fixed point.
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "kurdi/normalize.hpp"
@@ -136,12 +137,83 @@ constexpr unsigned pair_bits(unsigned b0, unsigned b1) noexcept {
   return 2;
 }
 
-constexpr std::array<unsigned char, 65536> build_pair_table() {
-  std::array<unsigned char, 65536> t{};
-  for (unsigned i = 0; i < 65536; ++i) t[i] = static_cast<unsigned char>(pair_bits(i >> 8, i & 0xFF));
+// Both tables below depend on the first byte only through its class, so
+// they are indexed by (lead class, second byte): a few KiB that stay in the
+// L1 cache (64 KiB tables indexed by both bytes did not, and were slower).
+enum LeadRow : unsigned char {
+  kRowAscii, kRowAsciiUpper, kRowAsciiDigit, kRowD8, kRowD9, kRowDA, kRowDB,
+  kRowContinuation, kRowOther, kRows
+};
+constexpr unsigned char kRowByte[kRows] = {'a', 'A', '0', 0xD8, 0xD9, 0xDA, 0xDB, 0x80, 0xC0};
+
+constexpr std::array<unsigned char, 256> build_lead_rows() {
+  std::array<unsigned char, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    unsigned char r = kRowOther;
+    if (b >= 'A' && b <= 'Z') r = kRowAsciiUpper;
+    else if (b >= '0' && b <= '9') r = kRowAsciiDigit;
+    else if (b < 0x80) r = kRowAscii;
+    else if (b < 0xC0) r = kRowContinuation;
+    else if (b >= 0xD8 && b <= 0xDB) r = static_cast<unsigned char>(kRowD8 + (b - 0xD8));
+    t[b] = r;
+  }
   return t;
 }
-constexpr std::array<unsigned char, 65536> kPairTable = build_pair_table();
+constexpr std::array<unsigned char, 256> kLeadRows = build_lead_rows();
+
+constexpr std::array<unsigned char, kRows * 256> build_pair_table() {
+  std::array<unsigned char, kRows * 256> t{};
+  for (unsigned r = 0; r < kRows; ++r)
+    for (unsigned b1 = 0; b1 < 256; ++b1)
+      t[r * 256 + b1] = static_cast<unsigned char>(pair_bits(kRowByte[r], b1));
+  return t;
+}
+constexpr std::array<unsigned char, kRows * 256> kPairTable = build_pair_table();
+
+inline unsigned pair_at(const unsigned char* p) noexcept {
+  return kPairTable[kLeadRows[p[0]] * 256u + p[1]];
+}
+
+// The window check: bits for a byte position j, from the two bytes at j and
+// j+1. Every position of a
+// 16-byte window is classified independently (no dependency between
+// positions, so the CPU overlaps the loads), and the window is copied as a
+// whole when no position needs a rule.
+enum WindowBits : unsigned {
+  kWinSlow = 1u << 8,     // a handler must look (as kContext without ر/ه)
+  kWinReh = 1u << 9,      // ر starts here: fine after a two-byte Arabic letter
+  kWinHeh = 1u << 10,     // ه starts here: fine before a two-byte Arabic letter
+  kWinLetter = 1u << 11,  // a two-byte Arabic letter starts here
+  // Low bits: the option-dependent kAsciiUpper .. kSearchFold of PairBits.
+};
+
+constexpr unsigned window_bits(unsigned b0, unsigned b1) noexcept {
+  const bool b0_cont = (b0 & 0xC0) == 0x80, b1_cont = (b1 & 0xC0) == 0x80;
+  unsigned w = 0;
+  // A continuation byte is only allowed right after a two-byte Arabic lead
+  // (every other multi-byte lead already makes its window slow).
+  if (b1_cont && (b0 < 0xD8 || b0 > 0xDB)) w |= kWinSlow;
+  if (b0_cont) return w;  // not a character start; its lead was checked
+  const unsigned p = pair_bits(b0, b1);
+  if ((p & kAdvance) == 0) return w | kWinSlow;
+  w |= p & (kAsciiUpper | kAsciiDigit | kArabicDigit | kPersianDigit | kSearchFold);
+  if (p & kContext) w |= (b1 == 0xB1 ? kWinReh : kWinHeh);  // ر is D8 B1, ه is D9 87
+  if ((p & kAdvance) == 2) {
+    const char32_t cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+    if (text::is_arabic_letter_constexpr(cp)) w |= kWinLetter;
+  }
+  return w;
+}
+
+constexpr std::array<std::uint16_t, kRows * 256> build_window_table() {
+  std::array<std::uint16_t, kRows * 256> t{};
+  for (unsigned r = 0; r < kRows; ++r)
+    for (unsigned b1 = 0; b1 < 256; ++b1)
+      t[r * 256 + b1] = static_cast<std::uint16_t>(window_bits(kRowByte[r], b1));
+  return t;
+}
+constexpr std::array<std::uint16_t, kRows * 256> kWindowTable = build_window_table();
+constexpr std::size_t kWindow = 16;
 
 class Engine {
  public:
@@ -165,24 +237,40 @@ class Engine {
 
   void run() {
     out_.reserve(out_start_ + n_ + n_ / 16);
-    const unsigned char* const table = kPairTable.data();
     const unsigned char* const in = in_;
     const std::size_t n = n_;
     const unsigned mask = slow_mask_;
     std::size_t i = 0;
     std::size_t run = 0;  // start of the pending verbatim run
     while (i + 1 < n) {
-      const unsigned bits = table[(unsigned{in[i]} << 8) | in[i + 1]];
-      if ((bits & mask) == 0) {
-        i += bits & kAdvance;
+      // Whole windows with nothing to do are copied as part of the run.
+      if (i >= 2 && i + kWindow + 3 < n && window_is_clean(i)) {
+        i += kWindow;
+        // A two-byte character may straddle the window's end.
+        if ((in[i] & 0xC0) == 0x80) ++i;
         continue;
       }
-      if ((bits & kAdvance) == 2 && (bits & kContext) != 0 && context_unchanged(i, run)) {
-        i += 2;
-        continue;
+      // Otherwise character by character up to the window's end.
+      const std::size_t stop = i + kWindow < n - 1 ? i + kWindow : n - 1;
+      while (i < stop) {
+        const unsigned bits = pair_at(in + i);
+        if ((bits & mask) == 0) {
+          // Branch on the byte rather than add the table's advance, so the
+          // next step does not wait for the table load.
+          if (in[i] < 0x80) {
+            ++i;
+          } else {
+            i += 2;
+          }
+          continue;
+        }
+        if ((bits & kAdvance) == 2 && (bits & kContext) != 0 && context_unchanged(i, run)) {
+          i += 2;
+          continue;
+        }
+        if (run < i) copy(run, i);
+        i = run = handle_at(i);
       }
-      if (run < i) copy(run, i);
-      i = run = handle_at(i);
     }
     if (i < n_) {  // a last single byte
       if (run < i) copy(run, i);
@@ -193,6 +281,26 @@ class Engine {
   }
 
  private:
+  // True when no byte position of [i, i + kWindow) needs a rule. Reads two
+  // bytes before and four after the window (the caller guarantees them).
+  bool window_is_clean(std::size_t i) const noexcept {
+    const std::uint16_t* const t = kWindowTable.data();
+    std::uint16_t w[kWindow + 4];  // positions i-2 .. i+kWindow+1
+    const unsigned char* const p = in_ + i - 2;
+    for (std::size_t k = 0; k < kWindow + 4; ++k) w[k] = t[kLeadRows[p[k]] * 256u + p[k + 1]];
+    // The pair straddling the window's start: its first byte may be a
+    // continuation byte with no lead (the scalar loop may have stopped there).
+    unsigned bad = w[1] & kWinSlow;
+    for (std::size_t k = 2; k < kWindow + 2; ++k) {
+      const unsigned e = w[k];
+      bad |= e & (slow_mask_ | kWinSlow);
+      // ر needs a letter just before it, ه one just after it.
+      bad |= (e & kWinReh) & ~(w[k - 2] >> 2);   // kWinLetter >> 2 == kWinReh
+      bad |= (e & kWinHeh) & ~(w[k + 2] >> 1);   // kWinLetter >> 1 == kWinHeh
+    }
+    return (bad & ~unsigned{kContext}) == 0;
+  }
+
   // ر after a letter of the same verbatim run stays ر; ه followed directly
   // by an Arabic letter stays ه. Anything else goes to the handlers.
   bool context_unchanged(std::size_t i, std::size_t run) const noexcept {

@@ -132,11 +132,15 @@ class Scanner {
     const auto* p = text::bytes(s_.data());
     const std::size_t n = s_.size();
     std::size_t e = i;
-    const std::uint8_t* const word_pairs = text::kWordPairs.data();
+    const std::uint8_t* const word_chars = text::kWordChars.data();
     while (e < n) {
       // Fast path: two-byte letters and marks of Arabic (and other non-Latin
-      // scripts below U+0800), one table load each.
-      while (e + 1 < n && word_pairs[(unsigned{p[e]} << 8) | p[e + 1]] != 0) e += 2;
+      // scripts below U+0800), one small-table load each. The text is valid
+      // UTF-8 (it is normalizer output), so a lead C2..DF has its continuation.
+      while (e + 1 < n && p[e] >= 0xC2 && p[e] < 0xE0 &&
+             word_chars[((p[e] & 0x1Fu) << 6) | (p[e + 1] & 0x3Fu)] != 0) {
+        e += 2;
+      }
       if (e >= n || (p[e] < 0x80 && !tag)) break;  // ASCII never continues a word
       const char32_t c = at(e);
       const bool ok = (is_letter(c) && !text::is_latin_letter(c)) || text::is_mark(c) ||

@@ -5,32 +5,10 @@
 namespace kurdi::text {
 namespace {
 
-struct Range {
-  char32_t lo, hi;
-};
+using detail::in_ranges;
+using detail::kArabicLetters;
+using detail::Range;
 
-// Tables are sorted and disjoint. A plain binary search (not
-// std::lower_bound) keeps the compile-time table builds below cheap.
-template <std::size_t N>
-constexpr bool in_ranges(const Range (&table)[N], char32_t cp) noexcept {
-  std::size_t lo = 0, hi = N;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (table[mid].hi < cp) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo < N && table[lo].lo <= cp;
-}
-
-constexpr Range kArabicLetters[] = {
-    {0x0620, 0x063F}, {0x0641, 0x064A}, {0x066E, 0x066F}, {0x0671, 0x06D3}, {0x06D5, 0x06D5},
-    {0x06EE, 0x06EF}, {0x06FA, 0x06FC}, {0x06FF, 0x06FF}, {0x0750, 0x077F}, {0x08A0, 0x08C9},
-    {0xFB50, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74},
-    {0xFE76, 0xFEFC},
-};
 
 constexpr Range kLatinLetters[] = {
     {'A', 'Z'},       {'a', 'z'},       {0x00AA, 0x00AA}, {0x00B5, 0x00B5}, {0x00BA, 0x00BA},
@@ -146,14 +124,11 @@ constexpr std::array<std::uint8_t, 0x800> build_low_classes() {
 
 constexpr std::array<std::uint8_t, 0x800> kLowClassesTable = build_low_classes();
 
-constexpr std::array<std::uint8_t, 65536> build_word_pairs() {
-  std::array<std::uint8_t, 65536> t{};
-  for (unsigned b0 = 0xC2; b0 < 0xE0; ++b0) {
-    for (unsigned b1 = 0x80; b1 < 0xC0; ++b1) {
-      const unsigned cls = kLowClassesTable[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)];
-      const bool word = (cls & (kClassLetter | kClassMark)) != 0 && (cls & kClassLatin) == 0;
-      t[(b0 << 8) | b1] = word ? 1 : 0;
-    }
+constexpr std::array<std::uint8_t, 0x800> build_word_chars() {
+  std::array<std::uint8_t, 0x800> t{};
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+    const unsigned cls = kLowClassesTable[cp];
+    t[cp] = (cls & (kClassLetter | kClassMark)) != 0 && (cls & kClassLatin) == 0 ? 1 : 0;
   }
   return t;
 }
@@ -161,7 +136,7 @@ constexpr std::array<std::uint8_t, 65536> build_word_pairs() {
 }  // namespace
 
 const std::array<std::uint8_t, 0x800> kLowClasses = kLowClassesTable;
-const std::array<std::uint8_t, 65536> kWordPairs = build_word_pairs();
+const std::array<std::uint8_t, 0x800> kWordChars = build_word_chars();
 
 bool is_arabic_letter_slow(char32_t cp) noexcept { return in_ranges(kArabicLetters, cp); }
 bool is_latin_letter_slow(char32_t cp) noexcept { return in_ranges(kLatinLetters, cp); }

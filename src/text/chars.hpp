@@ -3,6 +3,7 @@
 // (Arabic, Latin, Greek, Cyrillic, ...); they are not a full Unicode database.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace kurdi::text {
@@ -22,12 +23,44 @@ enum LowClass : std::uint8_t {
 };
 extern const std::array<std::uint8_t, 0x800> kLowClasses;
 
-/// For a two-byte UTF-8 sequence (lead byte C2..DF), indexed by
-/// (lead << 8) | continuation: 1 when it encodes a letter of a script other
-/// than Latin or a combining mark, i.e. a character that continues a "word"
-/// token. 0 for every other byte pair. Lets the tokenizer scan Sorani words
-/// with one load per letter.
-extern const std::array<std::uint8_t, 65536> kWordPairs;
+/// Indexed by a two-byte code point (U+0080..U+07FF, i.e. the low 11 bits
+/// of a valid two-byte UTF-8 sequence): 1 when it is a letter of a script
+/// other than Latin or a combining mark, a character that continues a "word"
+/// token. Lets the tokenizer scan Sorani words with one small-table load per
+/// letter.
+extern const std::array<std::uint8_t, 0x800> kWordChars;
+
+namespace detail {
+struct Range {
+  char32_t lo, hi;
+};
+// Sorted, disjoint ranges. A plain binary search (not std::lower_bound)
+// keeps the compile-time table builds cheap.
+template <std::size_t N>
+constexpr bool in_ranges(const Range (&table)[N], char32_t cp) noexcept {
+  std::size_t lo = 0, hi = N;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (table[mid].hi < cp) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < N && table[lo].lo <= cp;
+}
+inline constexpr Range kArabicLetters[] = {
+    {0x0620, 0x063F}, {0x0641, 0x064A}, {0x066E, 0x066F}, {0x0671, 0x06D3}, {0x06D5, 0x06D5},
+    {0x06EE, 0x06EF}, {0x06FA, 0x06FC}, {0x06FF, 0x06FF}, {0x0750, 0x077F}, {0x08A0, 0x08C9},
+    {0xFB50, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74},
+    {0xFE76, 0xFEFC},
+};
+}  // namespace detail
+
+/// Compile-time form of is_arabic_letter, for tables built by constexpr code.
+constexpr bool is_arabic_letter_constexpr(char32_t cp) noexcept {
+  return detail::in_ranges(detail::kArabicLetters, cp);
+}
 
 inline constexpr char32_t kZwnj = 0x200C, kZwj = 0x200D, kZwsp = 0x200B;
 inline constexpr char32_t kTatweel = 0x0640;
