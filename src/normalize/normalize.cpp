@@ -241,14 +241,21 @@ class Engine {
     const std::size_t n = n_;
     const unsigned mask = slow_mask_;
     std::size_t i = 0;
-    std::size_t run = 0;  // start of the pending verbatim run
+    std::size_t run = 0;          // start of the pending verbatim run
+    std::size_t next_window = 2;  // where the next window check may start
     while (i + 1 < n) {
       // Whole windows with nothing to do are copied as part of the run.
-      if (i >= 2 && i + kWindow + 3 < n && window_is_clean(i)) {
-        i += kWindow;
-        // A two-byte character may straddle the window's end.
-        if ((in[i] & 0xC0) == 0x80) ++i;
-        continue;
+      if (i >= next_window && i + kWindow + 3 < n) {
+        if (window_is_clean(i)) {
+          i += kWindow;
+          // A two-byte character may straddle the window's end.
+          if ((in[i] & 0xC0) == 0x80) ++i;
+          continue;
+        }
+        // Text that needs rules tends to come in stretches (old spellings,
+        // Arabic-keyboard letters): go character by character for a while
+        // before checking a window again.
+        next_window = i + 4 * kWindow;
       }
       // Otherwise character by character up to the window's end.
       const std::size_t stop = i + kWindow < n - 1 ? i + kWindow : n - 1;
