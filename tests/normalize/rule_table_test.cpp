@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "kurdi/normalize.hpp"
+#include "support/unescape.hpp"
 
 namespace {
 
@@ -30,33 +30,11 @@ std::vector<std::string> split_cells(const std::string& line) {
   return cells;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// `text` with \uXXXX escapes -> UTF-8.
-std::string unescape(const std::string& cell) {
-  std::string s = cell;
+// `text` -> its content without the backticks, escapes decoded.
+std::string cell_text(const std::string& cell) {
+  std::string_view s = cell;
   if (s.size() >= 2 && s.front() == '`' && s.back() == '`') s = s.substr(1, s.size() - 2);
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 5 < s.size() + 0 && s[i + 1] == 'u') {
-      append_utf8(out, static_cast<unsigned>(std::stoul(s.substr(i + 2, 4), nullptr, 16)));
-      i += 5;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  return kurdi_test::unescape(s);
 }
 
 std::vector<Row> read_rows() {
@@ -69,7 +47,7 @@ std::vector<Row> read_rows() {
     if (!in_rules || line.rfind("| ", 0) != 0 || line.rfind("| id", 0) == 0) continue;
     const auto cells = split_cells(line);
     if (cells.size() < 8) continue;
-    rows.push_back({cells[0], cells[4], unescape(cells[5]), unescape(cells[6])});
+    rows.push_back({cells[0], cells[4], cell_text(cells[5]), cell_text(cells[6])});
   }
   return rows;
 }
