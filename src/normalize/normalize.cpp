@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "kurdi/normalize.hpp"
 #include "normalize/final_heh.hpp"
 #include "normalize/presentation_forms.hpp"
@@ -215,6 +219,79 @@ constexpr std::array<std::uint16_t, kRows * 256> build_window_table() {
 constexpr std::array<std::uint16_t, kRows * 256> kWindowTable = build_window_table();
 constexpr std::size_t kWindow = 16;
 
+#if defined(__SSE2__)
+// The window check with SSE2 (part of baseline x86-64) for the default
+// options (standard profile, digits kept): 16 byte positions at once with
+// compares instead of table loads. It may call a clean window dirty (the
+// scalar loop then does the work) but never the reverse; the property
+// tests and the fuzz target hold it to the same output.
+namespace sse {
+inline __m128i load(const unsigned char* p) noexcept {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+inline __m128i eq(__m128i x, int c) noexcept {
+  return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c)));
+}
+// lo <= x <= hi, as unsigned bytes.
+inline __m128i in(__m128i x, int lo, int hi) noexcept {
+  const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
+  const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_max_epu8(d, width), width);
+}
+// Lanes where (lead, cont) encodes an Arabic letter of U+0600..U+06FF
+// (the kArabicLetters ranges of that block).
+inline __m128i arabic_letter(__m128i cont, __m128i lead) noexcept {
+  const __m128i d8 = _mm_and_si128(eq(lead, 0xD8), in(cont, 0xA0, 0xBF));
+  const __m128i d9 = _mm_and_si128(
+      eq(lead, 0xD9),
+      _mm_or_si128(_mm_or_si128(in(cont, 0x81, 0x8A), in(cont, 0xAE, 0xAF)), in(cont, 0xB1, 0xBF)));
+  const __m128i da = _mm_and_si128(eq(lead, 0xDA), in(cont, 0x80, 0xBF));
+  const __m128i db = _mm_and_si128(
+      eq(lead, 0xDB),
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(in(cont, 0x80, 0x93), eq(cont, 0x95)),
+                                _mm_or_si128(in(cont, 0xAE, 0xAF), in(cont, 0xBA, 0xBC))),
+                   eq(cont, 0xBF)));
+  return _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db));
+}
+// A character is judged at its lead byte, as in the table check: the 16
+// lanes are the characters whose first byte is at p[0..15], their
+// continuation bytes at p[1..16]. Needs p[-2] .. p[18].
+inline bool window_is_clean(const unsigned char* p) noexcept {
+  const __m128i before = load(p - 1), x = load(p), next = load(p + 1);
+  const __m128i x_cont = in(x, 0x80, 0xBF), x_lead = in(x, 0xD8, 0xDB);
+  const __m128i next_cont = in(next, 0x80, 0xBF);
+  // Only ASCII and two-byte Arabic characters (leads D8..DB) pass, each
+  // lead followed by a continuation byte and each continuation byte after
+  // one (checked for p[0..16]).
+  const __m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128());
+  __m128i bad = _mm_andnot_si128(_mm_or_si128(x_cont, x_lead), high);
+  bad = _mm_or_si128(bad, _mm_xor_si128(x_cont, in(before, 0xD8, 0xDB)));
+  bad = _mm_or_si128(bad, _mm_xor_si128(next_cont, x_lead));
+  // Letters the standard profile changes (the rows of docs/normalization.md):
+  // lead in x, continuation in next.
+  const __m128i d8 = _mm_and_si128(
+      eq(x, 0xD8), _mm_or_si128(_mm_or_si128(in(next, 0x80, 0x85), eq(next, 0x9C)), eq(next, 0xA9)));
+  const __m128i d9 = _mm_and_si128(
+      eq(x, 0xD9), _mm_or_si128(_mm_or_si128(eq(next, 0x80), eq(next, 0x83)),
+                                _mm_or_si128(in(next, 0x89, 0x9F), eq(next, 0xB0))));
+  const __m128i da = _mm_and_si128(
+      eq(x, 0xDA), _mm_or_si128(_mm_or_si128(eq(next, 0x92), in(next, 0xAA, 0xAC)), eq(next, 0xBE)));
+  const __m128i db = _mm_and_si128(
+      eq(x, 0xDB), _mm_or_si128(_mm_or_si128(eq(next, 0x8D), eq(next, 0x92)), eq(next, 0x9D)));
+  bad = _mm_or_si128(bad, _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db)));
+  // ر (D8 B1) needs an Arabic letter just before it (lead at p[k-2]), ه
+  // (D9 87) one just after it (lead at p[k+2]).
+  const __m128i reh = _mm_and_si128(eq(x, 0xD8), eq(next, 0xB1));
+  const __m128i heh = _mm_and_si128(eq(x, 0xD9), eq(next, 0x87));
+  const __m128i letter_before = arabic_letter(before, load(p - 2));
+  const __m128i letter_after = arabic_letter(load(p + 3), load(p + 2));
+  bad = _mm_or_si128(bad, _mm_andnot_si128(letter_before, reh));
+  bad = _mm_or_si128(bad, _mm_andnot_si128(letter_after, heh));
+  return _mm_movemask_epi8(bad) == 0;
+}
+}  // namespace sse
+#endif
+
 class Engine {
  public:
   Engine(std::string_view in, const NormalizeOptions& options, std::string& out, OffsetMap* map)
@@ -233,6 +310,9 @@ class Engine {
     if (search_) slow_mask_ |= kAsciiUpper | kSearchFold;
     if (digits == DigitStyle::ascii) slow_mask_ |= kArabicDigit | kPersianDigit;
     if (digits == DigitStyle::arabic_indic) slow_mask_ |= kAsciiDigit | kPersianDigit;
+#if defined(__SSE2__)
+    simd_window_ = !search_ && digits == DigitStyle::keep;
+#endif
   }
 
   void run() {
@@ -246,7 +326,7 @@ class Engine {
     while (i + 1 < n) {
       // Whole windows with nothing to do are copied as part of the run.
       if (i >= next_window && i + kWindow + 3 < n) {
-        if (window_is_clean(i)) {
+        if (simd_window_ ? simd_window_is_clean(i) : window_is_clean(i)) {
           i += kWindow;
           // A two-byte character may straddle the window's end.
           if ((in[i] & 0xC0) == 0x80) ++i;
@@ -288,6 +368,14 @@ class Engine {
   }
 
  private:
+  bool simd_window_is_clean(std::size_t i) const noexcept {
+#if defined(__SSE2__)
+    return sse::window_is_clean(in_ + i);  // the caller guarantees i >= 2
+#else
+    return window_is_clean(i);
+#endif
+  }
+
   // True when no byte position of [i, i + kWindow) needs a rule. Reads two
   // bytes before and four after the window (the caller guarantees them).
   bool window_is_clean(std::size_t i) const noexcept {
@@ -621,6 +709,7 @@ class Engine {
   DigitStyle digits_ = DigitStyle::keep;
   bool search_ = false;
   unsigned slow_mask_ = kContext;
+  bool simd_window_ = false;  // the SSE2 window check applies to these options
   std::size_t no_compose_at_ = std::string::npos;  // output size at which a mark may not compose
 };
 
