@@ -8,12 +8,45 @@
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kurdi {
 namespace {
 
 using text::is_letter;
 
 bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
+
+#if defined(__SSE2__)
+// Word scanning 16 bytes at a time (SSE2 is part of baseline x86-64): bit k
+// of the result is set when byte p[k] starts a two-byte Arabic letter or
+// mark of U+0600..U+06FF, or is a continuation byte. Needs p[0..16]. It may
+// reject a word character (the scalar loop then looks) but never accepts
+// anything else.
+unsigned arabic_word_bytes(const unsigned char* p) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  auto eq = [](__m128i v, int b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
+  auto in = [](__m128i v, int lo, int hi) {
+    const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    return _mm_cmpeq_epi8(_mm_max_epu8(d, width), width);
+  };
+  auto any = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
+  // Letters (kArabicLetters) and marks (kMarks) of the block, by lead byte.
+  const __m128i d8 = _mm_and_si128(eq(x, 0xD8), any(in(c, 0xA0, 0xBF), in(c, 0x90, 0x9A)));
+  const __m128i d9 = _mm_and_si128(
+      eq(x, 0xD9), any(any(in(c, 0x81, 0x9F), in(c, 0xAE, 0xAF)), in(c, 0xB0, 0xBF)));
+  const __m128i da = _mm_and_si128(eq(x, 0xDA), in(c, 0x80, 0xBF));
+  const __m128i db = _mm_and_si128(
+      eq(x, 0xDB), any(any(any(in(c, 0x80, 0x93), eq(c, 0x95)), any(in(c, 0x96, 0x9C), in(c, 0x9F, 0xA4))),
+                       any(any(in(c, 0xA7, 0xA8), in(c, 0xAA, 0xAF)), any(in(c, 0xBA, 0xBC), eq(c, 0xBF)))));
+  const __m128i ok = any(any(any(d8, d9), any(da, db)), in(x, 0x80, 0xBF));
+  return static_cast<unsigned>(_mm_movemask_epi8(ok));
+}
+#endif
 
 bool ascii_iequals(std::string_view s, std::size_t pos, std::string_view lower) noexcept {
   if (s.size() - pos < lower.size()) return false;
@@ -134,6 +167,18 @@ class Scanner {
     std::size_t e = i;
     const std::uint8_t* const word_chars = text::kWordChars.data();
     while (e < n) {
+#if defined(__SSE2__)
+      if (!tag) {
+        while (e + 17 <= n) {
+          const unsigned ok = arabic_word_bytes(p + e);
+          if (ok != 0xFFFF) {
+            e += static_cast<std::size_t>(__builtin_ctz(~ok));  // the first byte that is not
+            break;
+          }
+          e += 16;
+        }
+      }
+#endif
       // Fast path: two-byte letters and marks of Arabic (and other non-Latin
       // scripts below U+0800), one small-table load each. The text is valid
       // UTF-8 (it is normalizer output), so a lead C2..DF has its continuation.
