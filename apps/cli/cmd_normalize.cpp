@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "filter.hpp"
 #include "input.hpp"
 #include "output.hpp"
 
@@ -40,15 +41,8 @@ void normalize_file(Input& input, const kurdi::NormalizeOptions& options, Output
 }  // namespace
 
 int run_normalize(const NormalizeArgs& args) {
-  Session session(args.strict);
-  Output out;
-  for (const std::string& path : args.files) {
-    Input input(path, session);
-    if (input.ok()) normalize_file(input, args.options, out);
-  }
-  out.flush();
-  session.progress().clear();
-  return session.exit_code();
+  return run_filter(args.files, args.strict,
+                    [&](Input& input, Output& out) { normalize_file(input, args.options, out); });
 }
 
 }  // namespace kurdi::cli

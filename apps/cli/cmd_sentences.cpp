@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "filter.hpp"
 #include "input.hpp"
 #include "json.hpp"
 #include "kurdi/sentences.hpp"
@@ -60,15 +61,8 @@ void split_file(Input& input, bool json, Output& out) {
 }  // namespace
 
 int run_sentences(const SentencesArgs& args) {
-  Session session(args.strict);
-  Output out;
-  for (const std::string& path : args.files) {
-    Input input(path, session);
-    if (input.ok()) split_file(input, args.json, out);
-  }
-  out.flush();
-  session.progress().clear();
-  return session.exit_code();
+  return run_filter(args.files, args.strict,
+                    [&](Input& input, Output& out) { split_file(input, args.json, out); });
 }
 
 }  // namespace kurdi::cli

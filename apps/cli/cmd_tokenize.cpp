@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "filter.hpp"
 #include "input.hpp"
 #include "json.hpp"
 #include "kurdi/tokenize.hpp"
@@ -103,18 +104,12 @@ void tokenize_file(Input& input, const kurdi::TokenizeOptions& options, TokenPri
 }  // namespace
 
 int run_tokenize(const TokenizeArgs& args) {
-  Session session(args.strict);
-  Output out;
-  TokenPrinter printer(out, args.json);
   kurdi::TokenizeOptions options;
   options.normalize = args.options;
-  for (const std::string& path : args.files) {
-    Input input(path, session);
-    if (input.ok()) tokenize_file(input, options, printer, out);
-  }
-  out.flush();
-  session.progress().clear();
-  return session.exit_code();
+  return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
+    TokenPrinter printer(out, args.json);
+    tokenize_file(input, options, printer, out);
+  });
 }
 
 }  // namespace kurdi::cli
