@@ -2,7 +2,8 @@
 # kurdi tests, the README's second command. Runs every test and ends with one
 # summary line; exits non-zero if any step fails or if ctest ran no test.
 #   1. release  the Release build in build/ (configured and built if needed): ctest
-#   2. asan     an ASan+UBSan build in build-asan/: the same ctest
+#   2. asan     an ASan+UBSan build in build-asan/: the same ctest, built with
+#               KURDI_NO_SIMD so the portable (non-SSE2) code paths are tested too
 #   3. fuzz     the libFuzzer target (clang-14) in build-fuzz/, for FUZZ_SECONDS (60)
 #   4. install  scripts/check-install.sh: DESTDIR install, pkg-config C program,
 #               find_package(kurdi) CMake project, installed program, cpack -G DEB
@@ -49,7 +50,7 @@ step_release() {
 step_asan() {
   local -x ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
   local -x UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-  configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKURDI_SANITIZE=ON \
+  configure_and_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKURDI_SANITIZE=ON -DKURDI_NO_SIMD=ON \
     && run_ctest asan build-asan
 }
 

@@ -10,9 +10,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/simd.hpp"
 
 #include "kurdi/normalize.hpp"
 #include "normalize/final_heh.hpp"
@@ -219,10 +217,9 @@ constexpr std::array<std::uint16_t, kRows * 256> build_window_table() {
 constexpr std::array<std::uint16_t, kRows * 256> kWindowTable = build_window_table();
 constexpr std::size_t kWindow = 16;
 
-#if defined(__SSE2__)
-// The window check with SSE2 (part of baseline x86-64) for the default
-// options (standard profile, digits kept): 16 byte positions at once with
-// compares instead of table loads. It may call a clean window dirty (the
+#if defined(KURDI_SSE2)
+// The window check with SSE2 (part of baseline x86-64): 16 byte positions
+// at once with compares instead of table loads. It may call a clean window dirty (the
 // scalar loop then does the work) but never the reverse; the property
 // tests and the fuzz target hold it to the same output.
 namespace sse {
@@ -255,8 +252,9 @@ inline __m128i arabic_letter(__m128i cont, __m128i lead) noexcept {
 }
 // A character is judged at its lead byte, as in the table check: the 16
 // lanes are the characters whose first byte is at p[0..15], their
-// continuation bytes at p[1..16]. Needs p[-2] .. p[18].
-inline bool window_is_clean(const unsigned char* p) noexcept {
+// continuation bytes at p[1..16]. Needs p[-2] .. p[18]. `option_bits` are
+// the PairBits the options make slow (kAsciiUpper .. kSearchFold).
+inline bool window_is_clean(const unsigned char* p, unsigned option_bits) noexcept {
   const __m128i before = load(p - 1), x = load(p), next = load(p + 1);
   const __m128i x_cont = in(x, 0x80, 0xBF), x_lead = in(x, 0xD8, 0xDB);
   const __m128i next_cont = in(next, 0x80, 0xBF);
@@ -287,6 +285,19 @@ inline bool window_is_clean(const unsigned char* p) noexcept {
   const __m128i letter_after = arabic_letter(load(p + 3), load(p + 2));
   bad = _mm_or_si128(bad, _mm_andnot_si128(letter_before, reh));
   bad = _mm_or_si128(bad, _mm_andnot_si128(letter_after, heh));
+  // Characters only some options change.
+  if (option_bits & kAsciiUpper) bad = _mm_or_si128(bad, in(x, 'A', 'Z'));
+  if (option_bits & kAsciiDigit) bad = _mm_or_si128(bad, in(x, '0', '9'));
+  if (option_bits & kArabicDigit)
+    bad = _mm_or_si128(bad, _mm_and_si128(eq(x, 0xD9), in(next, 0xA0, 0xA9)));  // ٠-٩
+  if (option_bits & kPersianDigit)
+    bad = _mm_or_si128(bad, _mm_and_si128(eq(x, 0xDB), in(next, 0xB0, 0xB9)));  // ۰-۹
+  if (option_bits & kSearchFold) {
+    const __m128i folds = _mm_or_si128(
+        _mm_and_si128(eq(x, 0xD8), in(next, 0xA2, 0xA5)),  // آ أ ؤ إ
+        _mm_and_si128(eq(x, 0xD9), _mm_or_si128(in(next, 0xAA, 0xAC), eq(next, 0xB1))));  // ٪ ٫ ٬ ٱ
+    bad = _mm_or_si128(bad, folds);
+  }
   return _mm_movemask_epi8(bad) == 0;
 }
 }  // namespace sse
@@ -310,9 +321,6 @@ class Engine {
     if (search_) slow_mask_ |= kAsciiUpper | kSearchFold;
     if (digits == DigitStyle::ascii) slow_mask_ |= kArabicDigit | kPersianDigit;
     if (digits == DigitStyle::arabic_indic) slow_mask_ |= kAsciiDigit | kPersianDigit;
-#if defined(__SSE2__)
-    simd_window_ = !search_ && digits == DigitStyle::keep;
-#endif
   }
 
   void run() {
@@ -326,7 +334,7 @@ class Engine {
     while (i + 1 < n) {
       // Whole windows with nothing to do are copied as part of the run.
       if (i >= next_window && i + kWindow + 3 < n) {
-        if (simd_window_ ? simd_window_is_clean(i) : window_is_clean(i)) {
+        if (window_clean(i)) {
           i += kWindow;
           // A two-byte character may straddle the window's end.
           if ((in[i] & 0xC0) == 0x80) ++i;
@@ -368,9 +376,9 @@ class Engine {
   }
 
  private:
-  bool simd_window_is_clean(std::size_t i) const noexcept {
-#if defined(__SSE2__)
-    return sse::window_is_clean(in_ + i);  // the caller guarantees i >= 2
+  bool window_clean(std::size_t i) const noexcept {
+#if defined(KURDI_SSE2)
+    return sse::window_is_clean(in_ + i, slow_mask_);  // the caller guarantees i >= 2
 #else
     return window_is_clean(i);
 #endif
@@ -709,7 +717,6 @@ class Engine {
   DigitStyle digits_ = DigitStyle::keep;
   bool search_ = false;
   unsigned slow_mask_ = kContext;
-  bool simd_window_ = false;  // the SSE2 window check applies to these options
   std::size_t no_compose_at_ = std::string::npos;  // output size at which a mark may not compose
 };
 

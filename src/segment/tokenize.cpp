@@ -8,9 +8,7 @@
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/simd.hpp"
 
 namespace kurdi {
 namespace {
@@ -19,7 +17,7 @@ using text::is_letter;
 
 bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
 
-#if defined(__SSE2__)
+#if defined(KURDI_SSE2)
 // Word scanning 16 bytes at a time (SSE2 is part of baseline x86-64): bit k
 // of the result is set when byte p[k] starts a two-byte Arabic letter or
 // mark of U+0600..U+06FF, or is a continuation byte. Needs p[0..16]. It may
@@ -167,7 +165,7 @@ class Scanner {
     std::size_t e = i;
     const std::uint8_t* const word_chars = text::kWordChars.data();
     while (e < n) {
-#if defined(__SSE2__)
+#if defined(KURDI_SSE2)
       if (!tag) {
         while (e + 17 <= n) {
           const unsigned ok = arabic_word_bytes(p + e);
