@@ -23,7 +23,8 @@ prefix=$(cache_get CMAKE_INSTALL_PREFIX)
 libdir=$(cache_get CMAKE_INSTALL_LIBDIR); libdir=${libdir:-lib}
 [ -n "$version" ] || { echo "check-install: no project version in $cache" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kurdi-install-check.XXXXXX")
+# realpath: the checks compare paths that ldd and CMake print, which are canonical.
+work=$(realpath "$(mktemp -d "${TMPDIR:-/tmp}/kurdi-install-check.XXXXXX")")
 trap 'rm -rf "$work"' EXIT
 dest=$work/dest
 top=$dest$prefix
@@ -104,8 +105,16 @@ if cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags kurdi) "$work/hello.c
   else
     bad "C program failed (exit $?)"
   fi
-  LD_LIBRARY_PATH=$lib ldd "$work/hello_c" | grep -q "libkurdi.so.${version%%.*} => $lib/" \
-    && ok "C program uses the installed libkurdi.so.${version%%.*}" || bad "C program does not load the installed library"
+  # Capture ldd's output first (`ldd | grep -q` under pipefail can fail when
+  # grep exits early, and the output is wanted in the log when the check fails).
+  so=libkurdi.so.${version%%.*}
+  deps=$(LD_LIBRARY_PATH=$lib ldd "$work/hello_c" 2>&1) || true
+  loaded=$(sed -n "s|^[[:space:]]*$so => \(.*\) (0x.*|\1|p" <<<"$deps")
+  if [ -n "$loaded" ] && [ "$(realpath "$loaded")" = "$(realpath "$lib/$so")" ]; then
+    ok "C program uses the installed $so"
+  else
+    printf '%s\n' "$deps"; bad "C program does not load the installed library (ldd above)"
+  fi
 else
   cat "$work/cc.log"; bad "C program does not build with pkg-config"
 fi
@@ -148,7 +157,8 @@ if cmake -S "$work/consumer" -B "$work/consumer/build" -DCMAKE_PREFIX_PATH="$top
     if out=$("$work/consumer/build/hello_$kind"); then ok "kurdi::kurdi_$kind program runs: $out"
     else bad "kurdi::kurdi_$kind program failed (exit $?)"; fi
   done
-  ldd "$work/consumer/build/hello_static" | grep -q libkurdi && bad "static program loads libkurdi.so" || true
+  deps=$(ldd "$work/consumer/build/hello_static" 2>&1) || true
+  grep -q libkurdi <<<"$deps" && bad "static program loads libkurdi.so" || true
 else
   cat "$work/consumer.log"; bad "CMake project with find_package(kurdi) does not build"
 fi
