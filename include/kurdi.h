@@ -75,6 +75,55 @@ typedef struct kurdi_span {
 KURDI_API kurdi_status kurdi_sentences(const char* text, size_t len, kurdi_span** spans,
                                        size_t* count);
 
+
+/* ---- morphology ------------------------------------------------------------
+ * Words are analysed after standard-profile normalization; offsets in an
+ * analysis are byte offsets into its normalized form. */
+
+/* The best lemma of word[0..len) (UniMorph convention; an unknown word gives
+ * its normalized form). *out: NUL-terminated, *out_len bytes, kurdi_free. */
+KURDI_API kurdi_status kurdi_lemma(const char* word, size_t len, char** out, size_t* out_len);
+
+typedef struct kurdi_string_list kurdi_string_list;
+KURDI_API size_t kurdi_string_list_size(const kurdi_string_list* list);
+/* String i (NUL-terminated, owned by the list); NULL when i is out of range. */
+KURDI_API const char* kurdi_string_list_get(const kurdi_string_list* list, size_t i, size_t* len);
+KURDI_API void kurdi_string_list_free(kurdi_string_list* list);
+
+/* The search stems of word[0..len), best first (several for an ambiguous
+ * form; the normalized form for an unknown word). */
+KURDI_API kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out);
+
+typedef struct kurdi_analysis {
+  const char* form; /* the normalized word; all strings owned by the list */
+  size_t form_len;
+  const char* lemma;
+  size_t lemma_len;
+  const char* upos;     /* "NOUN", "VERB", ... */
+  const char* features; /* UniMorph bundle, e.g. "N;DEF;PL;LGSPEC1" */
+  const char* stem;
+  size_t stem_len;
+  int known;            /* nonzero: the stem is a lexicon entry */
+  float cost;           /* ranking cost, lower is better */
+  size_t morpheme_count;
+} kurdi_analysis;
+
+typedef struct kurdi_morpheme {
+  size_t begin; /* byte range of the normalized form */
+  size_t end;
+  const char* tag; /* "stem", "preverb", "DEF.PL", ... (docs/morphology.md) */
+} kurdi_morpheme;
+
+typedef struct kurdi_analysis_list kurdi_analysis_list;
+/* Every analysis of word[0..len), best first (empty for an empty word). */
+KURDI_API kurdi_status kurdi_analyze(const char* word, size_t len, kurdi_analysis_list** out);
+KURDI_API size_t kurdi_analysis_list_size(const kurdi_analysis_list* list);
+KURDI_API kurdi_status kurdi_analysis_list_get(const kurdi_analysis_list* list, size_t i,
+                                               kurdi_analysis* analysis);
+KURDI_API kurdi_status kurdi_analysis_list_morpheme(const kurdi_analysis_list* list, size_t i,
+                                                    size_t j, kurdi_morpheme* morpheme);
+KURDI_API void kurdi_analysis_list_free(kurdi_analysis_list* list);
+
 #ifdef __cplusplus
 }
 #endif

@@ -11,6 +11,7 @@
 #include "filter.hpp"
 #include "input.hpp"
 #include "json.hpp"
+#include "kurdi/morph.hpp"
 #include "kurdi/tokenize.hpp"
 #include "output.hpp"
 
@@ -68,6 +69,27 @@ class TokenPrinter {
     }
   }
 
+  // Morpheme output: like the plain output, with each word replaced by its
+  // morpheme tokens (kurdi::morpheme_tokens).
+  void piece_morphemes(const kurdi::Tokens& tokens) {
+    std::string form;
+    for (const kurdi::Token& t : tokens.tokens) {
+      const std::string_view norm = tokens.norm(t);
+      if (norm.empty()) continue;
+      if (t.type != kurdi::TokenType::word) {
+        if (!first_) out_.put(' ');
+        out_.write(norm);
+        first_ = false;
+        continue;
+      }
+      for (const auto& [b, e] : kurdi::morpheme_tokens(norm, &form)) {
+        if (!first_) out_.put(' ');
+        out_.write(std::string_view(form).substr(b, e - b));
+        first_ = false;
+      }
+    }
+  }
+
   bool json() const { return json_; }
 
   void end_line() { out_.write(json_ ? "]}\n" : "\n"); }
@@ -78,7 +100,7 @@ class TokenPrinter {
   bool first_ = true;
 };
 
-void tokenize_file(Input& input, const kurdi::TokenizeOptions& options, TokenPrinter& printer,
+void tokenize_file(Input& input, const kurdi::TokenizeOptions& options, bool morphemes, TokenPrinter& printer,
                    Output& out) {
   LineReader lines(input);
   LineChunk chunk;
@@ -90,6 +112,8 @@ void tokenize_file(Input& input, const kurdi::TokenizeOptions& options, TokenPri
     kurdi::tokenize(piece, tokens, options);
     if (printer.json()) {
       printer.piece_json(piece, chunk.offset, tokens);
+    } else if (morphemes) {
+      printer.piece_morphemes(tokens);
     } else {
       printer.piece_plain(tokens);
     }
@@ -108,7 +132,7 @@ int run_tokenize(const TokenizeArgs& args) {
   options.normalize = args.options;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     TokenPrinter printer(out, args.json);
-    tokenize_file(input, options, printer, out);
+    tokenize_file(input, options, args.morphemes, printer, out);
   });
 }
 

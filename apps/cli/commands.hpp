@@ -18,6 +18,7 @@ struct TokenizeArgs {
   std::vector<std::string> files;
   kurdi::NormalizeOptions options;  ///< the form printed for each token
   bool json = false;
+  bool morphemes = false;  ///< split words into morpheme tokens (kurdi::morpheme_tokens)
   bool strict = false;
 };
 
@@ -33,9 +34,20 @@ struct StatsArgs {
   bool strict = false;
 };
 
+/// kurdi stem, kurdi lemma, kurdi analyze
+struct MorphArgs {
+  std::vector<std::string> files;
+  bool json = false;        ///< analyze: every analysis as JSON
+  bool first_only = false;  ///< stem: only the best stem of an ambiguous word
+  bool strict = false;
+};
+
 int run_normalize(const NormalizeArgs& args);
 int run_tokenize(const TokenizeArgs& args);
 int run_sentences(const SentencesArgs& args);
 int run_stats(const StatsArgs& args);
+int run_stem(const MorphArgs& args);
+int run_lemma(const MorphArgs& args);
+int run_analyze(const MorphArgs& args);
 
 }  // namespace kurdi::cli

@@ -55,8 +55,12 @@ inline constexpr const char* kTokenizeExamples =
     "Examples:\n"
     "  kurdi tokenize article.txt\n"
     "  kurdi tokenize --profile search article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head\n"
-    "  kurdi tokenize --json article.txt | jq -c '.tokens[] | [.type, .text]'";
+    "  kurdi tokenize --json article.txt | jq -c '.tokens[] | [.type, .text]'\n"
+    "  echo 'بەرپرسەکانی کتێبەکانیشمان' | kurdi tokenize --morphemes   # بەرپرس ەکان ی کتێب ەکان یش مان";
 inline constexpr const char* kTokenizeJson = "One JSON object per input line, with offsets";
+inline constexpr const char* kTokenizeMorphemes =
+    "Split words into morpheme tokens (ezafe, definite and indefinite suffixes, -یش, clitics, "
+    "postpositions, copula); verbs and derivations stay whole";
 inline constexpr const char* kTokenizeProfile = "Profile of the forms: standard (default) or search";
 
 inline constexpr const char* kSentences = "Print one sentence per line";
@@ -87,6 +91,50 @@ inline constexpr const char* kStatsExamples =
     "  kurdi stats --json corpus/ > stats.json\n"
     "  kurdi normalize article.txt | kurdi stats";
 inline constexpr const char* kStatsJson = "Print the summary as one JSON object";
+
+inline constexpr const char* kStem = "Print the search stems of each word, line by line";
+inline constexpr const char* kStemExamples =
+    "Tokenizes each input line as `kurdi tokenize` does and prints one item per\n"
+    "token, separated by one space: for a Sorani word its stems (a lexicon-backed\n"
+    "stem; the infinitive for a verb form), for any other token its normalized form.\n"
+    "An ambiguous word prints every stem, best first, joined by '|'\n"
+    "(کوردی -> کوردی|کورد); an unknown word prints its normalized form uncut.\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  echo 'بەرپرسەکانی گوڵەکانم کوردستان' | kurdi stem\n"
+    "  kurdi stem --first article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head";
+inline constexpr const char* kStemFirst = "Print only the best stem of an ambiguous word";
+
+inline constexpr const char* kLemma = "Print the lemma of each word, line by line";
+inline constexpr const char* kLemmaExamples =
+    "One line in, one line out: each token of the line gives one item, separated\n"
+    "by one space (aligned with `kurdi tokenize`). A Sorani word gives its best\n"
+    "lemma (UniMorph convention: a verb form gives the active infinitive with its\n"
+    "preverb, a noun the bare singular); an unknown word and any other token give\n"
+    "their normalized form. An empty line gives an empty line.\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  echo 'دەیانگوت نەکراوەتەوە بەرپرسەکانی' | kurdi lemma\n"
+    "  kurdi lemma article.txt > article.lemmas";
+
+inline constexpr const char* kAnalyze = "Print the morphological analyses of each word";
+inline constexpr const char* kAnalyzeExamples =
+    "Plain output: one line per token with its best analysis,\n"
+    "  text TAB lemma TAB UPOS TAB UniMorph features TAB morphemes\n"
+    "where morphemes are joined by '+' and tagged (stem untagged), and a blank line\n"
+    "after each input line. --json prints one object per input line with every\n"
+    "analysis of every token, best first:\n"
+    "  {\"line\": n, \"tokens\": [{\"begin\", \"end\", \"type\", \"text\", \"norm\",\n"
+    "   \"analyses\": [{\"lemma\", \"upos\", \"features\", \"stem\", \"known\", \"morphemes\"}]}]}\n"
+    "The tags are listed in docs/morphology.md.\n"
+    KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  echo 'هەڵیگرت' | kurdi analyze\n"
+    "  kurdi analyze --json article.txt | jq -c '.tokens[] | [.text, .analyses[0].lemma]'";
+inline constexpr const char* kAnalyzeJson = "One JSON object per input line, with every analysis";
 
 #undef KURDI_CLI_INPUT_NOTES
 

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <tuple>
 
 #include "commands.hpp"
 #include "help_text.hpp"
@@ -111,6 +112,7 @@ int run(int argc, char** argv) {
   tokenize->set_help_flag("-h,--help", help::kHelp);
   add_files(*tokenize, tok.files, "FILE");
   tokenize->add_flag("--json", tok.json, help::kTokenizeJson);
+  tokenize->add_flag("--morphemes", tok.morphemes, help::kTokenizeMorphemes)->excludes("--json");
   tokenize->add_option("--profile", tok_profile, help::kTokenizeProfile)
       ->type_name("standard|search")
       ->check(profile_validator());
@@ -131,6 +133,27 @@ int run(int argc, char** argv) {
   stats_cmd->add_option("PATH", stats.paths, help::kPaths)->type_name("");
   stats_cmd->add_flag("--json", stats.json, help::kStatsJson);
   add_strict(*stats_cmd, stats.strict);
+
+  MorphArgs stem_args, lemma_args, analyze_args;
+  CLI::App* stem_cmd = app.add_subcommand("stem", help::kStem);
+  stem_cmd->footer(help::kStemExamples);
+  stem_cmd->set_help_flag("-h,--help", help::kHelp);
+  add_files(*stem_cmd, stem_args.files, "FILE");
+  stem_cmd->add_flag("--first", stem_args.first_only, help::kStemFirst);
+  add_strict(*stem_cmd, stem_args.strict);
+
+  CLI::App* lemma_cmd = app.add_subcommand("lemma", help::kLemma);
+  lemma_cmd->footer(help::kLemmaExamples);
+  lemma_cmd->set_help_flag("-h,--help", help::kHelp);
+  add_files(*lemma_cmd, lemma_args.files, "FILE");
+  add_strict(*lemma_cmd, lemma_args.strict);
+
+  CLI::App* analyze_cmd = app.add_subcommand("analyze", help::kAnalyze);
+  analyze_cmd->footer(help::kAnalyzeExamples);
+  analyze_cmd->set_help_flag("-h,--help", help::kHelp);
+  add_files(*analyze_cmd, analyze_args.files, "FILE");
+  analyze_cmd->add_flag("--json", analyze_args.json, help::kAnalyzeJson);
+  add_strict(*analyze_cmd, analyze_args.strict);
 
   try {
     app.parse(argc, argv);
@@ -169,6 +192,14 @@ int run(int argc, char** argv) {
   if (stats_cmd->parsed()) {
     or_stdin(stats.paths);
     return run_stats(stats);
+  }
+  for (auto [command, args, run_command] :
+       {std::tuple{stem_cmd, &stem_args, &run_stem}, std::tuple{lemma_cmd, &lemma_args, &run_lemma},
+        std::tuple{analyze_cmd, &analyze_args, &run_analyze}}) {
+    if (command->parsed()) {
+      or_stdin(args->files);
+      return run_command(*args);
+    }
   }
   std::fputs(app.help().c_str(), stderr);
   return kExitUsage;

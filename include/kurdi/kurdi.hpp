@@ -1,5 +1,6 @@
 // kurdi: the C++ API in one include. Each capability also has its own header.
 #pragma once
+#include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
 #include "kurdi/sentences.hpp"
 #include "kurdi/tokenize.hpp"

@@ -4,8 +4,10 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "kurdi.h"
+#include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
 #include "kurdi/sentences.hpp"
 #include "kurdi/tokenize.hpp"
@@ -13,6 +15,20 @@
 
 struct kurdi_token_list {
   kurdi::Tokens tokens;
+};
+
+struct kurdi_string_list {
+  std::vector<std::string> strings;
+};
+
+// Analyses with every string the C view hands out stored NUL-terminated.
+struct kurdi_analysis_list {
+  struct Entry {
+    kurdi::Analysis analysis;
+    std::string upos, tags;             // tags: NUL-separated, in morpheme order
+    std::vector<std::size_t> tag_offsets;
+  };
+  std::vector<Entry> entries;
 };
 
 namespace {
@@ -149,5 +165,96 @@ kurdi_status kurdi_sentences(const char* text, size_t len, kurdi_span** spans, s
     return KURDI_OK;
   });
 }
+
+
+kurdi_status kurdi_lemma(const char* word, size_t len, char** out, size_t* out_len) {
+  if ((word == nullptr && len != 0) || out == nullptr || out_len == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  *out_len = 0;
+  return guarded([&] {
+    const std::string r = kurdi::lemma(view(word, len));
+    char* buf = static_cast<char*>(std::malloc(r.size() + 1));
+    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
+    std::memcpy(buf, r.data(), r.size());
+    buf[r.size()] = '\0';
+    *out = buf;
+    *out_len = r.size();
+    return KURDI_OK;
+  });
+}
+
+kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out) {
+  if ((word == nullptr && len != 0) || out == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return guarded([&] {
+    auto* list = new kurdi_string_list{kurdi::stems(view(word, len))};
+    *out = list;
+    return KURDI_OK;
+  });
+}
+
+size_t kurdi_string_list_size(const kurdi_string_list* list) { return list ? list->strings.size() : 0; }
+
+const char* kurdi_string_list_get(const kurdi_string_list* list, size_t i, size_t* len) {
+  if (list == nullptr || i >= list->strings.size()) return nullptr;
+  if (len) *len = list->strings[i].size();
+  return list->strings[i].c_str();
+}
+
+void kurdi_string_list_free(kurdi_string_list* list) { delete list; }
+
+kurdi_status kurdi_analyze(const char* word, size_t len, kurdi_analysis_list** out) {
+  if ((word == nullptr && len != 0) || out == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return guarded([&] {
+    auto* list = new kurdi_analysis_list;
+    for (auto& a : kurdi::analyze(view(word, len))) {
+      kurdi_analysis_list::Entry e;
+      e.upos = std::string(a.upos);
+      for (const auto& m : a.morphemes) {
+        e.tag_offsets.push_back(e.tags.size());
+        e.tags.append(m.tag);
+        e.tags.push_back('\0');
+      }
+      e.analysis = std::move(a);
+      list->entries.push_back(std::move(e));
+    }
+    *out = list;
+    return KURDI_OK;
+  });
+}
+
+size_t kurdi_analysis_list_size(const kurdi_analysis_list* list) { return list ? list->entries.size() : 0; }
+
+kurdi_status kurdi_analysis_list_get(const kurdi_analysis_list* list, size_t i, kurdi_analysis* analysis) {
+  if (list == nullptr || analysis == nullptr || i >= list->entries.size()) return KURDI_ERROR_INVALID_ARGUMENT;
+  const auto& e = list->entries[i];
+  const kurdi::Analysis& a = e.analysis;
+  analysis->form = a.form.c_str();
+  analysis->form_len = a.form.size();
+  analysis->lemma = a.lemma.c_str();
+  analysis->lemma_len = a.lemma.size();
+  analysis->upos = e.upos.c_str();
+  analysis->features = a.features.c_str();
+  analysis->stem = a.stem.c_str();
+  analysis->stem_len = a.stem.size();
+  analysis->known = a.known ? 1 : 0;
+  analysis->cost = a.cost;
+  analysis->morpheme_count = a.morphemes.size();
+  return KURDI_OK;
+}
+
+kurdi_status kurdi_analysis_list_morpheme(const kurdi_analysis_list* list, size_t i, size_t j,
+                                          kurdi_morpheme* morpheme) {
+  if (list == nullptr || morpheme == nullptr || i >= list->entries.size()) return KURDI_ERROR_INVALID_ARGUMENT;
+  const auto& e = list->entries[i];
+  if (j >= e.analysis.morphemes.size()) return KURDI_ERROR_INVALID_ARGUMENT;
+  morpheme->begin = e.analysis.morphemes[j].begin;
+  morpheme->end = e.analysis.morphemes[j].end;
+  morpheme->tag = e.tags.c_str() + e.tag_offsets[j];
+  return KURDI_OK;
+}
+
+void kurdi_analysis_list_free(kurdi_analysis_list* list) { delete list; }
 
 }  // extern "C"

@@ -65,3 +65,45 @@ TEST(CApi, TokensAndSentences) {
 }
 
 }  // namespace
+
+TEST(CApi, MorphologyMatchesCpp) {
+  const std::string word = "دەیانگوت";
+  char* out = nullptr;
+  size_t out_len = 0;
+  ASSERT_EQ(kurdi_lemma(word.data(), word.size(), &out, &out_len), KURDI_OK);
+  EXPECT_EQ(std::string(out, out_len), kurdi::lemma(word));
+  kurdi_free(out);
+
+  kurdi_string_list* stems = nullptr;
+  ASSERT_EQ(kurdi_stems(word.data(), word.size(), &stems), KURDI_OK);
+  const auto cpp_stems = kurdi::stems(word);
+  ASSERT_EQ(kurdi_string_list_size(stems), cpp_stems.size());
+  size_t len = 0;
+  EXPECT_EQ(std::string(kurdi_string_list_get(stems, 0, &len)), cpp_stems[0]);
+  EXPECT_EQ(kurdi_string_list_get(stems, cpp_stems.size(), &len), nullptr);
+  kurdi_string_list_free(stems);
+
+  kurdi_analysis_list* list = nullptr;
+  ASSERT_EQ(kurdi_analyze(word.data(), word.size(), &list), KURDI_OK);
+  const auto cpp = kurdi::analyze(word);
+  ASSERT_EQ(kurdi_analysis_list_size(list), cpp.size());
+  kurdi_analysis a;
+  ASSERT_EQ(kurdi_analysis_list_get(list, 0, &a), KURDI_OK);
+  EXPECT_EQ(std::string(a.lemma, a.lemma_len), cpp[0].lemma);
+  EXPECT_EQ(std::string(a.upos), cpp[0].upos);
+  EXPECT_EQ(std::string(a.features), cpp[0].features);
+  ASSERT_EQ(a.morpheme_count, cpp[0].morphemes.size());
+  for (size_t j = 0; j < a.morpheme_count; ++j) {
+    kurdi_morpheme m;
+    ASSERT_EQ(kurdi_analysis_list_morpheme(list, 0, j, &m), KURDI_OK);
+    EXPECT_EQ(m.begin, cpp[0].morphemes[j].begin);
+    EXPECT_EQ(std::string(m.tag), cpp[0].morphemes[j].tag);
+  }
+  kurdi_morpheme m;
+  EXPECT_EQ(kurdi_analysis_list_morpheme(list, 0, a.morpheme_count, &m), KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(kurdi_analysis_list_get(list, cpp.size(), &a), KURDI_ERROR_INVALID_ARGUMENT);
+  kurdi_analysis_list_free(list);
+
+  EXPECT_EQ(kurdi_analyze(nullptr, 3, &list), KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(kurdi_lemma(word.data(), word.size(), nullptr, &out_len), KURDI_ERROR_INVALID_ARGUMENT);
+}

@@ -1,0 +1,185 @@
+// kurdi stem, kurdi lemma, kurdi analyze: line filters over the morphology
+// API. Each input line is tokenized (as `kurdi tokenize` does) and every
+// token gives one output item, so the output lines align token for token
+// with `kurdi tokenize`: word tokens are replaced by their stems, lemma or
+// analyses, other tokens (numbers, punctuation, Latin words) by their
+// normalized form. An empty line gives an empty line.
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "filter.hpp"
+#include "input.hpp"
+#include "json.hpp"
+#include "kurdi/morph.hpp"
+#include "kurdi/tokenize.hpp"
+#include "output.hpp"
+
+namespace kurdi::cli {
+
+namespace {
+
+/// Calls item(token, text of the token, normalized form) for each token of
+/// each line, and line_end() after each line.
+template <typename Item, typename LineBegin, typename LineEnd>
+void each_token(Input& input, Item&& item, LineBegin&& line_begin, LineEnd&& line_end, Output& out) {
+  LineReader lines(input);
+  LineChunk chunk;
+  kurdi::Tokens tokens;
+  while (lines.next(chunk)) {
+    if (chunk.offset == 0) line_begin(chunk.line);
+    const std::size_t used = chunk.complete ? chunk.text.size() : streaming_cut(chunk.text);
+    const std::string_view piece = chunk.text.substr(0, used);
+    kurdi::tokenize(piece, tokens);
+    for (const kurdi::Token& t : tokens.tokens)
+      item(t, piece.substr(t.begin, t.end - t.begin), tokens.norm(t), chunk.offset);
+    if (chunk.complete) {
+      line_end();
+      if (input.interactive()) out.flush();
+    }
+    lines.consume(used);
+  }
+}
+
+void write_morphemes(Output& out, const kurdi::Analysis& a, bool json) {
+  if (json) {
+    out.put('[');
+    for (std::size_t i = 0; i < a.morphemes.size(); ++i) {
+      const kurdi::Morpheme& m = a.morphemes[i];
+      out.write(i ? ", {\"text\": " : "{\"text\": ");
+      write_json_string(out, std::string_view(a.form).substr(m.begin, m.end - m.begin));
+      out.write(", \"tag\": ");
+      write_json_string(out, m.tag);
+      out.put('}');
+    }
+    out.put(']');
+    return;
+  }
+  for (std::size_t i = 0; i < a.morphemes.size(); ++i) {
+    const kurdi::Morpheme& m = a.morphemes[i];
+    if (i) out.put('+');
+    out.write(std::string_view(a.form).substr(m.begin, m.end - m.begin));
+    if (m.tag != "stem") {
+      out.put('/');
+      out.write(m.tag);
+    }
+  }
+}
+
+void write_analysis_json(Output& out, const kurdi::Analysis& a) {
+  out.write("{\"lemma\": ");
+  write_json_string(out, a.lemma);
+  out.write(", \"upos\": ");
+  write_json_string(out, a.upos);
+  out.write(", \"features\": ");
+  write_json_string(out, a.features);
+  out.write(", \"stem\": ");
+  write_json_string(out, a.stem);
+  out.write(a.known ? ", \"known\": true" : ", \"known\": false");
+  out.write(", \"morphemes\": ");
+  write_morphemes(out, a, true);
+  out.put('}');
+}
+
+}  // namespace
+
+int run_stem(const MorphArgs& args) {
+  return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
+    bool first = true;
+    each_token(
+        input,
+        [&](const kurdi::Token& t, std::string_view, std::string_view norm, std::size_t) {
+          if (!first) out.put(' ');
+          first = false;
+          if (t.type != kurdi::TokenType::word) {
+            out.write(norm);
+            return;
+          }
+          const std::vector<std::string> stems = kurdi::stems(norm);
+          const std::size_t n = args.first_only ? 1 : stems.size();
+          for (std::size_t i = 0; i < n && i < stems.size(); ++i) {
+            if (i) out.put('|');
+            out.write(stems[i]);
+          }
+        },
+        [&](std::uint64_t) { first = true; }, [&] { out.put('\n'); }, out);
+  });
+}
+
+int run_lemma(const MorphArgs& args) {
+  return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
+    bool first = true;
+    each_token(
+        input,
+        [&](const kurdi::Token& t, std::string_view, std::string_view norm, std::size_t) {
+          if (!first) out.put(' ');
+          first = false;
+          out.write(t.type == kurdi::TokenType::word ? kurdi::lemma(norm) : std::string(norm));
+        },
+        [&](std::uint64_t) { first = true; }, [&] { out.put('\n'); }, out);
+  });
+}
+
+// Plain: one line per token, "text TAB lemma TAB UPOS TAB features TAB
+// morphemes" for the best analysis, a blank line after each input line.
+// --json: one object per input line with every analysis of every token.
+int run_analyze(const MorphArgs& args) {
+  return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
+    bool first = true;
+    each_token(
+        input,
+        [&](const kurdi::Token& t, std::string_view text, std::string_view norm, std::size_t offset) {
+          std::vector<kurdi::Analysis> analyses;
+          if (t.type == kurdi::TokenType::word) analyses = kurdi::analyze(norm);
+          if (!args.json) {
+            out.write(text);
+            out.put('\t');
+            if (analyses.empty()) {
+              out.write(norm);
+              out.write("\t");
+              out.write(kurdi::token_type_name(t.type));
+              out.write("\t-\t");
+              out.write(norm);
+            } else {
+              const kurdi::Analysis& a = analyses.front();
+              out.write(a.lemma);
+              out.put('\t');
+              out.write(a.upos);
+              out.put('\t');
+              out.write(a.features);
+              out.put('\t');
+              write_morphemes(out, a, false);
+            }
+            out.put('\n');
+            return;
+          }
+          out.write(first ? "{\"begin\": " : ", {\"begin\": ");
+          first = false;
+          out.write_uint(offset + t.begin);
+          out.write(", \"end\": ");
+          out.write_uint(offset + t.end);
+          out.write(", \"type\": \"");
+          out.write(kurdi::token_type_name(t.type));
+          out.write("\", \"text\": ");
+          write_json_string(out, text);
+          out.write(", \"norm\": ");
+          write_json_string(out, norm);
+          out.write(", \"analyses\": [");
+          for (std::size_t i = 0; i < analyses.size(); ++i) {
+            if (i) out.write(", ");
+            write_analysis_json(out, analyses[i]);
+          }
+          out.write("]}");
+        },
+        [&](std::uint64_t line) {
+          first = true;
+          if (!args.json) return;
+          out.write("{\"line\": ");
+          out.write_uint(line);
+          out.write(", \"tokens\": [");
+        },
+        [&] { out.write(args.json ? "]}\n" : "\n"); }, out);
+  });
+}
+
+}  // namespace kurdi::cli

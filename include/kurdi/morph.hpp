@@ -1,0 +1,60 @@
+// kurdi: morphology. Analyses of a Sorani word (lemma, part of speech,
+// UniMorph features, stem and morpheme spans), the lemma, and the search stems.
+// The lexicon is compiled into the library (data/lexicon/, docs/lexicon.md);
+// the morphotactics are documented in docs/morphology.md.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kurdi {
+
+/// One morpheme of an analysed form: a byte range of Analysis::form and what it is.
+struct Morpheme {
+  std::size_t begin;
+  std::size_t end;
+  /// "stem", "preverb", or the grammatical tag of an affix or clitic in the
+  /// notation of docs/morphology.md (e.g. "DEF.PL", "EZ", "ADD", "CL.3P", "NEG").
+  std::string_view tag;
+};
+
+struct Analysis {
+  std::string form;      ///< the analysed word, normalized (standard profile)
+  std::string lemma;     ///< UniMorph convention: verbs give the active infinitive
+  std::string_view upos; ///< Universal Dependencies tag (NOUN, VERB, ...)
+  std::string features;  ///< UniMorph feature bundle, e.g. "N;DEF;PL;LGSPEC1"
+  std::string stem;      ///< the lexicon stem (nominal lemma, or verb stem with its preverb)
+  std::vector<Morpheme> morphemes;  ///< in order, covering the whole form
+  bool known = false;    ///< the stem is a lexicon entry (false: out-of-vocabulary guess)
+  float cost = 0;        ///< ranking cost, lower is better (docs/morphology.md)
+};
+
+/// Every analysis of `word`, best first. A word the lexicon cannot explain gets
+/// one analysis with known == false (its normalized form as lemma and stem,
+/// upos "X"), so the result is never empty for a non-empty word.
+std::vector<Analysis> analyze(std::string_view word);
+
+/// The best lemma of `word`; an unknown word gives its normalized form.
+std::string lemma(std::string_view word);
+
+/// The search stems of `word`: every stem of its best-ranked lexicon-backed
+/// analyses (several when the form is ambiguous: کوردی -> کوردی, کورد), best
+/// first. Nominal analyses give the stem, verbal ones the infinitive. An
+/// unknown word gives its normalized form, never a cut guess.
+std::vector<std::string> stems(std::string_view word);
+
+/// The morpheme tokenization of `word` (issue 3 §4, the convention of the
+/// KurdishTokenization gold): the best analysis's ezafe ی, definite ەکە/ەکان
+/// (with the ە after consonants), indefinite ێک/یەک, -یش/-ش, pronominal
+/// clitics, postpositions دا/ەوە/ڕا and the copula split off as tokens of
+/// their own; verb forms, derivations, plurals in -ان, comparatives and
+/// compounds stay whole (an infinitive or participle keeps its verbal part
+/// whole and splits its nominal suffixes). Returns byte ranges of the
+/// normalized form, which is `*normalized` when it is not null.
+std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_view word,
+                                                                 std::string* normalized = nullptr);
+
+}  // namespace kurdi

@@ -1,0 +1,46 @@
+// Lookups in the compiled lexicon: one hash, then linear probing over a
+// power-of-two slot table generated at build time (see lexicon_compiler.cpp).
+#include "morph/lexicon.hpp"
+
+#include <cstring>
+
+namespace kurdi::morph::data {
+using namespace kurdi::morph::format;
+extern const char kPool[];
+extern const std::size_t kPoolSize;
+extern const Key kKeys[];
+extern const std::size_t kKeyCount;
+extern const Record kRecords[];
+extern const std::size_t kRecordCount;
+extern const Verb kVerbs[];
+extern const std::size_t kVerbCount;
+extern const Form kForms[];
+extern const std::uint32_t kSlots[];
+extern const std::size_t kSlotCount;
+}  // namespace kurdi::morph::data
+
+namespace kurdi::morph {
+
+std::span<const Record> lookup(std::string_view form) noexcept {
+  using namespace data;
+  const std::size_t mask = kSlotCount - 1;
+  for (std::size_t s = format::hash(form) & mask;; s = (s + 1) & mask) {
+    const std::uint32_t k = kSlots[s];
+    if (k == format::kEmptySlot) return {};
+    const format::Key& key = kKeys[k];
+    if (key.length == form.size() && std::memcmp(kPool + key.text, form.data(), form.size()) == 0)
+      return {kRecords + key.first_record, key.record_count};
+  }
+}
+
+const Verb& verb(std::int32_t index) noexcept { return data::kVerbs[index]; }
+
+const format::Form& irregular_form(std::int32_t index) noexcept { return data::kForms[index]; }
+
+std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept {
+  return {data::kPool + offset, length};
+}
+
+LexiconSize lexicon_size() noexcept { return {data::kKeyCount, data::kRecordCount, data::kVerbCount}; }
+
+}  // namespace kurdi::morph

@@ -1,0 +1,36 @@
+// Read-only access to the compiled lexicon (generated from data/lexicon/).
+#pragma once
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+#include "morph/lexicon_format.hpp"
+
+namespace kurdi::morph {
+
+using format::Kind;
+using format::Record;
+using format::Upos;
+using format::Verb;
+
+/// The records of a normalized form; empty when the form is not a key.
+std::span<const Record> lookup(std::string_view form) noexcept;
+
+/// The verb a stem record points to.
+const Verb& verb(std::int32_t index) noexcept;
+
+/// An irregular form a Kind::form record points to.
+const format::Form& irregular_form(std::int32_t index) noexcept;
+
+/// A string of the pool (infinitives).
+std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept;
+
+inline std::string_view infinitive(const Verb& v) noexcept { return pool_string(v.infinitive, v.infinitive_length); }
+
+/// Counts for diagnostics and docs.
+struct LexiconSize {
+  std::size_t keys, records, verbs;
+};
+LexiconSize lexicon_size() noexcept;
+
+}  // namespace kurdi::morph

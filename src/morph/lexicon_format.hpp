@@ -1,0 +1,85 @@
+// The layout of the compiled lexicon, shared by the build-time compiler
+// (lexicon_compiler.cpp) and the library (lexicon.cpp). The compiler writes
+// these structures as constant arrays into a generated source file, so the
+// library uses them in place: nothing is parsed or built at start-up and the
+// pages are shared by every process that maps libkurdi.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace kurdi::morph::format {
+
+/// What a key is in the lexicon. One key (a normalized form) can have several
+/// records: کرد is a past stem of کردن and, after normalization, may also be
+/// a noun in some source.
+enum class Kind : std::uint8_t {
+  lemma,            ///< a non-verbal lemma; the key is the lemma itself
+  past,             ///< an active past stem (with its preverb or nominal part)
+  present,          ///< an active present stem
+  passive_past,     ///< a passive past stem (کرا)
+  passive_present,  ///< a passive present stem (کرێ)
+  preverb,          ///< the part of a verb complex before which a clitic or prefix may stand
+  form,             ///< a whole irregular form with its analysis (Record::verb indexes kForms)
+};
+
+/// Universal Dependencies parts of speech used by the lexicon.
+enum class Upos : std::uint8_t { X, NOUN, PROPN, ADJ, ADV, PRON, NUM, ADP, CCONJ, SCONJ, PART, INTJ, DET, VERB };
+inline constexpr std::string_view kUposNames[] = {"X",    "NOUN",  "PROPN", "ADJ",  "ADV",  "PRON", "NUM",
+                                                  "ADP",  "CCONJ", "SCONJ", "PART", "INTJ", "DET",  "VERB"};
+
+struct Key {
+  std::uint32_t text;          ///< offset into the string pool
+  std::uint16_t length;        ///< bytes
+  std::uint16_t record_count;  ///< records [first_record, first_record + record_count)
+  std::uint32_t first_record;
+};
+
+struct Record {
+  std::uint32_t freq;    ///< corpus frequency of the lemma (ranking only)
+  std::int32_t verb;     ///< index into the verb table, or -1
+  Kind kind;
+  Upos upos;
+  std::uint16_t preverb_bytes;  ///< for stems: bytes of the key that are the preverb/nominal part
+};
+
+struct Verb {
+  std::uint32_t infinitive;  ///< pool offset
+  std::uint16_t infinitive_length;
+  std::uint16_t preverb_bytes;  ///< bytes of the infinitive that are the preverb/nominal part
+  std::uint32_t freq;
+  /// The verb whose infinitive is this verb's lemma: itself, or for a
+  /// causative (جووڵاندن) the verb it is the causative of (جووڵان), since
+  /// causative is inflection in the UniMorph lemma convention.
+  std::int32_t lemma_verb;
+  std::uint8_t transitive;  ///< 1 transitive, 0 intransitive, 2 unknown
+  std::uint8_t causative;   ///< 1 when lemma_verb is the base of a causative
+};
+
+/// An irregular or suppletive form (data/morph/irregular_forms.tsv).
+struct Form {
+  std::uint32_t lemma;  ///< pool offsets and lengths
+  std::uint32_t features;
+  std::uint32_t morphemes;  ///< "text/TAG+text+..." as written in the table
+  std::uint16_t lemma_length;
+  std::uint16_t features_length;
+  std::uint16_t morphemes_length;
+  Upos upos;
+};
+
+/// FNV-1a, 64-bit: small and good enough for an open-addressing table of
+/// tens of thousands of short keys. The compiler and the library must agree
+/// on it, which is why it lives here.
+constexpr std::uint64_t hash(std::string_view s) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/// Slot value of an empty slot in the open-addressing table.
+inline constexpr std::uint32_t kEmptySlot = 0xffffffffu;
+
+}  // namespace kurdi::morph::format

@@ -1,0 +1,173 @@
+// Morphology: stems, lemmas and analyses of the forms issue 3 names, one
+// group per morphological class. These are grammar cases written for the
+// tests, not taken from any evaluation set.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kurdi/morph.hpp"
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// The morphemes put back together.
+std::string joined(const kurdi::Analysis& a) {
+  std::string out;
+  for (const auto& m : a.morphemes) out += a.form.substr(m.begin, m.end - m.begin);
+  return out;
+}
+
+// --- search stemmer ----------------------------------------------------------
+
+TEST(Stem, StackedNominalSuffixes) {
+  EXPECT_EQ(kurdi::stems("بەرپرسەکانی").front(), "بەرپرس");
+  EXPECT_EQ(kurdi::stems("بەرپرسانی").front(), "بەرپرس");
+  EXPECT_TRUE(contains(kurdi::stems("گوڵەکانم"), "گوڵ"));
+  EXPECT_EQ(kurdi::stems("کتێبەکانیشمان").front(), "کتێب");
+}
+
+TEST(Stem, WholeWordsAreNeverCut) {
+  // A naive -ان rule makes کوردستان کوردست (ANCHORS.md).
+  EXPECT_EQ(kurdi::stems("کوردستان"), std::vector<std::string>{"کوردستان"});
+}
+
+TEST(Stem, AmbiguousFormGivesEveryStem) {
+  const auto s = kurdi::stems("کوردی");
+  EXPECT_TRUE(contains(s, "کوردی"));
+  EXPECT_TRUE(contains(s, "کورد"));
+}
+
+TEST(Stem, VerbFormsGiveTheInfinitive) {
+  EXPECT_EQ(kurdi::stems("دەکرێت").front(), "کردن");
+  EXPECT_EQ(kurdi::stems("نەکراوەتەوە").front(), "کردن");
+}
+
+TEST(Stem, UnknownWordIsNormalizedNotCut) {
+  // Arabic kaf and yeh are normalized; the made-up word is not cut.
+  EXPECT_EQ(kurdi::stems("زژڤەكانی"), std::vector<std::string>{"زژڤەکانی"});
+}
+
+// --- lemmas ------------------------------------------------------------------
+
+TEST(Lemma, NounsGiveTheBareSingular) {
+  EXPECT_EQ(kurdi::lemma("بەرپرسەکانی"), "بەرپرس");
+  EXPECT_EQ(kurdi::lemma("کتێبێک"), "کتێب");
+  EXPECT_EQ(kurdi::lemma("ماڵەکەمدا"), "ماڵ");
+  EXPECT_EQ(kurdi::lemma("شارەوە"), "شار");
+}
+
+TEST(Lemma, AdjectivesGiveThePositive) {
+  EXPECT_EQ(kurdi::lemma("جوانترین"), "جوان");
+  EXPECT_EQ(kurdi::lemma("گەورەتر"), "گەورە");
+}
+
+TEST(Lemma, CliticInsideTheVerbComplex) {
+  EXPECT_EQ(kurdi::lemma("دەیانگوت"), "گوتن");
+  EXPECT_EQ(kurdi::lemma("هەڵیگرت"), "هەڵگرتن");
+  EXPECT_EQ(kurdi::lemma("نەیکرد"), "کردن");
+  EXPECT_EQ(kurdi::lemma("قرتاندوویانە"), "قرتاندن");
+}
+
+TEST(Lemma, PassiveAndEweAreInflection) {
+  EXPECT_EQ(kurdi::lemma("نەکراوەتەوە"), "کردن");
+  EXPECT_EQ(kurdi::lemma("دەکرێت"), "کردن");
+  EXPECT_EQ(kurdi::lemma("دەکەنەوە"), "کردن");
+}
+
+TEST(Lemma, SuppletiveForms) {
+  EXPECT_EQ(kurdi::lemma("ئەڵێ"), "گوتن");
+  EXPECT_EQ(kurdi::lemma("دەڵێت"), "گوتن");
+  EXPECT_EQ(kurdi::lemma("نییە"), "هەبوون");
+  EXPECT_EQ(kurdi::lemma("هەیە"), "هەبوون");
+}
+
+TEST(Lemma, PresentStemAlternation) {
+  EXPECT_EQ(kurdi::lemma("دەکات"), "کردن");  // کە -> کا before the 3sg ت
+  EXPECT_EQ(kurdi::lemma("دەخوات"), "خواردن");  // خۆ -> خوا
+}
+
+TEST(Lemma, PronounsGiveTheirBase) { EXPECT_EQ(kurdi::lemma("ئەمە"), "ئەم"); }
+
+TEST(Lemma, UnknownWordGivesItsNormalizedForm) {
+  EXPECT_EQ(kurdi::lemma("زژڤەكانی"), "زژڤەکانی");
+  EXPECT_EQ(kurdi::lemma(""), "");
+}
+
+// --- analyses ------------------------------------------------------------------
+
+TEST(Analyze, MorphemesCoverTheFormInOrder) {
+  for (const char* word : {"بەرپرسەکانی", "دەیانگوت", "هەڵیگرت", "نەکراوەتەوە", "کتێبەکانیشمان", "زژڤ", "نییە"}) {
+    const auto analyses = kurdi::analyze(word);
+    ASSERT_FALSE(analyses.empty()) << word;
+    for (const auto& a : analyses) {
+      std::size_t pos = 0;
+      for (const auto& m : a.morphemes) {
+        EXPECT_EQ(m.begin, pos) << word;
+        EXPECT_LT(m.begin, m.end) << word;
+        pos = m.end;
+      }
+      EXPECT_EQ(pos, a.form.size()) << word;
+      EXPECT_EQ(joined(a), a.form);
+    }
+  }
+}
+
+TEST(Analyze, NounFeatures) {
+  const auto a = kurdi::analyze("بەرپرسەکانی").front();
+  EXPECT_EQ(a.upos, "NOUN");
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(a.features.substr(0, 8), "N;DEF;PL");
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "DEF.PL");
+}
+
+TEST(Analyze, VerbSegmentation) {
+  const auto a = kurdi::analyze("دەیانگوت").front();
+  EXPECT_EQ(a.upos, "VERB");
+  EXPECT_EQ(a.lemma, "گوتن");
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[0].tag, "IPFV");
+  EXPECT_EQ(a.morphemes[1].tag, "CL.3P");
+  EXPECT_EQ(a.morphemes[2].tag, "stem");
+
+  const auto h = kurdi::analyze("هەڵیگرت").front();
+  ASSERT_EQ(h.morphemes.size(), 3u);
+  EXPECT_EQ(h.morphemes[0].tag, "preverb");
+  EXPECT_EQ(h.morphemes[1].tag, "CL.3S");
+}
+
+TEST(Analyze, VerbalNounsAndParticiples) {
+  const auto inf = kurdi::analyze("کردنەکە").front();
+  EXPECT_EQ(inf.lemma, "کردن");
+  EXPECT_EQ(inf.features.substr(0, 6), "V.MSDR");
+  const auto ptcp = kurdi::analyze("کراوەکان").front();
+  EXPECT_EQ(ptcp.lemma, "کردن");
+  EXPECT_EQ(ptcp.features.substr(0, 6), "V.PTCP");
+}
+
+TEST(Analyze, UnknownWordHasOneGuess) {
+  const auto analyses = kurdi::analyze("زژڤ");
+  ASSERT_EQ(analyses.size(), 1u);
+  EXPECT_FALSE(analyses[0].known);
+  EXPECT_EQ(analyses[0].upos, "X");
+  EXPECT_EQ(analyses[0].lemma, "زژڤ");
+}
+
+TEST(Analyze, InputIsNormalizedFirst) {
+  // Arabic kaf (ك) and final heh: the analysis is of the normalized form.
+  const auto a = kurdi::analyze("كتێبەكانه").front();
+  EXPECT_EQ(a.form, "کتێبەکانە");
+  EXPECT_EQ(a.lemma, "کتێب");
+}
+
+TEST(Analyze, EmptyAndSpaceGiveNothing) {
+  EXPECT_TRUE(kurdi::analyze("").empty());
+  EXPECT_TRUE(kurdi::analyze("  ").empty());
+}
+
+}  // namespace
