@@ -84,6 +84,7 @@ void write_analysis_json(Output& out, const kurdi::Analysis& a) {
 }  // namespace
 
 int run_stem(const MorphArgs& args) {
+  kurdi::Analyzer analyzer;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -95,7 +96,7 @@ int run_stem(const MorphArgs& args) {
             out.write(norm);
             return;
           }
-          const std::vector<std::string> stems = kurdi::stems(norm);
+          const std::vector<std::string>& stems = analyzer.stems(norm);
           const std::size_t n = args.first_only ? 1 : stems.size();
           for (std::size_t i = 0; i < n && i < stems.size(); ++i) {
             if (i) out.put('|');
@@ -107,6 +108,7 @@ int run_stem(const MorphArgs& args) {
 }
 
 int run_lemma(const MorphArgs& args) {
+  kurdi::Analyzer analyzer;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -114,7 +116,7 @@ int run_lemma(const MorphArgs& args) {
         [&](const kurdi::Token& t, std::string_view, std::string_view norm, std::size_t) {
           if (!first) out.put(' ');
           first = false;
-          out.write(t.type == kurdi::TokenType::word ? kurdi::lemma(norm) : std::string(norm));
+          out.write(t.type == kurdi::TokenType::word ? std::string_view(analyzer.lemma(norm)) : norm);
         },
         [&](std::uint64_t) { first = true; }, [&] { out.put('\n'); }, out);
   });
@@ -124,13 +126,15 @@ int run_lemma(const MorphArgs& args) {
 // morphemes" for the best analysis, a blank line after each input line.
 // --json: one object per input line with every analysis of every token.
 int run_analyze(const MorphArgs& args) {
+  kurdi::Analyzer analyzer;
+  static const std::vector<kurdi::Analysis> kNone;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
         input,
         [&](const kurdi::Token& t, std::string_view text, std::string_view norm, std::size_t offset) {
-          std::vector<kurdi::Analysis> analyses;
-          if (t.type == kurdi::TokenType::word) analyses = kurdi::analyze(norm);
+          const std::vector<kurdi::Analysis>& analyses =
+              t.type == kurdi::TokenType::word ? analyzer.analyze(norm) : kNone;
           if (!args.json) {
             out.write(text);
             out.put('\t');

@@ -46,6 +46,28 @@ std::string lemma(std::string_view word);
 /// unknown word gives its normalized form, never a cut guess.
 std::vector<std::string> stems(std::string_view word);
 
+/// A morphology session with a cache of recent words: what a host keeps per
+/// connection or per run, since running text repeats its words (Zipf) and a
+/// cached word costs one hash lookup. Results are those of the free functions.
+/// Not thread-safe: one Analyzer per thread. The cache holds at most
+/// `capacity` words and is emptied when full.
+class Analyzer {
+ public:
+  explicit Analyzer(std::size_t capacity = 1u << 16);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  /// References stay valid until the next call on this Analyzer.
+  const std::vector<Analysis>& analyze(std::string_view word);
+  const std::vector<std::string>& stems(std::string_view word);
+  const std::string& lemma(std::string_view word);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
 /// The morpheme tokenization of `word` (issue 3 §4, the convention of the
 /// KurdishTokenization gold): the best analysis's ezafe ی, definite ەکە/ەکان
 /// (with the ە after consonants), indefinite ێک/یەک, -یش/-ش, pronominal

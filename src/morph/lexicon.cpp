@@ -21,7 +21,7 @@ extern const std::size_t kSlotCount;
 
 namespace kurdi::morph {
 
-std::span<const Record> lookup(std::string_view form) noexcept {
+Entry lookup(std::string_view form) noexcept {
   using namespace data;
   const std::size_t mask = kSlotCount - 1;
   for (std::size_t s = format::hash(form) & mask;; s = (s + 1) & mask) {
@@ -29,7 +29,7 @@ std::span<const Record> lookup(std::string_view form) noexcept {
     if (k == format::kEmptySlot) return {};
     const format::Key& key = kKeys[k];
     if (key.length == form.size() && std::memcmp(kPool + key.text, form.data(), form.size()) == 0)
-      return {kRecords + key.first_record, key.record_count};
+      return {{kPool + key.text, key.length}, {kRecords + key.first_record, key.record_count}};
   }
 }
 

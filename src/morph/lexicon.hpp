@@ -13,8 +13,15 @@ using format::Record;
 using format::Upos;
 using format::Verb;
 
-/// The records of a normalized form; empty when the form is not a key.
-std::span<const Record> lookup(std::string_view form) noexcept;
+/// A key of the lexicon: its text (in the read-only pool, so views of it
+/// stay valid for the life of the program) and its records.
+struct Entry {
+  std::string_view key;
+  std::span<const Record> records;
+};
+
+/// The entry of a normalized form; empty records when the form is not a key.
+Entry lookup(std::string_view form) noexcept;
 
 /// The verb a stem record points to.
 const Verb& verb(std::int32_t index) noexcept;
