@@ -57,6 +57,9 @@ inline constexpr const char* kTokenizeExamples =
     "  kurdi tokenize --profile search article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head\n"
     "  kurdi tokenize --json article.txt | jq -c '.tokens[] | [.type, .text]'\n"
     "  echo 'بەرپرسەکانی کتێبەکانیشمان' | kurdi tokenize --morphemes   # بەرپرس ەکان ی کتێب ەکان یش مان";
+inline constexpr const char* kRepair =
+    "Repair ە written as ه (ئهو -> ئەو) in words the lexicon does not know, when the repaired word "
+    "is known (always on in the search profile)";
 inline constexpr const char* kTokenizeJson = "One JSON object per input line, with offsets";
 inline constexpr const char* kTokenizeMorphemes =
     "Split words into morpheme tokens (ezafe, definite and indefinite suffixes, -یش, clitics, "

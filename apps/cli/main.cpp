@@ -103,6 +103,7 @@ int run(int argc, char** argv) {
       ->type_name("ascii|arabic-indic|keep")
       ->check(digits_validator());
   normalize->add_flag("--keep-harakat", norm.options.keep_harakat, help::kKeepHarakat);
+  normalize->add_flag("--repair", norm.options.repair, help::kRepair);
   add_strict(*normalize, norm.strict);
 
   TokenizeArgs tok;

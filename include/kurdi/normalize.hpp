@@ -33,6 +33,10 @@ struct NormalizeOptions {
   Profile profile = Profile::standard;
   DigitStyle digits = DigitStyle::profile_default;
   bool keep_harakat = false;  ///< keep vowel marks (U+064B..U+065F, U+0670)
+  /// Lexicon-validated repair of ە written as ه (ئهو -> ئەو) in words the
+  /// lexicon does not know (docs/morphology.md). Always on in the search
+  /// profile; `kurdi normalize --repair` turns it on for the standard one.
+  bool repair = false;
 };
 
 /// Sparse map from output byte offsets back to input byte offsets: one anchor

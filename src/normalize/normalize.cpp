@@ -13,6 +13,7 @@
 #include "text/simd.hpp"
 
 #include "kurdi/normalize.hpp"
+#include "morph/repair.hpp"
 #include "normalize/final_heh.hpp"
 #include "normalize/presentation_forms.hpp"
 #include "text/chars.hpp"
@@ -725,7 +726,10 @@ class Engine {
 void normalize_into(std::string_view text, const NormalizeOptions& options, std::string& out,
                     OffsetMap* map) {
   if (map) map->clear();
+  const std::size_t start = out.size();
   Engine(text, options, out, map).run();
+  // Same-length edits: the offset map stays valid.
+  if (options.repair || options.profile == Profile::search) morph::repair_heh(out, start);
 }
 
 std::string normalize(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
