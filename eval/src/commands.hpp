@@ -10,5 +10,9 @@ int cmd_cer(const std::vector<std::string>& args);        // CER vs manual norma
 int cmd_sentences(const std::vector<std::string>& args);  // boundary F1 on joined lines
 int cmd_klpt(const std::vector<std::string>& args);       // KLPT sentence cases
 int cmd_tokens(const std::vector<std::string>& args);     // token / offset sanity
+int cmd_lemma(const std::vector<std::string>& args);      // UniMorph lemma / UPOS / features
+int cmd_hunspell_eval(const std::vector<std::string>& args);  // KurdishHunspell hand analyses
+int cmd_klpt_stem(const std::vector<std::string>& args);  // KLPT stem / lemma cases
+int cmd_coverage(const std::vector<std::string>& args);   // lexicon coverage of word tokens
 
 }  // namespace kurdi_eval

@@ -34,6 +34,19 @@ Commands (defaults read the shared development data; see eval/README.md):
   tokens     [--verbose] [--examples N] [--list TYPE [--top N]] [TEXT...]
              tokens by type, lost words and offset checks
              (default: bench/ckb-clean.txt and bench/ckb-dirty.txt)
+  lemma      [--by-pos] [--errors N] [UNIMORPH...]
+             lemma, oracle lemma, UPOS and feature-bundle accuracy on UniMorph
+             lemma<TAB>form<TAB>features files (default: unimorph-ckb/ckb-arab.dev;
+             a *.train file is labelled in-sample)
+  hunspell-eval [--errors N] [TSV...]
+             lemma and stem accuracy on KurdishHunspell's hand analyses
+             (default: kurdishhunspell-eval/morph_analysis_testset.tsv)
+  klpt-stem  [--verbose] [JSON...]
+             agreement with KLPT's analyze / stem / lemmatize cases
+             (default: klpt-data/test_cases_stem.json, Sorani/Arabic)
+  coverage   [--top N] [--gazetteer DIR] [--no-gazetteer] [TEXT...]
+             share of word tokens whose best analysis is lexicon-backed, with
+             and without gazetteer names (default: the three seed articles)
   version    library and analyzer version
 
 Environment: KURDI_EVAL_DATA overrides the default data directory.
@@ -65,6 +78,10 @@ int main(int argc, char** argv) {
     if (cmd == "sentences") return kurdi_eval::cmd_sentences(args);
     if (cmd == "klpt") return kurdi_eval::cmd_klpt(args);
     if (cmd == "tokens") return kurdi_eval::cmd_tokens(args);
+    if (cmd == "lemma") return kurdi_eval::cmd_lemma(args);
+    if (cmd == "hunspell-eval") return kurdi_eval::cmd_hunspell_eval(args);
+    if (cmd == "klpt-stem") return kurdi_eval::cmd_klpt_stem(args);
+    if (cmd == "coverage") return kurdi_eval::cmd_coverage(args);
     std::cerr << "kurdi_eval: unknown command '" << cmd << "'\n" << kUsage;
     return 2;
   } catch (const kurdi_eval::UsageError& e) {
