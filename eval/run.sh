@@ -12,7 +12,8 @@
 #                           that command with a non-zero status)
 #
 # Environment: KURDI_EVAL_DATA (default ../shared/data beside the checkout),
-# KURDI_EVAL_BUILD (default build-eval; --snapshot uses build-eval-snapshot/). Exit status 1 when a check failed
+# KURDI_EVAL_BUILD (default build-eval; --snapshot uses build-eval-snapshot/),
+# KURDI_LEXICON_DIR (passed to CMake when set: a lexicon other than data/lexicon). Exit status 1 when a check failed
 # (offsets out of range, lost words, ...); the figures are printed anyway.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,6 +55,7 @@ if [[ $SANITIZE == 1 ]]; then
 fi
 cmake -S "$SRC" -B "$BIN" -G Ninja -DCMAKE_BUILD_TYPE=$BUILD_TYPE -DKURDI_SANITIZE=$SANITIZE \
   -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=ON -DKURDI_SHARED_DATA="$(realpath -m "$DATA")" \
+  ${KURDI_LEXICON_DIR:+-DKURDI_LEXICON_DIR="$(realpath -m "$KURDI_LEXICON_DIR")"} \
   >/dev/null || { echo "configure failed" >&2; exit 2; }
 cmake --build "$BIN" -j2 --target kurdi_eval >/dev/null || {
   echo "build failed; rerun: cmake --build $BIN -j2 --target kurdi_eval" >&2; exit 2; }
@@ -98,5 +100,19 @@ run "$E" tokens "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
 run "$E" tokens --list other --top 10 "$DATA/bench/ckb-dirty.txt"
 echo "## 4b. Normalization contracts on the bench corpora (offset map, whitespace, no lost words)"
 run "$E" change --classes 15 "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
+
+echo "## 5. Morphology (issue 3)"
+# Held-out gold first; the train split is the tuning set (in-sample). With
+# --verbose the error listing is printed for the train split only: dev and
+# silver dev are never used for tuning (list their errors by hand to diagnose).
+UM="$DATA/unimorph-ckb"
+run "$E" lemma --by-pos "$UM/ckb-arab.dev"
+run "$E" lemma --by-pos "$UM/ckb-arab-silver.dev"
+run "$E" lemma --by-pos $([[ $VERBOSE == 1 ]] && echo --errors 50) "$UM/ckb-arab.train"
+run "$E" hunspell-eval $([[ $VERBOSE == 1 ]] && echo --errors 200) "$DATA/kurdishhunspell-eval/morph_analysis_testset.tsv"
+run "$E" klpt-stem $([[ $VERBOSE == 1 ]] && echo --verbose) "$DATA/klpt-data/test_cases_stem.json"
+run "$E" coverage --top 20 "$DATA"/seeds/0*.txt
+run "$E" coverage --top 20 "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
+# Morpheme F1 on the tokenization gold: waits for `kurdi tokenize --morphemes` (eval/README.md).
 
 exit $status
