@@ -18,6 +18,10 @@
 #      wall time
 #   4. Lucene 8 (Debian liblucene8-java): StandardTokenizer, StandardTokenizer
 #      + SoraniNormalizationFilter, full SoraniAnalyzer (bench/lucene)
+#   5. morphology (kurdi_bench_morph): kurdi::stems / lemma / analyze and a
+#      kurdi::Analyzer session over the word tokens (running text), the free
+#      functions over the distinct forms (cold), against tokenize in the same
+#      run, and the CLI kurdi stem / kurdi lemma
 # and prints a markdown table (also saved under the build directory) with
 # the CPU, the date, the commit and the ratios against Lucene's
 # StandardTokenizer + SoraniNormalizationFilter.
@@ -33,6 +37,10 @@
 #   --rss-only      with --replicate: only the memory check
 #   --reps N        timed repetitions per measurement (default 5)
 #   --no-micro      skip the Google Benchmark micro benchmarks
+#   --no-morph      skip the morphology section (kurdi_bench_morph, kurdi stem / lemma)
+#   --morph-only    only the morphology section: for each FILE, stems / lemma /
+#                   analyze per word token and per distinct form, with the
+#                   tokenize baseline, and the CLI kurdi stem / kurdi lemma
 #   --no-build      use the existing build directory as it is
 #   --build-dir D   build directory (default <source>/build-bench)
 #
@@ -48,6 +56,8 @@ REPS=5
 REPLICATE_MB=""
 RSS_ONLY=0
 MICRO=1
+MORPH=1
+MORPH_ONLY=0
 BUILD_STEP=1
 FILES=()
 
@@ -60,6 +70,8 @@ while [[ $# -gt 0 ]]; do
     --rss-only) RSS_ONLY=1; shift ;;
     --reps) [[ $# -ge 2 ]] || die "--reps needs N"; REPS=$2; shift 2 ;;
     --no-micro) MICRO=0; shift ;;
+    --no-morph) MORPH=0; shift ;;
+    --morph-only) MORPH_ONLY=1; MICRO=0; shift ;;
     --no-build) BUILD_STEP=0; shift ;;
     --build-dir) [[ $# -ge 2 ]] || die "--build-dir needs a path"; BUILD=$2; shift 2 ;;
     -h|--help) awk 'NR > 2 && !/^#/ { exit } NR > 2' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -72,6 +84,7 @@ for f in "${FILES[@]}"; do [[ -r "$f" ]] || die "cannot read $f"; done
 [[ -z "$REPLICATE_MB" || "$REPLICATE_MB" =~ ^[0-9]+$ ]] || die "--replicate takes whole MB"
 [[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "--reps takes a positive integer"
 [[ $RSS_ONLY -eq 0 || -n "$REPLICATE_MB" ]] || die "--rss-only needs --replicate MB"
+[[ $MORPH_ONLY -eq 0 || ( $MORPH -eq 1 && -z "$REPLICATE_MB" ) ]] || die "--morph-only excludes --no-morph and --replicate"
 
 # ---------------------------------------------------------------- build ----
 if [[ $BUILD_STEP -eq 1 ]]; then
@@ -86,6 +99,7 @@ if grep -q -- '-march=native' "$BUILD/compile_commands.json" 2>/dev/null; then
 fi
 BENCH_FILE="$BUILD/bench/kurdi_bench_file"
 BENCH_MICRO="$BUILD/bench/kurdi_bench_micro"
+BENCH_MORPH="$BUILD/bench/kurdi_bench_morph"
 KURDI="$BUILD/apps/cli/kurdi"
 [[ -x "$BENCH_FILE" ]] || die "missing $BENCH_FILE (build failed?)"
 [[ -x "$KURDI" ]] || die "missing $KURDI (build failed?)"
@@ -181,6 +195,7 @@ out ""
 
 # ------------------------------------------------------------ per file ----
 run_file() {
+  [[ $MORPH_ONLY -eq 1 ]] && return 0
   local file=$1 name size mb tag kt lt
   name=$(basename "$file")
   size=$(filesize "$file")
@@ -310,6 +325,64 @@ rss_check() {  # rss_check SRC MB
   out ""
 }
 
+# ------------------------------------------------------------- morph ----
+# Issue 3, section 10: stemming and analysis throughput on running text
+# (every word token, with repetition) and per distinct form (each analysed
+# once; the library keeps no cache), against tokenization in the same run.
+morph_file() {
+  local file=$1 name tag words types
+  [[ -x "$BENCH_MORPH" ]] || die "missing $BENCH_MORPH (build failed?)"
+  name=$(basename "$file")
+  tag="$RESULTS/$(basename "$file" .txt).morph"
+  log "$name: morphology runner"
+  "$BENCH_MORPH" --reps "$REPS" "$file" >"$tag"
+  log "$name: CLI kurdi stem / kurdi lemma"
+  time_cmd "$tag.cli_stem" "'$KURDI' stem < '$file' > /dev/null"
+  time_cmd "$tag.cli_lemma" "'$KURDI' lemma < '$file' > /dev/null"
+  words=$(field items stems "$tag")
+  types=$(field items analyze_types "$tag")
+  out "### Morphology on $name ($words word tokens, $types distinct forms)"
+  out ""
+  out "| path | operation | items | items/s (median) | items/s (best) |"
+  out "|---|---|---|---:|---:|"
+  local op label item med best
+  for op in tokenize normalize_words stems lemma analyze tokenize_stems session_stems session_analyze \
+      stems_types analyze_types; do
+    item="word tokens"
+    case $op in
+      tokenize) label="baseline: tokenize the file (1 MiB pieces)" ;;
+      normalize_words) label="baseline: kurdi::normalize, one call per word" ;;
+      stems) label="kurdi::stems per word token" ;;
+      lemma) label="kurdi::lemma per word token" ;;
+      analyze) label="kurdi::analyze per word token" ;;
+      tokenize_stems) label="tokenize + kurdi::stems (an indexing host)" ;;
+      session_stems) label="kurdi::Analyzer::stems per word token (session cache, new per pass)" ;;
+      session_analyze) label="kurdi::Analyzer::analyze per word token (session cache, new per pass)" ;;
+      stems_types) label="kurdi::stems once per distinct form"; item="types" ;;
+      analyze_types) label="kurdi::analyze once per distinct form (cold, no cache)"; item="types" ;;
+    esac
+    med=$(field median_items_per_s "$op" "$tag"); best=$(field best_items_per_s "$op" "$tag")
+    out "| library | $label | $item | $(fmt_rate "$med") | $(fmt_rate "$best") |"
+  done
+  local c mean min
+  for c in stem lemma; do
+    read -r mean min _ <"$tag.cli_$c"
+    out "| CLI | kurdi $c < file > /dev/null (mean, min) | word tokens | $(fmt_rate "$(awk -v k="$words" -v t="$mean" 'BEGIN { print k / t }')") | $(fmt_rate "$(awk -v k="$words" -v t="$min" 'BEGIN { print k / t }')") |"
+  done
+  out ""
+  local st an at sst san
+  st=$(field median_items_per_s stems "$tag"); an=$(field median_items_per_s analyze "$tag")
+  sst=$(field median_items_per_s session_stems "$tag"); san=$(field median_items_per_s session_analyze "$tag")
+  at=$(field median_items_per_s analyze_types "$tag")
+  verdict() { awk -v x="$1" -v f="$2" 'BEGIN { if (x == "" || f == "") print "n/a"; else if (x >= f) print "met"; else print "MISSED" }'; }
+  out "Targets of issue 3, section 10, on $name (medians):"
+  out "- stemming >= 5 M word tokens/s on running text: free function $(fmt_rate "$st") -> $(verdict "$st" 5000000); Analyzer session $(fmt_rate "$sst") -> $(verdict "$sst" 5000000)"
+  out "- analysis >= 1 M word tokens/s on running text: free function $(fmt_rate "$an") -> $(verdict "$an" 1000000); Analyzer session $(fmt_rate "$san") -> $(verdict "$san" 1000000)"
+  out "- analysis >= 200 k types/s cold: $(fmt_rate "$at") -> $(verdict "$at" 200000)"
+  out "- KLPT (ANCHORS.md; other corpus, same machine class): stem 13.5 k, analyze 24 k tokens/s: stems $(ratio "$st" 13500), analyze $(ratio "$an" 24000)"
+  out ""
+}
+
 # ------------------------------------------------------------- micro ----
 if [[ $MICRO -eq 1 && $RSS_ONLY -eq 0 && -x "$BENCH_MICRO" ]]; then
   log "micro benchmarks (first ~1 MB of each file in $DATA_DIR)"
@@ -334,6 +407,10 @@ done
 if [[ -n "$REPLICATE_MB" ]]; then
   rss_mb=$(( REPLICATE_MB > 100 ? REPLICATE_MB : 100 ))
   rss_check "${FILES[0]}" "$rss_mb"
+fi
+
+if [[ $MORPH -eq 1 && $RSS_ONLY -eq 0 ]]; then
+  for f in "${FILES[@]}"; do morph_file "$f"; done
 fi
 
 out "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
