@@ -392,8 +392,8 @@ def fold_passives(verbs):
     such a passive active); the verb whose present stem, then past stem, is
     the passive's base (passive_bases). Several candidates: a transitive
     one (only they have passives: نووسرا is نووسین's, not نووسان's), then
-    the first in byte order. A passive with no active verb in any source stays a row of
-    its own, marked by '-' active stems."""
+    the first in byte order. A passive with no active verb in any source
+    stays a row of its own, marked by '-' active stems."""
     irregular = collections.defaultdict(list)
     for verb in verbs.values():
         for s in verb.supplement_passive:
@@ -455,6 +455,7 @@ NEGATION = "نە"
 # Prefixes that combine with any verb, like preverbs: reflexive خۆ
 # (خۆپاراستن، خۆکوشتن).
 FREE_PREFIXES = ("خۆ",)
+
 
 class VerbTable:
     """The verbs, and how a compound infinitive is split onto one of them."""
