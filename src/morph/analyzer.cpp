@@ -42,12 +42,34 @@ using morph::Upos;
 constexpr float kAffixCost = 1.0f;
 constexpr float kFreqWeight = 0.1f;
 constexpr float kWholeWordBonus = 0.5f;
-constexpr float kBareVerbCost = 1.5f;
-constexpr float kIrregularCost = 0.5f;  // an irregular form counts like one affix
+constexpr float kBareVerbCost = 1.0f;
+// The hand-written irregular forms are trusted over the lexicon's readings.
+constexpr float kIrregularCost = -1.5f;
+// Lexicon entries of weak standing: a lemma no source gives a part of speech
+// (often an inflected form listed as a word: خۆم, لێی) and a name (the
+// sources list surnames such as دەستی that are also noun + ezafe).
+constexpr float kUnknownPosCost = 3.0f;
+constexpr float kNameCost = 1.5f;
+// A verb's participle is read as the verb even where the lexicon also lists
+// it as an adjective (کراو), and a pronoun as its base (ئەمە -> ئەم): the
+// lemma convention says so.
+constexpr float kParticipleBonus = 0.5f;
+// A present stem with no prefix (possible only after a preverb: هەبێت) is rare.
+constexpr float kBarePresentCost = 1.0f;
+// Verb forms always carry affixes (the lexicon holds only stems), so each
+// costs less than on a noun, and a present stem with both a prefix and a
+// person ending (دەوێت) is read as a verb before a noun the lexicon lists.
+constexpr float kVerbAffixCost = 0.5f;
+constexpr float kFullVerbBonus = 1.0f;
+// A lexicon word that is another lexicon word plus ezafe/clitic ی,
+// demonstrative ە or a degree suffix (مانگی, کوڕە, باشتر) is mostly that
+// word inflected in running text: it loses the whole-word bonus and pays this.
+constexpr float kHomographCost = 1.0f;
+constexpr float kPronounBaseBonus = 2.0f;
 // Stems within this cost of the best reading are returned by stems(), so a
 // form with two likely readings (کوردی: the adjective, and کورد + ی) is
 // indexed under both.
-constexpr float kStemMargin = 1.5f;
+constexpr float kStemMargin = 2.0f;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
 
@@ -61,6 +83,7 @@ bool after_ok(std::string_view before, After after) {
   const char32_t cp = text::decode_before(b, b + before.size(), &len);
   const bool glide = cp == U'\u0648' || cp == U'\u06CC';
   const bool vowel = cp == U'\u0627' || cp == U'\u06D5' || cp == U'\u06C6' || cp == U'\u06CE';
+  if (after == After::yeh) return cp == U'\u06CC';
   if (after == After::vowel) return vowel || glide;
   return !vowel;
 }
@@ -126,6 +149,7 @@ class Search {
     irregular();
     nominal();
     verbal();
+    demote_homographs();
     std::stable_sort(out_.begin(), out_.end(),
                      [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
     return out_;
@@ -263,7 +287,9 @@ class Search {
       const bool present = r.kind == Kind::present || r.kind == Kind::passive_present;
       if (alternant && !present) continue;
       if (present && p.past_only) continue;
-      if (!present && p.present_only) continue;
+      // ب stands before a past stem only in the past conditional (بخواردایە),
+      // which emit() checks.
+      if (!present && p.present_only && p.tag != "SBJV") continue;
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
       const morph::Verb& v = morph::verb(r.verb);
@@ -298,13 +324,20 @@ class Search {
     if (cur_.count >= kMaxPieces) return;
     walk(pos, state, nominal);
     // Infinitives and participles take the nominal suffixes (کردنەکە, کراوەکان).
+    // (From n_degree: they take no degree or ordinal suffix.)
     if (!nominal && (state == State::v_infinitive || state == State::v_infinitive_ewe || state == State::v_perfect))
-      walk(pos, State::n_stem, true);
+      walk(pos, State::n_degree, true);
   }
 
   void walk(std::size_t pos, State from, bool nominal) {
+    // After a participle, the nominal copula, demonstrative and clitics would
+    // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
+    const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag == "PRF";
     for (const Arc& a : morph::arcs_from(from)) {
       if (require_a_ && cur_.count == 1 && !a.surface.starts_with("ا")) continue;
+      if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
+                               a.tag == "PL.DEM" || a.tag == "PL"))
+        continue;
       if (!starts_with(form_, pos, a.surface)) continue;
       if (!after_ok(form_.substr(0, pos), a.after)) continue;
       push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), a.tag, a.features,
@@ -316,13 +349,86 @@ class Search {
 
   void emit() {
     Candidate c = cur_;
+    if (c.verb >= 0 && (c.kind == Kind::past || c.kind == Kind::passive_past)) {
+      bool sbjv = false, cond = false;
+      for (std::size_t n = 0; n < c.count; ++n) {
+        sbjv = sbjv || c.pieces[n].tag == "SBJV";
+        cond = cond || c.pieces[n].tag == "COND";
+      }
+      if (sbjv && !cond) return;
+    }
     std::size_t affixes = 0;
     for (std::size_t n = 0; n < c.count; ++n)
       if (c.pieces[n].tag != "stem" && c.pieces[n].tag != "preverb") ++affixes;
-    c.cost += kAffixCost * static_cast<float>(affixes);
-    if (c.verb < 0 && affixes == 0) c.cost -= kWholeWordBonus;
-    if (c.verb >= 0 && affixes == 0) c.cost += kBareVerbCost;
+    c.cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
+    if (c.verb < 0) {
+      if (c.upos == Upos::X) c.cost += kUnknownPosCost;
+      else if (affixes == 0) c.cost -= kWholeWordBonus;
+      if (c.upos == Upos::PROPN) c.cost += kNameCost;
+      if (c.upos == Upos::PRON && affixes > 0) c.cost -= kPronounBaseBonus;
+    } else {
+      if (affixes == 0) c.cost += kBareVerbCost;
+      if (participle(c)) c.cost -= kParticipleBonus;
+      if (full_present(c)) c.cost -= kFullVerbBonus;
+      if (bare_present(c)) c.cost += kBarePresentCost;
+    }
     out_.push_back(c);
+  }
+
+  // a present stem with a prefix before it and a person ending after it
+  static bool full_present(const Candidate& c) {
+    if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
+    bool prefix = false, ending = false, after_stem = false;
+    for (std::size_t n = 0; n < c.count; ++n) {
+      const std::string_view t = c.pieces[n].tag;
+      if (t == "stem") after_stem = true;
+      else if (!after_stem && t != "preverb" && !t.starts_with("CL.")) prefix = true;
+      else if (after_stem && (t.starts_with("PRS.") || t == "IMP.2S")) ending = true;
+    }
+    return prefix && ending;
+  }
+
+  static bool bare_present(const Candidate& c) {
+    if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
+    for (std::size_t n = 0; n < c.count; ++n) {
+      const std::string_view t = c.pieces[n].tag;
+      if (t == "stem") return true;
+      if (t != "preverb" && !t.starts_with("CL.")) return false;
+    }
+    return true;
+  }
+
+  // After the search: a whole-word reading whose word is also another
+  // lexicon lemma + ی / ە / تر / ترین loses its bonus (kHomographCost).
+  void demote_homographs() {
+    auto homograph_affix = [](std::string_view t) {
+      return t == "EZ" || t == "CL.3S" || t == "DEM" || t == "COP.3S" || t == "CMPR" || t == "SPRL";
+    };
+    bool decomposes = false;
+    for (const Candidate& c : out_) {
+      if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN) continue;
+      bool all = true;
+      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag);
+      if (all) decomposes = true;
+    }
+    if (!decomposes) return;
+    for (Candidate& c : out_)
+      if (c.verb < 0 && !c.irregular && c.count == 1 && c.upos != Upos::X)
+        c.cost += kWholeWordBonus + kHomographCost;
+  }
+
+  // past stem + وو/و, with nothing verbal after it
+  static bool participle(const Candidate& c) {
+    bool after_stem = false, perfect = false;
+    for (std::size_t n = 0; n < c.count; ++n) {
+      const Piece& p = c.pieces[n];
+      if (p.tag == "stem") after_stem = true;
+      else if (after_stem && !p.nominal) {
+        if (p.tag != "PRF") return false;
+        perfect = true;
+      }
+    }
+    return perfect;
   }
 
   std::string_view form_;
@@ -365,10 +471,11 @@ std::string verb_features(const Candidate& c) {
     else if (t == "PRF") perfect = true;
     else if (t == "PLUP") pluperfect = true;
     else if (t == "PRF.SBJV") sbjv = perfect = true;
+    else if (t == "COND") sbjv = true;
     else if (t == "V.EWE") ewe = true;
     else if (t == "DIR") dir = true;
     else if (t == "IMP.2S") imp = true, person = "2S";
-    else if (t == "PRF.3S") perfect_3s = true;
+    else if (t == "PRF.3S") perfect_3s = true, person = "3S";
     else if (t.starts_with("PRS.") || t.starts_with("PST.") || t.starts_with("PRF.")) person = t.substr(4);
     else if (t.starts_with("CL.")) clitic_person = t.substr(3);
   }

@@ -264,9 +264,22 @@ int main(int argc, char** argv) {
     presents.push_back(c[3]);
     add_stems(b, c[2], Kind::past, id, preverb, verbs, line);
     add_stems(b, c[3], Kind::present, id, preverb, verbs, line);
-    if (c.size() >= 9) {
+    const bool listed_passive = c.size() >= 9 && (c[7] != "-" || c[8] != "-");
+    if (listed_passive) {
       add_stems(b, c[7], Kind::passive_past, id, preverb, verbs, line);
       add_stems(b, c[8], Kind::passive_present, id, preverb, verbs, line);
+    } else if (c[3] != "-") {
+      // No source lists the passive: it is regular, built on the present
+      // stem with را / رێ, an ە-final stem losing its ە (بین -> بینرا,
+      // بینرێ; کۆکە -> کۆکرا, کۆکرێ).
+      for (const auto& present : split(c[3], ',')) {
+        std::string base = present;
+        const std::string e = "ە";
+        if (base.size() > preverb.size() + e.size() && base.compare(base.size() - e.size(), e.size(), e) == 0)
+          base.resize(base.size() - e.size());
+        add_stems(b, base + "را", Kind::passive_past, id, preverb, verbs, line);
+        add_stems(b, base + "رێ", Kind::passive_present, id, preverb, verbs, line);
+      }
     }
     if (!preverb.empty()) b.add(preverb, Record{0, -1, Kind::preverb, Upos::X, 0});
   });

@@ -45,10 +45,17 @@ constexpr Table build() {
   // --- nominal chain --------------------------------------------------------
   t.add({S::n_stem}, "تر", A::any, "CMPR", "CMPR", S::n_degree);
   t.add({S::n_stem}, "ترین", A::any, "SPRL", "SPRL", S::n_degree);
+  // ordinals: سێیەم, دووەم, یەکەمین
+  t.add({S::n_stem}, "ەم", A::consonant, "ORD", "", S::n_degree);
+  t.add({S::n_stem}, "یەم", A::vowel, "ORD", "", S::n_degree);
+  t.add({S::n_stem}, "ەمین", A::consonant, "ORD", "", S::n_degree);
+  t.add({S::n_stem}, "یەمین", A::vowel, "ORD", "", S::n_degree);
 
   t.add(kBeforeNumber, "ەکە", A::any, "DEF", "DEF", S::n_number);
   t.add(kBeforeNumber, "کە", A::vowel, "DEF", "DEF", S::n_number);
   t.add(kBeforeNumber, "ەکان", A::any, "DEF.PL", "DEF;PL", S::n_number);
+  t.add(kBeforeNumber, "یەکە", A::yeh, "DEF", "DEF", S::n_number);
+  t.add(kBeforeNumber, "یەکان", A::yeh, "DEF.PL", "DEF;PL", S::n_number);
   t.add(kBeforeNumber, "کان", A::vowel, "DEF.PL", "DEF;PL", S::n_number);
   t.add(kBeforeNumber, "ان", A::consonant, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "یان", A::vowel, "PL", "PL", S::n_number);
@@ -77,6 +84,7 @@ constexpr Table build() {
   t.add(kBeforePost, "دا", A::any, "DA", "LGSPEC4(DA)", S::n_post);
   t.add(kBeforePost, "ەوە", A::consonant, "EWE", "LGSPEC4(EWE)", S::n_post);
   t.add(kBeforePost, "وە", A::vowel, "EWE", "LGSPEC4(EWE)", S::n_post);
+  t.add(kBeforePost, "یەوە", A::yeh, "EWE", "LGSPEC4(EWE)", S::n_post);
   t.add(kBeforePost, "ڕا", A::any, "RA", "LGSPEC4(RA)", S::n_post);
   t.add({S::n_post}, "ش", A::vowel, "ADD", "LGSPEC5", S::n_post_add);
 
@@ -138,6 +146,9 @@ constexpr Table build() {
   t.add({S::v_perfect}, "ین", A::any, "PRF.1P", "1P", S::v_perfect_person);
   t.add({S::v_perfect}, "ن", A::any, "PRF.3P", "3P", S::v_perfect_person);
   t.add({S::v_perfect_person}, "ەتەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
+  // the perfect with the third-person agent: کردوویەتی, کردوویەتییەوە
+  t.add({S::v_perfect}, "یەتی", A::any, "PRF.3S", "3S", S::v_perfect_person);
+  t.add({S::v_perfect_person}, "یەوە", A::yeh, "V.EWE", "LGSPEC3", S::v_ewe);
   for (auto [surface, tag, person] :
        {std::array<std::string_view, 3>{"مان", "CL.1P", "1P"}, {"تان", "CL.2P", "2P"}, {"یان", "CL.3P", "3P"},
         {"م", "CL.1S", "1S"}, {"ت", "CL.2S", "2S"}, {"ی", "CL.3S", "3S"}})
@@ -146,6 +157,9 @@ constexpr Table build() {
   t.add({S::v_past}, "بوو", A::any, "PLUP", "PRF", S::v_pluperfect);
   t.add({S::v_past}, "بێت", A::any, "PRF.SBJV", "SBJV", S::v_end);
   t.add({S::v_past}, "بێ", A::any, "PRF.SBJV", "SBJV", S::v_end);
+  // the past conditional: (ب)خواردایە, (ب)کردایە
+  t.add({S::v_past}, "ایە", A::consonant, "COND", "SBJV", S::v_end);
+  t.add({S::v_past}, "یایە", A::vowel, "COND", "SBJV", S::v_end);
   // infinitive (the verbal noun): past stem + ن, then -ەوە, then nominal suffixes
   t.add({S::v_past}, "ن", A::any, "INF", "", S::v_infinitive);
   t.add({S::v_infinitive}, "ەوە", A::any, "V.EWE", "", S::v_infinitive_ewe);

@@ -20,8 +20,9 @@ enum class State : std::uint8_t {
   count
 };
 
-/// Which sound the affix needs before it (the allomorphs after vowels).
-enum class After : std::uint8_t { any, vowel, consonant };
+/// Which sound the affix needs before it (the allomorphs after vowels; `yeh`:
+/// after a stem in ی, where a glide ی comes before ە: کورسییەکان).
+enum class After : std::uint8_t { any, vowel, consonant, yeh };
 
 struct Arc {
   State from;

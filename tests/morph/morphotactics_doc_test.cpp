@@ -20,6 +20,7 @@ std::string after_name(kurdi::morph::After a) {
   switch (a) {
     case kurdi::morph::After::vowel: return "vowel";
     case kurdi::morph::After::consonant: return "consonant";
+    case kurdi::morph::After::yeh: return "yeh";
     case kurdi::morph::After::any: break;
   }
   return "any";
