@@ -1,5 +1,6 @@
 // libFuzzer target: arbitrary bytes through normalize (both profiles),
-// tokenize and sentences, checking the contracts of DESIGN.md. A violated
+// tokenize, sentences and the morphology of each word, checking the
+// contracts of DESIGN.md and docs/morphology.md. A violated
 // contract prints which one and traps, so libFuzzer saves the input.
 #include <cstddef>
 #include <cstdint>
@@ -74,6 +75,42 @@ void check_sentences(std::string_view input) {
   }
 }
 
+// Every analysis covers its normalized form with contiguous morphemes; the
+// lemma and stems are never empty; the morpheme tokens tile the form.
+void check_word(std::string_view word) {
+  const auto analyses = kurdi::analyze(word);
+  for (const kurdi::Analysis& a : analyses) {
+    KURDI_FUZZ_CHECK(!a.lemma.empty() && !a.stem.empty());
+    KURDI_FUZZ_CHECK(kurdi::find_invalid_utf8(a.lemma) == npos);
+    std::size_t pos = 0;
+    for (const kurdi::Morpheme& m : a.morphemes) {
+      KURDI_FUZZ_CHECK(m.begin == pos && m.end > m.begin);
+      pos = m.end;
+    }
+    KURDI_FUZZ_CHECK(pos == a.form.size());
+  }
+  const auto stems = kurdi::stems(word);
+  KURDI_FUZZ_CHECK(analyses.empty() == stems.empty());
+  KURDI_FUZZ_CHECK(kurdi::lemma(word) == (analyses.empty() ? std::string() : analyses.front().lemma));
+  std::string form;
+  std::size_t pos = 0;
+  for (const auto& [b, e] : kurdi::morpheme_tokens(word, &form)) {
+    KURDI_FUZZ_CHECK(b == pos && e > b);
+    pos = e;
+  }
+  KURDI_FUZZ_CHECK(pos == form.size());
+}
+
+void check_morphology(std::string_view input) {
+  const kurdi::Tokens result = kurdi::tokenize(input);
+  std::size_t n = 0;
+  for (const kurdi::Token& t : result.tokens) {
+    if (t.type != kurdi::TokenType::word) continue;
+    if (++n > 32) break;  // bound the time per input
+    check_word(result.norm(t));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -91,5 +128,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   check_tokenize(input);
   check_sentences(input);
+  check_morphology(input);
   return 0;
 }

@@ -5,14 +5,15 @@
 namespace kurdi::cli::help {
 
 inline constexpr const char* kProgram =
-    "kurdi: the engine for Central Kurdish (Sorani) text. Normalizes, tokenizes and\n"
-    "splits text into sentences as a streaming filter: reads FILEs or standard\n"
-    "input, writes results to standard output.";
+    "kurdi: the engine for Central Kurdish (Sorani) text. Normalizes, tokenizes,\n"
+    "splits text into sentences, stems, lemmatizes and analyses words as a streaming\n"
+    "filter: reads FILEs or standard input, writes results to standard output.";
 inline constexpr const char* kProgramExamples =
     "Examples:\n"
     "  kurdi stats samples/                    summary of the bundled sample documents\n"
     "  kurdi normalize article.txt > clean.txt\n"
     "  kurdi tokenize --json article.txt | jq .\n"
+    "  kurdi lemma article.txt > article.lemmas\n"
     "\n"
     "Run 'kurdi COMMAND --help' for the options of a command.\n"
     "Exit status: 0 success, 1 bad input under --strict or an unreadable file,\n"
@@ -33,7 +34,9 @@ inline constexpr const char* kStrict = "Report malformed UTF-8 on stderr and exi
 inline constexpr const char* kNormalize = "Rewrite Sorani text in its standard spelling";
 inline constexpr const char* kNormalizeExamples =
     "A pure filter: everything but the changed characters, including LF, CRLF and\n"
-    "a missing final newline, passes through byte for byte.\n" KURDI_CLI_INPUT_NOTES
+    "a missing final newline, passes through byte for byte. --repair (on in the\n"
+    "search profile) rewrites ه as ە in a word the lexicon does not know when that\n"
+    "makes it a known word.\n" KURDI_CLI_INPUT_NOTES
     "\n"
     "Examples:\n"
     "  kurdi normalize article.txt > article.norm.txt\n"
@@ -50,6 +53,9 @@ inline constexpr const char* kTokenizeExamples =
     "per input line. --json prints one object per input line instead:\n"
     "  {\"line\": n, \"tokens\": [{\"begin\": b, \"end\": e, \"type\": \"word\", \"text\": \"...\", \"norm\": \"...\"}]}\n"
     "with byte offsets from the start of the line (line numbers restart for each FILE).\n"
+    "--morphemes splits each word as the KurdishTokenization gold does: ezafe ی,\n"
+    "ەکە/ەکان, ێک/یەک, یش/ش, pronominal clitics, دا/ەوە and the copula become\n"
+    "tokens; verbs, derivations and compounds stay whole (docs/morphology.md).\n"
     KURDI_CLI_INPUT_NOTES
     "\n"
     "Examples:\n"
@@ -57,13 +63,9 @@ inline constexpr const char* kTokenizeExamples =
     "  kurdi tokenize --profile search article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head\n"
     "  kurdi tokenize --json article.txt | jq -c '.tokens[] | [.type, .text]'\n"
     "  echo 'بەرپرسەکانی کتێبەکانیشمان' | kurdi tokenize --morphemes   # بەرپرس ەکان ی کتێب ەکان یش مان";
-inline constexpr const char* kRepair =
-    "Repair ە written as ه (ئهو -> ئەو) in words the lexicon does not know, when the repaired word "
-    "is known (always on in the search profile)";
+inline constexpr const char* kRepair = "Repair ە written as ه in unknown words (ئهو -> ئەو)";
 inline constexpr const char* kTokenizeJson = "One JSON object per input line, with offsets";
-inline constexpr const char* kTokenizeMorphemes =
-    "Split words into morpheme tokens (ezafe, definite and indefinite suffixes, -یش, clitics, "
-    "postpositions, copula); verbs and derivations stay whole";
+inline constexpr const char* kTokenizeMorphemes = "Split words into morpheme tokens (clitics, suffixes)";
 inline constexpr const char* kTokenizeProfile = "Profile of the forms: standard (default) or search";
 
 inline constexpr const char* kSentences = "Print one sentence per line";

@@ -113,7 +113,7 @@ int run(int argc, char** argv) {
   tokenize->set_help_flag("-h,--help", help::kHelp);
   add_files(*tokenize, tok.files, "FILE");
   tokenize->add_flag("--json", tok.json, help::kTokenizeJson);
-  tokenize->add_flag("--morphemes", tok.morphemes, help::kTokenizeMorphemes)->excludes("--json");
+  tokenize->add_flag("--morphemes", tok.morphemes, help::kTokenizeMorphemes);
   tokenize->add_option("--profile", tok_profile, help::kTokenizeProfile)
       ->type_name("standard|search")
       ->check(profile_validator());
@@ -182,6 +182,11 @@ int run(int argc, char** argv) {
     return run_normalize(norm);
   }
   if (tokenize->parsed()) {
+    if (tok.json && tok.morphemes) {
+      std::fputs("kurdi: tokenize: --json and --morphemes cannot be combined\nRun 'kurdi tokenize --help' for usage.\n",
+                 stderr);
+      return kExitUsage;
+    }
     tok.options.profile = *kurdi::parse_profile(tok_profile);
     or_stdin(tok.files);
     return run_tokenize(tok);
