@@ -94,6 +94,11 @@ KURDI_API void kurdi_string_list_free(kurdi_string_list* list);
  * form; the normalized form for an unknown word). */
 KURDI_API kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out);
 
+/* 1 when word[0..len) is on the stopword list `list` ("search", the small
+ * list, when NULL; or "analytics", the broad one), 0 when not, -1 for an
+ * unknown list name or a NULL word with a nonzero length. */
+KURDI_API int kurdi_is_stopword(const char* word, size_t len, const char* list);
+
 typedef struct kurdi_analysis {
   const char* form; /* the normalized word; all strings owned by the list */
   size_t form_len;

@@ -46,6 +46,15 @@ std::string lemma(std::string_view word);
 /// unknown word gives its normalized form, never a cut guess.
 std::vector<std::string> stems(std::string_view word);
 
+/// The two stopword lists (data/stopwords/, docs/lexicon.md): `search`, the
+/// small list of function words a search engine may skip (Lucene's Sorani
+/// list); `analytics`, the broad list for word statistics (Lucene's and
+/// KLPT's).
+enum class StopwordList : unsigned char { search, analytics };
+
+/// Whether `word` (normalized with the standard profile first) is on `list`.
+bool is_stopword(std::string_view word, StopwordList list = StopwordList::search);
+
 /// A morphology session with a cache of recent words: what a host keeps per
 /// connection or per run, since running text repeats its words (Zipf) and a
 /// cached word costs one hash lookup. Results are those of the free functions.

@@ -203,6 +203,21 @@ const char* kurdi_string_list_get(const kurdi_string_list* list, size_t i, size_
 
 void kurdi_string_list_free(kurdi_string_list* list) { delete list; }
 
+int kurdi_is_stopword(const char* word, size_t len, const char* list) {
+  if (word == nullptr && len != 0) return -1;
+  kurdi::StopwordList which = kurdi::StopwordList::search;
+  if (list != nullptr) {
+    const std::string_view name = list;
+    if (name == "analytics") which = kurdi::StopwordList::analytics;
+    else if (name != "search") return -1;
+  }
+  try {
+    return kurdi::is_stopword(view(word, len), which) ? 1 : 0;
+  } catch (...) {
+    return -1;
+  }
+}
+
 kurdi_status kurdi_analyze(const char* word, size_t len, kurdi_analysis_list** out) {
   if ((word == nullptr && len != 0) || out == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
   *out = nullptr;

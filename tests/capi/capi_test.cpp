@@ -107,3 +107,13 @@ TEST(CApi, MorphologyMatchesCpp) {
   EXPECT_EQ(kurdi_analyze(nullptr, 3, &list), KURDI_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(kurdi_lemma(word.data(), word.size(), nullptr, &out_len), KURDI_ERROR_INVALID_ARGUMENT);
 }
+
+TEST(CApi, Stopwords) {
+  const std::string w = "و";
+  EXPECT_EQ(kurdi_is_stopword(w.data(), w.size(), nullptr), 1);
+  EXPECT_EQ(kurdi_is_stopword(w.data(), w.size(), "analytics"), 1);
+  const std::string k = "کوردستان";
+  EXPECT_EQ(kurdi_is_stopword(k.data(), k.size(), "search"), 0);
+  EXPECT_EQ(kurdi_is_stopword(k.data(), k.size(), "other"), -1);
+  EXPECT_EQ(kurdi_is_stopword(nullptr, 2, nullptr), -1);
+}

@@ -172,3 +172,17 @@ TEST(Analyze, EmptyAndSpaceGiveNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Stopwords, SearchAndAnalyticsLists) {
+  // و and لە are function words on both lists; the analytics list is broader.
+  EXPECT_TRUE(kurdi::is_stopword("و"));
+  EXPECT_TRUE(kurdi::is_stopword("لە", kurdi::StopwordList::analytics));
+  EXPECT_FALSE(kurdi::is_stopword("کوردستان"));
+  EXPECT_FALSE(kurdi::is_stopword("کوردستان", kurdi::StopwordList::analytics));
+  // Input is normalized first: Arabic kaf in کە.
+  EXPECT_EQ(kurdi::is_stopword("كە"), kurdi::is_stopword("کە"));
+}
+
+}  // namespace
