@@ -4,6 +4,11 @@
 // with `kurdi tokenize`: word tokens are replaced by their stems, lemma or
 // analyses, other tokens (numbers, punctuation, Latin words) by their
 // normalized form. An empty line gives an empty line.
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +19,7 @@
 #include "kurdi/morph.hpp"
 #include "kurdi/tokenize.hpp"
 #include "output.hpp"
+#include "session.hpp"
 
 namespace kurdi::cli {
 
@@ -81,10 +87,31 @@ void write_analysis_json(Output& out, const kurdi::Analysis& a) {
   out.put('}');
 }
 
+// Loads --user-lexicon; on failure prints why (file and line) and returns null.
+bool load_user_lexicon(const MorphArgs& args, std::unique_ptr<kurdi::UserLexicon>& out) {
+  if (args.user_lexicon.empty()) return true;
+  std::ifstream in(args.user_lexicon, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "kurdi: %s: cannot open the user lexicon\n", args.user_lexicon.c_str());
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    out = std::make_unique<kurdi::UserLexicon>(kurdi::UserLexicon::parse(text.str(), args.user_lexicon));
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "kurdi: %s\n", e.what());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_stem(const MorphArgs& args) {
-  kurdi::Analyzer analyzer;
+  std::unique_ptr<kurdi::UserLexicon> user;
+  if (!load_user_lexicon(args, user)) return kExitBadInput;
+  kurdi::Analyzer analyzer(1u << 16, user.get());
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -108,7 +135,9 @@ int run_stem(const MorphArgs& args) {
 }
 
 int run_lemma(const MorphArgs& args) {
-  kurdi::Analyzer analyzer;
+  std::unique_ptr<kurdi::UserLexicon> user;
+  if (!load_user_lexicon(args, user)) return kExitBadInput;
+  kurdi::Analyzer analyzer(1u << 16, user.get());
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -126,7 +155,9 @@ int run_lemma(const MorphArgs& args) {
 // morphemes" for the best analysis, a blank line after each input line.
 // --json: one object per input line with every analysis of every token.
 int run_analyze(const MorphArgs& args) {
-  kurdi::Analyzer analyzer;
+  std::unique_ptr<kurdi::UserLexicon> user;
+  if (!load_user_lexicon(args, user)) return kExitBadInput;
+  kurdi::Analyzer analyzer(1u << 16, user.get());
   static const std::vector<kurdi::Analysis> kNone;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;

@@ -109,6 +109,7 @@ inline constexpr const char* kStemExamples =
     "Examples:\n"
     "  echo 'بەرپرسەکانی گوڵەکانم کوردستان' | kurdi stem\n"
     "  kurdi stem --first article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head";
+inline constexpr const char* kUserLexicon = "Add the words and verbs of FILE (format: docs/lexicon.md)";
 inline constexpr const char* kStemFirst = "Print only the best stem of an ambiguous word";
 
 inline constexpr const char* kLemma = "Print the lemma of each word, line by line";

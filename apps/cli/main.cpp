@@ -141,12 +141,14 @@ int run(int argc, char** argv) {
   stem_cmd->set_help_flag("-h,--help", help::kHelp);
   add_files(*stem_cmd, stem_args.files, "FILE");
   stem_cmd->add_flag("--first", stem_args.first_only, help::kStemFirst);
+  stem_cmd->add_option("--user-lexicon", stem_args.user_lexicon, help::kUserLexicon)->type_name("FILE");
   add_strict(*stem_cmd, stem_args.strict);
 
   CLI::App* lemma_cmd = app.add_subcommand("lemma", help::kLemma);
   lemma_cmd->footer(help::kLemmaExamples);
   lemma_cmd->set_help_flag("-h,--help", help::kHelp);
   add_files(*lemma_cmd, lemma_args.files, "FILE");
+  lemma_cmd->add_option("--user-lexicon", lemma_args.user_lexicon, help::kUserLexicon)->type_name("FILE");
   add_strict(*lemma_cmd, lemma_args.strict);
 
   CLI::App* analyze_cmd = app.add_subcommand("analyze", help::kAnalyze);
@@ -154,6 +156,7 @@ int run(int argc, char** argv) {
   analyze_cmd->set_help_flag("-h,--help", help::kHelp);
   add_files(*analyze_cmd, analyze_args.files, "FILE");
   analyze_cmd->add_flag("--json", analyze_args.json, help::kAnalyzeJson);
+  analyze_cmd->add_option("--user-lexicon", analyze_args.user_lexicon, help::kUserLexicon)->type_name("FILE");
   add_strict(*analyze_cmd, analyze_args.strict);
 
   try {

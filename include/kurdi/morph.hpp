@@ -55,6 +55,38 @@ enum class StopwordList : unsigned char { search, analytics };
 /// Whether `word` (normalized with the standard profile first) is on `list`.
 bool is_stopword(std::string_view word, StopwordList list = StopwordList::search);
 
+/// A user lexicon: words and verbs added to the compiled lexicon for one
+/// session (a newsroom's names, a domain's terms). The text format is in
+/// docs/lexicon.md ("User lexicons"):
+///   word TAB UPOS [TAB freq]                        a lemma (NOUN, PROPN, ADJ, ...)
+///   infinitive TAB VERB TAB past TAB present [TAB preverb]
+/// '#' starts a comment line. Entries are normalized (standard profile).
+/// Its content hash becomes part of the analyzer version (analyzer_version).
+class UserLexicon {
+ public:
+  /// Parses `text`; a malformed line throws std::invalid_argument with
+  /// "NAME:LINE: message".
+  static UserLexicon parse(std::string_view text, std::string_view name = "user lexicon");
+  UserLexicon(UserLexicon&& other) noexcept;
+  UserLexicon& operator=(UserLexicon&& other) noexcept;
+  ~UserLexicon();
+  /// The first 12 hex digits of the SHA-256 of the normalized, sorted entries
+  /// (comments, order and spelling variants that normalize alike do not count).
+  std::string_view hash() const noexcept;
+  std::size_t size() const noexcept;  ///< entries
+
+  struct Impl;
+  const Impl* impl() const noexcept { return impl_; }
+
+ private:
+  explicit UserLexicon(Impl* impl) : impl_(impl) {}
+  Impl* impl_;
+};
+
+/// The analyzer version of analyses made with `user` (the library's own when
+/// null): "0.1.0+<hash>+user.<user hash>".
+std::string analyzer_version(const UserLexicon* user);
+
 /// A morphology session with a cache of recent words: what a host keeps per
 /// connection or per run, since running text repeats its words (Zipf) and a
 /// cached word costs one hash lookup. Results are those of the free functions.
@@ -62,7 +94,8 @@ bool is_stopword(std::string_view word, StopwordList list = StopwordList::search
 /// `capacity` words and is emptied when full.
 class Analyzer {
  public:
-  explicit Analyzer(std::size_t capacity = 1u << 16);
+  /// `user` (may be null) must outlive the Analyzer.
+  explicit Analyzer(std::size_t capacity = 1u << 16, const UserLexicon* user = nullptr);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;

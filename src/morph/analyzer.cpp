@@ -23,6 +23,7 @@
 #include "kurdi/normalize.hpp"
 #include "morph/lexicon.hpp"
 #include "morph/morphotactics.hpp"
+#include "morph/user_lexicon.hpp"
 #include "text/utf8.hpp"
 
 namespace kurdi {
@@ -133,6 +134,7 @@ struct Candidate {
   std::string_view lemma, stem;
   Upos upos = Upos::X;
   std::int32_t verb = -1;  ///< verb index, or -1
+  bool transitive = false, causative = false;
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
@@ -141,7 +143,7 @@ struct Candidate {
 
 class Search {
  public:
-  explicit Search(std::string_view form) : form_(form) {}
+  Search(std::string_view form, const UserLexicon::Impl* user) : form_(form), user_(user) {}
 
   /// Every reading, cheapest first (stable for equal costs).
   std::vector<Candidate>& run() {
@@ -158,7 +160,7 @@ class Search {
  private:
   // --- irregular forms (data/morph/irregular_forms.tsv) --------------------
   void irregular() {
-    for (const Record& r : morph::lookup(form_).records) {
+    for (const Record& r : morph::lookup(form_).records) {  // (user lexicons have no irregular forms)
       if (r.kind != Kind::form) continue;
       const morph::format::Form& f = morph::irregular_form(r.verb);
       Candidate c;
@@ -191,16 +193,18 @@ class Search {
     std::string with_e;
     for (std::size_t j = form_.size(); j > 0; --j) {
       if (!char_boundary(form_, j)) continue;
-      const morph::Entry e = morph::lookup(form_.substr(0, j));
-      for (const Record& r : e.records)
-        if (r.kind == Kind::lemma) nominal_from(e.key, j, r, /*elided_e=*/false);
+      each(form_.substr(0, j), [&](const morph::Entry& e) {
+        for (const Record& r : e.records)
+          if (r.kind == Kind::lemma) nominal_from(e.key, j, r, /*elided_e=*/false);
+      });
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
       if (starts_with(form_, j, "ان")) {
         with_e.assign(form_.substr(0, j));
         with_e += "ە";
-        const morph::Entry e2 = morph::lookup(with_e);
-        for (const Record& r : e2.records)
-          if (r.kind == Kind::lemma) nominal_from(e2.key, j, r, /*elided_e=*/true);
+        each(with_e, [&](const morph::Entry& e2) {
+          for (const Record& r : e2.records)
+            if (r.kind == Kind::lemma) nominal_from(e2.key, j, r, /*elided_e=*/true);
+        });
       }
     }
   }
@@ -223,11 +227,11 @@ class Search {
     splits[n_splits++] = 0;
     for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); ++i) {
       if (!char_boundary(form_, i)) continue;
-      for (const Record& r : morph::lookup(form_.substr(0, i)).records)
-        if (r.kind == Kind::preverb) {
-          splits[n_splits++] = i;
-          break;
-        }
+      bool preverb = false;
+      each(form_.substr(0, i), [&](const morph::Entry& e) {
+        for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
+      });
+      if (preverb) splits[n_splits++] = i;
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
       const std::size_t i = splits[s];
@@ -279,7 +283,12 @@ class Search {
 
   void verb_stem(std::string_view key, std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k,
                  std::size_t j, const morph::Clitic* clitic, std::size_t clitic_at, bool infix, bool alternant) {
-    const morph::Entry e = morph::lookup(key);
+    each(key, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, clitic, clitic_at, infix, alternant); });
+  }
+
+  void verb_records(const morph::Entry& e, std::size_t i, const morph::Prefix& p, std::size_t prefix_at,
+                    std::size_t k, std::size_t j, const morph::Clitic* clitic, std::size_t clitic_at, bool infix,
+                    bool alternant) {
     for (const Record& r : e.records) {
       if (r.kind == Kind::lemma || r.kind == Kind::preverb || r.kind == Kind::form) continue;
       if (infix ? r.preverb_bytes != i : i != 0) continue;
@@ -292,14 +301,23 @@ class Search {
       if (!present && p.present_only && p.tag != "SBJV") continue;
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
-      const morph::Verb& v = morph::verb(r.verb);
       cur_ = Candidate{};
       cur_.stem = e.key;
-      cur_.lemma = morph::infinitive(morph::verb(v.lemma_verb));
       cur_.upos = Upos::VERB;
       cur_.verb = r.verb;
       cur_.kind = r.kind;
-      cur_.cost = -freq_credit(v.freq);
+      if (r.verb & morph::kUserVerbBit) {
+        const auto& v = user_->verbs[static_cast<std::size_t>(r.verb & ~morph::kUserVerbBit)];
+        cur_.lemma = v.infinitive;
+        cur_.transitive = v.transitive == 1;
+        cur_.cost = -freq_credit(1000);  // like a user's word (user_lexicon.cpp)
+      } else {
+        const morph::Verb& v = morph::verb(r.verb);
+        cur_.lemma = morph::infinitive(morph::verb(v.lemma_verb));
+        cur_.transitive = v.transitive == 1;
+        cur_.causative = v.causative != 0;
+        cur_.cost = -freq_credit(v.freq);
+      }
       auto at = [](std::size_t x) { return static_cast<std::uint16_t>(x); };
       if (i > 0) push({0, at(i), "preverb", "", false});
       // prefix and clitic in the order they stand
@@ -431,7 +449,15 @@ class Search {
     return perfect;
   }
 
+  // Calls f with the compiled lexicon's entry for `key`, then the user's.
+  template <typename F>
+  void each(std::string_view key, F&& f) {
+    f(morph::lookup(key));
+    if (user_) f(user_->lookup(key));
+  }
+
   std::string_view form_;
+  const UserLexicon::Impl* user_;
   std::vector<Candidate> out_;
   Candidate cur_;          // the reading being built
   std::string key_, alt_;  // stem keys with the preverb re-attached (buffers reused)
@@ -482,7 +508,6 @@ std::string verb_features(const Candidate& c) {
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;
-  const morph::Verb& v = morph::verb(c.verb);
   std::string f;
   if (infinitive) {
     f = "V.MSDR";
@@ -511,8 +536,8 @@ std::string verb_features(const Candidate& c) {
   if (!imp) f += sbjv ? ";SBJV" : ";IND";
   if (neg) f += ";NEG";
   if (passive) f += ";PASS";
-  if (v.causative) f += ";CAUS";
-  const bool transitive_past = !present && v.transitive == 1 && !passive;
+  if (c.causative) f += ";CAUS";
+  const bool transitive_past = !present && c.transitive && !passive;
   if (transitive_past) {
     const std::string_view agent = !clitic_person.empty() ? clitic_person : person;
     if (!agent.empty()) ((f += ";LGSPEC8(") += agent) += ")";
@@ -609,24 +634,30 @@ bool splits_off(std::string_view tag) {
 
 }  // namespace
 
-std::vector<Analysis> analyze(std::string_view word) {
+namespace {
+
+std::vector<Analysis> analyze_with(std::string_view word, const UserLexicon::Impl* user) {
   const std::string form = normalized_word(word);
   if (form.empty()) return {};
-  Search search(form);
+  Search search(form, user);
   return analyses_of(search.run(), form);
 }
+
+}  // namespace
+
+std::vector<Analysis> analyze(std::string_view word) { return analyze_with(word, nullptr); }
 
 std::string lemma(std::string_view word) {
   const std::string form = normalized_word(word);
   if (form.empty()) return {};
-  Search search(form);
+  Search search(form, nullptr);
   const auto& candidates = search.run();
   return candidates.empty() ? form : std::string(candidates.front().lemma);
 }
 
 std::vector<std::string> stems(std::string_view word) {
   const std::string form = normalized_word(word);
-  Search search(form);
+  Search search(form, nullptr);
   return stems_of(form.empty() ? std::vector<Candidate>() : search.run(), form);
 }
 
@@ -635,7 +666,7 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   const std::string form = normalized_word(word);
   if (normalized) *normalized = form;
   if (form.empty()) return out;
-  Search search(form);
+  Search search(form, nullptr);
   const auto& candidates = search.run();
   if (candidates.empty()) {
     out.emplace_back(0, form.size());
@@ -680,6 +711,7 @@ struct Analyzer::Impl {
   };
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache;
   std::size_t capacity = 1;
+  const UserLexicon::Impl* user = nullptr;
 
   Entry& get(std::string_view word) {
     if (auto it = cache.find(word); it != cache.end()) return it->second;
@@ -687,7 +719,7 @@ struct Analyzer::Impl {
     Entry e;
     const std::string form = normalized_word(word);
     if (!form.empty()) {
-      Search search(form);
+      Search search(form, user);
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
       e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
@@ -696,13 +728,16 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer(std::size_t capacity) : impl_(new Impl) { impl_->capacity = capacity == 0 ? 1 : capacity; }
+Analyzer::Analyzer(std::size_t capacity, const UserLexicon* user) : impl_(new Impl) {
+  impl_->capacity = capacity == 0 ? 1 : capacity;
+  impl_->user = user ? user->impl() : nullptr;
+}
 Analyzer::~Analyzer() { delete impl_; }
 
 const std::vector<Analysis>& Analyzer::analyze(std::string_view word) {
   Impl::Entry& e = impl_->get(word);
   if (!e.analysed) {
-    e.analyses = kurdi::analyze(word);
+    e.analyses = analyze_with(word, impl_->user);
     e.analysed = true;
   }
   return e.analyses;

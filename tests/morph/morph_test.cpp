@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "kurdi/morph.hpp"
+#include "kurdi/version.hpp"
 
 namespace {
 
@@ -183,6 +185,50 @@ TEST(Stopwords, SearchAndAnalyticsLists) {
   EXPECT_FALSE(kurdi::is_stopword("کوردستان", kurdi::StopwordList::analytics));
   // Input is normalized first: Arabic kaf in کە.
   EXPECT_EQ(kurdi::is_stopword("كە"), kurdi::is_stopword("کە"));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(UserLexicon, AddsWordsAndVerbsToASession) {
+  const auto user = kurdi::UserLexicon::parse(
+      "# a newsroom's words\n"
+      "زژڤ\tPROPN\n"
+      "پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n");
+  EXPECT_EQ(user.size(), 2u);
+  EXPECT_EQ(user.hash().size(), 12u);
+  kurdi::Analyzer with(1024, &user);
+  kurdi::Analyzer without;
+  EXPECT_EQ(with.lemma("زژڤەکەی"), "زژڤ");
+  EXPECT_EQ(without.lemma("زژڤەکەی"), "زژڤەکەی");  // unknown without it
+  EXPECT_EQ(with.lemma("پۆستیانکرد"), "پۆستکردن");  // clitic after the nominal part
+  EXPECT_EQ(with.stems("پۆستکراوە").front(), "پۆستکردن");  // the regular passive
+  EXPECT_FALSE(with.analyze("زژڤ").front().upos.empty());
+  // The free functions do not see it.
+  EXPECT_EQ(kurdi::lemma("زژڤەکەی"), "زژڤەکەی");
+}
+
+TEST(UserLexicon, HashFollowsContentNotLayout) {
+  const auto a = kurdi::UserLexicon::parse("زژڤ\tPROPN\nڤژز\tNOUN\n");
+  const auto b = kurdi::UserLexicon::parse("# comment\nڤژز\tNOUN\r\n\nزژڤ\tPROPN\n");
+  const auto c = kurdi::UserLexicon::parse("زژڤ\tNOUN\n");
+  EXPECT_EQ(a.hash(), b.hash());
+  EXPECT_NE(a.hash(), c.hash());
+  EXPECT_EQ(kurdi::analyzer_version(&a), std::string(kurdi::analyzer_version()) + "+user." + std::string(a.hash()));
+  EXPECT_EQ(kurdi::analyzer_version(nullptr), kurdi::analyzer_version());
+}
+
+TEST(UserLexicon, BadLinesNameTheLine) {
+  try {
+    (void)kurdi::UserLexicon::parse("زژڤ\tPROPN\nزژڤ\tNONE\n", "my.tsv");
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "my.tsv:2: unknown part of speech 'NONE'");
+  }
+  EXPECT_THROW((void)kurdi::UserLexicon::parse("زژڤ\n"), std::invalid_argument);
+  EXPECT_THROW((void)kurdi::UserLexicon::parse("کردن\tVERB\tکرد\n"), std::invalid_argument);
+  EXPECT_THROW((void)kurdi::UserLexicon::parse("هەڵگرتن\tVERB\tگرت\tگر\tهەڵ\n"), std::invalid_argument);
 }
 
 }  // namespace

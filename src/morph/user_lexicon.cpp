@@ -1,0 +1,113 @@
+#include "morph/user_lexicon.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "kurdi/normalize.hpp"
+#include "kurdi/version.hpp"
+#include "util/sha256.hpp"
+
+namespace kurdi {
+namespace {
+
+std::vector<std::string> split_tabs(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t tab = line.find('\t', start);
+    out.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return out;
+    start = tab + 1;
+  }
+}
+
+std::string norm(std::string_view s) {
+  std::string n = normalize(s);
+  const auto b = n.find_first_not_of(' '), e = n.find_last_not_of(' ');
+  return b == std::string::npos ? std::string() : n.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+UserLexicon UserLexicon::parse(std::string_view text, std::string_view name) {
+  auto* impl = new Impl;
+  UserLexicon result(impl);  // owns impl from here on, also when we throw
+  std::vector<std::string> canonical;  // the normalized entries, for the hash
+  std::size_t number = 0;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') continue;
+    auto fail = [&](const std::string& message) {
+      throw std::invalid_argument(std::string(name) + ":" + std::to_string(number) + ": " + message);
+    };
+    const auto cols = split_tabs(line);
+    if (cols.size() < 2) fail("expected 'word TAB UPOS' or 'infinitive TAB VERB TAB past TAB present'");
+    const std::string word = norm(cols[0]);
+    if (word.empty()) fail("empty word");
+    if (word.find_first_of(" \t") != std::string::npos) fail("a word with a space: '" + word + "'");
+    if (cols[1] == "VERB") {
+      if (cols.size() < 4 || cols.size() > 5) fail("a verb needs: infinitive TAB VERB TAB past TAB present [TAB preverb]");
+      const std::string preverb = cols.size() == 5 ? norm(cols[4]) : std::string();
+      const std::string past = norm(cols[2]), present = norm(cols[3]);
+      for (const std::string* stem : {&word, &past, &present}) {
+        if (stem->empty()) fail("empty stem");
+        if (!preverb.empty() && (stem->compare(0, preverb.size(), preverb) != 0 || stem->size() == preverb.size()))
+          fail("'" + *stem + "' does not start with its preverb '" + preverb + "'");
+      }
+      const auto id = static_cast<std::int32_t>(impl->verbs.size()) | morph::kUserVerbBit;
+      impl->verbs.push_back({word, 2});
+      const auto pv = static_cast<std::uint16_t>(preverb.size());
+      impl->keys[past].push_back({0, id, morph::Kind::past, morph::Upos::VERB, pv});
+      impl->keys[present].push_back({0, id, morph::Kind::present, morph::Upos::VERB, pv});
+      // the regular passive (docs/morphology.md)
+      std::string base = present;
+      if (base.size() > preverb.size() + 2 && base.ends_with("ە")) base.resize(base.size() - 2);
+      impl->keys[base + "را"].push_back({0, id, morph::Kind::passive_past, morph::Upos::VERB, pv});
+      impl->keys[base + "رێ"].push_back({0, id, morph::Kind::passive_present, morph::Upos::VERB, pv});
+      if (!preverb.empty()) impl->keys[preverb].push_back({0, -1, morph::Kind::preverb, morph::Upos::X, 0});
+      canonical.push_back(word + "\tVERB\t" + past + "\t" + present + "\t" + preverb);
+    } else {
+      if (cols.size() > 3) fail("a word line has at most 3 columns: word TAB UPOS [TAB freq]");
+      std::size_t upos = 0;
+      while (upos < std::size(morph::format::kUposNames) && morph::format::kUposNames[upos] != cols[1]) ++upos;
+      if (upos == std::size(morph::format::kUposNames)) fail("unknown part of speech '" + cols[1] + "'");
+      std::uint32_t freq = 1000;  // a user's word ranks like a common word unless told
+      if (cols.size() == 3) {
+        if (cols[2].empty() || cols[2].find_first_not_of("0123456789") != std::string::npos || cols[2].size() > 9)
+          fail("frequency '" + cols[2] + "' is not a number");
+        freq = static_cast<std::uint32_t>(std::stoul(cols[2]));
+      }
+      impl->keys[word].push_back({freq, -1, morph::Kind::lemma, static_cast<morph::Upos>(upos), 0});
+      canonical.push_back(word + "\t" + cols[1] + "\t" + std::to_string(freq));
+    }
+    ++impl->entries;
+  }
+  std::sort(canonical.begin(), canonical.end());
+  canonical.erase(std::unique(canonical.begin(), canonical.end()), canonical.end());
+  std::string material;
+  for (const auto& c : canonical) (material += c) += '\n';
+  impl->hash = util::sha256_hex(material).substr(0, 12);
+  return result;
+}
+
+UserLexicon::UserLexicon(UserLexicon&& other) noexcept : impl_(other.impl_) { other.impl_ = nullptr; }
+UserLexicon& UserLexicon::operator=(UserLexicon&& other) noexcept {
+  std::swap(impl_, other.impl_);
+  return *this;
+}
+UserLexicon::~UserLexicon() { delete impl_; }
+std::string_view UserLexicon::hash() const noexcept { return impl_ ? std::string_view(impl_->hash) : ""; }
+std::size_t UserLexicon::size() const noexcept { return impl_ ? impl_->entries : 0; }
+
+std::string analyzer_version(const UserLexicon* user) {
+  std::string v(analyzer_version());
+  if (user != nullptr && user->size() > 0) (v += "+user.") += user->hash();
+  return v;
+}
+
+}  // namespace kurdi
