@@ -71,6 +71,14 @@ constexpr float kPronounBaseBonus = 2.0f;
 // form with two likely readings (کوردی: the adjective, and کورد + ی) is
 // indexed under both.
 constexpr float kStemMargin = 2.0f;
+// Prepositions written joined to a noun; such a reading pays this on top of
+// the affix cost, so a lexicon word that starts like one (لەشکر) is read whole.
+constexpr std::string_view kProclitics[] = {"لە", "بە", "بۆ"};
+constexpr float kProcliticCost = 0.5f;
+// A reading found through the spelling variant و -> وو pays this; at most
+// this many single و are tried.
+constexpr float kVariantCost = 1.0f;
+constexpr std::size_t kMaxVariants = 4;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
 
@@ -151,6 +159,7 @@ class Search {
     irregular();
     nominal();
     verbal();
+    if (out_.empty() && allow_variants_) spelling_variants();
     demote_homographs();
     std::stable_sort(out_.begin(), out_.end(),
                      [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
@@ -190,31 +199,44 @@ class Search {
 
   // --- nominal forms -----------------------------------------------------
   void nominal() {
+    nominal_at(0);
+    // A preposition written joined to its noun (لەژێر, بەبێ, بۆماڵەوە).
+    for (std::string_view p : kProclitics)
+      if (form_.size() > p.size() + 2 && form_.starts_with(p)) nominal_at(p.size());
+  }
+
+  // Nominal readings whose stem starts at b (after a proclitic when b > 0).
+  void nominal_at(std::size_t b) {
     std::string with_e;
-    for (std::size_t j = form_.size(); j > 0; --j) {
+    for (std::size_t j = form_.size(); j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      each(form_.substr(0, j), [&](const morph::Entry& e) {
+      each(form_.substr(b, j - b), [&](const morph::Entry& e) {
         for (const Record& r : e.records)
-          if (r.kind == Kind::lemma) nominal_from(e.key, j, r, /*elided_e=*/false);
+          if (r.kind == Kind::lemma) nominal_from(e.key, b, j, r, /*elided_e=*/false);
       });
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
       if (starts_with(form_, j, "ان")) {
-        with_e.assign(form_.substr(0, j));
+        with_e.assign(form_.substr(b, j - b));
         with_e += "ە";
         each(with_e, [&](const morph::Entry& e2) {
           for (const Record& r : e2.records)
-            if (r.kind == Kind::lemma) nominal_from(e2.key, j, r, /*elided_e=*/true);
+            if (r.kind == Kind::lemma) nominal_from(e2.key, b, j, r, /*elided_e=*/true);
         });
       }
     }
   }
 
-  void nominal_from(std::string_view stem, std::size_t j, const Record& r, bool elided_e) {
+  void nominal_from(std::string_view stem, std::size_t b, std::size_t j, const Record& r, bool elided_e) {
+    // A proclitic never stands before a function word or a name (لەو is لە + ئەو,
+    // which the lexicon does not derive).
+    if (b > 0 && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV && r.upos != Upos::ADP) return;
     cur_ = Candidate{};
     cur_.lemma = cur_.stem = stem;
     cur_.upos = r.upos;
-    cur_.cost = -freq_credit(r.freq);
-    push({0, static_cast<std::uint16_t>(j), "stem", "", false});
+    cur_.cost = -freq_credit(r.freq) + (b > 0 ? kProcliticCost : 0.0f);
+    if (b > 0) push({0, static_cast<std::uint16_t>(b), "PREP", "", false});
+    push({static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(j), "stem", "", false});
+    stem_piece_ = cur_.count;
     require_a_ = elided_e;
     suffixes(j, State::n_stem, /*nominal=*/true);
   }
@@ -326,6 +348,7 @@ class Search {
       if (clitic && (clitic_at > prefix_at || (clitic_at == prefix_at && p.surface.empty())))
         push({at(clitic_at), at(k), clitic->tag, "", false});
       push({at(k), at(j), "stem", "", false});
+      stem_piece_ = cur_.count;
       require_a_ = false;
       suffixes(j, present ? State::v_present : State::v_past, /*nominal=*/false);
     }
@@ -352,7 +375,7 @@ class Search {
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
     const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag == "PRF";
     for (const Arc& a : morph::arcs_from(from)) {
-      if (require_a_ && cur_.count == 1 && !a.surface.starts_with("ا")) continue;
+      if (require_a_ && cur_.count == stem_piece_ && !a.surface.starts_with("ا")) continue;
       if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
                                a.tag == "PL.DEM" || a.tag == "PL"))
         continue;
@@ -424,7 +447,9 @@ class Search {
     };
     bool decomposes = false;
     for (const Candidate& c : out_) {
-      if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN) continue;
+      if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN ||
+          c.pieces[0].tag != "stem")
+        continue;
       bool all = true;
       for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag);
       if (all) decomposes = true;
@@ -449,6 +474,47 @@ class Search {
     return perfect;
   }
 
+  // A word nothing explains may spell a long û (وو) with one و, as much
+  // web text does (نمونە for نموونە, باکوری for باکووری). Each single و is
+  // tried doubled, and the readings of the first variant that has any are
+  // kept, at a cost, with offsets mapped back to this form.
+  void spelling_variants() {
+    static constexpr std::string_view kWaw = "\u0648";
+    std::size_t tried = 0;
+    for (std::size_t p = 0; p + 2 <= form_.size() && tried < kMaxVariants; p += 2) {
+      if (!starts_with(form_, p, kWaw)) continue;
+      if ((p >= 2 && starts_with(form_, p - 2, kWaw)) || starts_with(form_, p + 2, kWaw)) continue;
+      ++tried;
+      std::string variant(form_);
+      variant.insert(p + 2, kWaw);
+      Search inner(variant, user_);
+      inner.allow_variants_ = false;
+      auto& found = inner.run();
+      if (found.empty()) continue;
+      // Offsets after the inserted و move back by its two bytes; a boundary
+      // between the two و falls after the original one.
+      auto back = [&](std::uint16_t off) -> std::uint16_t {
+        const std::size_t o = off;
+        return static_cast<std::uint16_t>(o >= p + 4 ? o - 2 : o > p + 2 ? p + 2 : o);
+      };
+      for (Candidate c : found) {
+        // The stem is the lexicon's spelling; the candidate holds views into
+        // the lexicon, never into `variant`, so it outlives it.
+        for (std::size_t n = 0; n < c.count; ++n) {
+          c.pieces[n].begin = back(c.pieces[n].begin);
+          c.pieces[n].end = back(c.pieces[n].end);
+        }
+        // A piece that was only the inserted و would now be empty: skip such a reading.
+        bool empty = false;
+        for (std::size_t n = 0; n < c.count; ++n) empty = empty || c.pieces[n].begin >= c.pieces[n].end;
+        if (empty) continue;
+        c.cost += kVariantCost;
+        out_.push_back(c);
+      }
+      if (!out_.empty()) return;
+    }
+  }
+
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>
   void each(std::string_view key, F&& f) {
@@ -462,6 +528,8 @@ class Search {
   Candidate cur_;          // the reading being built
   std::string key_, alt_;  // stem keys with the preverb re-attached (buffers reused)
   bool require_a_ = false;
+  std::size_t stem_piece_ = 1;  // pieces up to and including the stem
+  bool allow_variants_ = true;
 };
 
 // --- materializing a candidate ---------------------------------------------------
@@ -681,6 +749,10 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   for (std::size_t i = 0; i < c.count; ++i)
     if (c.pieces[i].tag == "stem") stem_index = i;
   std::size_t begin = 0;
+  if (c.count > 0 && c.pieces[0].tag == "PREP") {
+    out.emplace_back(0, c.pieces[0].end);
+    begin = c.pieces[0].end;
+  }
   bool splitting = c.upos != Upos::VERB;
   for (std::size_t i = stem_index + 1; i < c.count; ++i) {
     const Piece& m = c.pieces[i];
