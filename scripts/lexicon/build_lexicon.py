@@ -46,6 +46,7 @@ KURDNET = "data/kurdnet-ckb/wn-data-ckb.tab"
 WIKIFREQ = "data/kurdish-wikipedia-wordfreq/word_and_freqs.csv"
 # Relative to the repository.
 SUPPLEMENT = "data/lexicon/verbs_supplement.tsv"
+WORDS_SUPPLEMENT = "data/lexicon/words_supplement.tsv"
 SCRIPTS = ["scripts/lexicon/build_lexicon.py", "scripts/lexicon/lexicon_common.py"]
 
 UPOS = ("NOUN", "PROPN", "ADJ", "ADV", "PRON", "NUM", "ADP", "CCONJ", "SCONJ",
@@ -199,6 +200,26 @@ def read_supplement(path):
                                  "saying why" % (path, n, SUPPLEMENT_COLUMNS))
             rows.append([f.strip() for f in fields[:-1]])
     return rows
+
+
+def read_words_supplement(path):
+    """words_supplement.tsv: (lemma, UPOS) rows; each must say why."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 3 or not cols[2].strip():
+                raise SystemExit("%s:%d: expected lemma, UPOS, why" % (path, number))
+            if cols[1] not in UPOS_TAGS:
+                raise SystemExit("%s:%d: unknown UPOS %r" % (path, number, cols[1]))
+            rows.append((cols[0], cols[1]))
+    return rows
+
+
+UPOS_TAGS = ("NOUN", "PROPN", "ADJ", "ADV", "PRON", "NUM", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "DET")
 
 
 def alternatives(field):
@@ -900,7 +921,8 @@ WORDS_HEADER = """\
 #   lemma    normalized with kurdi's standard profile
 #   upos     Universal Dependencies tag; X when no source gives a POS
 #   freq     Sorani Wikipedia count of exactly this normalized form (0: absent)
-#   sources  the lexicons that list the lemma: hunspell, klpt, unimorph, kurdnet
+#   sources  the lexicons that list the lemma: hunspell, klpt, unimorph, kurdnet,
+#            supplement (data/lexicon/words_supplement.tsv, hand-written function words)
 # A lemma with two parts of speech has two rows. Sorted by lemma (bytes), upos.
 # Licence: CC BY-SA 4.0. Derived from KurdishHunspell, KLPT and KurdNet
 # (CC BY-SA 4.0) and UniMorph ckb (CC BY-SA 3.0); see LICENSE.md beside it."""
@@ -986,6 +1008,8 @@ def build(kurdi, shared, out):
     kurdnet = read_kurdnet(src["kurdnet"])
     wikifreq = read_wikifreq(src["wikifreq"])
     supplement = read_supplement(supplement_path)
+    words_supplement_path = os.path.join(REPO, WORDS_SUPPLEMENT)
+    words_supplement = read_words_supplement(words_supplement_path)
 
     # Every source string goes through one kurdi process.
     raw = set()
@@ -1004,6 +1028,7 @@ def build(kurdi, shared, out):
         raw.update([row[0], row[1]])
         for field in row[2:5]:
             raw.update(s.lstrip("!") for s in alternatives(field))
+    raw.update(lemma for lemma, _ in words_supplement)
     norm = Normalizer(kurdi)
     norm.run({s for s in raw if "\n" not in s and "\r" not in s})
 
@@ -1021,6 +1046,13 @@ def build(kurdi, shared, out):
     verbs, claimed = build_verbs(hunspell, klpt, unimorph, kurdnet, supplement,
                                  norm, kurdi, nonverb)
     words = build_words(klpt, norm, verbs, claimed, hun, uni, net)
+    # RULE W9: the words supplement adds function words no source lists; a
+    # lemma a source already has keeps the source's POS and gains the tag.
+    for lemma, upos in words_supplement:
+        w = norm(lemma)
+        pos, sources = words.get(w, (set(), set()))
+        words[w] = ((pos - {"X"}) | {upos}, sources | {"supplement"})
+        STATS["W9 words supplement row"] += 1
 
     os.makedirs(out, exist_ok=True)
     write_words(os.path.join(out, "words.tsv"), words, freq)
@@ -1028,6 +1060,8 @@ def build(kurdi, shared, out):
     inputs = [(rel, src[name], sha256_file(src[name])) for name, rel in INPUTS]
     inputs.append((SUPPLEMENT + "  (repository)", supplement_path,
                    sha256_file(supplement_path)))
+    inputs.append((WORDS_SUPPLEMENT + "  (repository)", words_supplement_path,
+                   sha256_file(words_supplement_path)))
     write_manifest(os.path.join(out, "MANIFEST"),
                    "data/lexicon: inputs and outputs of scripts/lexicon/build_lexicon.py",
                    inputs, SCRIPTS, kurdi, ["words.tsv", "verbs.tsv"])
