@@ -388,66 +388,90 @@ inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
 // second time with KURDI_SIMD=sse2 so that both are held to the same output.
 namespace avx2 {
 #define KURDI_AVX2_FN __attribute__((target("avx2"))) inline
+// Constants are loaded from memory (one fused load per compare) rather than
+// left to _mm256_set1_epi8, which GCC builds from immediates with three
+// instructions each inside the loop: with some 35 constants that took more
+// time than the compares themselves.
+template <int C>
+struct Splat {
+  static constexpr std::array<unsigned char, 32> make() {
+    std::array<unsigned char, 32> a{};
+    for (auto& b : a) b = static_cast<unsigned char>(C);
+    return a;
+  }
+  alignas(32) static constexpr std::array<unsigned char, 32> bytes = make();
+};
+template <int C>
+KURDI_AVX2_FN __m256i splat() noexcept {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(Splat<C>::bytes.data()));
+}
 KURDI_AVX2_FN __m256i load(const unsigned char* p) noexcept {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
-KURDI_AVX2_FN __m256i eq(__m256i x, int c) noexcept {
-  return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
+template <int C>
+KURDI_AVX2_FN __m256i eq(__m256i x) noexcept {
+  return _mm256_cmpeq_epi8(x, splat<C>());
 }
-KURDI_AVX2_FN __m256i in(__m256i x, int lo, int hi) noexcept {
-  const __m256i width = _mm256_set1_epi8(static_cast<char>(hi - lo));
-  const __m256i d = _mm256_sub_epi8(x, _mm256_set1_epi8(static_cast<char>(lo)));
-  return _mm256_cmpeq_epi8(_mm256_max_epu8(d, width), width);
+template <int Lo, int Hi>
+KURDI_AVX2_FN __m256i in(__m256i x) noexcept {
+  const __m256i d = _mm256_sub_epi8(x, splat<Lo>());
+  return _mm256_cmpeq_epi8(_mm256_max_epu8(d, splat<Hi - Lo>()), splat<Hi - Lo>());
+}
+// Continuation bytes 80..BF are the signed bytes below -64; leads D8..DB
+// are the bytes that are D8 once their two low bits are cleared.
+KURDI_AVX2_FN __m256i cont(__m256i x) noexcept { return _mm256_cmpgt_epi8(splat<0xC0>(), x); }
+KURDI_AVX2_FN __m256i arabic_lead(__m256i x) noexcept {
+  return _mm256_cmpeq_epi8(_mm256_and_si256(x, splat<0xFC>()), splat<0xD8>());
 }
 KURDI_AVX2_FN __m256i or3(__m256i a, __m256i b, __m256i c) noexcept {
   return _mm256_or_si256(_mm256_or_si256(a, b), c);
 }
-KURDI_AVX2_FN __m256i arabic_letter(__m256i cont, __m256i lead) noexcept {
-  const __m256i d8 = _mm256_and_si256(eq(lead, 0xD8), in(cont, 0xA0, 0xBF));
+KURDI_AVX2_FN __m256i arabic_letter(__m256i second, __m256i lead) noexcept {
+  const __m256i d8 = _mm256_and_si256(eq<0xD8>(lead), in<0xA0, 0xBF>(second));
   const __m256i d9 = _mm256_and_si256(
-      eq(lead, 0xD9), or3(in(cont, 0x81, 0x8A), in(cont, 0xAE, 0xAF), in(cont, 0xB1, 0xBF)));
-  const __m256i da = _mm256_and_si256(eq(lead, 0xDA), in(cont, 0x80, 0xBF));
+      eq<0xD9>(lead), or3(in<0x81, 0x8A>(second), in<0xAE, 0xAF>(second), in<0xB1, 0xBF>(second)));
+  const __m256i da = _mm256_and_si256(eq<0xDA>(lead), cont(second));
   const __m256i db = _mm256_and_si256(
-      eq(lead, 0xDB), or3(_mm256_or_si256(in(cont, 0x80, 0x93), eq(cont, 0x95)),
-                          _mm256_or_si256(in(cont, 0xAE, 0xAF), in(cont, 0xBA, 0xBC)),
-                          eq(cont, 0xBF)));
+      eq<0xDB>(lead), or3(_mm256_or_si256(in<0x80, 0x93>(second), eq<0x95>(second)),
+                          _mm256_or_si256(in<0xAE, 0xAF>(second), in<0xBA, 0xBC>(second)),
+                          eq<0xBF>(second)));
   return _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db));
 }
 // Lanes p[0..31]; needs p[-2] .. p[34].
 KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
   const __m256i before = load(p - 1), x = load(p), next = load(p + 1);
-  const __m256i x_cont = in(x, 0x80, 0xBF), x_lead = in(x, 0xD8, 0xDB);
-  const __m256i next_cont = in(next, 0x80, 0xBF);
+  const __m256i x_cont = cont(x), x_lead = arabic_lead(x);
+  const __m256i next_cont = cont(next);
   const __m256i high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), x);
   __m256i bad = _mm256_andnot_si256(_mm256_or_si256(x_cont, x_lead), high);
-  bad = _mm256_or_si256(bad, _mm256_xor_si256(x_cont, in(before, 0xD8, 0xDB)));
+  bad = _mm256_or_si256(bad, _mm256_xor_si256(x_cont, arabic_lead(before)));
   bad = _mm256_or_si256(bad, _mm256_andnot_si256(next_cont, x_lead));
   const __m256i d8 =
-      _mm256_and_si256(eq(x, 0xD8), or3(in(next, 0x80, 0x85), eq(next, 0x9C), eq(next, 0xA9)));
+      _mm256_and_si256(eq<0xD8>(x), or3(in<0x80, 0x85>(next), eq<0x9C>(next), eq<0xA9>(next)));
   const __m256i d9 = _mm256_and_si256(
-      eq(x, 0xD9), _mm256_or_si256(_mm256_or_si256(eq(next, 0x80), eq(next, 0x83)),
-                                   _mm256_or_si256(in(next, 0x89, 0x9F), eq(next, 0xB0))));
+      eq<0xD9>(x), _mm256_or_si256(_mm256_or_si256(eq<0x80>(next), eq<0x83>(next)),
+                                   _mm256_or_si256(in<0x89, 0x9F>(next), eq<0xB0>(next))));
   const __m256i da =
-      _mm256_and_si256(eq(x, 0xDA), or3(eq(next, 0x92), in(next, 0xAA, 0xAC), eq(next, 0xBE)));
+      _mm256_and_si256(eq<0xDA>(x), or3(eq<0x92>(next), in<0xAA, 0xAC>(next), eq<0xBE>(next)));
   const __m256i db =
-      _mm256_and_si256(eq(x, 0xDB), or3(eq(next, 0x8D), eq(next, 0x92), eq(next, 0x9D)));
+      _mm256_and_si256(eq<0xDB>(x), or3(eq<0x8D>(next), eq<0x92>(next), eq<0x9D>(next)));
   bad = _mm256_or_si256(bad, _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db)));
-  const __m256i reh = _mm256_and_si256(eq(x, 0xD8), eq(next, 0xB1));
-  const __m256i heh = _mm256_and_si256(eq(x, 0xD9), eq(next, 0x87));
+  const __m256i reh = _mm256_and_si256(eq<0xD8>(x), eq<0xB1>(next));
+  const __m256i heh = _mm256_and_si256(eq<0xD9>(x), eq<0x87>(next));
   const __m256i letter_before = arabic_letter(before, load(p - 2));
   const __m256i letter_after = arabic_letter(load(p + 3), load(p + 2));
   bad = _mm256_or_si256(bad, _mm256_andnot_si256(letter_before, reh));
   bad = _mm256_or_si256(bad, _mm256_andnot_si256(letter_after, heh));
-  if (option_bits & kAsciiUpper) bad = _mm256_or_si256(bad, in(x, 'A', 'Z'));
-  if (option_bits & kAsciiDigit) bad = _mm256_or_si256(bad, in(x, '0', '9'));
+  if (option_bits & kAsciiUpper) bad = _mm256_or_si256(bad, in<'A', 'Z'>(x));
+  if (option_bits & kAsciiDigit) bad = _mm256_or_si256(bad, in<'0', '9'>(x));
   if (option_bits & kArabicDigit)
-    bad = _mm256_or_si256(bad, _mm256_and_si256(eq(x, 0xD9), in(next, 0xA0, 0xA9)));
+    bad = _mm256_or_si256(bad, _mm256_and_si256(eq<0xD9>(x), in<0xA0, 0xA9>(next)));
   if (option_bits & kPersianDigit)
-    bad = _mm256_or_si256(bad, _mm256_and_si256(eq(x, 0xDB), in(next, 0xB0, 0xB9)));
+    bad = _mm256_or_si256(bad, _mm256_and_si256(eq<0xDB>(x), in<0xB0, 0xB9>(next)));
   if (option_bits & kSearchFold) {
     const __m256i folds = _mm256_or_si256(
-        _mm256_and_si256(eq(x, 0xD8), in(next, 0xA2, 0xA5)),
-        _mm256_and_si256(eq(x, 0xD9), _mm256_or_si256(in(next, 0xAA, 0xAC), eq(next, 0xB1))));
+        _mm256_and_si256(eq<0xD8>(x), in<0xA2, 0xA5>(next)),
+        _mm256_and_si256(eq<0xD9>(x), _mm256_or_si256(in<0xAA, 0xAC>(next), eq<0xB1>(next))));
     bad = _mm256_or_si256(bad, folds);
   }
   return static_cast<unsigned>(_mm256_movemask_epi8(bad));
