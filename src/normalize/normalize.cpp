@@ -297,20 +297,27 @@ inline __m128i in(__m128i x, int lo, int hi) noexcept {
   const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo)));
   return _mm_cmpeq_epi8(_mm_max_epu8(d, width), width);
 }
-// Lanes where (lead, cont) encodes an Arabic letter of U+0600..U+06FF
-// (the kArabicLetters ranges of that block).
-inline __m128i arabic_letter(__m128i cont, __m128i lead) noexcept {
-  const __m128i d8 = _mm_and_si128(eq(lead, 0xD8), in(cont, 0xA0, 0xBF));
+// Lanes where (lead, second) encodes an Arabic letter of U+0600..U+06FF.
+// Only a subset of them: ٮ ٯ (D9 AE..AF) and ۮ ۯ ۺ ۻ ۼ ۿ (DB AE..BF) are
+// left out, which only sends a ر or ه next to one of those rare letters to
+// the scalar step. Signed compares test ranges of continuation bytes in
+// one instruction (80..BF are the signed bytes -128..-65), which took half
+// the compares of the exact ranges.
+inline __m128i gt(__m128i x, int c) noexcept {  // x > c, as signed bytes
+  return _mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(c)));
+}
+inline __m128i lt(__m128i x, int c) noexcept {  // x < c, as signed bytes
+  return _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(c)), x);
+}
+inline __m128i arabic_letter(__m128i second, __m128i lead) noexcept {
+  const __m128i cont = lt(second, -64);                                  // 80..BF
+  const __m128i d8 = _mm_and_si128(eq(lead, 0xD8), gt(second, -97));    // A0..BF
   const __m128i d9 = _mm_and_si128(
-      eq(lead, 0xD9),
-      _mm_or_si128(_mm_or_si128(in(cont, 0x81, 0x8A), in(cont, 0xAE, 0xAF)), in(cont, 0xB1, 0xBF)));
-  const __m128i da = _mm_and_si128(eq(lead, 0xDA), in(cont, 0x80, 0xBF));
+      eq(lead, 0xD9), _mm_or_si128(in(second, 0x81, 0x8A), gt(second, -80)));  // 81..8A, B1..BF
+  const __m128i da = eq(lead, 0xDA);                                     // 80..BF
   const __m128i db = _mm_and_si128(
-      eq(lead, 0xDB),
-      _mm_or_si128(_mm_or_si128(_mm_or_si128(in(cont, 0x80, 0x93), eq(cont, 0x95)),
-                                _mm_or_si128(in(cont, 0xAE, 0xAF), in(cont, 0xBA, 0xBC))),
-                   eq(cont, 0xBF)));
-  return _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db));
+      eq(lead, 0xDB), _mm_or_si128(lt(second, -108), eq(second, 0x95)));  // 80..93, 95
+  return _mm_and_si128(cont, _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db)));
 }
 // A character is judged at its lead byte, as in the table check: the 16
 // lanes are the characters whose first byte is at p[0..15], their
@@ -426,16 +433,23 @@ KURDI_AVX2_FN __m256i arabic_lead(__m256i x) noexcept {
 KURDI_AVX2_FN __m256i or3(__m256i a, __m256i b, __m256i c) noexcept {
   return _mm256_or_si256(_mm256_or_si256(a, b), c);
 }
+template <int C>
+KURDI_AVX2_FN __m256i gt(__m256i x) noexcept {  // x > C, as signed bytes
+  return _mm256_cmpgt_epi8(x, splat<C>());
+}
+template <int C>
+KURDI_AVX2_FN __m256i lt(__m256i x) noexcept {  // x < C, as signed bytes
+  return _mm256_cmpgt_epi8(splat<C>(), x);
+}
 KURDI_AVX2_FN __m256i arabic_letter(__m256i second, __m256i lead) noexcept {
-  const __m256i d8 = _mm256_and_si256(eq<0xD8>(lead), in<0xA0, 0xBF>(second));
-  const __m256i d9 = _mm256_and_si256(
-      eq<0xD9>(lead), or3(in<0x81, 0x8A>(second), in<0xAE, 0xAF>(second), in<0xB1, 0xBF>(second)));
-  const __m256i da = _mm256_and_si256(eq<0xDA>(lead), cont(second));
-  const __m256i db = _mm256_and_si256(
-      eq<0xDB>(lead), or3(_mm256_or_si256(in<0x80, 0x93>(second), eq<0x95>(second)),
-                          _mm256_or_si256(in<0xAE, 0xAF>(second), in<0xBA, 0xBC>(second)),
-                          eq<0xBF>(second)));
-  return _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db));
+  const __m256i d8 = _mm256_and_si256(eq<0xD8>(lead), gt<-97>(second));
+  const __m256i d9 =
+      _mm256_and_si256(eq<0xD9>(lead), _mm256_or_si256(in<0x81, 0x8A>(second), gt<-80>(second)));
+  const __m256i da = eq<0xDA>(lead);
+  const __m256i db =
+      _mm256_and_si256(eq<0xDB>(lead), _mm256_or_si256(lt<-108>(second), eq<0x95>(second)));
+  return _mm256_and_si256(cont(second),
+                          _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db)));
 }
 // Lanes p[0..31]; needs p[-2] .. p[34].
 KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
