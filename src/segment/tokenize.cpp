@@ -25,7 +25,9 @@ bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
 // anything else: the rare marks and letters DB 9F..BF (U+06DF..U+06FF) are
 // left to the scalar loop. Continuation bytes 80..BF are the signed bytes
 // -128..-65, so most ranges of them take one signed compare.
-unsigned arabic_word_bytes(const unsigned char* p) noexcept {
+// Inlined: called twice per step, GCC otherwise keeps it out of line and
+// reloads its constants on every call.
+[[gnu::always_inline]] inline unsigned arabic_word_bytes(const unsigned char* p) noexcept {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
   auto eq = [](__m128i v, int b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
