@@ -112,25 +112,34 @@ void Input::finish_file() {
 
 bool Input::read(std::string& out) {
   const std::size_t start = out.size();
-  while (fd_ >= 0 && !eof_ && out.size() == start) {
+  const std::size_t n = read_into(out, start);
+  out.resize(start + n);
+  return n > 0;
+}
+
+std::size_t Input::read_into(std::string& buf, std::size_t at) {
+  std::size_t delivered = 0;
+  while (fd_ >= 0 && !eof_ && delivered == 0) {
     if (utf16_) {
       raw_.resize(kBlockSize);
       std::size_t got = 0;
       const bool fine = read_raw(raw_.data(), raw_.size(), got);
+      buf.resize(at);  // the decoder appends
       if (!fine || got == 0) {
-        decoder_.finish(out);
+        decoder_.finish(buf);
         finish_file();
-        break;
+      } else {
+        decoder_.decode(std::string_view(raw_.data(), got), buf);
       }
-      decoder_.decode(std::string_view(raw_.data(), got), out);
+      delivered = buf.size() - at;
       continue;
     }
 
-    // UTF-8: read straight into `out`, after bytes held back last time.
+    // UTF-8: read straight into `buf`, after bytes held back last time.
     const std::size_t held = held_size_;
     held_size_ = 0;
-    out.resize(start + held + kBlockSize);
-    char* const block = out.data() + start;
+    if (buf.size() < at + held + kBlockSize) buf.resize(at + held + kBlockSize);
+    char* const block = buf.data() + at;
     std::memcpy(block, held_, held);
     std::size_t have = held;
     bool at_eof = false;
@@ -151,12 +160,13 @@ bool Input::read(std::string& out) {
         utf16_ = true;
         decoder_ = kurdi::Utf16Decoder(b[0] == 0xFE);
         raw_.assign(block + 2, have - 2);
-        out.resize(start);
-        decoder_.decode(raw_, out);
+        buf.resize(at);
+        decoder_.decode(raw_, buf);
         if (at_eof) {
-          decoder_.finish(out);
+          decoder_.finish(buf);
           finish_file();
         }
+        delivered = buf.size() - at;
         continue;
       }
       if (have >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -168,19 +178,19 @@ bool Input::read(std::string& out) {
     std::size_t keep = at_eof ? have : utf8_prefix(std::string_view(block, have));
     held_size_ = have - keep;
     std::memcpy(held_, block + keep, held_size_);
-    out.resize(start + keep);
     if (session_.strict()) check_utf8(std::string_view(block, keep));
     file_offset_ += keep;
+    delivered = keep;
     if (at_eof) finish_file();
   }
-  decoded_ += out.size() - start;
-  return out.size() > start;
+  decoded_ += delivered;
+  return delivered;
 }
 
 bool LineReader::next(LineChunk& chunk) {
   while (true) {
     const char* const base = buffer_.data() + pos_;
-    const std::size_t avail = buffer_.size() - pos_;
+    const std::size_t avail = end_ - pos_;
     if (scanned_ < avail) {
       const void* nl = std::memchr(base + scanned_, '\n', avail - scanned_);
       if (nl != nullptr) {
@@ -205,16 +215,19 @@ bool LineReader::next(LineChunk& chunk) {
       return true;
     }
     if (pos_ > 0) {
-      buffer_.erase(0, pos_);
+      std::memmove(buffer_.data(), buffer_.data() + pos_, avail);
+      end_ = avail;
       pos_ = 0;
     }
-    if (!input_.read(buffer_)) eof_ = true;
+    const std::size_t got = input_.read_into(buffer_, end_);
+    if (got == 0) eof_ = true;
+    end_ += got;
   }
 }
 
 void LineReader::consume(std::size_t bytes) {
   if (pending_complete_) {
-    pos_ = std::min(pos_ + pending_size_ + 1, buffer_.size());
+    pos_ = std::min(pos_ + pending_size_ + 1, end_);
     scanned_ = 0;
     ++line_;
     line_offset_ = 0;

@@ -8,6 +8,7 @@
 // skips what the rules delete, so a single pass reaches the fixed point.
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "text/simd.hpp"
@@ -187,6 +188,8 @@ enum WindowBits : unsigned {
   kWinReh = 1u << 9,      // ر starts here: fine after a two-byte Arabic letter
   kWinHeh = 1u << 10,     // ه starts here: fine before a two-byte Arabic letter
   kWinLetter = 1u << 11,  // a two-byte Arabic letter starts here
+  kWinStray = 1u << 12,   // the NEXT byte is a continuation byte without a
+                          // two-byte Arabic lead here (flags that next position)
   // Low bits: the option-dependent kAsciiUpper .. kSearchFold of PairBits.
 };
 
@@ -195,7 +198,7 @@ constexpr unsigned window_bits(unsigned b0, unsigned b1) noexcept {
   unsigned w = 0;
   // A continuation byte is only allowed right after a two-byte Arabic lead
   // (every other multi-byte lead already makes its window slow).
-  if (b1_cont && (b0 < 0xD8 || b0 > 0xDB)) w |= kWinSlow;
+  if (b1_cont && (b0 < 0xD8 || b0 > 0xDB)) w |= kWinStray;
   if (b0_cont) return w;  // not a character start; its lead was checked
   const unsigned p = pair_bits(b0, b1);
   if ((p & kAdvance) == 0) return w | kWinSlow;
@@ -216,7 +219,66 @@ constexpr std::array<std::uint16_t, kRows * 256> build_window_table() {
   return t;
 }
 constexpr std::array<std::uint16_t, kRows * 256> kWindowTable = build_window_table();
-constexpr std::size_t kWindow = 16;
+constexpr std::size_t kWindow = 16;  // the SSE2 and portable window; AVX2 checks 32 bytes
+
+// The result of a scan for characters that need a look: the window
+// [start, end) and its mask, bit k for the character starting at start + k
+// (see scan_function for what a set and a clear bit promise). A mask of 0
+// means no window fits before the end of the input any more; start is then
+// where the character-by-character tail begins.
+struct Hit {
+  std::size_t start, end;
+  unsigned mask;
+};
+
+// Where the next window starts after [.., end) when nothing in it was
+// handled: a two-byte character may straddle the end (its lead, clean, is
+// the last byte). That happens about half the time, so the flag is added
+// instead of branched on (a mispredicted branch there cost a fifth of the
+// time on clean text).
+inline std::size_t after_window(const unsigned char* in, std::size_t end) noexcept {
+  return end + static_cast<std::size_t>(static_cast<unsigned>(in[end - 1] - 0xD8) < 4);
+}
+
+// Scans windows from in + i while one fits in [0, n) (each reads 2 bytes
+// before and 4 after it), copying nothing: returns the first window that
+// holds a character needing a look. `option_bits` are the PairBits the
+// options make slow (kAsciiUpper .. kSearchFold, plus kContext).
+using ScanFn = Hit (*)(const unsigned char* in, std::size_t i, std::size_t n,
+                       unsigned option_bits) noexcept;
+
+namespace portable {
+// The window check from kWindowTable, one byte position at a time.
+inline unsigned window_mask(const unsigned char* in, std::size_t i, unsigned option_bits) noexcept {
+  const std::uint16_t* const t = kWindowTable.data();
+  std::uint16_t w[kWindow + 4];  // positions i-2 .. i+kWindow+1
+  const unsigned char* const p = in + i - 2;
+  for (std::size_t k = 0; k < kWindow + 4; ++k) w[k] = t[kLeadRows[p[k]] * 256u + p[k + 1]];
+  const unsigned slow = (option_bits | kWinSlow) & ~unsigned{kContext};
+  unsigned mask = 0;
+  for (std::size_t k = 2; k < kWindow + 2; ++k) {
+    const unsigned e = w[k];
+    // A stray continuation byte here (flagged by the pair before it), or a
+    // character the options or the rules change.
+    unsigned bad = (w[k - 1] & kWinStray) | (e & slow);
+    // ر needs a letter just before it, ه one just after it.
+    bad |= (e & kWinReh) & ~(w[k - 2] >> 2);  // kWinLetter >> 2 == kWinReh
+    bad |= (e & kWinHeh) & ~(w[k + 2] >> 1);  // kWinLetter >> 1 == kWinHeh
+    if (bad != 0) mask |= 1u << (k - 2);
+  }
+  return mask;
+}
+
+inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
+                unsigned option_bits) noexcept {
+  while (i + kWindow + 3 < n) {
+    const unsigned m = window_mask(in, i, option_bits);
+    if (m != 0) return {i, i + kWindow, m};
+    i = after_window(in, i + kWindow);
+  }
+  return {i, i, 0};
+}
+}  // namespace portable
 
 #if defined(KURDI_SSE2)
 // The window check with SSE2 (part of baseline x86-64): 16 byte positions
@@ -236,36 +298,48 @@ inline __m128i in(__m128i x, int lo, int hi) noexcept {
   const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo)));
   return _mm_cmpeq_epi8(_mm_max_epu8(d, width), width);
 }
-// Lanes where (lead, cont) encodes an Arabic letter of U+0600..U+06FF
-// (the kArabicLetters ranges of that block).
-inline __m128i arabic_letter(__m128i cont, __m128i lead) noexcept {
-  const __m128i d8 = _mm_and_si128(eq(lead, 0xD8), in(cont, 0xA0, 0xBF));
+// Lanes where (lead, second) encodes an Arabic letter of U+0600..U+06FF.
+// Only a subset of them: ٮ ٯ (D9 AE..AF) and ۮ ۯ ۺ ۻ ۼ ۿ (DB AE..BF) are
+// left out, which only sends a ر or ه next to one of those rare letters to
+// the scalar step. Signed compares test ranges of continuation bytes in
+// one instruction (80..BF are the signed bytes -128..-65), which took half
+// the compares of the exact ranges.
+inline __m128i gt(__m128i x, int c) noexcept {  // x > c, as signed bytes
+  return _mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(c)));
+}
+inline __m128i lt(__m128i x, int c) noexcept {  // x < c, as signed bytes
+  return _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(c)), x);
+}
+inline __m128i arabic_letter(__m128i second, __m128i lead) noexcept {
+  const __m128i cont = lt(second, -64);                                  // 80..BF
+  const __m128i d8 = _mm_and_si128(eq(lead, 0xD8), gt(second, -97));    // A0..BF
   const __m128i d9 = _mm_and_si128(
-      eq(lead, 0xD9),
-      _mm_or_si128(_mm_or_si128(in(cont, 0x81, 0x8A), in(cont, 0xAE, 0xAF)), in(cont, 0xB1, 0xBF)));
-  const __m128i da = _mm_and_si128(eq(lead, 0xDA), in(cont, 0x80, 0xBF));
+      eq(lead, 0xD9), _mm_or_si128(in(second, 0x81, 0x8A), gt(second, -80)));  // 81..8A, B1..BF
+  const __m128i da = eq(lead, 0xDA);                                     // 80..BF
   const __m128i db = _mm_and_si128(
-      eq(lead, 0xDB),
-      _mm_or_si128(_mm_or_si128(_mm_or_si128(in(cont, 0x80, 0x93), eq(cont, 0x95)),
-                                _mm_or_si128(in(cont, 0xAE, 0xAF), in(cont, 0xBA, 0xBC))),
-                   eq(cont, 0xBF)));
-  return _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db));
+      eq(lead, 0xDB), _mm_or_si128(lt(second, -108), eq(second, 0x95)));  // 80..93, 95
+  return _mm_and_si128(cont, _mm_or_si128(_mm_or_si128(d8, d9), _mm_or_si128(da, db)));
 }
 // A character is judged at its lead byte, as in the table check: the 16
 // lanes are the characters whose first byte is at p[0..15], their
 // continuation bytes at p[1..16]. Needs p[-2] .. p[18]. `option_bits` are
-// the PairBits the options make slow (kAsciiUpper .. kSearchFold).
-inline bool window_is_clean(const unsigned char* p, unsigned option_bits) noexcept {
+// the PairBits the options make slow (kAsciiUpper .. kSearchFold). Returns
+// the lanes that need a look (see Engine::window_mask for what a set and a
+// clear bit promise).
+inline unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
   const __m128i before = load(p - 1), x = load(p), next = load(p + 1);
   const __m128i x_cont = in(x, 0x80, 0xBF), x_lead = in(x, 0xD8, 0xDB);
   const __m128i next_cont = in(next, 0x80, 0xBF);
   // Only ASCII and two-byte Arabic characters (leads D8..DB) pass, each
   // lead followed by a continuation byte and each continuation byte after
-  // one (checked for p[0..16]).
+  // one (checked for p[0..15]).
   const __m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128());
   __m128i bad = _mm_andnot_si128(_mm_or_si128(x_cont, x_lead), high);
   bad = _mm_or_si128(bad, _mm_xor_si128(x_cont, in(before, 0xD8, 0xDB)));
-  bad = _mm_or_si128(bad, _mm_xor_si128(next_cont, x_lead));
+  // (a lead without its continuation byte is flagged at the lead; a byte
+  // after a continuation byte is not judged here, so that flags stay at
+  // character starts: a stray continuation byte is flagged at itself)
+  bad = _mm_or_si128(bad, _mm_andnot_si128(next_cont, x_lead));
   // Letters the standard profile changes (the rows of docs/normalization.md):
   // lead in x, continuation in next.
   const __m128i d8 = _mm_and_si128(
@@ -299,10 +373,171 @@ inline bool window_is_clean(const unsigned char* p, unsigned option_bits) noexce
         _mm_and_si128(eq(x, 0xD9), _mm_or_si128(in(next, 0xAA, 0xAC), eq(next, 0xB1))));  // ٪ ٫ ٬ ٱ
     bad = _mm_or_si128(bad, folds);
   }
-  return _mm_movemask_epi8(bad) == 0;
+  return static_cast<unsigned>(_mm_movemask_epi8(bad));
+}
+
+inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
+                unsigned option_bits) noexcept {
+  while (i + kWindow + 3 < n) {
+    const unsigned m = window_mask(in + i, option_bits);
+    if (m != 0) return {i, i + kWindow, m};
+    i = after_window(in, i + kWindow);
+  }
+  return {i, i, 0};
 }
 }  // namespace sse
 #endif
+
+#if defined(KURDI_AVX2)
+// The same check on 32 byte positions with AVX2, for CPUs that have it
+// (chosen at run time, see scan_function; the build itself stays baseline
+// x86-64). A line-for-line twin of sse::window_mask: a change to one must
+// be made to the other. ctest runs the rule, golden and property suites a
+// second time with KURDI_SIMD=sse2 so that both are held to the same output.
+namespace avx2 {
+#define KURDI_AVX2_FN __attribute__((target("avx2"))) inline
+// Constants are loaded from memory (one fused load per compare) rather than
+// left to _mm256_set1_epi8, which GCC builds from immediates with three
+// instructions each inside the loop: with some 35 constants that took more
+// time than the compares themselves.
+template <int C>
+struct Splat {
+  static constexpr std::array<unsigned char, 32> make() {
+    std::array<unsigned char, 32> a{};
+    for (auto& b : a) b = static_cast<unsigned char>(C);
+    return a;
+  }
+  alignas(32) static constexpr std::array<unsigned char, 32> bytes = make();
+};
+template <int C>
+KURDI_AVX2_FN __m256i splat() noexcept {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(Splat<C>::bytes.data()));
+}
+KURDI_AVX2_FN __m256i load(const unsigned char* p) noexcept {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+template <int C>
+KURDI_AVX2_FN __m256i eq(__m256i x) noexcept {
+  return _mm256_cmpeq_epi8(x, splat<C>());
+}
+template <int Lo, int Hi>
+KURDI_AVX2_FN __m256i in(__m256i x) noexcept {
+  const __m256i d = _mm256_sub_epi8(x, splat<Lo>());
+  return _mm256_cmpeq_epi8(_mm256_max_epu8(d, splat<Hi - Lo>()), splat<Hi - Lo>());
+}
+// Continuation bytes 80..BF are the signed bytes below -64; leads D8..DB
+// are the bytes that are D8 once their two low bits are cleared.
+KURDI_AVX2_FN __m256i cont(__m256i x) noexcept { return _mm256_cmpgt_epi8(splat<0xC0>(), x); }
+KURDI_AVX2_FN __m256i arabic_lead(__m256i x) noexcept {
+  return _mm256_cmpeq_epi8(_mm256_and_si256(x, splat<0xFC>()), splat<0xD8>());
+}
+KURDI_AVX2_FN __m256i or3(__m256i a, __m256i b, __m256i c) noexcept {
+  return _mm256_or_si256(_mm256_or_si256(a, b), c);
+}
+template <int C>
+KURDI_AVX2_FN __m256i gt(__m256i x) noexcept {  // x > C, as signed bytes
+  return _mm256_cmpgt_epi8(x, splat<C>());
+}
+template <int C>
+KURDI_AVX2_FN __m256i lt(__m256i x) noexcept {  // x < C, as signed bytes
+  return _mm256_cmpgt_epi8(splat<C>(), x);
+}
+KURDI_AVX2_FN __m256i arabic_letter(__m256i second, __m256i lead) noexcept {
+  const __m256i d8 = _mm256_and_si256(eq<0xD8>(lead), gt<-97>(second));
+  const __m256i d9 =
+      _mm256_and_si256(eq<0xD9>(lead), _mm256_or_si256(in<0x81, 0x8A>(second), gt<-80>(second)));
+  const __m256i da = eq<0xDA>(lead);
+  const __m256i db =
+      _mm256_and_si256(eq<0xDB>(lead), _mm256_or_si256(lt<-108>(second), eq<0x95>(second)));
+  return _mm256_and_si256(cont(second),
+                          _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db)));
+}
+// Lanes p[0..31]; needs p[-2] .. p[34].
+KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
+  const __m256i before = load(p - 1), x = load(p), next = load(p + 1);
+  const __m256i x_cont = cont(x), x_lead = arabic_lead(x);
+  const __m256i next_cont = cont(next);
+  const __m256i high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), x);
+  __m256i bad = _mm256_andnot_si256(_mm256_or_si256(x_cont, x_lead), high);
+  bad = _mm256_or_si256(bad, _mm256_xor_si256(x_cont, arabic_lead(before)));
+  bad = _mm256_or_si256(bad, _mm256_andnot_si256(next_cont, x_lead));
+  const __m256i d8 =
+      _mm256_and_si256(eq<0xD8>(x), or3(in<0x80, 0x85>(next), eq<0x9C>(next), eq<0xA9>(next)));
+  const __m256i d9 = _mm256_and_si256(
+      eq<0xD9>(x), _mm256_or_si256(_mm256_or_si256(eq<0x80>(next), eq<0x83>(next)),
+                                   _mm256_or_si256(in<0x89, 0x9F>(next), eq<0xB0>(next))));
+  const __m256i da =
+      _mm256_and_si256(eq<0xDA>(x), or3(eq<0x92>(next), in<0xAA, 0xAC>(next), eq<0xBE>(next)));
+  const __m256i db =
+      _mm256_and_si256(eq<0xDB>(x), or3(eq<0x8D>(next), eq<0x92>(next), eq<0x9D>(next)));
+  bad = _mm256_or_si256(bad, _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db)));
+  const __m256i reh = _mm256_and_si256(eq<0xD8>(x), eq<0xB1>(next));
+  const __m256i heh = _mm256_and_si256(eq<0xD9>(x), eq<0x87>(next));
+  const __m256i letter_before = arabic_letter(before, load(p - 2));
+  const __m256i letter_after = arabic_letter(load(p + 3), load(p + 2));
+  bad = _mm256_or_si256(bad, _mm256_andnot_si256(letter_before, reh));
+  bad = _mm256_or_si256(bad, _mm256_andnot_si256(letter_after, heh));
+  if (option_bits & kAsciiUpper) bad = _mm256_or_si256(bad, in<'A', 'Z'>(x));
+  if (option_bits & kAsciiDigit) bad = _mm256_or_si256(bad, in<'0', '9'>(x));
+  if (option_bits & kArabicDigit)
+    bad = _mm256_or_si256(bad, _mm256_and_si256(eq<0xD9>(x), in<0xA0, 0xA9>(next)));
+  if (option_bits & kPersianDigit)
+    bad = _mm256_or_si256(bad, _mm256_and_si256(eq<0xDB>(x), in<0xB0, 0xB9>(next)));
+  if (option_bits & kSearchFold) {
+    const __m256i folds = _mm256_or_si256(
+        _mm256_and_si256(eq<0xD8>(x), in<0xA2, 0xA5>(next)),
+        _mm256_and_si256(eq<0xD9>(x), _mm256_or_si256(in<0xAA, 0xAC>(next), eq<0xB1>(next))));
+    bad = _mm256_or_si256(bad, folds);
+  }
+  return static_cast<unsigned>(_mm256_movemask_epi8(bad));
+}
+
+__attribute__((target("avx2"))) Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
+                                         unsigned option_bits) noexcept {
+  constexpr std::size_t kWide = 32;
+  while (i + kWide + 3 < n) {
+    const unsigned m = window_mask(in + i, option_bits);
+    if (m != 0) return {i, i + kWide, m};
+    i = after_window(in, i + kWide);
+  }
+  return sse::scan(in, i, n, option_bits);  // the last bytes in 16-byte windows
+}
+#undef KURDI_AVX2_FN
+}  // namespace avx2
+#endif
+
+// The scan used by every call, chosen once: AVX2 when the CPU has it, else
+// SSE2 (baseline x86-64), else the portable tables (KURDI_NO_SIMD or
+// another architecture). KURDI_SIMD=sse2 in the environment forces SSE2, so
+// the tests can hold that path to the same output on an AVX2 machine.
+//
+// What a mask promises: bit k set when the character starting at start + k
+// may need a look; a clear bit means the byte at start + k is either a
+// continuation byte of a two-byte character whose lead is clean, or starts
+// a character that no rule changes whatever was written before it (its
+// context is judged on the input bytes around it, which every rule keeps
+// letters). Set bits are only ever at character starts (or at stray
+// bytes), so the scalar step can start there. The byte after the window is
+// not judged: the next window (or the tail loop) starts there unless the
+// window's last byte is a clean two-byte lead (after_window).
+ScanFn pick_scan() noexcept {
+#if defined(KURDI_AVX2)
+  const char* const forced = std::getenv("KURDI_SIMD");
+  const bool force_sse2 = forced != nullptr && std::strcmp(forced, "sse2") == 0;
+  __builtin_cpu_init();
+  if (!force_sse2 && __builtin_cpu_supports("avx2")) return avx2::scan;
+#endif
+#if defined(KURDI_SSE2)
+  return sse::scan;
+#else
+  return portable::scan;
+#endif
+}
+
+ScanFn scan_function() noexcept {
+  static const ScanFn scan = pick_scan();
+  return scan;
+}
 
 class Engine {
  public:
@@ -328,46 +563,34 @@ class Engine {
     out_.reserve(out_start_ + n_ + n_ / 16);
     const unsigned char* const in = in_;
     const std::size_t n = n_;
-    const unsigned mask = slow_mask_;
     std::size_t i = 0;
-    std::size_t run = 0;          // start of the pending verbatim run
-    std::size_t next_window = 2;  // where the next window check may start
-    while (i + 1 < n) {
-      // Whole windows with nothing to do are copied as part of the run.
-      if (i >= next_window && i + kWindow + 3 < n) {
-        if (window_clean(i)) {
-          i += kWindow;
-          // A two-byte character may straddle the window's end.
-          if ((in[i] & 0xC0) == 0x80) ++i;
-          continue;
-        }
-        // Text that needs rules tends to come in stretches (old spellings,
-        // Arabic-keyboard letters): go character by character for a while
-        // before checking a window again.
-        next_window = i + 4 * kWindow;
-      }
-      // Otherwise character by character up to the window's end.
-      const std::size_t stop = i + kWindow < n - 1 ? i + kWindow : n - 1;
-      while (i < stop) {
-        const unsigned bits = pair_at(in + i);
-        if ((bits & mask) == 0) {
-          // Branch on the byte rather than add the table's advance, so the
-          // next step does not wait for the table load.
-          if (in[i] < 0x80) {
-            ++i;
-          } else {
-            i += 2;
+    std::size_t run = 0;  // start of the pending verbatim run
+    // Windows of 16 or 32 bytes, each with a mask of the characters that need
+    // a look (rules or context). Clean text has one such character every
+    // ~145 bytes (ckb-clean.txt: word-final ه, ZWNJ, word-initial ر), so the
+    // characters between flagged ones stay in the verbatim run and only the
+    // flagged ones go through the scalar step.
+    if (n >= kWindow + 4) {
+      while (i < 2) step(i, run);  // a window needs in[i-2]
+      const ScanFn scan = scan_function();
+      while (true) {
+        const Hit hit = scan(in, i, n, slow_mask_);
+        i = hit.start;
+        if (hit.mask == 0) break;
+        for (unsigned mask = hit.mask; mask != 0; mask &= mask - 1) {
+          const std::size_t q = hit.start + static_cast<unsigned>(__builtin_ctz(mask));
+          // A handler may have gone past flagged positions (a deleted run,
+          // a three-byte character, a malformed sequence): skip those.
+          if (q >= i) {
+            i = q;  // the characters in between are clean: part of the run
+            step(i, run);
           }
-          continue;
         }
-        if ((bits & kAdvance) == 2 && (bits & kContext) != 0 && context_unchanged(i, run)) {
-          i += 2;
-          continue;
-        }
-        if (run < i) copy(run, i);
-        i = run = handle_at(i);
+        if (i < hit.end) i = after_window(in, hit.end);
       }
     }
+    // The tail (and short inputs) character by character.
+    while (i + 1 < n) step(i, run);
     if (i < n_) {  // a last single byte
       if (run < i) copy(run, i);
       i = run = handle_at(i);
@@ -377,32 +600,21 @@ class Engine {
   }
 
  private:
-  bool window_clean(std::size_t i) const noexcept {
-#if defined(KURDI_SSE2)
-    return sse::window_is_clean(in_ + i, slow_mask_);  // the caller guarantees i >= 2
-#else
-    return window_is_clean(i);
-#endif
-  }
-
-  // True when no byte position of [i, i + kWindow) needs a rule. Reads two
-  // bytes before and four after the window (the caller guarantees them).
-  bool window_is_clean(std::size_t i) const noexcept {
-    const std::uint16_t* const t = kWindowTable.data();
-    std::uint16_t w[kWindow + 4];  // positions i-2 .. i+kWindow+1
-    const unsigned char* const p = in_ + i - 2;
-    for (std::size_t k = 0; k < kWindow + 4; ++k) w[k] = t[kLeadRows[p[k]] * 256u + p[k + 1]];
-    // The pair straddling the window's start: its first byte may be a
-    // continuation byte with no lead (the scalar loop may have stopped there).
-    unsigned bad = w[1] & kWinSlow;
-    for (std::size_t k = 2; k < kWindow + 2; ++k) {
-      const unsigned e = w[k];
-      bad |= e & (slow_mask_ | kWinSlow);
-      // ر needs a letter just before it, ه one just after it.
-      bad |= (e & kWinReh) & ~(w[k - 2] >> 2);   // kWinLetter >> 2 == kWinReh
-      bad |= (e & kWinHeh) & ~(w[k + 2] >> 1);   // kWinLetter >> 1 == kWinHeh
+  // One character at i (i + 1 < n): left in the verbatim run when no rule
+  // changes it, else the run so far is written and the handlers take over.
+  // Advances i past what was consumed.
+  void step(std::size_t& i, std::size_t& run) {
+    const unsigned bits = pair_at(in_ + i);
+    if ((bits & slow_mask_) == 0) {
+      i += in_[i] < 0x80 ? 1 : 2;
+      return;
     }
-    return (bad & ~unsigned{kContext}) == 0;
+    if ((bits & kAdvance) == 2 && (bits & kContext) != 0 && context_unchanged(i, run)) {
+      i += 2;
+      return;
+    }
+    if (run < i) copy(run, i);
+    i = run = handle_at(i);
   }
 
   // ر after a letter of the same verbatim run stays ر; ه followed directly

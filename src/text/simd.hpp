@@ -1,10 +1,17 @@
 // Which SIMD code paths the core compiles. SSE2 is part of baseline x86-64,
-// so it needs no -march flag or runtime dispatch. KURDI_NO_SIMD (the CMake
-// option of the same name) builds the portable table paths instead; the
-// sanitizer build in scripts/test.sh uses it, so both paths are tested.
+// so it needs no -march flag. AVX2 code is compiled only into functions
+// marked __attribute__((target("avx2"))) and chosen at run time when the CPU
+// has it (__builtin_cpu_supports), so the build stays baseline x86-64.
+// KURDI_NO_SIMD (the CMake option of the same name) builds the portable
+// table paths instead; the sanitizer build in scripts/test.sh uses it, so
+// every path is tested.
 #pragma once
 
 #if defined(__SSE2__) && !defined(KURDI_NO_SIMD)
 #define KURDI_SSE2 1
 #include <emmintrin.h>
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define KURDI_AVX2 1
+#include <immintrin.h>
+#endif
 #endif
