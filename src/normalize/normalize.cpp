@@ -804,7 +804,9 @@ class Engine {
       if (cp == 0x066A) return emit('%', u);  // ٪
       if (cp == 0x066B) return emit('.', u);  // ٫
       if (cp == 0x066C) {                     // ٬: dropped inside a number
-        if (is_digit(previous()) && is_digit(peek(cur, false, false).cp)) return;
+        // Look past what this profile deletes (tatweel, and ZWNJ in search),
+        // or a second pass would see the digits meet: 0٬‌2 -> 02 at once.
+        if (is_digit(previous()) && is_digit(peek(cur, true, true).cp)) return;
         return emit(cp, u);
       }
     }

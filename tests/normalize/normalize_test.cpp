@@ -111,7 +111,8 @@ TEST(Normalize, StandaloneTatweel) {
 TEST(Normalize, IdempotentOnTrickyInput) {
   const char* cases[] = {
       "هـ\u200c\u200bب ـ ر\u200c ه\u200c\u200c ھ\u200c ھـ", "\u200c\u200c\u200cر", "ه\u064e\u200cک",
-      "ﻻ ﷲ ﷺ ﷽", "ی\u0654\u0654 ا\u0653\u0654", "٬٬١٬٬٢٬", "شاه\u200bی"};
+      "ﻻ ﷲ ﷺ ﷽", "ی\u0654\u0654 ا\u0653\u0654", "٬٬١٬٬٢٬", "شاه\u200bی",
+      "0٬\u200c2", "0\u200c٬2", "٠٬ـ\u200c٢"};  // found by the fuzzer: ٬ before a deleted ZWNJ
   for (const char* c : cases) {
     for (const auto& o : {NormalizeOptions{}, search()}) {
       const std::string once = normalize(c, o);
