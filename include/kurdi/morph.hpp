@@ -91,7 +91,8 @@ std::string analyzer_version(const UserLexicon* user);
 /// connection or per run, since running text repeats its words (Zipf) and a
 /// cached word costs one hash lookup. Results are those of the free functions.
 /// Not thread-safe: one Analyzer per thread. The cache holds at most
-/// `capacity` words and is emptied when full.
+/// `capacity` words, in two generations: when the newer half fills up the
+/// older half is dropped, and words in steady use move back to the newer.
 class Analyzer {
  public:
   /// `user` (may be null) must outlive the Analyzer.

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "kurdi/morph.hpp"
@@ -156,6 +157,7 @@ class Search {
   /// Every reading, cheapest first (stable for equal costs).
   std::vector<Candidate>& run() {
     if (form_.size() > 0xffff) return out_;  // offsets are 16-bit; no word is that long
+    out_.reserve(16);
     irregular();
     nominal();
     verbal();
@@ -208,9 +210,15 @@ class Search {
   // Nominal readings whose stem starts at b (after a proclitic when b > 0).
   void nominal_at(std::size_t b) {
     std::string with_e;
+    // hashes of form_[b, j) for every j, computed in one pass
+    std::array<std::uint64_t, 256> h;
+    const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+    h[0] = morph::kHashSeed;
+    for (std::size_t x = 0; x < n; ++x) h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
     for (std::size_t j = form_.size(); j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      each(form_.substr(b, j - b), [&](const morph::Entry& e) {
+      const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
+      each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma) nominal_from(e.key, b, j, r, /*elided_e=*/false);
       });
@@ -247,10 +255,11 @@ class Search {
     std::array<std::size_t, 8> splits{};
     std::size_t n_splits = 0;
     splits[n_splits++] = 0;
-    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); ++i) {
+    std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
+    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
       if (!char_boundary(form_, i)) continue;
       bool preverb = false;
-      each(form_.substr(0, i), [&](const morph::Entry& e) {
+      each(form_.substr(0, i), hi, [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       });
       if (preverb) splits[n_splits++] = i;
@@ -282,30 +291,33 @@ class Search {
     if (k >= form_.size()) return;
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(form_.substr(0, i));
+    std::uint64_t h = morph::hash_more(morph::kHashSeed, key_);
     for (std::size_t j = k + 1; j <= form_.size(); ++j) {
+      h = morph::hash_more(h, form_.substr(j - 1, 1));
       if (!char_boundary(form_, j)) continue;
       key_.resize(i);
       key_.append(form_.substr(k, j - k));
-      verb_stem(key_, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+      verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
         if (base.size() >= i + 4 && base.ends_with("وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
-          verb_stem(alt_, i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         } else if (base.size() >= i + 2 && base.ends_with("ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
-          verb_stem(alt_, i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         }
       }
     }
   }
 
-  void verb_stem(std::string_view key, std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k,
-                 std::size_t j, const morph::Clitic* clitic, std::size_t clitic_at, bool infix, bool alternant) {
-    each(key, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, clitic, clitic_at, infix, alternant); });
+  void verb_stem(std::string_view key, std::uint64_t hash, std::size_t i, const morph::Prefix& p,
+                 std::size_t prefix_at, std::size_t k, std::size_t j, const morph::Clitic* clitic,
+                 std::size_t clitic_at, bool infix, bool alternant) {
+    each(key, hash, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, clitic, clitic_at, infix, alternant); });
   }
 
   void verb_records(const morph::Entry& e, std::size_t i, const morph::Prefix& p, std::size_t prefix_at,
@@ -518,7 +530,11 @@ class Search {
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>
   void each(std::string_view key, F&& f) {
-    f(morph::lookup(key));
+    each(key, morph::hash_more(morph::kHashSeed, key), std::forward<F>(f));
+  }
+  template <typename F>
+  void each(std::string_view key, std::uint64_t hash, F&& f) {
+    f(morph::lookup(key, hash));
     if (user_) f(user_->lookup(key));
   }
 
@@ -781,13 +797,21 @@ struct Analyzer::Impl {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache;
+  using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
+  // Two generations: when the young one is full it becomes the old one and
+  // a new young one starts; a word found in the old one moves back. Words in
+  // steady use stay cached, which clearing everything at once would not do.
+  Map young, old;
   std::size_t capacity = 1;
   const UserLexicon::Impl* user = nullptr;
 
   Entry& get(std::string_view word) {
-    if (auto it = cache.find(word); it != cache.end()) return it->second;
-    if (cache.size() >= capacity) cache.clear();
+    if (auto it = young.find(word); it != young.end()) return it->second;
+    if (auto it = old.find(word); it != old.end()) {
+      Entry e = std::move(it->second);
+      old.erase(it);
+      return insert(word, std::move(e));
+    }
     Entry e;
     const std::string form = normalized_word(word);
     if (!form.empty()) {
@@ -796,12 +820,23 @@ struct Analyzer::Impl {
       e.stems = stems_of(candidates, form);
       e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
     }
-    return cache.emplace(std::string(word), std::move(e)).first->second;
+    return insert(word, std::move(e));
+  }
+
+  Entry& insert(std::string_view word, Entry&& e) {
+    if (young.size() >= capacity) {
+      old.swap(young);
+      young.clear();
+      young.reserve(capacity);
+    }
+    return young.emplace(std::string(word), std::move(e)).first->second;
   }
 };
 
 Analyzer::Analyzer(std::size_t capacity, const UserLexicon* user) : impl_(new Impl) {
-  impl_->capacity = capacity == 0 ? 1 : capacity;
+  // Each generation holds half the capacity.
+  impl_->capacity = capacity < 2 ? 1 : capacity / 2;
+  impl_->young.reserve(impl_->capacity);
   impl_->user = user ? user->impl() : nullptr;
 }
 Analyzer::~Analyzer() { delete impl_; }

@@ -21,10 +21,12 @@ extern const std::size_t kSlotCount;
 
 namespace kurdi::morph {
 
-Entry lookup(std::string_view form) noexcept {
+Entry lookup(std::string_view form) noexcept { return lookup(form, format::hash(form)); }
+
+Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
   using namespace data;
   const std::size_t mask = kSlotCount - 1;
-  for (std::size_t s = format::hash(form) & mask;; s = (s + 1) & mask) {
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
     const std::uint32_t k = kSlots[s];
     if (k == format::kEmptySlot) return {};
     const format::Key& key = kKeys[k];

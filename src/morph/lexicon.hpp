@@ -22,6 +22,19 @@ struct Entry {
 
 /// The entry of a normalized form; empty records when the form is not a key.
 Entry lookup(std::string_view form) noexcept;
+/// The same with the form's hash (format::hash) already computed: the
+/// analyzer hashes growing prefixes of a word one byte at a time.
+Entry lookup(std::string_view form, std::uint64_t hash) noexcept;
+
+/// Extends a format::hash value by more bytes (FNV-1a is incremental).
+constexpr std::uint64_t hash_more(std::uint64_t h, std::string_view more) noexcept {
+  for (unsigned char c : more) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
 
 /// The verb a stem record points to.
 const Verb& verb(std::int32_t index) noexcept;

@@ -232,3 +232,24 @@ TEST(UserLexicon, BadLinesNameTheLine) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Analyzer, CacheGivesTheFreeFunctionsResults) {
+  // A tiny capacity makes the two generations turn over many times.
+  kurdi::Analyzer session(4);
+  const char* words[] = {"بەرپرسەکانی", "کوردی", "دەیانگوت", "زژڤ", "کوردی", "هەڵیگرت", "نییە", "بەرپرسەکانی",
+                         "کتێبەکانیشمان", "دەیانگوت", "زژڤ", "نمونە"};
+  for (int round = 0; round < 3; ++round) {
+    for (const char* w : words) {
+      EXPECT_EQ(session.stems(w), kurdi::stems(w)) << w;
+      EXPECT_EQ(session.lemma(w), kurdi::lemma(w)) << w;
+      const auto& a = session.analyze(w);
+      const auto b = kurdi::analyze(w);
+      ASSERT_EQ(a.size(), b.size()) << w;
+      for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].features, b[i].features) << w;
+    }
+  }
+}
+
+}  // namespace
