@@ -113,6 +113,7 @@ run "$E" hunspell-eval $([[ $VERBOSE == 1 ]] && echo --errors 200) "$DATA/kurdis
 run "$E" klpt-stem $([[ $VERBOSE == 1 ]] && echo --verbose) "$DATA/klpt-data/test_cases_stem.json"
 run "$E" coverage --top 20 "$DATA"/seeds/0*.txt
 run "$E" coverage --top 20 "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.txt"
-# Morpheme F1 on the tokenization gold: waits for `kurdi tokenize --morphemes` (eval/README.md).
+TG="$DATA/kurdish-tokenization-gold"
+run "$E" morphemes $([[ $VERBOSE == 1 ]] && echo --errors 10) "$TG/ckb_sentences.txt" "$TG/annotated_corpus_ckb.txt"
 
 exit $status

@@ -14,5 +14,6 @@ int cmd_lemma(const std::vector<std::string>& args);      // UniMorph lemma / UP
 int cmd_hunspell_eval(const std::vector<std::string>& args);  // KurdishHunspell hand analyses
 int cmd_klpt_stem(const std::vector<std::string>& args);  // KLPT stem / lemma cases
 int cmd_coverage(const std::vector<std::string>& args);   // lexicon coverage of word tokens
+int cmd_morphemes(const std::vector<std::string>& args);  // morpheme F1 on the tokenization gold
 
 }  // namespace kurdi_eval

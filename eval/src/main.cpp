@@ -47,6 +47,10 @@ Commands (defaults read the shared development data; see eval/README.md):
   coverage   [--top N] [--gazetteer DIR] [--no-gazetteer] [TEXT...]
              share of word tokens whose best analysis is lexicon-backed, with
              and without gazetteer names (default: the three seed articles)
+  morphemes  [--errors N] [SENTENCES GOLD]
+             morpheme tokenization P/R/F1 against a line-aligned gold, with the
+             whitespace+punctuation baseline and a ceiling estimate (default:
+             kurdish-tokenization-gold/ckb_sentences.txt, annotated_corpus_ckb.txt)
   version    library and analyzer version
 
 Environment: KURDI_EVAL_DATA overrides the default data directory.
@@ -79,6 +83,7 @@ int main(int argc, char** argv) {
     if (cmd == "klpt") return kurdi_eval::cmd_klpt(args);
     if (cmd == "tokens") return kurdi_eval::cmd_tokens(args);
     if (cmd == "lemma") return kurdi_eval::cmd_lemma(args);
+    if (cmd == "morphemes") return kurdi_eval::cmd_morphemes(args);
     if (cmd == "hunspell-eval") return kurdi_eval::cmd_hunspell_eval(args);
     if (cmd == "klpt-stem") return kurdi_eval::cmd_klpt_stem(args);
     if (cmd == "coverage") return kurdi_eval::cmd_coverage(args);
