@@ -99,7 +99,11 @@ bool after_ok(std::string_view before, After after) {
 }
 
 bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
-  return s.size() - pos >= piece.size() && s.compare(pos, piece.size(), piece) == 0;
+  if (s.size() - pos < piece.size()) return false;
+  // Sorani letters share their lead bytes: the second byte rejects most
+  // mismatches before a call to compare (the arc walk's hottest test).
+  if (piece.size() >= 2 && s[pos + 1] != piece[1]) return false;
+  return s.compare(pos, piece.size(), piece) == 0;
 }
 
 bool char_boundary(std::string_view s, std::size_t i) {
@@ -292,7 +296,9 @@ class Search {
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(form_.substr(0, i));
     std::uint64_t h = morph::hash_more(morph::kHashSeed, key_);
-    for (std::size_t j = k + 1; j <= form_.size(); ++j) {
+    // No compiled stem is longer than this; a user lexicon's may be.
+    const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
+    for (std::size_t j = k + 1; j <= form_.size() && i + (j - k) <= max_key; ++j) {
       h = morph::hash_more(h, form_.substr(j - 1, 1));
       if (!char_boundary(form_, j)) continue;
       key_.resize(i);

@@ -12,10 +12,11 @@ extern const Key kKeys[];
 extern const std::size_t kKeyCount;
 extern const Record kRecords[];
 extern const std::size_t kRecordCount;
+extern const std::size_t kMaxVerbStemBytes;
 extern const Verb kVerbs[];
 extern const std::size_t kVerbCount;
 extern const Form kForms[];
-extern const std::uint32_t kSlots[];
+extern const Slot kSlots[];
 extern const std::size_t kSlotCount;
 }  // namespace kurdi::morph::data
 
@@ -26,10 +27,12 @@ Entry lookup(std::string_view form) noexcept { return lookup(form, format::hash(
 Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
   using namespace data;
   const std::size_t mask = kSlotCount - 1;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    const std::uint32_t k = kSlots[s];
-    if (k == format::kEmptySlot) return {};
-    const format::Key& key = kKeys[k];
+    const format::Slot& slot = kSlots[s];
+    if (slot.key == format::kEmptySlot) return {};
+    if (slot.tag != tag) continue;
+    const format::Key& key = kKeys[slot.key];
     if (key.length == form.size() && std::memcmp(kPool + key.text, form.data(), form.size()) == 0)
       return {{kPool + key.text, key.length}, {kRecords + key.first_record, key.record_count}};
   }
@@ -42,6 +45,8 @@ const format::Form& irregular_form(std::int32_t index) noexcept { return data::k
 std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept {
   return {data::kPool + offset, length};
 }
+
+std::size_t max_verb_stem_bytes() noexcept { return data::kMaxVerbStemBytes; }
 
 LexiconSize lexicon_size() noexcept { return {data::kKeyCount, data::kRecordCount, data::kVerbCount}; }
 

@@ -159,11 +159,11 @@ void write_cpp(const Builder& b, const std::string& path) {
   }
   std::size_t slots = 1024;
   while (slots < keys.size() * 2) slots *= 2;
-  std::vector<std::uint32_t> table(slots, kEmptySlot);
+  std::vector<Slot> table(slots, Slot{kEmptySlot, 0});
   for (std::size_t i = 0; i < keys.size(); ++i) {
     std::size_t s = hashes[i] & (slots - 1);
-    while (table[s] != kEmptySlot) s = (s + 1) & (slots - 1);
-    table[s] = static_cast<std::uint32_t>(i);
+    while (table[s].key != kEmptySlot) s = (s + 1) & (slots - 1);
+    table[s] = Slot{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(hashes[i] >> 32)};
   }
 
   std::ostringstream o;
@@ -193,6 +193,12 @@ void write_cpp(const Builder& b, const std::string& path) {
     o << "  {" << r.freq << "u, " << r.verb << ", Kind(" << int(r.kind) << "), Upos(" << int(r.upos) << "), "
       << r.preverb_bytes << "},\n";
   o << "};\nextern const std::size_t kRecordCount;\nconst std::size_t kRecordCount = " << records.size() << ";\n";
+  // The longest verb stem key: the analyzer stops growing a stem past it.
+  std::size_t max_stem = 0;
+  for (const auto& [text, recs] : b.keys)
+    for (const auto& r : recs)
+      if (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form) max_stem = std::max(max_stem, text.size());
+  o << "extern const std::size_t kMaxVerbStemBytes;\nconst std::size_t kMaxVerbStemBytes = " << max_stem << ";\n";
   o << "extern const Verb kVerbs[];\nconst Verb kVerbs[] = {\n";
   for (const auto& v : b.verbs)
     o << "  {" << v.infinitive << "u, " << v.infinitive_length << ", " << v.preverb_bytes << ", " << v.freq << "u, "
@@ -205,10 +211,10 @@ void write_cpp(const Builder& b, const std::string& path) {
       << f.features_length << ", " << f.morphemes_length << ", Upos(" << int(f.upos) << ")},\n";
   if (b.forms.empty()) o << "  {0u, 0u, 0u, 0, 0, 0, Upos(0)},\n";
   o << "};\n";
-  o << "extern const std::uint32_t kSlots[];\nconst std::uint32_t kSlots[] = {\n";
+  o << "extern const Slot kSlots[];\nconst Slot kSlots[] = {\n";
   for (std::size_t s = 0; s < table.size(); ++s) {
-    o << table[s] << "u,";
-    if (s % 16 == 15) o << "\n";
+    o << "{" << table[s].key << "u," << table[s].tag << "u},";
+    if (s % 8 == 7) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
   o << "}  // namespace kurdi::morph::data\n";

@@ -79,7 +79,14 @@ constexpr std::uint64_t hash(std::string_view s) noexcept {
   return h;
 }
 
-/// Slot value of an empty slot in the open-addressing table.
+/// A slot of the open-addressing table: the key's index and the high half of
+/// its hash, so a probe that misses is decided without touching the keys.
+struct Slot {
+  std::uint32_t key;
+  std::uint32_t tag;
+};
+
+/// Key index of an empty slot.
 inline constexpr std::uint32_t kEmptySlot = 0xffffffffu;
 
 }  // namespace kurdi::morph::format
