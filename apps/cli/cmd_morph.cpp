@@ -111,7 +111,7 @@ bool load_user_lexicon(const MorphArgs& args, std::unique_ptr<kurdi::UserLexicon
 int run_stem(const MorphArgs& args) {
   std::unique_ptr<kurdi::UserLexicon> user;
   if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 16, user.get());
+  kurdi::Analyzer analyzer(1u << 17, user.get());
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -137,7 +137,7 @@ int run_stem(const MorphArgs& args) {
 int run_lemma(const MorphArgs& args) {
   std::unique_ptr<kurdi::UserLexicon> user;
   if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 16, user.get());
+  kurdi::Analyzer analyzer(1u << 17, user.get());
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -157,7 +157,7 @@ int run_lemma(const MorphArgs& args) {
 int run_analyze(const MorphArgs& args) {
   std::unique_ptr<kurdi::UserLexicon> user;
   if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 16, user.get());
+  kurdi::Analyzer analyzer(1u << 17, user.get());
   static const std::vector<kurdi::Analysis> kNone;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;

@@ -96,7 +96,7 @@ std::string analyzer_version(const UserLexicon* user);
 class Analyzer {
  public:
   /// `user` (may be null) must outlive the Analyzer.
-  explicit Analyzer(std::size_t capacity = 1u << 16, const UserLexicon* user = nullptr);
+  explicit Analyzer(std::size_t capacity = 1u << 17, const UserLexicon* user = nullptr);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
