@@ -347,7 +347,7 @@ morph_file() {
   out "|---|---|---|---:|---:|"
   local op label item med best
   for op in tokenize normalize_words stems lemma analyze tokenize_stems session_stems session_analyze \
-      stems_types analyze_types; do
+      warm_stems stems_types analyze_types; do
     item="word tokens"
     case $op in
       tokenize) label="baseline: tokenize the file (1 MiB pieces)" ;;
@@ -358,6 +358,7 @@ morph_file() {
       tokenize_stems) label="tokenize + kurdi::stems (an indexing host)" ;;
       session_stems) label="kurdi::Analyzer::stems per word token (session cache, new per pass)" ;;
       session_analyze) label="kurdi::Analyzer::analyze per word token (session cache, new per pass)" ;;
+      warm_stems) label="kurdi::Analyzer::stems per word token (one session kept across passes: steady state)" ;;
       stems_types) label="kurdi::stems once per distinct form"; item="types" ;;
       analyze_types) label="kurdi::analyze once per distinct form (cold, no cache)"; item="types" ;;
     esac
@@ -370,13 +371,14 @@ morph_file() {
     out "| CLI | kurdi $c < file > /dev/null (mean, min) | word tokens | $(fmt_rate "$(awk -v k="$words" -v t="$mean" 'BEGIN { print k / t }')") | $(fmt_rate "$(awk -v k="$words" -v t="$min" 'BEGIN { print k / t }')") |"
   done
   out ""
-  local st an at sst san
+  local st an at sst san wst
   st=$(field median_items_per_s stems "$tag"); an=$(field median_items_per_s analyze "$tag")
+  wst=$(field median_items_per_s warm_stems "$tag")
   sst=$(field median_items_per_s session_stems "$tag"); san=$(field median_items_per_s session_analyze "$tag")
   at=$(field median_items_per_s analyze_types "$tag")
   verdict() { awk -v x="$1" -v f="$2" 'BEGIN { if (x == "" || f == "") print "n/a"; else if (x >= f) print "met"; else print "MISSED" }'; }
   out "Targets of issue 3, section 10, on $name (medians):"
-  out "- stemming >= 5 M word tokens/s on running text: free function $(fmt_rate "$st") -> $(verdict "$st" 5000000); Analyzer session $(fmt_rate "$sst") -> $(verdict "$sst" 5000000)"
+  out "- stemming >= 5 M word tokens/s on running text: free function $(fmt_rate "$st") -> $(verdict "$st" 5000000); Analyzer session, new per pass $(fmt_rate "$sst") -> $(verdict "$sst" 5000000); warm session (steady state) $(fmt_rate "$wst") -> $(verdict "$wst" 5000000)"
   out "- analysis >= 1 M word tokens/s on running text: free function $(fmt_rate "$an") -> $(verdict "$an" 1000000); Analyzer session $(fmt_rate "$san") -> $(verdict "$san" 1000000)"
   out "- analysis >= 200 k types/s cold: $(fmt_rate "$at") -> $(verdict "$at" 200000)"
   out "- KLPT (ANCHORS.md; other corpus, same machine class): stem 13.5 k, analyze 24 k tokens/s: stems $(ratio "$st" 13500), analyze $(ratio "$an" 24000)"
