@@ -83,6 +83,7 @@ run "$E" change "$DATA"/seeds/0*.txt
 
 echo "## 2. Character error rate against manual normalizations"
 run "$E" cer "$DATA/script-normalization/Sorani-Arabic.tsv" "$DATA/script-normalization/Sorani-Persian.tsv"
+run "$E" cer --repair "$DATA/script-normalization/Sorani-Arabic.tsv" "$DATA/script-normalization/Sorani-Persian.tsv"
 [[ $VERBOSE == 1 ]] && run "$E" cer --verbose --top 0 "$DATA/script-normalization/Sorani-Arabic.tsv" "$DATA/script-normalization/Sorani-Persian.tsv"
 
 echo "## 3. Sentence boundaries"

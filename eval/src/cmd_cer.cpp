@@ -116,7 +116,7 @@ void print_top(const Score& s, std::size_t top, std::size_t total) {
 }  // namespace
 
 int cmd_cer(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--profile", "--top"}, {"--verbose"});
+  const Args args(argv, {"--profile", "--top"}, {"--verbose", "--repair"});
   const std::string dd = data_dir();
   const auto files = args.files_or({dd + "/script-normalization/Sorani-Arabic.tsv",
                                     dd + "/script-normalization/Sorani-Persian.tsv"});
@@ -124,6 +124,8 @@ int cmd_cer(const std::vector<std::string>& argv) {
   if (!profile) throw UsageError("--profile must be standard or search");
   kurdi::NormalizeOptions options;
   options.profile = *profile;
+  // --repair: the lexicon-validated ه -> ە repair (issue 3 §5; always on in search)
+  options.repair = args.flag("--repair");
   const std::size_t top = args.get_size("--top", 10);
   const bool verbose = args.flag("--verbose");
 
@@ -163,7 +165,7 @@ int cmd_cer(const std::vector<std::string>& argv) {
       }
     }
 
-    std::cout << "== cer: profile " << kurdi::profile_name(*profile) << " ==\n"
+    std::cout << "== cer: profile " << kurdi::profile_name(*profile) << (options.repair ? " + repair" : "") << " ==\n"
               << "file: " << path << "\n"
               << "pairs: " << pairs.size() << (no_tab ? " (lines without TAB skipped: " + std::to_string(no_tab) + ")" : "")
               << "\nreference code points: " << ref_len << "\n"

@@ -20,7 +20,7 @@ Commands (defaults read the shared development data; see eval/README.md):
              [TEXT...]
              code points the normalizer changes, and every changed class
              (default: FLORES-200 ckb_Arab.devtest)
-  cer        [--profile P] [--top N] [--verbose] [TSV...]
+  cer        [--profile P] [--repair] [--top N] [--verbose] [TSV...]
              character error rate of raw and normalized text against manual
              normalizations, "source<TAB>reference" per line
              (default: script-normalization/Sorani-{Arabic,Persian}.tsv)
