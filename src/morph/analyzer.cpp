@@ -207,8 +207,28 @@ class Search {
   void nominal() {
     nominal_at(0);
     // A preposition written joined to its noun (لەژێر, بەبێ, بۆماڵەوە).
-    for (std::string_view p : kProclitics)
+    for (std::string_view p : kProclitics) {
       if (form_.size() > p.size() + 2 && form_.starts_with(p)) nominal_at(p.size());
+      // ...and contracted with a word in ئە, which loses its ئ while the two ە
+      // merge: لەو (لە + ئەو), بەم (بە + ئەم), لەوەی (لە + ئەوە + ی)
+      if (p.ends_with("\u06D5") && form_.size() >= p.size() + 2 && form_.starts_with(p))
+        elided_hamza_at(p.size() - 2);
+    }
+  }
+
+  void elided_hamza_at(std::size_t b) {
+    static constexpr std::string_view kHamza = "\u0626";
+    std::string key(kHamza);
+    for (std::size_t j = form_.size(); j > b; --j) {
+      if (!char_boundary(form_, j)) continue;
+      key.resize(kHamza.size());
+      key.append(form_.substr(b, j - b));
+      each(key, [&](const morph::Entry& e) {
+        for (const Record& r : e.records)
+          if (r.kind == Kind::lemma && (r.upos == Upos::PRON || r.upos == Upos::DET || r.upos == Upos::ADV))
+            nominal_from(e.key, b, j, r, /*elided_e=*/false, /*any_upos=*/true);
+      });
+    }
   }
 
   // Nominal readings whose stem starts at b (after a proclitic when b > 0).
@@ -238,10 +258,13 @@ class Search {
     }
   }
 
-  void nominal_from(std::string_view stem, std::size_t b, std::size_t j, const Record& r, bool elided_e) {
-    // A proclitic never stands before a function word or a name (لەو is لە + ئەو,
-    // which the lexicon does not derive).
-    if (b > 0 && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV && r.upos != Upos::ADP) return;
+  void nominal_from(std::string_view stem, std::size_t b, std::size_t j, const Record& r, bool elided_e,
+                    bool any_upos = false) {
+    // A joined preposition stands before a noun, adjective, adverb or adposition
+    // (a pronoun only in the contractions of elided_hamza_at).
+    if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV &&
+        r.upos != Upos::ADP)
+      return;
     cur_ = Candidate{};
     cur_.lemma = cur_.stem = stem;
     cur_.upos = r.upos;
@@ -771,7 +794,9 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   for (std::size_t i = 0; i < c.count; ++i)
     if (c.pieces[i].tag == "stem") stem_index = i;
   std::size_t begin = 0;
-  if (c.count > 0 && c.pieces[0].tag == "PREP") {
+  // A joined preposition is a token of its own, except in a contraction (لەو):
+  // there it has lost its vowel to the next word and stays with it.
+  if (c.count > 0 && c.pieces[0].tag == "PREP" && c.pieces[0].end > 2) {
     out.emplace_back(0, c.pieces[0].end);
     begin = c.pieces[0].end;
   }
