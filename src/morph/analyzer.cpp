@@ -79,6 +79,9 @@ constexpr float kProcliticCost = 0.5f;
 // A reading found through the spelling variant و -> وو pays this; at most
 // this many single و are tried.
 constexpr float kVariantCost = 1.0f;
+// A relational adjective derived with -ی from a lexicon noun pays this on top
+// of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
+constexpr float kDerivationCost = 0.5f;
 constexpr std::size_t kMaxVariants = 4;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
@@ -148,6 +151,7 @@ struct Candidate {
   Upos upos = Upos::X;
   std::int32_t verb = -1;  ///< verb index, or -1
   bool transitive = false, causative = false;
+  bool in_form = false;  ///< lemma and stem are views into the analysed word, not the lexicon
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
@@ -246,6 +250,26 @@ class Search {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma) nominal_from(e.key, b, j, r, /*elided_e=*/false);
       });
+      // Relational adjectives in -ی: ئەوروپا -> ئەوروپی, دەریا -> دەریایی, فەرەنس... (derived
+      // lexemes: the adjective is its own lemma).
+      if (starts_with(form_, j, "\u06CC")) {
+        each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+          for (const Record& r : e.records)
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !e.key.ends_with("\u0627"))
+              derived_from(r, b, j, j + 2);
+        });
+        if (starts_with(form_, j, "\u06CC\u06CC") && form_.substr(b, j - b).ends_with("\u0627"))
+          each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+            for (const Record& r : e.records)
+              if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
+          });
+        with_e.assign(form_.substr(b, j - b));
+        with_e += "\u0627";
+        each(with_e, [&](const morph::Entry& e) {
+          for (const Record& r : e.records)
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 2);
+        });
+      }
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
       if (starts_with(form_, j, "ان")) {
         with_e.assign(form_.substr(b, j - b));
@@ -274,6 +298,27 @@ class Search {
     stem_piece_ = cur_.count;
     require_a_ = elided_e;
     suffixes(j, State::n_stem, /*nominal=*/true);
+  }
+
+  // A relational adjective: the noun form_[b, j) (or the noun in ا it was cut
+  // from) and the suffix ی / یی up to d; the lemma is the adjective as
+  // written, a view into the word (see Candidate::in_form).
+  void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
+    if (d >= 0xffff) return;
+    cur_ = Candidate{};
+    cur_.lemma = cur_.stem = form_.substr(b, d - b);
+    cur_.in_form = true;
+    cur_.upos = Upos::ADJ;
+    // From a name it pays what the name's other readings pay (kNameCost), so a
+    // name + ezafe (سوید + ی) stays the cheaper reading of سویدی.
+    cur_.cost = -freq_credit(r.freq) + kDerivationCost + (b > 0 ? kProcliticCost : 0.0f) +
+                (r.upos == Upos::PROPN ? kNameCost : 0.0f);
+    if (b > 0) push({0, static_cast<std::uint16_t>(b), "PREP", "", false});
+    push({static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(j), "stem", "", false});
+    push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), "DER.ADJ", "", false});
+    stem_piece_ = cur_.count;
+    require_a_ = false;
+    suffixes(d, State::n_stem, /*nominal=*/true);
   }
 
   // --- verb forms --------------------------------------------------------
@@ -539,6 +584,7 @@ class Search {
         return static_cast<std::uint16_t>(o >= p + 4 ? o - 2 : o > p + 2 ? p + 2 : o);
       };
       for (Candidate c : found) {
+        if (c.in_form) continue;  // its views point into `variant`, which dies here
         // The stem is the lexicon's spelling; the candidate holds views into
         // the lexicon, never into `variant`, so it outlives it.
         for (std::size_t n = 0; n < c.count; ++n) {

@@ -253,3 +253,25 @@ TEST(Analyzer, CacheGivesTheFreeFunctionsResults) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Derivation, RelationalAdjectivesAndContractions) {
+  // دەریا -> دەریایی: a derived adjective is its own lemma, its morphemes split at the suffix.
+  const auto a = kurdi::analyze("دەریایی").front();
+  EXPECT_EQ(a.lemma, "دەریایی");
+  EXPECT_EQ(a.upos, "ADJ");
+  ASSERT_EQ(a.morphemes.size(), 2u);
+  EXPECT_EQ(a.morphemes[1].tag, "DER.ADJ");
+  // A joined preposition, and one contracted with ئەو.
+  EXPECT_EQ(kurdi::lemma("لەژێر"), "ژێر");
+  EXPECT_EQ(kurdi::lemma("لەو"), "ئەو");
+  // The morpheme tokenization splits a joined preposition, not a contraction.
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("لەژێر", &form).size(), 2u);
+  EXPECT_EQ(kurdi::morpheme_tokens("لەو", &form).size(), 1u);
+  // A long û written with one و: the lexicon's spelling is the lemma.
+  EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
+}
+
+}  // namespace
