@@ -203,6 +203,7 @@ class Search {
                                "", false};
         pos += text.size();
       }
+      if (c.stem.empty()) c.stem = c.lemma;  // a row with every piece tagged still has a stem
       out_.push_back(c);
     }
   }

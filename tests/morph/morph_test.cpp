@@ -275,3 +275,16 @@ TEST(Derivation, RelationalAdjectivesAndContractions) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by the fuzzer: an irregular form whose pieces were all tagged had an empty stem.
+TEST(Irregular, EveryAnalysisHasAStem) {
+  for (const char* w : {"نیە", "نییە", "نین", "هەیە", "هەبێت", "دێ", "بن"})
+    for (const auto& a : kurdi::analyze(w)) {
+      EXPECT_FALSE(a.stem.empty()) << w;
+      EXPECT_FALSE(a.lemma.empty()) << w;
+    }
+}
+
+}  // namespace
