@@ -108,10 +108,16 @@ bool load_user_lexicon(const MorphArgs& args, std::unique_ptr<kurdi::UserLexicon
 
 }  // namespace
 
-int run_stem(const MorphArgs& args) {
+// The session's cache: enough for the vocabulary of a large corpus (docs/morphology.md).
+constexpr std::size_t kCacheWords = 1u << 17;
+
+// kurdi stem and kurdi lemma: one item per token, separated by one space,
+// one output line per input line.
+template <typename Item>
+int run_items(const MorphArgs& args, Item&& item) {
   std::unique_ptr<kurdi::UserLexicon> user;
   if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 17, user.get());
+  kurdi::Analyzer analyzer(kCacheWords, user.get());
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
     each_token(
@@ -119,35 +125,30 @@ int run_stem(const MorphArgs& args) {
         [&](const kurdi::Token& t, std::string_view, std::string_view norm, std::size_t) {
           if (!first) out.put(' ');
           first = false;
-          if (t.type != kurdi::TokenType::word) {
-            out.write(norm);
-            return;
-          }
-          const std::vector<std::string>& stems = analyzer.stems(norm);
-          const std::size_t n = args.first_only ? 1 : stems.size();
-          for (std::size_t i = 0; i < n && i < stems.size(); ++i) {
-            if (i) out.put('|');
-            out.write(stems[i]);
-          }
+          item(analyzer, t, norm, out);
         },
         [&](std::uint64_t) { first = true; }, [&] { out.put('\n'); }, out);
   });
 }
 
+int run_stem(const MorphArgs& args) {
+  return run_items(args, [&](kurdi::Analyzer& analyzer, const kurdi::Token& t, std::string_view norm, Output& out) {
+    if (t.type != kurdi::TokenType::word) {
+      out.write(norm);
+      return;
+    }
+    const std::vector<std::string>& stems = analyzer.stems(norm);
+    const std::size_t n = args.first_only ? 1 : stems.size();
+    for (std::size_t i = 0; i < n && i < stems.size(); ++i) {
+      if (i) out.put('|');
+      out.write(stems[i]);
+    }
+  });
+}
+
 int run_lemma(const MorphArgs& args) {
-  std::unique_ptr<kurdi::UserLexicon> user;
-  if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 17, user.get());
-  return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
-    bool first = true;
-    each_token(
-        input,
-        [&](const kurdi::Token& t, std::string_view, std::string_view norm, std::size_t) {
-          if (!first) out.put(' ');
-          first = false;
-          out.write(t.type == kurdi::TokenType::word ? std::string_view(analyzer.lemma(norm)) : norm);
-        },
-        [&](std::uint64_t) { first = true; }, [&] { out.put('\n'); }, out);
+  return run_items(args, [](kurdi::Analyzer& analyzer, const kurdi::Token& t, std::string_view norm, Output& out) {
+    out.write(t.type == kurdi::TokenType::word ? std::string_view(analyzer.lemma(norm)) : norm);
   });
 }
 
@@ -157,7 +158,7 @@ int run_lemma(const MorphArgs& args) {
 int run_analyze(const MorphArgs& args) {
   std::unique_ptr<kurdi::UserLexicon> user;
   if (!load_user_lexicon(args, user)) return kExitBadInput;
-  kurdi::Analyzer analyzer(1u << 17, user.get());
+  kurdi::Analyzer analyzer(kCacheWords, user.get());
   static const std::vector<kurdi::Analysis> kNone;
   return run_filter(args.files, args.strict, [&](Input& input, Output& out) {
     bool first = true;
