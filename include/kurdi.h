@@ -129,6 +129,14 @@ KURDI_API kurdi_status kurdi_analysis_list_morpheme(const kurdi_analysis_list* l
                                                     size_t j, kurdi_morpheme* morpheme);
 KURDI_API void kurdi_analysis_list_free(kurdi_analysis_list* list);
 
+/* Transliteration (docs/transliteration.md). `to` is "latn" (Sorani Arabic
+ * script -> Latin), "arab" (Latin -> Arabic script) or "ipa"; NULL means
+ * "latn". `scheme` is "hawar", "simplified" or "ascii" (for "latn"); NULL
+ * means "hawar". *out: NUL-terminated, *out_len bytes, release with kurdi_free.
+ * An unknown `to` or `scheme` gives KURDI_ERROR_INVALID_ARGUMENT. */
+KURDI_API kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to,
+                                           const char* scheme, char** out, size_t* out_len);
+
 #ifdef __cplusplus
 }
 #endif

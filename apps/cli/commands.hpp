@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kurdi/normalize.hpp"
+#include "kurdi/translit.hpp"
 
 namespace kurdi::cli {
 
@@ -43,7 +44,15 @@ struct MorphArgs {
   bool strict = false;
 };
 
+/// kurdi translit
+struct TranslitArgs {
+  std::vector<std::string> files;
+  kurdi::TransliterateOptions options;
+  bool strict = false;
+};
+
 int run_normalize(const NormalizeArgs& args);
+int run_translit(const TranslitArgs& args);
 int run_tokenize(const TokenizeArgs& args);
 int run_sentences(const SentencesArgs& args);
 int run_stats(const StatsArgs& args);

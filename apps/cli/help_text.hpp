@@ -14,6 +14,7 @@ inline constexpr const char* kProgramExamples =
     "  kurdi normalize article.txt > clean.txt\n"
     "  kurdi tokenize --json article.txt | jq .\n"
     "  kurdi lemma article.txt > article.lemmas\n"
+    "  kurdi translit article.txt > article.latn.txt\n"
     "\n"
     "Run 'kurdi COMMAND --help' for the options of a command.\n"
     "Exit status: 0 success, 1 bad input under --strict or an unreadable file,\n"
@@ -141,6 +142,25 @@ inline constexpr const char* kAnalyzeExamples =
     "  echo 'هەڵیگرت' | kurdi analyze\n"
     "  kurdi analyze --json article.txt | jq -c '.tokens[] | [.text, .analyses[0].lemma]'";
 inline constexpr const char* kAnalyzeJson = "One JSON object per input line, with every analysis";
+
+
+inline constexpr const char* kTranslit = "Transliterate between Sorani Arabic script, Latin (Hawar) and IPA";
+inline constexpr const char* kTranslitExamples =
+    "A pure line filter: one line in, one line out. --to latn (default) and --to ipa\n"
+    "read Sorani Arabic script (normalized first) and decide each word's و (u, w,\n"
+    "û), ی (î, y) and unwritten i by syllables; --to arab reads Latin (Hawar, with or\n"
+    "without diacritics: hêz and hez both work). Everything that is not a letter of\n"
+    "the source script passes through, except digits (ASCII) and ، ؛ ؟ « » (, ; ? “ ”),\n"
+    "converted both ways. Conventions: docs/transliteration.md.\n" KURDI_CLI_INPUT_NOTES
+    "\n"
+    "Examples:\n"
+    "  kurdi translit article.txt > article.latn.txt\n"
+    "  kurdi translit --scheme ascii < titles.txt\n"
+    "  kurdi translit --to ipa words.txt\n"
+    "  kurdi translit --to arab latin.txt";
+inline constexpr const char* kTranslitTo = "Target: latn (default), arab or ipa";
+inline constexpr const char* kTranslitScheme = "Latin alphabet for --to latn: hawar (default), simplified or ascii";
+inline constexpr const char* kTranslitCapitalize = "Capitalise the first letter of each sentence (--to latn)";
 
 #undef KURDI_CLI_INPUT_NOTES
 

@@ -159,6 +159,32 @@ int run(int argc, char** argv) {
   analyze_cmd->add_option("--user-lexicon", analyze_args.user_lexicon, help::kUserLexicon)->type_name("FILE");
   add_strict(*analyze_cmd, analyze_args.strict);
 
+  TranslitArgs translit_args;
+  std::string translit_to = "latn";
+  std::string translit_scheme = "hawar";
+  CLI::App* translit_cmd = app.add_subcommand("translit", help::kTranslit);
+  translit_cmd->footer(help::kTranslitExamples);
+  translit_cmd->set_help_flag("-h,--help", help::kHelp);
+  add_files(*translit_cmd, translit_args.files, "FILE");
+  translit_cmd->add_option("--to", translit_to, help::kTranslitTo)
+      ->type_name("latn|arab|ipa")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (kurdi::parse_script(value)) return {};
+            return "unknown script '" + value + "' (allowed: latn, arab, ipa)";
+          },
+          "", "script"));
+  translit_cmd->add_option("--scheme", translit_scheme, help::kTranslitScheme)
+      ->type_name("hawar|simplified|ascii")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (kurdi::parse_latin_scheme(value)) return {};
+            return "unknown scheme '" + value + "' (allowed: hawar, simplified, ascii)";
+          },
+          "", "scheme"));
+  translit_cmd->add_flag("--capitalize", translit_args.options.capitalize, help::kTranslitCapitalize);
+  add_strict(*translit_cmd, translit_args.strict);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -201,6 +227,12 @@ int run(int argc, char** argv) {
   if (stats_cmd->parsed()) {
     or_stdin(stats.paths);
     return run_stats(stats);
+  }
+  if (translit_cmd->parsed()) {
+    translit_args.options.to = *kurdi::parse_script(translit_to);
+    translit_args.options.scheme = *kurdi::parse_latin_scheme(translit_scheme);
+    or_stdin(translit_args.files);
+    return run_translit(translit_args);
   }
   for (auto [command, args, run_command] :
        {std::tuple{stem_cmd, &stem_args, &run_stem}, std::tuple{lemma_cmd, &lemma_args, &run_lemma},

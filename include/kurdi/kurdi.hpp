@@ -4,5 +4,6 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/sentences.hpp"
 #include "kurdi/tokenize.hpp"
+#include "kurdi/translit.hpp"
 #include "kurdi/utf8.hpp"
 #include "kurdi/version.hpp"

@@ -11,6 +11,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/sentences.hpp"
 #include "kurdi/tokenize.hpp"
+#include "kurdi/translit.hpp"
 #include "kurdi/version.hpp"
 
 struct kurdi_token_list {
@@ -271,5 +272,34 @@ kurdi_status kurdi_analysis_list_morpheme(const kurdi_analysis_list* list, size_
 }
 
 void kurdi_analysis_list_free(kurdi_analysis_list* list) { delete list; }
+
+kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to, const char* scheme,
+                                 char** out, size_t* out_len) {
+  if ((text == nullptr && len != 0) || out == nullptr || out_len == nullptr)
+    return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  *out_len = 0;
+  kurdi::TransliterateOptions opts;
+  if (to != nullptr) {
+    const auto s = kurdi::parse_script(to);
+    if (!s) return KURDI_ERROR_INVALID_ARGUMENT;
+    opts.to = *s;
+  }
+  if (scheme != nullptr) {
+    const auto s = kurdi::parse_latin_scheme(scheme);
+    if (!s) return KURDI_ERROR_INVALID_ARGUMENT;
+    opts.scheme = *s;
+  }
+  return guarded([&] {
+    const std::string r = kurdi::transliterate(view(text, len), opts);
+    char* buf = static_cast<char*>(std::malloc(r.size() + 1));
+    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
+    std::memcpy(buf, r.data(), r.size());
+    buf[r.size()] = '\0';
+    *out = buf;
+    *out_len = r.size();
+    return KURDI_OK;
+  });
+}
 
 }  // extern "C"

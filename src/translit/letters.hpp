@@ -1,0 +1,67 @@
+// The letter tables of transliteration (docs/transliteration.md, "Letters").
+#pragma once
+#include <cstdint>
+
+namespace kurdi::translit_detail {
+
+/// How a Sorani Arabic-script letter takes part in syllables.
+enum class Kind : std::uint8_t {
+  vowel,      ///< always a vowel: ا ە ێ ۆ
+  consonant,  ///< always a consonant
+  waw,        ///< و: u, w, or (doubled) û
+  yeh,        ///< ی: î or y
+  hamza,      ///< ئ: a glottal stop; not written at the start of a word, ' inside
+};
+
+/// Sonority classes used by the syllable scoring.
+enum Sonority : std::uint8_t { kStop = 0, kFricative = 1, kNasal = 2, kLiquid = 3, kGlide = 4 };
+
+struct ArabicLetter {
+  char32_t cp;
+  Kind kind;
+  std::uint8_t sonority;  ///< for consonants
+  const char* hawar;
+  const char* simplified;
+  const char* ascii;
+  const char* ipa;
+};
+
+/// The entry for `cp`, or nullptr when `cp` is not a letter transliteration
+/// reads as Sorani.
+const ArabicLetter* arabic_letter(char32_t cp) noexcept;
+
+/// The readings of و and ی (not in the table: they depend on the word).
+struct Reading {
+  const char* hawar;
+  const char* simplified;
+  const char* ascii;
+  const char* ipa;
+};
+inline constexpr Reading kReadU{"u", "u", "u", "ʊ"};
+inline constexpr Reading kReadW{"w", "w", "w", "w"};
+inline constexpr Reading kReadUU{"û", "û", "u", "uː"};
+inline constexpr Reading kReadII{"î", "î", "i", "iː"};
+inline constexpr Reading kReadY{"y", "y", "y", "j"};
+inline constexpr Reading kReadBizroke{"i", "i", "i", "ɪ"};
+inline constexpr Reading kReadGlottal{"'", "'", "'", "ʔ"};
+
+/// A Latin letter read by Script::arab: its Arabic spelling and whether it is a
+/// vowel (a word-initial vowel is written after ئ). `arabic` is empty for i.
+struct LatinLetter {
+  char32_t cp;  ///< lower case
+  const char* arabic;
+  bool vowel;
+};
+
+/// The entry for the lower-case letter `cp`, or nullptr.
+const LatinLetter* latin_letter(char32_t cp) noexcept;
+
+/// Lower case of a Latin letter transliteration knows (ASCII and Hawar's
+/// capitals), else `cp`.
+char32_t latin_lower(char32_t cp) noexcept;
+/// Upper case of a lower-case Latin letter transliteration writes, else `cp`.
+char32_t latin_upper(char32_t cp) noexcept;
+/// A base letter followed by a combining mark (e + U+0302 -> ê), or 0.
+char32_t compose(char32_t base, char32_t mark) noexcept;
+
+}  // namespace kurdi::translit_detail

@@ -1,0 +1,250 @@
+// Reading a Sorani word by dynamic programming over its letters.
+//
+// A reading assigns each و (u, w, or û for a pair) and each ی (î or y) and
+// may insert an unwritten i before a consonant that follows a consonant.
+// Its cost is the sum of the penalties of docs/transliteration.md, "How a
+// word is read": a bizroke costs 1, a vowel after a vowel (hiatus) 4, and a
+// consonant cluster costs by its length and sonority (a falling coda and a
+// consonant + w/y onset are cheap, a rising coda or onset dear). The state
+// after a letter is the consonants since the last vowel (up to three
+// sonority classes kept) and whether the word has had a vowel: at most a few
+// hundred states, in practice a handful, so a word costs linear time.
+#include "translit/syllables.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace kurdi::translit_detail {
+
+namespace {
+
+constexpr float kBizroke = 1.0f;
+constexpr float kHiatus = 4.0f;
+constexpr float kInitialVowelReading = 3.0f;  // word-initial و / ی read as a vowel (ئ would be written)
+constexpr float kDoubleWawBonus = -0.3f;      // وو read as û
+constexpr float kGlideOnset = 0.1f;           // C + w/y starting a syllable (xwa, dyar)
+constexpr float kBadOnset = 3.0f;             // any other two-consonant onset
+constexpr float kContact = 0.2f;              // a coda consonant before an onset consonant
+constexpr float kRisingContact = 0.5f;        // ... when the onset is more sonorous (em.řo)
+constexpr float kStopSonorant = 1.5f;         // ... a stop before r, l or a nasal (agir.î, ha.tin)
+constexpr float kTriple = 1.1f;               // three consonants between vowels
+constexpr float kRisingCoda = 1.5f;           // ... whose first two rise in sonority
+constexpr float kFinalPair = 0.3f;            // a falling coda ending in an obstruent (kurd, dest)
+constexpr float kFinalRisingPair = 2.5f;      // any other final pair (agr, nazann: agir, nazanin)
+constexpr float kFinalTriple = 6.0f;
+constexpr float kLongCluster = 12.0f;         // four or more consonants
+constexpr float kNoVowel = 20.0f;             // a word read without any vowel
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
+
+// State: bit 0 = the word has had a vowel, bits 1-3 = consonants since the
+// last vowel (0..4, 4 = four or more), bits 4-6, 7-9, 10-12 = the sonority
+// of the last, second last and third last of them.
+struct State {
+  bool nucleus;
+  unsigned n, s1, s2, s3;
+  static State decode(std::uint16_t k) {
+    return {(k & 1u) != 0, (k >> 1) & 7u, (k >> 4) & 7u, (k >> 7) & 7u, (k >> 10) & 7u};
+  }
+  std::uint16_t encode() const {
+    return static_cast<std::uint16_t>((nucleus ? 1u : 0u) | (n << 1) | (s1 << 4) | (s2 << 7) |
+                                      (s3 << 10));
+  }
+  State push(unsigned sonority) const {
+    State s = *this;
+    if (s.n >= 3) {
+      s.n = 4;
+      s.s1 = s.s2 = s.s3 = 0;
+      return s;
+    }
+    s.n++;
+    s.s3 = s.s2;
+    s.s2 = s.s1;
+    s.s1 = sonority;
+    return s;
+  }
+};
+
+float contact(unsigned coda, unsigned onset) {
+  if (onset <= coda) return kContact;
+  if (coda == kStop && (onset == kNasal || onset == kLiquid)) return kContact + kStopSonorant;
+  return kContact + kRisingContact;
+}
+
+// Three consonants c1 c2 c3 between vowels: c1c2.c3 or c1.c2c3 (c3 a glide).
+float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
+  const float coda_pair = kTriple + (c2 > c1 ? kRisingCoda : 0.0f) + (c3 > c2 ? kRisingContact : 0.0f);
+  const float glide_onset = c3 == kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
+  if (onset_pair) *onset_pair = glide_onset < coda_pair;
+  return std::min(coda_pair, glide_onset);
+}
+
+// The cost of a vowel arriving in state s (it closes the cluster before it).
+float nucleus_cost(const State& s) {
+  if (!s.nucleus) {
+    switch (s.n) {
+      case 0:
+      case 1: return 0;
+      case 2: return s.s1 == kGlide ? kGlideOnset : kBadOnset;
+      case 3: return kFinalTriple;
+      default: return kLongCluster;
+    }
+  }
+  switch (s.n) {
+    case 0: return kHiatus;
+    case 1: return 0;
+    case 2: return std::min(contact(s.s2, s.s1), s.s1 == kGlide ? kGlideOnset : kInf);
+    case 3: return triple(s.s3, s.s2, s.s1, nullptr);
+    default: return kLongCluster;
+  }
+}
+
+float final_cost(const State& s) {
+  if (!s.nucleus) return kNoVowel;
+  switch (s.n) {
+    case 0:
+    case 1: return 0;
+    case 2:  // kurd, dest; after a glide any consonant (kewt, neyn)
+      return s.s1 < s.s2 && (s.s1 <= kFricative || s.s2 == kGlide) ? kFinalPair : kFinalRisingPair;
+    case 3: return kFinalTriple;
+    default: return kLongCluster;
+  }
+}
+
+
+Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
+  return {r.hawar, r.simplified, r.ascii, r.ipa, vowel, false, static_cast<std::uint8_t>(sonority), false};
+}
+
+}  // namespace
+
+void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones) {
+  phones.clear();
+  const std::size_t len = letters.size();
+  nodes_.clear();
+  begin_.assign(len + 2, 0);
+  nodes_.push_back({0.0f, -1, 0, kFixed, 0});
+  begin_[0] = 0;
+  begin_[1] = 1;
+
+  for (std::size_t p = 1; p <= len; ++p) {
+    const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
+    auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke) {
+      const std::uint16_t key = to.encode();
+      for (std::size_t i = first; i < nodes_.size(); ++i) {
+        if (nodes_[i].key == key) {
+          if (cost < nodes_[i].cost)
+            nodes_[i] = {cost, static_cast<std::int32_t>(from), key, choice, bizroke ? std::uint8_t{1} : std::uint8_t{0}};
+          return;
+        }
+      }
+      nodes_.push_back({cost, static_cast<std::int32_t>(from), key, choice, bizroke ? std::uint8_t{1} : std::uint8_t{0}});
+    };
+    // A vowel or a consonant reading of letter p-1, from every node at p-1.
+    const ArabicLetter& letter = *letters[p - 1];
+    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
+      const State s = State::decode(nodes_[i].key);
+      const float base = nodes_[i].cost;
+      auto vowel = [&](std::uint8_t choice, float extra) {
+        add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
+      };
+      auto consonant = [&](std::uint8_t choice, unsigned sonority) {
+        add(i, s.push(sonority), base, choice, false);
+        if (s.n >= 1) {  // an unwritten i between the last consonant and this one
+          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + kBizroke + nucleus_cost(s), choice, true);
+        }
+      };
+      const bool initial = p == 1;
+      switch (letter.kind) {
+        case Kind::vowel: vowel(kFixed, 0); break;
+        case Kind::consonant:
+        case Kind::hamza: consonant(kFixed, letter.sonority); break;
+        case Kind::waw:
+          vowel(kWawU, initial ? kInitialVowelReading : 0.0f);
+          consonant(kWawW, kGlide);
+          break;
+        case Kind::yeh:
+          vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
+          consonant(kYehY, kGlide);
+          break;
+      }
+    }
+    // وو read as û, from every node at p-2.
+    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw) {
+      for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
+        const State s = State::decode(nodes_[i].key);
+        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f);
+        add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + nucleus_cost(s), kWawPair, false);
+      }
+    }
+    begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
+  }
+
+  // The best complete reading.
+  std::int32_t best = -1;
+  float best_cost = kInf;
+  for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
+    const float c = nodes_[i].cost + final_cost(State::decode(nodes_[i].key));
+    if (c < best_cost) {
+      best_cost = c;
+      best = static_cast<std::int32_t>(i);
+    }
+  }
+  if (len == 0 || best < 0) return;
+
+  // Walk back, then emit forwards.
+  std::vector<std::int32_t>& path = path_;
+  path.clear();
+  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
+  std::size_t pos = 0;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const Node& node = nodes_[static_cast<std::size_t>(*it)];
+    const ArabicLetter& letter = *letters[pos];
+    if (node.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    switch (node.choice) {
+      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
+      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
+      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
+      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
+      case kYehY: phones.push_back(make_phone(kReadY, false, kGlide)); break;
+      default: {
+        Phone ph{letter.hawar, letter.simplified, letter.ascii, letter.ipa,
+                 letter.kind == Kind::vowel, false, letter.sonority, false};
+        if (letter.kind == Kind::hamza) {
+          ph = make_phone(kReadGlottal, false, kStop);
+          ph.word_initial_glottal = pos == 0;
+        }
+        phones.push_back(ph);
+      }
+    }
+    pos += node.choice == kWawPair ? 2 : 1;
+  }
+
+  // Syllable boundaries, by the same cluster rules.
+  std::size_t last_vowel = phones.size();
+  for (std::size_t i = 0; i < phones.size(); ++i) {
+    if (!phones[i].vowel) continue;
+    if (last_vowel != phones.size()) {
+      const std::size_t n = i - last_vowel - 1;
+      std::size_t b = i;
+      if (n == 1) {
+        b = last_vowel + 1;
+      } else if (n == 2) {
+        const unsigned c1 = phones[last_vowel + 1].sonority, c2 = phones[last_vowel + 2].sonority;
+        b = (c2 == kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
+      } else if (n == 3) {
+        bool onset_pair = false;
+        triple(phones[last_vowel + 1].sonority, phones[last_vowel + 2].sonority,
+               phones[last_vowel + 3].sonority, &onset_pair);
+        b = onset_pair ? last_vowel + 2 : last_vowel + 3;
+      } else if (n >= 4) {
+        b = last_vowel + 3;
+      }
+      phones[b].syllable_start = true;
+    }
+    last_vowel = i;
+  }
+}
+
+}  // namespace kurdi::translit_detail

@@ -1,0 +1,46 @@
+// Reading a Sorani Arabic-script word: which و are u / w / û, which ی are
+// î / y, where the unwritten i (bizroke) goes, and the syllable boundaries.
+// Dynamic programming over the letters with a small state (the consonants
+// since the last vowel), so a word costs time linear in its length. The
+// scoring is documented in docs/transliteration.md ("How a word is read").
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "translit/letters.hpp"
+
+namespace kurdi::translit_detail {
+
+/// One sound of the chosen reading.
+struct Phone {
+  const char* hawar;
+  const char* simplified;
+  const char* ascii;
+  const char* ipa;
+  bool vowel;
+  bool word_initial_glottal;  ///< a word-initial ئ: not written in Latin
+  std::uint8_t sonority;
+  bool syllable_start;  ///< a syllable boundary falls before this phone (not the first)
+};
+
+/// Reusable buffers of the dynamic programme (one per transliterate call).
+class WordReader {
+ public:
+  /// Reads `letters` (one word, every entry non-null) into `phones`.
+  void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones);
+
+ private:
+  struct Node {
+    float cost;
+    std::int32_t prev;      ///< index of the previous node in nodes_, -1 at the start
+    std::uint16_t key;      ///< the state
+    std::uint8_t choice;    ///< which reading of the letter(s)
+    std::uint8_t bizroke;   ///< an unwritten i before this consonant
+  };
+  std::vector<Node> nodes_;
+  std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
+  std::vector<std::int32_t> path_;
+};
+
+}  // namespace kurdi::translit_detail

@@ -1,0 +1,328 @@
+// kurdi::transliterate: the scan over the text. Arabic-script words go
+// through WordReader (syllables.cpp); Latin words are spelt letter by letter
+// (latin_to_arabic). Everything else passes through, except the digits and
+// punctuation of docs/transliteration.md ("Digits and punctuation").
+#include "kurdi/translit.hpp"
+
+#include <string>
+#include <vector>
+
+#include "kurdi/normalize.hpp"
+#include "normalize/final_heh.hpp"
+#include "text/utf8.hpp"
+#include "translit/letters.hpp"
+#include "translit/syllables.hpp"
+
+namespace kurdi {
+
+namespace {
+
+using namespace translit_detail;
+
+constexpr char32_t kZwnj = 0x200C;
+
+bool ends_sentence(char32_t cp) {
+  return cp == U'.' || cp == U'!' || cp == U'?' || cp == 0x061F || cp == U'\n' || cp == 0x06D4;
+}
+
+// Characters that neither start nor end a sentence (spaces, quotes, brackets).
+bool sentence_neutral(char32_t cp) {
+  return cp == U' ' || cp == U'\t' || cp == U'\r' || cp == U'"' || cp == U'\'' || cp == U'(' ||
+         cp == U'[' || cp == 0xAB || cp == 0xBB || cp == 0x201C || cp == 0x201D || cp == U'-' ||
+         cp == 0x2013 || cp == 0x2014;
+}
+
+const char* arabic_punct_to_latin(char32_t cp) {
+  switch (cp) {
+    case 0x060C: return ",";
+    case 0x061B: return ";";
+    case 0x061F: return "?";
+    case 0x00AB: return "“";
+    case 0x00BB: return "”";
+    case 0x066A: return "%";
+    case 0x066B: return ".";
+    case 0x066C: return ",";
+    case 0x06D4: return ".";
+    default: return nullptr;
+  }
+}
+
+const char* latin_punct_to_arabic(char32_t cp) {
+  switch (cp) {
+    case U',': return "،";
+    case U';': return "؛";
+    case U'?': return "؟";
+    case 0x201C: return "«";
+    case 0x201D: return "»";
+    default: return nullptr;
+  }
+}
+
+void append_upper_first(std::string& out, const char* s) {
+  const auto* p = text::bytes(s);
+  const auto* end = p + std::char_traits<char>::length(s);
+  if (p == end) return;
+  const text::Decoded d = text::decode(p, end);
+  text::append(out, latin_upper(d.cp));
+  out.append(s + d.len);
+}
+
+class Transliterator {
+ public:
+  Transliterator(const TransliterateOptions& options, std::string& out) : options_(options), out_(out) {}
+
+  void from_arabic(std::string_view text) {
+    const auto* p = text::bytes(text.data());
+    const auto* end = p + text.size();
+    bool sentence_start = true;
+    while (p < end) {
+      const text::Decoded d = text::decode(p, end);
+      if (const ArabicLetter* letter = arabic_letter(d.cp)) {
+        letters_.clear();
+        letters_.push_back(letter);
+        p += d.len;
+        while (p < end) {
+          const text::Decoded e = text::decode(p, end);
+          const ArabicLetter* next = arabic_letter(e.cp);
+          if (!next) break;
+          letters_.push_back(next);
+          p += e.len;
+        }
+        write_arabic_word(sentence_start, sentence_start && word_follows(p, end));
+        sentence_start = false;
+        continue;
+      }
+      p += d.len;
+      if (d.cp == kZwnj && !out_.empty() && p < end && arabic_letter(text::decode(p, end).cp)) {
+        continue;  // inside a compound: the Latin word is written together
+      }
+      if (const int v = digit(d.cp); v >= 0) {
+        out_.push_back(static_cast<char>('0' + v));
+      } else if (const char* punct = arabic_punct_to_latin(d.cp)) {
+        out_.append(punct);
+      } else {
+        text::append(out_, d.cp);
+      }
+      if (ends_sentence(d.cp)) {
+        sentence_start = true;
+      } else if (!sentence_neutral(d.cp)) {
+        sentence_start = false;
+      }
+    }
+  }
+
+  void from_latin(std::string_view text) {
+    const auto* p = text::bytes(text.data());
+    const auto* end = p + text.size();
+    const auto* chunk_end = p;  // end of a URL or e-mail chunk that passes through whole
+    while (p < end) {
+      if (p >= chunk_end && starts_protected_chunk(p, end, &chunk_end)) {
+        out_.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(chunk_end - p));
+        p = chunk_end;
+        continue;
+      }
+      text::Decoded d = text::decode(p, end);
+      const char32_t lower = latin_lower(d.cp);
+      if (latin_letter(lower) && (!is_apostrophe(lower) || (lower != U'\'' && letter_follows(p + d.len, end)))) {
+        p = write_latin_word(p, end);
+        continue;
+      }
+      p += d.len;
+      if (const char* punct = latin_punct_to_arabic(d.cp)) {
+        out_.append(punct);
+      } else {
+        text::append(out_, d.cp);
+      }
+    }
+  }
+
+ private:
+  // ’ and ʼ start a word (as ع and ئ) when a letter follows; ' only inside one.
+  static bool letter_follows(const unsigned char* p, const unsigned char* end) {
+    if (p >= end) return false;
+    const char32_t cp = latin_lower(text::decode(p, end).cp);
+    return latin_letter(cp) && !is_apostrophe(cp);
+  }
+
+  static bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2BC || cp == 0x2019; }
+
+  // Whether a letter follows on the same line (a lone و is the citation form û).
+  static bool word_follows(const unsigned char* p, const unsigned char* end) {
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+    return p < end && *p != '\n' && *p != '\r' && *p >= 0x80;
+  }
+
+  static int digit(char32_t cp) {
+    if (cp >= 0x0660 && cp <= 0x0669) return static_cast<int>(cp - 0x0660);
+    if (cp >= 0x06F0 && cp <= 0x06F9) return static_cast<int>(cp - 0x06F0);
+    return -1;
+  }
+
+  // A whitespace-delimited chunk holding "://", "@" or starting "www." is a
+  // URL or an address: it passes through unchanged.
+  static bool starts_protected_chunk(const unsigned char* p, const unsigned char* end,
+                                     const unsigned char** chunk_end) {
+    if (*p <= ' ') {
+      *chunk_end = p + 1;
+      return false;
+    }
+    const unsigned char* q = p;
+    bool found = false;
+    std::string_view chunk;
+    while (q < end && *q > ' ') ++q;
+    chunk = std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(q - p));
+    found = chunk.find("://") != std::string_view::npos || chunk.find('@') != std::string_view::npos ||
+            chunk.substr(0, 4) == "www.";
+    // Only decide at a chunk start: the next decision is after the chunk.
+    *chunk_end = q;
+    return found;
+  }
+
+  // `opens_sentence`: the word starts a sentence that goes on after it.
+  void write_arabic_word(bool sentence_start, bool opens_sentence) {
+    // The conjunction و alone: û, "we" at the start of a sentence.
+    if (letters_.size() == 1 && letters_[0]->kind == Kind::waw) {
+      const char* word = opens_sentence ? "we" : "û";
+      if (options_.to == Script::ipa) word = opens_sentence ? "wɛ" : "uː";
+      else if (options_.scheme == LatinScheme::ascii && !opens_sentence) word = "u";
+      if (sentence_start && options_.capitalize && options_.to == Script::latn) {
+        append_upper_first(out_, word);
+      } else {
+        out_.append(word);
+      }
+      return;
+    }
+    reader_.read(letters_, phones_);
+    if (options_.to == Script::ipa) {
+      for (const Phone& ph : phones_) {
+        if (ph.syllable_start) out_.push_back('.');
+        out_.append(ph.ipa);
+      }
+      return;
+    }
+    bool first = true;
+    for (const Phone& ph : phones_) {
+      if (ph.word_initial_glottal) continue;
+      const char* s = options_.scheme == LatinScheme::hawar        ? ph.hawar
+                      : options_.scheme == LatinScheme::simplified ? ph.simplified
+                                                                   : ph.ascii;
+      if (first && sentence_start && options_.capitalize) {
+        append_upper_first(out_, s);
+      } else {
+        out_.append(s);
+      }
+      first = false;
+    }
+  }
+
+  // One Latin word: letters (with combining marks) and apostrophes between
+  // letters. Returns the end of the word.
+  const unsigned char* write_latin_word(const unsigned char* p, const unsigned char* end) {
+    word_.clear();
+    while (p < end) {
+      const text::Decoded d = text::decode(p, end);
+      char32_t cp = latin_lower(d.cp);
+      if (is_apostrophe(cp)) {
+        // Inside a word, or (’ ʼ) at its start, always before a letter.
+        const auto* q = p + d.len;
+        if ((word_.empty() && cp == U'\'') || q >= end) break;
+        const char32_t after = latin_lower(text::decode(q, end).cp);
+        if (!latin_letter(after) || is_apostrophe(after)) break;
+      } else if (!latin_letter(cp)) {
+        if (!word_.empty()) {
+          const char32_t composed = compose(word_.back(), cp);
+          if (composed) {
+            word_.back() = composed;
+            p += d.len;
+            continue;
+          }
+        }
+        break;
+      }
+      word_.push_back(cp);
+      p += d.len;
+    }
+    const std::size_t start = out_.size();
+    if (word_.size() == 1 && word_[0] == U'û') {  // the conjunction
+      out_.append("و");
+      return p;
+    }
+    for (std::size_t i = 0; i < word_.size(); ++i) {
+      const LatinLetter* l = latin_letter(word_[i]);
+      if (i == 0 && l->vowel) out_.append("ئ");
+      if (word_[i] == U'h' && i + 1 == word_.size() && i > 0) {
+        // A final /h/: ھ, which normalization keeps, unless the word is one
+        // whose final ه normalization already keeps.
+        const std::string_view before(out_.data() + start, out_.size() - start);
+        out_.append(normalize_detail::keeps_final_heh(before) ? "ه" : "ھ");
+        continue;
+      }
+      out_.append(l->arabic);
+    }
+    return p;
+  }
+
+  const TransliterateOptions& options_;
+  std::string& out_;
+  WordReader reader_;
+  std::vector<const ArabicLetter*> letters_;
+  std::vector<Phone> phones_;
+  std::u32string word_;
+};
+
+}  // namespace
+
+void transliterate_into(std::string_view text, const TransliterateOptions& options, std::string& out) {
+  Transliterator t(options, out);
+  if (options.to == Script::arab) {
+    // Repair malformed UTF-8 the way normalize() does, without touching letters.
+    std::string valid;
+    const auto* p = text::bytes(text.data());
+    const auto* end = p + text.size();
+    bool clean = true;
+    for (const auto* q = p; q < end;) {
+      const text::Decoded d = text::decode(q, end);
+      if (!d.valid) {
+        clean = false;
+        break;
+      }
+      q += d.len;
+    }
+    if (clean) {
+      t.from_latin(text);
+      return;
+    }
+    for (const auto* q = p; q < end;) {
+      const text::Decoded d = text::decode(q, end);
+      text::append(valid, d.cp);
+      q += d.len;
+    }
+    t.from_latin(valid);
+    return;
+  }
+  const std::string normalized = normalize(text);
+  t.from_arabic(normalized);
+}
+
+std::string transliterate(std::string_view text, const TransliterateOptions& options) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  transliterate_into(text, options, out);
+  return out;
+}
+
+std::optional<Script> parse_script(std::string_view name) noexcept {
+  if (name == "latn") return Script::latn;
+  if (name == "arab") return Script::arab;
+  if (name == "ipa") return Script::ipa;
+  return std::nullopt;
+}
+
+std::optional<LatinScheme> parse_latin_scheme(std::string_view name) noexcept {
+  if (name == "hawar") return LatinScheme::hawar;
+  if (name == "simplified") return LatinScheme::simplified;
+  if (name == "ascii") return LatinScheme::ascii;
+  return std::nullopt;
+}
+
+}  // namespace kurdi

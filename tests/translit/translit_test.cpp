@@ -1,0 +1,221 @@
+// kurdi::transliterate: golden cases for each hard pattern of
+// docs/transliteration.md, the round trips, the C ABI and robustness.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kurdi.h"
+#include "kurdi/normalize.hpp"
+#include "kurdi/translit.hpp"
+#include "kurdi/utf8.hpp"
+
+namespace {
+
+using kurdi::LatinScheme;
+using kurdi::Script;
+using kurdi::TransliterateOptions;
+
+std::string latn(std::string_view s, LatinScheme scheme = LatinScheme::hawar) {
+  TransliterateOptions o;
+  o.scheme = scheme;
+  return kurdi::transliterate(s, o);
+}
+std::string arab(std::string_view s) {
+  TransliterateOptions o;
+  o.to = Script::arab;
+  return kurdi::transliterate(s, o);
+}
+std::string ipa(std::string_view s) {
+  TransliterateOptions o;
+  o.to = Script::ipa;
+  return kurdi::transliterate(s, o);
+}
+
+void expect_words(const std::vector<std::pair<const char*, const char*>>& cases) {
+  for (const auto& [arabic, latin] : cases) {
+    EXPECT_EQ(latn(arabic), latin) << arabic;
+  }
+}
+
+TEST(Translit, Bizroke) {
+  expect_words({{"کردن", "kirdin"},
+                {"ژن", "jin"},
+                {"دڵمان", "diłman"},
+                {"ئاگر", "agir"},
+                {"ئاگری", "agirî"},
+                {"زمان", "ziman"},
+                {"شتێکی", "şitêkî"},
+                {"هاتن", "hatin"},
+                {"ئەمڕۆ", "emřo"},
+                {"خوێندکار", "xwêndkar"},
+                {"قوتابخانە", "qutabxane"},
+                {"کوردستان", "kurdistan"},
+                {"دەست", "dest"},
+                {"کورد", "kurd"}});
+}
+
+TEST(Translit, WawAndYehRuns) {
+  expect_words({{"بوو", "bû"},
+                {"نووسین", "nûsîn"},
+                {"کردووە", "kirduwe"},
+                {"خوێندن", "xwêndin"},
+                {"توانین", "twanîn"},
+                {"ئەوان", "ewan"},
+                {"ئاو", "aw"},
+                {"چوار", "çwar"},
+                {"کوڕ", "kuř"},
+                {"نییە", "nîye"},
+                {"ئابوورییان", "abûrîyan"},
+                {"سێیەم", "sêyem"},
+                {"چای", "çay"},
+                {"دیاری", "dyarî"},
+                {"کوردی", "kurdî"},
+                {"گلەیییەوە", "gileyîyewe"},
+                {"بوونیان", "bûnyan"}});
+}
+
+TEST(Translit, Hamza) {
+  expect_words({{"ڕۆژئاوا", "řoj'awa"}, {"ئێوە", "êwe"}, {"ئیران", "îran"}, {"ئنزیبات", "inzîbat"}});
+  EXPECT_EQ(arab("Inzîbat"), "ئنزیبات");
+  EXPECT_EQ(arab("řoj'awa"), "ڕۆژئاوا");
+  EXPECT_EQ(arab("êwe ewan aw"), "ئێوە ئەوان ئاو");
+}
+
+TEST(Translit, ArabicOnlyLetters) {
+  expect_words({{"صەدام", "ṣedam"},
+                {"طەیارە", "ṭeyare"},
+                {"ضەرەر", "żerer"},
+                {"ظالم", "ẓalim"},
+                {"ثابت", "ŝabit"},
+                {"ذەهەب", "ẕeheb"},
+                {"عەرەب", "’ereb"},
+                {"حەسەن", "ḧesen"},
+                {"غەریب", "ẍerîb"}});
+  EXPECT_EQ(latn("صەدام عەرەب حەسەن غەریب", LatinScheme::simplified), "sedam 'ereb hesen xerîb");
+  EXPECT_EQ(latn("چاوەڕێ شار ڵ", LatinScheme::ascii), "chawerre shar ll");
+  for (const char* w : {"صەدام", "طەیارە", "ضەرەر", "ظالم", "ثابت", "ذەهەب", "عەرەب", "حەسەن", "غەریب"})
+    EXPECT_EQ(arab(latn(w)), w) << w;
+}
+
+TEST(Translit, Conjunction) {
+  EXPECT_EQ(latn("ئەو و من"), "ew û min");
+  EXPECT_EQ(latn("و ئەو هات. و من"), "we ew hat. we min");
+  EXPECT_EQ(latn("و"), "û");
+  EXPECT_EQ(arab("ew û min"), "ئەو و من");
+}
+
+TEST(Translit, MixedScriptsPassThrough) {
+  EXPECT_EQ(latn("ئەو Google دەڵێت"), "ew Google dełêt");
+  EXPECT_EQ(arab("ew کورد hat"), "ئەو کورد هات");
+  EXPECT_EQ(arab("sê https://example.org/kurd a@b.org"), "سێ https://example.org/kurd a@b.org");
+  EXPECT_EQ(latn("emoji 😀 tab\tline\r\n"), "emoji 😀 tab\tline\r\n");
+}
+
+TEST(Translit, DigitsAndPunctuation) {
+  EXPECT_EQ(latn("١٢٣، ۴۵۶؛ «باشە»؟"), "123, 456; “başe”?");
+  EXPECT_EQ(arab("123, 456; “başe”?"), "123، 456؛ «باشە»؟");
+}
+
+TEST(Translit, CapitalsAndDiacritics) {
+  EXPECT_EQ(arab("HÊZ Hêz hez"), "هێز هێز هەز");
+  EXPECT_EQ(arab("Çawa ŞAR Řoj Łe"), "چاوا شار ڕۆژ ڵە");
+  EXPECT_EQ(arab("he\u0302z s\u0327ar r\u030Coj"), "هێز شار ڕۆژ");
+  TransliterateOptions o;
+  o.capitalize = true;
+  EXPECT_EQ(kurdi::transliterate("ئەو هات. کورد\nشار", o), "Ew hat. Kurd\nŞar");
+}
+
+TEST(Translit, FinalH) {
+  // A final /h/ survives normalization after the way back.
+  for (const char* w : {"şah", "mêh", "koh", "gunah", "padşah"}) {
+    const std::string a = arab(w);
+    EXPECT_EQ(kurdi::normalize(a), a) << w;
+    EXPECT_EQ(latn(a), w) << w;
+  }
+}
+
+TEST(Translit, Ipa) {
+  EXPECT_EQ(ipa("ڕۆژئاوا"), "roʒ.ʔa.wa");
+  EXPECT_EQ(ipa("کوردستان"), "kʊɾ.dɪs.tan");
+  EXPECT_EQ(ipa("ئابووری"), "ʔa.buː.ɾiː");
+  EXPECT_EQ(ipa("حەسەن و عەلی، ١٢"), "ħɛ.sɛn uː ʕɛ.liː, 12");
+}
+
+TEST(Translit, RoundTripArabic) {
+  for (const char* w : {"کوردستان", "ڕۆژئاوا", "ئابوورییان", "گلەیییەوە", "کردووە", "نووسین", "هاووڵاتییان",
+                        "ئنزیبات", "صەدام", "پادشاه", "هێزەکانی", "میلیشیاکاندا", "بەرپرسەکانی"}) {
+    EXPECT_EQ(arab(latn(w)), kurdi::normalize(w)) << w;
+  }
+}
+
+TEST(Translit, RoundTripLatin) {
+  for (const char* w : {"kurdistan", "řoj'awa", "’ereb", "ṣedam", "kirdin", "abûrîyan", "twanîn", "nîye"}) {
+    EXPECT_EQ(latn(arab(w)), w) << w;
+  }
+}
+
+TEST(Translit, AnyBytesGiveValidUtf8) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"و", "ی", "ئ", "ە", "ک", "\xD9", "\xFF", "a", "'", "’", " ", "\n",
+                                           "h", "\xCC\x82", "i", "ۆ", "ڕ", "\xE2\x80\x8C", "١"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];
+    for (Script to : {Script::latn, Script::arab, Script::ipa}) {
+      TransliterateOptions o;
+      o.to = to;
+      o.capitalize = (round & 1) != 0;
+      const std::string out = kurdi::transliterate(s, o);
+      EXPECT_EQ(kurdi::find_invalid_utf8(out), std::string_view::npos) << s;
+    }
+  }
+}
+
+TEST(Translit, LongWordsInLinearTime) {
+  std::string word;
+  for (int i = 0; i < 50000; ++i) word += (i % 3 == 0) ? "و" : (i % 3 == 1) ? "ی" : "ک";
+  const auto start = std::chrono::steady_clock::now();
+  const std::string out = latn(word);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_FALSE(out.empty());
+  EXPECT_LT(seconds, 5.0);
+}
+
+TEST(Translit, ParseNames) {
+  EXPECT_EQ(kurdi::parse_script("ipa"), Script::ipa);
+  EXPECT_FALSE(kurdi::parse_script("cyrl"));
+  EXPECT_EQ(kurdi::parse_latin_scheme("ascii"), LatinScheme::ascii);
+  EXPECT_FALSE(kurdi::parse_latin_scheme("iso"));
+}
+
+TEST(Translit, CApi) {
+  char* out = nullptr;
+  size_t len = 0;
+  const std::string text = "ڕۆژئاوا";
+  ASSERT_EQ(kurdi_transliterate(text.data(), text.size(), nullptr, nullptr, &out, &len), KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "řoj'awa");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate(text.data(), text.size(), "ipa", nullptr, &out, &len), KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "roʒ.ʔa.wa");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate("hez", 3, "arab", "ascii", &out, &len), KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "هەز");
+  kurdi_free(out);
+  EXPECT_EQ(kurdi_transliterate(text.data(), text.size(), "cyrl", nullptr, &out, &len),
+            KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(kurdi_transliterate(text.data(), text.size(), nullptr, "iso", &out, &len),
+            KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(kurdi_transliterate(nullptr, 3, nullptr, nullptr, &out, &len), KURDI_ERROR_INVALID_ARGUMENT);
+  ASSERT_EQ(kurdi_transliterate(nullptr, 0, nullptr, nullptr, &out, &len), KURDI_OK);
+  EXPECT_EQ(len, 0u);
+  kurdi_free(out);
+}
+
+}  // namespace
