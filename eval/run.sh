@@ -117,4 +117,14 @@ run "$E" coverage --top 20 "$DATA/bench/ckb-clean.txt" "$DATA/bench/ckb-dirty.tx
 TG="$DATA/kurdish-tokenization-gold"
 run "$E" morphemes $([[ $VERBOSE == 1 ]] && echo --errors 10) "$TG/ckb_sentences.txt" "$TG/annotated_corpus_ckb.txt"
 
+echo "## 6. Transliteration (issue 4)"
+# Wergor-words.tsv and the UniMorph dev split are evaluation only; the UniMorph
+# train split is the tuning set (labelled in-sample).
+run "$E" translit $([[ $VERBOSE == 1 ]] && echo --errors 30) g2p "$DATA/asosoft-g2p/Wergor-words.tsv"
+run "$E" translit unimorph "$UM/ckb-arab.dev" "$UM/ckb-latn.dev"
+run "$E" translit unimorph "$UM/ckb-arab.train" "$UM/ckb-latn.train"
+run "$E" translit pairs "$DATA/wergor-transliteration/word_pairs_latin_arabic.tsv"
+run "$E" translit $([[ $VERBOSE == 1 ]] && echo --errors 30) roundtrip "$DATA/bench/ckb-clean.txt"
+run "$E" translit speed "$DATA/bench/ckb-clean.txt"
+
 exit $status

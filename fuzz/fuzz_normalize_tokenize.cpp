@@ -1,5 +1,5 @@
 // libFuzzer target: arbitrary bytes through normalize (both profiles),
-// tokenize, sentences and the morphology of each word, checking the
+// tokenize, sentences, the morphology of each word and transliteration, checking the
 // contracts of DESIGN.md and docs/morphology.md. A violated
 // contract prints which one and traps, so libFuzzer saves the input.
 #include <cstddef>
@@ -111,6 +111,37 @@ void check_morphology(std::string_view input) {
   }
 }
 
+// Transliteration (docs/transliteration.md): valid UTF-8 out in every
+// direction and scheme, and a line filter: as many line breaks out as in.
+void check_transliterate(std::string_view input) {
+  const auto lines = [](std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s) n += c == '\n';
+    return n;
+  };
+  const std::size_t in_lines = lines(input);
+  for (const kurdi::Script to : {kurdi::Script::latn, kurdi::Script::arab, kurdi::Script::ipa}) {
+    for (const kurdi::LatinScheme scheme :
+         {kurdi::LatinScheme::hawar, kurdi::LatinScheme::simplified, kurdi::LatinScheme::ascii}) {
+      if (to != kurdi::Script::latn && scheme != kurdi::LatinScheme::hawar) continue;
+      kurdi::TransliterateOptions options;
+      options.to = to;
+      options.scheme = scheme;
+      options.capitalize = scheme == kurdi::LatinScheme::simplified;
+      const std::string out = kurdi::transliterate(input, options);
+      KURDI_FUZZ_CHECK(kurdi::find_invalid_utf8(out) == npos);
+      KURDI_FUZZ_CHECK(lines(out) == in_lines);
+      if (to == kurdi::Script::latn && scheme == kurdi::LatinScheme::hawar) {
+        kurdi::TransliterateOptions back;
+        back.to = kurdi::Script::arab;
+        const std::string round = kurdi::transliterate(out, back);
+        KURDI_FUZZ_CHECK(kurdi::find_invalid_utf8(round) == npos);
+        KURDI_FUZZ_CHECK(lines(round) == in_lines);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -129,5 +160,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_tokenize(input);
   check_sentences(input);
   check_morphology(input);
+  check_transliterate(input);
   return 0;
 }

@@ -51,6 +51,11 @@ Commands (defaults read the shared development data; see eval/README.md):
              morpheme tokenization P/R/F1 against a line-aligned gold, with the
              whitespace+punctuation baseline and a ceiling estimate (default:
              kurdish-tokenization-gold/ckb_sentences.txt, annotated_corpus_ckb.txt)
+  translit   [--errors N] g2p|unimorph|pairs|roundtrip|speed [FILE...]
+             transliteration: exact word accuracy on AsoSoft's G2P gold
+             (asosoft-g2p/Wergor-words.tsv), UniMorph Arabic vs Latin (dev),
+             the Wergor pairs, the round trip on word types
+             (bench/ckb-clean.txt), and MB/s against kurdi::normalize
   version    library and analyzer version
 
 Environment: KURDI_EVAL_DATA overrides the default data directory.
@@ -84,6 +89,7 @@ int main(int argc, char** argv) {
     if (cmd == "tokens") return kurdi_eval::cmd_tokens(args);
     if (cmd == "lemma") return kurdi_eval::cmd_lemma(args);
     if (cmd == "morphemes") return kurdi_eval::cmd_morphemes(args);
+    if (cmd == "translit") return kurdi_eval::cmd_translit(args);
     if (cmd == "hunspell-eval") return kurdi_eval::cmd_hunspell_eval(args);
     if (cmd == "klpt-stem") return kurdi_eval::cmd_klpt_stem(args);
     if (cmd == "coverage") return kurdi_eval::cmd_coverage(args);

@@ -3,6 +3,7 @@
 #include "translit/letters.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <iterator>
 
 namespace kurdi::translit_detail {
@@ -11,50 +12,50 @@ namespace {
 
 // Sorted by code point.
 constexpr ArabicLetter kArabic[] = {
-    {0x0621, Kind::consonant, kStop, "'", "'", "'", "ʔ"},    // ء hamza (rare after normalization)
-    {0x0626, Kind::hamza, kStop, "'", "'", "'", "ʔ"},        // ئ
-    {0x0627, Kind::vowel, 0, "a", "a", "a", "a"},            // ا
-    {0x0628, Kind::consonant, kStop, "b", "b", "b", "b"},    // ب
-    {0x062A, Kind::consonant, kStop, "t", "t", "t", "t"},    // ت
-    {0x062B, Kind::consonant, kFricative, "ŝ", "s", "s", "s"},  // ث (Arabic only)
-    {0x062C, Kind::consonant, kStop, "c", "c", "c", "d͡ʒ"},   // ج
-    {0x062D, Kind::consonant, kFricative, "ḧ", "h", "h", "ħ"},  // ح
-    {0x062E, Kind::consonant, kFricative, "x", "x", "x", "x"},  // خ
-    {0x062F, Kind::consonant, kStop, "d", "d", "d", "d"},    // د
-    {0x0630, Kind::consonant, kFricative, "ẕ", "z", "z", "z"},  // ذ (Arabic only)
-    {0x0631, Kind::consonant, kLiquid, "r", "r", "r", "ɾ"},  // ر
-    {0x0632, Kind::consonant, kFricative, "z", "z", "z", "z"},  // ز
-    {0x0633, Kind::consonant, kFricative, "s", "s", "s", "s"},  // س
-    {0x0634, Kind::consonant, kFricative, "ş", "ş", "sh", "ʃ"},  // ش
-    {0x0635, Kind::consonant, kFricative, "ṣ", "s", "s", "s"},  // ص (Arabic only)
-    {0x0636, Kind::consonant, kFricative, "ż", "z", "z", "z"},  // ض (Arabic only)
-    {0x0637, Kind::consonant, kStop, "ṭ", "t", "t", "t"},    // ط (Arabic only)
-    {0x0638, Kind::consonant, kFricative, "ẓ", "z", "z", "z"},  // ظ (Arabic only)
-    {0x0639, Kind::consonant, kStop, "’", "'", "'", "ʕ"},    // ع
-    {0x063A, Kind::consonant, kFricative, "ẍ", "x", "gh", "ɣ"},  // غ
-    {0x0641, Kind::consonant, kFricative, "f", "f", "f", "f"},  // ف
-    {0x0642, Kind::consonant, kStop, "q", "q", "q", "q"},    // ق
-    {0x0643, Kind::consonant, kStop, "k", "k", "k", "k"},    // ك (Arabic kaf)
-    {0x0644, Kind::consonant, kLiquid, "l", "l", "l", "l"},  // ل
-    {0x0645, Kind::consonant, kNasal, "m", "m", "m", "m"},   // م
-    {0x0646, Kind::consonant, kNasal, "n", "n", "n", "n"},   // ن
-    {0x0647, Kind::consonant, kFricative, "h", "h", "h", "h"},  // ه
-    {0x0648, Kind::waw, kGlide, "", "", "", ""},             // و
-    {0x0649, Kind::yeh, kGlide, "", "", "", ""},             // ى
-    {0x064A, Kind::yeh, kGlide, "", "", "", ""},             // ي
-    {0x067E, Kind::consonant, kStop, "p", "p", "p", "p"},    // پ
-    {0x0686, Kind::consonant, kStop, "ç", "ç", "ch", "t͡ʃ"},  // چ
-    {0x0695, Kind::consonant, kLiquid, "ř", "r", "rr", "r"},  // ڕ
-    {0x0698, Kind::consonant, kFricative, "j", "j", "j", "ʒ"},  // ژ
-    {0x06A4, Kind::consonant, kFricative, "v", "v", "v", "v"},  // ڤ
-    {0x06A9, Kind::consonant, kStop, "k", "k", "k", "k"},    // ک
-    {0x06AF, Kind::consonant, kStop, "g", "g", "g", "ɡ"},    // گ
-    {0x06B5, Kind::consonant, kLiquid, "ł", "l", "ll", "ɫ"},  // ڵ
-    {0x06BE, Kind::consonant, kFricative, "h", "h", "h", "h"},  // ھ (a word-final /h/)
-    {0x06C6, Kind::vowel, 0, "o", "o", "o", "o"},            // ۆ
-    {0x06CC, Kind::yeh, kGlide, "", "", "", ""},             // ی
-    {0x06CE, Kind::vowel, 0, "ê", "ê", "e", "e"},            // ێ
-    {0x06D5, Kind::vowel, 0, "e", "e", "e", "ɛ"},            // ە
+    {0x0621, Kind::consonant, kStop, {"'", "'", "'", "ʔ"}},    // ء hamza (rare after normalization)
+    {0x0626, Kind::hamza, kStop, {"'", "'", "'", "ʔ"}},        // ئ
+    {0x0627, Kind::vowel, 0, {"a", "a", "a", "a"}},            // ا
+    {0x0628, Kind::consonant, kStop, {"b", "b", "b", "b"}},    // ب
+    {0x062A, Kind::consonant, kStop, {"t", "t", "t", "t"}},    // ت
+    {0x062B, Kind::consonant, kFricative, {"ŝ", "s", "s", "s"}},  // ث (Arabic only)
+    {0x062C, Kind::consonant, kStop, {"c", "c", "c", "d͡ʒ"}},   // ج
+    {0x062D, Kind::consonant, kFricative, {"ḧ", "h", "h", "ħ"}},  // ح
+    {0x062E, Kind::consonant, kFricative, {"x", "x", "x", "x"}},  // خ
+    {0x062F, Kind::consonant, kStop, {"d", "d", "d", "d"}},    // د
+    {0x0630, Kind::consonant, kFricative, {"ẕ", "z", "z", "z"}},  // ذ (Arabic only)
+    {0x0631, Kind::consonant, kLiquid, {"r", "r", "r", "ɾ"}},  // ر
+    {0x0632, Kind::consonant, kFricative, {"z", "z", "z", "z"}},  // ز
+    {0x0633, Kind::consonant, kFricative, {"s", "s", "s", "s"}},  // س
+    {0x0634, Kind::consonant, kFricative, {"ş", "ş", "sh", "ʃ"}},  // ش
+    {0x0635, Kind::consonant, kFricative, {"ṣ", "s", "s", "s"}},  // ص (Arabic only)
+    {0x0636, Kind::consonant, kFricative, {"ż", "z", "z", "z"}},  // ض (Arabic only)
+    {0x0637, Kind::consonant, kStop, {"ṭ", "t", "t", "t"}},    // ط (Arabic only)
+    {0x0638, Kind::consonant, kFricative, {"ẓ", "z", "z", "z"}},  // ظ (Arabic only)
+    {0x0639, Kind::consonant, kStop, {"’", "'", "'", "ʕ"}},    // ع
+    {0x063A, Kind::consonant, kFricative, {"ẍ", "x", "gh", "ɣ"}},  // غ
+    {0x0641, Kind::consonant, kFricative, {"f", "f", "f", "f"}},  // ف
+    {0x0642, Kind::consonant, kStop, {"q", "q", "q", "q"}},    // ق
+    {0x0643, Kind::consonant, kStop, {"k", "k", "k", "k"}},    // ك (Arabic kaf)
+    {0x0644, Kind::consonant, kLiquid, {"l", "l", "l", "l"}},  // ل
+    {0x0645, Kind::consonant, kNasal, {"m", "m", "m", "m"}},   // م
+    {0x0646, Kind::consonant, kNasal, {"n", "n", "n", "n"}},   // ن
+    {0x0647, Kind::consonant, kFricative, {"h", "h", "h", "h"}},  // ه
+    {0x0648, Kind::waw, kGlide, {"", "", "", ""}},             // و
+    {0x0649, Kind::yeh, kGlide, {"", "", "", ""}},             // ى
+    {0x064A, Kind::yeh, kGlide, {"", "", "", ""}},             // ي
+    {0x067E, Kind::consonant, kStop, {"p", "p", "p", "p"}},    // پ
+    {0x0686, Kind::consonant, kStop, {"ç", "ç", "ch", "t͡ʃ"}},  // چ
+    {0x0695, Kind::consonant, kLiquid, {"ř", "r", "rr", "r"}},  // ڕ
+    {0x0698, Kind::consonant, kFricative, {"j", "j", "j", "ʒ"}},  // ژ
+    {0x06A4, Kind::consonant, kFricative, {"v", "v", "v", "v"}},  // ڤ
+    {0x06A9, Kind::consonant, kStop, {"k", "k", "k", "k"}},    // ک
+    {0x06AF, Kind::consonant, kStop, {"g", "g", "g", "ɡ"}},    // گ
+    {0x06B5, Kind::consonant, kLiquid, {"ł", "l", "ll", "ɫ"}},  // ڵ
+    {0x06BE, Kind::consonant, kFricative, {"h", "h", "h", "h"}},  // ھ (a word-final /h/)
+    {0x06C6, Kind::vowel, 0, {"o", "o", "o", "o"}},            // ۆ
+    {0x06CC, Kind::yeh, kGlide, {"", "", "", ""}},             // ی
+    {0x06CE, Kind::vowel, 0, {"ê", "ê", "e", "e"}},            // ێ
+    {0x06D5, Kind::vowel, 0, {"e", "e", "e", "ɛ"}},            // ە
 };
 
 // Sorted by code point. i has no letter (the bizroke is not written).
@@ -95,11 +96,24 @@ constexpr Composition kCompose[] = {
 
 }  // namespace
 
+namespace {
+
+// U+0600..U+06FF -> 1 + index into kArabic, 0 for none: one load per letter.
+struct ArabicIndex {
+  unsigned char slot[256] = {};
+  constexpr ArabicIndex() {
+    for (std::size_t i = 0; i < std::size(kArabic); ++i)
+      slot[kArabic[i].cp - 0x0600] = static_cast<unsigned char>(i + 1);
+  }
+};
+constexpr ArabicIndex kArabicIndex;
+
+}  // namespace
+
 const ArabicLetter* arabic_letter(char32_t cp) noexcept {
-  if (cp < 0x0621 || cp > 0x06D5) return nullptr;
-  const auto* it = std::lower_bound(std::begin(kArabic), std::end(kArabic), cp,
-                                    [](const ArabicLetter& l, char32_t c) { return l.cp < c; });
-  return it != std::end(kArabic) && it->cp == cp ? it : nullptr;
+  if (cp < 0x0600 || cp > 0x06FF) return nullptr;
+  const unsigned slot = kArabicIndex.slot[cp - 0x0600];
+  return slot == 0 ? nullptr : &kArabic[slot - 1];
 }
 
 const LatinLetter* latin_letter(char32_t cp) noexcept {

@@ -1,6 +1,7 @@
 // The letter tables of transliteration (docs/transliteration.md, "Letters").
 #pragma once
 #include <cstdint>
+#include <string_view>
 
 namespace kurdi::translit_detail {
 
@@ -16,27 +17,26 @@ enum class Kind : std::uint8_t {
 /// Sonority classes used by the syllable scoring.
 enum Sonority : std::uint8_t { kStop = 0, kFricative = 1, kNasal = 2, kLiquid = 3, kGlide = 4 };
 
+/// How one sound is written in each Latin scheme and in IPA.
+struct Reading {
+  std::string_view hawar;
+  std::string_view simplified;
+  std::string_view ascii;
+  std::string_view ipa;
+};
+
 struct ArabicLetter {
   char32_t cp;
   Kind kind;
   std::uint8_t sonority;  ///< for consonants
-  const char* hawar;
-  const char* simplified;
-  const char* ascii;
-  const char* ipa;
+  Reading reading;        ///< empty for و and ی (their reading depends on the word)
 };
 
 /// The entry for `cp`, or nullptr when `cp` is not a letter transliteration
 /// reads as Sorani.
 const ArabicLetter* arabic_letter(char32_t cp) noexcept;
 
-/// The readings of و and ی (not in the table: they depend on the word).
-struct Reading {
-  const char* hawar;
-  const char* simplified;
-  const char* ascii;
-  const char* ipa;
-};
+// The readings of و and ی, of the unwritten i and of ئ.
 inline constexpr Reading kReadU{"u", "u", "u", "ʊ"};
 inline constexpr Reading kReadW{"w", "w", "w", "w"};
 inline constexpr Reading kReadUU{"û", "û", "u", "uː"};

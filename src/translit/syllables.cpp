@@ -35,6 +35,8 @@ constexpr float kFinalTriple = 6.0f;
 constexpr float kLongCluster = 12.0f;         // four or more consonants
 constexpr float kNoVowel = 20.0f;             // a word read without any vowel
 constexpr float kInf = std::numeric_limits<float>::infinity();
+// A reading this much dearer than the best one so far is dropped (beam).
+constexpr float kBeam = 5.0f;
 
 enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
 
@@ -114,7 +116,7 @@ float final_cost(const State& s) {
 
 
 Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
-  return {r.hawar, r.simplified, r.ascii, r.ipa, vowel, false, static_cast<std::uint8_t>(sonority), false};
+  return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
 }
 
 }  // namespace
@@ -130,22 +132,35 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
 
   for (std::size_t p = 1; p <= len; ++p) {
     const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
+    // slot_[key] is the node of state `key` at this position when its stamp
+    // is this position's: one lookup per transition.
+    if (++stamp_ == 0) {  // wrapped: forget every slot
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      stamp_ = 1;
+    }
     auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke) {
       const std::uint16_t key = to.encode();
-      for (std::size_t i = first; i < nodes_.size(); ++i) {
-        if (nodes_[i].key == key) {
-          if (cost < nodes_[i].cost)
-            nodes_[i] = {cost, static_cast<std::int32_t>(from), key, choice, bizroke ? std::uint8_t{1} : std::uint8_t{0}};
-          return;
-        }
+      const Node node{cost, static_cast<std::int32_t>(from), key, choice,
+                      bizroke ? std::uint8_t{1} : std::uint8_t{0}};
+      Slot& slot = slots_[key];
+      if (slot.stamp == stamp_) {
+        if (cost < nodes_[slot.node].cost) nodes_[slot.node] = node;
+        return;
       }
-      nodes_.push_back({cost, static_cast<std::int32_t>(from), key, choice, bizroke ? std::uint8_t{1} : std::uint8_t{0}});
+      slot = {stamp_, static_cast<std::uint32_t>(nodes_.size())};
+      nodes_.push_back(node);
     };
+    // Readings far dearer than the best one at the previous position cannot
+    // win (no later penalty is that large a saving): skip them.
+    float floor = kInf;
+    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) floor = std::min(floor, nodes_[i].cost);
+    const float ceiling = floor + kBeam;
     // A vowel or a consonant reading of letter p-1, from every node at p-1.
     const ArabicLetter& letter = *letters[p - 1];
     for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
       const State s = State::decode(nodes_[i].key);
       const float base = nodes_[i].cost;
+      if (base > ceiling) continue;
       auto vowel = [&](std::uint8_t choice, float extra) {
         add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
       };
@@ -209,8 +224,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
       case kYehY: phones.push_back(make_phone(kReadY, false, kGlide)); break;
       default: {
-        Phone ph{letter.hawar, letter.simplified, letter.ascii, letter.ipa,
-                 letter.kind == Kind::vowel, false, letter.sonority, false};
+        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
         if (letter.kind == Kind::hamza) {
           ph = make_phone(kReadGlottal, false, kStop);
           ph.word_initial_glottal = pos == 0;

@@ -14,10 +14,7 @@ namespace kurdi::translit_detail {
 
 /// One sound of the chosen reading.
 struct Phone {
-  const char* hawar;
-  const char* simplified;
-  const char* ascii;
-  const char* ipa;
+  const Reading* reading;
   bool vowel;
   bool word_initial_glottal;  ///< a word-initial ئ: not written in Latin
   std::uint8_t sonority;
@@ -41,6 +38,12 @@ class WordReader {
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
   std::vector<std::int32_t> path_;
+  struct Slot {
+    std::uint32_t stamp = 0;
+    std::uint32_t node = 0;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(1u << 13);  ///< by state key
+  std::uint32_t stamp_ = 0;
 };
 
 }  // namespace kurdi::translit_detail

@@ -58,13 +58,12 @@ const char* latin_punct_to_arabic(char32_t cp) {
   }
 }
 
-void append_upper_first(std::string& out, const char* s) {
-  const auto* p = text::bytes(s);
-  const auto* end = p + std::char_traits<char>::length(s);
-  if (p == end) return;
-  const text::Decoded d = text::decode(p, end);
+void append_upper_first(std::string& out, std::string_view s) {
+  if (s.empty()) return;
+  const auto* p = text::bytes(s.data());
+  const text::Decoded d = text::decode(p, p + s.size());
   text::append(out, latin_upper(d.cp));
-  out.append(s + d.len);
+  out.append(s.substr(d.len));
 }
 
 class Transliterator {
@@ -196,16 +195,16 @@ class Transliterator {
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
         if (ph.syllable_start) out_.push_back('.');
-        out_.append(ph.ipa);
+        out_.append(ph.reading->ipa);
       }
       return;
     }
     bool first = true;
     for (const Phone& ph : phones_) {
       if (ph.word_initial_glottal) continue;
-      const char* s = options_.scheme == LatinScheme::hawar        ? ph.hawar
-                      : options_.scheme == LatinScheme::simplified ? ph.simplified
-                                                                   : ph.ascii;
+      const std::string_view s = options_.scheme == LatinScheme::hawar        ? ph.reading->hawar
+                                 : options_.scheme == LatinScheme::simplified ? ph.reading->simplified
+                                                                              : ph.reading->ascii;
       if (first && sentence_start && options_.capitalize) {
         append_upper_first(out_, s);
       } else {
