@@ -15,7 +15,8 @@ enum class Kind : std::uint8_t {
 };
 
 /// Sonority classes used by the syllable scoring.
-enum Sonority : std::uint8_t { kStop = 0, kFricative = 1, kNasal = 2, kLiquid = 3, kGlide = 4 };
+/// (w and y are both glides; y is kept apart for the word-final pairs: dayn, but kirawin.)
+enum Sonority : std::uint8_t { kStop = 0, kFricative = 1, kNasal = 2, kLiquid = 3, kGlide = 4, kGlideY = 5 };
 
 /// How one sound is written in each Latin scheme and in IPA.
 struct Reading {

@@ -77,7 +77,7 @@ float contact(unsigned coda, unsigned onset) {
 // Three consonants c1 c2 c3 between vowels: c1c2.c3 or c1.c2c3 (c3 a glide).
 float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
   const float coda_pair = kTriple + (c2 > c1 ? kRisingCoda : 0.0f) + (c3 > c2 ? kRisingContact : 0.0f);
-  const float glide_onset = c3 == kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
+  const float glide_onset = c3 >= kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
   if (onset_pair) *onset_pair = glide_onset < coda_pair;
   return std::min(coda_pair, glide_onset);
 }
@@ -88,7 +88,7 @@ float nucleus_cost(const State& s) {
     switch (s.n) {
       case 0:
       case 1: return 0;
-      case 2: return s.s1 == kGlide ? kGlideOnset : kBadOnset;
+      case 2: return s.s1 >= kGlide ? kGlideOnset : kBadOnset;
       case 3: return kFinalTriple;
       default: return kLongCluster;
     }
@@ -96,7 +96,7 @@ float nucleus_cost(const State& s) {
   switch (s.n) {
     case 0: return kHiatus;
     case 1: return 0;
-    case 2: return std::min(contact(s.s2, s.s1), s.s1 == kGlide ? kGlideOnset : kInf);
+    case 2: return std::min(contact(s.s2, s.s1), s.s1 >= kGlide ? kGlideOnset : kInf);
     case 3: return triple(s.s3, s.s2, s.s1, nullptr);
     default: return kLongCluster;
   }
@@ -107,8 +107,8 @@ float final_cost(const State& s) {
   switch (s.n) {
     case 0:
     case 1: return 0;
-    case 2:  // kurd, dest; after a glide any consonant (kewt, neyn)
-      return s.s1 < s.s2 && (s.s1 <= kFricative || s.s2 == kGlide) ? kFinalPair : kFinalRisingPair;
+    case 2:  // kurd, dest, kewt; after y any consonant (neyn; but kirawin)
+      return s.s1 < s.s2 && (s.s1 <= kFricative || s.s2 == kGlideY) ? kFinalPair : kFinalRisingPair;
     case 3: return kFinalTriple;
     default: return kLongCluster;
   }
@@ -121,7 +121,8 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
 
 }  // namespace
 
-void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones) {
+void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+                      bool syllables) {
   phones.clear();
   const std::size_t len = letters.size();
   nodes_.clear();
@@ -181,7 +182,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
           break;
         case Kind::yeh:
           vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
-          consonant(kYehY, kGlide);
+          consonant(kYehY, kGlideY);
           break;
       }
     }
@@ -222,7 +223,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
       case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
       case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-      case kYehY: phones.push_back(make_phone(kReadY, false, kGlide)); break;
+      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
       default: {
         Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
         if (letter.kind == Kind::hamza) {
@@ -235,6 +236,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     pos += node.choice == kWawPair ? 2 : 1;
   }
 
+  if (!syllables) return;
   // Syllable boundaries, by the same cluster rules.
   std::size_t last_vowel = phones.size();
   for (std::size_t i = 0; i < phones.size(); ++i) {
@@ -246,7 +248,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
         b = last_vowel + 1;
       } else if (n == 2) {
         const unsigned c1 = phones[last_vowel + 1].sonority, c2 = phones[last_vowel + 2].sonority;
-        b = (c2 == kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
+        b = (c2 >= kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
       } else if (n == 3) {
         bool onset_pair = false;
         triple(phones[last_vowel + 1].sonority, phones[last_vowel + 2].sonority,

@@ -24,8 +24,10 @@ struct Phone {
 /// Reusable buffers of the dynamic programme (one per transliterate call).
 class WordReader {
  public:
-  /// Reads `letters` (one word, every entry non-null) into `phones`.
-  void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones);
+  /// Reads `letters` (one word, every entry non-null) into `phones`; marks
+  /// the syllable boundaries when `syllables` is set.
+  void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+            bool syllables);
 
  private:
   struct Node {

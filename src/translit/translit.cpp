@@ -191,7 +191,7 @@ class Transliterator {
       }
       return;
     }
-    reader_.read(letters_, phones_);
+    reader_.read(letters_, phones_, options_.to == Script::ipa);
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
         if (ph.syllable_start) out_.push_back('.');
