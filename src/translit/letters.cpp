@@ -116,15 +116,38 @@ const ArabicLetter* arabic_letter(char32_t cp) noexcept {
   return slot == 0 ? nullptr : &kArabic[slot - 1];
 }
 
+namespace {
+
+// U+0000..U+02FF -> 1 + index into kLatin (0: none), and lower case.
+constexpr char32_t kDirect = 0x300;
+struct LatinIndex {
+  unsigned char slot[kDirect] = {};
+  char16_t lower[kDirect] = {};
+  constexpr LatinIndex() {
+    for (std::size_t i = 0; i < kDirect; ++i) lower[i] = static_cast<char16_t>(i);
+    for (char32_t c = U'A'; c <= U'Z'; ++c) lower[c] = static_cast<char16_t>(c + 32);
+    for (const CasePair& c : kCase)
+      if (c.upper < kDirect) lower[c.upper] = static_cast<char16_t>(c.lower);
+    for (std::size_t i = 0; i < std::size(kLatin); ++i)
+      if (kLatin[i].cp < kDirect) slot[kLatin[i].cp] = static_cast<unsigned char>(i + 1);
+  }
+};
+constexpr LatinIndex kLatinIndex;
+
+}  // namespace
+
 const LatinLetter* latin_letter(char32_t cp) noexcept {
+  if (cp < kDirect) {
+    const unsigned slot = kLatinIndex.slot[cp];
+    return slot == 0 ? nullptr : &kLatin[slot - 1];
+  }
   const auto* it = std::lower_bound(std::begin(kLatin), std::end(kLatin), cp,
                                     [](const LatinLetter& l, char32_t c) { return l.cp < c; });
   return it != std::end(kLatin) && it->cp == cp ? it : nullptr;
 }
 
 char32_t latin_lower(char32_t cp) noexcept {
-  if (cp >= U'A' && cp <= U'Z') return cp + 32;
-  if (cp < 0xC0) return cp;
+  if (cp < kDirect) return kLatinIndex.lower[cp];
   for (const CasePair& c : kCase)
     if (c.upper == cp) return c.lower;
   return cp;

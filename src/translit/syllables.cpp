@@ -139,7 +139,8 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       std::fill(slots_.begin(), slots_.end(), Slot{});
       stamp_ = 1;
     }
-    auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke) {
+    auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke)
+                   __attribute__((always_inline)) {
       const std::uint16_t key = to.encode();
       const Node node{cost, static_cast<std::int32_t>(from), key, choice,
                       bizroke ? std::uint8_t{1} : std::uint8_t{0}};
@@ -162,10 +163,10 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       const State s = State::decode(nodes_[i].key);
       const float base = nodes_[i].cost;
       if (base > ceiling) continue;
-      auto vowel = [&](std::uint8_t choice, float extra) {
+      auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
         add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
       };
-      auto consonant = [&](std::uint8_t choice, unsigned sonority) {
+      auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
         add(i, s.push(sonority), base, choice, false);
         if (s.n >= 1) {  // an unwritten i between the last consonant and this one
           add(i, State{true, 0, 0, 0, 0}.push(sonority), base + kBizroke + nucleus_cost(s), choice, true);
