@@ -40,18 +40,18 @@ constexpr float kBeam = 5.0f;
 
 enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
 
-// State: bit 0 = the word has had a vowel, bits 1-3 = consonants since the
-// last vowel (0..4, 4 = four or more), bits 4-6, 7-9, 10-12 = the sonority
-// of the last, second last and third last of them.
+// State: whether the word has had a vowel, the consonants since the last
+// vowel (0..4, 4 = four or more) and the sonority class (0..5) of the last,
+// second last and third last of them, packed into a number below kStates.
 struct State {
   bool nucleus;
   unsigned n, s1, s2, s3;
-  static State decode(std::uint16_t k) {
-    return {(k & 1u) != 0, (k >> 1) & 7u, (k >> 4) & 7u, (k >> 7) & 7u, (k >> 10) & 7u};
+  static State decode(std::uint16_t key) {
+    const unsigned k = key;
+    return {k >= 5 * 216, (k / 216) % 5, (k / 36) % 6, (k / 6) % 6, k % 6};
   }
   std::uint16_t encode() const {
-    return static_cast<std::uint16_t>((nucleus ? 1u : 0u) | (n << 1) | (s1 << 4) | (s2 << 7) |
-                                      (s3 << 10));
+    return static_cast<std::uint16_t>(((nucleus ? 5u : 0u) + n) * 216 + s1 * 36 + s2 * 6 + s3);
   }
   State push(unsigned sonority) const {
     State s = *this;

@@ -44,7 +44,9 @@ class WordReader {
     std::uint32_t stamp = 0;
     std::uint32_t node = 0;
   };
-  std::vector<Slot> slots_ = std::vector<Slot>(1u << 13);  ///< by state key
+  /// By state key: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority classes).
+  static constexpr std::size_t kStates = 2 * 5 * 216;
+  std::vector<Slot> slots_ = std::vector<Slot>(kStates);
   std::uint32_t stamp_ = 0;
 };
 
