@@ -9,12 +9,9 @@ using namespace kurdi::morph::format;
 extern const char kPool[];
 extern const std::size_t kPoolSize;
 extern const Key kKeys[];
-extern const std::size_t kKeyCount;
 extern const Record kRecords[];
-extern const std::size_t kRecordCount;
 extern const std::size_t kMaxVerbStemBytes;
 extern const Verb kVerbs[];
-extern const std::size_t kVerbCount;
 extern const Form kForms[];
 extern const Slot kSlots[];
 extern const std::size_t kSlotCount;
@@ -48,6 +45,5 @@ std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept 
 
 std::size_t max_verb_stem_bytes() noexcept { return data::kMaxVerbStemBytes; }
 
-LexiconSize lexicon_size() noexcept { return {data::kKeyCount, data::kRecordCount, data::kVerbCount}; }
 
 }  // namespace kurdi::morph

@@ -50,10 +50,5 @@ inline std::string_view infinitive(const Verb& v) noexcept { return pool_string(
 /// Bytes of the longest verb stem key (with its preverb) in the compiled lexicon.
 std::size_t max_verb_stem_bytes() noexcept;
 
-/// Counts for diagnostics and docs.
-struct LexiconSize {
-  std::size_t keys, records, verbs;
-};
-LexiconSize lexicon_size() noexcept;
 
 }  // namespace kurdi::morph
