@@ -28,7 +28,7 @@ struct Analysis {
   std::string features;  ///< UniMorph feature bundle, e.g. "N;DEF;PL;LGSPEC1"
   std::string stem;      ///< the lexicon stem (nominal lemma, or verb stem with its preverb)
   std::vector<Morpheme> morphemes;  ///< in order, covering the whole form
-  bool known = false;    ///< the stem is a lexicon entry (false: out-of-vocabulary guess)
+  bool known = false;    ///< the stem is a lexicon entry (false: out of vocabulary, the form stands in)
   float cost = 0;        ///< ranking cost, lower is better (docs/morphology.md)
 };
 
