@@ -2,6 +2,8 @@
 // Helpers shared by the benchmark programs: reading input files, cutting them
 // into chunks the way a streaming host would, and the baseline scans.
 #pragma once
+#include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstring>
 #include <cstdio>
@@ -14,6 +16,42 @@
 #include "kurdi/utf8.hpp"
 
 namespace kurdi_bench {
+
+/// "a,b,c" -> {"a", "b", "c"} (empty items dropped): the runners' --ops.
+inline std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t comma = s.find(',', start);
+    const std::size_t end = comma == std::string::npos ? s.size() : comma;
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+/// Best and median seconds of `reps` timed calls of pass() after `warmup`
+/// untimed ones; every call's result is added to `checksum` (so no pass is
+/// optimized away).
+struct Timing {
+  double best, median;
+};
+template <typename Pass>
+Timing time_passes(int warmup, int reps, Pass&& pass, std::size_t& checksum) {
+  for (int i = 0; i < warmup; ++i) checksum += pass();
+  std::vector<double> seconds;
+  for (int i = 0; i < reps; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    checksum += pass();
+    const auto t1 = std::chrono::steady_clock::now();
+    seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const std::size_t n = seconds.size();
+  if (n == 0) return {0, 0};
+  return {seconds.front(), n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2};
+}
 
 /// Whole file as bytes, or nullopt when it cannot be read.
 inline std::optional<std::string> read_file(const std::string& path) {

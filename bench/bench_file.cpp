@@ -69,19 +69,6 @@ const char* const kAllOps[] = {"memcpy",        "memchr_lines", "utf8_validate",
   std::exit(2);
 }
 
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t comma = s.find(',', start);
-    const std::size_t end = comma == std::string::npos ? s.size() : comma;
-    if (end > start) out.emplace_back(s.substr(start, end - start));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
@@ -98,7 +85,7 @@ Options parse(int argc, char** argv) {
     } else if (a == "--no-token-count") {
       o.count_tokens = false;
     } else if (a == "--ops" && has_value) {
-      o.ops = split_commas(argv[++i]);
+      o.ops = kurdi_bench::split_commas(argv[++i]);
     } else if (a.rfind("--", 0) == 0 || !o.file.empty()) {
       usage();
     } else {
@@ -196,19 +183,7 @@ int main(int argc, char** argv) {
   for (const std::string& op : o.ops) {
     const Pass pass = make_pass(op, text, pieces);
     std::size_t checksum = 0;
-    for (int i = 0; i < o.warmup; ++i) checksum += pass();
-    std::vector<double> seconds;
-    double best = 1e300;
-    for (int i = 0; i < o.reps; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      checksum += pass();
-      const auto t1 = std::chrono::steady_clock::now();
-      seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
-      best = std::min(best, seconds.back());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    const std::size_t n = seconds.size();
-    const double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+    const auto [best, median] = kurdi_bench::time_passes(o.warmup, o.reps, pass, checksum);
     std::printf(
         "RESULT op=%s bytes=%zu tokens=%zu best_s=%.6f median_s=%.6f best_mbps=%.2f "
         "median_mbps=%.2f tokens_per_s=%.0f checksum=%zu\n",
