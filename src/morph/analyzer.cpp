@@ -25,12 +25,24 @@
 #include "morph/lexicon.hpp"
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
+#include "morph/word.hpp"
 #include "text/utf8.hpp"
 
 namespace kurdi {
+
+std::string morph::normalized_word(std::string_view word) {
+  std::string form = normalize(word);
+  // Analysis is per word: surrounding spaces are not part of it.
+  const auto first = form.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = form.find_last_not_of(" \t\r\n");
+  return form.substr(first, last - first + 1);
+}
+
 namespace {
 
 using morph::After;
+using morph::normalized_word;
 using morph::Arc;
 using morph::Kind;
 using morph::Record;
@@ -743,15 +755,6 @@ Analysis unknown(const std::string& form) {
   return a;
 }
 
-std::string normalized_word(std::string_view word) {
-  std::string form = normalize(word);
-  // Analysis is per word: surrounding spaces are not part of it.
-  const auto first = form.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = form.find_last_not_of(" \t\r\n");
-  return form.substr(first, last - first + 1);
-}
-
 std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, const std::string& form) {
   std::vector<std::string> out;
   if (candidates.empty()) {
@@ -871,11 +874,7 @@ struct Analyzer::Impl {
     std::string lemma;
     bool analysed = false;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
+  using Map = std::unordered_map<std::string, Entry, morph::StringHash, std::equal_to<>>;
   // Two generations: when the young one is full it becomes the old one and
   // a new young one starts; a word found in the old one moves back. Words in
   // steady use stay cached, which clearing everything at once would not do.

@@ -22,12 +22,6 @@ std::vector<std::string> split_tabs(std::string_view line) {
   }
 }
 
-std::string norm(std::string_view s) {
-  std::string n = normalize(s);
-  const auto b = n.find_first_not_of(' '), e = n.find_last_not_of(' ');
-  return b == std::string::npos ? std::string() : n.substr(b, e - b + 1);
-}
-
 }  // namespace
 
 UserLexicon UserLexicon::parse(std::string_view text, std::string_view name) {
@@ -47,13 +41,13 @@ UserLexicon UserLexicon::parse(std::string_view text, std::string_view name) {
     };
     const auto cols = split_tabs(line);
     if (cols.size() < 2) fail("expected 'word TAB UPOS' or 'infinitive TAB VERB TAB past TAB present'");
-    const std::string word = norm(cols[0]);
+    const std::string word = morph::normalized_word(cols[0]);
     if (word.empty()) fail("empty word");
     if (word.find_first_of(" \t") != std::string::npos) fail("a word with a space: '" + word + "'");
     if (cols[1] == "VERB") {
       if (cols.size() < 4 || cols.size() > 5) fail("a verb needs: infinitive TAB VERB TAB past TAB present [TAB preverb]");
-      const std::string preverb = cols.size() == 5 ? norm(cols[4]) : std::string();
-      const std::string past = norm(cols[2]), present = norm(cols[3]);
+      const std::string preverb = cols.size() == 5 ? morph::normalized_word(cols[4]) : std::string();
+      const std::string past = morph::normalized_word(cols[2]), present = morph::normalized_word(cols[3]);
       for (const std::string* stem : {&word, &past, &present}) {
         if (stem->empty()) fail("empty stem");
         if (!preverb.empty() && (stem->compare(0, preverb.size(), preverb) != 0 || stem->size() == preverb.size()))

@@ -7,6 +7,7 @@
 
 #include "kurdi/morph.hpp"
 #include "morph/lexicon.hpp"
+#include "morph/word.hpp"
 
 namespace kurdi {
 
@@ -15,11 +16,7 @@ struct UserLexicon::Impl {
     std::string infinitive;
     std::uint8_t transitive = 2;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<morph::Record>, Hash, std::equal_to<>> keys;
+  std::unordered_map<std::string, std::vector<morph::Record>, morph::StringHash, std::equal_to<>> keys;
   std::vector<VerbInfo> verbs;
   std::string hash;
   std::size_t entries = 0;
