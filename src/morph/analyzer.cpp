@@ -797,18 +797,12 @@ bool splits_off(std::string_view tag) {
 
 }  // namespace
 
-namespace {
-
-std::vector<Analysis> analyze_with(std::string_view word, const UserLexicon::Impl* user) {
+std::vector<Analysis> analyze(std::string_view word) {
   const std::string form = normalized_word(word);
   if (form.empty()) return {};
-  Search search(form, user);
+  Search search(form, nullptr);
   return analyses_of(search.run(), form);
 }
-
-}  // namespace
-
-std::vector<Analysis> analyze(std::string_view word) { return analyze_with(word, nullptr); }
 
 std::string lemma(std::string_view word) {
   const std::string form = normalized_word(word);
@@ -882,13 +876,19 @@ struct Analyzer::Impl {
   std::size_t capacity = 1;
   const UserLexicon::Impl* user = nullptr;
 
-  Entry& get(std::string_view word) {
-    if (auto it = young.find(word); it != young.end()) return it->second;
-    if (auto it = old.find(word); it != old.end()) {
-      Entry e = std::move(it->second);
-      old.erase(it);
-      return insert(word, std::move(e));
+  // The entry of `word`; a miss runs one search and keeps what it gives
+  // (the full analyses too when `want_analyses`, so analyze() on a new word
+  // does not search twice).
+  Entry& get(std::string_view word, bool want_analyses) {
+    Entry* found = nullptr;
+    if (auto it = young.find(word); it != young.end()) {
+      found = &it->second;
+    } else if (auto it2 = old.find(word); it2 != old.end()) {
+      Entry e = std::move(it2->second);
+      old.erase(it2);
+      found = &insert(word, std::move(e));
     }
+    if (found && (found->analysed || !want_analyses)) return *found;
     Entry e;
     const std::string form = normalized_word(word);
     if (!form.empty()) {
@@ -896,7 +896,10 @@ struct Analyzer::Impl {
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
       e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
+      if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
+    e.analysed = want_analyses;
+    if (found) return *found = std::move(e);
     return insert(word, std::move(e));
   }
 
@@ -918,16 +921,8 @@ Analyzer::Analyzer(std::size_t capacity, const UserLexicon* user) : impl_(new Im
 }
 Analyzer::~Analyzer() { delete impl_; }
 
-const std::vector<Analysis>& Analyzer::analyze(std::string_view word) {
-  Impl::Entry& e = impl_->get(word);
-  if (!e.analysed) {
-    e.analyses = analyze_with(word, impl_->user);
-    e.analysed = true;
-  }
-  return e.analyses;
-}
-
-const std::vector<std::string>& Analyzer::stems(std::string_view word) { return impl_->get(word).stems; }
-const std::string& Analyzer::lemma(std::string_view word) { return impl_->get(word).lemma; }
+const std::vector<Analysis>& Analyzer::analyze(std::string_view word) { return impl_->get(word, true).analyses; }
+const std::vector<std::string>& Analyzer::stems(std::string_view word) { return impl_->get(word, false).stems; }
+const std::string& Analyzer::lemma(std::string_view word) { return impl_->get(word, false).lemma; }
 
 }  // namespace kurdi
