@@ -1,0 +1,141 @@
+// kurdi: what every search host shares (docs/sqlite.md, "How matching works").
+//
+//   * Index terms. A token is indexed as its search-profile form (the exact
+//     term) plus every stem and lemma the analyzer gives it (the stem terms),
+//     deduplicated. Hosts store a stem term with `stem_marker` in front, so the
+//     two kinds never collide and a host can rank exact matches first.
+//   * Query parsing. parse_query() reads what a person types into a search
+//     box: words, "phrases", prefix*, -excluded and upper-case OR. It never
+//     fails: unbalanced quotes, stray operators, a lone '-' or '*' and empty
+//     input all give a (possibly empty) Query. Hosts render the Query in their
+//     own syntax (FTS5 MATCH, tsquery).
+//   * Cross-script queries. A Latin-script query word (Hawar, with or without
+//     its diacritics: hêz, hez) is also looked up in Arabic script: its
+//     readings, found with kurdi::transliterate and kept when the lexicon
+//     knows them, add their own exact and stem terms.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kurdi/tokenize.hpp"
+
+namespace kurdi {
+
+class UserLexicon;
+
+namespace search {
+
+/// Put in front of a stem or lemma term where it is stored (U+0001). Search
+/// normalization never leaves a control character in a token, so no exact
+/// term can start with it.
+inline constexpr std::string_view stem_marker = "\x01";
+
+/// Put in front of query text by a host to ask its tokenizer for exact
+/// (search-profile) forms only, with no stems (U+0002). Never stored.
+inline constexpr std::string_view exact_marker = "\x02";
+
+/// One index term of a token.
+struct Term {
+  std::string text;  ///< the term, without any marker
+  bool exact;        ///< true: a search-profile form; false: a stem or lemma
+};
+
+/// The stored spelling of a term: `text`, with stem_marker in front of stem terms.
+std::string stored_term(const Term& term);
+
+/// Whether tokens of this type are indexed at all (words, Latin words,
+/// numbers, dates, times, URLs, e-mail addresses, hashtags, mentions, emoji
+/// and suffixes are; punctuation, symbols and `other` are not).
+bool is_indexed(TokenType type) noexcept;
+
+/// Tokenizer options every search host uses: the search profile.
+TokenizeOptions search_tokenize_options();
+
+/// Term expansion with a cache, for one thread (it owns an Analyzer). A host
+/// keeps one per tokenizer instance or connection.
+class Expander {
+ public:
+  /// `user` (may be null) must outlive the Expander. `capacity` bounds the
+  /// number of cached words.
+  explicit Expander(const UserLexicon* user = nullptr, std::size_t capacity = 1u << 16);
+  ~Expander();
+  Expander(const Expander&) = delete;
+  Expander& operator=(const Expander&) = delete;
+
+  /// Document-time terms of one token. `form` is the token's search-profile
+  /// form (Tokens::norm of a tokenization with search_tokenize_options()).
+  /// The first term is the exact form; the stem terms follow, best first,
+  /// deduplicated. A word the lexicon does not know has no stem terms (the
+  /// analyzer gives it no stem but itself); neither do non-word tokens.
+  /// The reference stays valid until the next call.
+  const std::vector<Term>& document_terms(std::string_view form, TokenType type);
+
+  /// Query-time terms of one query word: the document terms of `form`, and
+  /// for a Latin-script word also the exact and stem terms of each of its
+  /// Arabic-script readings (see the header comment). Exact terms first.
+  const std::vector<Term>& query_terms(std::string_view form, TokenType type);
+
+  /// The Arabic-script readings of a Latin-script word (search-profile
+  /// forms): its transliteration, and the transliterations of the spellings
+  /// that restore the diacritics ê î û ş ç it may have been typed without,
+  /// kept when the lexicon knows them. At most 64 spellings are tried.
+  std::vector<std::string> arabic_readings(std::string_view latin_form);
+
+  /// The analyzer version of the terms this Expander gives (with the user
+  /// lexicon's hash when it has one): record it with the index.
+  std::string analyzer_version() const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+/// One word of a query, with the terms it may match.
+struct QueryWord {
+  std::string form;         ///< search-profile form, as typed
+  TokenType type;
+  std::vector<Term> terms;  ///< Expander::query_terms(form, type)
+};
+
+/// A word, a multi-word phrase, or a prefix.
+struct QueryItem {
+  std::vector<QueryWord> words;  ///< never empty; several: a phrase
+  bool quoted = false;           ///< written between double quotes
+  bool prefix = false;           ///< ended with '*': the last word is a prefix
+};
+
+/// Items joined by upper-case OR: any of them may match.
+struct QueryGroup {
+  std::vector<QueryItem> any;
+};
+
+/// A parsed query: every group must match and no excluded item may. OR binds
+/// tighter than the implicit AND (`a b OR c` is a AND (b OR c)), as in web
+/// search engines.
+struct Query {
+  std::vector<QueryGroup> all;
+  std::vector<QueryItem> excluded;
+
+  bool empty() const noexcept { return all.empty() && excluded.empty(); }
+  /// Only exclusions: nothing to search for. Hosts return no results and
+  /// say why.
+  bool exclusions_only() const noexcept { return all.empty() && !excluded.empty(); }
+};
+
+/// Parses user query text (any bytes; malformed UTF-8 is repaired as
+/// normalize() does). Syntax:
+///   word            a word; each chunk between spaces is tokenized with the
+///                   search profile, and a chunk of several tokens (١٩٩٩دا,
+///                   e-mail) is a phrase
+///   "a b"           a phrase; a missing closing quote ends it at the end
+///   word* "a b"*    prefix: the last word is a prefix (exact forms only)
+///   -word -"a b"    excluded (a '-' inside a word is part of the word)
+///   a OR b          either; only upper-case OR, and only between two items
+/// Everything else (stray quotes, '*' or '-' alone, brackets, punctuation) is
+/// ignored. Chunks with no indexed token are dropped.
+Query parse_query(std::string_view text, Expander& expander);
+
+}  // namespace search
+}  // namespace kurdi

@@ -1,0 +1,117 @@
+// The user query parser (include/kurdi/search.hpp, docs/sqlite.md "Query
+// syntax"). Two passes: a lexer cuts the text into chunks (a word, a quoted
+// phrase, the OR operator), each with its '-' and '*' marks; then chunks are
+// tokenized with the search profile and grouped. Only ASCII bytes (space,
+// quote, '-', '*') are looked at here, which never occur inside a multi-byte
+// UTF-8 sequence; everything else goes to the tokenizer untouched.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kurdi/search.hpp"
+#include "kurdi/tokenize.hpp"
+
+namespace kurdi::search {
+namespace {
+
+struct Chunk {
+  std::string_view text;
+  bool quoted = false;
+  bool excluded = false;
+  bool prefix = false;
+  bool is_or = false;
+};
+
+bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::vector<Chunk> lex(std::string_view s) {
+  std::vector<Chunk> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
+      ++i;
+      continue;
+    }
+    Chunk c;
+    // Leading '-' marks exclusion; several count as one. A '-' followed by
+    // nothing or by a space is dropped.
+    if (s[i] == '-') {
+      while (i < s.size() && s[i] == '-') ++i;
+      if (i == s.size() || is_space(s[i])) continue;
+      c.excluded = true;
+    }
+    if (s[i] == '"') {
+      const std::size_t begin = ++i;
+      while (i < s.size() && s[i] != '"') ++i;
+      c.text = s.substr(begin, i - begin);
+      c.quoted = true;
+      if (i < s.size()) ++i;  // the closing quote (a missing one ends at the end)
+      if (i < s.size() && s[i] == '*') {
+        c.prefix = true;
+        while (i < s.size() && s[i] == '*') ++i;
+      }
+    } else {
+      const std::size_t begin = i;
+      while (i < s.size() && !is_space(s[i]) && s[i] != '"') ++i;
+      std::string_view word = s.substr(begin, i - begin);
+      while (!word.empty() && word.back() == '*') {
+        word.remove_suffix(1);
+        c.prefix = true;
+      }
+      c.text = word;
+      c.is_or = !c.excluded && !c.prefix && word == "OR";
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Query parse_query(std::string_view text, Expander& expander) {
+  Query query;
+  const TokenizeOptions options = search_tokenize_options();
+  Tokens tokens;
+  // Whether the previous positive item was followed by OR (the next positive
+  // item joins its group).
+  bool pending_or = false;
+  bool last_positive = false;  // the last item kept was not an exclusion
+  for (const Chunk& c : lex(text)) {
+    if (c.is_or) {
+      pending_or = last_positive;
+      continue;
+    }
+    QueryItem item;
+    item.quoted = c.quoted;
+    item.prefix = c.prefix;
+    tokenize(c.text, tokens, options);
+    for (const Token& t : tokens.tokens) {
+      if (!is_indexed(t.type)) continue;
+      QueryWord w;
+      w.form = std::string(tokens.norm(t));
+      w.type = t.type;
+      w.terms = expander.query_terms(w.form, t.type);
+      item.words.push_back(std::move(w));
+    }
+    if (item.words.empty()) continue;  // punctuation, '*' alone, empty quotes
+    if (c.excluded) {
+      query.excluded.push_back(std::move(item));
+      pending_or = false;  // OR next to an exclusion joins nothing
+      last_positive = false;
+      continue;
+    }
+    if (pending_or && !query.all.empty()) {
+      query.all.back().any.push_back(std::move(item));
+    } else {
+      query.all.push_back(QueryGroup{});
+      query.all.back().any.push_back(std::move(item));
+    }
+    pending_or = false;
+    last_positive = true;
+  }
+  return query;
+}
+
+}  // namespace kurdi::search

@@ -1,0 +1,210 @@
+// kurdi::search: index terms, the query parser and cross-script readings.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kurdi/search.hpp"
+#include "kurdi/tokenize.hpp"
+
+namespace {
+
+using kurdi::TokenType;
+using kurdi::search::Expander;
+using kurdi::search::Query;
+using kurdi::search::Term;
+
+// The search-profile form of a single word, as a host gets it.
+std::string form_of(std::string_view word) {
+  const kurdi::Tokens t = kurdi::tokenize(word, kurdi::search::search_tokenize_options());
+  EXPECT_EQ(t.tokens.size(), 1u) << word;
+  return t.tokens.empty() ? std::string() : std::string(t.norm(t.tokens[0]));
+}
+
+std::vector<std::string> stems_of(const std::vector<Term>& terms) {
+  std::vector<std::string> out;
+  for (const Term& t : terms) {
+    if (!t.exact) out.push_back(t.text);
+  }
+  return out;
+}
+
+bool has_exact(const std::vector<Term>& terms, std::string_view text) {
+  return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.exact && t.text == text; });
+}
+
+TEST(SearchTerms, ExactFormFirstThenStems) {
+  Expander e;
+  const auto terms = e.document_terms(form_of("بەرپرسەکانی"), TokenType::word);
+  ASSERT_GE(terms.size(), 2u);
+  EXPECT_TRUE(terms[0].exact);
+  EXPECT_EQ(terms[0].text, "بەرپرسەکانی");
+  EXPECT_EQ(stems_of(terms), std::vector<std::string>{"بەرپرس"});
+}
+
+TEST(SearchTerms, VerbFormsGiveTheInfinitive) {
+  Expander e;
+  for (const char* w : {"دەکرێت", "نەکراوەتەوە"}) {
+    const auto stems = stems_of(e.document_terms(form_of(w), TokenType::word));
+    EXPECT_NE(std::find(stems.begin(), stems.end(), "کردن"), stems.end()) << w;
+  }
+}
+
+TEST(SearchTerms, NoDuplicatesAndAmbiguityKept) {
+  Expander e;
+  const auto terms = e.document_terms(form_of("کوردی"), TokenType::word);
+  const auto stems = stems_of(terms);
+  // کوردی is کوردی or کورد + ی: both stems, each once.
+  EXPECT_EQ(std::count(stems.begin(), stems.end(), "کورد"), 1);
+  EXPECT_EQ(std::count(stems.begin(), stems.end(), "کوردی"), 1);
+}
+
+TEST(SearchTerms, UnknownWordsAndNonWordsHaveNoStems) {
+  Expander e;
+  const auto unknown = e.document_terms(form_of("ژژژقق"), TokenType::word);
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_TRUE(unknown[0].exact);
+  const auto number = e.document_terms("2021", TokenType::number);
+  ASSERT_EQ(number.size(), 1u);
+  EXPECT_EQ(number[0].text, "2021");
+}
+
+TEST(SearchTerms, VariantSpellingsGetTheSameTerms) {
+  Expander e;
+  // Arabic kaf (seed article 000) and Kurdish kaf; Arabic yeh and Kurdish yeh;
+  // ZWNJ inside a word; a vowel mark.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"هێزێكی", "هێزێکی"}, {"كوردي", "کوردی"}, {"پێنج\u200cشەممە", "پێنجشەممە"}, {"عەقڵَ", "عەقڵ"},
+      {"ده\u200cکرێت", "دەکرێت"}};
+  for (const auto& [a, b] : pairs) {
+    const std::string fa = form_of(a), fb = form_of(b);
+    EXPECT_EQ(fa, fb) << a << " / " << b;
+    const auto ta = e.document_terms(fa, TokenType::word);
+    const std::vector<Term> copy = ta;
+    const auto tb = e.document_terms(fb, TokenType::word);
+    ASSERT_EQ(copy.size(), tb.size()) << a;
+    for (std::size_t i = 0; i < tb.size(); ++i) EXPECT_EQ(copy[i].text, tb[i].text) << a;
+  }
+}
+
+TEST(SearchTerms, StoredTermCarriesTheMarker) {
+  EXPECT_EQ(kurdi::search::stored_term({"کورد", true}), "کورد");
+  EXPECT_EQ(kurdi::search::stored_term({"کورد", false}), "\x01کورد");
+}
+
+TEST(SearchTerms, LatinQueryWordsFindArabicReadings) {
+  Expander e;
+  // With and without Hawar diacritics, any case.
+  EXPECT_TRUE(has_exact(e.query_terms(form_of("hêz"), TokenType::latin), "هێز"));
+  EXPECT_TRUE(has_exact(e.query_terms(form_of("hez"), TokenType::latin), "هێز"));
+  EXPECT_TRUE(has_exact(e.query_terms(form_of("Silêmanî"), TokenType::latin), "سلێمانی"));
+  EXPECT_TRUE(has_exact(e.query_terms(form_of("slemani"), TokenType::latin), "سلێمانی"));
+  // The Latin form itself stays the first term.
+  const auto terms = e.query_terms(form_of("hez"), TokenType::latin);
+  EXPECT_EQ(terms[0].text, "hez");
+  // Document terms of Latin words never gain Arabic ones.
+  EXPECT_EQ(e.document_terms("hez", TokenType::latin).size(), 1u);
+}
+
+// --- the query parser ---------------------------------------------------------------
+
+std::string describe(const Query& q) {
+  // a compact rendering: groups joined by " & ", alternatives by " | ",
+  // phrases in quotes, prefix '*', exclusions "-..."
+  std::string out;
+  auto item = [](const kurdi::search::QueryItem& it) {
+    std::string s;
+    if (it.words.size() > 1 || it.quoted) s += '"';
+    for (std::size_t i = 0; i < it.words.size(); ++i) s += (i ? " " : "") + it.words[i].form;
+    if (it.words.size() > 1 || it.quoted) s += '"';
+    if (it.prefix) s += '*';
+    return s;
+  };
+  for (const auto& g : q.all) {
+    if (!out.empty()) out += " & ";
+    for (std::size_t i = 0; i < g.any.size(); ++i) out += (i ? " | " : "") + item(g.any[i]);
+  }
+  for (const auto& x : q.excluded) out += " -" + item(x);
+  return out;
+}
+
+std::string parsed(std::string_view text) {
+  Expander e;
+  return describe(kurdi::search::parse_query(text, e));
+}
+
+TEST(SearchQuery, Syntax) {
+  EXPECT_EQ(parsed("کورد هێز"), "کورد & هێز");
+  EXPECT_EQ(parsed("\"هێزی کورد\" بەرپرس"), "\"هێزی کورد\" & بەرپرس");
+  EXPECT_EQ(parsed("کورد* \"هێزی کو\"*"), "کورد* & \"هێزی کو\"*");
+  EXPECT_EQ(parsed("کورد -هێز -\"بەرپرس و\""), "کورد -هێز -\"بەرپرس و\"");
+  EXPECT_EQ(parsed("a b OR c d"), "a & b | c & d");
+  EXPECT_EQ(parsed("a or b"), "a & or & b");  // only upper-case OR is an operator
+  EXPECT_EQ(parsed("Kurdistan ١٩٩٩"), "kurdistan & 1999");
+  // A chunk of several tokens is a phrase.
+  EXPECT_EQ(parsed("١٩٩٩دا"), "\"1999 دا\"");
+  // Variant spellings are normalized.
+  EXPECT_EQ(parsed("هێزێكی"), "هێزێکی");
+}
+
+TEST(SearchQuery, HostileInputNeverFails) {
+  EXPECT_EQ(parsed(""), "");
+  EXPECT_EQ(parsed("   "), "");
+  EXPECT_EQ(parsed("\""), "");
+  EXPECT_EQ(parsed("\"\""), "");
+  EXPECT_EQ(parsed("-"), "");
+  EXPECT_EQ(parsed("*"), "");
+  EXPECT_EQ(parsed("OR"), "");
+  EXPECT_EQ(parsed("OR OR a OR"), "a");
+  EXPECT_EQ(parsed("a OR OR b"), "a | b");
+  EXPECT_EQ(parsed("\"کورد هێز"), "\"کورد هێز\"");  // unbalanced quote: to the end
+  EXPECT_EQ(parsed("-- a"), "a");
+  EXPECT_EQ(parsed("a -"), "a");
+  // NEAR(a is one chunk of two tokens: a phrase.
+  EXPECT_EQ(parsed("( ) : ^ NEAR(a b)"), "\"near a\" & b");
+  EXPECT_EQ(parsed("a -b OR c"), "a & c -b");  // OR next to an exclusion joins nothing
+  EXPECT_EQ(parsed("\x01\x02"), "");  // host markers typed by a user are dropped
+}
+
+TEST(SearchQuery, ExclusionsOnly) {
+  Expander e;
+  const Query q = kurdi::search::parse_query("-کورد -\"هێز\"", e);
+  EXPECT_TRUE(q.exclusions_only());
+  EXPECT_FALSE(q.empty());
+  const Query empty = kurdi::search::parse_query(" \" ", e);
+  EXPECT_TRUE(empty.empty());
+  EXPECT_FALSE(empty.exclusions_only());
+}
+
+TEST(SearchQuery, RandomInputKeepsTheInvariants) {
+  // Property: any input parses; every item has words with a non-empty form
+  // whose terms start with an exact one.
+  const std::vector<std::string> pieces = {"\"", "-", "*", " ", "OR", "or", "کورد", "هێزەکانی", "ك",
+                                           "\xd9", "\xff", "\x01", "\x02", "(", ")", "NEAR", "hêz",
+                                           "١٩٩٩", "دا", "\u200c", "َ", "AND", "NOT", ":", "^", "\t"};
+  std::mt19937 rng(5);
+  Expander e;
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int len = static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) text += pieces[rng() % pieces.size()];
+    const Query q = kurdi::search::parse_query(text, e);
+    auto check = [&](const kurdi::search::QueryItem& it) {
+      ASSERT_FALSE(it.words.empty()) << text;
+      for (const auto& w : it.words) {
+        ASSERT_FALSE(w.form.empty()) << text;
+        ASSERT_FALSE(w.terms.empty()) << text;
+        ASSERT_TRUE(w.terms[0].exact) << text;
+      }
+    };
+    for (const auto& g : q.all) {
+      ASSERT_FALSE(g.any.empty()) << text;
+      for (const auto& it : g.any) check(it);
+    }
+    for (const auto& it : q.excluded) check(it);
+  }
+}
+
+}  // namespace
