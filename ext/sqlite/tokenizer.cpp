@@ -1,0 +1,227 @@
+// The FTS5 tokenizer `kurdi` (docs/sqlite.md). Tokens come from the core
+// tokenizer with the search profile; their byte offsets point into the
+// original column text, so highlight() and snippet() mark whole words.
+//
+// Document text (FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_AUX): each token is
+// its exact search-profile form, followed at the same position
+// (FTS5_TOKEN_COLOCATED) by its stem and lemma terms, stored with
+// kurdi::search::stem_marker in front.
+// Query text (FTS5_TOKENIZE_QUERY), by its first byte:
+//   stem_marker   the rest is one stored stem term, used as it is;
+//   exact_marker  the exact terms of each token only (kurdi_query's first
+//                 alternative: exact forms rank first);
+//   anything else every query term of each token as colocated synonyms
+//                 (a Latin word brings its Arabic-script readings).
+#include <exception>
+#include <initializer_list>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kurdi/morph.hpp"
+#include "kurdi/search.hpp"
+#include "kurdi/tokenize.hpp"
+#include "kurdi_sqlite.hpp"
+#include "sqlite_api.hpp"
+#include "tokenizer.hpp"
+
+namespace kurdi::sqlite {
+namespace {
+
+// "kurdi tokenizer: " + parts (built with append: GCC 12 warns falsely
+// (-Wrestrict) on chains of std::string operator+ at -O3).
+std::string message(std::initializer_list<std::string_view> parts) {
+  std::string out = "kurdi tokenizer: ";
+  for (const std::string_view p : parts) out.append(p);
+  return out;
+}
+
+}  // namespace
+
+bool parse_tokenizer_options(const char* const* args, int count, TokenizerOptions& out,
+                             std::string& error) {
+  for (int i = 0; i < count; i += 2) {
+    const std::string_view name = args[i] ? args[i] : "";
+    if (i + 1 >= count) {
+      error = message({"option '", name, "' needs a value"});
+      return false;
+    }
+    const std::string_view value = args[i + 1] ? args[i + 1] : "";
+    if (name == "stems") {
+      if (value == "1") {
+        out.stems = true;
+      } else if (value == "0") {
+        out.stems = false;
+      } else {
+        error = message({"stems must be 0 or 1, not '", value, "'"});
+        return false;
+      }
+    } else if (name == "user_lexicon") {
+      if (value.empty()) {
+        error = message({"user_lexicon needs a file name"});
+        return false;
+      }
+      out.user_lexicon = std::string(value);
+    } else {
+      error = message({"unknown option '", name, "' (known: stems, user_lexicon)"});
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+std::unique_ptr<UserLexicon> load_user_lexicon(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(message({"cannot read user lexicon ", path}));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::make_unique<UserLexicon>(UserLexicon::parse(text.str(), path));
+}
+
+}  // namespace
+
+std::string analyzer_version(const TokenizerOptions& options) {
+  if (options.user_lexicon.empty()) return kurdi::analyzer_version(nullptr);
+  const auto user = load_user_lexicon(options.user_lexicon);
+  return kurdi::analyzer_version(user.get());
+}
+
+struct Tokenizer {
+  TokenizerOptions options;
+  std::unique_ptr<UserLexicon> user;  // before the expander, which points to it
+  search::Expander expander;
+  TokenizeOptions tokenize_options = search::search_tokenize_options();
+  Tokens tokens;
+  std::string term{search::stem_marker};  // a stem term being emitted
+
+  Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u)
+      : options(std::move(o)), user(std::move(u)), expander(user.get()) {}
+};
+
+namespace {
+
+using XToken = int (*)(void*, int, const char*, int, int, int);
+
+int emit(XToken x_token, void* ctx, int flags, std::string_view text, std::size_t begin,
+         std::size_t end) {
+  return x_token(ctx, flags, text.data(), static_cast<int>(text.size()), static_cast<int>(begin),
+                 static_cast<int>(end));
+}
+
+enum class Mode { document, query_all, query_exact };
+
+int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XToken x_token) {
+  kurdi::tokenize(text, t.tokens, t.tokenize_options);
+  for (const Token& tok : t.tokens.tokens) {
+    if (!search::is_indexed(tok.type)) continue;
+    const std::string_view form = t.tokens.norm(tok);
+    const std::vector<search::Term>& terms = mode == Mode::document
+                                                 ? t.expander.document_terms(form, tok.type)
+                                                 : t.expander.query_terms(form, tok.type);
+    int flags = 0;
+    for (const search::Term& term : terms) {
+      if (!term.exact && (mode == Mode::query_exact || !t.options.stems)) continue;
+      int rc;
+      if (term.exact) {
+        rc = emit(x_token, ctx, flags, term.text, tok.begin, tok.end);
+      } else {
+        // t.term starts with the marker: keep it, replace the rest.
+        t.term.resize(search::stem_marker.size());
+        t.term.append(term.text);
+        rc = emit(x_token, ctx, flags, t.term, tok.begin, tok.end);
+      }
+      if (rc != SQLITE_OK) return rc;
+      flags = FTS5_TOKEN_COLOCATED;
+    }
+  }
+  return SQLITE_OK;
+}
+
+int x_create(void*, const char** args, int count, Fts5Tokenizer** out) {
+  *out = nullptr;
+  try {
+    TokenizerOptions options;
+    std::string error;
+    if (!parse_tokenizer_options(args, count, options, error)) {
+      sqlite3_log(SQLITE_ERROR, "%s", error.c_str());
+      return SQLITE_ERROR;
+    }
+    std::unique_ptr<UserLexicon> user;
+    if (!options.user_lexicon.empty()) user = load_user_lexicon(options.user_lexicon);
+    auto* t = new Tokenizer(std::move(options), std::move(user));
+    *out = reinterpret_cast<Fts5Tokenizer*>(t);
+    return SQLITE_OK;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (const std::exception& e) {
+    sqlite3_log(SQLITE_ERROR, "%s", e.what());
+    return SQLITE_ERROR;
+  }
+}
+
+void x_delete(Fts5Tokenizer* p) { delete reinterpret_cast<Tokenizer*>(p); }
+
+int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int size, XToken x_token) {
+  if (p == nullptr) return SQLITE_MISUSE;
+  Tokenizer& t = *reinterpret_cast<Tokenizer*>(p);
+  const std::string_view input(text ? text : "", text && size > 0 ? static_cast<std::size_t>(size) : 0);
+  try {
+    if ((flags & FTS5_TOKENIZE_QUERY) == 0) return tokenize_text(t, input, Mode::document, ctx, x_token);
+    if (input.starts_with(search::stem_marker)) {
+      // One stored stem term, as it is (empty after the marker: nothing).
+      if (input.size() == search::stem_marker.size()) return SQLITE_OK;
+      return emit(x_token, ctx, 0, input, 0, input.size());
+    }
+    if (input.starts_with(search::exact_marker)) {
+      // Offsets are into `text`: shift them past the marker.
+      const std::string_view rest = input.substr(search::exact_marker.size());
+      struct Shift {
+        void* ctx;
+        XToken x_token;
+      } shift{ctx, x_token};
+      auto shifted = [](void* s, int f, const char* tok, int n, int b, int e) {
+        auto* sh = static_cast<Shift*>(s);
+        const int m = static_cast<int>(search::exact_marker.size());
+        return sh->x_token(sh->ctx, f, tok, n, b + m, e + m);
+      };
+      return tokenize_text(t, rest, Mode::query_exact, &shift, shifted);
+    }
+    return tokenize_text(t, input, Mode::query_all, ctx, x_token);
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (const std::exception& e) {
+    sqlite3_log(SQLITE_ERROR, "kurdi tokenizer: %s", e.what());
+    return SQLITE_ERROR;
+  }
+}
+
+}  // namespace
+
+int register_tokenizer(sqlite3* db, std::string* error) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    if (error) *error = std::string("kurdi: this SQLite has no FTS5: ") + sqlite3_errmsg(db);
+    return rc;
+  }
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  rc = sqlite3_finalize(stmt);
+  if (rc != SQLITE_OK || api == nullptr || api->iVersion < 2) {
+    if (error) *error = "kurdi: could not get the FTS5 API (fts5_api version 2 needed)";
+    return rc != SQLITE_OK ? rc : SQLITE_ERROR;
+  }
+  fts5_tokenizer tokenizer{x_create, x_delete, x_tokenize};
+  rc = api->xCreateTokenizer(api, "kurdi", nullptr, &tokenizer, nullptr);
+  if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 tokenizer 'kurdi'";
+  return rc;
+}
+
+}  // namespace kurdi::sqlite
