@@ -7,6 +7,7 @@
 #   * a C++ CMake project using find_package(kurdi) with kurdi::kurdi_shared
 #     and kurdi::kurdi_static;
 #   * the installed `kurdi` program (--version, --licenses);
+#   * the SQLite extension <libdir>/kurdi/kurdi.so, loaded by the sqlite3 shell;
 #   * `cpack -G DEB`: a .deb with the program, the library and computed Depends.
 #
 #   scripts/check-install.sh [BUILD_DIR]        (default: build)
@@ -171,6 +172,25 @@ if [ $have_cli = 1 ]; then
   if "$top/bin/kurdi" --licenses | cmp -s - "$root/NOTICE"; then
     ok "kurdi --licenses prints NOTICE"
   else bad "kurdi --licenses differs from NOTICE"; fi
+fi
+
+# --- the SQLite extension ------------------------------------------------------------------
+# Installed as <libdir>/kurdi/kurdi.so (ext/sqlite/CMakeLists.txt); `.load` finds
+# sqlite3_kurdi_init from the file name.
+if [ -f "$build/ext/sqlite/kurdi.so" ]; then
+  ext=$lib/kurdi/kurdi.so
+  if [ -f "$ext" ]; then ok "${ext#"$dest"}"; else bad "missing ${ext#"$dest"}"; fi
+  if command -v sqlite3 >/dev/null; then
+    if out=$(sqlite3 -batch :memory: ".load ${ext%.so}" \
+          "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi');" \
+          "INSERT INTO t VALUES ('بەرپرسەکانی ئەمریکا');" \
+          "SELECT kurdi_version('library'), count(*) FROM t WHERE t MATCH kurdi_query('بەرپرس');" 2>&1) \
+       && [ "$out" = "$version|1" ]; then
+      ok "sqlite3 .load ${ext#"$dest"} (FTS5 tokenizer kurdi, kurdi_query): $out"
+    else
+      printf '%s\n' "$out"; bad "the installed kurdi.so does not load or search in sqlite3"
+    fi
+  fi
 fi
 
 # --- Debian package ---------------------------------------------------------------------------

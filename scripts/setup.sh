@@ -28,12 +28,14 @@ fi
 
 # Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
 # Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
+# SQLite host (ext/sqlite): libsqlite3-dev (3.40, with FTS5) and the sqlite3 shell.
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   python3 file
+  libsqlite3-dev sqlite3
   liblucene8-java default-jdk-headless hyperfine jq time
 )
 
