@@ -37,4 +37,15 @@ if run "CREATE VIRTUAL TABLE bad USING fts5(x, tokenize='kurdi nonsense 1');" 2>
 else
   echo "ok   an unknown tokenizer option is an error"
 fi
+# The example of docs/sqlite.md: its ```sql block, run in the shell, prints
+# the block that follows "prints".
+doc=${KURDI_SOURCE_DIR:-}/docs/sqlite.md
+if [ -f "$doc" ]; then
+  sql=$(awk '/^```sql$/{on=1; next} on && /^```$/{exit} on' "$doc")
+  want=$(awk 'seen && /^```$/ {if (on) exit; on=1; next} on; /^prints$/ {seen=1}' "$doc")
+  got=$(run "$sql" 2>&1) || true
+  check "docs/sqlite.md example" "$want" "$got"
+else
+  echo "FAIL docs/sqlite.md not found (KURDI_SOURCE_DIR)"; fail=1
+fi
 exit $fail
