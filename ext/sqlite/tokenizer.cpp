@@ -4,14 +4,15 @@
 //
 // Document text (FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_AUX): each token is
 // its exact search-profile form, followed at the same position
-// (FTS5_TOKEN_COLOCATED) by its stem and lemma terms, stored with
-// kurdi::search::stem_marker in front.
+// (FTS5_TOKEN_COLOCATED) by those of its stems and lemma that differ from the
+// form, stored with kurdi::search::stem_marker in front.
 // Query text (FTS5_TOKENIZE_QUERY), by its first byte:
 //   stem_marker   the rest is one stored stem term, used as it is;
-//   exact_marker  the exact terms of each token only (kurdi_query's first
-//                 alternative: exact forms rank first);
-//   anything else every query term of each token as colocated synonyms
-//                 (a Latin word brings its Arabic-script readings).
+//   exact_marker  the forms of each token only (kurdi_query's first
+//                 alternative: exact forms rank first; a Latin word brings
+//                 the forms of its Arabic-script readings);
+//   anything else every query term of each token as colocated synonyms: its
+//                 forms, its stems and lemmas as written forms, its stem terms.
 #include <exception>
 #include <initializer_list>
 #include <fstream>
@@ -121,12 +122,19 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
   for (const Token& tok : t.tokens.tokens) {
     if (!search::is_indexed(tok.type)) continue;
     const std::string_view form = t.tokens.norm(tok);
+    if (!t.options.stems) {  // forms only: no analysis at all
+      const int rc = emit(x_token, ctx, 0, form, tok.begin, tok.end);
+      if (rc != SQLITE_OK) return rc;
+      continue;
+    }
     const std::vector<search::Term>& terms = mode == Mode::document
                                                  ? t.expander.document_terms(form, tok.type)
                                                  : t.expander.query_terms(form, tok.type);
     int flags = 0;
     for (const search::Term& term : terms) {
-      if (!term.exact && (mode == Mode::query_exact || !t.options.stems)) continue;
+      // Exact-only queries and tables without stems take the forms only.
+      const bool own_form = term.exact && !term.derived;
+      if (!own_form && (mode == Mode::query_exact || !t.options.stems)) continue;
       int rc;
       if (term.exact) {
         rc = emit(x_token, ctx, flags, term.text, tok.begin, tok.end);

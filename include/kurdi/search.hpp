@@ -1,9 +1,14 @@
 // kurdi: what every search host shares (docs/sqlite.md, "How matching works").
 //
-//   * Index terms. A token is indexed as its search-profile form (the exact
-//     term) plus every stem and lemma the analyzer gives it (the stem terms),
-//     deduplicated. Hosts store a stem term with `stem_marker` in front, so the
-//     two kinds never collide and a host can rank exact matches first.
+//   * Index terms. A token is indexed as its search-profile form (its exact
+//     term) plus every stem and lemma the analyzer gives it that differs
+//     from that form (its stem terms), deduplicated. Hosts store a stem term
+//     with `stem_marker` in front, so the two kinds never collide and a host
+//     can rank exact matches first. A query word matches a document word when
+//     they share the form, share a stem term, or when the document word is
+//     written exactly as a stem or lemma of the query word (so a stem equal to
+//     its own form never needs storing: unknown and uninflected words cost
+//     one term).
 //   * Query parsing. parse_query() reads what a person types into a search
 //     box: words, "phrases", prefix*, -excluded and upper-case OR. It never
 //     fails: unbalanced quotes, stray operators, a lone '-' or '*' and empty
@@ -12,7 +17,7 @@
 //   * Cross-script queries. A Latin-script query word (Hawar, with or without
 //     its diacritics: hêz, hez) is also looked up in Arabic script: its
 //     readings, found with kurdi::transliterate and kept when the lexicon
-//     knows them, add their own exact and stem terms.
+//     knows them, add their own terms.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -38,8 +43,12 @@ inline constexpr std::string_view exact_marker = "\x02";
 
 /// One index term of a token.
 struct Term {
-  std::string text;  ///< the term, without any marker
-  bool exact;        ///< true: a search-profile form; false: a stem or lemma
+  std::string text;      ///< the term, without any marker
+  bool exact;            ///< true: stored as it is (a form); false: a stem term (stored with stem_marker)
+  /// Query terms only: an exact term that is not the query word's own form
+  /// but one of its stems or lemmas, looked up as a written form. Exact-only
+  /// queries (ranking the query's own forms first) leave these out.
+  bool derived = false;
 };
 
 /// The stored spelling of a term: `text`, with stem_marker in front of stem terms.
@@ -59,7 +68,7 @@ class Expander {
  public:
   /// `user` (may be null) must outlive the Expander. `capacity` bounds the
   /// number of cached words.
-  explicit Expander(const UserLexicon* user = nullptr, std::size_t capacity = 1u << 16);
+  explicit Expander(const UserLexicon* user = nullptr, std::size_t capacity = 1u << 17);
   ~Expander();
   Expander(const Expander&) = delete;
   Expander& operator=(const Expander&) = delete;
@@ -67,14 +76,16 @@ class Expander {
   /// Document-time terms of one token. `form` is the token's search-profile
   /// form (Tokens::norm of a tokenization with search_tokenize_options()).
   /// The first term is the exact form; the stem terms follow, best first,
-  /// deduplicated. A word the lexicon does not know has no stem terms (the
-  /// analyzer gives it no stem but itself); neither do non-word tokens.
+  /// deduplicated, without those equal to the form (a word the lexicon does
+  /// not know, or an uninflected one, has none); non-word tokens have none.
   /// The reference stays valid until the next call.
   const std::vector<Term>& document_terms(std::string_view form, TokenType type);
 
-  /// Query-time terms of one query word: the document terms of `form`, and
-  /// for a Latin-script word also the exact and stem terms of each of its
-  /// Arabic-script readings (see the header comment). Exact terms first.
+  /// Query-time terms of one query word, in this order: its form (and for a
+  /// Latin-script word the forms of its Arabic-script readings, see the
+  /// header comment), then every stem and lemma of those as derived exact
+  /// terms, then the stem terms (the document terms' stem terms, and those
+  /// equal to a form too). Deduplicated.
   const std::vector<Term>& query_terms(std::string_view form, TokenType type);
 
   /// The Arabic-script readings of a Latin-script word (search-profile

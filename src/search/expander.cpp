@@ -1,7 +1,7 @@
-// Index terms of a token: its search-profile form, then its stems and lemma
-// (docs/sqlite.md, "How matching works"). Document time and query time use the
-// same function of the form, so spellings that normalize alike (ك/ک, ي/ی,
-// ه‌/ە) always get the same terms.
+// Index terms of a token: its search-profile form, then those of its stems
+// and lemma that differ from it (docs/sqlite.md, "How matching works").
+// Document time and query time use the same function of the form, so
+// spellings that normalize alike (ك/ک, ي/ی, ه‌/ە) always get the same terms.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -49,12 +49,12 @@ struct Hash {
 };
 using Cache = std::unordered_map<std::string, std::vector<Term>, Hash, std::equal_to<>>;
 
-void add_unique(std::vector<Term>& terms, std::string_view text, bool exact) {
+void add_unique(std::vector<Term>& terms, std::string_view text, bool exact, bool derived = false) {
   if (text.empty()) return;
   for (const Term& t : terms) {
     if (t.exact == exact && t.text == text) return;
   }
-  terms.push_back(Term{std::string(text), exact});
+  terms.push_back(Term{std::string(text), exact, derived});
 }
 
 // Latin letters a Hawar word may have been typed without its diacritic on
@@ -76,15 +76,19 @@ constexpr std::size_t kMaxVariablePositions = 6;  // 2^6 = 64 spellings
 
 struct Expander::Impl {
   const UserLexicon* user;
+  // The analyzer's own cache only needs to hold the words of one query or
+  // one cache miss: `documents` and `queries` keep the results.
   Analyzer analyzer;
   std::size_t capacity;
-  Cache documents;
-  Cache queries;
+  // Two generations each, as in the Analyzer: when the young one is full it
+  // becomes the old one, and a word found in the old one moves back.
+  Cache documents, documents_old, queries, queries_old;
   std::vector<Term> scratch;
+  std::vector<std::string> stems;  // of the word being expanded, search-normalized
   NormalizeOptions search_profile;
 
   Impl(const UserLexicon* u, std::size_t cap)
-      : user(u), analyzer(cap < 16 ? 16 : cap, u), capacity(cap < 16 ? 16 : cap) {
+      : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2) {
     search_profile.profile = Profile::search;
   }
 
@@ -93,23 +97,25 @@ struct Expander::Impl {
     return std::any_of(analyses.begin(), analyses.end(), [](const Analysis& a) { return a.known; });
   }
 
-  // Appends the exact term and the stem terms of an Arabic-script word.
-  void append_word_terms(std::string_view form, std::vector<Term>& out) {
-    add_unique(out, form, true);
-    if (!known(form)) return;
-    // Copy: the analyzer's references end at its next call.
-    const std::vector<std::string> stems = analyzer.stems(form);
-    const std::string lemma = analyzer.lemma(form);
-    for (const std::string& s : stems) add_unique(out, normalize(s, search_profile), false);
-    add_unique(out, normalize(lemma, search_profile), false);
+  // The stems and the lemma of an Arabic-script word, search-normalized,
+  // deduplicated, best first, into `stems`.
+  void stems_of(std::string_view form) {
+    stems.clear();
+    auto add = [&](const std::string& s) {
+      std::string n = normalize(s, search_profile);
+      if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(std::move(n));
+    };
+    for (const std::string& s : analyzer.stems(form)) add(s);
+    add(analyzer.lemma(form));
   }
 
   void compute_document(std::string_view form, TokenType type, std::vector<Term>& out) {
     out.clear();
-    if (type == TokenType::word) {
-      append_word_terms(form, out);
-    } else {
-      add_unique(out, form, true);
+    add_unique(out, form, true);
+    if (type != TokenType::word) return;
+    stems_of(form);
+    for (const std::string& s : stems) {
+      if (s != form) add_unique(out, s, false);
     }
   }
 
@@ -159,39 +165,50 @@ struct Expander::Impl {
   }
 
   void compute_query(std::string_view form, TokenType type, std::vector<Term>& out) {
-    compute_document(form, type, out);
-    if (type != TokenType::latin) return;
-    std::vector<Term> stems;
-    for (const std::string& reading : readings(form)) {
-      std::vector<Term> terms;
-      append_word_terms(reading, terms);
-      for (Term& t : terms) {
-        if (t.exact) {
-          add_unique(out, t.text, true);
-        } else {
-          add_unique(stems, t.text, false);
-        }
+    out.clear();
+    add_unique(out, form, true);
+    std::vector<std::string> words;  // Arabic-script words whose stems count
+    if (type == TokenType::word) words.emplace_back(form);
+    if (type == TokenType::latin) {
+      for (std::string& r : readings(form)) {
+        add_unique(out, r, true);
+        words.push_back(std::move(r));
       }
     }
-    for (Term& t : stems) add_unique(out, t.text, false);
+    std::vector<std::string> all_stems;
+    for (const std::string& w : words) {
+      stems_of(w);
+      for (const std::string& s : stems) {
+        if (std::find(all_stems.begin(), all_stems.end(), s) == all_stems.end()) all_stems.push_back(s);
+      }
+    }
+    for (const std::string& s : all_stems) add_unique(out, s, true, true);
+    for (const std::string& s : all_stems) add_unique(out, s, false);
   }
 
-  const std::vector<Term>& cached(Cache& cache, std::string_view form, TokenType type, bool query) {
-    // Only words are analysed; other tokens need no cache.
+  const std::vector<Term>& cached(Cache& young, Cache& old, std::string_view form, TokenType type,
+                                  bool query) {
+    // Only words (and Latin query words) are analysed; other tokens need no cache.
     if (type != TokenType::word && (!query || type != TokenType::latin)) {
       scratch.clear();
       add_unique(scratch, form, true);
       return scratch;
     }
-    if (auto it = cache.find(form); it != cache.end()) return it->second;
-    if (cache.size() >= capacity) cache.clear();
+    if (auto it = young.find(form); it != young.end()) return it->second;
     std::vector<Term> terms;
-    if (query) {
+    if (auto it = old.find(form); it != old.end()) {
+      terms = std::move(it->second);
+      old.erase(it);
+    } else if (query) {
       compute_query(form, type, terms);
     } else {
       compute_document(form, type, terms);
     }
-    return cache.emplace(std::string(form), std::move(terms)).first->second;
+    if (young.size() >= capacity) {
+      old.swap(young);
+      young.clear();
+    }
+    return young.emplace(std::string(form), std::move(terms)).first->second;
   }
 };
 
@@ -199,11 +216,11 @@ Expander::Expander(const UserLexicon* user, std::size_t capacity) : impl_(new Im
 Expander::~Expander() { delete impl_; }
 
 const std::vector<Term>& Expander::document_terms(std::string_view form, TokenType type) {
-  return impl_->cached(impl_->documents, form, type, false);
+  return impl_->cached(impl_->documents, impl_->documents_old, form, type, false);
 }
 
 const std::vector<Term>& Expander::query_terms(std::string_view form, TokenType type) {
-  return impl_->cached(impl_->queries, form, type, true);
+  return impl_->cached(impl_->queries, impl_->queries_old, form, type, true);
 }
 
 std::vector<std::string> Expander::arabic_readings(std::string_view latin_form) {

@@ -35,6 +35,12 @@ bool has_exact(const std::vector<Term>& terms, std::string_view text) {
   return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.exact && t.text == text; });
 }
 
+// An exact term that is the word's own form or a Latin word's reading.
+bool has_form(const std::vector<Term>& terms, std::string_view text) {
+  return std::any_of(terms.begin(), terms.end(),
+                     [&](const Term& t) { return t.exact && !t.derived && t.text == text; });
+}
+
 TEST(SearchTerms, ExactFormFirstThenStems) {
   Expander e;
   const auto terms = e.document_terms(form_of("بەرپرسەکانی"), TokenType::word);
@@ -54,11 +60,35 @@ TEST(SearchTerms, VerbFormsGiveTheInfinitive) {
 
 TEST(SearchTerms, NoDuplicatesAndAmbiguityKept) {
   Expander e;
-  const auto terms = e.document_terms(form_of("کوردی"), TokenType::word);
-  const auto stems = stems_of(terms);
-  // کوردی is کوردی or کورد + ی: both stems, each once.
+  // کوردی is کوردی or کورد + ی. Stored: the form and the stem کورد (a stem
+  // equal to the form is not stored again).
+  const auto doc = e.document_terms(form_of("کوردی"), TokenType::word);
+  EXPECT_EQ(stems_of(doc), std::vector<std::string>{"کورد"});
+  // Queried: both stems as stem terms, each once, and کورد as a written form.
+  const auto query = e.query_terms(form_of("کوردی"), TokenType::word);
+  const auto stems = stems_of(query);
   EXPECT_EQ(std::count(stems.begin(), stems.end(), "کورد"), 1);
   EXPECT_EQ(std::count(stems.begin(), stems.end(), "کوردی"), 1);
+  EXPECT_TRUE(has_exact(query, "کورد"));
+}
+
+TEST(SearchTerms, UninflectedWordsStoreOnlyTheirForm) {
+  Expander e;
+  const auto doc = e.document_terms(form_of("ئەمریکا"), TokenType::word);
+  ASSERT_EQ(doc.size(), 1u);
+  EXPECT_EQ(doc[0].text, "ئەمریکا");
+  // A query for an inflected form looks the stem up as a written form too
+  // (derived), so it still finds the bare word; and as a stem term, so it
+  // finds other inflections.
+  const auto query = e.query_terms(form_of("ئەمریکادا"), TokenType::word);
+  ASSERT_GE(query.size(), 3u);
+  EXPECT_EQ(query[0].text, "ئەمریکادا");
+  EXPECT_TRUE(query[0].exact && !query[0].derived);
+  const auto derived = std::find_if(query.begin(), query.end(), [](const Term& t) { return t.derived; });
+  ASSERT_NE(derived, query.end());
+  EXPECT_EQ(derived->text, "ئەمریکا");
+  EXPECT_TRUE(derived->exact);
+  EXPECT_EQ(stems_of(query), std::vector<std::string>{"ئەمریکا"});
 }
 
 TEST(SearchTerms, UnknownWordsAndNonWordsHaveNoStems) {
@@ -97,10 +127,13 @@ TEST(SearchTerms, StoredTermCarriesTheMarker) {
 TEST(SearchTerms, LatinQueryWordsFindArabicReadings) {
   Expander e;
   // With and without Hawar diacritics, any case.
-  EXPECT_TRUE(has_exact(e.query_terms(form_of("hêz"), TokenType::latin), "هێز"));
-  EXPECT_TRUE(has_exact(e.query_terms(form_of("hez"), TokenType::latin), "هێز"));
-  EXPECT_TRUE(has_exact(e.query_terms(form_of("Silêmanî"), TokenType::latin), "سلێمانی"));
-  EXPECT_TRUE(has_exact(e.query_terms(form_of("slemani"), TokenType::latin), "سلێمانی"));
+  EXPECT_TRUE(has_form(e.query_terms(form_of("hêz"), TokenType::latin), "هێز"));
+  EXPECT_TRUE(has_form(e.query_terms(form_of("hez"), TokenType::latin), "هێز"));
+  EXPECT_TRUE(has_form(e.query_terms(form_of("Silêmanî"), TokenType::latin), "سلێمانی"));
+  EXPECT_TRUE(has_form(e.query_terms(form_of("slemani"), TokenType::latin), "سلێمانی"));
+  EXPECT_EQ(e.arabic_readings("hez"), e.arabic_readings("hez"));
+  const auto readings = e.arabic_readings("slemani");
+  EXPECT_NE(std::find(readings.begin(), readings.end(), "سلێمانی"), readings.end());
   // The Latin form itself stays the first term.
   const auto terms = e.query_terms(form_of("hez"), TokenType::latin);
   EXPECT_EQ(terms[0].text, "hez");

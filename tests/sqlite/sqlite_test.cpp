@@ -123,6 +123,8 @@ TEST_F(Fixture, StemFindsSuffixedForms) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "seed-a"), ids.end());
   EXPECT_NE(std::find(ids.begin(), ids.end(), "flores-b"), ids.end());
   EXPECT_EQ(search("ئەمریکا").size(), 2u);  // ئەمریکادا and ئەمریکا
+  // An inflected query finds the bare word (stored as its form only) too.
+  EXPECT_EQ(search("ئەمریکادا"), (V{"seed-a", "seed-kaf"}));
   // Plain MATCH text (no kurdi_query) is analysed the same way.
   EXPECT_EQ(raw("بەرپرس").size(), 2u);
 }
