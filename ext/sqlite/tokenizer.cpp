@@ -132,9 +132,8 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
                                                  : t.expander.query_terms(form, tok.type);
     int flags = 0;
     for (const search::Term& term : terms) {
-      // Exact-only queries and tables without stems take the forms only.
-      const bool own_form = term.exact && !term.derived;
-      if (!own_form && (mode == Mode::query_exact || !t.options.stems)) continue;
+      // Exact-only queries take the query words' own forms only.
+      if (mode == Mode::query_exact && (!term.exact || term.derived)) continue;
       int rc;
       if (term.exact) {
         rc = emit(x_token, ctx, flags, term.text, tok.begin, tok.end);
