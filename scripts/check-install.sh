@@ -201,7 +201,8 @@ if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
       ok "cpack -G DEB: $(basename "$deb"), Depends: $(dpkg-deb -f "$deb" Depends)"
       contents=$(dpkg-deb -c "$deb")
       for f in "lib/libkurdi.so.${version%%.*}" lib/libkurdi.a include/kurdi.h pkgconfig/kurdi.pc \
-               share/doc/kurdi/NOTICE $([ $have_cli = 1 ] && echo bin/kurdi); do
+               share/doc/kurdi/NOTICE $([ $have_cli = 1 ] && echo bin/kurdi) \
+               $([ -f "$build/ext/sqlite/kurdi.so" ] && echo kurdi/kurdi.so); do
         grep -q "$f" <<<"$contents" || bad ".deb lacks $f"
       done
       [ "$(dpkg-deb -f "$deb" Package)" = kurdi ] && [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] \
