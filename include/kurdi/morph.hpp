@@ -9,7 +9,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// One morpheme of an analysed form: a byte range of Analysis::form and what it is.
@@ -123,3 +125,4 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
                                                                  std::string* normalized = nullptr);
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

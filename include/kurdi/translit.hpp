@@ -14,7 +14,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// The script to write.
@@ -52,3 +54,4 @@ std::optional<Script> parse_script(std::string_view name) noexcept;
 std::optional<LatinScheme> parse_latin_scheme(std::string_view name) noexcept;
 
 }  // namespace kurdi
+KURDI_PUBLIC_END
