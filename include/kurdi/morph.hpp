@@ -35,11 +35,14 @@ struct Analysis {
 };
 
 /// Every analysis of `word`, best first. A word the lexicon cannot explain gets
-/// one analysis with known == false (its normalized form as lemma and stem,
-/// upos "X"), so the result is never empty for a non-empty word.
+/// analyses with known == false: guessed readings when it ends in a
+/// definiteness marker (docs/morphology.md, "Unknown words"), then the word
+/// taken whole (its normalized form as lemma and stem, upos "X"). The result
+/// is never empty for a non-empty word.
 std::vector<Analysis> analyze(std::string_view word);
 
-/// The best lemma of `word`; an unknown word gives its normalized form.
+/// The best lemma of `word`; an unknown word gives its normalized form, or the
+/// guessed stem when it ends in a definiteness marker (زژڤەکان -> زژڤ).
 std::string lemma(std::string_view word);
 
 /// The search stems of `word`: every stem of its best-ranked lexicon-backed

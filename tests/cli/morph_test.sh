@@ -50,8 +50,10 @@ check_eq "tokenize --json --morphemes: usage error" 2 "$rc"
 
 # --user-lexicon
 printf '# names\nزژڤ\tPROPN\n' > "$TMP/user.tsv"
-check_eq "lemma --user-lexicon" "زژڤ" "$(echo 'زژڤەکەی' | "$KURDI" lemma --user-lexicon "$TMP/user.tsv")"
-check_eq "lemma without it" "زژڤەکەی" "$(echo 'زژڤەکەی' | "$KURDI" lemma)"
+check_eq "lemma --user-lexicon" "زژڤ" "$(echo 'زژڤی' | "$KURDI" lemma --user-lexicon "$TMP/user.tsv")"
+check_eq "lemma without it" "زژڤی" "$(echo 'زژڤی' | "$KURDI" lemma)"
+check_eq "lemma guesses an unknown word's definite plural" "زژڤ" "$(echo 'زژڤەکانی' | "$KURDI" lemma)"
+check_eq "stem never cuts an unknown word" "زژڤەکانی" "$(echo 'زژڤەکانی' | "$KURDI" stem)"
 printf 'زژڤ\tPROPN\nبەد\n' > "$TMP/bad.tsv"
 set +e
 echo x | "$KURDI" lemma --user-lexicon "$TMP/bad.tsv" > /dev/null 2> "$TMP/err"
