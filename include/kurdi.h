@@ -94,6 +94,11 @@ KURDI_API void kurdi_string_list_free(kurdi_string_list* list);
  * form; the normalized form for an unknown word). */
 KURDI_API kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out);
 
+/* Lucene's Sorani stemmer (kurdi::lucene_stem): the one stem Lucene 8 gives
+ * for the standard-normalized word. *out: NUL-terminated, *out_len bytes,
+ * kurdi_free. */
+KURDI_API kurdi_status kurdi_lucene_stem(const char* word, size_t len, char** out, size_t* out_len);
+
 /* 1 when word[0..len) is on the stopword list `list` ("search", the small
  * list, when NULL; or "analytics", the broad one), 0 when not, -1 for an
  * unknown list name or a NULL word with a nonzero length. */

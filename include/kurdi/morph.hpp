@@ -51,6 +51,13 @@ std::string lemma(std::string_view word);
 /// unknown word gives its normalized form, never a cut guess.
 std::vector<std::string> stems(std::string_view word);
 
+/// Lucene's Sorani stemmer (Lucene 8 SoraniStemFilter), reproduced for
+/// indexes that must match an existing Lucene, Solr or Elasticsearch index:
+/// ordered suffix rules with length guards, no lexicon, one stem. `word` is
+/// normalized with the standard profile first; on the same string the result
+/// equals Lucene's. It has Lucene's defects (docs/morphology.md, "Lucene mode").
+std::string lucene_stem(std::string_view word);
+
 /// The two stopword lists (data/stopwords/, docs/lexicon.md): `search`, the
 /// small list of function words a search engine may skip (Lucene's Sorani
 /// list); `analytics`, the broad list for word statistics (Lucene's and

@@ -62,4 +62,21 @@ set -e
 check_eq "bad user lexicon: exit 1" 1 "$rc"
 grep -q "bad.tsv:2: " "$TMP/err" && pass "bad user lexicon: file and line named" || fail "message: $(cat "$TMP/err")"
 
+# --mode lucene: Lucene's rules, its defects included; other tokens as in the default mode
+check_eq "stem --mode lucene" "بەرپرسەک گوڵەکانم کوردس ١٩٩٩ دا ." \
+  "$(echo 'بەرپرسەکانی گوڵەکانم کوردستان ١٩٩٩دا.' | "$KURDI" stem --mode lucene)"
+for clash in "--first" "--user-lexicon $TMP/user.tsv"; do
+  set +e
+  # shellcheck disable=SC2086
+  echo x | "$KURDI" stem --mode lucene $clash > /dev/null 2> "$TMP/err"
+  rc=$?
+  set -e
+  check_eq "stem --mode lucene $clash: usage error" 2 "$rc"
+done
+set +e
+echo x | "$KURDI" stem --mode porter > /dev/null 2> "$TMP/err"
+rc=$?
+set -e
+check_eq "stem --mode porter: usage error" 2 "$rc"
+
 finish
