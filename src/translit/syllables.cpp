@@ -237,8 +237,11 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     pos += node.choice == kWawPair ? 2 : 1;
   }
 
-  if (!syllables) return;
-  // Syllable boundaries, by the same cluster rules.
+  if (syllables) mark_syllables(phones);
+}
+
+void mark_syllables(std::vector<Phone>& phones) {
+  // Syllable boundaries, by the same cluster rules as the scoring.
   std::size_t last_vowel = phones.size();
   for (std::size_t i = 0; i < phones.size(); ++i) {
     if (!phones[i].vowel) continue;
@@ -249,7 +252,8 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
         b = last_vowel + 1;
       } else if (n == 2) {
         const unsigned c1 = phones[last_vowel + 1].sonority, c2 = phones[last_vowel + 2].sonority;
-        b = (c2 >= kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
+        // Onset CG (dwa.rî, ke.wya) unless the first is a glide too (haw.wi).
+        b = (c2 >= kGlide && c1 < kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
       } else if (n == 3) {
         bool onset_pair = false;
         triple(phones[last_vowel + 1].sonority, phones[last_vowel + 2].sonority,

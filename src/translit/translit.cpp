@@ -4,12 +4,14 @@
 // punctuation of docs/transliteration.md ("Digits and punctuation").
 #include "kurdi/translit.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "kurdi/normalize.hpp"
 #include "normalize/final_heh.hpp"
 #include "text/utf8.hpp"
+#include "translit/exceptions.hpp"
 #include "translit/letters.hpp"
 #include "translit/syllables.hpp"
 
@@ -77,6 +79,8 @@ class Transliterator {
     while (p < end) {
       const text::Decoded d = text::decode(p, end);
       if (const ArabicLetter* letter = arabic_letter(d.cp)) {
+        const unsigned char* word_begin = p;
+        std::uint64_t hash = exception_hash_step(kExceptionHashSeed, d.cp);
         letters_.clear();
         letters_.push_back(letter);
         p += d.len;
@@ -85,9 +89,12 @@ class Transliterator {
           const ArabicLetter* next = arabic_letter(e.cp);
           if (!next) break;
           letters_.push_back(next);
+          hash = exception_hash_step(hash, e.cp);
           p += e.len;
         }
-        write_arabic_word(sentence_start, sentence_start && word_follows(p, end));
+        const std::string_view word(reinterpret_cast<const char*>(word_begin),
+                                    static_cast<std::size_t>(p - word_begin));
+        write_arabic_word(word, hash, sentence_start, sentence_start && word_follows(p, end));
         sentence_start = false;
         continue;
       }
@@ -177,21 +184,30 @@ class Transliterator {
     return found;
   }
 
-  // `opens_sentence`: the word starts a sentence that goes on after it.
-  void write_arabic_word(bool sentence_start, bool opens_sentence) {
+  // `word`: the normalized word (its letters are letters_), `hash` its
+  // exception_hash; `opens_sentence`: the word starts a sentence that goes on
+  // after it.
+  void write_arabic_word(std::string_view word, std::uint64_t hash, bool sentence_start,
+                         bool opens_sentence) {
     // The conjunction و alone: û, "we" at the start of a sentence.
     if (letters_.size() == 1 && letters_[0]->kind == Kind::waw) {
-      const char* word = opens_sentence ? "we" : "û";
-      if (options_.to == Script::ipa) word = opens_sentence ? "wɛ" : "uː";
-      else if (options_.scheme == LatinScheme::ascii && !opens_sentence) word = "u";
+      const char* conj = opens_sentence ? "we" : "û";
+      if (options_.to == Script::ipa) conj = opens_sentence ? "wɛ" : "uː";
+      else if (options_.scheme == LatinScheme::ascii && !opens_sentence) conj = "u";
       if (sentence_start && options_.capitalize && options_.to == Script::latn) {
-        append_upper_first(out_, word);
+        append_upper_first(out_, conj);
       } else {
-        out_.append(word);
+        out_.append(conj);
       }
       return;
     }
-    reader_.read(letters_, phones_, options_.to == Script::ipa);
+    // A whole-word exception from the licensed pairs, else the syllable reading.
+    const ExceptionEntry* exception = options_.exceptions ? find_exception(hash, word) : nullptr;
+    if (exception && read_exception(letters_, exception->hawar, phones_)) {
+      if (options_.to == Script::ipa) mark_syllables(phones_);
+    } else {
+      reader_.read(letters_, phones_, options_.to == Script::ipa);
+    }
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
         if (ph.syllable_start) out_.push_back('.');

@@ -13,6 +13,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/translit.hpp"
 #include "kurdi/utf8.hpp"
+#include "translit/exceptions_format.hpp"
 
 namespace {
 
@@ -216,6 +217,81 @@ TEST(Translit, CApi) {
   ASSERT_EQ(kurdi_transliterate(nullptr, 0, nullptr, nullptr, &out, &len), KURDI_OK);
   EXPECT_EQ(len, 0u);
   kurdi_free(out);
+}
+
+TEST(TranslitCApi, Flags) {
+  char* out = nullptr;
+  size_t len = 0;
+  const std::string text = "ئەو هات. من چووم";
+  ASSERT_EQ(kurdi_transliterate_flags(text.data(), text.size(), nullptr, nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Ew hat. Min çûm");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate_flags(text.data(), text.size(), "latn", "ascii", 0u, &out, &len), KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "ew hat. min chum");
+  kurdi_free(out);
+  // An exception word, with and without the lexicon, capitalised.
+  const std::string word = "هاووڵاتی";
+  ASSERT_EQ(kurdi_transliterate_flags(word.data(), word.size(), "latn", nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Hawwiłatî");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate_flags(word.data(), word.size(), "latn", nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE | KURDI_TRANSLIT_NO_EXCEPTIONS, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Hawułatî");
+  kurdi_free(out);
+  EXPECT_EQ(kurdi_transliterate_flags(word.data(), word.size(), nullptr, nullptr, 4u, &out, &len),
+            KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+}
+
+// The exception lexicon (data/translit/exceptions.tsv): words whose licensed
+// spelling the syllable rules do not give. Golden cases of each class.
+TEST(TranslitExceptions, HardPatterns) {
+  expect_words({
+      {"هاووڵاتی", "hawwiłatî"},   // a geminate w
+      {"دەخرێن", "dexirên"},       // the i of a passive verb
+      {"قسەکانت", "qisekanit"},    // the i before a suffix
+      {"چاوەکانت", "çawekanit"},
+      {"تابلۆ", "tablo"},          // a loan that keeps its cluster
+      {"زاگرۆس", "zagros"},
+      {"نەیتوانی", "neytiwanî"},
+  });
+  TransliterateOptions rules;
+  rules.exceptions = false;
+  EXPECT_EQ(kurdi::transliterate("هاووڵاتی", rules), "hawułatî");
+  EXPECT_EQ(kurdi::transliterate("تابلۆ", rules), "tabilo");
+  // Every scheme and IPA follow the same reading; a suffixed form that is
+  // not in the lexicon is read by the rules.
+  EXPECT_EQ(latn("هاووڵاتی", LatinScheme::ascii), "hawwillati");
+  EXPECT_EQ(latn("هاووڵاتی", LatinScheme::simplified), "hawwilatî");
+  EXPECT_EQ(ipa("هاووڵاتی"), "haw.wɪ.ɫa.tiː");
+  EXPECT_EQ(ipa("تابلۆ"), "tab.lo");
+  EXPECT_EQ(latn("ئەو و هاووڵاتی."), "ew û hawwiłatî.");
+  // The lexicon is per whole word: inside longer text, next to punctuation.
+  EXPECT_EQ(latn("«تابلۆ»، زاگرۆس"), "“tablo”, zagros");
+  // The round trip Arabic -> Latin -> Arabic still holds for them.
+  for (const char* w : {"هاووڵاتی", "دەخرێن", "قسەکانت", "تابلۆ"}) EXPECT_EQ(arab(latn(w)), w) << w;
+}
+
+// Each compiled entry is read exactly as the lexicon spells it (its Hawar
+// aligns with its letters), and differs from the rules alone (the file
+// holds real exceptions only; a stale file fails here).
+TEST(TranslitExceptions, EveryEntryIsReadAsSpelt) {
+  using namespace kurdi::translit_detail;
+  ASSERT_GT(kExceptionCount, 100u);
+  TransliterateOptions rules;
+  rules.exceptions = false;
+  for (std::size_t i = 0; i < kExceptionCount; ++i) {
+    const ExceptionEntry& e = kExceptions[i];
+    EXPECT_EQ(latn(e.arabic), e.hawar) << e.arabic;
+    EXPECT_NE(kurdi::transliterate(e.arabic, rules), e.hawar) << e.arabic;
+    EXPECT_EQ(kurdi::normalize(e.arabic), e.arabic);
+    EXPECT_EQ(arab(e.hawar), e.arabic) << e.hawar;
+  }
 }
 
 }  // namespace
