@@ -6,6 +6,7 @@
 // Format: '#' lines are comments; every other line is "arabic<TAB>hawar".
 // The build fails, naming the line, on a malformed row, a duplicate word, a
 // quote or backslash, or more entries than the 16-bit slots can hold.
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -31,18 +32,25 @@ using kurdi::translit_detail::kExceptionHashSeed;
 struct Row {
   std::string arabic, hawar;
   std::uint64_t hash;
+  char32_t first, second, last;
+  std::size_t length;
 };
 
-std::uint64_t hash_of(const std::string& s) {
+void hash_of(Row& r) {
   std::uint64_t h = kExceptionHashSeed;
-  const auto* p = kurdi::text::bytes(s.data());
-  const auto* end = p + s.size();
+  const auto* p = kurdi::text::bytes(r.arabic.data());
+  const auto* end = p + r.arabic.size();
+  r.length = 0;
   while (p < end) {
     const kurdi::text::Decoded d = kurdi::text::decode(p, end);
     h = exception_hash_step(h, d.cp);
+    if (r.length == 0) r.first = d.cp;
+    if (r.length == 1) r.second = d.cp;
+    r.last = d.cp;
+    ++r.length;
     p += d.len;
   }
-  return h;
+  r.hash = h;
 }
 
 bool plain(const std::string& s) {
@@ -66,16 +74,22 @@ int main(int argc, char** argv) {
     if (line.empty() || line[0] == '#') continue;
     const std::size_t tab = line.find('\t');
     if (tab == std::string::npos) fail(input, n, "expected arabic<TAB>hawar");
-    Row r{line.substr(0, tab), line.substr(tab + 1), 0};
+    Row r{line.substr(0, tab), line.substr(tab + 1), 0, 0, 0, 0, 0};
     if (!plain(r.arabic) || !plain(r.hawar)) fail(input, n, "empty field, space, tab, quote or backslash");
     if (!seen.insert(r.arabic).second) fail(input, n, "duplicate word " + r.arabic);
-    r.hash = hash_of(r.arabic);
+    hash_of(r);
+    if (r.length < 2) fail(input, n, "a word of one letter (the lookup skips them)");
     rows.push_back(std::move(r));
   }
   if (rows.size() >= 0xFFFF) fail(input, 0, "too many entries for 16-bit slots");
   std::size_t slots = 16;
   while (slots < rows.size() * 4) slots *= 2;
   std::vector<unsigned> table(slots, 0);
+  std::vector<std::uint64_t> filter(64, 0);
+  for (const Row& r : rows) {
+    const unsigned bit = kurdi::translit_detail::exception_filter_bit(r.first, r.second, r.last, r.length);
+    filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::size_t s = rows[i].hash & (slots - 1);
     while (table[s] != 0) s = (s + 1) & (slots - 1);
@@ -95,7 +109,11 @@ int main(int argc, char** argv) {
     << "const std::size_t kExceptionCount = " << rows.size() << ";\n"
     << "const std::uint16_t kExceptionSlots[] = {";
   for (std::size_t i = 0; i < slots; ++i) o << (i % 16 == 0 ? "\n    " : " ") << table[i] << ",";
-  o << "\n};\nconst std::size_t kExceptionSlotMask = " << slots - 1 << ";\n\n"
+  o << "\n};\nconst std::size_t kExceptionSlotMask = " << slots - 1 << ";\n"
+    << "const std::uint64_t kExceptionFilter[64] = {";
+  for (std::size_t i = 0; i < 64; ++i)
+    o << (i % 4 == 0 ? "\n    " : " ") << "0x" << std::hex << filter[i] << std::dec << "ULL,";
+  o << "\n};\n\n"
     << "}  // namespace kurdi::translit_detail\n";
 
   const std::string output = argv[1];

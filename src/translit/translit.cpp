@@ -80,7 +80,6 @@ class Transliterator {
       const text::Decoded d = text::decode(p, end);
       if (const ArabicLetter* letter = arabic_letter(d.cp)) {
         const unsigned char* word_begin = p;
-        std::uint64_t hash = exception_hash_step(kExceptionHashSeed, d.cp);
         letters_.clear();
         letters_.push_back(letter);
         p += d.len;
@@ -89,12 +88,11 @@ class Transliterator {
           const ArabicLetter* next = arabic_letter(e.cp);
           if (!next) break;
           letters_.push_back(next);
-          hash = exception_hash_step(hash, e.cp);
           p += e.len;
         }
         const std::string_view word(reinterpret_cast<const char*>(word_begin),
                                     static_cast<std::size_t>(p - word_begin));
-        write_arabic_word(word, hash, sentence_start, sentence_start && word_follows(p, end));
+        write_arabic_word(word, sentence_start, sentence_start && word_follows(p, end));
         sentence_start = false;
         continue;
       }
@@ -184,11 +182,9 @@ class Transliterator {
     return found;
   }
 
-  // `word`: the normalized word (its letters are letters_), `hash` its
-  // exception_hash; `opens_sentence`: the word starts a sentence that goes on
-  // after it.
-  void write_arabic_word(std::string_view word, std::uint64_t hash, bool sentence_start,
-                         bool opens_sentence) {
+  // `word`: the normalized word (its letters are letters_); `opens_sentence`:
+  // the word starts a sentence that goes on after it.
+  void write_arabic_word(std::string_view word, bool sentence_start, bool opens_sentence) {
     // The conjunction و alone: û, "we" at the start of a sentence.
     if (letters_.size() == 1 && letters_[0]->kind == Kind::waw) {
       const char* conj = opens_sentence ? "we" : "û";
@@ -202,7 +198,13 @@ class Transliterator {
       return;
     }
     // A whole-word exception from the licensed pairs, else the syllable reading.
-    const ExceptionEntry* exception = options_.exceptions ? find_exception(hash, word) : nullptr;
+    const ExceptionEntry* exception = nullptr;
+    if (options_.exceptions && letters_.size() >= 2 &&
+        may_be_exception(letters_[0]->cp, letters_[1]->cp, letters_.back()->cp, letters_.size())) {
+      std::uint64_t hash = kExceptionHashSeed;
+      for (const ArabicLetter* l : letters_) hash = exception_hash_step(hash, l->cp);
+      exception = find_exception(hash, word);
+    }
     if (exception && read_exception(letters_, exception->hawar, phones_)) {
       if (options_.to == Script::ipa) mark_syllables(phones_);
     } else {
