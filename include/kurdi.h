@@ -142,6 +142,20 @@ KURDI_API void kurdi_analysis_list_free(kurdi_analysis_list* list);
 KURDI_API kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to,
                                            const char* scheme, char** out, size_t* out_len);
 
+/* Flags of kurdi_transliterate_flags, OR-ed together. */
+/* "latn": capitalise the first letter of each sentence (CLI --capitalize). */
+#define KURDI_TRANSLIT_CAPITALIZE 1u
+/* "latn", "ipa": read every word by the syllable rules alone, without the
+ * exception lexicon (CLI --no-exceptions; for evaluation). */
+#define KURDI_TRANSLIT_NO_EXCEPTIONS 2u
+
+/* kurdi_transliterate with flags; flags 0 is kurdi_transliterate. A flag bit
+ * this version does not know gives KURDI_ERROR_INVALID_ARGUMENT (so a caller
+ * built against a newer header learns that an older library ignores nothing). */
+KURDI_API kurdi_status kurdi_transliterate_flags(const char* text, size_t len, const char* to,
+                                                 const char* scheme, unsigned flags, char** out,
+                                                 size_t* out_len);
+
 #ifdef __cplusplus
 }
 #endif

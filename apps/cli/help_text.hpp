@@ -165,6 +165,8 @@ inline constexpr const char* kTranslitExamples =
 inline constexpr const char* kTranslitTo = "Target: latn (default), arab or ipa";
 inline constexpr const char* kTranslitScheme = "Latin alphabet for --to latn: hawar (default), simplified or ascii";
 inline constexpr const char* kTranslitCapitalize = "Capitalise the first letter of each sentence (--to latn)";
+inline constexpr const char* kTranslitNoExceptions =
+    "Read every word by the syllable rules alone, without the exception lexicon (--to latn, ipa)";
 
 #undef KURDI_CLI_INPUT_NOTES
 

@@ -187,6 +187,8 @@ int run(int argc, char** argv) {
           },
           "", "scheme"));
   translit_cmd->add_flag("--capitalize", translit_args.options.capitalize, help::kTranslitCapitalize);
+  bool translit_no_exceptions = false;
+  translit_cmd->add_flag("--no-exceptions", translit_no_exceptions, help::kTranslitNoExceptions);
   add_strict(*translit_cmd, translit_args.strict);
 
   try {
@@ -234,6 +236,7 @@ int run(int argc, char** argv) {
   }
   if (translit_cmd->parsed()) {
     translit_args.options.to = *kurdi::parse_script(translit_to);
+    translit_args.options.exceptions = !translit_no_exceptions;
     translit_args.options.scheme = *kurdi::parse_latin_scheme(translit_scheme);
     or_stdin(translit_args.files);
     return run_translit(translit_args);

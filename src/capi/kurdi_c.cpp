@@ -286,11 +286,21 @@ void kurdi_analysis_list_free(kurdi_analysis_list* list) { delete list; }
 
 kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to, const char* scheme,
                                  char** out, size_t* out_len) {
+  return kurdi_transliterate_flags(text, len, to, scheme, 0u, out, out_len);
+}
+
+kurdi_status kurdi_transliterate_flags(const char* text, size_t len, const char* to,
+                                       const char* scheme, unsigned flags, char** out,
+                                       size_t* out_len) {
   if ((text == nullptr && len != 0) || out == nullptr || out_len == nullptr)
     return KURDI_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   *out_len = 0;
+  constexpr unsigned kKnownFlags = KURDI_TRANSLIT_CAPITALIZE | KURDI_TRANSLIT_NO_EXCEPTIONS;
+  if ((flags & ~kKnownFlags) != 0) return KURDI_ERROR_INVALID_ARGUMENT;
   kurdi::TransliterateOptions opts;
+  opts.capitalize = (flags & KURDI_TRANSLIT_CAPITALIZE) != 0;
+  opts.exceptions = (flags & KURDI_TRANSLIT_NO_EXCEPTIONS) == 0;
   if (to != nullptr) {
     const auto s = kurdi::parse_script(to);
     if (!s) return KURDI_ERROR_INVALID_ARGUMENT;
