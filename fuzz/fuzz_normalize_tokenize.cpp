@@ -99,6 +99,9 @@ void check_word(std::string_view word) {
     pos = e;
   }
   KURDI_FUZZ_CHECK(pos == form.size());
+  // Lucene mode only strips whole suffix letters from the normalized word.
+  const std::string lucene = kurdi::lucene_stem(word);
+  KURDI_FUZZ_CHECK(form.starts_with(lucene) && kurdi::find_invalid_utf8(lucene) == npos);
 }
 
 void check_morphology(std::string_view input) {

@@ -94,6 +94,11 @@ KURDI_API void kurdi_string_list_free(kurdi_string_list* list);
  * form; the normalized form for an unknown word). */
 KURDI_API kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out);
 
+/* Lucene's Sorani stemmer (kurdi::lucene_stem): the one stem Lucene 8 gives
+ * for the standard-normalized word. *out: NUL-terminated, *out_len bytes,
+ * kurdi_free. */
+KURDI_API kurdi_status kurdi_lucene_stem(const char* word, size_t len, char** out, size_t* out_len);
+
 /* 1 when word[0..len) is on the stopword list `list` ("search", the small
  * list, when NULL; or "analytics", the broad one), 0 when not, -1 for an
  * unknown list name or a NULL word with a nonzero length. */
@@ -136,6 +141,20 @@ KURDI_API void kurdi_analysis_list_free(kurdi_analysis_list* list);
  * An unknown `to` or `scheme` gives KURDI_ERROR_INVALID_ARGUMENT. */
 KURDI_API kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to,
                                            const char* scheme, char** out, size_t* out_len);
+
+/* Flags of kurdi_transliterate_flags, OR-ed together. */
+/* "latn": capitalise the first letter of each sentence (CLI --capitalize). */
+#define KURDI_TRANSLIT_CAPITALIZE 1u
+/* "latn", "ipa": read every word by the syllable rules alone, without the
+ * exception lexicon (CLI --no-exceptions; for evaluation). */
+#define KURDI_TRANSLIT_NO_EXCEPTIONS 2u
+
+/* kurdi_transliterate with flags; flags 0 is kurdi_transliterate. A flag bit
+ * this version does not know gives KURDI_ERROR_INVALID_ARGUMENT (so a caller
+ * built against a newer header learns that an older library ignores nothing). */
+KURDI_API kurdi_status kurdi_transliterate_flags(const char* text, size_t len, const char* to,
+                                                 const char* scheme, unsigned flags, char** out,
+                                                 size_t* out_len);
 
 #ifdef __cplusplus
 }

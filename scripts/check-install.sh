@@ -8,7 +8,8 @@
 #     and kurdi::kurdi_static;
 #   * the installed `kurdi` program (--version, --licenses);
 #   * the SQLite extension <libdir>/kurdi/kurdi.so, loaded by the sqlite3 shell;
-#   * `cpack -G DEB`: a .deb with the program, the library and computed Depends.
+#   * `cpack -G DEB`: the packages kurdi, libkurdiN and libkurdi-dev with computed
+#     Depends, every installed file in exactly one of them.
 #
 #   scripts/check-install.sh [BUILD_DIR]        (default: build)
 set -euo pipefail
@@ -144,6 +145,13 @@ int main() {
   const kurdi::Tokens t = kurdi::tokenize("\u0644\u06d5 \u0662\u0660\u0662\u0661.");
   if (t.tokens.size() < 2 || t.tokens[0].begin != 0) return 3;
   if (kurdi::sentences("\u0626\u06d5\u0648. \u0626\u06d5\u0645.").empty()) return 4;
+  // Morphology and transliteration through the exported C++ API (classes included).
+  kurdi::Analyzer analyzer;
+  if (analyzer.stems("\u06af\u0648\u06b5\u06d5\u06a9\u0627\u0646").empty()) return 5;  // گوڵەکان
+  if (kurdi::lemma("\u06af\u0648\u06b5\u06d5\u06a9\u0627\u0646").empty()) return 6;
+  const kurdi::UserLexicon user = kurdi::UserLexicon::parse("");
+  if (user.size() != 0) return 7;
+  if (kurdi::transliterate("\u06a9\u0648\u0631\u062f").empty()) return 8;  // کورد
   std::cout << kurdi::analyzer_version() << '\n';
   return 0;
 }
@@ -162,6 +170,18 @@ if cmake -S "$work/consumer" -B "$work/consumer/build" -DCMAKE_PREFIX_PATH="$top
   grep -q libkurdi <<<"$deps" && bad "static program loads libkurdi.so" || true
 else
   cat "$work/consumer.log"; bad "CMake project with find_package(kurdi) does not build"
+fi
+
+# --- exported symbols ---------------------------------------------------------------------
+# libkurdi.so is built with hidden visibility: the C ABI and the public C++ API
+# (include/kurdi/export.hpp) are exported, nothing from the internal namespaces.
+syms=$(nm -DC --defined-only "$lib/libkurdi.so.$version")
+n_c=$(grep -c ' T kurdi_' <<<"$syms" || true)
+internal=$(grep -E ' kurdi::(text|morph|data|util|translit_detail|normalize_detail)::' <<<"$syms" || true)
+if [ -z "$internal" ] && [ "$n_c" -gt 0 ]; then
+  ok "libkurdi.so exports $n_c C functions and the public C++ API, no internal symbols"
+else
+  bad "libkurdi.so exports internal symbols (or no C function):"; echo "$internal" | head -n 20
 fi
 
 # --- the installed program ----------------------------------------------------------------
@@ -193,21 +213,51 @@ if [ -f "$build/ext/sqlite/kurdi.so" ]; then
   fi
 fi
 
-# --- Debian package ---------------------------------------------------------------------------
+# --- Debian packages -----------------------------------------------------------------------
+# Three packages (cmake/KurdiInstall.cmake): libkurdiN (runtime), libkurdi-dev, kurdi (the
+# program). Together they hold every installed file, none twice.
 if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
+  major=${version%%.*}
   if (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >"$work/cpack.log" 2>&1); then
-    deb=$(ls "$work"/deb/kurdi_"$version"_*.deb 2>/dev/null | head -n1)
-    if [ -n "$deb" ]; then
-      ok "cpack -G DEB: $(basename "$deb"), Depends: $(dpkg-deb -f "$deb" Depends)"
-      contents=$(dpkg-deb -c "$deb")
-      for f in "lib/libkurdi.so.${version%%.*}" lib/libkurdi.a include/kurdi.h pkgconfig/kurdi.pc \
-               share/doc/kurdi/NOTICE $([ $have_cli = 1 ] && echo bin/kurdi) \
-               $([ -f "$build/ext/sqlite/kurdi.so" ] && echo kurdi/kurdi.so); do
-        grep -q "$f" <<<"$contents" || bad ".deb lacks $f"
+    debs=$(cd "$work/deb" && ls ./*.deb | sed 's|^\./||' | sort | tr '\n' ' ')
+    want="kurdi_${version}_ libkurdi-dev_${version}_ libkurdi${major}_${version}_"
+    n=$(wc -w <<<"$debs")
+    [ "$n" = 3 ] && ok "cpack -G DEB: $debs" || bad "cpack made $n packages, want 3: $debs"
+    declare -A expect_in=(
+      [kurdi]="usr/bin/kurdi share/doc/kurdi/NOTICE"
+      [libkurdi$major]="lib/libkurdi.so.$major share/doc/libkurdi$major/NOTICE"
+      [libkurdi-dev]="lib/libkurdi.so lib/libkurdi.a include/kurdi.h include/kurdi/kurdi.hpp pkgconfig/kurdi.pc cmake/kurdi/kurdiConfig.cmake share/doc/libkurdi-dev/NOTICE")
+    [ $have_cli = 1 ] || expect_in[kurdi]="share/doc/kurdi/NOTICE"
+    [ -f "$build/ext/sqlite/kurdi.so" ] && expect_in[kurdi]+=" lib/kurdi/kurdi.so"
+    all_files=""
+    for pkg in kurdi "libkurdi$major" libkurdi-dev; do
+      deb=$(ls "$work"/deb/"${pkg}_${version}"_*.deb 2>/dev/null | head -n1)
+      if [ -z "$deb" ]; then bad "no package $pkg"; continue; fi
+      [ "$(dpkg-deb -f "$deb" Package)" = "$pkg" ] && [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] \
+        || bad "$pkg: Package or Version field"
+      files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}')
+      all_files+="$files"$'\n'
+      for f in ${expect_in[$pkg]}; do
+        grep -q "/$f\$" <<<"$files" || bad "$pkg lacks $f"
       done
-      [ "$(dpkg-deb -f "$deb" Package)" = kurdi ] && [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] \
-        && ok ".deb is package kurdi version $version" || bad ".deb name or version"
-    else bad "cpack made no kurdi_${version}_*.deb"; fi
+      ok "$pkg: $(grep -c . <<<"$files") files, Depends: $(dpkg-deb -f "$deb" Depends)"
+    done
+    dev_deb=$(ls "$work"/deb/libkurdi-dev_*.deb 2>/dev/null | head -n1)
+    [ -n "$dev_deb" ] && grep -q "libkurdi$major (= $version)" <<<"$(dpkg-deb -f "$dev_deb" Depends)" \
+      && ok "libkurdi-dev depends on libkurdi$major (= $version)" || bad "libkurdi-dev does not depend on libkurdi$major"
+    rt_deb=$(ls "$work"/deb/libkurdi"$major"_*.deb 2>/dev/null | head -n1)
+    if [ -n "$rt_deb" ] && dpkg-deb --ctrl-tarfile "$rt_deb" | tar -t | grep -q shlibs; then
+      ok "libkurdi$major has a shlibs file"
+    else bad "libkurdi$major has no shlibs file"; fi
+    dups=$(sort <<<"$all_files" | grep . | uniq -d)
+    [ -z "$dups" ] && ok "no file is in two packages" || bad "files in two packages: $dups"
+    # Every file `cmake --install` puts down (outside the per-package doc folders) is packaged.
+    missing=""
+    while IFS= read -r f; do
+      rel=${f#"$top"/}
+      grep -q "/$rel\$" <<<"$all_files" || missing+=" $rel"
+    done < <(find "$top" -type f -o -type l | grep -v '/share/doc/')
+    [ -z "$missing" ] && ok "every installed file is in a package" || bad "installed but not packaged:$missing"
   else
     cat "$work/cpack.log"; bad "cpack -G DEB failed"
   fi

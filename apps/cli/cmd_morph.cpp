@@ -137,6 +137,10 @@ int run_stem(const MorphArgs& args) {
       out.write(norm);
       return;
     }
+    if (args.lucene) {
+      out.write(kurdi::lucene_stem(norm));
+      return;
+    }
     const std::vector<std::string>& stems = analyzer.stems(norm);
     const std::size_t n = args.first_only ? 1 : stems.size();
     for (std::size_t i = 0; i < n && i < stems.size(); ++i) {

@@ -40,6 +40,7 @@ struct MorphArgs {
   std::vector<std::string> files;
   bool json = false;        ///< analyze: every analysis as JSON
   bool first_only = false;  ///< stem: only the best stem of an ambiguous word
+  bool lucene = false;      ///< stem --mode lucene: Lucene's Sorani stemmer (kurdi::lucene_stem)
   std::string user_lexicon;  ///< --user-lexicon FILE (docs/lexicon.md), empty for none
   bool strict = false;
 };

@@ -109,9 +109,13 @@ inline constexpr const char* kStemExamples =
     "\n"
     "Examples:\n"
     "  echo 'بەرپرسەکانی گوڵەکانم کوردستان' | kurdi stem\n"
-    "  kurdi stem --first article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head";
+    "  kurdi stem --first article.txt | tr ' ' '\\n' | sort | uniq -c | sort -rn | head\n"
+    "  kurdi stem --mode lucene article.txt   # the terms a Lucene 8 Sorani index holds";
 inline constexpr const char* kUserLexicon = "Add the words and verbs of FILE (format: docs/lexicon.md)";
 inline constexpr const char* kStemFirst = "Print only the best stem of an ambiguous word";
+inline constexpr const char* kStemMode =
+    "kurdi (default): lexicon-backed stems; lucene: Lucene 8's Sorani stemmer rules, one stem per word, "
+    "for parity with an existing Lucene, Solr or Elasticsearch index (docs/morphology.md)";
 
 inline constexpr const char* kLemma = "Print the lemma of each word, line by line";
 inline constexpr const char* kLemmaExamples =
@@ -161,6 +165,8 @@ inline constexpr const char* kTranslitExamples =
 inline constexpr const char* kTranslitTo = "Target: latn (default), arab or ipa";
 inline constexpr const char* kTranslitScheme = "Latin alphabet for --to latn: hawar (default), simplified or ascii";
 inline constexpr const char* kTranslitCapitalize = "Capitalise the first letter of each sentence (--to latn)";
+inline constexpr const char* kTranslitNoExceptions =
+    "Read every word by the syllable rules alone, without the exception lexicon (--to latn, ipa)";
 
 #undef KURDI_CLI_INPUT_NOTES
 

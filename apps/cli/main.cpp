@@ -142,6 +142,10 @@ int run(int argc, char** argv) {
   add_files(*stem_cmd, stem_args.files, "FILE");
   stem_cmd->add_flag("--first", stem_args.first_only, help::kStemFirst);
   stem_cmd->add_option("--user-lexicon", stem_args.user_lexicon, help::kUserLexicon)->type_name("FILE");
+  std::string stem_mode = "kurdi";
+  stem_cmd->add_option("--mode", stem_mode, help::kStemMode)
+      ->type_name("kurdi|lucene")
+      ->check(CLI::IsMember({"kurdi", "lucene"}));
   add_strict(*stem_cmd, stem_args.strict);
 
   CLI::App* lemma_cmd = app.add_subcommand("lemma", help::kLemma);
@@ -183,6 +187,8 @@ int run(int argc, char** argv) {
           },
           "", "scheme"));
   translit_cmd->add_flag("--capitalize", translit_args.options.capitalize, help::kTranslitCapitalize);
+  bool translit_no_exceptions = false;
+  translit_cmd->add_flag("--no-exceptions", translit_no_exceptions, help::kTranslitNoExceptions);
   add_strict(*translit_cmd, translit_args.strict);
 
   try {
@@ -230,9 +236,20 @@ int run(int argc, char** argv) {
   }
   if (translit_cmd->parsed()) {
     translit_args.options.to = *kurdi::parse_script(translit_to);
+    translit_args.options.exceptions = !translit_no_exceptions;
     translit_args.options.scheme = *kurdi::parse_latin_scheme(translit_scheme);
     or_stdin(translit_args.files);
     return run_translit(translit_args);
+  }
+  if (stem_cmd->parsed() && stem_mode == "lucene") {
+    // Lucene's stemmer has no lexicon and gives one stem.
+    const char* clash = !stem_args.user_lexicon.empty() ? "--user-lexicon" : stem_args.first_only ? "--first" : nullptr;
+    if (clash) {
+      std::fprintf(stderr, "kurdi: stem: --mode lucene cannot be combined with %s\nRun 'kurdi stem --help' for usage.\n",
+                   clash);
+      return kExitUsage;
+    }
+    stem_args.lucene = true;
   }
   for (auto [command, args, run_command] :
        {std::tuple{stem_cmd, &stem_args, &run_stem}, std::tuple{lemma_cmd, &lemma_args, &run_lemma},

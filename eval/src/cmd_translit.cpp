@@ -5,7 +5,15 @@
 //                             (default asosoft-g2p/Wergor-words.tsv; evaluation
 //                             only). The gold is mapped to Hawar: the syllable
 //                             dots are dropped, a word-initial ʔ is dropped and
-//                             an inner ʔ is written '.
+//                             an inner ʔ is written '. Reported overall, then
+//                             split: words whose normalized form occurs in a
+//                             source of the exception lexicon (IN-SAMPLE) and
+//                             words that occur in none (held out); and the
+//                             rules alone (TransliterateOptions::exceptions off).
+//   --pairs TSV --train ARAB  the exception lexicon's sources for that split
+//                             (default: the Wergor pairs and UniMorph
+//                             ckb-arab.train in the shared data; g2p and
+//                             unimorph dev use them)
 //   translit unimorph [ARAB LATN]   UniMorph lemma and form columns, Arabic vs
 //                             Latin, line-aligned (default unimorph-ckb/ckb-*.dev;
 //                             a *.train pair is labelled in-sample: tuning set)
@@ -121,47 +129,99 @@ struct Score {
 
 std::string default_path(const std::string& rel) { return data_dir() + "/" + rel; }
 
-int run_g2p(const std::vector<std::string>& files, std::size_t keep) {
+std::string rules_only(std::string_view text) {
+  kurdi::TransliterateOptions o;
+  o.exceptions = false;
+  return kurdi::transliterate(text, o);
+}
+
+// The normalized Arabic words of the exception lexicon's sources
+// (scripts/translit/build_exceptions.py): every word of the Wergor pairs'
+// Arabic column and every lemma and form of UniMorph train. A word of an
+// evaluation set found here is in-sample: the lexicon may hold it, and the
+// rules were tuned on these sources.
+struct SourceWords {
+  std::set<std::string> words;
+  std::string label;
+  SourceWords(const std::string& pairs, const std::string& train) {
+    for (const auto& row : read_tsv(pairs))
+      if (row.size() >= 2) words.insert(kurdi::normalize(row[1]));
+    for (const auto& row : read_tsv(train))
+      for (std::size_t i = 0; i < 2 && i < row.size(); ++i) words.insert(kurdi::normalize(row[i]));
+    label = pairs.substr(pairs.rfind('/') + 1) + " + " + train.substr(train.rfind('/') + 1);
+  }
+  bool has(std::string_view arabic) const { return words.count(kurdi::normalize(arabic)) != 0; }
+};
+
+int run_g2p(const std::vector<std::string>& files, const SourceWords& sources, std::size_t keep) {
   for (const auto& path : files) {
-    Score s;
+    Score all, in, out, rules, rules_out;
     for (const auto& row : read_tsv(path)) {
       if (row.size() < 2 || row[0].empty()) continue;
       const std::string gold = g2p_gold_to_hawar(row[1]);
       const std::string ours = to(row[0], kurdi::Script::latn);
-      s.add(canon(ours) == canon(gold), row[0] + "\tgold " + gold + "\tours " + ours, keep);
+      const bool ok = canon(ours) == canon(gold);
+      all.add(ok, row[0] + "\tgold " + gold + "\tours " + ours, keep);
+      const bool rules_ok = canon(rules_only(row[0])) == canon(gold);
+      rules.add(rules_ok, "", 0);
+      if (sources.has(row[0])) {
+        in.add(ok, "", 0);
+      } else {
+        out.add(ok, "", 0);
+        rules_out.add(rules_ok, "", 0);
+      }
     }
-    s.print("Arabic -> Hawar, exact word (" + path.substr(path.rfind('/') + 1) + ")");
+    const std::string name = path.substr(path.rfind('/') + 1);
+    all.print("Arabic -> Hawar, exact word (" + name + ")");
+    in.print("  ... words in an exception source [IN-SAMPLE]");
+    out.print("  ... words in no exception source (held out)");
+    rules.print("  rules alone, no exception lexicon: all words");
+    rules_out.print("  rules alone: words in no exception source");
+    std::printf("  (exception sources: %s)\n", sources.label.c_str());
   }
   return 0;
 }
 
-int run_unimorph(const std::string& arab, const std::string& latn, std::size_t keep) {
+int run_unimorph(const std::string& arab, const std::string& latn, const SourceWords& sources,
+                 std::size_t keep) {
   const auto a = read_tsv(arab), l = read_tsv(latn);
   if (a.size() != l.size()) {
     std::cerr << "kurdi_eval translit: " << arab << " and " << latn << " differ in length\n";
     return 1;
   }
   const bool in_sample = arab.find(".train") != std::string::npos;
-  Score forms, lemmas, back_forms;
+  Score forms, lemmas, back_forms, lemmas_out, forms_out, rules_lemmas, rules_forms;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i].size() < 2 || l[i].size() < 2) continue;
     const std::string ours_lemma = to(a[i][0], kurdi::Script::latn);
     const std::string ours_form = to(a[i][1], kurdi::Script::latn);
-    lemmas.add(canon(ours_lemma) == canon(l[i][0]), a[i][0] + "\tgold " + l[i][0] + "\tours " + ours_lemma, keep);
-    forms.add(canon(ours_form) == canon(l[i][1]), a[i][1] + "\tgold " + l[i][1] + "\tours " + ours_form, keep);
+    const bool lemma_ok = canon(ours_lemma) == canon(l[i][0]);
+    const bool form_ok = canon(ours_form) == canon(l[i][1]);
+    lemmas.add(lemma_ok, a[i][0] + "\tgold " + l[i][0] + "\tours " + ours_lemma, keep);
+    forms.add(form_ok, a[i][1] + "\tgold " + l[i][1] + "\tours " + ours_form, keep);
+    if (!sources.has(a[i][0])) lemmas_out.add(lemma_ok, "", 0);
+    if (!sources.has(a[i][1])) forms_out.add(form_ok, "", 0);
+    rules_lemmas.add(canon(rules_only(a[i][0])) == canon(l[i][0]), "", 0);
+    rules_forms.add(canon(rules_only(a[i][1])) == canon(l[i][1]), "", 0);
     const std::string back = to(l[i][1], kurdi::Script::arab);
     back_forms.add(back == kurdi::normalize(a[i][1]), l[i][1] + "\tgold " + a[i][1] + "\tours " + back, keep);
   }
-  const std::string tag = in_sample ? " [IN-SAMPLE: tuning set]" : "";
+  const std::string tag = in_sample ? " [IN-SAMPLE: tuning set, exception source]" : "";
   const std::string name = arab.substr(arab.rfind('/') + 1);
   lemmas.print("UniMorph lemmas, Arabic -> Latin (" + name + ")" + tag);
   forms.print("UniMorph forms, Arabic -> Latin (" + name + ")" + tag);
   back_forms.print("UniMorph forms, Latin -> Arabic (" + name + ")" + tag);
+  rules_lemmas.print("  rules alone, no exception lexicon: lemmas");
+  rules_forms.print("  rules alone, no exception lexicon: forms");
+  if (!in_sample) {
+    lemmas_out.print("  lemmas in no exception source (held out)");
+    forms_out.print("  forms in no exception source (held out)");
+  }
   return 0;
 }
 
 int run_pairs(const std::string& path, std::size_t keep) {
-  Score a2l, a2l_r, l2a, l2l;
+  Score a2l, a2l_r, l2a, l2l, rules;
   for (const auto& row : read_tsv(path)) {
     if (row.size() < 2 || row[0].empty() || row[1].empty()) continue;
     const std::string& latin = row[0];
@@ -172,16 +232,19 @@ int run_pairs(const std::string& path, std::size_t keep) {
     std::string ours_r = ours_latin;
     if (ours_r.rfind("ř", 0) == 0) ours_r.replace(0, 2, 1, 'r');
     a2l_r.add(canon(ours_r) == canon(latin), "", 0);
+    rules.add(canon(rules_only(arabic)) == canon(latin), "", 0);
     const std::string ours_arabic = to(latin, kurdi::Script::arab);
     l2a.add(ours_arabic == kurdi::normalize(arabic), latin + "\tgold " + arabic + "\tours " + ours_arabic, keep);
     const std::string round = to(ours_arabic, kurdi::Script::latn);
     l2l.add(canon(round) == canon(latin), latin + "\tvia " + ours_arabic + "\tback " + round, keep);
   }
   const std::string name = path.substr(path.rfind('/') + 1);
-  a2l.print("Wergor pairs, Arabic -> Latin (" + name + ")");
+  const std::string tag = " [IN-SAMPLE: exception source]";
+  a2l.print("Wergor pairs, Arabic -> Latin (" + name + ")" + tag);
   a2l_r.print("  ... a word-initial ř counted as r (their convention)");
+  rules.print("  rules alone, no exception lexicon");
   l2a.print("Wergor pairs, Latin -> Arabic (" + name + ")");
-  l2l.print("Wergor pairs, Latin -> Arabic -> Latin (" + name + ")");
+  l2l.print("Wergor pairs, Latin -> Arabic -> Latin (" + name + ")" + tag);
   return 0;
 }
 
@@ -240,19 +303,24 @@ int run_speed(const std::string& path) {
 }  // namespace
 
 int cmd_translit(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--errors"}, {});
+  const Args args(argv, {"--errors", "--pairs", "--train"}, {});
   const std::size_t keep = args.get_size("--errors", 0);
   const auto& pos = args.positional();
   if (pos.empty()) throw UsageError("which evaluation? g2p, unimorph, pairs, roundtrip or speed");
   const std::string mode = pos[0];
   const std::vector<std::string> files(pos.begin() + 1, pos.end());
+  auto sources = [&] {
+    return SourceWords(args.get("--pairs", default_path("wergor-transliteration/word_pairs_latin_arabic.tsv")),
+                       args.get("--train", default_path("unimorph-ckb/ckb-arab.train")));
+  };
   if (mode == "g2p")
-    return run_g2p(files.empty() ? std::vector<std::string>{default_path("asosoft-g2p/Wergor-words.tsv")} : files, keep);
+    return run_g2p(files.empty() ? std::vector<std::string>{default_path("asosoft-g2p/Wergor-words.tsv")} : files,
+                   sources(), keep);
   if (mode == "unimorph") {
     if (files.size() != 0 && files.size() != 2) throw UsageError("unimorph takes ARAB LATN");
     return files.empty() ? run_unimorph(default_path("unimorph-ckb/ckb-arab.dev"),
-                                        default_path("unimorph-ckb/ckb-latn.dev"), keep)
-                         : run_unimorph(files[0], files[1], keep);
+                                        default_path("unimorph-ckb/ckb-latn.dev"), sources(), keep)
+                         : run_unimorph(files[0], files[1], sources(), keep);
   }
   if (mode == "pairs")
     return run_pairs(files.empty() ? default_path("wergor-transliteration/word_pairs_latin_arabic.tsv") : files[0], keep);

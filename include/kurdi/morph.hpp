@@ -9,7 +9,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// One morpheme of an analysed form: a byte range of Analysis::form and what it is.
@@ -33,11 +35,14 @@ struct Analysis {
 };
 
 /// Every analysis of `word`, best first. A word the lexicon cannot explain gets
-/// one analysis with known == false (its normalized form as lemma and stem,
-/// upos "X"), so the result is never empty for a non-empty word.
+/// analyses with known == false: guessed readings when it ends in a
+/// definiteness marker (docs/morphology.md, "Unknown words"), then the word
+/// taken whole (its normalized form as lemma and stem, upos "X"). The result
+/// is never empty for a non-empty word.
 std::vector<Analysis> analyze(std::string_view word);
 
-/// The best lemma of `word`; an unknown word gives its normalized form.
+/// The best lemma of `word`; an unknown word gives its normalized form, or the
+/// guessed stem when it ends in a definiteness marker (زژڤەکان -> زژڤ).
 std::string lemma(std::string_view word);
 
 /// The search stems of `word`: every stem of its best-ranked lexicon-backed
@@ -45,6 +50,13 @@ std::string lemma(std::string_view word);
 /// first. Nominal analyses give the stem, verbal ones the infinitive. An
 /// unknown word gives its normalized form, never a cut guess.
 std::vector<std::string> stems(std::string_view word);
+
+/// Lucene's Sorani stemmer (Lucene 8 SoraniStemFilter), reproduced for
+/// indexes that must match an existing Lucene, Solr or Elasticsearch index:
+/// ordered suffix rules with length guards, no lexicon, one stem. `word` is
+/// normalized with the standard profile first; on the same string the result
+/// equals Lucene's. It has Lucene's defects (docs/morphology.md, "Lucene mode").
+std::string lucene_stem(std::string_view word);
 
 /// The two stopword lists (data/stopwords/, docs/lexicon.md): `search`, the
 /// small list of function words a search engine may skip (Lucene's Sorani
@@ -123,3 +135,4 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
                                                                  std::string* normalized = nullptr);
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

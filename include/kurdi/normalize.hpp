@@ -14,7 +14,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 enum class Profile : unsigned char {
@@ -84,3 +86,4 @@ std::string_view profile_name(Profile profile) noexcept;
 std::size_t safe_split_point(std::string_view text) noexcept;
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

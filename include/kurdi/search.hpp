@@ -24,8 +24,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kurdi/export.hpp"
 #include "kurdi/tokenize.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 class UserLexicon;
@@ -76,8 +78,9 @@ class Expander {
   /// Document-time terms of one token. `form` is the token's search-profile
   /// form (Tokens::norm of a tokenization with search_tokenize_options()).
   /// The first term is the exact form; the stem terms follow, best first,
-  /// deduplicated, without those equal to the form (a word the lexicon does
-  /// not know, or an uninflected one, has none); non-word tokens have none.
+  /// deduplicated, without those equal to the form (an uninflected word has
+  /// none, and so has an unknown one unless the analyzer guesses its lemma);
+  /// non-word tokens have none.
   /// The reference stays valid until the next call.
   const std::vector<Term>& document_terms(std::string_view form, TokenType type);
 
@@ -150,3 +153,4 @@ Query parse_query(std::string_view text, Expander& expander);
 
 }  // namespace search
 }  // namespace kurdi
+KURDI_PUBLIC_END

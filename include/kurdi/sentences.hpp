@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <string_view>
 #include <vector>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 struct Sentence {
@@ -19,3 +21,4 @@ struct Sentence {
 std::vector<Sentence> sentences(std::string_view text);
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

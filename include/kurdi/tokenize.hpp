@@ -6,8 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kurdi/export.hpp"
 #include "kurdi/normalize.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 enum class TokenType : std::uint8_t {
@@ -62,3 +64,4 @@ void tokenize(std::string_view text, Tokens& out, const TokenizeOptions& options
 Tokens tokenize(std::string_view text, const TokenizeOptions& options = {});
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

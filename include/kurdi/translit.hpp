@@ -14,7 +14,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// The script to write.
@@ -36,6 +38,11 @@ struct TransliterateOptions {
   LatinScheme scheme = LatinScheme::hawar;
   /// Script::latn: capitalise the first letter of each sentence.
   bool capitalize = false;
+  /// Script::latn and Script::ipa: read the words of the exception lexicon
+  /// (data/translit/exceptions.tsv, built from licensed word pairs) as it
+  /// spells them. false: the syllable rules alone (for evaluation and for
+  /// rebuilding the lexicon). Script::arab never uses it.
+  bool exceptions = true;
 };
 
 /// Transliterates `text`. Arabic-script input is first normalized with the
@@ -52,3 +59,4 @@ std::optional<Script> parse_script(std::string_view name) noexcept;
 std::optional<LatinScheme> parse_latin_scheme(std::string_view name) noexcept;
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

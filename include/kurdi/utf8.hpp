@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// Offset of the first byte of the first malformed UTF-8 sequence at or after
@@ -32,3 +34,4 @@ class Utf16Decoder {
 };
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

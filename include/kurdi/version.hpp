@@ -1,7 +1,9 @@
 // kurdi: version of the library and of its analysis.
 #pragma once
 #include <string_view>
+#include "kurdi/export.hpp"
 
+KURDI_PUBLIC_BEGIN
 namespace kurdi {
 
 /// The release version ("MAJOR.MINOR.PATCH"), from the CMake project version.
@@ -14,3 +16,4 @@ std::string_view version() noexcept;
 std::string_view analyzer_version() noexcept;
 
 }  // namespace kurdi
+KURDI_PUBLIC_END

@@ -67,6 +67,25 @@ std::string_view view(const char* text, size_t len) {
   return len == 0 ? std::string_view() : std::string_view(text, len);
 }
 
+// Runs f(word) -> std::string and hands its result to the caller in a malloc'd,
+// NUL-terminated buffer.
+template <typename F>
+kurdi_status string_result(const char* word, size_t len, char** out, size_t* out_len, F&& f) {
+  if ((word == nullptr && len != 0) || out == nullptr || out_len == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  *out_len = 0;
+  return guarded([&] {
+    const std::string r = f(view(word, len));
+    char* buf = static_cast<char*>(std::malloc(r.size() + 1));
+    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
+    std::memcpy(buf, r.data(), r.size());
+    buf[r.size()] = '\0';
+    *out = buf;
+    *out_len = r.size();
+    return KURDI_OK;
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -169,19 +188,11 @@ kurdi_status kurdi_sentences(const char* text, size_t len, kurdi_span** spans, s
 
 
 kurdi_status kurdi_lemma(const char* word, size_t len, char** out, size_t* out_len) {
-  if ((word == nullptr && len != 0) || out == nullptr || out_len == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
-  *out = nullptr;
-  *out_len = 0;
-  return guarded([&] {
-    const std::string r = kurdi::lemma(view(word, len));
-    char* buf = static_cast<char*>(std::malloc(r.size() + 1));
-    if (buf == nullptr) return KURDI_ERROR_OUT_OF_MEMORY;
-    std::memcpy(buf, r.data(), r.size());
-    buf[r.size()] = '\0';
-    *out = buf;
-    *out_len = r.size();
-    return KURDI_OK;
-  });
+  return string_result(word, len, out, out_len, [](std::string_view w) { return kurdi::lemma(w); });
+}
+
+kurdi_status kurdi_lucene_stem(const char* word, size_t len, char** out, size_t* out_len) {
+  return string_result(word, len, out, out_len, [](std::string_view w) { return kurdi::lucene_stem(w); });
 }
 
 kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out) {
@@ -275,11 +286,21 @@ void kurdi_analysis_list_free(kurdi_analysis_list* list) { delete list; }
 
 kurdi_status kurdi_transliterate(const char* text, size_t len, const char* to, const char* scheme,
                                  char** out, size_t* out_len) {
+  return kurdi_transliterate_flags(text, len, to, scheme, 0u, out, out_len);
+}
+
+kurdi_status kurdi_transliterate_flags(const char* text, size_t len, const char* to,
+                                       const char* scheme, unsigned flags, char** out,
+                                       size_t* out_len) {
   if ((text == nullptr && len != 0) || out == nullptr || out_len == nullptr)
     return KURDI_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   *out_len = 0;
+  constexpr unsigned kKnownFlags = KURDI_TRANSLIT_CAPITALIZE | KURDI_TRANSLIT_NO_EXCEPTIONS;
+  if ((flags & ~kKnownFlags) != 0) return KURDI_ERROR_INVALID_ARGUMENT;
   kurdi::TransliterateOptions opts;
+  opts.capitalize = (flags & KURDI_TRANSLIT_CAPITALIZE) != 0;
+  opts.exceptions = (flags & KURDI_TRANSLIT_NO_EXCEPTIONS) == 0;
   if (to != nullptr) {
     const auto s = kurdi::parse_script(to);
     if (!s) return KURDI_ERROR_INVALID_ARGUMENT;

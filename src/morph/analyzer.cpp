@@ -95,6 +95,13 @@ constexpr float kVariantCost = 1.0f;
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
 constexpr std::size_t kMaxVariants = 4;
+// Guessing an unknown word (Search::guess): the stem keeps at least this many
+// letters, and each letter of a definiteness marker earns this much, so of
+// two segmentations (کارت + ەکە, کارتە + کە) the one with the longer marker
+// wins. Tuned by leaving UniMorph-train-only lemmas out of the lexicon
+// (docs/morphology.md, "Unknown words"); never on dev data.
+constexpr std::size_t kMinGuessLetters = 2;
+constexpr float kGuessMarkerCredit = 0.25f;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
 
@@ -164,6 +171,7 @@ struct Candidate {
   std::int32_t verb = -1;  ///< verb index, or -1
   bool transitive = false, causative = false;
   bool in_form = false;  ///< lemma and stem are views into the analysed word, not the lexicon
+  bool guessed = false;  ///< the stem is no lexicon entry (Search::guess)
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
@@ -182,6 +190,7 @@ class Search {
     nominal();
     verbal();
     if (out_.empty() && allow_variants_) spelling_variants();
+    if (out_.empty() && allow_variants_) guess();
     demote_homographs();
     std::stable_sort(out_.begin(), out_.end(),
                      [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
@@ -615,6 +624,43 @@ class Search {
     }
   }
 
+  // A word nothing explains may still end in an unmistakable nominal chain
+  // (فراکسیۆنەکان, کارتەکەی, تابلۆیەکیدا): it is read as an unknown stem
+  // plus that chain when the chain holds a definiteness marker (ەکە, ەکان,
+  // ێک, یەک and their allomorphs) or is an ezafe ی after a stem in ی
+  // (پێوەندیی). Endings that also close many bare words (ان, ی, ە, ەوە, دا)
+  // are not guessed: such a word stays whole.
+  void guess() {
+    const std::size_t min_end = 2 * kMinGuessLetters;  // Sorani letters are two bytes
+    for (std::size_t j = form_.size(); j >= min_end && j > 0; --j) {
+      if (!char_boundary(form_, j) || j == form_.size()) continue;
+      std::size_t letters = 0;
+      for (std::size_t x = 0; x < j; ++x) letters += char_boundary(form_, x) ? 1 : 0;
+      if (letters < kMinGuessLetters) continue;
+      cur_ = Candidate{};
+      cur_.lemma = cur_.stem = form_.substr(0, j);
+      cur_.in_form = true;
+      cur_.guessed = true;
+      cur_.upos = Upos::NOUN;  // definiteness marks a nominal
+      push({0, static_cast<std::uint16_t>(j), "stem", "", false});
+      stem_piece_ = cur_.count;
+      require_a_ = false;
+      suffixes(j, State::n_stem, /*nominal=*/true);
+    }
+    std::erase_if(out_, [&](Candidate& c) {
+      std::size_t marker = 0;
+      for (std::size_t n = 1; n < c.count; ++n) {
+        const Piece& m = c.pieces[n];
+        if (m.tag == "DEF" || m.tag == "DEF.PL" || m.tag == "INDF") marker += m.end - m.begin;
+      }
+      const bool ezafe_after_yeh = c.count == 2 && c.pieces[1].tag == "EZ" && c.stem.ends_with("\u06CC") &&
+                                   !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
+      if (marker == 0 && !ezafe_after_yeh) return true;
+      c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
+      return false;
+    });
+  }
+
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>
   void each(std::string_view key, F&& f) {
@@ -728,7 +774,7 @@ Analysis materialize(const Candidate& c, std::string_view form) {
   a.lemma = std::string(c.lemma);
   a.stem = std::string(c.stem);
   a.upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
-  a.known = true;
+  a.known = !c.guessed;
   a.cost = c.cost;
   if (c.irregular) {
     a.features = std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
@@ -757,7 +803,8 @@ Analysis unknown(const std::string& form) {
 
 std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, const std::string& form) {
   std::vector<std::string> out;
-  if (candidates.empty()) {
+  // Search stems are lexicon stems: a guessed word is indexed as it stands.
+  if (candidates.empty() || candidates.front().guessed) {
     if (!form.empty()) out.push_back(form);
     return out;
   }
@@ -786,6 +833,8 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, cons
     });
     if (!dup) out.push_back(std::move(a));
   }
+  // A guess may be wrong: the word taken whole stays among the readings.
+  if (candidates.front().guessed) out.push_back(unknown(form));
   return out;
 }
 

@@ -22,6 +22,10 @@ constexpr float kBizroke = 1.0f;
 constexpr float kHiatus = 4.0f;
 constexpr float kInitialVowelReading = 3.0f;  // word-initial و / ی read as a vowel (ئ would be written)
 constexpr float kDoubleWawBonus = -0.3f;      // وو read as û
+// A glide right before u or û: ووو is ûw (bûwin), not wû or uwu; هاووڵاتی is
+// haw.wi.ła.tî, not ha.wu.ła.tî; یو after a vowel is îw (nûsîwe), not yu.
+// (y not at the very start of a word: yûsif.)
+constexpr float kGlideThenU = 1.5f;
 constexpr float kGlideOnset = 0.1f;           // C + w/y starting a syllable (xwa, dyar)
 constexpr float kBadOnset = 3.0f;             // any other two-consonant onset
 constexpr float kContact = 0.2f;              // a coda consonant before an onset consonant
@@ -29,9 +33,10 @@ constexpr float kRisingContact = 0.5f;        // ... when the onset is more sono
 constexpr float kStopSonorant = 1.5f;         // ... a stop before r, l or a nasal (agir.î, ha.tin)
 constexpr float kTriple = 1.1f;               // three consonants between vowels
 constexpr float kRisingCoda = 1.5f;           // ... whose first two rise in sonority
-constexpr float kFinalPair = 0.3f;            // a falling coda ending in an obstruent (kurd, dest)
+constexpr float kFinalPair = 0.15f;           // a falling coda ending in an obstruent (kurd, dest)
 constexpr float kFinalRisingPair = 2.5f;      // any other final pair (agr, nazann: agir, nazanin)
 constexpr float kFinalTriple = 6.0f;
+constexpr float kGlideCoda = 0.2f;            // a glide closing a diphthong before a final pair (geyşt, pewnd)
 constexpr float kLongCluster = 12.0f;         // four or more consonants
 constexpr float kNoVowel = 20.0f;             // a word read without any vowel
 constexpr float kInf = std::numeric_limits<float>::infinity();
@@ -70,7 +75,7 @@ struct State {
 
 float contact(unsigned coda, unsigned onset) {
   if (onset <= coda) return kContact;
-  if (coda == kStop && (onset == kNasal || onset == kLiquid)) return kContact + kStopSonorant;
+  if (coda == kStop && onset == kLiquid) return kContact + kStopSonorant;
   return kContact + kRisingContact;
 }
 
@@ -102,6 +107,12 @@ float nucleus_cost(const State& s) {
   }
 }
 
+// The extra cost of u or û arriving in state s.
+float glide_then_u(const State& s) {
+  if (s.n == 0) return 0;
+  return s.s1 == kGlide || (s.s1 == kGlideY && (s.nucleus || s.n >= 2)) ? kGlideThenU : 0.0f;
+}
+
 float final_cost(const State& s) {
   if (!s.nucleus) return kNoVowel;
   switch (s.n) {
@@ -109,7 +120,9 @@ float final_cost(const State& s) {
     case 1: return 0;
     case 2:  // kurd, dest, kewt; after y any consonant (neyn; but kirawin)
       return s.s1 < s.s2 && (s.s1 <= kFricative || s.s2 == kGlideY) ? kFinalPair : kFinalRisingPair;
-    case 3: return kFinalTriple;
+    case 3:  // a diphthong before a final pair: geyşt
+      return s.s3 >= kGlide && s.s2 < kGlide && s.s1 < s.s2 && s.s1 <= kFricative ? kGlideCoda + kFinalPair
+                                                                                  : kFinalTriple;
     default: return kLongCluster;
   }
 }
@@ -178,7 +191,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
         case Kind::consonant:
         case Kind::hamza: consonant(kFixed, letter.sonority); break;
         case Kind::waw:
-          vowel(kWawU, initial ? kInitialVowelReading : 0.0f);
+          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + glide_then_u(s));
           consonant(kWawW, kGlide);
           break;
         case Kind::yeh:
@@ -191,7 +204,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw) {
       for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
         const State s = State::decode(nodes_[i].key);
-        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f);
+        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + glide_then_u(s);
         add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + nucleus_cost(s), kWawPair, false);
       }
     }
@@ -237,8 +250,11 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     pos += node.choice == kWawPair ? 2 : 1;
   }
 
-  if (!syllables) return;
-  // Syllable boundaries, by the same cluster rules.
+  if (syllables) mark_syllables(phones);
+}
+
+void mark_syllables(std::vector<Phone>& phones) {
+  // Syllable boundaries, by the same cluster rules as the scoring.
   std::size_t last_vowel = phones.size();
   for (std::size_t i = 0; i < phones.size(); ++i) {
     if (!phones[i].vowel) continue;
@@ -249,7 +265,8 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
         b = last_vowel + 1;
       } else if (n == 2) {
         const unsigned c1 = phones[last_vowel + 1].sonority, c2 = phones[last_vowel + 2].sonority;
-        b = (c2 >= kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
+        // Onset CG (dwa.rî, ke.wya) unless the first is a glide too (haw.wi).
+        b = (c2 >= kGlide && c1 < kGlide && kGlideOnset < contact(c1, c2)) ? last_vowel + 1 : last_vowel + 2;
       } else if (n == 3) {
         bool onset_pair = false;
         triple(phones[last_vowel + 1].sonority, phones[last_vowel + 2].sonority,

@@ -21,6 +21,11 @@ struct Phone {
   bool syllable_start;  ///< a syllable boundary falls before this phone (not the first)
 };
 
+/// Marks syllable_start on `phones` (a reading of one word) by the cluster
+/// rules of the scoring: one consonant between vowels starts the next
+/// syllable, two split coda.onset (onset CG when the second is a glide), ...
+void mark_syllables(std::vector<Phone>& phones);
+
 /// Reusable buffers of the dynamic programme (one per transliterate call).
 class WordReader {
  public:

@@ -4,12 +4,14 @@
 // punctuation of docs/transliteration.md ("Digits and punctuation").
 #include "kurdi/translit.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "kurdi/normalize.hpp"
 #include "normalize/final_heh.hpp"
 #include "text/utf8.hpp"
+#include "translit/exceptions.hpp"
 #include "translit/letters.hpp"
 #include "translit/syllables.hpp"
 
@@ -77,6 +79,7 @@ class Transliterator {
     while (p < end) {
       const text::Decoded d = text::decode(p, end);
       if (const ArabicLetter* letter = arabic_letter(d.cp)) {
+        const unsigned char* word_begin = p;
         letters_.clear();
         letters_.push_back(letter);
         p += d.len;
@@ -87,7 +90,9 @@ class Transliterator {
           letters_.push_back(next);
           p += e.len;
         }
-        write_arabic_word(sentence_start, sentence_start && word_follows(p, end));
+        const std::string_view word(reinterpret_cast<const char*>(word_begin),
+                                    static_cast<std::size_t>(p - word_begin));
+        write_arabic_word(word, sentence_start, sentence_start && word_follows(p, end));
         sentence_start = false;
         continue;
       }
@@ -177,21 +182,34 @@ class Transliterator {
     return found;
   }
 
-  // `opens_sentence`: the word starts a sentence that goes on after it.
-  void write_arabic_word(bool sentence_start, bool opens_sentence) {
+  // `word`: the normalized word (its letters are letters_); `opens_sentence`:
+  // the word starts a sentence that goes on after it.
+  void write_arabic_word(std::string_view word, bool sentence_start, bool opens_sentence) {
     // The conjunction و alone: û, "we" at the start of a sentence.
     if (letters_.size() == 1 && letters_[0]->kind == Kind::waw) {
-      const char* word = opens_sentence ? "we" : "û";
-      if (options_.to == Script::ipa) word = opens_sentence ? "wɛ" : "uː";
-      else if (options_.scheme == LatinScheme::ascii && !opens_sentence) word = "u";
+      const char* conj = opens_sentence ? "we" : "û";
+      if (options_.to == Script::ipa) conj = opens_sentence ? "wɛ" : "uː";
+      else if (options_.scheme == LatinScheme::ascii && !opens_sentence) conj = "u";
       if (sentence_start && options_.capitalize && options_.to == Script::latn) {
-        append_upper_first(out_, word);
+        append_upper_first(out_, conj);
       } else {
-        out_.append(word);
+        out_.append(conj);
       }
       return;
     }
-    reader_.read(letters_, phones_, options_.to == Script::ipa);
+    // A whole-word exception from the licensed pairs, else the syllable reading.
+    const ExceptionEntry* exception = nullptr;
+    if (options_.exceptions && letters_.size() >= 2 &&
+        may_be_exception(letters_[0]->cp, letters_[1]->cp, letters_.back()->cp, letters_.size())) {
+      std::uint64_t hash = kExceptionHashSeed;
+      for (const ArabicLetter* l : letters_) hash = exception_hash_step(hash, l->cp);
+      exception = find_exception(hash, word);
+    }
+    if (exception && read_exception(letters_, exception->hawar, phones_)) {
+      if (options_.to == Script::ipa) mark_syllables(phones_);
+    } else {
+      reader_.read(letters_, phones_, options_.to == Script::ipa);
+    }
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
         if (ph.syllable_start) out_.push_back('.');

@@ -108,6 +108,21 @@ TEST(CApi, MorphologyMatchesCpp) {
   EXPECT_EQ(kurdi_lemma(word.data(), word.size(), nullptr, &out_len), KURDI_ERROR_INVALID_ARGUMENT);
 }
 
+TEST(CApi, LuceneStemMatchesCpp) {
+  const std::string word = "بەرپرسەکانی";
+  char* out = nullptr;
+  size_t out_len = 0;
+  ASSERT_EQ(kurdi_lucene_stem(word.data(), word.size(), &out, &out_len), KURDI_OK);
+  EXPECT_EQ(std::string(out, out_len), "بەرپرسەک");
+  EXPECT_EQ(out[out_len], '\0');
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_lucene_stem(nullptr, 0, &out, &out_len), KURDI_OK);
+  EXPECT_EQ(out_len, 0u);
+  kurdi_free(out);
+  EXPECT_EQ(kurdi_lucene_stem(nullptr, 2, &out, &out_len), KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(kurdi_lucene_stem(word.data(), word.size(), nullptr, &out_len), KURDI_ERROR_INVALID_ARGUMENT);
+}
+
 TEST(CApi, Stopwords) {
   const std::string w = "و";
   EXPECT_EQ(kurdi_is_stopword(w.data(), w.size(), nullptr), 1);

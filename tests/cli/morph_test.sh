@@ -50,8 +50,10 @@ check_eq "tokenize --json --morphemes: usage error" 2 "$rc"
 
 # --user-lexicon
 printf '# names\nزژڤ\tPROPN\n' > "$TMP/user.tsv"
-check_eq "lemma --user-lexicon" "زژڤ" "$(echo 'زژڤەکەی' | "$KURDI" lemma --user-lexicon "$TMP/user.tsv")"
-check_eq "lemma without it" "زژڤەکەی" "$(echo 'زژڤەکەی' | "$KURDI" lemma)"
+check_eq "lemma --user-lexicon" "زژڤ" "$(echo 'زژڤی' | "$KURDI" lemma --user-lexicon "$TMP/user.tsv")"
+check_eq "lemma without it" "زژڤی" "$(echo 'زژڤی' | "$KURDI" lemma)"
+check_eq "lemma guesses an unknown word's definite plural" "زژڤ" "$(echo 'زژڤەکانی' | "$KURDI" lemma)"
+check_eq "stem never cuts an unknown word" "زژڤەکانی" "$(echo 'زژڤەکانی' | "$KURDI" stem)"
 printf 'زژڤ\tPROPN\nبەد\n' > "$TMP/bad.tsv"
 set +e
 echo x | "$KURDI" lemma --user-lexicon "$TMP/bad.tsv" > /dev/null 2> "$TMP/err"
@@ -59,5 +61,22 @@ rc=$?
 set -e
 check_eq "bad user lexicon: exit 1" 1 "$rc"
 grep -q "bad.tsv:2: " "$TMP/err" && pass "bad user lexicon: file and line named" || fail "message: $(cat "$TMP/err")"
+
+# --mode lucene: Lucene's rules, its defects included; other tokens as in the default mode
+check_eq "stem --mode lucene" "بەرپرسەک گوڵەکانم کوردس ١٩٩٩ دا ." \
+  "$(echo 'بەرپرسەکانی گوڵەکانم کوردستان ١٩٩٩دا.' | "$KURDI" stem --mode lucene)"
+for clash in "--first" "--user-lexicon $TMP/user.tsv"; do
+  set +e
+  # shellcheck disable=SC2086
+  echo x | "$KURDI" stem --mode lucene $clash > /dev/null 2> "$TMP/err"
+  rc=$?
+  set -e
+  check_eq "stem --mode lucene $clash: usage error" 2 "$rc"
+done
+set +e
+echo x | "$KURDI" stem --mode porter > /dev/null 2> "$TMP/err"
+rc=$?
+set -e
+check_eq "stem --mode porter: usage error" 2 "$rc"
 
 finish

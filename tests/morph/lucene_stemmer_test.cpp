@@ -72,4 +72,36 @@ TEST(LuceneStemmer, AnchorDefectsAreAbsent) {
   EXPECT_EQ(kurdi::stems("کوردستان"), std::vector<std::string>{"کوردستان"});
 }
 
+// --- kurdi::lucene_stem: Lucene's own rules, for index parity (stem --mode lucene) ---
+
+TEST(LuceneMode, AgreesWithEveryLuceneVector) {
+  const auto vectors = rows(KURDI_SOURCE_DIR "/tests/golden/vectors/lucene_stemmer_vectors.tsv");
+  ASSERT_EQ(vectors.size(), 22u);
+  for (const auto& v : vectors) EXPECT_EQ(kurdi::lucene_stem(v[0]), v[1]) << v[0];
+}
+
+// Lucene 8.7's output on probes for every rule's length guard and on words of
+// samples/, recorded by tests/morph/lucene_live_test.sh --write.
+TEST(LuceneMode, ReproducesLuceneOnTheGoldenWords) {
+  const auto golden = rows(KURDI_SOURCE_DIR "/tests/morph/lucene_stem_golden.tsv");
+  ASSERT_GT(golden.size(), 5000u);
+  std::size_t differ = 0;
+  for (const auto& g : golden) {
+    ASSERT_EQ(g.size(), 2u);
+    if (kurdi::lucene_stem(g[0]) != g[1] && ++differ <= 10)
+      ADD_FAILURE() << g[0] << ": Lucene " << g[1] << ", kurdi " << kurdi::lucene_stem(g[0]);
+  }
+  EXPECT_EQ(differ, 0u);
+}
+
+// The mode keeps Lucene's defects (that is its point), kurdi's stemmer does not.
+TEST(LuceneMode, KeepsLucenesDefects) {
+  EXPECT_EQ(kurdi::lucene_stem("بەرپرسەکانی"), "بەرپرسەک");
+  EXPECT_EQ(kurdi::lucene_stem("گوڵەکانم"), "گوڵەکانم");
+  EXPECT_EQ(kurdi::lucene_stem("کوردستان"), "کوردس");  // تان read as the clitic
+  // It normalizes first: Arabic kaf and yeh.
+  EXPECT_EQ(kurdi::lucene_stem("پیاوەكاني"), kurdi::lucene_stem("پیاوەکانی"));
+  EXPECT_EQ(kurdi::lucene_stem(""), "");
+}
+
 }  // namespace

@@ -97,8 +97,40 @@ TEST(Lemma, PresentStemAlternation) {
 TEST(Lemma, PronounsGiveTheirBase) { EXPECT_EQ(kurdi::lemma("ئەمە"), "ئەم"); }
 
 TEST(Lemma, UnknownWordGivesItsNormalizedForm) {
-  EXPECT_EQ(kurdi::lemma("زژڤەكانی"), "زژڤەکانی");
+  // Endings that also close bare words (ی, ان, ەوە) are not cut from an unknown word.
+  EXPECT_EQ(kurdi::lemma("زژڤی"), "زژڤی");
+  EXPECT_EQ(kurdi::lemma("زژڤان"), "زژڤان");
+  EXPECT_EQ(kurdi::lemma("زژڤەوە"), "زژڤەوە");
+  EXPECT_EQ(kurdi::lemma("زژڤ"), "زژڤ");
   EXPECT_EQ(kurdi::lemma(""), "");
+}
+
+TEST(Lemma, UnknownWordWithADefinitenessMarkerIsGuessed) {
+  // The guessed stem is the lemma (after normalization: ك -> ک) ...
+  EXPECT_EQ(kurdi::lemma("زژڤەكانی"), "زژڤ");
+  EXPECT_EQ(kurdi::lemma("زژڤێکی"), "زژڤ");
+  EXPECT_EQ(kurdi::lemma("زژڤایەکیدا"), "زژڤا");  // یەک after a vowel
+  // ... of the two splits کارت + ەکە and کارتە + کە the longer marker wins ...
+  EXPECT_EQ(kurdi::lemma("زژڤتەکەی"), "زژڤت");
+  // ... an ezafe ی after a stem in ی (consonant before it) is cut, after a vowel it is not.
+  EXPECT_EQ(kurdi::lemma("زژڤیی"), "زژڤی");
+  EXPECT_EQ(kurdi::lemma("زژڤایی"), "زژڤایی");
+  // At least two letters stay.
+  EXPECT_EQ(kurdi::lemma("زێک"), "زێک");
+  EXPECT_EQ(kurdi::lemma("زەکان"), "زە");
+  const auto analyses = kurdi::analyze("زژڤەکانی");
+  ASSERT_GE(analyses.size(), 2u);
+  EXPECT_FALSE(analyses.front().known);
+  EXPECT_EQ(analyses.front().stem, "زژڤ");
+  EXPECT_TRUE(analyses.front().features.starts_with("N;DEF;PL;")) << analyses.front().features;
+  // the word taken whole stays among the readings
+  EXPECT_EQ(analyses.back().lemma, "زژڤەکانی");
+  EXPECT_FALSE(analyses.back().known);
+  // A guess never reaches the search stems.
+  EXPECT_EQ(kurdi::stems("زژڤەکانی"), std::vector<std::string>{"زژڤەکانی"});
+  kurdi::Analyzer session;
+  EXPECT_EQ(session.lemma("زژڤەکانی"), "زژڤ");
+  EXPECT_EQ(session.stems("زژڤەکانی"), std::vector<std::string>{"زژڤەکانی"});
 }
 
 // --- analyses ------------------------------------------------------------------
@@ -201,12 +233,17 @@ TEST(UserLexicon, AddsWordsAndVerbsToASession) {
   kurdi::Analyzer with(1024, &user);
   kurdi::Analyzer without;
   EXPECT_EQ(with.lemma("زژڤەکەی"), "زژڤ");
-  EXPECT_EQ(without.lemma("زژڤەکەی"), "زژڤەکەی");  // unknown without it
+  EXPECT_EQ(with.lemma("زژڤی"), "زژڤ");
+  EXPECT_TRUE(with.analyze("زژڤەکەی").front().known);
+  EXPECT_EQ(with.stems("زژڤەکەی"), std::vector<std::string>{"زژڤ"});
+  EXPECT_EQ(without.lemma("زژڤی"), "زژڤی");  // unknown without it
+  EXPECT_FALSE(without.analyze("زژڤەکەی").front().known);  // a guess at most
+  EXPECT_EQ(without.stems("زژڤەکەی"), std::vector<std::string>{"زژڤەکەی"});
   EXPECT_EQ(with.lemma("پۆستیانکرد"), "پۆستکردن");  // clitic after the nominal part
   EXPECT_EQ(with.stems("پۆستکراوە").front(), "پۆستکردن");  // the regular passive
   EXPECT_FALSE(with.analyze("زژڤ").front().upos.empty());
   // The free functions do not see it.
-  EXPECT_EQ(kurdi::lemma("زژڤەکەی"), "زژڤەکەی");
+  EXPECT_EQ(kurdi::lemma("زژڤی"), "زژڤی");
 }
 
 TEST(UserLexicon, HashFollowsContentNotLayout) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kurdi/morph.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi/tokenize.hpp"
 
@@ -89,6 +90,15 @@ TEST(SearchTerms, UninflectedWordsStoreOnlyTheirForm) {
   EXPECT_EQ(derived->text, "ئەمریکا");
   EXPECT_TRUE(derived->exact);
   EXPECT_EQ(stems_of(query), std::vector<std::string>{"ئەمریکا"});
+}
+
+TEST(SearchTerms, GuessedLemmaOfAnUnknownWordIsAStemTerm) {
+  // The analyzer guesses the lemma of an unknown word ending in a
+  // definiteness marker (morph.hpp: زژڤەکان -> زژڤ); the lemma is indexed.
+  const std::string lemma = kurdi::lemma("زژڤەکان");
+  ASSERT_EQ(lemma, "زژڤ");
+  Expander e;
+  EXPECT_EQ(stems_of(e.document_terms(form_of("زژڤەکان"), TokenType::word)), std::vector<std::string>{lemma});
 }
 
 TEST(SearchTerms, UnknownWordsAndNonWordsHaveNoStems) {

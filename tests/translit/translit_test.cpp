@@ -13,6 +13,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/translit.hpp"
 #include "kurdi/utf8.hpp"
+#include "translit/exceptions_format.hpp"
 
 namespace {
 
@@ -216,6 +217,110 @@ TEST(Translit, CApi) {
   ASSERT_EQ(kurdi_transliterate(nullptr, 0, nullptr, nullptr, &out, &len), KURDI_OK);
   EXPECT_EQ(len, 0u);
   kurdi_free(out);
+}
+
+TEST(TranslitCApi, Flags) {
+  char* out = nullptr;
+  size_t len = 0;
+  const std::string text = "ئەو هات. من چووم";
+  ASSERT_EQ(kurdi_transliterate_flags(text.data(), text.size(), nullptr, nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Ew hat. Min çûm");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate_flags(text.data(), text.size(), "latn", "ascii", 0u, &out, &len), KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "ew hat. min chum");
+  kurdi_free(out);
+  // An exception word, with and without the lexicon, capitalised.
+  const std::string word = "تابلۆ";
+  ASSERT_EQ(kurdi_transliterate_flags(word.data(), word.size(), "latn", nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Tablo");
+  kurdi_free(out);
+  ASSERT_EQ(kurdi_transliterate_flags(word.data(), word.size(), "latn", nullptr,
+                                      KURDI_TRANSLIT_CAPITALIZE | KURDI_TRANSLIT_NO_EXCEPTIONS, &out, &len),
+            KURDI_OK);
+  EXPECT_EQ(std::string(out, len), "Tabilo");
+  kurdi_free(out);
+  EXPECT_EQ(kurdi_transliterate_flags(word.data(), word.size(), nullptr, nullptr, 4u, &out, &len),
+            KURDI_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+}
+
+// Syllable rules fixed by error analysis on the licensed sources (UniMorph
+// train, Wergor pairs), with the exception lexicon off so that the rules
+// alone are pinned.
+TEST(TranslitRules, GlidesClustersAndDiphthongs) {
+  TransliterateOptions o;
+  o.exceptions = false;
+  auto rules = [&](const char* w) { return kurdi::transliterate(w, o); };
+  // A glide is not followed by u or û: geminate w, ووو as ûw, یو as îw.
+  EXPECT_EQ(rules("هاووڵاتی"), "hawwiłatî");
+  EXPECT_EQ(rules("بووون"), "bûwin");
+  EXPECT_EQ(rules("هاتوووە"), "hatûwe");
+  EXPECT_EQ(rules("نووسیوە"), "nûsîwe");
+  EXPECT_EQ(rules("دیونەتەوە"), "dîwnetewe");
+  EXPECT_EQ(rules("یووسف"), "yûsif");  // a word-initial y still takes û
+  EXPECT_EQ(rules("ئەو"), "ew");
+  EXPECT_EQ(rules("خوا"), "xwa");
+  // A stop before a nasal is a plain coda.onset contact; before a liquid
+  // the unwritten i still goes between them.
+  EXPECT_EQ(rules("لوبنان"), "lubnan");
+  EXPECT_EQ(rules("گوتمان"), "gutman");
+  EXPECT_EQ(rules("ئاگری"), "agirî");
+  // A diphthong before a final pair: geyşt, not geyşit.
+  EXPECT_EQ(rules("گەیشت"), "geyşt");
+  EXPECT_EQ(rules("کەوت"), "kewt");
+  // A falling final pair is preferred to an i inside it.
+  EXPECT_EQ(rules("گرنگ"), "giring");
+  EXPECT_EQ(ipa("هاووڵاتی"), "haw.wɪ.ɫa.tiː");
+}
+
+// The exception lexicon (data/translit/exceptions.tsv): words whose licensed
+// spelling the syllable rules do not give. Golden cases of each class.
+TEST(TranslitExceptions, HardPatterns) {
+  expect_words({
+      {"دەخرێن", "dexirên"},       // the i of a passive verb
+      {"قسەکانت", "qisekanit"},    // the i before a suffix
+      {"چاوەکانت", "çawekanit"},
+      {"تابلۆ", "tablo"},          // a loan that keeps its cluster
+      {"زاگرۆس", "zagros"},
+      {"نەیتوانی", "neytiwanî"},
+  });
+  TransliterateOptions rules;
+  rules.exceptions = false;
+  EXPECT_EQ(kurdi::transliterate("تابلۆ", rules), "tabilo");
+  EXPECT_EQ(kurdi::transliterate("قسەکانت", rules), "qisekant");
+  // Every scheme and IPA follow the same reading.
+  EXPECT_EQ(latn("تابلۆ", LatinScheme::ascii), "tablo");
+  // A suffixed form that is not in the lexicon is read by the rules.
+  EXPECT_EQ(latn("کتێبەکانت"), kurdi::transliterate("کتێبەکانت", rules));
+  EXPECT_EQ(latn("قسەکانت", LatinScheme::ascii), "qisekanit");
+  EXPECT_EQ(ipa("تابلۆ"), "tab.lo");
+  EXPECT_EQ(ipa("قسەکانت"), "qɪ.sɛ.ka.nɪt");
+  EXPECT_EQ(latn("ئەو و قسەکانت."), "ew û qisekanit.");
+  // The lexicon is per whole word: inside longer text, next to punctuation.
+  EXPECT_EQ(latn("«تابلۆ»، زاگرۆس"), "“tablo”, zagros");
+  // The round trip Arabic -> Latin -> Arabic still holds for them.
+  for (const char* w : {"دەخرێن", "قسەکانت", "تابلۆ", "زاگرۆس"}) EXPECT_EQ(arab(latn(w)), w) << w;
+}
+
+// Each compiled entry is read exactly as the lexicon spells it (its Hawar
+// aligns with its letters), and differs from the rules alone (the file
+// holds real exceptions only; a stale file fails here).
+TEST(TranslitExceptions, EveryEntryIsReadAsSpelt) {
+  using namespace kurdi::translit_detail;
+  ASSERT_GT(kExceptionCount, 100u);
+  TransliterateOptions rules;
+  rules.exceptions = false;
+  for (std::size_t i = 0; i < kExceptionCount; ++i) {
+    const ExceptionEntry& e = kExceptions[i];
+    EXPECT_EQ(latn(e.arabic), e.hawar) << e.arabic;
+    EXPECT_NE(kurdi::transliterate(e.arabic, rules), e.hawar) << e.arabic;
+    EXPECT_EQ(kurdi::normalize(e.arabic), e.arabic);
+    EXPECT_EQ(arab(e.hawar), e.arabic) << e.hawar;
+  }
 }
 
 }  // namespace
