@@ -4,10 +4,12 @@
 #   1. release  the Release build in build/ (configured and built if needed): ctest
 #   2. asan     an ASan+UBSan build in build-asan/: the same ctest, built with
 #               KURDI_NO_SIMD so the portable (non-SSE2) code paths are tested too
-#   3. fuzz     the libFuzzer target (clang-14) in build-fuzz/, for FUZZ_SECONDS (60)
+#   3. fuzz     the libFuzzer targets (clang-14) in build-fuzz/: normalize+tokenize for
+#               FUZZ_SECONDS (60), the search query path through SQLite for
+#               FUZZ_QUERY_SECONDS (30)
 #   4. install  scripts/check-install.sh: DESTDIR install, pkg-config C program,
 #               find_package(kurdi) CMake project, installed program, cpack -G DEB
-# Environment: JOBS (default 2), FUZZ_SECONDS (default 60), KURDI_TEST_STEPS
+# Environment: JOBS (default 2), FUZZ_SECONDS (default 60), FUZZ_QUERY_SECONDS (default 30), KURDI_TEST_STEPS
 # (space-separated subset of "release asan fuzz install", default all).
 set -uo pipefail
 
@@ -15,6 +17,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=${JOBS:-2}
 fuzz_seconds=${FUZZ_SECONDS:-60}
+fuzz_query_seconds=${FUZZ_QUERY_SECONDS:-30}
 steps=${KURDI_TEST_STEPS:-release asan fuzz install}
 logdir=$root/build-logs
 mkdir -p "$logdir"
@@ -54,24 +57,34 @@ step_asan() {
     && run_ctest asan build-asan
 }
 
-step_fuzz() {
-  CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DKURDI_BUILD_FUZZ=ON -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=OFF -DKURDI_BUILD_BENCH=OFF \
-    && cmake --build build-fuzz -j "$jobs" --target fuzz_normalize_tokenize || return 1
-  local corpus=build-fuzz/corpus log=$logdir/fuzz.log
+# run_fuzzer NAME SECONDS: runs build-fuzz/fuzz/NAME on its corpus; fails on a
+# finding (the input is saved in build-fuzz/artifacts/).
+run_fuzzer() {
+  local name=$1 seconds=$2 corpus=build-fuzz/corpus-$1 log=$logdir/$1.log
   mkdir -p "$corpus" build-fuzz/artifacts
-  build-fuzz/fuzz/fuzz_normalize_tokenize "$corpus" fuzz/corpus \
-    -max_total_time="$fuzz_seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  local seeds=()
+  [ -d "fuzz/corpus-$name" ] && seeds=("fuzz/corpus-$name")
+  [ "$name" = fuzz_normalize_tokenize ] && seeds=(fuzz/corpus)
+  build-fuzz/fuzz/"$name" "$corpus" "${seeds[@]}" \
+    -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/ >"$log" 2>&1
   local rc=$?
   tail -n 25 "$log"
   if [ $rc -ne 0 ]; then
-    echo "test.sh: fuzzer failed (exit $rc); input saved in build-fuzz/artifacts/, log $log" >&2
+    echo "test.sh: fuzzer $name failed (exit $rc); input saved in build-fuzz/artifacts/, log $log" >&2
     return 1
   fi
   local runs
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
-  summary+=("fuzz: ${runs:-?} inputs in ${fuzz_seconds}s, no contract violated")
+  summary+=("fuzz: $name, ${runs:-?} inputs in ${seconds}s, no contract violated")
+}
+
+step_fuzz() {
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DKURDI_BUILD_FUZZ=ON -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=OFF -DKURDI_BUILD_BENCH=OFF \
+    && cmake --build build-fuzz -j "$jobs" --target fuzz_normalize_tokenize fuzz_query || return 1
+  run_fuzzer fuzz_normalize_tokenize "$fuzz_seconds" || return 1
+  run_fuzzer fuzz_query "$fuzz_query_seconds"
 }
 
 step_install() {

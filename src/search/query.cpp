@@ -71,6 +71,16 @@ std::vector<Chunk> lex(std::string_view s) {
 }  // namespace
 
 Query parse_query(std::string_view text, Expander& expander) {
+  // No query language a host renders into can carry a NUL byte (an FTS5
+  // MATCH string ends there, PostgreSQL text cannot hold one), so a NUL
+  // separates words as a space does. Found by fuzz/fuzz_query.cpp.
+  std::string without_nul;
+  if (text.find('\0') != std::string_view::npos) {
+    without_nul.assign(text);
+    for (char& ch : without_nul)
+      if (ch == '\0') ch = ' ';
+    text = without_nul;
+  }
   Query query;
   const TokenizeOptions options = search_tokenize_options();
   Tokens tokens;

@@ -209,6 +209,10 @@ TEST(SearchQuery, HostileInputNeverFails) {
   EXPECT_EQ(parsed("( ) : ^ NEAR(a b)"), "\"near a\" & b");
   EXPECT_EQ(parsed("a -b OR c"), "a & c -b");  // OR next to an exclusion joins nothing
   EXPECT_EQ(parsed("\x01\x02"), "");  // host markers typed by a user are dropped
+  // A NUL separates words (no host's query string can carry one); fuzz_query found
+  // "www.\0\0" rendered inside an FTS5 string, which SQLite read as unterminated.
+  EXPECT_EQ(parsed(std::string("کورد\0هێز", 15)), "کورد & هێز");
+  EXPECT_EQ(parsed(std::string("\"www.\0\0x", 8)).find('\0'), std::string::npos);
 }
 
 TEST(SearchQuery, ExclusionsOnly) {

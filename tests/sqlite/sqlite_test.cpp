@@ -251,6 +251,22 @@ TEST(QueryProperty, EveryOutputParsesInFts5) {
   }
 }
 
+TEST(QueryProperty, NulBytesNeverReachMatch) {
+  // fuzz/fuzz_query.cpp's first finding: a NUL inside a rendered phrase ended
+  // the MATCH string early ("unterminated string").
+  Db d;
+  ASSERT_EQ(d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi');"
+                   "INSERT INTO t VALUES ('کورد www.example.org');"),
+            "");
+  const std::string crash("!\0-\x87www.\0\0\x0f\xd8\xaa\xd9\x8c", 15);
+  for (const std::string& q : {crash, std::string("\"www.\0\0", 7), std::string("کورد\0", 9)}) {
+    std::string error;
+    d.rows("SELECT rowid FROM t WHERE t MATCH kurdi_query(?1)", {q}, &error);
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(d.one("SELECT kurdi_query(?1)", {q}).find('\0'), std::string::npos);
+  }
+}
+
 TEST(Tokenizer, OptionsAreValidated) {
   Db d;
   EXPECT_NE(d.exec("CREATE VIRTUAL TABLE a USING fts5(x, tokenize='kurdi colour blue')"), "");
