@@ -95,6 +95,7 @@ constexpr float kVariantCost = 1.0f;
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
 constexpr std::size_t kMaxVariants = 4;
+constexpr std::size_t kMaxWordBytes = 512;
 // Guessing an unknown word (Search::guess): the stem keeps at least this many
 // letters, and each letter of a definiteness marker earns this much, so of
 // two segmentations (کارت + ەکە, کارتە + کە) the one with the longer marker
@@ -184,7 +185,11 @@ class Search {
 
   /// Every reading, cheapest first (stable for equal costs).
   std::vector<Candidate>& run() {
-    if (form_.size() > 0xffff) return out_;  // offsets are 16-bit; no word is that long
+    // No Sorani word comes near this many bytes (256 letters); longer tokens
+    // (a run of letters without spaces, an encoded blob) are left unknown,
+    // which keeps the search's cost per token bounded: it is quadratic in
+    // the word's length. (Offsets are 16-bit, too.)
+    if (form_.size() > kMaxWordBytes) return out_;
     out_.reserve(16);
     irregular();
     nominal();

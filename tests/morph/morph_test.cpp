@@ -105,6 +105,23 @@ TEST(Lemma, UnknownWordGivesItsNormalizedForm) {
   EXPECT_EQ(kurdi::lemma(""), "");
 }
 
+TEST(Lemma, OverlongTokenIsLeftUnknown) {
+  // 300 letters and a plural marker: no word is that long; it is not analysed
+  // (the search is quadratic in the length) and stands for itself.
+  std::string w;
+  for (int i = 0; i < 300; ++i) w += "ب";
+  w += "ەکان";
+  EXPECT_EQ(kurdi::lemma(w), w);
+  const auto a = kurdi::analyze(w);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_FALSE(a.front().known);
+  EXPECT_EQ(kurdi::stems(w), std::vector<std::string>{w});
+  // Under the bound (254 letters, 508 bytes) it is still analysed (guessed).
+  std::string v;
+  for (int i = 0; i < 250; ++i) v += "ب";
+  EXPECT_EQ(kurdi::lemma(v + "ەکان"), v);
+}
+
 TEST(Lemma, UnknownWordWithADefinitenessMarkerIsGuessed) {
   // The guessed stem is the lemma (after normalization: ك -> ک) ...
   EXPECT_EQ(kurdi::lemma("زژڤەكانی"), "زژڤ");
