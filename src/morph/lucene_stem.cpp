@@ -11,6 +11,7 @@
 // Lucene measures length in UTF-16 code units, so a guard here counts those
 // too: a letter outside the Basic Multilingual Plane (an emoji) counts two.
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,30 +22,25 @@ namespace kurdi {
 namespace {
 
 /// A suffix is stripped when the word ends in it and is longer than
-/// `longer_than` UTF-16 units at that point.
+/// `longer_than` UTF-16 units at that point; `keep`, the suffix's first
+/// letter or none, stays.
 struct Rule {
   std::string_view suffix;
   unsigned longer_than;
+  std::string_view keep = {};
 };
 
-// Stage 1, at most one postposition: دا, نا (only its ا goes), ەوە.
-constexpr std::array<Rule, 3> kPostpositions = {{{"دا", 5}, {"نا", 4}, {"ەوە", 6}}};
-// Stage 2, at most one possessive clitic.
+// Each stage applies its first matching rule, if any. Stage 1, a
+// postposition: دا, نا (only its ا goes), ەوە. Stage 2, a possessive clitic.
+// Stage 3: indefinite + ezafe, indefinite, definite, definite plural,
+// plural + ezafe, plural, demonstrative plural, demonstrative (ایە and ەیە
+// lose only their یە), ezafe.
+constexpr std::array<Rule, 3> kPostpositions = {{{"دا", 5}, {"نا", 4, "ن"}, {"ەوە", 6}}};
 constexpr std::array<Rule, 3> kPossessives = {{{"مان", 6}, {"یان", 6}, {"تان", 6}}};
-// Stage 3, the first rule that applies ends the stemming: indefinite + ezafe,
-// indefinite, definite, definite plural, plural + ezafe, plural,
-// demonstrative plural, demonstrative (ایە and ەیە lose only their یە),
-// ezafe.
-struct FinalRule {
-  std::string_view suffix;
-  unsigned longer_than;
-  std::string_view keep;  ///< the part of the suffix that stays
-};
-constexpr std::array<FinalRule, 18> kFinal = {{
-    {"ێکی", 6, ""},  {"یەکی", 7, ""}, {"ێک", 5, ""},   {"یەک", 6, ""},  {"ەکە", 6, ""},
-    {"کە", 5, ""},   {"ەکان", 7, ""}, {"کان", 6, ""},  {"یانی", 7, ""}, {"انی", 6, ""},
-    {"یان", 6, ""},  {"ان", 5, ""},   {"یانە", 7, ""}, {"انە", 6, ""},  {"ایە", 5, "ا"},
-    {"ەیە", 5, "ە"}, {"ە", 4, ""},    {"ی", 4, ""},
+constexpr std::array<Rule, 18> kFinal = {{
+    {"ێکی", 6},  {"یەکی", 7}, {"ێک", 5},   {"یەک", 6},  {"ەکە", 6},      {"کە", 5},
+    {"ەکان", 7}, {"کان", 6},  {"یانی", 7}, {"انی", 6},  {"یان", 6},      {"ان", 5},
+    {"یانە", 7}, {"انە", 6},  {"ایە", 5, "ا"}, {"ەیە", 5, "ە"}, {"ە", 4}, {"ی", 4},
 }};
 
 std::size_t utf16_units(std::string_view s) {
@@ -63,23 +59,15 @@ std::string lucene_stem(std::string_view word) {
   std::string_view s = form;
   std::size_t units = utf16_units(s);
   // Every suffix is BMP letters of two UTF-8 bytes, one UTF-16 unit each.
-  auto strip = [&](std::string_view suffix, std::string_view keep) {
-    const std::size_t cut = suffix.size() - keep.size();
-    s.remove_suffix(cut);
-    units -= cut / 2;
-  };
-  for (const auto* stage : {&kPostpositions, &kPossessives}) {
-    for (const Rule& r : *stage) {
+  for (const std::span<const Rule> stage : {std::span<const Rule>(kPostpositions), std::span<const Rule>(kPossessives),
+                                             std::span<const Rule>(kFinal)}) {
+    for (const Rule& r : stage) {
       if (units > r.longer_than && s.ends_with(r.suffix)) {
-        strip(r.suffix, r.suffix == "نا" ? std::string_view("ن") : std::string_view());
+        const std::size_t cut = r.suffix.size() - r.keep.size();
+        s.remove_suffix(cut);
+        units -= cut / 2;
         break;
       }
-    }
-  }
-  for (const FinalRule& r : kFinal) {
-    if (units > r.longer_than && s.ends_with(r.suffix)) {
-      strip(r.suffix, r.keep);
-      break;
     }
   }
   return std::string(s);
