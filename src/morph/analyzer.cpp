@@ -636,12 +636,11 @@ class Search {
   // (پێوەندیی). Endings that also close many bare words (ان, ی, ە, ەوە, دا)
   // are not guessed: such a word stays whole.
   void guess() {
-    const std::size_t min_end = 2 * kMinGuessLetters;  // Sorani letters are two bytes
-    for (std::size_t j = form_.size(); j >= min_end && j > 0; --j) {
-      if (!char_boundary(form_, j) || j == form_.size()) continue;
-      std::size_t letters = 0;
-      for (std::size_t x = 0; x < j; ++x) letters += char_boundary(form_, x) ? 1 : 0;
-      if (letters < kMinGuessLetters) continue;
+    std::size_t letters = 0;  // code points of the stem form_[0, j)
+    for (std::size_t x = 0; x < form_.size(); ++x) letters += char_boundary(form_, x) ? 1 : 0;
+    for (std::size_t j = form_.size(); j-- > 0;) {
+      if (!char_boundary(form_, j)) continue;
+      if (--letters < kMinGuessLetters) break;
       cur_ = Candidate{};
       cur_.lemma = cur_.stem = form_.substr(0, j);
       cur_.in_form = true;
