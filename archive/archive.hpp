@@ -1,0 +1,159 @@
+// The kurdi archive (docs/archive.md): one SQLite file in WAL mode holding
+// documents, their FTS5 index (tokenizer `kurdi`) and metadata (schema and
+// analyzer versions). `kurdi index`, `kurdi search` and the other archive
+// commands, and later the server, are thin layers over this class. It adds no
+// linguistics: every word goes through the core via the FTS5 tokenizer and
+// kurdi::search (query parsing, Latin readings).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kurdi::archive {
+
+/// Why an archive could not be opened or used.
+class ArchiveError : public std::runtime_error {
+ public:
+  enum class Kind {
+    not_found,          ///< no such file (and not opened for indexing)
+    not_an_archive,     ///< the file is not a kurdi archive
+    newer_schema,       ///< made by a newer kurdi; this one cannot read it
+    reindex_required,   ///< indexed with another analyzer version: run `kurdi reindex`
+    sqlite,             ///< SQLite reported an error (disk full, locked, corrupt...)
+  };
+  ArchiveError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const noexcept { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+/// A document as stored: the external id and the fields of docs/archive.md.
+struct Document {
+  std::string id;
+  std::string title;
+  std::string body;
+  std::string source;
+  std::string url;
+  std::string date;      ///< "YYYY-MM-DD" or empty
+  std::string language;  ///< "ckb" unless the input said otherwise
+};
+
+enum class StoreOutcome {
+  added,      ///< a new id
+  updated,    ///< an existing id with new content
+  unchanged,  ///< an existing id with the same content: nothing written
+};
+
+/// What store() did, and what it noticed.
+struct StoreReport {
+  StoreOutcome outcome = StoreOutcome::added;
+  /// The id of a stored document with the same body (an exact duplicate
+  /// under another id), or empty.
+  std::string duplicate_of;
+  /// The id of a stored document whose body is nearly the same (SimHash),
+  /// or empty; near_distance is how many of its 64 bits differ.
+  std::string near_duplicate_of;
+  int near_distance = 0;
+};
+
+struct SearchRequest {
+  std::string query;        ///< user text: words, "phrases", prefix*, -excluded, OR
+  std::uint32_t limit = 10;
+  std::uint32_t offset = 0;
+  std::string from;         ///< "YYYY-MM-DD" or empty: only documents dated on or after
+  std::string to;           ///< "YYYY-MM-DD" or empty: only documents dated on or before
+  std::string source;       ///< only documents with this source, or empty for all
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  double score = 0;      ///< BM25, title weighted above body; higher is better
+  std::string snippet;   ///< HTML-escaped body text, matches in <mark>...</mark>
+  std::string source;
+  std::string url;
+  std::string date;
+};
+
+struct SearchResult {
+  std::vector<Hit> hits;   ///< best first
+  /// Set when the query cannot match anything by its form (empty, or
+  /// exclusions only), to tell the user why there are no hits.
+  std::string message;
+};
+
+struct Stats {
+  std::uint64_t documents = 0;
+  std::uint64_t body_bytes = 0;      ///< total size of titles and bodies
+  std::uint64_t file_bytes = 0;      ///< the archive file (and its WAL)
+  std::uint64_t sources = 0;
+  std::string first_date, last_date;  ///< empty when no document has a date
+  int schema_version = 0;
+  std::string analyzer_version;
+  std::string created_by;             ///< the kurdi version that created it
+};
+
+struct OpenOptions {
+  /// Create the file when it does not exist (kurdi index).
+  bool create = false;
+  /// Open read-only (kurdi search, export, stats, check).
+  bool read_only = false;
+  /// Open even when the analyzer version differs (kurdi reindex only).
+  bool allow_analyzer_mismatch = false;
+  /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
+  /// "unicode61" for a baseline in the same run); an archive made with any
+  /// other tokenizer than kurdi is refused by the commands.
+  std::string tokenizer = "kurdi";
+};
+
+class Archive {
+ public:
+  /// Opens (or creates) the archive at `path`, applying schema migrations
+  /// when it is older than this kurdi. Throws ArchiveError.
+  Archive(const std::string& path, const OpenOptions& options);
+  ~Archive();
+  Archive(Archive&&) noexcept;
+  Archive& operator=(Archive&&) noexcept;
+
+  /// Stores one document in the current batch (a transaction begun on the
+  /// first store after a commit). Nothing is durable until commit().
+  StoreReport store(const Document& document);
+  /// Commits the current batch; afterwards every document stored so far
+  /// survives a crash. Does nothing when no batch is open.
+  void commit();
+  /// Rolls the current batch back.
+  void rollback();
+
+  /// Deletes the documents with these external ids (one transaction).
+  /// Returns the ids that were not in the archive.
+  std::vector<std::string> remove(const std::vector<std::string>& ids);
+
+  SearchResult search(const SearchRequest& request) const;
+
+  /// Calls `visit` for every document in id order.
+  void for_each(const std::function<void(const Document&)>& visit) const;
+
+  Stats stats() const;
+
+  /// Checks the SQLite file, the FTS index against the documents and the
+  /// metadata. Returns the problems found (empty: the archive is sound).
+  std::vector<std::string> check() const;
+
+  /// Rebuilds the FTS index with this kurdi's analyzer and records its
+  /// version. `progress` is called with documents done and total.
+  void reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+
+  /// The current schema version (what a new archive gets).
+  static int schema_version() noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kurdi::archive
