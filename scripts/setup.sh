@@ -36,6 +36,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   python3 file
   libsqlite3-dev sqlite3
+  libxml2-dev nlohmann-json3-dev  # kurdi index: HTML and JSON Lines readers (archive/read)
   liblucene8-java default-jdk-headless hyperfine jq time
 )
 
