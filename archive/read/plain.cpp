@@ -1,6 +1,7 @@
 // Plain text and Markdown: one document per file. The first non-empty line
 // is the title when it is short enough to be one; Markdown is otherwise
 // stored as written (its syntax is punctuation to the analyzer).
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,9 +25,9 @@ struct Line {
 Line first_non_empty_line(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
-    const std::size_t newline = text.find('\n', begin);
-    const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-    const std::string_view line = text.substr(begin, (newline == std::string_view::npos ? text.size() : newline) - begin);
+    const std::size_t newline = std::min(text.find('\n', begin), text.size());
+    const std::string_view line = text.substr(begin, newline - begin);
+    const std::size_t end = std::min(newline + 1, text.size());
     if (!trim_ascii(line).empty()) return {line, end};
     begin = end;
   }
