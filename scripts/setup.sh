@@ -30,7 +30,8 @@ fi
 # Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
 # Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
 # SQLite host (ext/sqlite): libsqlite3-dev (3.40, with FTS5) and the sqlite3 shell.
-# Archive (archive/): xxHash for content hashes and SimHash shingles.
+# Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
+# nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
@@ -38,7 +39,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   python3 file
   libsqlite3-dev sqlite3
-  libxxhash-dev
+  libxxhash-dev libxml2-dev nlohmann-json3-dev
   liblucene8-java default-jdk-headless hyperfine jq time
 )
 

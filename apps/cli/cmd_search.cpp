@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "archive.hpp"
+#include "archive/archive.hpp"
 #include "commands.hpp"
 #include "json.hpp"
 #include "output.hpp"
