@@ -3,12 +3,14 @@
 // all text work through the core library.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "commands.hpp"
 #include "help_text.hpp"
@@ -16,6 +18,10 @@
 #include "kurdi/version.hpp"
 #include "output.hpp"
 #include "session.hpp"
+#ifdef KURDI_CLI_ARCHIVE
+#include "archive/archive.hpp"
+#include "archive/read/document_reader.hpp"
+#endif
 
 namespace kurdi::cli {
 extern const bool kNoticePresent;
@@ -79,7 +85,38 @@ int print_licenses() {
   return kExitOk;
 }
 
+#ifdef KURDI_CLI_ARCHIVE
+// `kurdi search ARCHIVE -word` excludes a word, but CLI11 would take any
+// argument that starts with '-' for an option. In a search command line, an
+// argument that starts with '-' and is not one of search's options is the
+// query: it gets kQueryMark in front so CLI11 sees a positional argument,
+// and the mark is taken off after parsing. `--` still works as usual.
+constexpr std::string_view kQueryMark = "\x1f";
+
+std::vector<std::string> mark_search_query(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (argc < 2 || args[1] != "search") return args;
+  static constexpr std::string_view kOptions[] = {"-h", "--help", "--limit", "--offset", "--from",
+                                                  "--to", "--source", "--json"};
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (a.size() < 2 || a[0] != '-') continue;
+    const std::string_view name = std::string_view(a).substr(0, a.find('='));
+    if (std::find(std::begin(kOptions), std::end(kOptions), name) != std::end(kOptions)) continue;
+    args[i].insert(0, kQueryMark);
+  }
+  return args;
+}
+#endif
+
 int run(int argc, char** argv) {
+#ifdef KURDI_CLI_ARCHIVE
+  std::vector<std::string> marked = mark_search_query(argc, argv);
+  std::vector<char*> marked_argv;
+  for (std::string& a : marked) marked_argv.push_back(a.data());
+  argv = marked_argv.data();
+#endif
   CLI::App app(help::kProgram, "kurdi");
   app.footer(help::kProgramExamples);
   app.set_help_flag("-h,--help", help::kHelp);
@@ -191,6 +228,69 @@ int run(int argc, char** argv) {
   translit_cmd->add_flag("--no-exceptions", translit_no_exceptions, help::kTranslitNoExceptions);
   add_strict(*translit_cmd, translit_args.strict);
 
+#ifdef KURDI_CLI_ARCHIVE
+  IndexArgs index_args;
+  CLI::App* index_cmd = app.add_subcommand("index", help::kIndex);
+  index_cmd->footer(help::kIndexExamples);
+  index_cmd->set_help_flag("-h,--help", help::kHelp);
+  index_cmd->add_option("ARCHIVE", index_args.archive, help::kArchiveCreate)->required()->type_name("");
+  index_cmd->add_option("PATH", index_args.paths, help::kIndexPaths)->required()->type_name("");
+  index_cmd->add_option("--format", index_args.format, help::kIndexFormat)
+      ->type_name("jsonl|csv|txt|md|html")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (kurdi::archive::parse_format(value)) return {};
+            return "unknown format '" + value + "' (allowed: jsonl, csv, txt, md, html)";
+          },
+          "", "format"));
+  index_cmd->add_option("--batch", index_args.batch, help::kIndexBatch)->type_name("N")->check(CLI::Range(1u, 1000000u));
+  index_cmd->add_flag("-v,--verbose", index_args.verbose, help::kIndexVerbose);
+  index_cmd->add_flag("--strict", index_args.strict, help::kIndexStrict);
+
+  SearchArgs search_args;
+  CLI::App* search_cmd = app.add_subcommand("search", help::kSearch);
+  search_cmd->footer(help::kSearchExamples);
+  search_cmd->set_help_flag("-h,--help", help::kHelp);
+  search_cmd->add_option("ARCHIVE", search_args.archive, help::kArchive)->required()->type_name("");
+  search_cmd->add_option("QUERY", search_args.query, help::kSearchQuery)->required()->type_name("");
+  search_cmd->add_option("--limit", search_args.limit, help::kSearchLimit)->type_name("N")->check(CLI::Range(1u, 10000u));
+  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)->type_name("N");
+  const CLI::Validator date = CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (kurdi::archive::is_iso_date(value)) return {};
+        return "'" + value + "' is not a date (expected YYYY-MM-DD)";
+      },
+      "", "date");
+  search_cmd->add_option("--from", search_args.from, help::kSearchFrom)->type_name("DATE")->check(date);
+  search_cmd->add_option("--to", search_args.to, help::kSearchTo)->type_name("DATE")->check(date);
+  search_cmd->add_option("--source", search_args.source, help::kSearchSource)->type_name("S");
+  search_cmd->add_flag("--json", search_args.json, help::kSearchJson);
+
+  ArchiveArgs delete_args, export_args, check_args, reindex_args;
+  CLI::App* delete_cmd = app.add_subcommand("delete", help::kDelete);
+  delete_cmd->footer(help::kDeleteExamples);
+  delete_cmd->set_help_flag("-h,--help", help::kHelp);
+  delete_cmd->add_option("ARCHIVE", delete_args.archive, help::kArchive)->required()->type_name("");
+  delete_cmd->add_option("ID", delete_args.ids, help::kDeleteIds)->required()->type_name("");
+
+  CLI::App* export_cmd = app.add_subcommand("export", help::kExport);
+  export_cmd->footer(help::kExportExamples);
+  export_cmd->set_help_flag("-h,--help", help::kHelp);
+  export_cmd->add_option("ARCHIVE", export_args.archive, help::kArchive)->required()->type_name("");
+  bool export_jsonl = false;
+  export_cmd->add_flag("--jsonl", export_jsonl, help::kExportJsonl);
+
+  CLI::App* check_cmd = app.add_subcommand("check", help::kCheck);
+  check_cmd->footer(help::kCheckExamples);
+  check_cmd->set_help_flag("-h,--help", help::kHelp);
+  check_cmd->add_option("ARCHIVE", check_args.archive, help::kArchive)->required()->type_name("");
+
+  CLI::App* reindex_cmd = app.add_subcommand("reindex", help::kReindex);
+  reindex_cmd->footer(help::kReindexExamples);
+  reindex_cmd->set_help_flag("-h,--help", help::kHelp);
+  reindex_cmd->add_option("ARCHIVE", reindex_args.archive, help::kArchive)->required()->type_name("");
+#endif
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -230,6 +330,21 @@ int run(int argc, char** argv) {
     or_stdin(sent.files);
     return run_sentences(sent);
   }
+#ifdef KURDI_CLI_ARCHIVE
+  if (index_cmd->parsed()) return run_index(index_args);
+  if (search_cmd->parsed()) {
+    if (search_args.query.starts_with(kQueryMark)) search_args.query.erase(0, kQueryMark.size());
+    return run_search(search_args);
+  }
+  if (delete_cmd->parsed()) return run_delete(delete_args);
+  if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
+  if (check_cmd->parsed()) return run_check(check_args);
+  if (reindex_cmd->parsed()) return run_reindex(reindex_args);
+  if (stats_cmd->parsed() && stats.paths.size() == 1 && is_sqlite_file(stats.paths[0])) {
+    ArchiveArgs archive_stats{stats.paths[0], {}, stats.json};
+    return run_archive_stats(archive_stats);
+  }
+#endif
   if (stats_cmd->parsed()) {
     or_stdin(stats.paths);
     return run_stats(stats);
@@ -275,6 +390,11 @@ int main(int argc, char** argv) {
   } catch (const WriteError& e) {
     std::fprintf(stderr, "kurdi: cannot write output: %s\n", std::strerror(e.error_number));
     return kExitBadInput;
+#ifdef KURDI_CLI_ARCHIVE
+  } catch (const kurdi::archive::ArchiveError& e) {
+    std::fprintf(stderr, "kurdi: %s\n", e.what());
+    return kExitBadInput;
+#endif
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kurdi: %s\n", e.what());
     return kExitBadInput;
