@@ -276,17 +276,26 @@ def build_set(lines, docs, doc_of_line, unimorph_rows, norm, limit, seed):
             continue
         i, ws = rng.choice(usable)
         w = rng.choice(ws)
+        # Rivals: other documents holding W and the form or the lemma, all as written (normalized).
+        # Any system that relates the two should rank them with the known document.
+        known_doc = doc_of_line[i]
+        rivals = sum(1 for k, s in enumerate(doc_sets)
+                     if k != known_doc and norm[w] in s and (key in s or norm[lemma] in s))
         candidates.append({"form": form_spelling[key], "lemma": lemma, "w": w, "df_w": df[norm[w]],
-                           "df_form": df.get(key, 0), "line": i + 1,
-                           "doc": docs[doc_of_line[i]][0]})
+                           "df_form": df.get(key, 0), "rivals": rivals, "line": i + 1,
+                           "doc": docs[known_doc][0]})
     items = candidates if len(candidates) <= limit else rng.sample(candidates, limit)
     items.sort(key=lambda it: it["line"])
+    rivals = {"0": 0, "1-9": 0, ">=10": 0}
+    for it in items:
+        rivals["0" if it["rivals"] == 0 else "1-9" if it["rivals"] < 10 else ">=10"] += 1
     for k, it in enumerate(items):
         it["qid"] = "q%04d" % (k + 1)
     stats = {"unimorph_rows": len(unimorph_rows), "rows_not_one_word": skipped_multiword,
              "rows_lemma_equals_form": skipped_same, "forms_with_other_lemmas_dropped": ambiguous,
              "forms": len(lemma_of), "forms_in_corpus": forms_in_corpus,
-             "forms_with_usable_sentence": len(candidates), "items": len(items)}
+             "forms_with_usable_sentence": len(candidates), "items": len(items),
+             "items_by_rivals": rivals}
     return items, stats
 
 # ---------------------------------------------------------------------------------------------
@@ -465,11 +474,11 @@ def main():
         die("no known item could be built")
 
     with open(out_dir / "known_items.tsv", "w", encoding="utf-8") as f:
-        f.write("qid\tquery\tdoc\tform\tlemma\tw\tdf_w\tdf_form\tline\n")
+        f.write("qid\tquery\tdoc\tform\tlemma\tw\tdf_w\tdf_form\trivals\tline\n")
         for it in items:
             f.write("\t".join([it["qid"], it["lemma"] + " OR " + it["w"], it["doc"], it["form"],
                                it["lemma"], it["w"], str(it["df_w"]), str(it["df_form"]),
-                               str(it["line"])]) + "\n")
+                               str(it["rivals"]), str(it["line"])]) + "\n")
     docs_jsonl = out_dir / "docs.jsonl"
     with open(docs_jsonl, "w", encoding="utf-8") as f:
         for doc_id, body in doc_texts:
@@ -492,6 +501,27 @@ def main():
         for v in VARIANTS:
             results["%s/%s" % (s, v)] = metrics(known, {q: ranked[s].get((q, v), []) for q in known})
 
+    # Breakdowns of the measured query (L OR W): by rivals, and system against system per query.
+    def rr(s, it):
+        r = rank_of(it["doc"], ranked[s].get((it["qid"], "or"), []))
+        return 1.0 / r if r else 0.0
+    buckets = (("0", lambda n: n == 0), ("1-9", lambda n: 0 < n < 10), (">=10", lambda n: n >= 10))
+    by_rivals = {}
+    for s in systems:
+        for name, pred in buckets:
+            sub = [it for it in items if pred(it["rivals"])]
+            by_rivals["%s/%s" % (s, name)] = metrics(
+                {it["qid"]: it["doc"] for it in sub},
+                {it["qid"]: ranked[s].get((it["qid"], "or"), []) for it in sub})
+    pairs = {}
+    for a in systems:
+        for b in systems:
+            if a < b:
+                pairs["%s vs %s" % (a, b)] = {
+                    "%s better" % a: sum(1 for it in items if rr(a, it) > rr(b, it)),
+                    "%s better" % b: sum(1 for it in items if rr(a, it) < rr(b, it)),
+                    "equal": sum(1 for it in items if rr(a, it) == rr(b, it))}
+
     with open(out_dir / "ranks.tsv", "w", encoding="utf-8") as f:
         cols = ["%s_%s" % (s, v) for v in VARIANTS for s in systems]
         f.write("\t".join(["qid", "doc", "form", "lemma", "w", "df_w"] + ["rank_" + c for c in cols]
@@ -509,7 +539,8 @@ def main():
     log["total_seconds"] = round(time.time() - t0, 1)
     report = {"command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]), "seed": args.seed,
               "limit": args.limit, "top": TOP, "doc_bytes": DOC_BYTES, "max_df": MAX_DF,
-              "kurdi_version": version, "set": set_stats, "results": results, "log": log}
+              "kurdi_version": version, "set": set_stats, "results": results,
+              "results_or_by_rivals": by_rivals, "per_query_comparison_or": pairs, "log": log}
     (out_dir / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
 
@@ -518,13 +549,26 @@ def main():
     print("known items: %d (UniMorph forms with another lemma: %d, in the corpus: %d, "
           "with a usable sentence: %d; seed %d)" % (len(items), set_stats["forms"],
           set_stats["forms_in_corpus"], set_stats["forms_with_usable_sentence"], args.seed))
+    print("rivals (other documents holding W and the form or the lemma as written): "
+          "none for %(0)d items, 1-9 for %(1-9)d, 10 or more for %(>=10)d" % set_stats["items_by_rivals"])
     print()
-    print("%-30s %8s %10s %8s %8s" % ("system (query)", "MRR@10", "recall@10", "queries", "no hit"))
+    print("%-34s %8s %10s %8s %8s" % ("system (query)", "MRR@10", "recall@10", "queries", "no hit"))
     for v, label in (("or", "L OR W"), ("lemma", "L alone, diagnostic")):
         for s in systems:
             m = results["%s/%s" % (s, v)]
-            print("%-30s %8.3f %10.3f %8d %8d" % ("%s (%s)" % (s, label), m["mrr"], m["recall"],
+            print("%-34s %8.3f %10.3f %8d %8d" % ("%s (%s)" % (s, label), m["mrr"], m["recall"],
                                                   m["queries"], m["no_hits"]))
+    print()
+    print("MRR@10 of L OR W by rivals (queries in brackets):")
+    print("%-12s" % "" + "".join("%16s" % ("%s (%d)" % (name, by_rivals["%s/%s" % (systems[0], name)]
+                                                          ["queries"])) for name, _ in buckets))
+    for s in systems:
+        print("%-12s" % s + "".join("%16.3f" % by_rivals["%s/%s" % (s, name)]["mrr"]
+                                    for name, _ in buckets))
+    print()
+    for k, v in pairs.items():
+        print("per query (reciprocal rank, L OR W), %s: %s" % (k, ", ".join(
+            "%s %d" % (a, n) for a, n in v.items())))
     print()
     print("kurdi: %s" % version.replace("\n", "; "))
     print("wrote %s, %s, %s" % (out_dir / "known_items.tsv", out_dir / "ranks.tsv",
