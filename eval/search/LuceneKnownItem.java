@@ -1,12 +1,14 @@
 // The Lucene baseline of eval/search/known_item.py: Lucene 8.7's SoraniAnalyzer with
 // BM25Similarity (default k1 = 1.2, b = 0.75), one JVM for the whole run.
 //
-// Usage: java -cp JARS:CLASSDIR LuceneKnownItem DOCS.tsv QUERIES.tsv OUT.tsv
+// Usage: java -cp JARS:CLASSDIR LuceneKnownItem DOCS.tsv QUERIES.tsv OUT.tsv [WORDS.txt TERMS.txt]
 //   DOCS.tsv     one document a line: id<TAB>body (the body with its line feeds and tabs as spaces)
 //   QUERIES.tsv  one query a line: key<TAB>word<TAB>word...; the words are escaped with
 //                QueryParser.escape and joined with " OR " (one word: the word alone), then parsed
 //                by the classic QueryParser with the SoraniAnalyzer on the field "body"
 //   OUT.tsv      one line a query: key<TAB>id,id,... (the top 10, best first; empty when no hit)
+//   WORDS.txt    optional: one word a line, analysed with the SoraniAnalyzer into TERMS.txt, one
+//                line a word: its terms separated by spaces (empty for a stopword)
 //
 // The index lives in memory (ByteBuffersDirectory). Ties keep Lucene's order (lower doc number
 // first, that is input order).
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.ckb.SoraniAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -42,8 +46,8 @@ public final class LuceneKnownItem {
   private static final int TOP = 10;
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      System.err.println("usage: LuceneKnownItem DOCS.tsv QUERIES.tsv OUT.tsv");
+    if (args.length != 3 && args.length != 5) {
+      System.err.println("usage: LuceneKnownItem DOCS.tsv QUERIES.tsv OUT.tsv [WORDS.txt TERMS.txt]");
       System.exit(2);
     }
     Analyzer analyzer = new SoraniAnalyzer();
@@ -96,6 +100,25 @@ public final class LuceneKnownItem {
       }
     }
     reader.close();
+    if (args.length == 5) {
+      try (BufferedReader in = Files.newBufferedReader(Paths.get(args[3]), StandardCharsets.UTF_8);
+           BufferedWriter out = Files.newBufferedWriter(Paths.get(args[4]), StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          StringBuilder terms = new StringBuilder();
+          try (TokenStream ts = analyzer.tokenStream("body", line)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+              if (terms.length() > 0) terms.append(' ');
+              terms.append(term);
+            }
+            ts.end();
+          }
+          out.write(terms + "\n");
+        }
+      }
+    }
     System.err.println("lucene: " + docs + " documents, " + queries + " queries, " + failed
         + " parse failures");
   }

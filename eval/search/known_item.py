@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 TOP = 10
+norm_cache = {}           # word -> search-profile form, filled by main()
 DOC_BYTES = 3000          # a document is cut at the first line boundary at or after this size
 MAX_DF = 300              # W occurs in at most this many documents
 MIN_LETTERS = 3           # W has at least this many letters
@@ -370,7 +371,7 @@ def lucene_jars(jar_dir):
     return jars
 
 
-def run_lucene(jar_dir, work, doc_texts, items, log):
+def run_lucene(jar_dir, work, doc_texts, items, log, related):
     jars = lucene_jars(jar_dir)
     for tool in ("javac", "java"):
         if shutil.which(tool) is None:
@@ -392,8 +393,13 @@ def run_lucene(jar_dir, work, doc_texts, items, log):
         for it in items:
             for v in VARIANTS:
                 f.write("\t".join([it["qid"] + ":" + v] + query_words(it, v)) + "\n")
+    words_txt, terms_txt = work / "lucene-words.txt", work / "lucene-terms.txt"
+    with open(words_txt, "w", encoding="utf-8") as f:
+        for it in items:
+            f.write(it["form"] + "\n" + it["lemma"] + "\n")
     p = subprocess.run(["java", "-cp", cp + os.pathsep + str(classes), "LuceneKnownItem",
-                        str(docs_tsv), str(queries_tsv), str(out_tsv)], stderr=subprocess.PIPE)
+                        str(docs_tsv), str(queries_tsv), str(out_tsv), str(words_txt),
+                        str(terms_txt)], stderr=subprocess.PIPE)
     sys.stderr.write(p.stderr.decode(errors="replace"))
     if p.returncode != 0:
         die("the Lucene run failed (%d)" % p.returncode)
@@ -403,8 +409,29 @@ def run_lucene(jar_dir, work, doc_texts, items, log):
             key, _, ids = line.rstrip("\n").partition("\t")
             qid, _, v = key.partition(":")
             out[(qid, v)] = ids.split(",") if ids else []
+    terms = terms_txt.read_text(encoding="utf-8").split("\n")
+    for k, it in enumerate(items):
+        related["lucene"][it["qid"]] = bool(set(terms[2 * k].split()) & set(terms[2 * k + 1].split()))
     log["lucene_seconds"] = round(time.time() - t, 2)
     return out
+
+
+def kurdi_related(kurdi, items, related):
+    """Whether kurdi indexes the form and the lemma under a common term: the normalized word or one
+    of its stems (`kurdi stem`, one word a line)."""
+    text = "".join(it["form"] + "\n" + it["lemma"] + "\n" for it in items)
+    p = subprocess.run([kurdi, "stem"], input=text.encode("utf-8"), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        die("kurdi stem failed (%d): %s" % (p.returncode, p.stderr.decode(errors="replace")))
+    out = p.stdout.decode("utf-8").split("\n")
+    if len(out) < 2 * len(items):
+        die("kurdi stem returned %d lines for %d words" % (len(out), 2 * len(items)))
+    for k, it in enumerate(items):
+        terms = [set(out[2 * k + j].replace("|", " ").split()) for j in (0, 1)]
+        for j, w in enumerate((it["form"], it["lemma"])):
+            terms[j].add(norm_cache[w])
+        related["kurdi"][it["qid"]] = bool(terms[0] & terms[1])
 
 # ---------------------------------------------------------------------------------------------
 
@@ -484,6 +511,12 @@ def main():
         for doc_id, body in doc_texts:
             f.write(json.dumps({"id": doc_id, "title": "", "body": body}, ensure_ascii=False) + "\n")
 
+    # Does the system index the form and the lemma under a common term? (unicode61: never, the two
+    # differ in their letters.)
+    related = {"kurdi": {}, "lucene": {}, "unicode61": {it["qid"]: False for it in items}}
+    norm_cache.update(norm)
+    if "kurdi" in systems:
+        kurdi_related(kurdi, items, related)
     ranked = {}
     with tempfile.TemporaryDirectory(prefix="known-item-") as tmp:
         work = Path(tmp)
@@ -493,7 +526,7 @@ def main():
             elif s == "unicode61":
                 ranked[s] = run_unicode61(doc_texts, items, log)
             else:
-                ranked[s] = run_lucene(args.lucene_jars, work, doc_texts, items, log)
+                ranked[s] = run_lucene(args.lucene_jars, work, doc_texts, items, log, related)
 
     known = {it["qid"]: it["doc"] for it in items}
     results = {}
@@ -522,17 +555,35 @@ def main():
                     "%s better" % b: sum(1 for it in items if rr(a, it) < rr(b, it)),
                     "equal": sum(1 for it in items if rr(a, it) == rr(b, it))}
 
+    # The measured query on the items whose form and lemma the system relates.
+    rel_stats = {}
+    for s in systems:
+        rel = [it for it in items if related[s].get(it["qid"])]
+        rel_stats[s] = {"items_related": len(rel), "or_on_related": metrics(
+            {it["qid"]: it["doc"] for it in rel},
+            {it["qid"]: ranked[s].get((it["qid"], "or"), []) for it in rel})}
+
+    # The same on the items that every system with a stemmer relates (kurdi and Lucene).
+    stemmers = [s for s in systems if s != "unicode61"]
+    both = [it for it in items if all(related[s].get(it["qid"]) for s in stemmers)]
+    rel_stats["items_related_by_%s" % "_and_".join(stemmers)] = {
+        s: metrics({it["qid"]: it["doc"] for it in both},
+                   {it["qid"]: ranked[s].get((it["qid"], "or"), []) for it in both})
+        for s in stemmers}
+
     with open(out_dir / "ranks.tsv", "w", encoding="utf-8") as f:
         cols = ["%s_%s" % (s, v) for v in VARIANTS for s in systems]
-        f.write("\t".join(["qid", "doc", "form", "lemma", "w", "df_w"] + ["rank_" + c for c in cols]
-                          + ["top3_" + c for c in cols]) + "\n")
+        f.write("\t".join(["qid", "doc", "form", "lemma", "w", "df_w", "rivals"]
+                          + ["rank_" + c for c in cols] + ["top3_" + c for c in cols]
+                          + ["related_" + s for s in systems]) + "\n")
         for it in items:
             keys = [(s, v) for v in VARIANTS for s in systems]
             f.write("\t".join([it["qid"], it["doc"], it["form"], it["lemma"], it["w"],
-                               str(it["df_w"])]
+                               str(it["df_w"]), str(it["rivals"])]
                               + [str(rank_of(it["doc"], ranked[s].get((it["qid"], v), [])))
                                  for s, v in keys]
-                              + [",".join(ranked[s].get((it["qid"], v), [])[:3]) for s, v in keys])
+                              + [",".join(ranked[s].get((it["qid"], v), [])[:3]) for s, v in keys]
+                              + ["1" if related[s].get(it["qid"]) else "0" for s in systems])
                     + "\n")
 
     version = subprocess.run([kurdi, "--version"], stdout=subprocess.PIPE).stdout.decode().strip()
@@ -540,7 +591,8 @@ def main():
     report = {"command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]), "seed": args.seed,
               "limit": args.limit, "top": TOP, "doc_bytes": DOC_BYTES, "max_df": MAX_DF,
               "kurdi_version": version, "set": set_stats, "results": results,
-              "results_or_by_rivals": by_rivals, "per_query_comparison_or": pairs, "log": log}
+              "results_or_by_rivals": by_rivals, "per_query_comparison_or": pairs,
+              "form_lemma_related": rel_stats, "log": log}
     (out_dir / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
 
@@ -569,6 +621,16 @@ def main():
     for k, v in pairs.items():
         print("per query (reciprocal rank, L OR W), %s: %s" % (k, ", ".join(
             "%s %d" % (a, n) for a, n in v.items())))
+    print()
+    for s in systems:
+        m = rel_stats[s]["or_on_related"]
+        print("%-10s indexes the form and the lemma under a common term for %d of %d items; "
+              "on those, L OR W: MRR@10 %.3f, recall@10 %.3f" % (s, m["queries"], len(items),
+                                                               m["mrr"], m["recall"]))
+    if len(stemmers) > 1:
+        print("on the %d items that %s relate, L OR W: %s" % (len(both), " and ".join(stemmers),
+              "; ".join("%s MRR@10 %.3f, recall@10 %.3f" % (s, m["mrr"], m["recall"]) for s, m in
+                        rel_stats["items_related_by_%s" % "_and_".join(stemmers)].items())))
     print()
     print("kurdi: %s" % version.replace("\n", "; "))
     print("wrote %s, %s, %s" % (out_dir / "known_items.tsv", out_dir / "ranks.tsv",
