@@ -186,12 +186,13 @@ def die(msg):
 
 
 def read_unimorph(path):
+    """(lemma, form, file name) per row."""
     rows = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").rstrip("\r").split("\t")
             if len(parts) >= 2:
-                rows.append((parts[0], parts[1]))
+                rows.append((parts[0], parts[1], Path(path).name))
     return rows
 
 
@@ -238,8 +239,9 @@ def build_set(lines, docs, doc_of_line, unimorph_rows, norm, limit, seed):
             lines_of.setdefault(w, []).append(i)
 
     # UniMorph forms whose lemma differs (compared normalized); the first lemma of a form wins.
-    lemma_of, form_spelling, skipped_multiword, skipped_same, ambiguous = {}, {}, 0, 0, 0
-    for lemma, form in unimorph_rows:
+    lemma_of, form_spelling, form_source = {}, {}, {}
+    skipped_multiword = skipped_same = ambiguous = 0
+    for lemma, form, source in unimorph_rows:
         l, f = single_word(lemma), single_word(form)
         if l is None or f is None:
             skipped_multiword += 1
@@ -252,7 +254,7 @@ def build_set(lines, docs, doc_of_line, unimorph_rows, norm, limit, seed):
             if norm[lemma_of[key]] != norm[l]:
                 ambiguous += 1
             continue
-        lemma_of[key], form_spelling[key] = l, f
+        lemma_of[key], form_spelling[key], form_source[key] = l, f, source
 
     rng = random.Random(seed)
     candidates = []
@@ -284,6 +286,7 @@ def build_set(lines, docs, doc_of_line, unimorph_rows, norm, limit, seed):
                      if k != known_doc and norm[w] in s and (key in s or norm[lemma] in s))
         candidates.append({"form": form_spelling[key], "lemma": lemma, "w": w, "df_w": df[norm[w]],
                            "df_form": df.get(key, 0), "rivals": rivals, "line": i + 1,
+                           "source": form_source[key],
                            "doc": docs[known_doc][0]})
     items = candidates if len(candidates) <= limit else rng.sample(candidates, limit)
     items.sort(key=lambda it: it["line"])
@@ -489,7 +492,7 @@ def main():
     vocab = set()
     for l in lines:
         vocab.update(words(l))
-    for lemma, form in rows:
+    for lemma, form, _ in rows:
         for x in (lemma, form):
             w = single_word(x)
             if w:
@@ -501,11 +504,11 @@ def main():
         die("no known item could be built")
 
     with open(out_dir / "known_items.tsv", "w", encoding="utf-8") as f:
-        f.write("qid\tquery\tdoc\tform\tlemma\tw\tdf_w\tdf_form\trivals\tline\n")
+        f.write("qid\tquery\tdoc\tform\tlemma\tw\tdf_w\tdf_form\trivals\tline\tsource\n")
         for it in items:
             f.write("\t".join([it["qid"], it["lemma"] + " OR " + it["w"], it["doc"], it["form"],
                                it["lemma"], it["w"], str(it["df_w"]), str(it["df_form"]),
-                               str(it["rivals"]), str(it["line"])]) + "\n")
+                               str(it["rivals"]), str(it["line"]), it["source"]]) + "\n")
     docs_jsonl = out_dir / "docs.jsonl"
     with open(docs_jsonl, "w", encoding="utf-8") as f:
         for doc_id, body in doc_texts:
@@ -544,6 +547,14 @@ def main():
         for name, pred in buckets:
             sub = [it for it in items if pred(it["rivals"])]
             by_rivals["%s/%s" % (s, name)] = metrics(
+                {it["qid"]: it["doc"] for it in sub},
+                {it["qid"]: ranked[s].get((it["qid"], "or"), []) for it in sub})
+    sources = sorted(set(it["source"] for it in items))
+    by_source = {}
+    for s in systems:
+        for src in sources:
+            sub = [it for it in items if it["source"] == src]
+            by_source["%s/%s" % (s, src)] = metrics(
                 {it["qid"]: it["doc"] for it in sub},
                 {it["qid"]: ranked[s].get((it["qid"], "or"), []) for it in sub})
     pairs = {}
@@ -591,7 +602,8 @@ def main():
     report = {"command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]), "seed": args.seed,
               "limit": args.limit, "top": TOP, "doc_bytes": DOC_BYTES, "max_df": MAX_DF,
               "kurdi_version": version, "set": set_stats, "results": results,
-              "results_or_by_rivals": by_rivals, "per_query_comparison_or": pairs,
+              "results_or_by_rivals": by_rivals,
+              "results_or_by_unimorph_file": by_source, "per_query_comparison_or": pairs,
               "form_lemma_related": rel_stats, "log": log}
     (out_dir / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
@@ -617,6 +629,13 @@ def main():
     for s in systems:
         print("%-12s" % s + "".join("%16.3f" % by_rivals["%s/%s" % (s, name)]["mrr"]
                                     for name, _ in buckets))
+    print()
+    print("MRR@10 of L OR W by the UniMorph file of the form (queries in brackets):")
+    print("%-12s" % "" + "".join("%22s" % ("%s (%d)" % (src, by_source["%s/%s" % (systems[0], src)]
+                                                          ["queries"])) for src in sources))
+    for s in systems:
+        print("%-12s" % s + "".join("%22.3f" % by_source["%s/%s" % (s, src)]["mrr"]
+                                    for src in sources))
     print()
     for k, v in pairs.items():
         print("per query (reciprocal rank, L OR W), %s: %s" % (k, ", ".join(
