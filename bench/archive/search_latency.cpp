@@ -17,10 +17,13 @@
 //    share a stem term, so its hits can exceed its df.
 // 2. Queries. N queries (default 1,000), spread evenly over the bands that
 //    have words, half one word and half two words. A one-word query is a
-//    word drawn uniformly from its band. A two-word query adds a second
-//    word from a band at least as frequent (band drawn uniformly, then a
-//    word), so the rarest term stays in the query's band. Fixed seed
-//    (default 1), then shuffled so that bands are interleaved in time.
+//    word drawn uniformly from its band. A two-word query adds a word of a
+//    document that contains the first one (found through an fts5vocab
+//    'instance' table), with a df at least the band's lower bound, so the
+//    rarest term stays in the query's band and the pair matches something,
+//    as people's two-word queries do (random pairs of rare words almost
+//    never share a document and answer trivially). Fixed seed (default 1),
+//    then shuffled so that bands are interleaved in time.
 // 3. Timing. A warm-up pass of other queries drawn the same way (seed + 1;
 //    default 200): it loads the process, the analyzer and the file cache
 //    without running the measured queries beforehand. Then each query runs
@@ -45,10 +48,12 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "archive/archive.hpp"
 #include "kurdi/search.hpp"
+#include "kurdi/tokenize.hpp"
 #include "kurdi_sqlite.hpp"
 
 namespace {
@@ -112,7 +117,10 @@ class Db {
     if (kurdi::sqlite::register_all(db_, &error) != SQLITE_OK)
       throw std::runtime_error("registering kurdi's tokenizer: " + error);
   }
-  ~Db() { sqlite3_close(db_); }
+  ~Db() {
+    for (auto* s : statements_) sqlite3_finalize(s);
+    sqlite3_close(db_);
+  }
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
@@ -124,21 +132,33 @@ class Db {
       throw std::runtime_error(sql + ": " + m);
     }
   }
-  // Calls row(stmt) for every result row.
-  template <class F>
-  void query(const std::string& sql, F&& row) {
+  // A statement kept until the connection closes.
+  sqlite3_stmt* prepare(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
       throw std::runtime_error(sql + ": " + sqlite3_errmsg(db_));
+    statements_.push_back(stmt);
+    return stmt;
+  }
+  // Runs a prepared statement (bound already) and calls row(stmt) per row.
+  template <class F>
+  void run(sqlite3_stmt* stmt, F&& row) {
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) row(stmt);
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE) throw std::runtime_error(sql + ": " + sqlite3_errmsg(db_));
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE) throw std::runtime_error(std::string("query: ") + sqlite3_errmsg(db_));
   }
 
  private:
   sqlite3* db_ = nullptr;
+  std::vector<sqlite3_stmt*> statements_;
 };
+
+std::string_view column_text(sqlite3_stmt* s, int i) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string_view();
+}
 
 std::string quote_literal(const std::string& text) {
   std::string out = "'";
@@ -152,33 +172,96 @@ std::string quote_literal(const std::string& text) {
 // The archive's FTS5 table: the one virtual table created USING fts5.
 std::string find_fts_table(Db& db) {
   std::vector<std::string> names;
-  db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE 'create virtual table%using fts5%'",
-           [&](sqlite3_stmt* s) { names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))); });
+  db.run(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                    "lower(sql) LIKE 'create virtual table%using fts5%'"),
+         [&](sqlite3_stmt* s) { names.emplace_back(column_text(s, 0)); });
   if (names.size() != 1)
     throw std::runtime_error("expected one FTS5 table in the archive, found " + std::to_string(names.size()) +
                              " (name it with --fts-table)");
   return names.front();
 }
 
-std::array<std::vector<Word>, kBands.size()> read_vocabulary(const std::string& path, std::string table,
-                                                              std::uint64_t& terms_seen) {
-  Db db(path);
-  if (table.empty()) table = find_fts_table(db);
-  std::cerr << "FTS5 table: " << table << '\n';
-  db.exec("CREATE VIRTUAL TABLE temp.kurdi_bench_vocab USING fts5vocab(main, " + quote_literal(table) + ", 'row')");
-  std::array<std::vector<Word>, kBands.size()> bands;
-  terms_seen = 0;
-  db.query("SELECT term, doc FROM temp.kurdi_bench_vocab", [&](sqlite3_stmt* s) {
-    ++terms_seen;
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(s, 0));
-    std::string_view term(text ? text : "", text ? size : 0);
-    if (term.starts_with(kurdi::search::stem_marker) || !is_arabic_word(term)) return;
-    const auto df = static_cast<std::uint64_t>(sqlite3_column_int64(s, 1));
-    bands[band_of(df)].push_back({std::string(term), df});
-  });
-  return bands;
-}
+// The query words of the archive by band, and what it takes to find a word
+// that shares a document with another one.
+class Vocabulary {
+ public:
+  Vocabulary(const std::string& path, std::string table) : db_(path) {
+    if (table.empty()) table = find_fts_table(db_);
+    table_ = table;
+    db_.exec("CREATE VIRTUAL TABLE temp.kurdi_bench_vocab USING fts5vocab(main, " + quote_literal(table) + ", 'row')");
+    db_.exec("CREATE VIRTUAL TABLE temp.kurdi_bench_instances USING fts5vocab(main, " + quote_literal(table) +
+             ", 'instance')");
+    db_.run(db_.prepare("SELECT term, doc FROM temp.kurdi_bench_vocab"), [&](sqlite3_stmt* s) {
+      ++terms_;
+      const std::string_view term = column_text(s, 0);
+      if (term.starts_with(kurdi::search::stem_marker) || !is_arabic_word(term)) return;
+      const auto df = static_cast<std::uint64_t>(sqlite3_column_int64(s, 1));
+      bands_[band_of(df)].push_back({std::string(term), df});
+      df_.emplace(std::string(term), df);
+    });
+    // fts5vocab answers `term = ?` from the index; the offset picks one of
+    // the term's first occurrences.
+    instance_ = db_.prepare("SELECT doc FROM temp.kurdi_bench_instances WHERE term = ?1 LIMIT 1 OFFSET ?2");
+    // Through the FTS table, so an external-content table reads its content.
+    text_ = db_.prepare("SELECT * FROM " + quote_identifier(table) + " WHERE rowid = ?1");
+  }
+
+  const std::string& table() const { return table_; }
+  std::uint64_t terms() const { return terms_; }
+  const std::array<std::vector<Word>, kBands.size()>& bands() const { return bands_; }
+
+  // A word of a document that contains `first`, other than `first`, whose
+  // df is at least `min_df` (so `first` stays the rarer or an equal term);
+  // empty when that document has none. `pick(n)` draws from [0, n).
+  template <class Pick>
+  std::string co_occurring(const Word& first, std::uint64_t min_df, Pick&& pick) {
+    // Offsets beyond the first 2,000 occurrences cost a scan each; among
+    // the first 2,000 there is enough choice for a benchmark.
+    const auto offset = pick(static_cast<std::size_t>(std::min<std::uint64_t>(first.df, 2000)));
+    sqlite3_bind_text(instance_, 1, first.text.data(), static_cast<int>(first.text.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(instance_, 2, static_cast<sqlite3_int64>(offset));
+    sqlite3_int64 doc = -1;
+    db_.run(instance_, [&](sqlite3_stmt* s) { doc = sqlite3_column_int64(s, 0); });
+    if (doc < 0) return {};
+    std::string text;
+    sqlite3_bind_int64(text_, 1, doc);
+    db_.run(text_, [&](sqlite3_stmt* s) {
+      for (int i = 0; i < sqlite3_column_count(s); ++i) {
+        text += column_text(s, i);
+        text += '\n';
+      }
+    });
+    kurdi::tokenize(text, tokens_, kurdi::search::search_tokenize_options());
+    std::vector<std::string_view> candidates;
+    for (const auto& token : tokens_.tokens) {
+      const std::string_view form = tokens_.norm(token);
+      if (form == first.text) continue;
+      auto it = df_.find(std::string(form));
+      if (it != df_.end() && it->second >= min_df) candidates.push_back(form);
+    }
+    if (candidates.empty()) return {};
+    return std::string(candidates[pick(candidates.size())]);
+  }
+
+ private:
+  static std::string quote_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + '"';
+  }
+
+  Db db_;
+  std::string table_;
+  std::uint64_t terms_ = 0;
+  std::array<std::vector<Word>, kBands.size()> bands_;
+  std::unordered_map<std::string, std::uint64_t> df_;
+  sqlite3_stmt* instance_ = nullptr;
+  sqlite3_stmt* text_ = nullptr;
+  kurdi::Tokens tokens_;
+};
 
 struct Query {
   std::string text;
@@ -186,8 +269,13 @@ struct Query {
   bool two_words;
 };
 
-std::vector<Query> draw(const std::array<std::vector<Word>, kBands.size()>& bands, std::size_t n,
-                        std::uint64_t seed) {
+// One-word queries: a word of the band. Two-word queries: a word of the
+// band and a word of the same document (found through the index) that is
+// at least as frequent as the band's lower bound, so the rarest term stays
+// in the band and the pair matches at least that document, as a person's
+// two-word query would.
+std::vector<Query> draw(Vocabulary& vocabulary, std::size_t n, std::uint64_t seed, std::size_t& unpaired) {
+  const auto& bands = vocabulary.bands();
   std::vector<std::size_t> usable;
   for (std::size_t b = 0; b < bands.size(); ++b)
     if (!bands[b].empty()) usable.push_back(b);
@@ -196,24 +284,27 @@ std::vector<Query> draw(const std::array<std::vector<Word>, kBands.size()>& band
   auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(rng); };
   std::vector<Query> out;
   out.reserve(n);
+  unpaired = 0;
   for (std::size_t q = 0; q < n; ++q) {
-    const std::size_t slot = q % usable.size();
-    const std::size_t band = usable[slot];
+    const std::size_t band = usable[q % usable.size()];
     const bool two = (q / usable.size()) % 2 == 1;
-    const Word& first = bands[band][pick(bands[band].size())];
-    Query query{first.text, band, two};
-    if (two) {
-      // Bands at least as frequent as this one: usable[slot..].
-      const std::size_t other = usable[slot + pick(usable.size() - slot)];
-      const auto& words = bands[other];
-      const Word* second = &words[pick(words.size())];
-      for (int tries = 0; second->text == first.text && tries < 8; ++tries) second = &words[pick(words.size())];
-      if (second->text == first.text) {
-        query.two_words = false;  // a band of one word: keep it a one-word query
-      } else {
-        query.text += ' ';
-        query.text += second->text;
+    Query query{"", band, false};
+    // A few tries: a short document may hold no second word in range.
+    for (int tries = 0; tries < 20 && query.text.empty(); ++tries) {
+      const Word& first = bands[band][pick(bands[band].size())];
+      if (!two) {
+        query.text = first.text;
+        break;
       }
+      std::string second = vocabulary.co_occurring(first, kBands[band].low, pick);
+      if (!second.empty()) {
+        query.text = first.text + ' ' + second;
+        query.two_words = true;
+      }
+    }
+    if (query.text.empty()) {
+      ++unpaired;  // kept as a one-word query of the band
+      query.text = bands[band][pick(bands[band].size())].text;
     }
     out.push_back(std::move(query));
   }
@@ -283,11 +374,11 @@ int main(int argc, char** argv) {
   if (path.empty() || queries == 0) return usage();
 
   try {
-    std::uint64_t terms = 0;
-    const auto bands = read_vocabulary(path, table, terms);
+    Vocabulary vocabulary(path, table);
+    const auto& bands = vocabulary.bands();
     std::size_t words = 0;
     for (const auto& b : bands) words += b.size();
-    std::printf("archive: %s\n", path.c_str());
+    std::printf("archive: %s (FTS5 table %s)\n", path.c_str(), vocabulary.table().c_str());
 
     ka::OpenOptions options;
     options.read_only = true;
@@ -297,13 +388,15 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(stats.documents), static_cast<double>(stats.body_bytes) / 1e6,
                 static_cast<double>(stats.file_bytes) / 1e6);
     std::printf("FTS terms: %llu; query words (exact Arabic-script terms): %zu\n",
-                static_cast<unsigned long long>(terms), words);
+                static_cast<unsigned long long>(vocabulary.terms()), words);
     std::printf("query words per band (df of the exact term):");
     for (std::size_t b = 0; b < bands.size(); ++b) std::printf(" %s: %zu;", kBands[b].name, bands[b].size());
     std::printf("\n");
 
-    const auto measured = draw(bands, queries, seed);
-    const auto warm = draw(bands, warmup, seed + 1);
+    std::size_t unpaired = 0, warm_unpaired = 0;
+    const auto measured = draw(vocabulary, queries, seed, unpaired);
+    const auto warm = draw(vocabulary, warmup, seed + 1, warm_unpaired);
+    if (unpaired) std::printf("two-word queries with no second word found, run as one-word: %zu\n", unpaired);
 
     ka::SearchRequest request;
     request.limit = limit;
