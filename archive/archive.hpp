@@ -111,6 +111,10 @@ struct OpenOptions {
   std::string tokenizer = "kurdi";
 };
 
+/// Whether `text` is a calendar date written YYYY-MM-DD (the form dates are
+/// stored and filtered in).
+bool is_iso_date(std::string_view text) noexcept;
+
 class Archive {
  public:
   /// Opens (or creates) the archive at `path`, applying schema migrations
@@ -141,7 +145,10 @@ class Archive {
   Stats stats() const;
 
   /// Checks the SQLite file, the FTS index against the documents and the
-  /// metadata. Returns the problems found (empty: the archive is sound).
+  /// metadata, and that it was indexed with this kurdi's analyzer. Returns
+  /// the problems found (empty: the archive is sound). Needs an archive
+  /// opened for writing (FTS5's integrity check is an INSERT); it writes
+  /// nothing.
   std::vector<std::string> check() const;
 
   /// Rebuilds the FTS index with this kurdi's analyzer and records its

@@ -168,6 +168,97 @@ inline constexpr const char* kTranslitCapitalize = "Capitalise the first letter 
 inline constexpr const char* kTranslitNoExceptions =
     "Read every word by the syllable rules alone, without the exception lexicon (--to latn, ipa)";
 
+// The archive (docs/archive.md).
+inline constexpr const char* kArchive = "The archive file (made by kurdi index)";
+inline constexpr const char* kArchiveCreate = "The archive file; created when it does not exist";
+inline constexpr const char* kIndex = "Add documents to a search archive (SQLite, created if needed)";
+inline constexpr const char* kIndexPaths =
+    "Files or directories (recursed): .jsonl/.ndjson, .csv, .txt, .md, .html; '-': stdin (needs --format)";
+inline constexpr const char* kIndexFormat = "Read every file in this format instead of guessing from its extension";
+inline constexpr const char* kIndexBatch = "Commit every N documents (default 1000)";
+inline constexpr const char* kIndexVerbose = "Print a line on stderr each time a batch is committed";
+inline constexpr const char* kIndexStrict = "Treat skipped records and files as errors: exit 1 if any";
+inline constexpr const char* kIndexExamples =
+    "JSON Lines and CSV (with a header row) need a `body`; `id`, `title`, `source`,\n"
+    "`url`, `date` (YYYY-MM-DD) and `language` are optional. A .txt or .md file is one\n"
+    "document: its id is its path, its title its first line. An .html file: its\n"
+    "<title> and the text of its body. Re-indexing an id with the same content does\n"
+    "nothing; new content replaces the document. Exact and near-duplicates under\n"
+    "other ids are stored and reported. A malformed record is skipped with a warning\n"
+    "naming its file and line; nothing partial is stored. Documents are committed in\n"
+    "batches: an interrupted run keeps every batch it reported.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi index news.db articles/\n"
+    "  kurdi index news.db feed.jsonl --verbose\n"
+    "  curl -s https://example.org/feed.csv | kurdi index news.db - --format csv\n"
+    "\n"
+    "Exit status: 0 when every input was processed (skips are warnings), 1 on an\n"
+    "error or, with --strict, when anything was skipped, 2 usage error, 130 when\n"
+    "interrupted (the committed batches stay).";
+inline constexpr const char* kSearch = "Search an archive: best matches first, with highlighted snippets";
+inline constexpr const char* kSearchQuery =
+    "Words, \"phrases\", prefix*, -excluded, a OR b; Arabic or Latin script";
+inline constexpr const char* kSearchLimit = "Show at most N hits (default 10)";
+inline constexpr const char* kSearchOffset = "Skip the first N hits (for paging)";
+inline constexpr const char* kSearchFrom = "Only documents dated on or after DATE (YYYY-MM-DD)";
+inline constexpr const char* kSearchTo = "Only documents dated on or before DATE (YYYY-MM-DD)";
+inline constexpr const char* kSearchSource = "Only documents whose source is S";
+inline constexpr const char* kSearchJson =
+    "One JSON object per hit: id, title, score, snippet (HTML, matches in <mark>), source, date, url";
+inline constexpr const char* kSearchExamples =
+    "A word also finds its other forms (هێز finds هێزەکانی, کردن finds نەکراوەتەوە);\n"
+    "the written form ranks first. ك/ک, ي/ی, ه‌/ە and other spelling variants find the\n"
+    "same documents. Latin letters, with or without diacritics (hêz, hez), find\n"
+    "Arabic-script text. A query never has a syntax error; a query with only\n"
+    "-exclusions matches nothing and says so. Ranking: BM25, a title match counting\n"
+    "three times a body match.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi search news.db 'بەرپرس'\n"
+    "  kurdi search news.db '\"هەرێمی کوردستان\" -بەغدا' --from 2021-01-01\n"
+    "  kurdi search news.db slemani --json | jq -r .id\n"
+    "\n"
+    "Exit status: 0 whether or not anything matched, 1 when the archive cannot be\n"
+    "read (missing, not an archive, or \"reindex required\"), 2 usage error.";
+inline constexpr const char* kDelete = "Delete documents from an archive by id";
+inline constexpr const char* kDeleteIds = "External ids of the documents to delete";
+inline constexpr const char* kDeleteExamples =
+    "Examples:\n"
+    "  kurdi delete news.db article-17 article-18\n"
+    "\n"
+    "Exit status: 0 when every id was found and deleted, 1 when some id was not\n"
+    "in the archive (the others are deleted), 2 usage error.";
+inline constexpr const char* kExport = "Write every document of an archive as JSON Lines";
+inline constexpr const char* kExportJsonl =
+    "JSON Lines, one document per line (the default and only format)";
+inline constexpr const char* kExportExamples =
+    "Fields: id, title, body, source, url, date, language: what kurdi index reads,\n"
+    "so an export indexed into a new archive gives the same documents.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi export news.db --jsonl > news.jsonl\n"
+    "  kurdi export news.db --jsonl | kurdi index copy.db - --format jsonl";
+inline constexpr const char* kCheck = "Check an archive's integrity (SQLite file, full-text index, metadata)";
+inline constexpr const char* kCheckExamples =
+    "Prints 'ARCHIVE: ok (N documents)' or each problem found.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi check news.db\n"
+    "\n"
+    "Exit status: 0 sound, 1 a problem was found or the archive cannot be read.";
+inline constexpr const char* kReindex =
+    "Rebuild an archive's index with this kurdi's analyzer (after an upgrade)";
+inline constexpr const char* kReindexExamples =
+    "An archive records the analyzer version it was indexed with; another kurdi\n"
+    "refuses to search it ('reindex required') rather than give wrong results.\n"
+    "reindex rebuilds the full-text index from the stored documents in one\n"
+    "transaction (an interrupted reindex leaves the archive as it was) and upgrades\n"
+    "an older schema.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi reindex news.db";
+
 #undef KURDI_CLI_INPUT_NOTES
 
 }  // namespace kurdi::cli::help

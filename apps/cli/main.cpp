@@ -16,6 +16,10 @@
 #include "kurdi/version.hpp"
 #include "output.hpp"
 #include "session.hpp"
+#ifdef KURDI_CLI_ARCHIVE
+#include "archive.hpp"
+#include "document_reader.hpp"
+#endif
 
 namespace kurdi::cli {
 extern const bool kNoticePresent;
@@ -191,6 +195,69 @@ int run(int argc, char** argv) {
   translit_cmd->add_flag("--no-exceptions", translit_no_exceptions, help::kTranslitNoExceptions);
   add_strict(*translit_cmd, translit_args.strict);
 
+#ifdef KURDI_CLI_ARCHIVE
+  IndexArgs index_args;
+  CLI::App* index_cmd = app.add_subcommand("index", help::kIndex);
+  index_cmd->footer(help::kIndexExamples);
+  index_cmd->set_help_flag("-h,--help", help::kHelp);
+  index_cmd->add_option("ARCHIVE", index_args.archive, help::kArchiveCreate)->required()->type_name("");
+  index_cmd->add_option("PATH", index_args.paths, help::kIndexPaths)->required()->type_name("");
+  index_cmd->add_option("--format", index_args.format, help::kIndexFormat)
+      ->type_name("jsonl|csv|txt|md|html")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (archive::parse_format(value)) return {};
+            return "unknown format '" + value + "' (allowed: jsonl, csv, txt, md, html)";
+          },
+          "", "format"));
+  index_cmd->add_option("--batch", index_args.batch, help::kIndexBatch)->type_name("N")->check(CLI::Range(1u, 1000000u));
+  index_cmd->add_flag("-v,--verbose", index_args.verbose, help::kIndexVerbose);
+  index_cmd->add_flag("--strict", index_args.strict, help::kIndexStrict);
+
+  SearchArgs search_args;
+  CLI::App* search_cmd = app.add_subcommand("search", help::kSearch);
+  search_cmd->footer(help::kSearchExamples);
+  search_cmd->set_help_flag("-h,--help", help::kHelp);
+  search_cmd->add_option("ARCHIVE", search_args.archive, help::kArchive)->required()->type_name("");
+  search_cmd->add_option("QUERY", search_args.query, help::kSearchQuery)->required()->type_name("");
+  search_cmd->add_option("--limit", search_args.limit, help::kSearchLimit)->type_name("N")->check(CLI::Range(1u, 10000u));
+  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)->type_name("N");
+  const CLI::Validator date = CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (archive::is_iso_date(value)) return {};
+        return "'" + value + "' is not a date (expected YYYY-MM-DD)";
+      },
+      "", "date");
+  search_cmd->add_option("--from", search_args.from, help::kSearchFrom)->type_name("DATE")->check(date);
+  search_cmd->add_option("--to", search_args.to, help::kSearchTo)->type_name("DATE")->check(date);
+  search_cmd->add_option("--source", search_args.source, help::kSearchSource)->type_name("S");
+  search_cmd->add_flag("--json", search_args.json, help::kSearchJson);
+
+  ArchiveArgs delete_args, export_args, check_args, reindex_args;
+  CLI::App* delete_cmd = app.add_subcommand("delete", help::kDelete);
+  delete_cmd->footer(help::kDeleteExamples);
+  delete_cmd->set_help_flag("-h,--help", help::kHelp);
+  delete_cmd->add_option("ARCHIVE", delete_args.archive, help::kArchive)->required()->type_name("");
+  delete_cmd->add_option("ID", delete_args.ids, help::kDeleteIds)->required()->type_name("");
+
+  CLI::App* export_cmd = app.add_subcommand("export", help::kExport);
+  export_cmd->footer(help::kExportExamples);
+  export_cmd->set_help_flag("-h,--help", help::kHelp);
+  export_cmd->add_option("ARCHIVE", export_args.archive, help::kArchive)->required()->type_name("");
+  bool export_jsonl = false;
+  export_cmd->add_flag("--jsonl", export_jsonl, help::kExportJsonl);
+
+  CLI::App* check_cmd = app.add_subcommand("check", help::kCheck);
+  check_cmd->footer(help::kCheckExamples);
+  check_cmd->set_help_flag("-h,--help", help::kHelp);
+  check_cmd->add_option("ARCHIVE", check_args.archive, help::kArchive)->required()->type_name("");
+
+  CLI::App* reindex_cmd = app.add_subcommand("reindex", help::kReindex);
+  reindex_cmd->footer(help::kReindexExamples);
+  reindex_cmd->set_help_flag("-h,--help", help::kHelp);
+  reindex_cmd->add_option("ARCHIVE", reindex_args.archive, help::kArchive)->required()->type_name("");
+#endif
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -230,6 +297,18 @@ int run(int argc, char** argv) {
     or_stdin(sent.files);
     return run_sentences(sent);
   }
+#ifdef KURDI_CLI_ARCHIVE
+  if (index_cmd->parsed()) return run_index(index_args);
+  if (search_cmd->parsed()) return run_search(search_args);
+  if (delete_cmd->parsed()) return run_delete(delete_args);
+  if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
+  if (check_cmd->parsed()) return run_check(check_args);
+  if (reindex_cmd->parsed()) return run_reindex(reindex_args);
+  if (stats_cmd->parsed() && stats.paths.size() == 1 && is_sqlite_file(stats.paths[0])) {
+    ArchiveArgs archive_stats{stats.paths[0], {}, stats.json};
+    return run_archive_stats(archive_stats);
+  }
+#endif
   if (stats_cmd->parsed()) {
     or_stdin(stats.paths);
     return run_stats(stats);
@@ -275,6 +354,11 @@ int main(int argc, char** argv) {
   } catch (const WriteError& e) {
     std::fprintf(stderr, "kurdi: cannot write output: %s\n", std::strerror(e.error_number));
     return kExitBadInput;
+#ifdef KURDI_CLI_ARCHIVE
+  } catch (const kurdi::archive::ArchiveError& e) {
+    std::fprintf(stderr, "kurdi: %s\n", e.what());
+    return kExitBadInput;
+#endif
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kurdi: %s\n", e.what());
     return kExitBadInput;

@@ -21,7 +21,18 @@ void Progress::tick() {
   next_ = now + kEvery;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = static_cast<double>(done_) / 1e6;
-  std::fprintf(stderr, "\rkurdi: %.1f MB read, %.1f MB/s\033[K", mb, seconds > 0 ? mb / seconds : 0.0);
+  if (done_ == 0 && !note_.empty()) {  // a run that counts something other than bytes
+    std::fprintf(stderr, "\rkurdi: %s\033[K", note_.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+    return;
+  }
+  char percent[32] = "";
+  if (total_ > 0)
+    std::snprintf(percent, sizeof percent, " of %.1f MB (%.0f%%)", static_cast<double>(total_) / 1e6,
+                  100.0 * static_cast<double>(done_) / static_cast<double>(total_));
+  std::fprintf(stderr, "\rkurdi: %.1f MB%s read, %.1f MB/s%s%s\033[K", mb, percent, seconds > 0 ? mb / seconds : 0.0,
+               note_.empty() ? "" : ", ", note_.c_str());
   std::fflush(stderr);
   shown_ = true;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace kurdi::cli {
 
@@ -18,6 +19,10 @@ class Progress {
     done_ += bytes;
     if (enabled_) tick();
   }
+  /// The input's total size, when known: the line then shows a percentage.
+  void set_total(std::uint64_t bytes) noexcept { total_ = bytes; }
+  /// Text shown after the byte counts (`kurdi index`: documents stored).
+  void set_note(std::string note) { note_ = std::move(note); }
   /// Erases the progress line (before a message, and at the end).
   void clear();
 
@@ -27,6 +32,8 @@ class Progress {
   bool enabled_ = false;
   bool shown_ = false;
   std::uint64_t done_ = 0;
+  std::uint64_t total_ = 0;
+  std::string note_;
   Clock::time_point start_;
   Clock::time_point next_;
 };

@@ -1,0 +1,149 @@
+// The archive's housekeeping commands: kurdi delete, export, stats (on an
+// archive), check and reindex (docs/archive.md).
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "archive.hpp"
+#include "commands.hpp"
+#include "json.hpp"
+#include "output.hpp"
+#include "session.hpp"
+
+namespace kurdi::cli {
+namespace {
+
+archive::Archive open_archive(const std::string& path, bool read_only) {
+  archive::OpenOptions options;
+  options.read_only = read_only;
+  return archive::Archive(path, options);
+}
+
+void write_field(Output& out, const char* name, std::string_view value, bool first = false) {
+  if (!first) out.put(',');
+  out.put('"');
+  out.write(name);
+  out.write("\":");
+  write_json_string(out, value);
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return text;
+}
+
+}  // namespace
+
+bool is_sqlite_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  return in.read(header, sizeof header) && std::string_view(header, sizeof header) == std::string_view("SQLite format 3\0", 16);
+}
+
+int run_delete(const ArchiveArgs& args) {
+  archive::Archive archive = open_archive(args.archive, false);
+  const std::vector<std::string> missing = archive.remove(args.ids);
+  Session session(false);
+  for (const std::string& id : missing) session.error("delete: no document with id '" + id + "' in " + args.archive);
+  std::fprintf(stderr, "kurdi delete: %zu of %zu documents deleted from %s\n", args.ids.size() - missing.size(),
+               args.ids.size(), args.archive.c_str());
+  return session.exit_code();
+}
+
+int run_export(const ArchiveArgs& args) {
+  const archive::Archive archive = open_archive(args.archive, true);
+  Output out;
+  // The fields kurdi index reads back: export then index gives the same archive.
+  archive.for_each([&](const archive::Document& d) {
+    out.put('{');
+    write_field(out, "id", d.id, true);
+    write_field(out, "title", d.title);
+    write_field(out, "body", d.body);
+    write_field(out, "source", d.source);
+    write_field(out, "url", d.url);
+    write_field(out, "date", d.date);
+    write_field(out, "language", d.language);
+    out.write("}\n");
+  });
+  out.flush();
+  return kExitOk;
+}
+
+int run_archive_stats(const ArchiveArgs& args) {
+  const archive::Archive archive = open_archive(args.archive, true);
+  const archive::Stats s = archive.stats();
+  Output out;
+  if (args.json) {
+    out.put('{');
+    write_field(out, "archive", args.archive, true);
+    out.write(",\"documents\":");
+    out.write_uint(s.documents);
+    out.write(",\"text_bytes\":");
+    out.write_uint(s.body_bytes);
+    out.write(",\"file_bytes\":");
+    out.write_uint(s.file_bytes);
+    out.write(",\"sources\":");
+    out.write_uint(s.sources);
+    write_field(out, "first_date", s.first_date);
+    write_field(out, "last_date", s.last_date);
+    out.write(",\"schema_version\":");
+    out.write_uint(static_cast<std::uint64_t>(s.schema_version));
+    write_field(out, "analyzer_version", s.analyzer_version);
+    write_field(out, "created_by", s.created_by);
+    out.write("}\n");
+  } else {
+    std::string text;
+    const auto row = [&](const char* name, const std::string& value) {
+      text.append(name);
+      text.append(14 - std::string_view(name).size(), ' ');
+      text.append(value);
+      text.push_back('\n');
+    };
+    row("archive", args.archive);
+    row("documents", std::to_string(s.documents));
+    row("text", megabytes(s.body_bytes) + " (titles and bodies)");
+    row("file size", megabytes(s.file_bytes));
+    row("sources", std::to_string(s.sources));
+    row("dates", s.first_date.empty() ? "none" : s.first_date + " to " + s.last_date);
+    row("schema", std::to_string(s.schema_version));
+    row("analyzer", s.analyzer_version);
+    row("created by", s.created_by);
+    out.write(text);
+  }
+  out.flush();
+  return kExitOk;
+}
+
+int run_check(const ArchiveArgs& args) {
+  archive::OpenOptions options;
+  options.allow_analyzer_mismatch = true;  // reported as a problem, not refused
+  const archive::Archive archive(args.archive, options);
+  const std::vector<std::string> problems = archive.check();
+  if (problems.empty()) {
+    std::printf("%s: ok (%llu documents)\n", args.archive.c_str(),
+                static_cast<unsigned long long>(archive.stats().documents));
+    return kExitOk;
+  }
+  for (const std::string& p : problems) std::fprintf(stderr, "kurdi check: %s: %s\n", args.archive.c_str(), p.c_str());
+  return kExitBadInput;
+}
+
+int run_reindex(const ArchiveArgs& args) {
+  archive::OpenOptions options;
+  options.allow_analyzer_mismatch = true;
+  archive::Archive archive(args.archive, options);
+  Session session(false);
+  archive.reindex([&](std::uint64_t done, std::uint64_t total) {
+    session.progress().set_total(total);
+    session.progress().set_note(std::to_string(done) + " of " + std::to_string(total) + " documents");
+    session.progress().add(0);
+  });
+  session.progress().clear();
+  const archive::Stats s = archive.stats();
+  std::fprintf(stderr, "kurdi reindex: %s: %llu documents indexed with analyzer %s\n", args.archive.c_str(),
+               static_cast<unsigned long long>(s.documents), s.analyzer_version.c_str());
+  return kExitOk;
+}
+
+}  // namespace kurdi::cli

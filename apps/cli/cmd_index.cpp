@@ -1,0 +1,142 @@
+// kurdi index ARCHIVE PATH...: reads documents (archive/read) and stores them
+// in the archive in committed batches. Only what a committed batch holds is
+// ever reported as stored, so an interrupted run never over-reports.
+#include <csignal>
+#include <cstdio>
+#include <string>
+
+#include "archive.hpp"
+#include "commands.hpp"
+#include "document_reader.hpp"
+#include "session.hpp"
+
+namespace kurdi::cli {
+namespace {
+
+// Set by SIGINT/SIGTERM: the run commits what it has and stops.
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void request_stop(int) { g_stop = 1; }
+
+struct Stopped {};
+
+// Duplicate reports beyond this many are only counted in the summary.
+constexpr std::uint64_t kMaxDuplicateReports = 20;
+
+std::string location(const std::string& file, std::uint64_t line) {
+  if (line == 0) return file;
+  return file + ":" + std::to_string(line);
+}
+
+class Indexer final : public archive::DocumentSink {
+ public:
+  Indexer(Session& session, archive::Archive& archive, const IndexArgs& args)
+      : session_(session), archive_(archive), args_(args) {}
+
+  void file_started(const std::string&, std::uint64_t) override { ++files_; }
+  void bytes_read(std::uint64_t bytes) override {
+    bytes_ += bytes;
+    session_.progress().add(bytes);
+  }
+
+  void document(archive::SourceDocument&& in) override {
+    if (g_stop) throw Stopped{};
+    archive::Document d{std::move(in.id),  std::move(in.title), std::move(in.body),    std::move(in.source),
+                        std::move(in.url), std::move(in.date),  std::move(in.language)};
+    const archive::StoreReport report = archive_.store(d);
+    ++read_;
+    switch (report.outcome) {
+      case archive::StoreOutcome::added: ++pending_added_; break;
+      case archive::StoreOutcome::updated: ++pending_updated_; break;
+      case archive::StoreOutcome::unchanged: ++unchanged_; break;
+    }
+    if (!report.duplicate_of.empty()) {
+      if (++duplicates_ <= kMaxDuplicateReports)
+        session_.warn(location(in.file, in.line) + ": '" + d.id + "' has the same body as '" + report.duplicate_of +
+                      "' (stored)");
+    } else if (!report.near_duplicate_of.empty()) {
+      if (++near_duplicates_ <= kMaxDuplicateReports)
+        session_.warn(location(in.file, in.line) + ": '" + d.id + "' is a near-duplicate of '" +
+                      report.near_duplicate_of + "' (" + std::to_string(report.near_distance) +
+                      " of 64 SimHash bits differ; stored)");
+    }
+    if (++pending_ >= args_.batch) commit();
+  }
+
+  void skipped(archive::Skip&& skip) override {
+    ++skipped_;
+    const std::string message = location(skip.file, skip.line) + ": " + skip.reason + " (skipped)";
+    if (args_.strict)
+      session_.error(message);
+    else
+      session_.warn(message);
+  }
+
+  void commit() {
+    archive_.commit();
+    added_ += pending_added_;
+    updated_ += pending_updated_;
+    pending_ = pending_added_ = pending_updated_ = 0;
+    if (args_.verbose) {
+      char line[160];
+      std::snprintf(line, sizeof line, "index: committed: %llu documents stored (%llu added, %llu updated)",
+                    static_cast<unsigned long long>(added_ + updated_), static_cast<unsigned long long>(added_),
+                    static_cast<unsigned long long>(updated_));
+      session_.warn(line);
+    }
+    session_.progress().set_note(std::to_string(added_ + updated_) + " documents stored");
+  }
+
+  void summary(double seconds, bool interrupted) {
+    session_.progress().clear();
+    const double mb = static_cast<double>(bytes_) / 1e6;
+    std::fprintf(stderr,
+                 "kurdi index: %s: %llu documents from %llu files in %.1f s (%.1f MB/s): %llu added, %llu updated, "
+                 "%llu unchanged; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
+                 args_.archive.c_str(), static_cast<unsigned long long>(read_ - pending_),
+                 static_cast<unsigned long long>(files_), seconds, seconds > 0 ? mb / seconds : 0.0,
+                 static_cast<unsigned long long>(added_), static_cast<unsigned long long>(updated_),
+                 static_cast<unsigned long long>(unchanged_), static_cast<unsigned long long>(duplicates_),
+                 static_cast<unsigned long long>(near_duplicates_), static_cast<unsigned long long>(skipped_),
+                 interrupted ? " (interrupted)" : "");
+  }
+
+  std::uint64_t skipped() const noexcept { return skipped_; }
+
+ private:
+  Session& session_;
+  archive::Archive& archive_;
+  const IndexArgs& args_;
+  std::uint64_t files_ = 0, bytes_ = 0, read_ = 0;
+  std::uint64_t pending_ = 0, pending_added_ = 0, pending_updated_ = 0;
+  std::uint64_t added_ = 0, updated_ = 0, unchanged_ = 0;
+  std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
+};
+
+}  // namespace
+
+int run_index(const IndexArgs& args) {
+  archive::ReadOptions read_options;
+  if (!args.format.empty()) read_options.format = archive::parse_format(args.format);
+
+  Session session(args.strict);
+  archive::OpenOptions open;
+  open.create = true;
+  archive::Archive archive(args.archive, open);
+
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  Indexer indexer(session, archive, args);
+  const auto start = std::chrono::steady_clock::now();
+  bool interrupted = false;
+  try {
+    archive::read_paths(args.paths, read_options, indexer);
+  } catch (const Stopped&) {
+    interrupted = true;
+  }
+  indexer.commit();
+  indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
+  if (interrupted) return 130;  // as a shell reports a run stopped by SIGINT
+  return session.exit_code();
+}
+
+}  // namespace kurdi::cli

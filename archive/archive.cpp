@@ -1,0 +1,501 @@
+// Archive: documents, their FTS5 index and metadata in one SQLite file
+// (docs/archive.md). The words are the tokenizer's business (ext/sqlite, the
+// core); this file keeps the rows, the batches and the versions straight.
+#include "archive.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <tuple>
+
+#include "kurdi/search.hpp"
+#include "kurdi/version.hpp"
+#include "kurdi_sqlite.hpp"
+#include "near_duplicates.hpp"
+#include "schema.hpp"
+#include "snippet_html.hpp"
+#include "sqlite_db.hpp"
+
+namespace kurdi::archive {
+namespace {
+
+using Kind = ArchiveError::Kind;
+
+constexpr int kSnippetTokens = 24;
+// Near-duplicate candidates looked at per SimHash band: a band value shared
+// by very many documents (boilerplate) must not make one store() slow.
+constexpr int kMaxBandCandidates = 64;
+
+struct ContentHash {
+  XXH128_hash_t value;
+  std::string_view bytes() const noexcept {
+    return {reinterpret_cast<const char*>(&value), sizeof value};
+  }
+};
+
+ContentHash hash_body(std::string_view body) { return {XXH3_128bits(body.data(), body.size())}; }
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+std::string expected_analyzer(const std::string& tokenizer) {
+  // A baseline tokenizer has no analyzer of ours: its name is its version.
+  if (tokenizer != "kurdi") return tokenizer;
+  return kurdi::sqlite::analyzer_version(kurdi::sqlite::TokenizerOptions{});
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view t) noexcept {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  int n[3] = {};
+  for (const auto& [from, to, slot] : {std::tuple{0, 4, 0}, std::tuple{5, 7, 1}, std::tuple{8, 10, 2}})
+    for (int i = from; i < to; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+      n[slot] = n[slot] * 10 + (t[i] - '0');
+    }
+  const auto [year, month, day] = n;
+  if (month < 1 || month > 12 || day < 1) return false;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+struct Archive::Impl {
+  std::string path;
+  OpenOptions options;
+  db::Connection connection;
+  bool in_batch = false;
+  // kurdi_query's parser: its Expander caches words across searches.
+  mutable search::Expander expander;
+
+  Impl(const std::string& p, const OpenOptions& o)
+      : path(p), options(o), connection(p, open_flags(p, o)) {}
+
+  static int open_flags(const std::string& path, const OpenOptions& o) {
+    std::error_code ec;
+    if (!o.create && !std::filesystem::exists(path, ec))
+      throw ArchiveError(Kind::not_found,
+                         "no archive at " + path + " (make one with: kurdi index " + path + " FILE...)");
+    if (o.read_only) return SQLITE_OPEN_READONLY;
+    return SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0);
+  }
+
+  std::string meta(const char* key) const {
+    db::Statement s(connection, "SELECT value FROM meta WHERE key = ?1");
+    s.bind(1, std::string_view(key));
+    return s.step() ? std::string(s.text(0)) : std::string();
+  }
+
+  void set_meta(const char* key, std::string_view value) const {
+    db::Statement s(connection, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    s.bind(1, std::string_view(key)).bind(2, value).run();
+  }
+
+  std::int64_t pragma(const char* name) const {
+    db::Statement s(connection, name);
+    return s.step() ? s.integer(0) : 0;
+  }
+
+  void open() {
+    std::string error;
+    if (kurdi::sqlite::register_all(connection.get(), &error) != SQLITE_OK)
+      throw ArchiveError(Kind::sqlite, "cannot register the kurdi tokenizer: " + error);
+    sqlite3_busy_timeout(connection.get(), 10000);
+    const std::int64_t application_id = pragma("PRAGMA application_id");
+    const int version = static_cast<int>(pragma("PRAGMA user_version"));
+    if (application_id == 0 && version == 0) {
+      if (pragma("SELECT count(*) FROM sqlite_schema") != 0 || options.read_only)
+        throw ArchiveError(Kind::not_an_archive, path + " is not a kurdi archive");
+      create();
+    } else if (application_id != schema::kApplicationId) {
+      throw ArchiveError(Kind::not_an_archive, path + " is an SQLite file but not a kurdi archive");
+    } else if (version > schema::current_version()) {
+      throw ArchiveError(Kind::newer_schema, path + " has schema version " + std::to_string(version) +
+                                                 ", made by a newer kurdi; this kurdi reads up to version " +
+                                                 std::to_string(schema::current_version()));
+    } else if (version < schema::current_version()) {
+      if (options.read_only)
+        throw ArchiveError(Kind::newer_schema, path + " has the older schema version " + std::to_string(version) +
+                                                   ": run `kurdi reindex " + path + "` to upgrade it");
+      configure_for_writing();
+      connection.exec("BEGIN IMMEDIATE");
+      schema::migrate(connection, version, meta("tokenizer"));
+      connection.exec("COMMIT");
+    } else if (!options.read_only) {
+      configure_for_writing();
+    }
+
+    const std::string tokenizer = meta("tokenizer");
+    if (tokenizer != options.tokenizer)
+      throw ArchiveError(Kind::not_an_archive,
+                         path + " was indexed with the tokenizer '" + tokenizer + "', not '" + options.tokenizer + "'");
+    const std::string stored = meta("analyzer_version");
+    const std::string expected = expected_analyzer(tokenizer);
+    if (stored != expected && !options.allow_analyzer_mismatch)
+      throw ArchiveError(Kind::reindex_required,
+                         path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
+                             ": reindex required (run `kurdi reindex " + path + "`)");
+  }
+
+  void configure_for_writing() const {
+    // WAL: searches go on while a batch is written. synchronous=FULL: a
+    // committed batch survives power loss, as `kurdi index` promises.
+    connection.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+  }
+
+  void create() {
+    configure_for_writing();
+    connection.exec("BEGIN IMMEDIATE");
+    schema::migrate(connection, 0, options.tokenizer);
+    set_meta("tokenizer", options.tokenizer);
+    set_meta("analyzer_version", expected_analyzer(options.tokenizer));
+    set_meta("created_by", std::string("kurdi ") + std::string(kurdi::version()));
+    set_meta("created_at", utc_now());
+    connection.exec("COMMIT");
+  }
+
+  void begin_batch() {
+    if (in_batch) return;
+    connection.exec("BEGIN IMMEDIATE");
+    in_batch = true;
+  }
+
+  struct Stored {
+    std::int64_t doc;
+    Document fields;
+    std::string hash;
+  };
+
+  std::optional<Stored> find(std::string_view id) const {
+    db::Statement s(connection,
+                    "SELECT doc, title, body, source, url, published, language, content_hash "
+                    "FROM documents WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    Stored r;
+    r.doc = s.integer(0);
+    r.fields.id = id;
+    r.fields.title = s.text(1);
+    r.fields.body = s.text(2);
+    r.fields.source = s.text(3);
+    r.fields.url = s.text(4);
+    r.fields.date = s.text(5);
+    r.fields.language = s.text(6);
+    r.hash = s.blob(7);
+    return r;
+  }
+
+  // Removes a document's index entries and bands (not its row).
+  void unindex(std::int64_t doc, std::string_view title, std::string_view body) const {
+    db::Statement fts(connection,
+                      "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
+    fts.bind(1, doc).bind(2, title).bind(3, body).run();
+    db::Statement bands(connection, "DELETE FROM simhash_bands WHERE doc = ?1");
+    bands.bind(1, doc).run();
+  }
+
+  void index(std::int64_t doc, const Document& d, std::optional<std::uint64_t> sim) const {
+    db::Statement fts(connection, "INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+    fts.bind(1, doc).bind(2, d.title).bind(3, d.body).run();
+    if (!sim) return;
+    db::Statement band(connection, "INSERT OR IGNORE INTO simhash_bands(band, doc) VALUES(?1, ?2)");
+    for (const std::int64_t key : simhash_bands(*sim)) band.bind(1, key).bind(2, doc).run();
+  }
+
+  void report_duplicates(StoreReport& report, std::int64_t doc, const ContentHash& hash,
+                         std::optional<std::uint64_t> sim) const {
+    db::Statement exact(connection, "SELECT id FROM documents WHERE content_hash = ?1 AND doc <> ?2 LIMIT 1");
+    exact.bind_blob(1, hash.bytes().data(), hash.bytes().size()).bind(2, doc);
+    if (exact.step()) {
+      report.duplicate_of = exact.text(0);
+      return;  // an exact copy is near too; say the stronger thing
+    }
+    if (!sim) return;
+    db::Statement near(connection,
+                       "SELECT d.id, d.simhash FROM simhash_bands b JOIN documents d ON d.doc = b.doc "
+                       "WHERE b.band = ?1 AND b.doc <> ?2 LIMIT ?3");
+    int best = kNearDistance + 1;
+    for (const std::int64_t key : simhash_bands(*sim)) {
+      near.bind(1, key).bind(2, doc).bind(3, std::int64_t{kMaxBandCandidates});
+      while (near.step()) {
+        const int distance = hamming_distance(*sim, static_cast<std::uint64_t>(near.integer(1)));
+        if (distance < best) {
+          best = distance;
+          report.near_duplicate_of = near.text(0);
+          report.near_distance = distance;
+        }
+      }
+      near.reset();
+    }
+  }
+
+  StoreReport store(const Document& d) {
+    begin_batch();
+    StoreReport report;
+    const ContentHash hash = hash_body(d.body);
+    const std::string language = d.language.empty() ? "ckb" : d.language;
+    const std::optional<Stored> old = find(d.id);
+    if (old && old->hash == hash.bytes() && old->fields.title == d.title && old->fields.body == d.body &&
+        old->fields.source == d.source && old->fields.url == d.url && old->fields.date == d.date &&
+        old->fields.language == language) {
+      report.outcome = StoreOutcome::unchanged;
+      return report;
+    }
+    const std::optional<std::uint64_t> sim = simhash(d.body);
+    report_duplicates(report, old ? old->doc : 0, hash, sim);
+
+    std::int64_t doc;
+    if (old) {
+      unindex(old->doc, old->fields.title, old->fields.body);
+      db::Statement update(connection,
+                           "UPDATE documents SET title = ?2, body = ?3, source = ?4, url = ?5, published = ?6, "
+                           "language = ?7, content_hash = ?8, simhash = ?9, ingested_at = ?10 WHERE doc = ?1");
+      update.bind(1, old->doc).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
+      update.bind(7, language).bind_blob(8, hash.bytes().data(), hash.bytes().size());
+      if (sim) update.bind(9, static_cast<std::int64_t>(*sim)); else update.bind_null(9);
+      update.bind(10, utc_now()).run();
+      doc = old->doc;
+      report.outcome = StoreOutcome::updated;
+    } else {
+      db::Statement insert(connection,
+                           "INSERT INTO documents(id, title, body, source, url, published, language, content_hash, "
+                           "simhash, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      insert.bind(1, d.id).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
+      insert.bind(7, language).bind_blob(8, hash.bytes().data(), hash.bytes().size());
+      if (sim) insert.bind(9, static_cast<std::int64_t>(*sim)); else insert.bind_null(9);
+      insert.bind(10, utc_now()).run();
+      doc = sqlite3_last_insert_rowid(connection.get());
+      report.outcome = StoreOutcome::added;
+    }
+    index(doc, d, sim);
+    return report;
+  }
+};
+
+Archive::Archive(const std::string& path, const OpenOptions& options)
+    : impl_(std::make_unique<Impl>(path, options)) {
+  impl_->open();
+}
+
+Archive::~Archive() {
+  if (impl_ && impl_->in_batch) {
+    try {
+      impl_->connection.exec("ROLLBACK");
+    } catch (const ArchiveError&) {
+      // Closing the connection rolls back anyway.
+    }
+  }
+}
+
+Archive::Archive(Archive&&) noexcept = default;
+Archive& Archive::operator=(Archive&&) noexcept = default;
+
+int Archive::schema_version() noexcept { return schema::current_version(); }
+
+StoreReport Archive::store(const Document& document) { return impl_->store(document); }
+
+void Archive::commit() {
+  if (!impl_->in_batch) return;
+  impl_->connection.exec("COMMIT");
+  impl_->in_batch = false;
+}
+
+void Archive::rollback() {
+  if (!impl_->in_batch) return;
+  impl_->in_batch = false;
+  impl_->connection.exec("ROLLBACK");
+}
+
+std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
+  const bool own = !impl_->in_batch;
+  impl_->begin_batch();
+  std::vector<std::string> missing;
+  db::Statement erase(impl_->connection, "DELETE FROM documents WHERE doc = ?1");
+  for (const std::string& id : ids) {
+    const auto old = impl_->find(id);
+    if (!old) {
+      missing.push_back(id);
+      continue;
+    }
+    impl_->unindex(old->doc, old->fields.title, old->fields.body);
+    erase.bind(1, old->doc).run();
+  }
+  if (own) commit();
+  return missing;
+}
+
+SearchResult Archive::search(const SearchRequest& request) const {
+  SearchResult result;
+  const search::Query query = search::parse_query(request.query, impl_->expander);
+  if (query.empty()) {
+    result.message = "the query has no words to search for";
+    return result;
+  }
+  if (query.exclusions_only()) {
+    result.message = "a query of exclusions only matches nothing: add a word to search for";
+    return result;
+  }
+  const std::string match = kurdi::sqlite::fts5_match(query);
+  const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
+  // Unfiltered, FTS5 ranks inside the index (ORDER BY rank LIMIT). With
+  // filters each match is looked up in documents; the CROSS JOIN keeps the
+  // index as the outer loop. Undated documents never pass a date filter.
+  const char* sql = filtered
+                        ? "SELECT f.rowid, -f.rank FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
+                          "WHERE documents_fts MATCH ?1 "
+                          "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
+                          "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
+                          "AND (?6 = '' OR d.source = ?6) "
+                          "ORDER BY f.rank LIMIT ?2 OFFSET ?3"
+                        : "SELECT rowid, -rank FROM documents_fts WHERE documents_fts MATCH ?1 "
+                          "ORDER BY rank LIMIT ?2 OFFSET ?3";
+  db::Statement ranked(impl_->connection, sql);
+  ranked.bind(1, match).bind(2, std::int64_t{request.limit}).bind(3, std::int64_t{request.offset});
+  if (filtered) ranked.bind(4, request.from).bind(5, request.to).bind(6, request.source);
+  std::vector<std::pair<std::int64_t, double>> top;
+  while (ranked.step()) top.emplace_back(ranked.integer(0), ranked.real(1));
+
+  // Snippets only for the hits shown: snippet() costs a re-tokenization of
+  // the body, too much to pay for every match before the sort.
+  db::Statement snippet(impl_->connection,
+                        "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts "
+                        "WHERE documents_fts MATCH ?1 AND rowid = ?2");
+  db::Statement fields(impl_->connection,
+                       "SELECT id, title, source, url, published FROM documents WHERE doc = ?1");
+  static_assert(kSnippetTokens == 24, "the snippet SQL above spells the token count");
+  for (const auto& [doc, score] : top) {
+    Hit hit;
+    hit.score = score;
+    fields.bind(1, doc);
+    if (fields.step()) {
+      hit.id = fields.text(0);
+      hit.title = fields.text(1);
+      hit.source = fields.text(2);
+      hit.url = fields.text(3);
+      hit.date = fields.text(4);
+    }
+    fields.reset();
+    snippet.bind(1, match).bind(2, doc);
+    if (snippet.step()) hit.snippet = snippet_to_html(snippet.text(0));
+    snippet.reset();
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+void Archive::for_each(const std::function<void(const Document&)>& visit) const {
+  db::Statement s(impl_->connection,
+                  "SELECT id, title, body, source, url, published, language FROM documents ORDER BY id");
+  Document d;
+  while (s.step()) {
+    d.id = s.text(0);
+    d.title = s.text(1);
+    d.body = s.text(2);
+    d.source = s.text(3);
+    d.url = s.text(4);
+    d.date = s.text(5);
+    d.language = s.text(6);
+    visit(d);
+  }
+}
+
+Stats Archive::stats() const {
+  Stats st;
+  {
+    db::Statement s(impl_->connection,
+                    "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))), 0), "
+                    "count(DISTINCT nullif(source, '')), "
+                    "min(nullif(published, '')), max(nullif(published, '')) FROM documents");
+    if (s.step()) {
+      st.documents = static_cast<std::uint64_t>(s.integer(0));
+      st.body_bytes = static_cast<std::uint64_t>(s.integer(1));
+      st.sources = static_cast<std::uint64_t>(s.integer(2));
+      st.first_date = s.text(3);
+      st.last_date = s.text(4);
+    }
+  }
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal"}) {
+    const auto size = std::filesystem::file_size(impl_->path + suffix, ec);
+    if (!ec) st.file_bytes += size;
+  }
+  st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
+  st.analyzer_version = impl_->meta("analyzer_version");
+  st.created_by = impl_->meta("created_by");
+  return st;
+}
+
+std::vector<std::string> Archive::check() const {
+  if (impl_->options.read_only)
+    throw ArchiveError(Kind::sqlite, "checking " + impl_->path +
+                                         " needs it opened for writing: FTS5 runs its integrity check as an INSERT");
+  std::vector<std::string> problems;
+  const std::string analyzer = impl_->meta("analyzer_version");
+  if (analyzer != expected_analyzer(impl_->options.tokenizer))
+    problems.push_back("indexed with analyzer " + analyzer + ", not this kurdi's " +
+                       expected_analyzer(impl_->options.tokenizer) + ": reindex required");
+  {
+    db::Statement s(impl_->connection, "PRAGMA integrity_check");
+    while (s.step())
+      if (s.text(0) != "ok") problems.push_back("SQLite: " + std::string(s.text(0)));
+  }
+  try {
+    // rank 1: also compare the index with the documents table (external content).
+    impl_->connection.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+  } catch (const ArchiveError& e) {
+    problems.push_back(std::string("full-text index: ") + e.what());
+  }
+  for (const char* key : {"tokenizer", "analyzer_version", "created_by"})
+    if (impl_->meta(key).empty()) problems.push_back(std::string("metadata: '") + key + "' is missing");
+  const auto count = [&](const char* sql) { return impl_->pragma(sql); };
+  if (const auto bad = count("SELECT count(*) FROM documents WHERE body = ''"))
+    problems.push_back(std::to_string(bad) + " documents have an empty body");
+  if (const auto bad = count("SELECT count(*) FROM documents WHERE published <> '' AND "
+                             "published NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"))
+    problems.push_back(std::to_string(bad) + " documents have a malformed date");
+  const auto bands = count("SELECT count(*) FROM simhash_bands");
+  const auto hashed = count("SELECT count(*) FROM documents WHERE simhash IS NOT NULL");
+  if (bands != 4 * hashed)
+    problems.push_back("near-duplicate bands: " + std::to_string(bands) + " rows for " + std::to_string(hashed) +
+                       " hashed documents (expected 4 each)");
+  if (const auto orphans = count("SELECT count(*) FROM simhash_bands WHERE doc NOT IN (SELECT doc FROM documents)"))
+    problems.push_back(std::to_string(orphans) + " near-duplicate bands point at no document");
+  return problems;
+}
+
+void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  if (impl_->in_batch) commit();
+  const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
+  // One transaction: an interrupted reindex leaves the archive as it was.
+  impl_->connection.exec("BEGIN IMMEDIATE");
+  try {
+    impl_->connection.exec("INSERT INTO documents_fts(documents_fts) VALUES('delete-all')");
+    db::Statement read(impl_->connection, "SELECT doc, title, body FROM documents ORDER BY doc");
+    db::Statement write(impl_->connection, "INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+    std::uint64_t done = 0;
+    while (read.step()) {
+      write.bind(1, read.integer(0)).bind(2, read.text(1)).bind(3, read.text(2)).run();
+      if (++done % 1000 == 0 && progress) progress(done, total);
+    }
+    impl_->set_meta("analyzer_version", expected_analyzer(impl_->options.tokenizer));
+    impl_->set_meta("reindexed_by", std::string("kurdi ") + std::string(kurdi::version()));
+    impl_->connection.exec("COMMIT");
+    if (progress) progress(done, total);
+  } catch (...) {
+    impl_->connection.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace kurdi::archive

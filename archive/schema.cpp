@@ -1,0 +1,71 @@
+#include "schema.hpp"
+
+#include <string>
+
+namespace kurdi::archive::schema {
+namespace {
+
+// Version 1: documents (external id unique; content hash and SimHash for
+// duplicate reports), SimHash bands for near-duplicate lookups, metadata, and
+// an external-content FTS5 index over title and body. bm25 weighs a title
+// match three times a body match (the persistent `rank` of the table).
+void create_version_1(const db::Connection& c, std::string_view tokenizer) {
+  c.exec(R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents(
+  doc          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  title        TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  url          TEXT NOT NULL,
+  published    TEXT NOT NULL,          -- 'YYYY-MM-DD' or ''
+  language     TEXT NOT NULL,
+  content_hash BLOB NOT NULL,          -- XXH3-128 of the body
+  simhash      INTEGER,                -- NULL: too short to compare
+  ingested_at  TEXT NOT NULL           -- UTC, ISO 8601
+);
+CREATE INDEX documents_by_hash ON documents(content_hash);
+CREATE INDEX documents_by_published ON documents(published);
+CREATE INDEX documents_by_source ON documents(source);
+
+-- Four 16-bit bands of each SimHash: two hashes within Hamming distance 3
+-- share at least one band, so candidates are found by index lookups.
+CREATE TABLE simhash_bands(
+  band INTEGER NOT NULL,               -- band number << 16 | band value
+  doc  INTEGER NOT NULL,
+  PRIMARY KEY(band, doc)
+) WITHOUT ROWID;
+)sql");
+  // The tokenizer spec is ours (kurdi, or a benchmark's baseline), never
+  // user text, so it is spliced in as an SQL string literal.
+  std::string fts =
+      "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='documents', "
+      "content_rowid='doc', tokenize='";
+  for (const char ch : tokenizer) {
+    if (ch == '\'') fts.push_back('\'');
+    fts.push_back(ch);
+  }
+  fts.append("');\nINSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(3.0, 1.0)');");
+  c.exec(fts.c_str());
+}
+
+using Migration = void (*)(const db::Connection&, std::string_view tokenizer);
+// kMigrations[i] takes the schema from version i to version i + 1.
+constexpr Migration kMigrations[] = {&create_version_1};
+
+}  // namespace
+
+int current_version() noexcept { return static_cast<int>(std::size(kMigrations)); }
+
+void migrate(const db::Connection& connection, int from_version, std::string_view tokenizer) {
+  for (int v = from_version; v < current_version(); ++v) kMigrations[v](connection, tokenizer);
+  connection.exec(("PRAGMA application_id = " + std::to_string(kApplicationId) + ";").c_str());
+  connection.exec(("PRAGMA user_version = " + std::to_string(current_version()) + ";").c_str());
+}
+
+}  // namespace kurdi::archive::schema

@@ -1,0 +1,376 @@
+// The Archive class (archive/archive.hpp): storing in batches, duplicates,
+// search with filters and snippets, versions and migrations, check, reindex.
+#include "archive.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using kurdi::archive::Archive;
+using kurdi::archive::ArchiveError;
+using kurdi::archive::Document;
+using kurdi::archive::OpenOptions;
+using kurdi::archive::SearchRequest;
+using kurdi::archive::StoreOutcome;
+
+// A fresh directory per test, removed afterwards.
+class ArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kurdi-archive-test-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "news.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Archive create() {
+    OpenOptions o;
+    o.create = true;
+    return Archive(path_, o);
+  }
+  Archive open_read_only() {
+    OpenOptions o;
+    o.read_only = true;
+    return Archive(path_, o);
+  }
+  // Runs SQL on the file behind the archive's back (to damage or age it).
+  void raw_sql(const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+std::vector<std::string> ids_of(const Archive& a, const std::string& query) {
+  SearchRequest r;
+  r.query = query;
+  r.limit = 100;
+  std::vector<std::string> ids;
+  for (const auto& hit : a.search(r).hits) ids.push_back(hit.id);
+  return ids;
+}
+
+// `text` with the first `from` replaced by `to` (GCC 12 gives a false
+// -Wrestrict on std::string::replace with literals).
+std::string replaced(const std::string& text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  return text.substr(0, at) + std::string(to) + text.substr(at + from.size());
+}
+
+const std::string kLongBody =
+    "سەردانەکەی کازمی بۆ واشنتن، کۆمەڵێک لێکتێگەیشتنی لەگەڵ بەرپرسەکانی ئەمریکادا لێبەرهەمهات. "
+    "هەروەها باسی پەیوەندییە ئابوورییەکان و هاوکاری سەربازی کرا، و هەردوولا ڕێککەوتن لەسەر "
+    "بەردەوامبوونی گفتوگۆکان لە داهاتوودا. بەرپرسانی عێراقی دەڵێن ئەم سەردانە قۆناغێکی نوێیە.";
+
+TEST_F(ArchiveTest, StoresSearchesAndSurvivesReopening) {
+  {
+    Archive a = create();
+    EXPECT_EQ(a.store({"a1", "سەردانی کازمی", kLongBody, "rudaw", "", "2021-07-26", ""}).outcome,
+              StoreOutcome::added);
+    EXPECT_EQ(a.store({"a2", "هێزی ئەمریکا", "ئەمریکا هێزێكی گەورەی هەیە و پاشان بەرپرس بوو.", "", "", "", ""}).outcome,
+              StoreOutcome::added);
+    a.commit();
+  }
+  const Archive a = open_read_only();
+  const auto hits = ids_of(a, "بەرپرس");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0], "a2");  // the written form ranks above the inflected بەرپرسەکانی
+  EXPECT_EQ(ids_of(a, "کازمی"), std::vector<std::string>{"a1"});
+  EXPECT_EQ(a.stats().documents, 2u);
+  EXPECT_EQ(a.stats().sources, 1u);
+  EXPECT_EQ(a.stats().first_date, "2021-07-26");
+}
+
+TEST_F(ArchiveTest, UncommittedBatchIsRolledBack) {
+  {
+    Archive a = create();
+    a.store({"kept", "", "یەکەم دەق", "", "", "", ""});
+    a.commit();
+    a.store({"lost", "", "دووەم دەق", "", "", "", ""});
+  }  // destroyed with an open batch, as a crash would leave it
+  EXPECT_EQ(open_read_only().stats().documents, 1u);
+}
+
+TEST_F(ArchiveTest, SameContentIsUnchangedNewContentUpdates) {
+  Archive a = create();
+  const Document d{"x", "سەردێڕ", "هێزەکانی پێشمەرگە گەیشتن", "", "", "", ""};
+  EXPECT_EQ(a.store(d).outcome, StoreOutcome::added);
+  EXPECT_EQ(a.store(d).outcome, StoreOutcome::unchanged);
+  Document changed = d;
+  changed.body = "باران بارییە سەر شار";
+  EXPECT_EQ(a.store(changed).outcome, StoreOutcome::updated);
+  Document redated = changed;
+  redated.date = "2020-01-01";
+  EXPECT_EQ(a.store(redated).outcome, StoreOutcome::updated);
+  a.commit();
+  EXPECT_TRUE(ids_of(a, "پێشمەرگە").empty());  // the old body is out of the index
+  EXPECT_EQ(ids_of(a, "باران"), std::vector<std::string>{"x"});
+  EXPECT_EQ(a.stats().documents, 1u);
+  EXPECT_TRUE(a.check().empty());
+}
+
+// The first seed article (samples/seeds, bundled as test input).
+std::string seed_article() {
+  for (const auto& entry : std::filesystem::directory_iterator(KURDI_SOURCE_DIR "/samples/seeds"))
+    if (entry.path().filename().string().rfind("000_", 0) == 0) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::string text(std::filesystem::file_size(entry.path()), '\0');
+      in.read(text.data(), static_cast<std::streamsize>(text.size()));
+      return text;
+    }
+  return {};
+}
+
+TEST_F(ArchiveTest, ReportsExactAndNearDuplicates) {
+  Archive a = create();
+  const std::string article = seed_article();
+  ASSERT_GT(article.size(), 2000u);
+  a.store({"orig", "", article, "", "", "", ""});
+  const auto exact = a.store({"copy", "", article, "", "", "", ""});
+  EXPECT_EQ(exact.outcome, StoreOutcome::added);  // stored anyway
+  EXPECT_EQ(exact.duplicate_of, "orig");
+  // One word changed, and a variant spelling (ك for ک) that normalizes away.
+  const std::string near = replaced(replaced(article, "کە", "کە ئێستا"), "ی", "ي");
+  const auto report = a.store({"edited", "", near, "", "", "", ""});
+  EXPECT_TRUE(report.duplicate_of.empty());
+  EXPECT_FALSE(report.near_duplicate_of.empty());
+  EXPECT_LE(report.near_distance, 3);
+  const auto other = a.store({"other", "", "ئەمڕۆ کەشوهەوا ساردە و باران دەبارێت لە هەموو ناوچەکانی باکووری "
+                                           "وڵات، بەپێی پێشبینییەکانی بەڕێوەبەرایەتی کەشناسی لە هەولێر و سلێمانی",
+                              "", "", "", ""});
+  EXPECT_TRUE(other.duplicate_of.empty());
+  EXPECT_TRUE(other.near_duplicate_of.empty());
+}
+
+TEST_F(ArchiveTest, RemoveDeletesAndNamesMissingIds) {
+  Archive a = create();
+  a.store({"a", "", "هێزەکانی پێشمەرگە", "", "", "", ""});
+  a.store({"b", "", "هێزی ئاسمانی", "", "", "", ""});
+  a.commit();
+  EXPECT_EQ(a.remove({"a", "nope"}), std::vector<std::string>{"nope"});
+  EXPECT_EQ(ids_of(a, "هێز"), std::vector<std::string>{"b"});
+  EXPECT_TRUE(a.check().empty());
+}
+
+TEST_F(ArchiveTest, FiltersByDateAndSource) {
+  Archive a = create();
+  a.store({"old", "", "هەواڵی هێز", "rudaw", "", "2019-05-01", ""});
+  a.store({"new", "", "هەواڵی هێز", "k24", "", "2022-03-10", ""});
+  a.store({"undated", "", "هەواڵی هێز", "rudaw", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "هێز";
+  r.from = "2020-01-01";
+  std::vector<std::string> ids;
+  for (const auto& h : a.search(r).hits) ids.push_back(h.id);
+  EXPECT_EQ(ids, std::vector<std::string>{"new"});
+  r.from.clear();
+  r.to = "2020-01-01";
+  ASSERT_EQ(a.search(r).hits.size(), 1u);
+  EXPECT_EQ(a.search(r).hits[0].id, "old");  // undated documents never pass a date filter
+  r.to.clear();
+  r.source = "rudaw";
+  EXPECT_EQ(a.search(r).hits.size(), 2u);
+  r.source = "k24";
+  r.from = "2022-03-10";
+  r.to = "2022-03-10";
+  ASSERT_EQ(a.search(r).hits.size(), 1u);
+  EXPECT_EQ(a.search(r).hits[0].date, "2022-03-10");
+}
+
+TEST_F(ArchiveTest, LimitAndOffsetPage) {
+  Archive a = create();
+  for (int i = 0; i < 25; ++i) {
+    const std::string n = std::to_string(i);
+    a.store({std::string("d").append(n), "", std::string("کوردستان ").append(n), "", "", "", ""});
+  }
+  a.commit();
+  SearchRequest r;
+  r.query = "کوردستان";
+  r.limit = 10;
+  std::vector<std::string> seen;
+  for (std::uint32_t offset = 0; offset < 30; offset += 10) {
+    r.offset = offset;
+    const auto page = a.search(r).hits;
+    EXPECT_EQ(page.size(), offset < 20 ? 10u : 5u);
+    for (const auto& h : page) seen.push_back(h.id);
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());  // no hit on two pages
+  EXPECT_EQ(seen.size(), 25u);
+}
+
+TEST_F(ArchiveTest, SnippetMarksOriginalTextAndEscapesHtml) {
+  Archive a = create();
+  a.store({"s", "", "<b>ئەمریکا</b> & هێزێكی گەورەی هەیە", "", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "هێزێکی";
+  const auto hits = a.search(r).hits;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].snippet, "&lt;b&gt;ئەمریکا&lt;/b&gt; &amp; <mark>هێزێكی</mark> گەورەی هەیە");
+  EXPECT_GT(hits[0].score, 0);
+}
+
+TEST_F(ArchiveTest, TitleOutweighsBody) {
+  Archive a = create();
+  a.store({"body", "هەواڵ", "ئەمڕۆ لە هەولێر کۆبوونەوە کرا", "", "", "", ""});
+  a.store({"title", "هەولێر", "ئەمڕۆ لە شار کۆبوونەوە کرا", "", "", "", ""});
+  a.commit();
+  EXPECT_EQ(ids_of(a, "هەولێر").front(), "title");
+}
+
+TEST_F(ArchiveTest, QueriesWithNothingToFindSayWhy) {
+  Archive a = create();
+  a.store({"a", "", "هێز", "", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "-هێز";
+  auto result = a.search(r);
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_NE(result.message.find("exclusions only"), std::string::npos);
+  r.query = "\" ( ) *";
+  result = a.search(r);
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_FALSE(result.message.empty());
+}
+
+TEST_F(ArchiveTest, MissingFileIsNotFound) {
+  try {
+    open_read_only();
+    FAIL() << "opened a missing archive";
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::not_found);
+    EXPECT_NE(std::string(e.what()).find(path_), std::string::npos);
+  }
+  EXPECT_FALSE(std::filesystem::exists(path_));  // reading never creates it
+}
+
+TEST_F(ArchiveTest, OtherFilesAreNotArchives) {
+  std::ofstream(path_) << "just some text, long enough to be more than a header of an SQLite file......";
+  try {
+    open_read_only();
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+  }
+  std::filesystem::remove(path_);
+  raw_sql("CREATE TABLE t(x);");
+  OpenOptions o;
+  o.create = true;
+  try {
+    Archive other(path_, o);  // an unrelated SQLite database is never taken over
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+  }
+}
+
+TEST_F(ArchiveTest, NewerSchemaIsRefused) {
+  { create(); }
+  raw_sql("PRAGMA user_version = 99;");
+  try {
+    open_read_only();
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::newer_schema);
+  }
+}
+
+TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
+  {
+    Archive a = create();
+    a.store({"a", "", "بەرپرسەکانی ئەمریکا", "", "", "", ""});
+    a.commit();
+  }
+  raw_sql("UPDATE meta SET value = '0.0.1+old' WHERE key = 'analyzer_version';");
+  try {
+    open_read_only();
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::reindex_required);
+    EXPECT_NE(std::string(e.what()).find("kurdi reindex"), std::string::npos);
+  }
+  {
+    OpenOptions o;
+    o.allow_analyzer_mismatch = true;
+    Archive a(path_, o);
+    std::uint64_t last = 0;
+    a.reindex([&](std::uint64_t done, std::uint64_t total) {
+      EXPECT_EQ(total, 1u);
+      last = done;
+    });
+    EXPECT_EQ(last, 1u);
+  }
+  EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
+  const auto problems = create().check();
+  EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front());
+}
+
+TEST_F(ArchiveTest, CheckFindsAnIndexOutOfStep) {
+  {
+    Archive a = create();
+    a.store({"a", "", "هێزەکانی پێشمەرگە", "", "", "", ""});
+    a.store({"b", "", "باران بارییە", "", "", "", ""});
+    a.commit();
+    EXPECT_TRUE(a.check().empty());
+  }
+  // A document changed behind the index's back.
+  raw_sql("UPDATE documents SET body = 'شتێکی تر' WHERE id = 'b';");
+  const auto problems = create().check();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("full-text index: database disk image is malformed"), std::string::npos) << problems[0];
+  try {
+    open_read_only().check();
+    FAIL() << "checked read-only";
+  } catch (const ArchiveError& e) {
+    EXPECT_NE(std::string(e.what()).find("needs it opened for writing"), std::string::npos);
+  }
+}
+
+TEST_F(ArchiveTest, ForEachVisitsInIdOrder) {
+  Archive a = create();
+  a.store({"b", "ب", "دووەم", "s", "https://example.org/b", "2020-02-29", "ckb"});
+  a.store({"a", "", "یەکەم", "", "", "", "kmr"});
+  a.commit();
+  std::vector<Document> seen;
+  a.for_each([&](const Document& d) { seen.push_back(d); });
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].id, "a");
+  EXPECT_EQ(seen[0].language, "kmr");
+  EXPECT_EQ(seen[1].url, "https://example.org/b");
+  EXPECT_EQ(seen[1].date, "2020-02-29");
+}
+
+TEST(IsoDate, CalendarDatesOnly) {
+  using kurdi::archive::is_iso_date;
+  EXPECT_TRUE(is_iso_date("2024-02-29"));
+  EXPECT_TRUE(is_iso_date("2000-02-29"));
+  EXPECT_FALSE(is_iso_date("1900-02-29"));
+  EXPECT_FALSE(is_iso_date("2023-02-29"));
+  EXPECT_FALSE(is_iso_date("2023-13-01"));
+  EXPECT_FALSE(is_iso_date("2023-04-31"));
+  EXPECT_FALSE(is_iso_date("2023-4-1"));
+  EXPECT_FALSE(is_iso_date("2023/04/01"));
+  EXPECT_FALSE(is_iso_date(""));
+}
+
+}  // namespace

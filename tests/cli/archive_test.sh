@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# kurdi index / search / delete / export / stats / check / reindex from the
+# command line: formats, malformed input, exit codes, JSON output, messages.
+source "$(dirname "$0")/lib.sh"
+A="$TMP/news.db"
+SEEDS="$KURDI_SOURCE_DIR/samples/seeds"
+mkdir -p "$TMP/in/sub"
+cp "$SEEDS"/0*.txt "$TMP/in/"
+cat > "$TMP/in/sub/feed.jsonl" <<'JSONL'
+{"id":"j1","title":"هێزی ئەمریکا","body":"ئەمریکا هێزێكی گەورەی هەیە.","source":"k24","date":"2021-05-02"}
+{"id":"j2","body":"سلێمانی شارێکی جوانە.","date":"2019-01-01"}
+{"id":"j3","title":"نیوە","body":
+{"id":"j4","title":"بێ دەق"}
+{"id":"j5","body":"بەرپرسەکانی ئەمریکا گەیشتن.","date":"2021-02-30"}
+JSONL
+printf 'id,title,body,source\nc1,واشنتن,"سەردانی کازمی بۆ واشنتن،\nدوو دێڕ",rudaw\nc2,"بێ کۆتایی\n' > "$TMP/in/sub/table.csv"
+printf 'not indexed: no known extension\n' > "$TMP/in/notes.log"
+
+# Indexing a directory: documents stored, malformed records named and skipped, exit 0.
+"$KURDI" index "$A" "$TMP/in" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index exit 0 with skips" 0 "$rc"
+grep -q "feed.jsonl:3: " "$TMP/err" && pass "a truncated JSON line is named" || fail "no feed.jsonl:3 warning: $(cat "$TMP/err")"
+grep -q "feed.jsonl:4: .*body" "$TMP/err" && pass "a record without body is named" || fail "no feed.jsonl:4 warning"
+grep -q "feed.jsonl:5: .*date" "$TMP/err" && pass "an impossible date is named" || fail "no feed.jsonl:5 warning"
+grep -q "table.csv:4: " "$TMP/err" && pass "an unterminated CSV quote is named" || fail "no table.csv:4 warning: $(cat "$TMP/err")"
+grep -q "6 added, 0 updated, 0 unchanged; .* 4 skipped" "$TMP/err" && pass "summary counts" || fail "summary: $(tail -1 "$TMP/err")"
+grep -q "notes.log" "$TMP/err" && fail "a file with an unknown extension in a directory was reported" || pass "unknown extensions passed over"
+[[ -s "$TMP/out" ]] && fail "index wrote to stdout" || pass "index keeps stdout clean"
+
+# --strict: the same skips are errors.
+"$KURDI" index "$TMP/strict.db" "$TMP/in/sub/feed.jsonl" --strict 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index --strict exit 1" 1 "$rc"
+check_eq "index --strict still stores the good records" 2 "$("$KURDI" stats "$TMP/strict.db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')"
+
+# Re-indexing the same input changes nothing; new content updates.
+"$KURDI" index "$A" "$TMP/in" 2> "$TMP/err" || true
+grep -q "0 added, 0 updated, 6 unchanged" "$TMP/err" && pass "re-index: unchanged" || fail "re-index: $(tail -1 "$TMP/err")"
+printf '{"id":"j2","body":"سلێمانی شارێکی گەورەیە.","date":"2019-01-01"}\n{"id":"dup","body":"ئەمریکا هێزێكی گەورەی هەیە."}\n' > "$TMP/update.jsonl"
+"$KURDI" index "$A" "$TMP/update.jsonl" 2> "$TMP/err"
+grep -q "1 added, 1 updated" "$TMP/err" && pass "new content updates" || fail "update: $(cat "$TMP/err")"
+grep -q "'dup' has the same body as 'j1'" "$TMP/err" && pass "exact duplicate reported" || fail "duplicate: $(cat "$TMP/err")"
+
+# Search: text and JSON; exit 0 with or without hits.
+"$KURDI" search "$A" 'بەرپرس' > "$TMP/out" && rc=0 || rc=$?
+check_eq "search exit 0" 0 "$rc"
+grep -q '\*\*بەرپرسەکانی\*\*' "$TMP/out" && pass "text output marks matches" || fail "text output: $(head -5 "$TMP/out")"
+"$KURDI" search "$A" hez --json > "$TMP/out"
+python3 - "$TMP/out" <<'PY' && pass "search --json fields" || fail "search --json: $(cat "$TMP/out")"
+import json, sys
+hits = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+assert [h["id"] for h in hits][:1] == ["j1"], hits
+h = hits[0]
+assert set(h) >= {"id", "title", "score", "snippet", "source", "date"}, h
+assert h["title"] == "هێزی ئەمریکا" and h["source"] == "k24" and h["date"] == "2021-05-02", h
+assert "<mark>هێزێكی</mark>" in h["snippet"] and isinstance(h["score"], float) and h["score"] > 0, h
+PY
+"$KURDI" search "$A" 'ئەمریکا' --json --from 2021-01-01 --to 2021-12-31 --source k24 > "$TMP/out"
+check_eq "search filters" '["j1"]' "$(python3 -c 'import json,sys; print(json.dumps([json.loads(l)["id"] for l in open(sys.argv[1])]))' "$TMP/out")"
+"$KURDI" search "$A" 'زژڤقڤ' > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "no hits: exit 0" 0 "$rc"
+grep -q "no documents match" "$TMP/err" && pass "no hits: said" || fail "no hits message: $(cat "$TMP/err")"
+"$KURDI" search "$A" '-ئەمریکا' 2> "$TMP/err" > "$TMP/out" && rc=0 || rc=$?
+check_eq "exclusions only: exit 0" 0 "$rc"
+grep -q "exclusions only" "$TMP/err" && pass "exclusions only: said" || fail "exclusions-only message: $(cat "$TMP/err")"
+"$KURDI" search "$A" x --from 2021-02-30 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "bad --from: usage error" 2 "$rc"
+"$KURDI" search "$TMP/missing.db" x 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "missing archive: exit 1" 1 "$rc"
+grep -q "no archive at" "$TMP/err" && pass "missing archive: said" || fail "missing archive message: $(cat "$TMP/err")"
+[[ -e "$TMP/missing.db" ]] && fail "search created an archive" || pass "search never creates an archive"
+"$KURDI" search "$SEEDS/README.md" x 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "not an archive: exit 1" 1 "$rc"
+
+# stats, check, export round trip, delete.
+"$KURDI" stats "$A" > "$TMP/out"
+grep -qE "^documents +7$" "$TMP/out" && pass "stats on an archive" || fail "stats: $(cat "$TMP/out")"
+"$KURDI" check "$A" > "$TMP/out" && rc=0 || rc=$?
+check_eq "check exit 0" 0 "$rc"
+grep -q "ok (7 documents)" "$TMP/out" && pass "check ok" || fail "check: $(cat "$TMP/out")"
+"$KURDI" export "$A" --jsonl > "$TMP/export.jsonl"
+check_eq "export: one line per document" 7 "$(wc -l < "$TMP/export.jsonl")"
+"$KURDI" index "$TMP/copy.db" "$TMP/export.jsonl" 2> /dev/null
+"$KURDI" export "$TMP/copy.db" --jsonl > "$TMP/export2.jsonl"
+check_same "export, index, export gives the same documents" "$TMP/export.jsonl" "$TMP/export2.jsonl"
+"$KURDI" delete "$A" j1 nope 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "delete with a missing id: exit 1" 1 "$rc"
+grep -q "no document with id 'nope'" "$TMP/err" && pass "missing id named" || fail "delete: $(cat "$TMP/err")"
+"$KURDI" search "$A" hez --json > "$TMP/out"
+grep -q '"j1"' "$TMP/out" && fail "deleted document still found" || pass "deleted document gone"
+
+# An archive made by another analyzer: refused with "reindex required" until reindexed.
+python3 - "$A" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE meta SET value = '0.0.1+old' WHERE key = 'analyzer_version'")
+db.commit()
+PY
+"$KURDI" search "$A" hez 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "analyzer mismatch: exit 1" 1 "$rc"
+grep -q "reindex required" "$TMP/err" && pass "analyzer mismatch: reindex required" || fail "mismatch: $(cat "$TMP/err")"
+"$KURDI" check "$A" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "check reports the mismatch" 1 "$rc"
+"$KURDI" reindex "$A" 2> "$TMP/err"
+grep -q "6 documents indexed" "$TMP/err" && pass "reindex" || fail "reindex: $(cat "$TMP/err")"
+"$KURDI" search "$A" 'بەرپرس' --json | grep -q '"id"' && pass "searchable after reindex" || fail "not searchable after reindex"
+
+# Standard input needs --format.
+printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
+grep -q "1 added" "$TMP/err" && pass "stdin with --format" || fail "stdin: $(cat "$TMP/err")"
+"$KURDI" index "$TMP/stdin.db" --format xml x 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "unknown --format: usage error" 2 "$rc"
+finish
