@@ -30,7 +30,8 @@ fi
 # Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
 # Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
 # SQLite host (ext/sqlite): libsqlite3-dev (3.40, with FTS5) and the sqlite3 shell.
-# Archive (archive/): xxHash for content hashes and SimHash shingles.
+# Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
+# nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
@@ -38,7 +39,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   python3 file
   libsqlite3-dev sqlite3
-  libxxhash-dev
+  libxxhash-dev libxml2-dev nlohmann-json3-dev
   liblucene8-java default-jdk-headless hyperfine jq time
 )
 
@@ -77,8 +78,8 @@ if [ "${KURDI_SKIP_SAMPLES:-0}" != 1 ]; then
   # Running setup again finds them unchanged and stores nothing twice.
   step "kurdi index build/demo.db samples/...   (a search archive of the bundled sample documents)"
   "$kurdi" index build/demo.db samples/seeds/*.txt samples/flores200/*.txt samples/kurdish-lid/*.txt
-  step "kurdi search build/demo.db 'بەرپرس' --limit 3   (a word finds its forms: بەرپرسەکانی, بەرپرسە)"
-  "$kurdi" search build/demo.db 'بەرپرس' --limit 3
+  step "kurdi search build/demo.db 'بەرپرسەکان' --limit 3   (one form of a word finds the others)"
+  "$kurdi" search build/demo.db 'بەرپرسەکان' --limit 3
   step "kurdi search build/demo.db 'kurdistan' --limit 2   (Latin letters find Arabic-script text)"
   "$kurdi" search build/demo.db 'kurdistan' --limit 2
 fi

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <string>
 
-#include "archive.hpp"
+#include "archive/archive.hpp"
 #include "commands.hpp"
 #include "json.hpp"
 #include "output.hpp"

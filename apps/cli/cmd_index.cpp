@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <string>
 
-#include "archive.hpp"
+#include "archive/archive.hpp"
 #include "commands.hpp"
-#include "document_reader.hpp"
+#include "archive/read/document_reader.hpp"
 #include "session.hpp"
 
 namespace kurdi::cli {
@@ -64,7 +64,7 @@ class Indexer final : public archive::DocumentSink {
 
   void skipped(archive::Skip&& skip) override {
     ++skipped_;
-    const std::string message = location(skip.file, skip.line) + ": " + skip.reason + " (skipped)";
+    const std::string message = archive::to_string(skip) + " (skipped)";
     if (args_.strict)
       session_.error(message);
     else

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "archive.hpp"
+#include "archive/archive.hpp"
 #include "commands.hpp"
 #include "json.hpp"
 #include "output.hpp"
@@ -71,9 +71,8 @@ void write_text_hit(Output& out, std::size_t rank, const archive::Hit& hit, bool
       out.write(" | ");
       out.write(*field);
     }
-  char score[48];
-  std::snprintf(score, sizeof score, " | score %.2f\n   ", hit.score);
-  out.write(score);
+  // No score here: BM25 values mean nothing to a reader (--json has them).
+  out.write("\n   ");
   write_snippet_as_text(out, hit.snippet, colour);
   out.write("\n\n");
 }

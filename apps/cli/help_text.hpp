@@ -6,10 +6,13 @@ namespace kurdi::cli::help {
 
 inline constexpr const char* kProgram =
     "kurdi: the engine for Central Kurdish (Sorani) text. Normalizes, tokenizes,\n"
-    "splits text into sentences, stems, lemmatizes and analyses words as a streaming\n"
-    "filter: reads FILEs or standard input, writes results to standard output.";
+    "splits text into sentences, stems, lemmatizes, analyses and transliterates words\n"
+    "as a streaming filter (reads FILEs or standard input, writes standard output),\n"
+    "and indexes and searches archives of Kurdish documents.";
 inline constexpr const char* kProgramExamples =
     "Examples:\n"
+    "  kurdi index news.db articles/           a search archive of a folder of articles\n"
+    "  kurdi search news.db 'هێز'              its best matches, with highlighted snippets\n"
     "  kurdi stats samples/                    summary of the bundled sample documents\n"
     "  kurdi normalize article.txt > clean.txt\n"
     "  kurdi tokenize --json article.txt | jq .\n"
@@ -83,18 +86,21 @@ inline constexpr const char* kSentencesExamples =
     "  kurdi sentences --json article.txt | jq -r .text";
 inline constexpr const char* kSentencesJson = "One JSON object per sentence, with offsets";
 
-inline constexpr const char* kStats = "Summarize documents: counts, frequent words, an example";
+inline constexpr const char* kStats = "Summarize documents: counts, frequent words, an example (or describe an archive)";
 inline constexpr const char* kStatsExamples =
     "For each document: lines, sentences, tokens (Sorani words, Latin words,\n"
     "numbers, other) and the characters the standard profile changes; then totals,\n"
     "the 15 most frequent normalized Sorani words and one sentence of the first\n"
     "document before and after normalization. A directory PATH is searched\n"
-    "recursively for *.txt files, taken in sorted order.\n"
+    "recursively for *.txt files, taken in sorted order. Given one PATH that is a\n"
+    "search archive (made by kurdi index), describes the archive instead: documents,\n"
+    "sizes, sources, dates, schema and analyzer versions.\n"
     KURDI_CLI_INPUT_NOTES
     "\n"
     "Examples:\n"
     "  kurdi stats samples/\n"
     "  kurdi stats --json corpus/ > stats.json\n"
+    "  kurdi stats news.db\n"
     "  kurdi normalize article.txt | kurdi stats";
 inline constexpr const char* kStatsJson = "Print the summary as one JSON object";
 

@@ -3,12 +3,14 @@
 // all text work through the core library.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "commands.hpp"
 #include "help_text.hpp"
@@ -17,8 +19,8 @@
 #include "output.hpp"
 #include "session.hpp"
 #ifdef KURDI_CLI_ARCHIVE
-#include "archive.hpp"
-#include "document_reader.hpp"
+#include "archive/archive.hpp"
+#include "archive/read/document_reader.hpp"
 #endif
 
 namespace kurdi::cli {
@@ -83,7 +85,38 @@ int print_licenses() {
   return kExitOk;
 }
 
+#ifdef KURDI_CLI_ARCHIVE
+// `kurdi search ARCHIVE -word` excludes a word, but CLI11 would take any
+// argument that starts with '-' for an option. In a search command line, an
+// argument that starts with '-' and is not one of search's options is the
+// query: it gets kQueryMark in front so CLI11 sees a positional argument,
+// and the mark is taken off after parsing. `--` still works as usual.
+constexpr std::string_view kQueryMark = "\x1f";
+
+std::vector<std::string> mark_search_query(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (argc < 2 || args[1] != "search") return args;
+  static constexpr std::string_view kOptions[] = {"-h", "--help", "--limit", "--offset", "--from",
+                                                  "--to", "--source", "--json"};
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (a.size() < 2 || a[0] != '-') continue;
+    const std::string_view name = std::string_view(a).substr(0, a.find('='));
+    if (std::find(std::begin(kOptions), std::end(kOptions), name) != std::end(kOptions)) continue;
+    args[i].insert(0, kQueryMark);
+  }
+  return args;
+}
+#endif
+
 int run(int argc, char** argv) {
+#ifdef KURDI_CLI_ARCHIVE
+  std::vector<std::string> marked = mark_search_query(argc, argv);
+  std::vector<char*> marked_argv;
+  for (std::string& a : marked) marked_argv.push_back(a.data());
+  argv = marked_argv.data();
+#endif
   CLI::App app(help::kProgram, "kurdi");
   app.footer(help::kProgramExamples);
   app.set_help_flag("-h,--help", help::kHelp);
@@ -206,7 +239,7 @@ int run(int argc, char** argv) {
       ->type_name("jsonl|csv|txt|md|html")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
-            if (archive::parse_format(value)) return {};
+            if (kurdi::archive::parse_format(value)) return {};
             return "unknown format '" + value + "' (allowed: jsonl, csv, txt, md, html)";
           },
           "", "format"));
@@ -224,7 +257,7 @@ int run(int argc, char** argv) {
   search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)->type_name("N");
   const CLI::Validator date = CLI::Validator(
       [](std::string& value) -> std::string {
-        if (archive::is_iso_date(value)) return {};
+        if (kurdi::archive::is_iso_date(value)) return {};
         return "'" + value + "' is not a date (expected YYYY-MM-DD)";
       },
       "", "date");
@@ -299,7 +332,10 @@ int run(int argc, char** argv) {
   }
 #ifdef KURDI_CLI_ARCHIVE
   if (index_cmd->parsed()) return run_index(index_args);
-  if (search_cmd->parsed()) return run_search(search_args);
+  if (search_cmd->parsed()) {
+    if (search_args.query.starts_with(kQueryMark)) search_args.query.erase(0, kQueryMark.size());
+    return run_search(search_args);
+  }
   if (delete_cmd->parsed()) return run_delete(delete_args);
   if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
   if (check_cmd->parsed()) return run_check(check_args);

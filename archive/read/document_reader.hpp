@@ -4,6 +4,7 @@
 // turns files into SourceDocuments and reports every record it cannot use,
 // with its file and line, instead of storing part of it.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,10 @@ struct Skip {
   std::string reason;
 };
 
+/// "FILE:LINE: reason", or "FILE: reason" when the whole file was skipped:
+/// the warning `kurdi index` prints.
+std::string to_string(const Skip& skip);
+
 /// Receives what read_paths() finds, in input order.
 class DocumentSink {
  public:
@@ -61,6 +66,10 @@ struct ReadOptions {
   /// Read every file in this format instead of guessing it from the
   /// extension (`kurdi index --format`).
   std::optional<Format> format;
+  /// The largest record (a JSON line, a CSV row) or whole file (text,
+  /// Markdown, HTML) read, in bytes; a larger one is a Skip. It bounds the
+  /// memory a reader needs whatever the input.
+  std::size_t max_record_bytes = std::size_t{64} << 20;
 };
 
 /// Reads each path in order: a file, "-" for standard input (needs

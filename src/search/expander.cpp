@@ -96,9 +96,16 @@ struct Expander::Impl {
     search_profile.profile = Profile::search;
   }
 
-  bool known(std::string_view form) {
-    const auto& analyses = analyzer.analyze(form);
-    return std::any_of(analyses.begin(), analyses.end(), [](const Analysis& a) { return a.known; });
+  bool known(std::string_view form) { return known_cost(form) < kUnknownCost; }
+
+  // The ranking cost of the best lexicon-backed analysis of `form`, or
+  // kUnknownCost when the lexicon cannot explain it.
+  static constexpr float kUnknownCost = 1e30f;
+  float known_cost(std::string_view form) {
+    float best = kUnknownCost;
+    for (const Analysis& a : analyzer.analyze(form))
+      if (a.known) best = std::min(best, a.cost);
+    return best;
   }
 
   // The stems and the lemma of an Arabic-script word, search-normalized,
@@ -139,6 +146,12 @@ struct Expander::Impl {
     std::vector<std::string> out;
     const std::size_t spellings = std::size_t{1} << positions.size();
     std::string spelling;
+    // A restored spelling must explain the word at least as well as the
+    // spelling as typed (mask 0, tried first): a typed word the lexicon knows
+    // plainly keeps its far-fetched restorations out. kurdistan, کوردستان, a
+    // lexicon word, would otherwise also read as kurdîştan, کوردیشتان, "your
+    // Kurdish too" (two clitics), and find every کوردی.
+    float typed_cost = kUnknownCost;
     for (std::size_t mask = 0; mask < spellings; ++mask) {
       spelling.clear();
       std::size_t next = 0;
@@ -161,8 +174,14 @@ struct Expander::Impl {
       if (arabic.empty() || arabic.find(' ') != std::string::npos) continue;
       const Tokens t = tokenize(arabic, search_tokenize_options());
       if (t.tokens.size() != 1 || t.tokens[0].type != TokenType::word) continue;
-      // The spelling as typed is always a reading; a restored one must be known.
-      if (mask != 0 && !known(arabic)) continue;
+      // The spelling as typed is always a reading; a restored one must be
+      // known, and no costlier than the typed one.
+      if (mask == 0) {
+        typed_cost = known_cost(arabic);
+      } else {
+        const float cost = known_cost(arabic);
+        if (cost >= kUnknownCost || cost > typed_cost) continue;
+      }
       if (std::find(out.begin(), out.end(), arabic) == out.end()) out.push_back(std::move(arabic));
     }
     return out;

@@ -1,6 +1,6 @@
 // The Archive class (archive/archive.hpp): storing in batches, duplicates,
 // search with filters and snippets, versions and migrations, check, reindex.
-#include "archive.hpp"
+#include "archive/archive.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "archive.hpp"
-#include "document_reader.hpp"
+#include "archive/archive.hpp"
+#include "archive/read/document_reader.hpp"
 
 namespace {
 
@@ -133,8 +133,8 @@ TEST_P(SearchBehaviour, Case) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, SearchBehaviour, ::testing::ValuesIn(load_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return "line" + std::to_string(info.param.line) + "_" + info.param.kind;
+                         [](const ::testing::TestParamInfo<Case>& param) {
+                           return "line" + std::to_string(param.param.line) + "_" + param.param.kind;
                          });
 
 TEST(SearchBehaviourSuite, HasCases) { EXPECT_GT(load_cases().size(), 20u); }

@@ -151,6 +151,17 @@ TEST(SearchTerms, LatinQueryWordsFindArabicReadings) {
   EXPECT_EQ(e.document_terms("hez", TokenType::latin).size(), 1u);
 }
 
+TEST(SearchTerms, RestoredReadingsNoCostlierThanTheTypedOne) {
+  Expander e;
+  // کوردستان is a lexicon word as typed; restoring î and ş gives کوردیشتان,
+  // "your Kurdish too", which found every document with کوردی (regression).
+  EXPECT_EQ(e.arabic_readings("kurdistan"), std::vector<std::string>{"کوردستان"});
+  for (const auto& t : e.query_terms(form_of("kurdistan"), TokenType::latin)) EXPECT_NE(t.text, "کورد");
+  // A typed spelling the lexicon cannot explain keeps its restorations.
+  const auto hez = e.arabic_readings("hez");
+  EXPECT_NE(std::find(hez.begin(), hez.end(), "هێز"), hez.end());
+}
+
 // --- the query parser ---------------------------------------------------------------
 
 std::string describe(const Query& q) {
