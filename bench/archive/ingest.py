@@ -148,7 +148,8 @@ def main():
     print("## kurdi archive ingest, %s" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
     print()
     print("- CPU: %s" % cpu_model())
-    print("- load average before: %s" % " ".join("%.2f" % x for x in os.getloadavg()))
+    load_before = os.getloadavg()
+    print("- load average before: %s" % " ".join("%.2f" % x for x in load_before))
     print("- commit: %s; build: %s (Release, no -march)" % (commit, args.build_dir))
     print("- baseline reader: %s" % sh(shlex.quote(ingest) + " --which-reader"))
     print("- input: %s, %d documents, %.1f MB of JSON Lines" % (docs, ndocs, mb))
@@ -183,9 +184,18 @@ def main():
         print("| %s | %.2f | %.1f | %.2f | %.1f | %.2fx | %.2fx |"
               % (name, w, mb / w, c, sizes[name] / 1e6, w / base_wall, c / base_cpu))
     ratio = statistics.median(walls[commands[0][0]]) / base_wall
+    cpu_ratio = statistics.median(cpus[commands[0][0]]) / base_cpu
+    verdict = lambda r: "met" if r <= TARGET_RATIO else "MISSED"
     print()
-    print("target: kurdi index at most %.1fx the time of unicode61: %.2fx -> %s"
-          % (TARGET_RATIO, ratio, "met" if ratio <= TARGET_RATIO else "MISSED"))
+    print("target: kurdi index at most %.1fx the time of unicode61: wall %.2fx -> %s; CPU %.2fx -> %s"
+          % (TARGET_RATIO, ratio, verdict(ratio), cpu_ratio, verdict(cpu_ratio)))
+    # Wall time includes waiting for a core; with more runnable processes
+    # than cores it says more about the neighbours than about kurdi.
+    load = max(load_before[0], os.getloadavg()[0])
+    if verdict(ratio) != verdict(cpu_ratio) or load > (os.cpu_count() or 1):
+        print("note: load average up to %.2f on %d CPUs%s: trust the CPU ratio, or re-run in a quiet moment"
+              % (load, os.cpu_count() or 1,
+                 "; the wall and CPU verdicts disagree" if verdict(ratio) != verdict(cpu_ratio) else ""))
     print("archive size, kurdi index / unicode61: %.2fx" % (sizes[commands[0][0]] / sizes[base]))
     print("load average after: %s" % " ".join("%.2f" % x for x in os.getloadavg()))
     print("last run's logs: %s/*.kar.log" % tmp)
