@@ -353,6 +353,13 @@ void print_row(const char* name, const Row& r) {
               static_cast<unsigned long long>(r.empty));
 }
 
+// The cores are shared on the machines this runs on: latency doubles under
+// load, so every report says what the load was.
+void print_load(const char* when) {
+  double load[3];
+  if (getloadavg(load, 3) == 3) std::printf("load average %s: %.2f %.2f %.2f\n", when, load[0], load[1], load[2]);
+}
+
 int usage() {
   std::cerr << "usage: kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S] [--limit N]\n"
                "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n";
@@ -399,6 +406,7 @@ int main(int argc, char** argv) {
     std::size_t words = 0;
     for (const auto& b : bands) words += b.size();
     std::printf("archive: %s (FTS5 table %s)\n", path.c_str(), vocabulary.table().c_str());
+    print_load("before");
 
     ka::OpenOptions options;
     options.read_only = true;
@@ -466,6 +474,7 @@ int main(int argc, char** argv) {
                   p99, p99 < 50 ? "met" : "MISSED");
     }
 
+    print_load("after the timed pass");
     // Where the tail comes from: a rare word's stem terms can match far more
     // documents than its own df, and FTS5 scores every match.
     std::sort(timings.begin(), timings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
