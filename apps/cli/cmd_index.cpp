@@ -1,6 +1,7 @@
 // kurdi index ARCHIVE PATH...: reads documents (archive/read) and stores them
 // in the archive in committed batches. Only what a committed batch holds is
 // ever reported as stored, so an interrupted run never over-reports.
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <string>
@@ -92,7 +93,7 @@ class Indexer final : public archive::DocumentSink {
     std::fprintf(stderr,
                  "kurdi index: %s: %llu documents from %llu files in %.1f s (%.1f MB/s): %llu added, %llu updated, "
                  "%llu unchanged; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
-                 args_.archive.c_str(), static_cast<unsigned long long>(read_ - pending_),
+                 args_.archive.c_str(), static_cast<unsigned long long>(read_),
                  static_cast<unsigned long long>(files_), seconds, seconds > 0 ? mb / seconds : 0.0,
                  static_cast<unsigned long long>(added_), static_cast<unsigned long long>(updated_),
                  static_cast<unsigned long long>(unchanged_), static_cast<unsigned long long>(duplicates_),
