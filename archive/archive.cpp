@@ -10,10 +10,11 @@
 #include <ctime>
 #include <filesystem>
 #include <optional>
-#include <tuple>
+#include <unordered_map>
 
 #include "kurdi/search.hpp"
 #include "kurdi/version.hpp"
+#include "archive/read/dates.hpp"
 #include "kurdi_sqlite.hpp"
 #include "near_duplicates.hpp"
 #include "schema.hpp"
@@ -56,19 +57,15 @@ std::string expected_analyzer(const std::string& tokenizer) {
 
 }  // namespace
 
-bool is_iso_date(std::string_view t) noexcept {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  int n[3] = {};
-  for (const auto& [from, to, slot] : {std::tuple{0, 4, 0}, std::tuple{5, 7, 1}, std::tuple{8, 10, 2}})
-    for (int i = from; i < to; ++i) {
-      if (t[i] < '0' || t[i] > '9') return false;
-      n[slot] = n[slot] * 10 + (t[i] - '0');
-    }
-  const auto [year, month, day] = n;
-  if (month < 1 || month > 12 || day < 1) return false;
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+bool is_iso_date(std::string_view text) noexcept {
+  // The readers' date parser decides what a date is; YYYY-MM-DD is the one
+  // form it keeps as written.
+  try {
+    const std::optional<std::string> date = detail::normalize_date(text);
+    return date && *date == text;
+  } catch (const std::bad_alloc&) {
+    return false;
+  }
 }
 
 struct Archive::Impl {
@@ -78,6 +75,18 @@ struct Archive::Impl {
   bool in_batch = false;
   // kurdi_query's parser: its Expander caches words across searches.
   mutable search::Expander expander;
+  // store()'s statements, prepared once per connection rather than per
+  // document (keyed by their SQL literal). Declared after `connection`, so
+  // they are finalized before it closes.
+  mutable std::unordered_map<const char*, std::unique_ptr<db::Statement>> statements;
+
+  // The statement for `sql` (a string literal), reset and ready to bind.
+  db::Statement& cached(const char* sql) const {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<db::Statement>(connection, sql);
+    slot->reset();
+    return *slot;
+  }
 
   Impl(const std::string& p, const OpenOptions& o)
       : path(p), options(o), connection(p, open_flags(p, o)) {}
@@ -178,8 +187,8 @@ struct Archive::Impl {
   };
 
   std::optional<Stored> find(std::string_view id) const {
-    db::Statement s(connection,
-                    "SELECT doc, title, body, source, url, published, language, content_hash "
+    db::Statement& s = cached(
+        "SELECT doc, title, body, source, url, published, language, content_hash "
                     "FROM documents WHERE id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
@@ -198,31 +207,31 @@ struct Archive::Impl {
 
   // Removes a document's index entries and bands (not its row).
   void unindex(std::int64_t doc, std::string_view title, std::string_view body) const {
-    db::Statement fts(connection,
+    db::Statement& fts = cached(
                       "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
     fts.bind(1, doc).bind(2, title).bind(3, body).run();
-    db::Statement bands(connection, "DELETE FROM simhash_bands WHERE doc = ?1");
+    db::Statement& bands = cached("DELETE FROM simhash_bands WHERE doc = ?1");
     bands.bind(1, doc).run();
   }
 
   void index(std::int64_t doc, const Document& d, std::optional<std::uint64_t> sim) const {
-    db::Statement fts(connection, "INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
+    db::Statement& fts = cached("INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
     fts.bind(1, doc).bind(2, d.title).bind(3, d.body).run();
     if (!sim) return;
-    db::Statement band(connection, "INSERT OR IGNORE INTO simhash_bands(band, doc) VALUES(?1, ?2)");
+    db::Statement& band = cached("INSERT OR IGNORE INTO simhash_bands(band, doc) VALUES(?1, ?2)");
     for (const std::int64_t key : simhash_bands(*sim)) band.bind(1, key).bind(2, doc).run();
   }
 
   void report_duplicates(StoreReport& report, std::int64_t doc, const ContentHash& hash,
                          std::optional<std::uint64_t> sim) const {
-    db::Statement exact(connection, "SELECT id FROM documents WHERE content_hash = ?1 AND doc <> ?2 LIMIT 1");
+    db::Statement& exact = cached("SELECT id FROM documents WHERE content_hash = ?1 AND doc <> ?2 LIMIT 1");
     exact.bind_blob(1, hash.bytes().data(), hash.bytes().size()).bind(2, doc);
     if (exact.step()) {
       report.duplicate_of = exact.text(0);
       return;  // an exact copy is near too; say the stronger thing
     }
     if (!sim) return;
-    db::Statement near(connection,
+    db::Statement& near = cached(
                        "SELECT d.id, d.simhash FROM simhash_bands b JOIN documents d ON d.doc = b.doc "
                        "WHERE b.band = ?1 AND b.doc <> ?2 LIMIT ?3");
     int best = kNearDistance + 1;
@@ -258,7 +267,7 @@ struct Archive::Impl {
     std::int64_t doc;
     if (old) {
       unindex(old->doc, old->fields.title, old->fields.body);
-      db::Statement update(connection,
+      db::Statement& update = cached(
                            "UPDATE documents SET title = ?2, body = ?3, source = ?4, url = ?5, published = ?6, "
                            "language = ?7, content_hash = ?8, simhash = ?9, ingested_at = ?10 WHERE doc = ?1");
       update.bind(1, old->doc).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
@@ -268,7 +277,7 @@ struct Archive::Impl {
       doc = old->doc;
       report.outcome = StoreOutcome::updated;
     } else {
-      db::Statement insert(connection,
+      db::Statement& insert = cached(
                            "INSERT INTO documents(id, title, body, source, url, published, language, content_hash, "
                            "simhash, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       insert.bind(1, d.id).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
