@@ -27,6 +27,8 @@ namespace {
 using Kind = ArchiveError::Kind;
 
 constexpr int kSnippetTokens = 24;
+// Deep pages skip the narrowed first match (it ranks offset + limit hits).
+constexpr std::uint64_t kMaxNarrowPage = 1000;
 // Near-duplicate candidates looked at per SimHash band: a band value shared
 // by very many documents (boilerplate) must not make one store() slow.
 constexpr int kMaxBandCandidates = 64;
@@ -75,6 +77,12 @@ struct Archive::Impl {
   bool in_batch = false;
   // kurdi_query's parser: its Expander caches words across searches.
   mutable search::Expander expander;
+  // Ranked search on an archive of the kurdi tokenizer (not a baseline one).
+  mutable std::optional<bool> ranked;
+  // Document frequencies for the ranking plan; documents counts faster than
+  // the external-content index.
+  mutable kurdi::sqlite::Fts5Statistics statistics{connection.get(), "documents_fts",
+                                                   "SELECT count(*) FROM documents"};
   // store()'s statements, prepared once per connection rather than per
   // document (keyed by their SQL literal). Declared after `connection`, so
   // they are finalized before it closes.
@@ -175,6 +183,7 @@ struct Archive::Impl {
   }
 
   void begin_batch() {
+    statistics.invalidate();  // this connection sees its own uncommitted writes
     if (in_batch) return;
     connection.exec("BEGIN IMMEDIATE");
     in_batch = true;
@@ -323,6 +332,7 @@ void Archive::commit() {
 void Archive::rollback() {
   if (!impl_->in_batch) return;
   impl_->in_batch = false;
+  impl_->statistics.invalidate();
   impl_->connection.exec("ROLLBACK");
 }
 
@@ -344,6 +354,13 @@ std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
   return missing;
 }
 
+namespace {
+
+// The page of ranked documents: (doc, score), best first.
+using Ranked = std::vector<std::pair<std::int64_t, double>>;
+
+}  // namespace
+
 SearchResult Archive::search(const SearchRequest& request) const {
   SearchResult result;
   const search::Query query = search::parse_query(request.query, impl_->expander);
@@ -355,25 +372,72 @@ SearchResult Archive::search(const SearchRequest& request) const {
     result.message = "a query of exclusions only matches nothing: add a word to search for";
     return result;
   }
-  const std::string match = kurdi::sqlite::fts5_match(query);
+  if (!impl_->ranked) impl_->ranked = impl_->meta("tokenizer") == "kurdi";
   const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
-  // Unfiltered, FTS5 ranks inside the index (ORDER BY rank LIMIT). With
-  // filters each match is looked up in documents; the CROSS JOIN keeps the
-  // index as the outer loop. Undated documents never pass a date filter.
-  const char* sql = filtered
-                        ? "SELECT f.rowid, -f.rank FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
-                          "WHERE documents_fts MATCH ?1 "
-                          "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
-                          "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
-                          "AND (?6 = '' OR d.source = ?6) "
-                          "ORDER BY f.rank LIMIT ?2 OFFSET ?3"
-                        : "SELECT rowid, -rank FROM documents_fts WHERE documents_fts MATCH ?1 "
-                          "ORDER BY rank LIMIT ?2 OFFSET ?3";
-  db::Statement ranked(impl_->connection, sql);
-  ranked.bind(1, match).bind(2, std::int64_t{request.limit}).bind(3, std::int64_t{request.offset});
-  if (filtered) ranked.bind(4, request.from).bind(5, request.to).bind(6, request.source);
-  std::vector<std::pair<std::int64_t, double>> top;
-  while (ranked.step()) top.emplace_back(ranked.integer(0), ranked.real(1));
+
+  // One ranked match. With filters each match is looked up in documents;
+  // the CROSS JOIN keeps the index as the outer loop. Undated documents
+  // never pass a date filter. Ties go to the older document.
+  auto rank = [&](std::string_view match, std::string_view ranking, std::uint32_t limit, std::uint32_t offset) {
+    static constexpr std::string_view kFilters =
+        "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
+        "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
+        "AND (?6 = '' OR d.source = ?6) ";
+    std::string sql;
+    if (*impl_->ranked) {
+      // kurdi_bm25 with the title weighted as the table's own rank (schema.cpp).
+      sql = filtered ? "SELECT f.rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts f "
+                       "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
+                     : "SELECT rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts "
+                       "WHERE documents_fts MATCH ?1 ";
+      if (filtered) sql.append(kFilters);
+      sql.append("ORDER BY score DESC, 1 LIMIT ?2 OFFSET ?3");
+    } else {
+      // A baseline tokenizer (benchmarks): FTS5's own bm25, the table's rank.
+      sql = filtered ? "SELECT f.rowid, -f.rank FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
+                       "WHERE documents_fts MATCH ?1 "
+                     : "SELECT rowid, -rank FROM documents_fts WHERE documents_fts MATCH ?1 ";
+      if (filtered) sql.append(kFilters);
+      sql.append(filtered ? "ORDER BY f.rank LIMIT ?2 OFFSET ?3" : "ORDER BY rank LIMIT ?2 OFFSET ?3");
+    }
+    db::Statement s(impl_->connection, sql.c_str());
+    s.bind(1, match).bind(2, std::int64_t{limit}).bind(3, std::int64_t{offset});
+    if (filtered) s.bind(4, request.from).bind(5, request.to).bind(6, request.source);
+    if (*impl_->ranked) s.bind(7, ranking);
+    Ranked out;
+    while (s.step()) out.emplace_back(s.integer(0), s.real(1));
+    return out;
+  };
+
+  std::string match;
+  Ranked top;
+  if (!*impl_->ranked) {
+    match = kurdi::sqlite::fts5_match(query);
+    top = rank(match, {}, request.limit, request.offset);
+  } else {
+    impl_->statistics.refresh();
+    const search::QueryPlan plan = search::plan_query(query, impl_->statistics);
+    bool done = false;
+    if (plan.deferred) {
+      // The rarer terms first: when the page fills with hits that score at
+      // least what a document of deferred terms alone could, it is exact.
+      const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
+      kurdi::sqlite::RankedMatch narrow = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow);
+      if (wanted <= kMaxNarrowPage) {
+        Ranked page = rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);
+        if (page.size() == wanted && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
+          top.assign(page.begin() + request.offset, page.end());
+          match = std::move(narrow.match);
+          done = true;
+        }
+      }
+    }
+    if (!done) {
+      kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+      top = rank(full.match, full.ranking, request.limit, request.offset);
+      match = std::move(full.match);
+    }
+  }
 
   // Snippets only for the hits shown: snippet() costs a re-tokenization of
   // the body, too much to pay for every match before the sort.
@@ -487,6 +551,7 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
   if (impl_->in_batch) commit();
   const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
   // One transaction: an interrupted reindex leaves the archive as it was.
+  impl_->statistics.invalidate();
   impl_->connection.exec("BEGIN IMMEDIATE");
   try {
     impl_->connection.exec("INSERT INTO documents_fts(documents_fts) VALUES('delete-all')");

@@ -7,12 +7,15 @@
 // the sqlite3 shell and other programs load the extension kurdi.so instead
 // (`.load ./kurdi`, entry point sqlite3_kurdi_init).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "kurdi/search.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace kurdi::sqlite {
 
@@ -25,6 +28,62 @@ int register_all(sqlite3* db, std::string* error = nullptr);
 /// phrase is quoted, so the result always parses. An empty query, or one of
 /// exclusions only, gives `""` (an empty phrase: matches nothing).
 std::string fts5_match(const kurdi::search::Query& query);
+
+/// A ranked query for FTS5: the MATCH expression, and the ranking argument
+/// that kurdi_bm25(table, ranking, column weights...) needs with it
+/// (docs/sqlite.md, "Ranking").
+struct RankedMatch {
+  std::string match;
+  std::string ranking;
+};
+
+/// Which match of a QueryPlan to render.
+enum class MatchPass {
+  narrow,  ///< without the deferred terms as a way in: they only add to the score
+  full,    ///< every term
+};
+
+/// Renders a plan (of `query`) with each word's terms as phrases of their
+/// own. The narrow pass of a plan with deferred terms is `(P) AND (D OR P)`:
+/// the documents of the rarer terms P, scored with the deferred terms D too.
+/// Otherwise, and for the full pass, every term is a way in.
+RankedMatch fts5_ranked_match(const kurdi::search::Query& query, const kurdi::search::QueryPlan& plan,
+                              MatchPass pass);
+
+/// Document frequencies of an FTS5 table with the kurdi tokenizer, for
+/// kurdi::search::plan_query: read from an fts5vocab table that it creates in
+/// the connection's temp schema, cached until the database changes. For one
+/// connection and one thread; throws std::runtime_error on an SQLite error.
+class Fts5Statistics final : public kurdi::search::TermStatistics {
+ public:
+  /// `count_sql` counts the table's documents (default: count(*) of the
+  /// table; an external-content table is counted faster in its content table).
+  Fts5Statistics(sqlite3* db, std::string_view table, std::string count_sql = {});
+  ~Fts5Statistics() override;
+  Fts5Statistics(const Fts5Statistics&) = delete;
+  Fts5Statistics& operator=(const Fts5Statistics&) = delete;
+
+  /// Call before planning a query: drops the cache when another connection
+  /// has committed since (PRAGMA data_version) or after invalidate().
+  void refresh();
+  /// This connection has written to the table (data_version does not show it).
+  void invalidate() noexcept { stale_ = true; }
+
+  std::uint64_t documents() override;
+  std::uint64_t documents_with(std::string_view stored_term) override;
+
+ private:
+  static constexpr std::size_t kMaxCached = std::size_t{1} << 20;
+  sqlite3* db_;
+  std::string table_, count_sql_;
+  sqlite3_stmt* version_ = nullptr;
+  sqlite3_stmt* count_ = nullptr;
+  sqlite3_stmt* lookup_ = nullptr;
+  std::int64_t data_version_ = -1;
+  std::int64_t documents_ = -1;
+  bool stale_ = true;
+  std::unordered_map<std::string, std::uint64_t> df_;
+};
 
 /// The tokenizer's options, as parsed from `tokenize='kurdi ...'`.
 struct TokenizerOptions {

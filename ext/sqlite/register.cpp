@@ -1,4 +1,5 @@
-// kurdi::sqlite::register_all: the tokenizer and the functions on one connection.
+// kurdi::sqlite::register_all: the tokenizer, the ranking function and the SQL
+// functions on one connection.
 #include <string>
 
 #include "kurdi_sqlite.hpp"
@@ -8,7 +9,9 @@
 namespace kurdi::sqlite {
 
 int register_all(sqlite3* db, std::string* error) {
-  const int rc = register_tokenizer(db, error);
+  int rc = register_tokenizer(db, error);
+  if (rc != SQLITE_OK) return rc;
+  rc = register_ranking(db, error);
   if (rc != SQLITE_OK) return rc;
   return register_functions(db, error);
 }

@@ -8,6 +8,12 @@
 // BM25 ranks exact forms first. A prefix is "<exact>X" * (forms only).
 // Groups join with AND, OR groups are bracketed, exclusions follow as NOT:
 // FTS5's NOT is binary, so -x can only subtract from something.
+//
+// fts5_ranked_match (the archive's search, ranked by kurdi_bm25) renders a
+// kurdi::search::QueryPlan instead: each term of a word is a phrase of its
+// own behind kurdi::search::term_marker, so each is weighted and counted on
+// its own (docs/sqlite.md, "Ranking").
+#include <charconv>
 #include <string>
 
 #include "kurdi_sqlite.hpp"
@@ -66,6 +72,156 @@ std::string fts5_match(const search::Query& query) {
     append_item(out, item);
   }
   return out;
+}
+
+}  // namespace kurdi::sqlite
+
+// --- Ranked matches (kurdi_bm25) ---------------------------------------------
+
+namespace kurdi::sqlite {
+namespace {
+
+// Which terms of a word an alternative list takes.
+enum class Terms { all, rare, deferred };
+
+class RankedRenderer {
+ public:
+  RankedRenderer(const search::Query& query, const search::QueryPlan& plan) : query_(query), plan_(plan) {}
+
+  RankedMatch render(MatchPass pass) {
+    if (query_.all.empty()) {
+      out_.match = "\"\"";
+      entry(-1, 0, 0);
+      return std::move(out_);
+    }
+    if (pass == MatchPass::narrow && plan_.deferred && plan_.groups.size() == 1) {
+      // (P) AND (D OR P): D only scores documents that P lets in.
+      out_.match.push_back('(');
+      group(0, 0, Terms::rare, true);
+      out_.match.append(") AND (");
+      group(0, 0, Terms::deferred, true);
+      out_.match.append(" OR ");
+      group(0, -1, Terms::rare, true);
+      out_.match.push_back(')');
+    } else {
+      int slot = 0;
+      for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
+        if (g > 0) out_.match.append(" AND ");
+        out_.match.push_back('(');
+        slot = group(g, slot, Terms::all, false);
+        out_.match.push_back(')');
+      }
+    }
+    if (!query_.excluded.empty()) {
+      out_.match.insert(0, 1, '(');
+      out_.match.push_back(')');
+      for (const search::QueryItem& item : query_.excluded) {
+        out_.match.append(" NOT (");
+        whole_item(item, -1);
+        out_.match.push_back(')');
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // The items of group g as one OR list, slots numbered from `slot` (-1: the
+  // phrases do not score). `flat`: one list of alternatives (deferred terms
+  // of every item together). Returns the next slot.
+  int group(std::size_t g, int slot, Terms which, bool flat) {
+    bool first = true;
+    for (const search::PlannedItem& item : plan_.groups[g]) {
+      const int s = slot < 0 ? -1 : slot++;
+      if (which == Terms::deferred && item.terms.empty()) continue;
+      if (which == Terms::deferred) {
+        for (const search::PlannedTerm& t : item.terms) {
+          if (!t.deferred) continue;
+          if (!first) out_.match.append(" OR ");
+          first = false;
+          term(t, s);
+        }
+        continue;
+      }
+      if (!first) out_.match.append(" OR ");
+      first = false;
+      if (item.terms.empty()) {
+        if (!flat) out_.match.push_back('(');
+        whole_item(*item.item, s);
+        if (!flat) out_.match.push_back(')');
+        continue;
+      }
+      if (!flat) out_.match.push_back('(');
+      bool first_term = true;
+      for (const search::PlannedTerm& t : item.terms) {
+        if (which == Terms::rare && t.deferred) continue;
+        if (!first_term) out_.match.append(" OR ");
+        first_term = false;
+        term(t, s);
+      }
+      if (!flat) out_.match.push_back(')');
+    }
+    return slot;
+  }
+
+  void term(const search::PlannedTerm& t, int slot) {
+    quoted(search::term_marker, search::stored_term(t.term));
+    entry(slot, t.weight, static_cast<double>(t.df));
+  }
+
+  // A phrase or prefix, matched whole: its exact form, or any of its terms.
+  void whole_item(const search::QueryItem& item, int slot) {
+    std::string text;
+    for (const search::QueryWord& w : item.words) {
+      if (!text.empty()) text.push_back(' ');
+      text.append(w.form);
+    }
+    quoted(search::exact_marker, text);
+    entry(slot, 1.0, -1);
+    if (item.prefix) {
+      out_.match.append(" *");
+      return;
+    }
+    out_.match.append(" OR ");
+    quoted({}, text);
+    entry(slot, plan_.options.related_weight, -1);
+  }
+
+  void quoted(std::string_view marker, std::string_view text) {
+    std::string& m = out_.match;
+    m.push_back('"');
+    m.append(marker);
+    for (const char c : text) {
+      if (c == '"') m.push_back('"');  // FTS5 string: a quote is doubled
+      m.push_back(c);
+    }
+    m.push_back('"');
+  }
+
+  void entry(int slot, double weight, double df) {
+    std::string& r = out_.ranking;
+    if (!r.empty()) r.push_back(';');
+    number(r, slot);
+    r.push_back(' ');
+    number(r, weight);
+    r.push_back(' ');
+    number(r, df);
+  }
+
+  static void number(std::string& out, double value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+  }
+
+  const search::Query& query_;
+  const search::QueryPlan& plan_;
+  RankedMatch out_;
+};
+
+}  // namespace
+
+RankedMatch fts5_ranked_match(const search::Query& query, const search::QueryPlan& plan, MatchPass pass) {
+  return RankedRenderer(query, plan).render(pass);
 }
 
 }  // namespace kurdi::sqlite

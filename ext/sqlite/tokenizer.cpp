@@ -7,6 +7,9 @@
 // (FTS5_TOKEN_COLOCATED) by those of its stems and lemma that differ from the
 // form, stored with kurdi::search::stem_marker in front.
 // Query text (FTS5_TOKENIZE_QUERY), by its first byte:
+//   term_marker   the rest is one stored term (exact, or a stem term with its
+//                 stem_marker), used as it is: the archive's ranked search
+//                 matches each query term on its own (kurdi::search::plan_query);
 //   stem_marker   the rest is one stored stem term, used as it is;
 //   exact_marker  the forms of each token only (kurdi_query's first
 //                 alternative: exact forms rank first; a Latin word brings
@@ -180,6 +183,13 @@ int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int siz
   const std::string_view input(text ? text : "", text && size > 0 ? static_cast<std::size_t>(size) : 0);
   try {
     if ((flags & FTS5_TOKENIZE_QUERY) == 0) return tokenize_text(t, input, Mode::document, ctx, x_token);
+    if (input.starts_with(search::term_marker)) {
+      // One stored term, without the marker (nothing when that is empty).
+      const std::string_view stored = input.substr(search::term_marker.size());
+      if (stored.empty()) return SQLITE_OK;
+      const int m = static_cast<int>(search::term_marker.size());
+      return x_token(ctx, 0, stored.data(), static_cast<int>(stored.size()), m, size);
+    }
     if (input.starts_with(search::stem_marker)) {
       // One stored stem term, as it is (empty after the marker: nothing).
       if (input.size() == search::stem_marker.size()) return SQLITE_OK;
@@ -210,23 +220,29 @@ int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int siz
 
 }  // namespace
 
-int register_tokenizer(sqlite3* db, std::string* error) {
+fts5_api* fts5_api_of(sqlite3* db, std::string* error) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     if (error) *error = std::string("kurdi: this SQLite has no FTS5: ") + sqlite3_errmsg(db);
-    return rc;
+    return nullptr;
   }
   sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
   sqlite3_step(stmt);
   rc = sqlite3_finalize(stmt);
   if (rc != SQLITE_OK || api == nullptr || api->iVersion < 2) {
     if (error) *error = "kurdi: could not get the FTS5 API (fts5_api version 2 needed)";
-    return rc != SQLITE_OK ? rc : SQLITE_ERROR;
+    return nullptr;
   }
+  return api;
+}
+
+int register_tokenizer(sqlite3* db, std::string* error) {
+  fts5_api* api = fts5_api_of(db, error);
+  if (api == nullptr) return SQLITE_ERROR;
   fts5_tokenizer tokenizer{x_create, x_delete, x_tokenize};
-  rc = api->xCreateTokenizer(api, "kurdi", nullptr, &tokenizer, nullptr);
+  const int rc = api->xCreateTokenizer(api, "kurdi", nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 tokenizer 'kurdi'";
   return rc;
 }

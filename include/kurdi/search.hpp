@@ -20,6 +20,7 @@
 //     knows them, add their own terms.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,12 @@ inline constexpr std::string_view stem_marker = "\x01";
 /// Put in front of query text by a host to ask its tokenizer for exact
 /// (search-profile) forms only, with no stems (U+0002). Never stored.
 inline constexpr std::string_view exact_marker = "\x02";
+
+/// Put in front of query text by a host to ask its tokenizer for one stored
+/// term, used as it is (U+0003): an exact term, or a stem term with
+/// stem_marker in front. With it a host matches and ranks each query term on
+/// its own (see plan_query). Never stored.
+inline constexpr std::string_view term_marker = "\x03";
 
 /// One index term of a token.
 struct Term {
@@ -150,6 +157,88 @@ struct Query {
 /// Everything else (stray quotes, '*' or '-' alone, brackets, punctuation) is
 /// ignored. Chunks with no indexed token are dropped.
 Query parse_query(std::string_view text, Expander& expander);
+
+// --- Ranking ----------------------------------------------------------------
+// Every host ranks alike (docs/sqlite.md, "Ranking"): BM25 in which each
+// query item (a word or phrase) scores by its best-matching term, the form
+// as written at full weight and a stem or lemma at `related_weight`, each with
+// its own document frequency, times the share of the items matched. A word's common stems (کردن, بوون) therefore
+// neither count twice with its form nor flood the ranking; and a term found in
+// a large share of the documents is deferred: the host first matches the
+// rarer terms and falls back to every term only when that cannot give the
+// right top hits.
+
+struct RankingOptions {
+  double k1 = 1.2;   ///< BM25 term-frequency saturation (as FTS5's bm25())
+  double b = 0.75;   ///< BM25 length normalization (as FTS5's bm25())
+  /// The weight of a match through a stem or lemma (a derived exact term or
+  /// a stem term) against 1 for the query word's own form.
+  double related_weight = 0.8;
+  /// A related term found in more than this share of the documents is
+  /// deferred, in a query of one group whose other terms are rarer.
+  double defer_share = 0.05;
+  /// Coordination: a document's score is multiplied by the share of the
+  /// query's items it matches, so `a OR b` ranks documents with both above
+  /// those with either one many times (Lucene's classic coord factor).
+  bool coordination = true;
+};
+
+/// BM25 inverse document frequency, as Lucene's BM25Similarity computes it:
+/// ln(1 + (N - df + 0.5) / (df + 0.5)). Unlike FTS5's bm25(), which puts
+/// 1e-6 for a term in more than half the documents, it stays positive, so
+/// a common word still counts a little and still orders the hits.
+double idf(std::uint64_t df, std::uint64_t documents) noexcept;
+
+/// BM25's term-frequency part: tf (k1 + 1) / (tf + k1 (1 - b + b length /
+/// average_length)). Below k1 + 1 for any tf.
+double bm25_tf(double tf, double length, double average_length, const RankingOptions& options) noexcept;
+
+/// Document frequencies, as the host's index knows them.
+class TermStatistics {
+ public:
+  virtual ~TermStatistics() = default;
+  /// Documents in the index (N).
+  virtual std::uint64_t documents() = 0;
+  /// Documents holding `stored_term` (stored_term(), with stem_marker for a
+  /// stem term).
+  virtual std::uint64_t documents_with(std::string_view stored_term) = 0;
+};
+
+/// One query term of a single-word item, as matched and ranked on its own.
+struct PlannedTerm {
+  Term term;
+  double weight;          ///< 1 for the word's own forms, RankingOptions::related_weight otherwise
+  std::uint64_t df;       ///< documents holding it
+  bool deferred = false;  ///< left out of the first, narrower match
+};
+
+/// How one query item is matched and ranked.
+struct PlannedItem {
+  const QueryItem* item;  ///< points into the Query given to plan_query
+  /// A word (not a prefix): its query terms, each matched and ranked on its
+  /// own; the item scores by the best of them. Empty for a phrase or a
+  /// prefix: the host matches it whole, its exact form (weight 1) or any of
+  /// its terms (related_weight), with document frequencies of its own.
+  std::vector<PlannedTerm> terms;
+};
+
+/// A query ready for a host to render: the items of Query::all, group by
+/// group, with their terms' weights and document frequencies.
+struct QueryPlan {
+  std::vector<std::vector<PlannedItem>> groups;  ///< parallel to Query::all
+  RankingOptions options;                        ///< what the plan was made with
+  /// True when some term is deferred (only in a query of one group).
+  bool deferred = false;
+  /// No document that matches deferred terms only can score above this.
+  /// When the first match (without the deferred terms) fills the page with
+  /// hits scoring at least this much, the page is the exact answer;
+  /// otherwise the host matches again with every term.
+  double deferred_bound = 0;
+};
+
+/// Plans a parsed query (which must outlive the plan) against an index's
+/// statistics: weights every term and defers the common related terms.
+QueryPlan plan_query(const Query& query, TermStatistics& statistics, const RankingOptions& options = {});
 
 }  // namespace search
 }  // namespace kurdi

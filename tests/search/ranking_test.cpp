@@ -1,0 +1,154 @@
+// kurdi's ranking plan (include/kurdi/search.hpp, "Ranking"): BM25 formulas,
+// term weights, document frequencies and deferral, against a hand-made index.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "kurdi/search.hpp"
+
+namespace {
+
+using namespace kurdi::search;
+
+// Statistics from a table of stored terms; counts the lookups.
+struct FakeStatistics final : TermStatistics {
+  std::uint64_t n = 1000;
+  std::map<std::string, std::uint64_t, std::less<>> df;
+  int lookups = 0;
+  std::uint64_t documents() override { return n; }
+  std::uint64_t documents_with(std::string_view term) override {
+    ++lookups;
+    const auto it = df.find(term);
+    return it == df.end() ? 0 : it->second;
+  }
+};
+
+std::string stem(std::string_view s) {
+  std::string out(stem_marker);  // append, not operator+: GCC 12 -Wrestrict
+  out.append(s);
+  return out;
+}
+
+TEST(Bm25, IdfIsLucenesAndPositive) {
+  EXPECT_NEAR(idf(10, 1000), std::log(1 + (1000 - 10 + 0.5) / 10.5), 1e-12);
+  EXPECT_GT(idf(1000, 1000), 0.0);  // in every document: small, not zero or negative
+  EXPECT_GT(idf(1, 1000), idf(100, 1000));
+  EXPECT_GT(idf(0, 0), 0.0);  // an empty index does not divide by zero
+}
+
+TEST(Bm25, TermFrequencyPartSaturatesBelowKOnePlusOne) {
+  const RankingOptions o;
+  EXPECT_EQ(bm25_tf(0, 10, 10, o), 0.0);
+  EXPECT_NEAR(bm25_tf(1, 10, 10, o), 1.0, 1e-12);  // tf 1 at average length
+  EXPECT_LT(bm25_tf(1, 20, 10, o), bm25_tf(1, 10, 10, o));  // longer documents count less
+  double last = 0;
+  for (double tf = 1; tf < 1e6; tf *= 4) {
+    const double v = bm25_tf(tf, 10, 10, o);
+    EXPECT_GT(v, last);
+    EXPECT_LT(v, o.k1 + 1);
+    last = v;
+  }
+}
+
+TEST(Plan, WeighsFormsAboveStemsAndLooksUpStoredTerms) {
+  Expander e;
+  FakeStatistics st;
+  st.df["بەرپرسەکانی"] = 3;
+  st.df["بەرپرس"] = 20;
+  st.df[stem("بەرپرس")] = 40;
+  const Query q = parse_query("بەرپرسەکانی", e);
+  const QueryPlan plan = plan_query(q, st);
+  ASSERT_EQ(plan.groups.size(), 1u);
+  ASSERT_EQ(plan.groups[0].size(), 1u);
+  const PlannedItem& item = plan.groups[0][0];
+  EXPECT_EQ(item.item, &q.all[0].any[0]);
+  ASSERT_EQ(item.terms.size(), q.all[0].any[0].words[0].terms.size());
+  bool saw_form = false, saw_derived = false, saw_stem = false;
+  for (const PlannedTerm& t : item.terms) {
+    if (t.term.exact && !t.term.derived && t.term.text == "بەرپرسەکانی") {
+      saw_form = true;
+      EXPECT_EQ(t.weight, 1.0);
+      EXPECT_EQ(t.df, 3u);
+    } else if (t.term.exact && t.term.text == "بەرپرس") {
+      saw_derived = true;
+      EXPECT_EQ(t.weight, RankingOptions{}.related_weight);
+      EXPECT_EQ(t.df, 20u);
+    } else if (!t.term.exact && t.term.text == "بەرپرس") {
+      saw_stem = true;
+      EXPECT_EQ(t.weight, RankingOptions{}.related_weight);
+      EXPECT_EQ(t.df, 40u);  // looked up with the stem marker
+    }
+    EXPECT_FALSE(t.deferred);  // nothing common here
+  }
+  EXPECT_TRUE(saw_form && saw_derived && saw_stem);
+  EXPECT_FALSE(plan.deferred);
+}
+
+TEST(Plan, DefersCommonRelatedTermsOfOneGroupOnly) {
+  Expander e;
+  FakeStatistics st;
+  st.n = 10000;
+  st.df["دەکرێت"] = 30;  // rare form ...
+  st.df["کردن"] = 800;
+  st.df[stem("کردن")] = 9000;  // ... whose lemma is everywhere
+  const Query one = parse_query("دەکرێت", e);
+  const QueryPlan plan = plan_query(one, st);
+  ASSERT_TRUE(plan.deferred);
+  double bound = 0;
+  for (const PlannedTerm& t : plan.groups[0][0].terms) {
+    const bool common = static_cast<double>(t.df) > 0.05 * 10000;
+    EXPECT_EQ(t.deferred, common && t.weight < 1.0) << t.term.text;
+    if (t.deferred) bound = std::max(bound, t.weight * idf(t.df, st.n) * (RankingOptions{}.k1 + 1));
+  }
+  EXPECT_NEAR(plan.deferred_bound, bound, 1e-12);
+  EXPECT_GT(plan.deferred_bound, 0.0);
+
+  // Two groups (an implicit AND): nothing deferred, the AND narrows already.
+  st.df["بەغدا"] = 5;
+  const Query two = parse_query("دەکرێت بەغدا", e);
+  const QueryPlan and_plan = plan_query(two, st);
+  EXPECT_FALSE(and_plan.deferred);
+  for (const auto& group : and_plan.groups)
+    for (const PlannedItem& item : group)
+      for (const PlannedTerm& t : item.terms) EXPECT_FALSE(t.deferred);
+}
+
+TEST(Plan, NoDeferralWhenTheRestIsAsCommon) {
+  Expander e;
+  FakeStatistics st;
+  st.n = 10000;
+  st.df["دەکرێت"] = 6000;  // the form itself is common: deferring gains nothing
+  st.df[stem("کردن")] = 9000;
+  const QueryPlan plan = plan_query(parse_query("دەکرێت", e), st);
+  EXPECT_FALSE(plan.deferred);
+  EXPECT_EQ(plan.deferred_bound, 0.0);
+}
+
+TEST(Plan, FormsAreNeverDeferred) {
+  Expander e;
+  FakeStatistics st;
+  st.n = 100;
+  st.df["کتێب"] = 99;
+  st.df["وشە"] = 1;
+  const QueryPlan plan = plan_query(parse_query("کتێب OR وشە", e), st);
+  for (const PlannedItem& item : plan.groups[0])
+    for (const PlannedTerm& t : item.terms)
+      if (t.weight == 1.0) {
+        EXPECT_FALSE(t.deferred) << t.term.text;
+      }
+}
+
+TEST(Plan, PhrasesAndPrefixesAreMatchedWhole) {
+  Expander e;
+  FakeStatistics st;
+  const Query q = parse_query("\"هێزی ئەمریکا\" کورد*", e);
+  const QueryPlan plan = plan_query(q, st);
+  ASSERT_EQ(plan.groups.size(), 2u);
+  EXPECT_TRUE(plan.groups[0][0].terms.empty());
+  EXPECT_TRUE(plan.groups[1][0].terms.empty());
+  EXPECT_EQ(st.lookups, 0);  // nothing to look up for them
+}
+
+}  // namespace
