@@ -72,13 +72,21 @@ QueryPlan plan_query(const Query& query, TermStatistics& statistics, const Ranki
       for (PlannedTerm& t : item.terms) t.deferred = false;
     return plan;
   }
+  // A document outside the narrow match scores only through deferred terms:
+  // at most each item's best deferred weight * idf * (k1 + 1) (the limit of
+  // bm25_tf), summed over the items that have deferred terms; and with
+  // coordination it matches at most those items of all the query's.
   plan.deferred = true;
+  std::size_t with_deferred = 0;
   for (const PlannedItem& item : plan.groups.front()) {
     double best = 0;
     for (const PlannedTerm& t : item.terms)
       if (t.deferred) best = std::max(best, t.weight * idf(t.df, documents) * (options.k1 + 1));
     plan.deferred_bound += best;
+    with_deferred += best > 0 ? 1 : 0;
   }
+  if (options.coordination)
+    plan.deferred_bound *= static_cast<double>(with_deferred) / static_cast<double>(plan.groups.front().size());
   return plan;
 }
 

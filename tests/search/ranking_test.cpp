@@ -93,7 +93,7 @@ TEST(Plan, DefersCommonRelatedTermsOfOneGroupOnly) {
   st.df["دەکرێت"] = 30;  // rare form ...
   st.df["کردن"] = 800;
   st.df[stem("کردن")] = 9000;  // ... whose lemma is everywhere
-  const Query one = parse_query("دەکرێت", e);
+  const Query one = parse_query("دەکرێت", e);  // one item: coordination takes nothing off the bound
   const QueryPlan plan = plan_query(one, st);
   ASSERT_TRUE(plan.deferred);
   double bound = 0;

@@ -1,0 +1,219 @@
+// The archive's ranked search at the SQLite level: term_marker queries, the
+// FTS5 function kurdi_bm25 against the core's formulas, and the claim that a
+// narrow first match that fills its page with hits above the deferred bound
+// gives exactly the full match's top hits.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kurdi/search.hpp"
+#include "kurdi_sqlite.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kurdi;
+
+struct Db {
+  sqlite3* db = nullptr;
+  Db() {
+    EXPECT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    std::string error;
+    EXPECT_EQ(sqlite::register_all(db, &error), SQLITE_OK) << error;
+  }
+  ~Db() { sqlite3_close(db); }
+  void exec(const std::string& sql) {
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+  }
+  void insert(const std::string& body) {
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO t(body) VALUES (?1)", -1, &s, nullptr), SQLITE_OK);
+    sqlite3_bind_text(s, 1, body.data(), static_cast<int>(body.size()), SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+  }
+  // (rowid, score) of a ranked match, best first; `error` gets SQLite's message.
+  std::vector<std::pair<std::int64_t, double>> ranked(const sqlite::RankedMatch& m, int limit,
+                                                      std::string* error = nullptr) {
+    std::vector<std::pair<std::int64_t, double>> out;
+    sqlite3_stmt* s = nullptr;
+    const char* sql =
+        "SELECT rowid, kurdi_bm25(t, ?2) AS score FROM t WHERE t MATCH ?1 ORDER BY score DESC, rowid LIMIT ?3";
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_bind_text(s, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, limit);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1));
+    if (rc != SQLITE_DONE) {
+      if (error) *error = sqlite3_errmsg(db);
+      else ADD_FAILURE() << m.match << ": " << sqlite3_errmsg(db);
+    }
+    sqlite3_finalize(s);
+    return out;
+  }
+  std::vector<std::int64_t> rowids(const std::string& match) {
+    std::vector<std::int64_t> out;
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &s, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(s, 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
+    while (sqlite3_step(s) == SQLITE_ROW) out.push_back(sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    return out;
+  }
+};
+
+std::string quoted(std::string_view marker, std::string_view text) {
+  std::string out = "\"";
+  out.append(marker);
+  out.append(text);
+  out.push_back('"');
+  return out;
+}
+
+TEST(TermMarker, MatchesOneStoredTermAsItIs) {
+  Db d;
+  d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi')");
+  d.insert("پاشان بەرپرس بوو");                 // 1: the form itself
+  d.insert("لەگەڵ بەرپرسەکانی ئەمریکادا");       // 2: an inflected form (stem term بەرپرس)
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(d.rowids(quoted(search::term_marker, "بەرپرس")), V{1});
+  std::string stem_term(search::stem_marker);
+  stem_term.append("بەرپرس");
+  EXPECT_EQ(d.rowids(quoted(search::term_marker, stem_term)), V{2});
+  // Used as it is: no analysis, so an inflected form finds only itself.
+  EXPECT_EQ(d.rowids(quoted(search::term_marker, "بەرپرسەکانی")), V{2});
+  EXPECT_EQ(d.rowids(quoted(search::term_marker, "")), V{});
+}
+
+// Document frequencies counted by hand for the fixed documents below.
+struct Counted final : search::TermStatistics {
+  Db& d;
+  explicit Counted(Db& db) : d(db) {}
+  std::uint64_t documents() override { return 3; }
+  std::uint64_t documents_with(std::string_view term) override {
+    return d.rowids(quoted(search::term_marker, term)).size();
+  }
+};
+
+TEST(KurdiBm25, IsTheCoreFormula) {
+  Db d;
+  d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi')");
+  d.insert("بەغدا بەغدا شار");          // 3 tokens: form twice
+  d.insert("هێزەکانی ئەمریکا");         // 2 tokens
+  d.insert("بەغدا و هەولێر و بەسرە");  // 5 tokens: form once
+  search::Expander e;
+  const search::Query q = search::parse_query("بەغدا OR ئەمریکا", e);
+  Counted st(d);
+  const search::QueryPlan plan = search::plan_query(q, st);
+  const sqlite::RankedMatch m = sqlite::fts5_ranked_match(q, plan, sqlite::MatchPass::full);
+  const auto got = d.ranked(m, 10);
+  ASSERT_EQ(got.size(), 3u);
+  const search::RankingOptions o;
+  const double avg = 10.0 / 3;
+  const double idf_b = search::idf(2, 3), idf_a = search::idf(1, 3);
+  // Each document matches one of the two items: coordination halves it.
+  const double s1 = idf_b * search::bm25_tf(2, 3, avg, o) / 2;
+  const double s2 = idf_a * search::bm25_tf(1, 2, avg, o) / 2;
+  const double s3 = idf_b * search::bm25_tf(1, 5, avg, o) / 2;
+  std::vector<std::pair<std::int64_t, double>> want{{1, s1}, {2, s2}, {3, s3}};
+  std::sort(want.begin(), want.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(got[i].first, want[i].first) << i;
+    EXPECT_NEAR(got[i].second, want[i].second, 1e-9) << i;
+  }
+}
+
+TEST(KurdiBm25, RejectsARankingThatDoesNotFitTheMatch) {
+  Db d;
+  d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi')");
+  d.insert("بەغدا");
+  std::string error;
+  d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1;0 1 1"}, 10, &error);
+  EXPECT_NE(error.find("does not describe"), std::string::npos) << error;
+  error.clear();
+  d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "zero"}, 10, &error);
+  EXPECT_NE(error.find("does not describe"), std::string::npos) << error;
+}
+
+// Every line of the bundled FLORES-200 samples is a document.
+std::vector<std::string> sample_lines() {
+  std::vector<std::string> lines;
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(fs::path(KURDI_SOURCE_DIR) / "samples/flores200"))
+    if (f.path().extension() == ".txt") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    std::ifstream in(p);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST(DeferredTerms, NarrowPageThatPassesTheBoundIsTheFullTopHits) {
+  Db d;
+  d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi')");
+  d.exec("BEGIN");
+  const std::vector<std::string> lines = sample_lines();
+  ASSERT_GT(lines.size(), 900u);
+  for (const std::string& l : lines) d.insert(l);
+  d.exec("COMMIT");
+  sqlite::Fts5Statistics st(d.db, "t");
+  st.refresh();
+  const search::RankingOptions options;
+
+  // Queries: every 7th distinct word of the samples, alone and OR'ed with the next.
+  std::vector<std::string> words;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < lines.size(); i += 3) {
+    std::size_t start = 0;
+    const std::string& l = lines[i];
+    while (start < l.size()) {
+      const std::size_t end = std::min(l.find(' ', start), l.size());
+      const std::string w = l.substr(start, end - start);
+      if (w.size() > 4 && seen.insert(w).second) words.push_back(w);
+      start = end + 1;
+    }
+  }
+  search::Expander e;
+  int deferred = 0, narrow_answered = 0;
+  for (std::size_t i = 0; i + 1 < words.size() && i < 2800; i += 7) {
+    for (const std::string& text : {words[i], words[i] + " OR " + words[i + 1]}) {
+      const search::Query q = search::parse_query(text, e);
+      if (q.empty()) continue;
+      const search::QueryPlan plan = search::plan_query(q, st, options);
+      if (!plan.deferred) continue;
+      ++deferred;
+      constexpr int k = 3;  // 1,000 short documents: a rare word seldom fills 10
+      const auto narrow = d.ranked(sqlite::fts5_ranked_match(q, plan, sqlite::MatchPass::narrow), k);
+      const auto full = d.ranked(sqlite::fts5_ranked_match(q, plan, sqlite::MatchPass::full), k);
+      // The narrow match never invents hits or scores: each is the full match's.
+      ASSERT_LE(narrow.size(), full.size()) << text;
+      if (narrow.size() < static_cast<std::size_t>(k) || narrow.back().second < plan.deferred_bound) continue;
+      ++narrow_answered;
+      // Same documents, same order, same scores (computed by the same
+      // arithmetic, so ties fall to the lower rowid in both).
+      for (std::size_t r = 0; r < narrow.size(); ++r) {
+        EXPECT_EQ(narrow[r].first, full[r].first) << text << " rank " << r;
+        EXPECT_NEAR(narrow[r].second, full[r].second, 1e-9) << text << " rank " << r;
+      }
+    }
+  }
+  // The property was exercised, both ways.
+  EXPECT_GT(deferred, 50);
+  EXPECT_GT(narrow_answered, 20);
+  EXPECT_LT(narrow_answered, deferred);
+}
+
+}  // namespace
