@@ -5,7 +5,12 @@
 //     SQLite and runs against a table with the kurdi tokenizer: no SQL error;
 //   * the SQL function kurdi_query() gives the same expression, and MATCH on
 //     it runs too;
-//   * a query of exclusions only matches nothing.
+//   * a query of exclusions only matches nothing;
+//   * the ranked rendering (kurdi::search::plan_query with statistics that
+//     vary with the input, so some terms are deferred; then
+//     fts5_ranked_match, narrow and full) parses, kurdi_bm25 accepts its
+//     ranking string, the narrow match is a subset of the full one, and the
+//     full one matches what fts5_match does.
 #include <sqlite3.h>
 
 #include <cstddef>
@@ -53,6 +58,38 @@ int count_matches(sqlite3* db, const std::string& expression, const char* where)
   return n;
 }
 
+// Document frequencies that depend on the input's bytes and on the term, so
+// the fuzzer reaches plans with and without deferred terms.
+struct FuzzedStatistics final : kurdi::search::TermStatistics {
+  std::uint64_t seed;
+  explicit FuzzedStatistics(std::uint64_t s) : seed(s) {}
+  std::uint64_t documents() override { return 1000; }
+  std::uint64_t documents_with(std::string_view term) override {
+    std::uint64_t h = seed;
+    for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h % 1001;
+  }
+};
+
+// Ranked rowids of a ranked match; aborts on an SQL error.
+std::string ranked_rows(sqlite3* db, const kurdi::sqlite::RankedMatch& m, const char* where) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT rowid, kurdi_bm25(t, ?2, 3.0, 1.0) AS s FROM t WHERE t MATCH ?1 ORDER BY rowid",
+                         -1, &stmt, nullptr) != SQLITE_OK)
+    fail("prepare ranked", sqlite3_errmsg(db));
+  sqlite3_bind_text(stmt, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(stmt, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_TRANSIENT);
+  std::string rows;
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    if (sqlite3_column_double(stmt, 1) < 0) fail("negative kurdi_bm25 score", m.match);
+    rows.push_back(static_cast<char>('0' + sqlite3_column_int(stmt, 0)));
+  }
+  if (rc != SQLITE_DONE) fail(where, std::string(sqlite3_errmsg(db)) + " for MATCH " + m.match + " ranking " + m.ranking);
+  sqlite3_finalize(stmt);
+  return rows;
+}
+
 std::string sql_kurdi_query(sqlite3* db, std::string_view text) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT kurdi_query(?1)", -1, &stmt, nullptr) != SQLITE_OK)
@@ -78,6 +115,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int n = count_matches(db, expression, "MATCH fts5_match(parse_query(input))");
   if (query.empty() || query.exclusions_only()) {
     if (n != 0) fail("an empty or exclusions-only query matched", expression);
+  }
+  if (!query.empty() && !query.exclusions_only()) {
+    FuzzedStatistics statistics(size);
+    const kurdi::search::QueryPlan plan = kurdi::search::plan_query(query, statistics);
+    const std::string full =
+        ranked_rows(db, kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full), "full ranked match");
+    const std::string narrow =
+        ranked_rows(db, kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow), "narrow ranked match");
+    if (full.size() != static_cast<std::size_t>(n)) fail("the full ranked match differs from fts5_match", expression);
+    for (const char row : narrow)
+      if (full.find(row) == std::string::npos) fail("the narrow match has a row the full one has not", expression);
   }
   // SQL text cannot hold a NUL: SQLite's text functions stop at one.
   if (text.find('\0') == std::string_view::npos) {
