@@ -96,6 +96,13 @@ struct Archive::Impl {
     return *slot;
   }
 
+  // Resets every cached statement. A SELECT left on a row keeps a read
+  // snapshot open after COMMIT, and while it is open no checkpoint can
+  // reset the WAL: a long `kurdi index` grew it to twice the archive.
+  void release_statements() const {
+    for (auto& [sql, statement] : statements) statement->reset();
+  }
+
   Impl(const std::string& p, const OpenOptions& o)
       : path(p), options(o), connection(p, open_flags(p, o)) {}
 
@@ -325,6 +332,7 @@ StoreReport Archive::store(const Document& document) { return impl_->store(docum
 
 void Archive::commit() {
   if (!impl_->in_batch) return;
+  impl_->release_statements();
   impl_->connection.exec("COMMIT");
   impl_->in_batch = false;
 }
@@ -333,6 +341,7 @@ void Archive::rollback() {
   if (!impl_->in_batch) return;
   impl_->in_batch = false;
   impl_->statistics.invalidate();
+  impl_->release_statements();
   impl_->connection.exec("ROLLBACK");
 }
 
