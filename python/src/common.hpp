@@ -1,0 +1,58 @@
+// kurdi._kurdi: helpers shared by the binding's source files. The binding
+// converts between Python objects and the C++ API and adds no linguistics.
+#pragma once
+#include <pybind11/pybind11.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kurdi::python {
+
+namespace py = pybind11;
+
+/// The UTF-8 bytes of a Python str, owned by the str (CPython caches them on
+/// the object). Raises TypeError for anything but str, and UnicodeEncodeError
+/// for a str holding lone surrogates (it has no UTF-8 form). Needs the GIL.
+std::string_view utf8_of(PyObject* object, const char* what = "text");
+
+/// A new Python str from UTF-8 the core produced (always valid). Needs the GIL.
+py::str make_str(std::string_view utf8);
+
+/// Code-point offsets of byte offsets into the same UTF-8 text, for offsets
+/// visited in increasing order: `text[char_begin:char_end]` in Python.
+class CharOffsets {
+ public:
+  explicit CharOffsets(std::string_view text) noexcept : text_(text) {}
+  std::size_t operator()(std::size_t byte_offset) noexcept;
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  std::size_t chars_ = 0;
+};
+
+/// A strong reference to every item of a sequence argument, and their UTF-8
+/// views: what a batch function reads after it releases the GIL (the caller's
+/// list may change meanwhile; the tuple cannot). A bare str is refused, since
+/// iterating it would give characters.
+class BatchInput {
+ public:
+  BatchInput(py::handle sequence, const char* what);
+  std::size_t size() const noexcept { return views_.size(); }
+  std::string_view operator[](std::size_t i) const noexcept { return views_[i]; }
+  PyObject* item(std::size_t i) const noexcept { return PyTuple_GET_ITEM(items_.ptr(), static_cast<Py_ssize_t>(i)); }
+
+ private:
+  py::tuple items_;
+  std::vector<std::string_view> views_;
+};
+
+/// Registration of each part of the module (module.cpp calls them in order).
+void register_text(py::module_& m);
+void register_morph(py::module_& m);
+void register_archive(py::module_& m);
+void register_sqlite(py::module_& m);
+
+}  // namespace kurdi::python

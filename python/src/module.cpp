@@ -1,0 +1,67 @@
+// kurdi._kurdi: the extension module behind `import kurdi` (docs/python.md).
+// The package's __init__.py re-exports everything defined here.
+#include <string>
+
+#include "common.hpp"
+#include "kurdi/version.hpp"
+
+namespace kurdi::python {
+
+std::string_view utf8_of(PyObject* object, const char* what) {
+  if (!PyUnicode_Check(object)) {
+    std::string message = std::string(what) + " must be str, not ";
+    message.append(Py_TYPE(object)->tp_name);
+    throw py::type_error(message);
+  }
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(object, &size);
+  if (data == nullptr) throw py::error_already_set();
+  return {data, static_cast<std::size_t>(size)};
+}
+
+py::str make_str(std::string_view utf8) {
+  PyObject* s = PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "strict");
+  if (s == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(s);
+}
+
+std::size_t CharOffsets::operator()(std::size_t byte_offset) noexcept {
+  if (byte_offset < byte_) {  // not monotonic: count again from the start
+    byte_ = 0;
+    chars_ = 0;
+  }
+  for (; byte_ < byte_offset && byte_ < text_.size(); ++byte_) {
+    // Every byte but a continuation byte (10xxxxxx) starts a code point.
+    if ((static_cast<unsigned char>(text_[byte_]) & 0xC0u) != 0x80u) ++chars_;
+  }
+  return chars_;
+}
+
+BatchInput::BatchInput(py::handle sequence, const char* what) {
+  if (PyUnicode_Check(sequence.ptr()) || PyBytes_Check(sequence.ptr())) {
+    throw py::type_error(std::string(what) + " must be a list (or other iterable) of str, not a single " +
+                         Py_TYPE(sequence.ptr())->tp_name);
+  }
+  PyObject* tuple = PySequence_Tuple(sequence.ptr());
+  if (tuple == nullptr) throw py::error_already_set();
+  items_ = py::reinterpret_steal<py::tuple>(tuple);
+  const Py_ssize_t n = PyTuple_GET_SIZE(tuple);
+  views_.reserve(static_cast<std::size_t>(n));
+  const std::string item_what = std::string("every item of ") + what;
+  for (Py_ssize_t i = 0; i < n; ++i) views_.push_back(utf8_of(PyTuple_GET_ITEM(tuple, i), item_what.c_str()));
+}
+
+}  // namespace kurdi::python
+
+PYBIND11_MODULE(_kurdi, m) {
+  namespace kp = kurdi::python;
+  m.doc() =
+      "kurdi: Central Kurdish (Sorani) text engine. The compiled part of the `kurdi` package; "
+      "import `kurdi`, not `kurdi._kurdi`.";
+  m.attr("__version__") = std::string(kurdi::version());
+  m.attr("analyzer_version") = std::string(kurdi::analyzer_version());
+  kp::register_text(m);
+  kp::register_morph(m);
+  kp::register_archive(m);
+  kp::register_sqlite(m);
+}

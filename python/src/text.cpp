@@ -1,0 +1,340 @@
+// kurdi._kurdi: normalize, tokenize, sentences and transliterate, one text at
+// a time or over a list (the *_batch functions, which release the GIL while
+// the core works, so Python threads run them in parallel).
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+#include "kurdi/normalize.hpp"
+#include "kurdi/sentences.hpp"
+#include "kurdi/tokenize.hpp"
+#include "kurdi/translit.hpp"
+#include "records.hpp"
+
+namespace kurdi::python {
+
+namespace {
+
+// --- option parsing (the CLI's option values) ------------------------------
+
+// Interned option strings: a literal 'search' in Python code is the same
+// object, so most calls compare one pointer.
+PyObject* s_standard = nullptr;
+PyObject* s_search = nullptr;
+PyObject* s_latn = nullptr;
+PyObject* s_hawar = nullptr;
+
+kurdi::Profile parse_profile_arg(py::handle profile) {
+  if (profile.ptr() == s_standard) return kurdi::Profile::standard;
+  if (profile.ptr() == s_search) return kurdi::Profile::search;
+  const std::string_view name = utf8_of(profile.ptr(), "profile");
+  if (auto p = kurdi::parse_profile(name)) return *p;
+  throw py::value_error("unknown profile '" + std::string(name) + "' (allowed: standard, search)");
+}
+
+kurdi::DigitStyle parse_digits_arg(py::handle digits) {
+  if (digits.is_none()) return kurdi::DigitStyle::profile_default;
+  const std::string_view name = utf8_of(digits.ptr(), "digits");
+  if (name == "ascii") return kurdi::DigitStyle::ascii;
+  if (name == "arabic-indic") return kurdi::DigitStyle::arabic_indic;
+  if (name == "keep") return kurdi::DigitStyle::keep;
+  throw py::value_error("unknown digit style '" + std::string(name) + "' (allowed: ascii, arabic-indic, keep)");
+}
+
+kurdi::NormalizeOptions normalize_options(py::handle profile, py::handle digits, bool keep_harakat, bool repair) {
+  kurdi::NormalizeOptions options;
+  options.profile = parse_profile_arg(profile);
+  options.digits = parse_digits_arg(digits);
+  options.keep_harakat = keep_harakat;
+  options.repair = repair;
+  return options;
+}
+
+kurdi::TransliterateOptions translit_options(py::handle to, py::handle scheme, bool capitalize, bool exceptions) {
+  kurdi::TransliterateOptions options;
+  if (to.ptr() != s_latn) {
+    const std::string_view name = utf8_of(to.ptr(), "to");
+    auto script = kurdi::parse_script(name);
+    if (!script) throw py::value_error("unknown script '" + std::string(name) + "' (allowed: latn, arab, ipa)");
+    options.to = *script;
+  }
+  if (scheme.ptr() != s_hawar) {
+    const std::string_view name = utf8_of(scheme.ptr(), "scheme");
+    auto s = kurdi::parse_latin_scheme(name);
+    if (!s) throw py::value_error("unknown scheme '" + std::string(name) + "' (allowed: hawar, simplified, ascii)");
+    options.scheme = *s;
+  }
+  options.capitalize = capitalize;
+  options.exceptions = exceptions;
+  return options;
+}
+
+// The interned type names ("word", ...), made once.
+PyObject* type_names[16] = {};
+py::object type_name(kurdi::TokenType type) {
+  return py::reinterpret_borrow<py::object>(type_names[static_cast<unsigned>(type)]);
+}
+
+// A str equal to `utf8`: `original` itself when it holds exactly these bytes
+// (normalization left it alone, the common case for clean text), else a new one.
+py::object same_or_new(PyObject* original, std::string_view original_utf8, std::string_view utf8) {
+  if (utf8.size() == original_utf8.size() && std::memcmp(utf8.data(), original_utf8.data(), utf8.size()) == 0)
+    return py::reinterpret_borrow<py::object>(original);
+  return make_str(utf8);
+}
+
+// --- tokens and sentences as Python records --------------------------------
+
+// Code-point offsets of every token, computed without the GIL.
+std::vector<std::size_t> token_char_offsets(std::string_view text, const kurdi::Tokens& tokens) {
+  std::vector<std::size_t> out;
+  out.reserve(tokens.tokens.size() * 2);
+  CharOffsets chars(text);
+  for (const kurdi::Token& t : tokens.tokens) {
+    out.push_back(chars(t.begin));
+    out.push_back(chars(t.end));
+  }
+  return out;
+}
+
+py::list token_list(PyObject* text_obj, std::string_view text, const kurdi::Tokens& tokens,
+                    const std::vector<std::size_t>& chars) {
+  py::list out(tokens.tokens.size());
+  for (std::size_t k = 0; k < tokens.tokens.size(); ++k) {
+    const kurdi::Token& t = tokens.tokens[k];
+    Token token;
+    token.begin = t.begin;
+    token.end = t.end;
+    token.char_begin = chars[2 * k];
+    token.char_end = chars[2 * k + 1];
+    token.type = type_name(t.type);
+    PyObject* slice = PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(token.char_begin),
+                                          static_cast<Py_ssize_t>(token.char_end));
+    if (slice == nullptr) throw py::error_already_set();
+    token.text = py::reinterpret_steal<py::object>(slice);
+    token.norm = same_or_new(slice, text.substr(t.begin, t.end - t.begin), tokens.norm(t));
+    out[k] = py::cast(std::move(token));
+  }
+  return out;
+}
+
+struct SentenceSpans {
+  std::vector<kurdi::Sentence> spans;
+  std::vector<std::size_t> chars;
+};
+
+SentenceSpans split_sentences(std::string_view text) {
+  SentenceSpans s;
+  s.spans = kurdi::sentences(text);
+  CharOffsets chars(text);
+  s.chars.reserve(s.spans.size() * 2);
+  for (const kurdi::Sentence& span : s.spans) {
+    s.chars.push_back(chars(span.begin));
+    s.chars.push_back(chars(span.end));
+  }
+  return s;
+}
+
+py::list sentence_list(PyObject* text_obj, const SentenceSpans& s) {
+  py::list out(s.spans.size());
+  for (std::size_t k = 0; k < s.spans.size(); ++k) {
+    Sentence sentence;
+    sentence.begin = s.spans[k].begin;
+    sentence.end = s.spans[k].end;
+    sentence.char_begin = s.chars[2 * k];
+    sentence.char_end = s.chars[2 * k + 1];
+    PyObject* slice = PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(sentence.char_begin),
+                                          static_cast<Py_ssize_t>(sentence.char_end));
+    if (slice == nullptr) throw py::error_already_set();
+    sentence.text = py::reinterpret_steal<py::object>(slice);
+    out[k] = py::cast(std::move(sentence));
+  }
+  return out;
+}
+
+// Many texts in, one str each out: `work(text, out)` appends the result for
+// one text to `out`, without the GIL.
+template <typename Work>
+py::list string_batch(py::handle texts, Work&& work) {
+  BatchInput input(texts, "texts");
+  std::string out;
+  std::vector<std::size_t> ends(input.size());
+  {
+    py::gil_scoped_release release;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      work(input[i], out);
+      ends[i] = out.size();
+    }
+  }
+  py::list result(input.size());
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    result[i] = same_or_new(input.item(i), input[i], std::string_view(out).substr(begin, ends[i] - begin));
+    begin = ends[i];
+  }
+  return result;
+}
+
+thread_local std::string t_buffer;
+
+// The result of a one-text call, built from the thread's buffer; a buffer
+// grown by a huge text is given back rather than kept for the thread's life.
+py::object from_buffer(PyObject* original, std::string_view original_utf8) {
+  py::object result = same_or_new(original, original_utf8, t_buffer);
+  if (t_buffer.capacity() > (std::size_t{1} << 22)) std::string().swap(t_buffer);
+  return result;
+}
+
+}  // namespace
+
+void register_text(py::module_& m) {
+  s_standard = PyUnicode_InternFromString("standard");
+  s_search = PyUnicode_InternFromString("search");
+  s_latn = PyUnicode_InternFromString("latn");
+  s_hawar = PyUnicode_InternFromString("hawar");
+  for (unsigned t = 0; t <= static_cast<unsigned>(kurdi::TokenType::other); ++t) {
+    const std::string_view name = kurdi::token_type_name(static_cast<kurdi::TokenType>(t));
+    type_names[t] = PyUnicode_InternFromString(std::string(name).c_str());
+  }
+
+  using namespace pybind11::literals;
+
+  py::class_<Token> token(m, "Token",
+                          "A token of a text: `begin`/`end` are UTF-8 byte offsets into the text (as in the C "
+                          "API and `kurdi tokenize --json`), `char_begin`/`char_end` code-point offsets "
+                          "(`text[t.char_begin:t.char_end] == t.text`), `type` its kind ('word', 'latin', "
+                          "'number', 'date', 'time', 'url', 'email', 'hashtag', 'mention', 'emoji', 'punct', "
+                          "'symbol', 'suffix', 'other'), `text` the original slice and `norm` its normalized "
+                          "form. Fields also read like a dict: t['begin'], dict(t).");
+  add_mapping(token, Token::names);
+  py::class_<Sentence> sentence(m, "Sentence",
+                                "A sentence: `begin`/`end` UTF-8 byte offsets, `char_begin`/`char_end` "
+                                "code-point offsets, `text` the slice of the text. Also reads like a dict.");
+  add_mapping(sentence, Sentence::names);
+
+  m.def(
+      "normalize",
+      [](py::handle text, py::handle profile, py::handle digits, bool keep_harakat, bool repair) -> py::object {
+        const std::string_view in = utf8_of(text.ptr());
+        const kurdi::NormalizeOptions options = normalize_options(profile, digits, keep_harakat, repair);
+        std::string& out = t_buffer;
+        out.clear();
+        kurdi::normalize_into(in, options, out);
+        return from_buffer(text.ptr(), in);
+      },
+      "text"_a, "profile"_a = "standard", py::kw_only(), "digits"_a = py::none(), "keep_harakat"_a = false,
+      "repair"_a = false,
+      R"(Normalize Sorani text to its standard spelling (docs/normalization.md).
+
+Returns exactly what `kurdi normalize` prints for the same text and options.
+profile: 'standard' (canonical spelling; digits and punctuation untouched) or
+  'search' (standard plus folds for matching: ASCII digits, lower-case Latin, no ZWNJ).
+digits: None (the profile's default), 'ascii', 'arabic-indic' or 'keep'.
+keep_harakat: keep vowel marks. repair: lexicon-validated repair of ە written as ه
+  (always on in the search profile).
+Raises TypeError when text is not a str, ValueError for an unknown option value.)");
+
+  m.def(
+      "normalize_batch",
+      [](py::handle texts, py::handle profile, py::handle digits, bool keep_harakat, bool repair) {
+        const kurdi::NormalizeOptions options = normalize_options(profile, digits, keep_harakat, repair);
+        return string_batch(texts, [&](std::string_view in, std::string& out) {
+          kurdi::normalize_into(in, options, out);
+        });
+      },
+      "texts"_a, "profile"_a = "standard", py::kw_only(), "digits"_a = py::none(), "keep_harakat"_a = false,
+      "repair"_a = false,
+      "normalize() over a list of str; returns a list of str. The GIL is released while the core works, so "
+      "threads calling it run in parallel.");
+
+  m.def(
+      "tokenize",
+      [](py::handle text, py::handle profile) {
+        const std::string_view in = utf8_of(text.ptr());
+        kurdi::TokenizeOptions options;
+        options.normalize.profile = parse_profile_arg(profile);
+        thread_local kurdi::Tokens tokens;
+        kurdi::tokenize(in, tokens, options);
+        return token_list(text.ptr(), in, tokens, token_char_offsets(in, tokens));
+      },
+      "text"_a, "profile"_a = "standard",
+      R"(Split text into typed tokens (a list of Token), with the offsets and forms of
+`kurdi tokenize --json`. profile ('standard' or 'search') decides each token's `norm`.)");
+
+  m.def(
+      "tokenize_batch",
+      [](py::handle texts, py::handle profile) {
+        kurdi::TokenizeOptions options;
+        options.normalize.profile = parse_profile_arg(profile);
+        BatchInput input(texts, "texts");
+        std::vector<kurdi::Tokens> tokens(input.size());
+        std::vector<std::vector<std::size_t>> chars(input.size());
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < input.size(); ++i) {
+            kurdi::tokenize(input[i], tokens[i], options);
+            chars[i] = token_char_offsets(input[i], tokens[i]);
+          }
+        }
+        py::list out(input.size());
+        for (std::size_t i = 0; i < input.size(); ++i) out[i] = token_list(input.item(i), input[i], tokens[i], chars[i]);
+        return out;
+      },
+      "texts"_a, "profile"_a = "standard",
+      "tokenize() over a list of str; returns a list of token lists. Releases the GIL while the core works.");
+
+  m.def(
+      "sentences",
+      [](py::handle text) {
+        const std::string_view in = utf8_of(text.ptr());
+        return sentence_list(text.ptr(), split_sentences(in));
+      },
+      "text"_a,
+      R"(Split text into sentences (a list of Sentence) at . ! ? ؟ … and line breaks, as
+`kurdi sentences` does; abbreviations, decimals, dates and URLs do not end one.)");
+
+  m.def(
+      "sentences_batch",
+      [](py::handle texts) {
+        BatchInput input(texts, "texts");
+        std::vector<SentenceSpans> spans(input.size());
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < input.size(); ++i) spans[i] = split_sentences(input[i]);
+        }
+        py::list out(input.size());
+        for (std::size_t i = 0; i < input.size(); ++i) out[i] = sentence_list(input.item(i), spans[i]);
+        return out;
+      },
+      "texts"_a, "sentences() over a list of str. Releases the GIL while the core works.");
+
+  m.def(
+      "transliterate",
+      [](py::handle text, py::handle to, py::handle scheme, bool capitalize, bool exceptions) -> py::object {
+        const std::string_view in = utf8_of(text.ptr());
+        const kurdi::TransliterateOptions options = translit_options(to, scheme, capitalize, exceptions);
+        std::string& out = t_buffer;
+        out.clear();
+        kurdi::transliterate_into(in, options, out);
+        return from_buffer(text.ptr(), in);
+      },
+      "text"_a, "to"_a = "latn", py::kw_only(), "scheme"_a = "hawar", "capitalize"_a = false, "exceptions"_a = true,
+      R"(Transliterate between Sorani Arabic script, Latin (Hawar) and IPA, as `kurdi translit`
+(docs/transliteration.md). to: 'latn', 'arab' or 'ipa'. scheme (for 'latn'): 'hawar',
+'simplified' or 'ascii'. capitalize: capitalise each sentence's first letter.
+exceptions=False: the syllable rules alone, without the exception lexicon.)");
+
+  m.def(
+      "transliterate_batch",
+      [](py::handle texts, py::handle to, py::handle scheme, bool capitalize, bool exceptions) {
+        const kurdi::TransliterateOptions options = translit_options(to, scheme, capitalize, exceptions);
+        return string_batch(texts, [&](std::string_view in, std::string& out) {
+          kurdi::transliterate_into(in, options, out);
+        });
+      },
+      "texts"_a, "to"_a = "latn", py::kw_only(), "scheme"_a = "hawar", "capitalize"_a = false, "exceptions"_a = true,
+      "transliterate() over a list of str. Releases the GIL while the core works.");
+}
+
+}  // namespace kurdi::python
