@@ -337,7 +337,13 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
           "Documents, text size, file size, sources, date range, schema and analyzer versions (a dict), as "
           "`kurdi stats` gives them.")
       .def(
-          "check", [](PyArchive& self) { return self.locked([](ka::Archive& a) { return a.check(); }); },
+          "check",
+          [](PyArchive& self) {
+            const auto problems = self.locked([](ka::Archive& a) { return a.check(); });
+            py::list out;
+            for (const std::string& p : problems) out.append(make_str(p));
+            return out;
+          },
           "Checks the file, the index against the documents, the metadata and the analyzer version; returns "
           "the problems found (an empty list: the archive is sound). Needs an archive opened for writing.")
       .def(

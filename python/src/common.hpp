@@ -37,6 +37,12 @@ class CharOffsets {
 /// views: what a batch function reads after it releases the GIL (the caller's
 /// list may change meanwhile; the tuple cannot). A bare str is refused, since
 /// iterating it would give characters.
+///
+/// Most Sorani str objects are stored by CPython as UCS-2; their UTF-8 is made
+/// by encode() without the GIL (with the core's Utf16Decoder), so that threads
+/// running batches in parallel do not queue for the GIL to convert their
+/// input. ASCII str and str whose UTF-8 CPython already cached are used in
+/// place; the others (Latin-1, UCS-4) are converted by CPython with the GIL.
 class BatchInput {
  public:
   BatchInput(py::handle sequence, const char* what);
@@ -44,10 +50,31 @@ class BatchInput {
   std::string_view operator[](std::size_t i) const noexcept { return views_[i]; }
   PyObject* item(std::size_t i) const noexcept { return PyTuple_GET_ITEM(items_.ptr(), static_cast<Py_ssize_t>(i)); }
 
+  /// Makes the UTF-8 of the UCS-2 items; call without the GIL. False when an
+  /// item holds a lone surrogate (no UTF-8 form): raise_encode_error() then.
+  bool encode() noexcept;
+  /// Raises CPython's UnicodeEncodeError for the first item encode() refused.
+  [[noreturn]] void raise_encode_error();
+
  private:
   py::tuple items_;
   std::vector<std::string_view> views_;
+  std::vector<std::size_t> pending_;  // UCS-2 items encode() converts
+  std::string arena_;                 // their UTF-8, reserved once so views stay valid
+  std::size_t bad_ = static_cast<std::size_t>(-1);
 };
+
+/// Runs `work()` without the GIL after encoding the batch's input.
+template <typename Work>
+void run_without_gil(BatchInput& input, Work&& work) {
+  bool ok = false;
+  {
+    py::gil_scoped_release release;
+    ok = input.encode();
+    if (ok) work();
+  }
+  if (!ok) input.raise_encode_error();
+}
 
 /// Registration of each part of the module (module.cpp calls them in order).
 void register_text(py::module_& m);

@@ -1,8 +1,12 @@
 // kurdi._kurdi: the extension module behind `import kurdi` (docs/python.md).
 // The package's __init__.py re-exports everything defined here.
+#include <bit>
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "common.hpp"
+#include "kurdi/utf8.hpp"
 #include "kurdi/version.hpp"
 
 namespace kurdi::python {
@@ -48,7 +52,49 @@ BatchInput::BatchInput(py::handle sequence, const char* what) {
   const Py_ssize_t n = PyTuple_GET_SIZE(tuple);
   views_.reserve(static_cast<std::size_t>(n));
   const std::string item_what = std::string("every item of ") + what;
-  for (Py_ssize_t i = 0; i < n; ++i) views_.push_back(utf8_of(PyTuple_GET_ITEM(tuple, i), item_what.c_str()));
+  std::size_t arena = 0;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* s = PyTuple_GET_ITEM(tuple, i);
+    if (PyUnicode_Check(s) && PyUnicode_IS_READY(s) && PyUnicode_IS_COMPACT(s) && !PyUnicode_IS_ASCII(s) &&
+        PyUnicode_KIND(s) == PyUnicode_2BYTE_KIND) {
+      const auto* compact = reinterpret_cast<PyCompactUnicodeObject*>(s);
+      if (compact->utf8 != nullptr) {
+        views_.emplace_back(compact->utf8, static_cast<std::size_t>(compact->utf8_length));
+      } else {
+        pending_.push_back(views_.size());
+        views_.emplace_back();
+        arena += 3 * static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));  // UTF-8 of a BMP code point: <= 3 bytes
+      }
+      continue;
+    }
+    views_.push_back(utf8_of(s, item_what.c_str()));
+  }
+  arena_.reserve(arena);
+}
+
+bool BatchInput::encode() noexcept {
+  constexpr bool big_endian = std::endian::native == std::endian::big;
+  for (const std::size_t i : pending_) {
+    PyObject* s = item(i);
+    const auto* units = static_cast<const std::uint16_t*>(PyUnicode_DATA(s));
+    const auto length = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
+    for (std::size_t k = 0; k < length; ++k) {
+      if (units[k] >= 0xD800 && units[k] <= 0xDFFF) {  // a lone surrogate: CPython refuses it
+        bad_ = i;
+        return false;
+      }
+    }
+    const std::size_t begin = arena_.size();
+    kurdi::Utf16Decoder decoder(big_endian);
+    decoder.decode(std::string_view(reinterpret_cast<const char*>(units), 2 * length), arena_);
+    views_[i] = std::string_view(arena_.data() + begin, arena_.size() - begin);
+  }
+  return true;
+}
+
+void BatchInput::raise_encode_error() {
+  utf8_of(item(bad_));  // raises CPython's UnicodeEncodeError
+  throw std::logic_error("kurdi: a str refused without the GIL was encoded with it");
 }
 
 }  // namespace kurdi::python

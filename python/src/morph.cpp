@@ -75,10 +75,11 @@ std::vector<std::string> lemmatize_text(std::string_view text, kurdi::Tokens& to
 
 // Many words (or texts) in, one C++ result each, computed without the GIL.
 template <typename Result, typename Work>
-std::vector<Result> batch(const BatchInput& input, Work&& work) {
+std::vector<Result> batch(BatchInput& input, Work&& work) {
   std::vector<Result> results(input.size());
-  py::gil_scoped_release release;
-  for (std::size_t i = 0; i < input.size(); ++i) results[i] = work(input[i]);
+  run_without_gil(input, [&] {
+    for (std::size_t i = 0; i < input.size(); ++i) results[i] = work(input[i]);
+  });
   return results;
 }
 

@@ -160,13 +160,12 @@ py::list string_batch(py::handle texts, Work&& work) {
   BatchInput input(texts, "texts");
   std::string out;
   std::vector<std::size_t> ends(input.size());
-  {
-    py::gil_scoped_release release;
+  run_without_gil(input, [&] {
     for (std::size_t i = 0; i < input.size(); ++i) {
       work(input[i], out);
       ends[i] = out.size();
     }
-  }
+  });
   py::list result(input.size());
   std::size_t begin = 0;
   for (std::size_t i = 0; i < input.size(); ++i) {
@@ -270,13 +269,12 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
         BatchInput input(texts, "texts");
         std::vector<kurdi::Tokens> tokens(input.size());
         std::vector<std::vector<std::size_t>> chars(input.size());
-        {
-          py::gil_scoped_release release;
+        run_without_gil(input, [&] {
           for (std::size_t i = 0; i < input.size(); ++i) {
             kurdi::tokenize(input[i], tokens[i], options);
             chars[i] = token_char_offsets(input[i], tokens[i]);
           }
-        }
+        });
         py::list out(input.size());
         for (std::size_t i = 0; i < input.size(); ++i) out[i] = token_list(input.item(i), input[i], tokens[i], chars[i]);
         return out;
@@ -299,10 +297,9 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
       [](py::handle texts) {
         BatchInput input(texts, "texts");
         std::vector<SentenceSpans> spans(input.size());
-        {
-          py::gil_scoped_release release;
+        run_without_gil(input, [&] {
           for (std::size_t i = 0; i < input.size(); ++i) spans[i] = split_sentences(input[i]);
-        }
+        });
         py::list out(input.size());
         for (std::size_t i = 0; i < input.size(); ++i) out[i] = sentence_list(input.item(i), spans[i]);
         return out;
