@@ -50,30 +50,43 @@ class BatchInput {
   std::string_view operator[](std::size_t i) const noexcept { return views_[i]; }
   PyObject* item(std::size_t i) const noexcept { return PyTuple_GET_ITEM(items_.ptr(), static_cast<Py_ssize_t>(i)); }
 
-  /// Makes the UTF-8 of the UCS-2 items; call without the GIL. False when an
-  /// item holds a lone surrogate (no UTF-8 form): raise_encode_error() then.
-  bool encode() noexcept;
-  /// Raises CPython's UnicodeEncodeError for the first item encode() refused.
+  /// The end of the chunk of items that starts at `begin`: about 1 MiB of
+  /// text (at least one item), so buffers stay small and are reused.
+  std::size_t chunk_end(std::size_t begin) const noexcept;
+  /// Makes the UTF-8 of the UCS-2 items in [begin, end); call without the
+  /// GIL. Views of an earlier chunk's UCS-2 items are invalid afterwards.
+  /// False when an item holds a lone surrogate (no UTF-8 form):
+  /// raise_encode_error() then.
+  bool encode(std::size_t begin, std::size_t end) noexcept;
+  /// Raises CPython's UnicodeEncodeError for the item encode() refused.
   [[noreturn]] void raise_encode_error();
 
  private:
   py::tuple items_;
   std::vector<std::string_view> views_;
-  std::vector<std::size_t> pending_;  // UCS-2 items encode() converts
-  std::string arena_;                 // their UTF-8, reserved once so views stay valid
+  std::vector<std::size_t> ucs2_units_;  // per item: UCS-2 code units encode() converts, or 0
+  std::string arena_;                    // the chunk's UTF-8, reserved so views stay valid
   std::size_t bad_ = static_cast<std::size_t>(-1);
 };
 
-/// Runs `work()` without the GIL after encoding the batch's input.
-template <typename Work>
-void run_without_gil(BatchInput& input, Work&& work) {
-  bool ok = false;
-  {
-    py::gil_scoped_release release;
-    ok = input.encode();
-    if (ok) work();
+/// Processes a batch chunk by chunk: for each chunk, encodes its input and
+/// runs `work(begin, end)` without the GIL, then `build(begin, end)` (which
+/// makes Python objects) with it. Other threads run while the GIL is released.
+template <typename Work, typename Build>
+void run_in_chunks(BatchInput& input, Work&& work, Build&& build) {
+  std::size_t begin = 0;
+  while (begin < input.size()) {
+    const std::size_t end = input.chunk_end(begin);
+    bool ok = false;
+    {
+      py::gil_scoped_release release;
+      ok = input.encode(begin, end);
+      if (ok) work(begin, end);
+    }
+    if (!ok) input.raise_encode_error();
+    build(begin, end);
+    begin = end;
   }
-  if (!ok) input.raise_encode_error();
 }
 
 /// Registration of each part of the module (module.cpp calls them in order).

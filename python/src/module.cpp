@@ -52,7 +52,7 @@ BatchInput::BatchInput(py::handle sequence, const char* what) {
   const Py_ssize_t n = PyTuple_GET_SIZE(tuple);
   views_.reserve(static_cast<std::size_t>(n));
   const std::string item_what = std::string("every item of ") + what;
-  std::size_t arena = 0;
+  ucs2_units_.assign(static_cast<std::size_t>(n), 0);
   for (Py_ssize_t i = 0; i < n; ++i) {
     PyObject* s = PyTuple_GET_ITEM(tuple, i);
     if (PyUnicode_Check(s) && PyUnicode_IS_READY(s) && PyUnicode_IS_COMPACT(s) && !PyUnicode_IS_ASCII(s) &&
@@ -61,33 +61,46 @@ BatchInput::BatchInput(py::handle sequence, const char* what) {
       if (compact->utf8 != nullptr) {
         views_.emplace_back(compact->utf8, static_cast<std::size_t>(compact->utf8_length));
       } else {
-        pending_.push_back(views_.size());
+        ucs2_units_[views_.size()] = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
         views_.emplace_back();
-        arena += 3 * static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));  // UTF-8 of a BMP code point: <= 3 bytes
       }
       continue;
     }
     views_.push_back(utf8_of(s, item_what.c_str()));
   }
-  arena_.reserve(arena);
 }
 
-bool BatchInput::encode() noexcept {
+std::size_t BatchInput::chunk_end(std::size_t begin) const noexcept {
+  constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+  std::size_t bytes = 0;
+  std::size_t end = begin;
+  while (end < views_.size() && (end == begin || bytes < kChunkBytes)) {
+    bytes += ucs2_units_[end] != 0 ? 2 * ucs2_units_[end] : views_[end].size();
+    ++end;
+  }
+  return end;
+}
+
+bool BatchInput::encode(std::size_t begin, std::size_t end) noexcept {
   constexpr bool big_endian = std::endian::native == std::endian::big;
-  for (const std::size_t i : pending_) {
-    PyObject* s = item(i);
-    const auto* units = static_cast<const std::uint16_t*>(PyUnicode_DATA(s));
-    const auto length = static_cast<std::size_t>(PyUnicode_GET_LENGTH(s));
+  std::size_t need = 0;
+  for (std::size_t i = begin; i < end; ++i) need += 3 * ucs2_units_[i];  // a BMP code point: <= 3 UTF-8 bytes
+  arena_.clear();
+  arena_.reserve(need);
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::size_t length = ucs2_units_[i];
+    if (length == 0) continue;
+    const auto* units = static_cast<const std::uint16_t*>(PyUnicode_DATA(item(i)));
     for (std::size_t k = 0; k < length; ++k) {
       if (units[k] >= 0xD800 && units[k] <= 0xDFFF) {  // a lone surrogate: CPython refuses it
         bad_ = i;
         return false;
       }
     }
-    const std::size_t begin = arena_.size();
+    const std::size_t at = arena_.size();
     kurdi::Utf16Decoder decoder(big_endian);
     decoder.decode(std::string_view(reinterpret_cast<const char*>(units), 2 * length), arena_);
-    views_[i] = std::string_view(arena_.data() + begin, arena_.size() - begin);
+    views_[i] = std::string_view(arena_.data() + at, arena_.size() - at);
   }
   return true;
 }

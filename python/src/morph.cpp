@@ -77,9 +77,12 @@ std::vector<std::string> lemmatize_text(std::string_view text, kurdi::Tokens& to
 template <typename Result, typename Work>
 std::vector<Result> batch(BatchInput& input, Work&& work) {
   std::vector<Result> results(input.size());
-  run_without_gil(input, [&] {
-    for (std::size_t i = 0; i < input.size(); ++i) results[i] = work(input[i]);
-  });
+  run_in_chunks(
+      input,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) results[i] = work(input[i]);
+      },
+      [](std::size_t, std::size_t) {});
   return results;
 }
 

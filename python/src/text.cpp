@@ -158,20 +158,27 @@ py::list sentence_list(PyObject* text_obj, const SentenceSpans& s) {
 template <typename Work>
 py::list string_batch(py::handle texts, Work&& work) {
   BatchInput input(texts, "texts");
-  std::string out;
-  std::vector<std::size_t> ends(input.size());
-  run_without_gil(input, [&] {
-    for (std::size_t i = 0; i < input.size(); ++i) {
-      work(input[i], out);
-      ends[i] = out.size();
-    }
-  });
   py::list result(input.size());
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i < input.size(); ++i) {
-    result[i] = same_or_new(input.item(i), input[i], std::string_view(out).substr(begin, ends[i] - begin));
-    begin = ends[i];
-  }
+  std::string out;
+  std::vector<std::size_t> ends;
+  run_in_chunks(
+      input,
+      [&](std::size_t begin, std::size_t end) {
+        out.clear();
+        ends.clear();
+        for (std::size_t i = begin; i < end; ++i) {
+          work(input[i], out);
+          ends.push_back(out.size());
+        }
+      },
+      [&](std::size_t begin, std::size_t end) {
+        std::size_t from = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+          const std::size_t to = ends[i - begin];
+          result[i] = same_or_new(input.item(i), input[i], std::string_view(out).substr(from, to - from));
+          from = to;
+        }
+      });
   return result;
 }
 
@@ -267,16 +274,23 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
         kurdi::TokenizeOptions options;
         options.normalize.profile = parse_profile_arg(profile);
         BatchInput input(texts, "texts");
-        std::vector<kurdi::Tokens> tokens(input.size());
-        std::vector<std::vector<std::size_t>> chars(input.size());
-        run_without_gil(input, [&] {
-          for (std::size_t i = 0; i < input.size(); ++i) {
-            kurdi::tokenize(input[i], tokens[i], options);
-            chars[i] = token_char_offsets(input[i], tokens[i]);
-          }
-        });
         py::list out(input.size());
-        for (std::size_t i = 0; i < input.size(); ++i) out[i] = token_list(input.item(i), input[i], tokens[i], chars[i]);
+        std::vector<kurdi::Tokens> tokens;
+        std::vector<std::vector<std::size_t>> chars;
+        run_in_chunks(
+            input,
+            [&](std::size_t begin, std::size_t end) {
+              tokens.resize(end - begin);
+              chars.resize(end - begin);
+              for (std::size_t i = begin; i < end; ++i) {
+                kurdi::tokenize(input[i], tokens[i - begin], options);
+                chars[i - begin] = token_char_offsets(input[i], tokens[i - begin]);
+              }
+            },
+            [&](std::size_t begin, std::size_t end) {
+              for (std::size_t i = begin; i < end; ++i)
+                out[i] = token_list(input.item(i), input[i], tokens[i - begin], chars[i - begin]);
+            });
         return out;
       },
       "texts"_a, "profile"_a = "standard",
@@ -296,12 +310,17 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
       "sentences_batch",
       [](py::handle texts) {
         BatchInput input(texts, "texts");
-        std::vector<SentenceSpans> spans(input.size());
-        run_without_gil(input, [&] {
-          for (std::size_t i = 0; i < input.size(); ++i) spans[i] = split_sentences(input[i]);
-        });
         py::list out(input.size());
-        for (std::size_t i = 0; i < input.size(); ++i) out[i] = sentence_list(input.item(i), spans[i]);
+        std::vector<SentenceSpans> spans;
+        run_in_chunks(
+            input,
+            [&](std::size_t begin, std::size_t end) {
+              spans.resize(end - begin);
+              for (std::size_t i = begin; i < end; ++i) spans[i - begin] = split_sentences(input[i]);
+            },
+            [&](std::size_t begin, std::size_t end) {
+              for (std::size_t i = begin; i < end; ++i) out[i] = sentence_list(input.item(i), spans[i - begin]);
+            });
         return out;
       },
       "texts"_a, "sentences() over a list of str. Releases the GIL while the core works.");
