@@ -1,4 +1,5 @@
-// kurdi._kurdi: the result records (Token, Sentence, Analysis, Morpheme, Hit).
+// kurdi._kurdi: the result records (Sentence, Analysis, Morpheme, Hit; Token is
+// token_type.cpp).
 // Each is a small C++ struct whose fields are ready-made Python objects, read
 // as attributes (t.begin) or like a dict (t['begin'], dict(t), t.keys()), and
 // pickled as a tuple of its fields.
@@ -102,31 +103,6 @@ void add_mapping(py::class_<T>& cls, const std::array<const char*, N>& names) {
 }
 
 inline std::size_t to_size(const py::handle& h) { return h.cast<std::size_t>(); }
-
-/// A token: byte and code-point offsets into the text given, its type, the
-/// original slice and its normalized form.
-struct Token {
-  static constexpr std::array<const char*, 7> names{"begin", "end", "type", "text", "norm", "char_begin",
-                                                    "char_end"};
-  std::size_t begin = 0, end = 0;
-  py::object type, text, norm;
-  std::size_t char_begin = 0, char_end = 0;
-
-  py::object get(std::size_t i) const {
-    switch (i) {
-      case 0: return py::int_(begin);
-      case 1: return py::int_(end);
-      case 2: return type;
-      case 3: return text;
-      case 4: return norm;
-      case 5: return py::int_(char_begin);
-      default: return py::int_(char_end);
-    }
-  }
-  static Token from_state(const py::tuple& s) {
-    return Token{to_size(s[0]), to_size(s[1]), s[2], s[3], s[4], to_size(s[5]), to_size(s[6])};
-  }
-};
 
 /// A sentence: byte and code-point offsets, and its text.
 struct Sentence {

@@ -11,6 +11,7 @@
 #include "kurdi/tokenize.hpp"
 #include "kurdi/translit.hpp"
 #include "records.hpp"
+#include "token_type.hpp"
 
 namespace kurdi::python {
 
@@ -72,9 +73,6 @@ kurdi::TransliterateOptions translit_options(py::handle to, py::handle scheme, b
 
 // The interned type names ("word", ...), made once.
 PyObject* type_names[16] = {};
-py::object type_name(kurdi::TokenType type) {
-  return py::reinterpret_borrow<py::object>(type_names[static_cast<unsigned>(type)]);
-}
 
 // A str equal to `utf8`: `original` itself when it holds exactly these bytes
 // (normalization left it alone, the common case for clean text), else a new one.
@@ -103,18 +101,15 @@ py::list token_list(PyObject* text_obj, std::string_view text, const kurdi::Toke
   py::list out(tokens.tokens.size());
   for (std::size_t k = 0; k < tokens.tokens.size(); ++k) {
     const kurdi::Token& t = tokens.tokens[k];
-    Token token;
-    token.begin = t.begin;
-    token.end = t.end;
-    token.char_begin = chars[2 * k];
-    token.char_end = chars[2 * k + 1];
-    token.type = type_name(t.type);
-    PyObject* slice = PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(token.char_begin),
-                                          static_cast<Py_ssize_t>(token.char_end));
+    PyObject* slice = PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(chars[2 * k]),
+                                          static_cast<Py_ssize_t>(chars[2 * k + 1]));
     if (slice == nullptr) throw py::error_already_set();
-    token.text = py::reinterpret_steal<py::object>(slice);
-    token.norm = same_or_new(slice, text.substr(t.begin, t.end - t.begin), tokens.norm(t));
-    out[k] = py::cast(std::move(token));
+    py::object text_slice = py::reinterpret_steal<py::object>(slice);
+    py::object norm = same_or_new(slice, text.substr(t.begin, t.end - t.begin), tokens.norm(t));
+    PyObject* token = make_token(t.begin, t.end, type_names[static_cast<unsigned>(t.type)], text_slice.release().ptr(),
+                                 norm.release().ptr(), chars[2 * k], chars[2 * k + 1]);
+    if (token == nullptr) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(k), token);  // the list's empty slot takes it
   }
   return out;
 }
@@ -206,14 +201,7 @@ void register_text(py::module_& m) {
 
   using namespace pybind11::literals;
 
-  py::class_<Token> token(m, "Token",
-                          "A token of a text: `begin`/`end` are UTF-8 byte offsets into the text (as in the C "
-                          "API and `kurdi tokenize --json`), `char_begin`/`char_end` code-point offsets "
-                          "(`text[t.char_begin:t.char_end] == t.text`), `type` its kind ('word', 'latin', "
-                          "'number', 'date', 'time', 'url', 'email', 'hashtag', 'mention', 'emoji', 'punct', "
-                          "'symbol', 'suffix', 'other'), `text` the original slice and `norm` its normalized "
-                          "form. Fields also read like a dict: t['begin'], dict(t).");
-  add_mapping(token, Token::names);
+  register_token(m);
   py::class_<Sentence> sentence(m, "Sentence",
                                 "A sentence: `begin`/`end` UTF-8 byte offsets, `char_begin`/`char_end` "
                                 "code-point offsets, `text` the slice of the text. Also reads like a dict.");

@@ -186,3 +186,16 @@ def test_stub_signatures_match_runtime():
                 assert f"{p}: " in doc_signature, (node.name, p, doc_signature)
             checked += 1
     assert checked >= 15
+
+
+def test_token_constructor_and_hash():
+    t = kurdi.Token(0, 6, "word", "یەک", "یەک", 0, 3)
+    assert t == kurdi.tokenize("یەک")[0]
+    assert kurdi.Token(begin=0, end=6, type="word", text="یەک", norm="یەک", char_begin=0, char_end=3) == t
+    with pytest.raises(TypeError):
+        kurdi.Token(0, 6, "word", b"x", "x", 0, 1)
+    with pytest.raises(TypeError):
+        hash(t)
+    with pytest.raises(AttributeError):
+        t.begin = 3
+    assert kurdi.Token.__module__ == "kurdi" and "UTF-8 byte offsets" in kurdi.Token.__doc__
