@@ -39,7 +39,7 @@ class CharOffsets {
 /// iterating it would give characters.
 ///
 /// Most Sorani str objects are stored by CPython as UCS-2; their UTF-8 is made
-/// by encode() without the GIL (with the core's Utf16Decoder), so that threads
+/// by encode() without the GIL, so that threads
 /// running batches in parallel do not queue for the GIL to convert their
 /// input. ASCII str and str whose UTF-8 CPython already cached are used in
 /// place; the others (Latin-1, UCS-4) are converted by CPython with the GIL.

@@ -1,12 +1,10 @@
 // kurdi._kurdi: the extension module behind `import kurdi` (docs/python.md).
 // The package's __init__.py re-exports everything defined here.
-#include <bit>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 
 #include "common.hpp"
-#include "kurdi/utf8.hpp"
 #include "kurdi/version.hpp"
 
 namespace kurdi::python {
@@ -81,8 +79,37 @@ std::size_t BatchInput::chunk_end(std::size_t begin) const noexcept {
   return end;
 }
 
+namespace {
+
+// CPython's UCS-2 storage (code points U+0000..U+FFFF, surrogates excluded by
+// the caller) as UTF-8, appended to `out`. This is the host's transcoding of
+// its own string storage, not text analysis: every byte it writes is then
+// read by the core's UTF-8 code like any other input. (The core's
+// Utf16Decoder does the same for UTF-16 byte streams but writes a byte at a
+// time, and was most of a batch's time.)
+void append_utf8(const std::uint16_t* units, std::size_t length, std::string& out) {
+  const std::size_t at = out.size();
+  out.resize(at + 3 * length);  // within the reserved arena: no reallocation
+  char* p = out.data() + at;
+  for (std::size_t k = 0; k < length; ++k) {
+    const unsigned u = units[k];
+    if (u < 0x80) {
+      *p++ = static_cast<char>(u);
+    } else if (u < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (u >> 6));
+      *p++ = static_cast<char>(0x80 | (u & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xE0 | (u >> 12));
+      *p++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (u & 0x3F));
+    }
+  }
+  out.resize(static_cast<std::size_t>(p - out.data()));
+}
+
+}  // namespace
+
 bool BatchInput::encode(std::size_t begin, std::size_t end) noexcept {
-  constexpr bool big_endian = std::endian::native == std::endian::big;
   std::size_t need = 0;
   for (std::size_t i = begin; i < end; ++i) need += 3 * ucs2_units_[i];  // a BMP code point: <= 3 UTF-8 bytes
   arena_.clear();
@@ -98,8 +125,7 @@ bool BatchInput::encode(std::size_t begin, std::size_t end) noexcept {
       }
     }
     const std::size_t at = arena_.size();
-    kurdi::Utf16Decoder decoder(big_endian);
-    decoder.decode(std::string_view(reinterpret_cast<const char*>(units), 2 * length), arena_);
+    append_utf8(units, length, arena_);
     views_[i] = std::string_view(arena_.data() + at, arena_.size() - at);
   }
   return true;

@@ -199,3 +199,15 @@ def test_token_constructor_and_hash():
     with pytest.raises(AttributeError):
         t.begin = 3
     assert kurdi.Token.__module__ == "kurdi" and "UTF-8 byte offsets" in kurdi.Token.__doc__
+
+
+def test_batches_take_every_kind_of_str():
+    """CPython stores str as ASCII, Latin-1, UCS-2 or UCS-4; batches convert
+    each to UTF-8 (UCS-2 without the GIL) and agree with the one-text calls."""
+    texts = ["ascii only", "café é", "€ هێزێكی ﻛﻮﺭﺩ", "ره\u200cنگ", "😀 هێزێكی", "𝐀 ك", "", "\u07ff\u0800\uffff"]
+    fresh = [t.encode("utf-8").decode("utf-8") for t in texts]  # no UTF-8 cached on them
+    assert kurdi.normalize_batch(fresh) == [kurdi.normalize(t) for t in texts]
+    fresh = [t.encode("utf-8").decode("utf-8") for t in texts]
+    assert kurdi.tokenize_batch(fresh) == [kurdi.tokenize(t) for t in texts]
+    fresh = [t.encode("utf-8").decode("utf-8") for t in texts]
+    assert kurdi.transliterate_batch(fresh) == [kurdi.transliterate(t) for t in texts]
