@@ -4,6 +4,8 @@
 #include <pybind11/pybind11.h>
 
 #include <cstddef>
+#include <deque>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,27 @@ std::string_view utf8_of(PyObject* object, const char* what = "text");
 
 /// A new Python str from UTF-8 the core produced (always valid). Needs the GIL.
 py::str make_str(std::string_view utf8);
+
+/// The str objects of one call, by content: running text repeats its words
+/// (Zipf), so the tokens and lemmas of a large text or batch share one str
+/// per distinct short string instead of one each. That saves most of their
+/// memory and allocation time. Bounded; needs the GIL.
+class StrCache {
+ public:
+  StrCache() = default;
+  StrCache(const StrCache&) = delete;
+  StrCache& operator=(const StrCache&) = delete;
+  ~StrCache();
+  /// A new reference to a str equal to `utf8` (valid UTF-8); null with a
+  /// Python error set when it cannot be made.
+  PyObject* get(std::string_view utf8);
+
+ private:
+  static constexpr std::size_t kMaxBytes = 48;
+  static constexpr std::size_t kMaxEntries = std::size_t{1} << 16;
+  std::unordered_map<std::string_view, PyObject*> map_;
+  std::deque<std::string> keys_;
+};
 
 /// Code-point offsets of byte offsets into the same UTF-8 text, for offsets
 /// visited in increasing order: `text[char_begin:char_end]` in Python.

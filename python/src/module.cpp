@@ -27,6 +27,26 @@ py::str make_str(std::string_view utf8) {
   return py::reinterpret_steal<py::str>(s);
 }
 
+StrCache::~StrCache() {
+  for (auto& entry : map_) Py_DECREF(entry.second);
+}
+
+PyObject* StrCache::get(std::string_view utf8) {
+  if (utf8.size() > kMaxBytes) return PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "strict");
+  auto found = map_.find(utf8);
+  if (found != map_.end()) {
+    Py_INCREF(found->second);
+    return found->second;
+  }
+  PyObject* s = PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "strict");
+  if (s != nullptr && map_.size() < kMaxEntries) {
+    const std::string& key = keys_.emplace_back(utf8);
+    Py_INCREF(s);
+    map_.emplace(key, s);
+  }
+  return s;
+}
+
 std::size_t CharOffsets::operator()(std::size_t byte_offset) noexcept {
   if (byte_offset < byte_) {  // not monotonic: count again from the start
     byte_ = 0;

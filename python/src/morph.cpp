@@ -2,6 +2,7 @@
 // its batch functions. Each thread has its own kurdi::Analyzer (the core's
 // cached morphology session, which is not thread-safe), so repeated words
 // cost one hash lookup and threads never share one.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,17 @@ std::vector<std::string> stems_of(std::string_view word, StemMode mode) {
   return thread_analyzer().stems(word);
 }
 
-py::list str_list(const std::vector<std::string>& items) {
+py::list str_list(const std::vector<std::string>& items, StrCache* cache = nullptr) {
   py::list out(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) out[i] = make_str(items[i]);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (cache == nullptr) {
+      out[i] = make_str(items[i]);
+      continue;
+    }
+    PyObject* s = cache->get(items[i]);
+    if (s == nullptr) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), s);
+  }
   return out;
 }
 
@@ -126,7 +135,10 @@ ambiguous), as `kurdi stem` gives them. mode='lucene': Lucene's Sorani stemmer, 
       "lemmatize",
       [](py::handle text) {
         thread_local kurdi::Tokens tokens;
-        return str_list(lemmatize_text(utf8_of(text.ptr()), tokens));
+        const std::vector<std::string> items = lemmatize_text(utf8_of(text.ptr()), tokens);
+        std::optional<StrCache> cache;
+        if (items.size() > 64) cache.emplace();
+        return str_list(items, cache ? &*cache : nullptr);
       },
       "text"_a,
       R"(Tokenize text and give one item per token: the lemma of a word token, the
@@ -155,7 +167,8 @@ normalized form of any other token. ' '.join(lemmatize(line)) is what `kurdi lem
       [](py::handle words) {
         BatchInput input(words, "words");
         auto results = batch<std::string>(input, [](std::string_view w) { return thread_analyzer().lemma(w); });
-        return str_list(results);
+        StrCache cache;
+        return str_list(results, &cache);
       },
       "words"_a, "lemma() over a list of words. Releases the GIL while the core works.");
 
@@ -165,8 +178,9 @@ normalized form of any other token. ' '.join(lemmatize(line)) is what `kurdi lem
         const StemMode stem_mode = parse_mode(mode);
         BatchInput input(words, "words");
         auto results = batch<std::vector<std::string>>(input, [&](std::string_view w) { return stems_of(w, stem_mode); });
+        StrCache cache;
         py::list out(results.size());
-        for (std::size_t i = 0; i < results.size(); ++i) out[i] = str_list(results[i]);
+        for (std::size_t i = 0; i < results.size(); ++i) out[i] = str_list(results[i], &cache);
         return out;
       },
       "words"_a, "mode"_a = "kurdi", "stem() over a list of words. Releases the GIL while the core works.");
@@ -178,8 +192,9 @@ normalized form of any other token. ' '.join(lemmatize(line)) is what `kurdi lem
         kurdi::Tokens tokens;
         auto results =
             batch<std::vector<std::string>>(input, [&](std::string_view t) { return lemmatize_text(t, tokens); });
+        StrCache cache;
         py::list out(results.size());
-        for (std::size_t i = 0; i < results.size(); ++i) out[i] = str_list(results[i]);
+        for (std::size_t i = 0; i < results.size(); ++i) out[i] = str_list(results[i], &cache);
         return out;
       },
       "texts"_a, "lemmatize() over a list of str. Releases the GIL while the core works.");

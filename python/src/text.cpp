@@ -2,6 +2,7 @@
 // a time or over a list (the *_batch functions, which release the GIL while
 // the core works, so Python threads run them in parallel).
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,16 +97,32 @@ std::vector<std::size_t> token_char_offsets(std::string_view text, const kurdi::
   return out;
 }
 
+// The Token objects of one tokenized text. With a cache, short tokens share
+// their str objects with equal ones (of this text or of earlier texts of the
+// batch); without, `text` is a slice of the caller's str.
 py::list token_list(PyObject* text_obj, std::string_view text, const kurdi::Tokens& tokens,
-                    const std::vector<std::size_t>& chars) {
+                    const std::vector<std::size_t>& chars, StrCache* cache) {
   py::list out(tokens.tokens.size());
   for (std::size_t k = 0; k < tokens.tokens.size(); ++k) {
     const kurdi::Token& t = tokens.tokens[k];
-    PyObject* slice = PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(chars[2 * k]),
-                                          static_cast<Py_ssize_t>(chars[2 * k + 1]));
+    const std::string_view original = text.substr(t.begin, t.end - t.begin);
+    const std::string_view norm_utf8 = tokens.norm(t);
+    PyObject* slice = cache != nullptr
+                          ? cache->get(original)
+                          : PyUnicode_Substring(text_obj, static_cast<Py_ssize_t>(chars[2 * k]),
+                                                static_cast<Py_ssize_t>(chars[2 * k + 1]));
     if (slice == nullptr) throw py::error_already_set();
     py::object text_slice = py::reinterpret_steal<py::object>(slice);
-    py::object norm = same_or_new(slice, text.substr(t.begin, t.end - t.begin), tokens.norm(t));
+    py::object norm;
+    if (norm_utf8 == original) {
+      norm = text_slice;
+    } else if (cache != nullptr) {
+      PyObject* n = cache->get(norm_utf8);
+      if (n == nullptr) throw py::error_already_set();
+      norm = py::reinterpret_steal<py::object>(n);
+    } else {
+      norm = make_str(norm_utf8);
+    }
     PyObject* token = make_token(t.begin, t.end, type_names[static_cast<unsigned>(t.type)], text_slice.release().ptr(),
                                  norm.release().ptr(), chars[2 * k], chars[2 * k + 1]);
     if (token == nullptr) throw py::error_already_set();
@@ -250,7 +267,10 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
         options.normalize.profile = parse_profile_arg(profile);
         thread_local kurdi::Tokens tokens;
         kurdi::tokenize(in, tokens, options);
-        return token_list(text.ptr(), in, tokens, token_char_offsets(in, tokens));
+        // A cache pays for itself on longer texts only.
+        std::optional<StrCache> cache;
+        if (tokens.tokens.size() > 64) cache.emplace();
+        return token_list(text.ptr(), in, tokens, token_char_offsets(in, tokens), cache ? &*cache : nullptr);
       },
       "text"_a, "profile"_a = "standard",
       R"(Split text into typed tokens (a list of Token), with the offsets and forms of
@@ -263,6 +283,7 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
         options.normalize.profile = parse_profile_arg(profile);
         BatchInput input(texts, "texts");
         py::list out(input.size());
+        StrCache cache;
         std::vector<kurdi::Tokens> tokens;
         std::vector<std::vector<std::size_t>> chars;
         run_in_chunks(
@@ -277,7 +298,7 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
             },
             [&](std::size_t begin, std::size_t end) {
               for (std::size_t i = begin; i < end; ++i)
-                out[i] = token_list(input.item(i), input[i], tokens[i - begin], chars[i - begin]);
+                out[i] = token_list(input.item(i), input[i], tokens[i - begin], chars[i - begin], &cache);
             });
         return out;
       },
