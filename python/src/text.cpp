@@ -76,9 +76,10 @@ kurdi::TransliterateOptions translit_options(py::handle to, py::handle scheme, b
 PyObject* type_names[16] = {};
 
 // A str equal to `utf8`: `original` itself when it holds exactly these bytes
-// (normalization left it alone, the common case for clean text), else a new one.
+// (normalization left it alone, the common case for clean text) and is a
+// plain str (not a subclass), else a new one.
 py::object same_or_new(PyObject* original, std::string_view original_utf8, std::string_view utf8) {
-  if (utf8.size() == original_utf8.size() && std::memcmp(utf8.data(), original_utf8.data(), utf8.size()) == 0)
+  if (PyUnicode_CheckExact(original) && utf8.size() == original_utf8.size() && std::memcmp(utf8.data(), original_utf8.data(), utf8.size()) == 0)
     return py::reinterpret_borrow<py::object>(original);
   return make_str(utf8);
 }

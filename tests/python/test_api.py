@@ -211,3 +211,12 @@ def test_batches_take_every_kind_of_str():
     assert kurdi.tokenize_batch(fresh) == [kurdi.tokenize(t) for t in texts]
     fresh = [t.encode("utf-8").decode("utf-8") for t in texts]
     assert kurdi.transliterate_batch(fresh) == [kurdi.transliterate(t) for t in texts]
+
+
+def test_str_subclasses_give_plain_str():
+    class Text(str):
+        pass
+
+    out = kurdi.normalize(Text("سڵاو"))
+    assert type(out) is str and out == "سڵاو"
+    assert [type(x) for x in kurdi.normalize_batch([Text("سڵاو"), Text("ك")])] == [str, str]
