@@ -16,6 +16,7 @@ functions for every sqlite3 connection opened afterwards. See docs/python.md.
 
 from ._kurdi import (
     Analysis,
+    Analyzer,
     Archive,
     ArchiveError,
     Hit,
@@ -48,6 +49,7 @@ from ._kurdi import (
 
 __all__ = [
     "Analysis",
+    "Analyzer",
     "Archive",
     "ArchiveError",
     "Hit",

@@ -1,6 +1,7 @@
 # Type stubs of the kurdi package: everything comes from kurdi._kurdi (_kurdi.pyi).
 from ._kurdi import (
     Analysis,
+    Analyzer,
     Archive,
     ArchiveError,
     Hit,
@@ -33,6 +34,7 @@ from ._kurdi import (
 
 __all__ = [
     "Analysis",
+    "Analyzer",
     "Archive",
     "ArchiveError",
     "Hit",
