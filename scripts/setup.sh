@@ -33,6 +33,8 @@ fi
 # Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
 # nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
+# Python package (python/, docs/python.md): pybind11 and the headers of Debian's python3,
+# pytest, Dask for the examples, venv and pip for the offline `pip install .` test.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
@@ -41,6 +43,8 @@ packages=(
   libsqlite3-dev sqlite3
   libxxhash-dev libxml2-dev nlohmann-json3-dev
   liblucene8-java default-jdk-headless hyperfine jq time
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed
+  python3-venv python3-pip
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
@@ -82,6 +86,11 @@ if [ "${KURDI_SKIP_SAMPLES:-0}" != 1 ]; then
   "$kurdi" search build/demo.db 'بەرپرسەکان' --limit 3
   step "kurdi search build/demo.db 'kurdistan' --limit 2   (Latin letters find Arabic-script text)"
   "$kurdi" search build/demo.db 'kurdistan' --limit 2
+  # The same from Python: the module is in build/python (docs/python.md).
+  step "PYTHONPATH=build/python /usr/bin/python3 -c 'import kurdi; ...'   (the Python package)"
+  PYTHONPATH=build/python /usr/bin/python3 -c 'import kurdi
+print("kurdi", kurdi.__version__, "for Python:", kurdi.normalize("هێزێكی"), [t.norm for t in kurdi.tokenize("بەرپرسەکانی ئەمریکا")],
+      [h.id for h in kurdi.Archive("build/demo.db", read_only=True).search("بەرپرسەکان", limit=2)])'
 fi
 
 step "Done. Run every test with: scripts/test.sh"

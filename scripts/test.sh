@@ -2,6 +2,8 @@
 # kurdi tests, the README's second command. Runs every test and ends with one
 # summary line; exits non-zero if any step fails or if ctest ran no test.
 #   1. release  the Release build in build/ (configured and built if needed): ctest
+#               (with the Python package's pytest suite and offline pip install test,
+#               ctest -L python)
 #   2. asan     an ASan+UBSan build in build-asan/: the same ctest, built with
 #               KURDI_NO_SIMD so the portable (non-SSE2) code paths are tested too
 #   3. fuzz     the libFuzzer targets (clang-14) in build-fuzz/: normalize+tokenize for

@@ -1,0 +1,173 @@
+"""kurdi.Archive: the archive of docs/archive.md from Python, and the same
+file read and written by the kurdi program."""
+
+import json
+import multiprocessing
+import pickle
+import subprocess
+
+import pytest
+
+import kurdi
+from conftest import ROOT
+
+SEEDS = sorted((ROOT / "samples" / "seeds").glob("*.txt"))
+
+DOCS = [
+    {"id": "j1", "title": "هێزی ئەمریکا", "body": "ئەمریکا هێزێكی گەورەی هەیە لە ناوچەکەدا.", "source": "k24",
+     "date": "2021-05-02", "url": "https://example.org/j1"},
+    {"id": "j2", "title": "کۆبوونەوە", "body": "بەرپرسەکانی عێراق و ئەمریکا کۆبوونەوە.", "source": "rudaw",
+     "date": "2021-07-26"},
+    {"id": "j3", "title": "سلێمانی", "body": "شاری سلێمانی لە باشووری کوردستانە.", "source": "k24"},
+]
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with kurdi.Archive(tmp_path / "news.db") as a:
+        for d in DOCS:
+            a.add(d)
+    return tmp_path / "news.db"
+
+
+def test_add_search_and_fields(archive):
+    a = kurdi.Archive(archive, read_only=True)
+    assert len(a) == 3
+    hits = a.search("بەرپرس")
+    assert [h.id for h in hits] == ["j2"]
+    hit = hits[0]
+    assert "<mark>بەرپرسەکانی</mark>" in hit.snippet
+    assert hit["source"] == hit.source == "rudaw" and hit.date == "2021-07-26"
+    assert hit.score > 0 and dict(hit)["title"] == "کۆبوونەوە"
+    assert hits.message == ""
+    # Spelling variants and Latin letters find Arabic-script text.
+    assert [h.id for h in a.search("هێز")] == ["j1"]
+    assert [h.id for h in a.search("hez")] == ["j1"]
+    assert [h.id for h in a.search("slemani")] == ["j3"]
+    assert [h.id for h in a.search("ئەمریکا", source="k24")] == ["j1"]
+    assert [h.id for h in a.search("ئەمریکا", date_from="2021-06-01")] == ["j2"]
+    assert sorted(h.id for h in a.search("ئەمریکا", limit=5)) == ["j1", "j2"]
+    assert len(a.search("ئەمریکا", limit=1)) == 1
+    none = a.search("-ئەمریکا")
+    assert len(none) == 0 and not none and "exclusions only" in none.message
+    a.close()
+    assert a.closed
+    with pytest.raises(ValueError, match="closed archive"):
+        a.search("x")
+
+
+def test_outcomes_duplicates_and_delete(tmp_path):
+    with kurdi.Archive(str(tmp_path / "a.db")) as a:
+        r = a.add(id="x", body="یەکەم دەق لێرەدایە.")
+        assert r == {"outcome": "added", "duplicate_of": None, "near_duplicate_of": None, "near_distance": 0}
+        assert a.add(id="x", body="یەکەم دەق لێرەدایە.")["outcome"] == "unchanged"
+        assert a.add({"id": "x"}, body="دەقی نوێ.")["outcome"] == "updated"
+        assert a.add(id="y", body="دەقی نوێ.")["duplicate_of"] == "x"
+        reports = a.add_many([{"id": "z1", "body": "سێیەم"}, {"id": "z2", "body": "چوارەم"}])
+        assert [r["outcome"] for r in reports] == ["added", "added"]
+        a.commit()
+        assert a.delete(["y", "missing"]) == ["missing"]
+        assert a.delete("z1") == []
+        assert [d["id"] for d in a.documents()] == ["x", "z2"]
+        assert a.documents()[0] == {"id": "x", "title": "", "body": "دەقی نوێ.", "source": "", "url": "",
+                                    "date": "", "language": "ckb"}
+        stats = a.stats()
+        assert stats["documents"] == 2 and stats["analyzer_version"] == kurdi.analyzer_version
+        assert a.check() == []
+
+
+def test_with_block_rolls_back_on_error(tmp_path):
+    path = tmp_path / "r.db"
+    with kurdi.Archive(path) as a:
+        a.add(id="kept", body="ئەم دەقە دەمێنێت.")
+    with pytest.raises(RuntimeError):
+        with kurdi.Archive(path) as a:
+            a.add(id="lost", body="ئەم دەقە نامێنێت.")
+            raise RuntimeError("boom")
+    assert [d["id"] for d in kurdi.Archive(path, read_only=True).documents()] == ["kept"]
+
+
+def test_rollback(tmp_path):
+    a = kurdi.Archive(tmp_path / "b.db")
+    a.add(id="1", body="یەک")
+    a.rollback()
+    assert len(a) == 0
+    a.add(id="2", body="دوو")
+    a.close()  # an uncommitted batch is rolled back
+    assert len(kurdi.Archive(tmp_path / "b.db", read_only=True)) == 0
+
+
+@pytest.mark.parametrize("doc,message", [
+    ({"body": "x"}, "non-empty 'id'"),
+    ({"id": "a"}, "has no 'body'"),
+    ({"id": "a", "body": "x", "date": "2021-02-30"}, "not a YYYY-MM-DD calendar date"),
+    ({"id": "a", "body": "x", "author": "me"}, "unknown document field 'author'"),
+])
+def test_bad_documents(tmp_path, doc, message):
+    with kurdi.Archive(tmp_path / "c.db") as a:
+        with pytest.raises(ValueError, match=message):
+            a.add(doc)
+        with pytest.raises(TypeError):
+            a.add({"id": "a", "body": b"bytes"})
+        with pytest.raises(ValueError, match="not a YYYY-MM-DD date"):
+            a.search("x", date_from="yesterday")
+
+
+def test_archive_errors(tmp_path):
+    with pytest.raises(kurdi.ArchiveError) as e:
+        kurdi.Archive(tmp_path / "missing.db", read_only=True)
+    assert e.value.kind == "not_found"
+    with pytest.raises(kurdi.ArchiveError) as e:
+        kurdi.Archive(tmp_path / "missing.db", create=False)
+    assert e.value.kind == "not_found"
+    not_archive = tmp_path / "notes.txt"
+    not_archive.write_text("just text, not SQLite\n" * 100)
+    with pytest.raises(kurdi.ArchiveError) as e:
+        kurdi.Archive(not_archive)
+    assert e.value.kind == "not_an_archive"
+    assert "not_found" in kurdi.ArchiveError.__doc__
+
+
+def search_ids(archive_pickle, query):
+    archive = pickle.loads(archive_pickle)
+    return [h.id for h in archive.search(query)]
+
+
+def test_pickled_archive_reopens_in_workers(archive):
+    a = kurdi.Archive(archive, read_only=True)
+    data = pickle.dumps(a)
+    back = pickle.loads(data)
+    assert back.path == a.path and back.read_only
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.starmap(search_ids, [(data, "بەرپرس"), (data, "hez")])
+    assert results == [["j2"], ["j1"]]
+
+
+def test_threads_share_an_archive(archive):
+    import concurrent.futures
+    a = kurdi.Archive(archive, read_only=True)
+    queries = ["بەرپرس", "هێز", "slemani", "ئەمریکا"] * 25
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda q: [h.id for h in a.search(q)], queries))
+    assert results == [[h.id for h in a.search(q)] for q in queries]
+
+
+def test_cli_reads_a_python_archive(cli, archive):
+    out = cli(["search", str(archive), "بەرپرس", "--json"])
+    cli_hits = [json.loads(l) for l in out.split("\n") if l]
+    py_hits = kurdi.Archive(archive, read_only=True).search("بەرپرس")
+    assert [h["id"] for h in cli_hits] == [h.id for h in py_hits]
+    assert [h["snippet"] for h in cli_hits] == [h.snippet for h in py_hits]
+    assert "3 documents" in cli(["stats", str(archive)]) or "3" in cli(["stats", str(archive), "--json"])
+
+
+def test_python_reads_a_cli_archive(cli, tmp_path):
+    path = tmp_path / "cli.db"
+    proc = subprocess.run([cli.path, "index", str(path), *map(str, SEEDS)], capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    a = kurdi.Archive(path, read_only=True)
+    for query in ["بەرپرسەکان", "kurdistan", "هێز", '"ئەمریکا و"', "میلیشیا*", "عێراق OR ئێران"]:
+        out = cli(["search", str(path), query, "--json", "--limit", "20"])
+        cli_hits = [json.loads(l) for l in out.split("\n") if l]
+        py_hits = a.search(query, limit=20)
+        assert [(h["id"], h["snippet"]) for h in cli_hits] == [(h.id, h.snippet) for h in py_hits], query
