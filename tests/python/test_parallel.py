@@ -84,20 +84,35 @@ def time_left_when_other_thread_runs(fn, texts):
     return window["end"] - woke, window["end"] - window["start"]
 
 
-def long_words():
+def long_words(scale):
     """Few, long tokens: the core's work dominates building the Token objects
     (on running text, building one Python object per token takes longer than
     the core's tokenizing; bench/python measures both)."""
-    return [(("kurdistan" * 100 + " ") * 20 + str(i)) for i in range(1500)]
+    return [(("kurdistan" * 100 + " ") * 20 + str(i)) for i in range(1500 * scale)]
 
 
+# Inputs by scale: each call must last long enough to measure on a fast, quiet
+# machine too, so sized_input() grows the scale until a call takes 0.1 s.
 BATCHES = {
-    "normalize_batch": lambda: fresh_texts(8),
-    "transliterate_batch": lambda: fresh_texts(2),
+    "normalize_batch": lambda k: fresh_texts(8 * k),
+    "transliterate_batch": lambda k: fresh_texts(2 * k),
     "tokenize_batch": long_words,
-    "lemmatize_batch": lambda: fresh_texts(1),
-    "sentences_batch": lambda: fresh_texts(4),
+    "lemmatize_batch": lambda k: fresh_texts(k),
+    "sentences_batch": lambda k: fresh_texts(4 * k),
 }
+
+
+def sized_input(fn, make, seconds=0.1):
+    """make(k) for the smallest k (1, 2, 4, ... 256) for which fn takes at
+    least `seconds`, made afresh for the measurement."""
+    scale = 1
+    while scale < 256:
+        start = time.perf_counter()
+        fn(make(scale))
+        if time.perf_counter() - start >= seconds:
+            break
+        scale *= 2
+    return make(scale)
 
 
 @pytest.mark.parametrize("name", sorted(BATCHES))
@@ -105,7 +120,7 @@ def test_batches_release_the_gil(name):
     """While a batch call runs in one thread, another thread gets to run
     Python code well before the call returns (during the core's part)."""
     fn = getattr(kurdi, name)
-    left, duration = time_left_when_other_thread_runs(fn, BATCHES[name]())
+    left, duration = time_left_when_other_thread_runs(fn, sized_input(fn, BATCHES[name]))
     assert duration > 0.02, f"{name}: batch too small to measure ({duration:.3f}s)"
     assert left > 0.5 * duration, f"{name}: this thread ran again {left:.3f}s before the end of a {duration:.3f}s call"
 
@@ -113,7 +128,9 @@ def test_batches_release_the_gil(name):
 def test_gil_measure_control():
     """The measure itself: one call that holds the GIL throughout (the one-text
     normalize on a joined text) leaves the other thread almost nothing."""
-    left, duration = time_left_when_other_thread_runs(lambda texts: kurdi.normalize("".join(texts) + "ك"),
-                                                      fresh_texts(8))
+    def one_call(texts):
+        return kurdi.normalize("".join(texts) + "ك")
+
+    left, duration = time_left_when_other_thread_runs(one_call, sized_input(one_call, lambda k: fresh_texts(8 * k)))
     assert duration > 0.02
     assert left < 0.1 * duration, f"control: this thread ran again {left:.3f}s before the end of a {duration:.3f}s call"
