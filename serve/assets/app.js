@@ -289,15 +289,21 @@ async function runAnalyze(params) {
       el('bdi', { className: 'token-text' }, token.text),
       el('span', { className: 'token-type', dir: 'ltr' }, `${token.type} ${token.begin}–${token.end}`))];
     const row = (label, value, dir = 'auto') => rows.push(el('div', { className: 'row' },
-      el('span', { className: 'row-label' }, label), el('bdi', { dir }, value)));
+      el('span', { className: 'row-label' }, label),
+      typeof value === 'string' ? el('bdi', { dir }, value) : value));
     if (token.norm !== token.text) row('norm', token.norm);
     if (token.lemma !== undefined) {
       row(t('lemma'), token.lemma);
       row(t('stems'), token.stems.join(' · '));
       const best = token.analyses[0];
       if (best) {
-        const morphemes = best.morphemes.map((m) => `${m.text}/${m.tag}`).join(' + ');
-        row(t('analysis'), `${best.upos} ${best.features} ${morphemes}${best.known ? '' : ` (${t('unknown')})`}`, 'auto');
+        // Morphemes in reading order, each with its tag; then the features.
+        const parts = el('span', { className: 'row-value' },
+          ...best.morphemes.map((m) => el('span', { className: 'morph' }, el('bdi', {}, m.text),
+            el('small', { dir: 'ltr' }, m.tag))));
+        row(t('analysis'), parts);
+        const features = `${best.upos} ${best.features}${best.known ? '' : ` (${t('unknown')})`}`;
+        row('', el('bdi', { className: 'features', dir: 'ltr' }, features));
       }
       if (token.latin) row(t('latin'), token.latin, 'ltr');
       if (token.stopword) row(t('stopword'), '✓');
@@ -308,7 +314,7 @@ async function runAnalyze(params) {
   $('a-terms').replaceChildren();
   for (const entry of body.index_terms) {
     const terms = entry.terms.map((term) => el('bdi', { className: `term ${term.kind}`, title: term.kind }, term.text));
-    $('a-terms').append(el('li', {}, el('bdi', { className: 'token-text' }, entry.text), ' → ', ...terms));
+    $('a-terms').append(el('li', {}, el('bdi', { className: 'token-text' }, entry.text), ': ', ...terms));
   }
   $('analysis').hidden = false;
 }
@@ -325,7 +331,10 @@ function route() {
 }
 
 function showStats() {
-  if (lastStats) $('stats').textContent = t('stats')(lastStats.documents, lastStats.analyzer_version);
+  if (!lastStats) return;
+  // The version is Latin text in a right-to-left line: isolate it.
+  const [before, after] = t('stats')(lastStats.documents, '\u0000').split('\u0000');
+  $('stats').replaceChildren(before, el('bdi', { dir: 'ltr' }, lastStats.analyzer_version), after);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
