@@ -4,7 +4,9 @@
 #   2. configures and builds a Release build in build/ (Ninja, ccache);
 #   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...);
 #   4. runs kurdi's main job on the bundled sample documents: indexes them into
-#      the search archive build/demo.db and shows two searches on it.
+#      the search archive build/demo.db and shows two searches on it;
+#   5. prints the `kurdi serve build/demo.db` command and the address to open
+#      (it never starts a server itself).
 # Run as root, or as a user who may use sudo. Safe to run again.
 #
 # Environment: JOBS (parallel build jobs, default 2), KURDI_SKIP_APT=1 (skip
@@ -33,6 +35,7 @@ fi
 # Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
 # nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
+# Server (kurdi serve, serve/): cpp-httplib (libcpp-httplib-dev; nlohmann-json is above).
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
@@ -41,6 +44,7 @@ packages=(
   libsqlite3-dev sqlite3
   libxxhash-dev libxml2-dev nlohmann-json3-dev
   liblucene8-java default-jdk-headless hyperfine jq time
+  libcpp-httplib-dev
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
@@ -85,3 +89,10 @@ if [ "${KURDI_SKIP_SAMPLES:-0}" != 1 ]; then
 fi
 
 step "Done. Run every test with: scripts/test.sh"
+
+# The next step is the user's: a server is never started here.
+serve_cmd="kurdi serve build/demo.db"
+[ "$kurdi" = "$(command -v kurdi || true)" ] || serve_cmd="$kurdi serve build/demo.db"
+printf '\nSearch the demo archive in a browser, in Kurdish or in Latin letters:\n'
+printf '  %s\n' "$serve_cmd"
+printf 'then open http://127.0.0.1:8080/ (Ctrl-C stops the server; --port N for another port).\n'
