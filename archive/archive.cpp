@@ -521,13 +521,17 @@ std::optional<Document> Archive::get(const std::string& id) const {
 std::uint64_t Archive::count(const SearchRequest& request) const {
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;
+  const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
+  // Unfiltered, the index alone answers (no lookup in documents per match).
   db::Statement s(impl_->connection,
-                  "SELECT count(*) FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
-                  "WHERE documents_fts MATCH ?1 "
-                  "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) "
-                  "AND (?3 = '' OR (d.published <> '' AND d.published <= ?3)) "
-                  "AND (?4 = '' OR d.source = ?4)");
-  s.bind(1, kurdi::sqlite::fts5_match(query)).bind(2, request.from).bind(3, request.to).bind(4, request.source);
+                  filtered ? "SELECT count(*) FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
+                             "WHERE documents_fts MATCH ?1 "
+                             "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) "
+                             "AND (?3 = '' OR (d.published <> '' AND d.published <= ?3)) "
+                             "AND (?4 = '' OR d.source = ?4)"
+                           : "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+  s.bind(1, kurdi::sqlite::fts5_match(query));
+  if (filtered) s.bind(2, request.from).bind(3, request.to).bind(4, request.source);
   return s.step() ? static_cast<std::uint64_t>(s.integer(0)) : 0;
 }
 
