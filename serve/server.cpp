@@ -27,6 +27,9 @@ using Clock = std::chrono::steady_clock;
 // When the current request began (set before routing, read by the access
 // log; each worker serves one request at a time).
 thread_local Clock::time_point request_start;
+// Whether request_start belongs to the request being logged (a request
+// cpp-httplib rejects before routing never sets it).
+thread_local bool request_started = false;
 
 // Headers of every page and asset: no sniffing, no framing, and a policy
 // that lets the page load only its own files (no inline script runs even if
@@ -179,11 +182,17 @@ struct Server::Impl {
   }
 
   void log(const httplib::Request& req, const httplib::Response& res) const {
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
     char tail[96];
-    std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, res.body.size(), ms);
+    if (request_started) {
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, res.body.size(), ms);
+    } else {
+      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, res.body.size());
+    }
+    request_started = false;
     std::string line = utc_now();
-    line.append(" ").append(req.remote_addr).append(" \"").append(req.method).append(" ");
+    line.append(" ").append(req.remote_addr.empty() ? "-" : req.remote_addr).append(" \"");
+    line.append(loggable(req.method)).append(" ");
     line.append(loggable(req.target.empty() ? req.path : req.target)).append(tail);
     std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
   }
@@ -206,6 +215,7 @@ struct Server::Impl {
 
     http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
       request_start = Clock::now();
+      request_started = true;
       res.set_header("X-Content-Type-Options", "nosniff");
       return httplib::Server::HandlerResponse::Unhandled;
     });

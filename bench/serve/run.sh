@@ -39,7 +39,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     print(urllib.parse.quote(line.rstrip("\n"), safe=""))' "$work/queries.txt" > "$work/queries.enc"
 echo "queries: $(wc -l < "$work/queries.txt") drawn by kurdi_bench_search_latency (seed 1)"
 echo "Archive::search on one thread, no count, no JSON, no HTTP:"
-grep -E '^ *(all|overall)|p50|p99' "$work/latency.txt" | head -n 12 | sed 's/^/  /'
+grep -E '^\||^target' "$work/latency.txt" | sed 's/^/  /'
 
 "$build/apps/cli/kurdi" serve "$archive" --port 0 --quiet 2> "$work/serve.log" &
 server=$!
