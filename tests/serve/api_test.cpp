@@ -178,7 +178,9 @@ TEST_F(ServeApi, PagesAddUpToTheTotal) {
 }
 
 TEST_F(ServeApi, FiltersByDateAndSource) {
-  for (const json& hit : get(search_target("بەرپرس", "&source=k24"))["results"]) EXPECT_EQ(hit["source"], "k24");
+  const json k24 = get(search_target("بەرپرس", "&source=k24"));
+  ASSERT_FALSE(k24["results"].empty());
+  for (const json& hit : k24["results"]) EXPECT_EQ(hit["source"], "k24");
   const json dated = get(search_target("بەرپرس", "&from=2021-01-01&to=2021-12-31"));
   ASSERT_FALSE(dated["results"].empty());
   for (const json& hit : dated["results"]) {
