@@ -226,7 +226,9 @@ async function runSearch(params) {
     link.textContent = hit.title || hit.id || t('no_title');
     const meta = el('p', { className: 'meta' });
     meta.append(...[hit.source, hit.date].filter(Boolean).map((text) => el('span', { dir: 'auto' }, text)));
-    const item = el('li', { className: 'hit' }, el('h2', { dir: 'auto' }, link), meta,
+    // The item takes the direction of its title (dir=auto looks at the first text
+    // without a dir of its own), so source and date line up with it.
+    const item = el('li', { className: 'hit', dir: 'auto' }, el('h2', {}, link), meta,
       el('p', { className: 'snippet', dir: 'auto' }, safeSnippet(hit.snippet)));
     $('results').append(item);
   }
