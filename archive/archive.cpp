@@ -581,4 +581,32 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
   }
 }
 
+// Read by id and count, for the server (kurdi serve). count() renders the
+// query as search() does and counts with the same filters.
+std::optional<Document> Archive::get(const std::string& id) const {
+  db::Statement s(impl_->connection,
+                  "SELECT id, title, body, source, url, published, language FROM documents WHERE id = ?1");
+  s.bind(1, std::string_view(id));
+  if (!s.step()) return std::nullopt;
+  return Document{std::string(s.text(0)), std::string(s.text(1)), std::string(s.text(2)), std::string(s.text(3)),
+                  std::string(s.text(4)), std::string(s.text(5)), std::string(s.text(6))};
+}
+
+std::uint64_t Archive::count(const SearchRequest& request) const {
+  const search::Query query = search::parse_query(request.query, impl_->expander);
+  if (query.empty() || query.exclusions_only()) return 0;
+  const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
+  // Unfiltered, the index alone answers (no lookup in documents per match).
+  db::Statement s(impl_->connection,
+                  filtered ? "SELECT count(*) FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
+                             "WHERE documents_fts MATCH ?1 "
+                             "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) "
+                             "AND (?3 = '' OR (d.published <> '' AND d.published <= ?3)) "
+                             "AND (?4 = '' OR d.source = ?4)"
+                           : "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+  s.bind(1, kurdi::sqlite::fts5_match(query));
+  if (filtered) s.bind(2, request.from).bind(3, request.to).bind(4, request.source);
+  return s.step() ? static_cast<std::uint64_t>(s.integer(0)) : 0;
+}
+
 }  // namespace kurdi::archive

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -143,6 +144,14 @@ class Archive {
   void for_each(const std::function<void(const Document&)>& visit) const;
 
   Stats stats() const;
+
+  /// The document with external id `id` as stored, or nullopt when there is
+  /// none (the server's document view, GET /api/documents/{id}).
+  std::optional<Document> get(const std::string& id) const;
+  /// How many documents match `request`'s query and filters (limit and
+  /// offset are ignored): the total behind a page of search() results. 0 when
+  /// the query cannot match by its form (search() then sets a message).
+  std::uint64_t count(const SearchRequest& request) const;
 
   /// Checks the SQLite file, the FTS index against the documents and the
   /// metadata, and that it was indexed with this kurdi's analyzer. Returns

@@ -4,7 +4,9 @@
 #   2. configures and builds a Release build in build/ (Ninja, ccache);
 #   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...);
 #   4. runs kurdi's main job on the bundled sample documents: indexes them into
-#      the search archive build/demo.db and shows two searches on it.
+#      the search archive build/demo.db and shows two searches on it;
+#   5. prints the `kurdi serve build/demo.db` command and the address to open
+#      (it never starts a server itself).
 # Run as root, or as a user who may use sudo. Safe to run again.
 #
 # Environment: JOBS (parallel build jobs, default 2), KURDI_SKIP_APT=1 (skip
@@ -35,6 +37,7 @@ fi
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 # Python package (python/, docs/python.md): pybind11 and the headers of Debian's python3,
 # pytest, Dask for the examples, venv and pip for the offline `pip install .` test.
+# Server (kurdi serve, serve/): cpp-httplib (libcpp-httplib-dev; nlohmann-json is above).
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
@@ -45,6 +48,7 @@ packages=(
   liblucene8-java default-jdk-headless hyperfine jq time
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed
   python3-venv python3-pip
+  libcpp-httplib-dev
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
@@ -94,3 +98,10 @@ print("kurdi", kurdi.__version__, "for Python:", kurdi.normalize("هێزێكی")
 fi
 
 step "Done. Run every test with: scripts/test.sh"
+
+# The next step is the user's: a server is never started here.
+serve_cmd="kurdi serve build/demo.db"
+[ "$kurdi" = "$(command -v kurdi || true)" ] || serve_cmd="$kurdi serve build/demo.db"
+printf '\nSearch the demo archive in a browser, in Kurdish or in Latin letters:\n'
+printf '  %s\n' "$serve_cmd"
+printf 'then open http://127.0.0.1:8080/ (Ctrl-C stops the server; --port N for another port).\n'

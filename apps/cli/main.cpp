@@ -23,6 +23,14 @@
 #include "archive/read/document_reader.hpp"
 #endif
 
+#ifdef KURDI_CLI_SERVE
+// kurdi serve (cmd_serve.cpp, docs/serve.md).
+namespace kurdi::cli {
+CLI::App* add_serve_command(CLI::App& app);
+int run_serve();
+}  // namespace kurdi::cli
+#endif
+
 namespace kurdi::cli {
 extern const bool kNoticePresent;
 extern const std::string_view kNotice;
@@ -290,6 +298,9 @@ int run(int argc, char** argv) {
   reindex_cmd->set_help_flag("-h,--help", help::kHelp);
   reindex_cmd->add_option("ARCHIVE", reindex_args.archive, help::kArchive)->required()->type_name("");
 #endif
+#ifdef KURDI_CLI_SERVE
+  CLI::App* serve_cmd = add_serve_command(app);
+#endif
 
   try {
     app.parse(argc, argv);
@@ -340,6 +351,9 @@ int run(int argc, char** argv) {
   if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
   if (check_cmd->parsed()) return run_check(check_args);
   if (reindex_cmd->parsed()) return run_reindex(reindex_args);
+#ifdef KURDI_CLI_SERVE
+  if (serve_cmd->parsed()) return run_serve();
+#endif
   if (stats_cmd->parsed() && stats.paths.size() == 1 && is_sqlite_file(stats.paths[0])) {
     ArchiveArgs archive_stats{stats.paths[0], {}, stats.json};
     return run_archive_stats(archive_stats);

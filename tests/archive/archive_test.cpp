@@ -402,4 +402,52 @@ TEST(IsoDate, CalendarDatesOnly) {
   EXPECT_FALSE(is_iso_date(""));
 }
 
+// Archive::get and Archive::count (for kurdi serve).
+TEST_F(ArchiveTest, GetReadsOneDocumentById) {
+  {
+    Archive a = create();
+    a.store({"a/b 1.txt", "سەردێڕ <b>", "دەقی هێز & شار", "rudaw", "https://example.org/1", "2021-07-26", "ckb"});
+    a.commit();
+  }
+  const Archive a = open_read_only();
+  const auto d = a.get("a/b 1.txt");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->id, "a/b 1.txt");
+  EXPECT_EQ(d->title, "سەردێڕ <b>");
+  EXPECT_EQ(d->body, "دەقی هێز & شار");
+  EXPECT_EQ(d->source, "rudaw");
+  EXPECT_EQ(d->url, "https://example.org/1");
+  EXPECT_EQ(d->date, "2021-07-26");
+  EXPECT_EQ(d->language, "ckb");
+  EXPECT_FALSE(a.get("a/b").has_value());
+  EXPECT_FALSE(a.get("").has_value());
+}
+
+TEST_F(ArchiveTest, CountIsTheTotalBehindEveryPage) {
+  Archive a = create();
+  for (int i = 0; i < 7; ++i)
+    a.store({"d" + std::to_string(i), "", "هەواڵی هێزەکان " + std::to_string(i), i % 2 ? "k24" : "rudaw", "",
+             "2020-01-0" + std::to_string(i + 1), ""});
+  a.store({"other", "", "شاری هەولێر", "rudaw", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "هێز";
+  r.limit = 2;
+  EXPECT_EQ(a.count(r), 7u);
+  EXPECT_EQ(a.search(r).hits.size(), 2u);  // a page, the count is of all
+  r.source = "k24";
+  EXPECT_EQ(a.count(r), 3u);
+  r.source.clear();
+  r.from = "2020-01-03";
+  r.to = "2020-01-05";
+  EXPECT_EQ(a.count(r), 3u);
+  r = SearchRequest{};
+  r.query = "هێز OR هەولێر";
+  EXPECT_EQ(a.count(r), 8u);
+  r.query = "-هێز";
+  EXPECT_EQ(a.count(r), 0u);
+  r.query = "";
+  EXPECT_EQ(a.count(r), 0u);
+}
+
 }  // namespace

@@ -1,0 +1,51 @@
+#include "serve/pool.hpp"
+
+#include <utility>
+
+namespace kurdi::serve {
+namespace {
+
+std::unique_ptr<archive::Archive> open_read_only(const std::string& path) {
+  archive::OpenOptions options;
+  options.read_only = true;
+  return std::make_unique<archive::Archive>(path, options);
+}
+
+}  // namespace
+
+ArchivePool::ArchivePool(std::string path) : path_(std::move(path)) {
+  idle_.push_back(open_read_only(path_));
+  opened_ = 1;
+}
+
+ArchivePool::Lease::~Lease() {
+  if (!archive_) return;
+  const std::lock_guard<std::mutex> lock(pool_->mutex_);
+  pool_->idle_.push_back(std::move(archive_));
+}
+
+ArchivePool::Lease ArchivePool::acquire() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<archive::Archive> archive = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(archive));
+    }
+  }
+  // Opening takes a few milliseconds (the analyzer version check): not
+  // under the lock.
+  std::unique_ptr<archive::Archive> archive = open_read_only(path_);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    ++opened_;
+  }
+  return Lease(*this, std::move(archive));
+}
+
+std::size_t ArchivePool::opened() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return opened_;
+}
+
+}  // namespace kurdi::serve

@@ -1,0 +1,289 @@
+// The HTTP side of kurdi serve: cpp-httplib (Debian's libcpp-httplib-dev)
+// accepts connections on a pool of worker threads; one handler routes every
+// GET to the JSON API or to a bundled asset. Limits and timeouts are set
+// here (docs/serve.md, "Security and limits").
+#include "serve/server.hpp"
+
+#include <httplib.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string_view>
+
+#include "serve/assets.hpp"
+
+namespace kurdi::serve {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// When the current request began (set before routing, read by the access
+// log; each worker serves one request at a time).
+thread_local Clock::time_point request_start;
+// Whether request_start belongs to the request being logged (a request
+// cpp-httplib rejects before routing never sets it).
+thread_local bool request_started = false;
+
+// Headers of every page and asset: no sniffing, no framing, and a policy
+// that lets the page load only its own files (no inline script runs even if
+// some markup ever slipped through).
+void set_page_headers(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
+                 "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "no-referrer");
+}
+
+void send(httplib::Response& res, const Reply& reply) {
+  res.status = reply.status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(reply.body, "application/json; charset=utf-8");
+}
+
+void send_asset(httplib::Response& res, const Asset& asset) {
+  res.status = 200;
+  set_page_headers(res);
+  // The fonts never change within a kurdi version; the page and its code
+  // are revalidated so that an upgrade shows at once.
+  res.set_header("Cache-Control", asset.path.starts_with("fonts/") ? "public, max-age=86400" : "no-cache");
+  res.set_content(asset.data.data(), asset.data.size(), std::string(asset.content_type).c_str());
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+// The request target for the log: control bytes and quotes shown as '?', so
+// a request cannot forge log lines.
+std::string loggable(std::string_view target) {
+  std::string out;
+  for (const char c : target.substr(0, 2000))
+    out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' ? '?' : c);
+  if (target.size() > 2000) out.append("...");
+  return out;
+}
+
+// Why binding HOST:PORT failed, found by trying it once more with a plain
+// socket (cpp-httplib does not report errno).
+std::string bind_failure(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string service = std::to_string(port);
+  const std::string where = host + ":" + service;
+  if (const int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
+    return "cannot listen on " + where + ": cannot resolve host '" + host + "' (" + gai_strerror(rc) + ")";
+  int error = 0;
+  const int sock = socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+  if (sock < 0) {
+    error = errno;
+  } else {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (bind(sock, found->ai_addr, found->ai_addrlen) != 0 || listen(sock, 1) != 0) error = errno;
+    close(sock);
+  }
+  freeaddrinfo(found);
+  switch (error) {
+    case EADDRINUSE:
+      return "cannot listen on " + where + ": the port is in use (by another kurdi serve or another program); " +
+             "choose another with --port N";
+    case EACCES:
+      return "cannot listen on " + where + ": permission denied (ports below 1024 need root); " +
+             "choose --port 1024 or above";
+    case EADDRNOTAVAIL:
+      return "cannot listen on " + where + ": " + host + " is not an address of this machine";
+    case 0:
+      return "cannot listen on " + where;
+    default:
+      return "cannot listen on " + where + ": " + std::strerror(error);
+  }
+}
+
+}  // namespace
+
+std::string normalize_base_path(const std::string& path) {
+  std::string out;
+  for (const char c : path) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                         c == '.' || c == '_' || c == '~' || c == '/';
+    if (!allowed)
+      throw ServeError("--base-path '" + path + "': only letters, digits and - . _ ~ / are allowed");
+    if (c == '/' && !out.empty() && out.back() == '/') continue;  // "//" -> "/"
+    out.push_back(c);
+  }
+  if (out.find("/./") != std::string::npos || out.find("/../") != std::string::npos || out.ends_with("/..") ||
+      out.ends_with("/.") || out == "." || out == "..")
+    throw ServeError("--base-path '" + path + "': no '.' or '..' segments");
+  if (!out.empty() && out.front() != '/') out.insert(out.begin(), '/');
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  return out;
+}
+
+struct Server::Impl {
+  Options options;
+  ArchivePool pool;
+  Api api;
+  httplib::Server http;
+  int port = 0;
+
+  explicit Impl(const Options& o) : options(o), pool(o.archive), api(pool, o.limits) {}
+
+  void route(const httplib::Request& req, httplib::Response& res) const {
+    std::string_view path = req.path;
+    const std::string& base = options.base_path;
+    if (!base.empty()) {
+      if (path == base) {  // /base -> /base/, so that the page's relative URLs resolve
+        res.set_redirect(base + "/");
+        return;
+      }
+      if (!path.starts_with(base) || path.substr(base.size(), 1) != "/") {
+        send(res, error_reply(404, "not_found", "nothing here: kurdi serves under " + base + "/"));
+        return;
+      }
+      path.remove_prefix(base.size());
+    }
+    if (path == "/" || path == "/index.html") {
+      send_asset(res, *find_asset("index.html"));
+    } else if (path.starts_with("/assets/")) {
+      // Only a bundled file, by its exact name: nothing here touches the disk.
+      if (const Asset* asset = find_asset(path.substr(8)); asset && asset->path != "index.html")
+        send_asset(res, *asset);
+      else
+        send(res, error_reply(404, "not_found", "no such file: " + std::string(path)));
+    } else if (path == "/api/search") {
+      send(res, api.search(req.params));
+    } else if (path.starts_with("/api/documents/")) {
+      send(res, api.document(path.substr(15)));
+    } else if (path == "/api/stats") {
+      send(res, api.stats());
+    } else if (path == "/api/analyze") {
+      send(res, api.analyze(req.params));
+    } else if (path == "/healthz") {
+      send(res, api.health());
+    } else {
+      send(res, error_reply(404, "not_found", "no such page or API: " + std::string(path)));
+    }
+  }
+
+  void log(const httplib::Request& req, const httplib::Response& res) const {
+    char tail[96];
+    if (request_started) {
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, res.body.size(), ms);
+    } else {
+      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, res.body.size());
+    }
+    request_started = false;
+    std::string line = utc_now();
+    line.append(" ").append(req.remote_addr.empty() ? "-" : req.remote_addr).append(" \"");
+    line.append(loggable(req.method)).append(" ");
+    line.append(loggable(req.target.empty() ? req.path : req.target)).append(tail);
+    std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
+  }
+
+  void configure() {
+    const int threads = options.threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which
+    // would let a second server share the port silently instead of failing.
+    http.set_socket_options([](socket_t sock) {
+      const int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    http.set_tcp_nodelay(true);
+    http.set_read_timeout(options.timeout_seconds, 0);
+    http.set_write_timeout(options.timeout_seconds, 0);
+    http.set_keep_alive_timeout(options.timeout_seconds);
+    http.set_keep_alive_max_count(1000);
+    http.set_payload_max_length(options.max_request_bytes);
+
+    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      request_start = Clock::now();
+      request_started = true;
+      res.set_header("X-Content-Type-Options", "nosniff");
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
+    const auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Allow", "GET, HEAD");
+      send(res, error_reply(405, "method_not_allowed", req.method + " is not allowed: kurdi serve is read-only (GET)"));
+    };
+    http.Post(".*", not_allowed);
+    http.Put(".*", not_allowed);
+    http.Patch(".*", not_allowed);
+    http.Delete(".*", not_allowed);
+    http.Options(".*", not_allowed);
+    // Errors raised by cpp-httplib itself (a malformed request, a URI or
+    // body over the limits) get the API's error shape too.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      const auto [code, message] = res.status == 413   ? std::pair{"request_too_large", "the request body is too large"}
+                                   : res.status == 414 ? std::pair{"uri_too_long", "the request URI is too long"}
+                                   : res.status == 404 ? std::pair{"not_found", "no such page or API"}
+                                   : res.status < 500  ? std::pair{"bad_request", "the request is malformed"}
+                                                       : std::pair{"internal", "the server failed"};
+      send(res, error_reply(res.status, code, message));
+      return httplib::Server::HandlerResponse::Handled;
+    }));
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+      try {
+        std::rethrow_exception(error);
+      } catch (const archive::ArchiveError& e) {
+        send(res, error_reply(503, "archive_unavailable", e.what()));
+      } catch (const std::exception& e) {
+        send(res, error_reply(500, "internal", e.what()));
+      } catch (...) {
+        send(res, error_reply(500, "internal", "unknown error"));
+      }
+    });
+    if (options.access_log)
+      http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+  }
+};
+
+Server::Server(const Options& options) : impl_(std::make_unique<Impl>(options)) {
+  if (options.threads < 1 || options.threads > 1024) throw ServeError("--threads must be from 1 to 1024");
+  impl_->configure();
+  if (options.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(options.host);
+    if (impl_->port <= 0) throw ServeError(bind_failure(options.host, 0));
+  } else {
+    if (!impl_->http.bind_to_port(options.host, options.port)) throw ServeError(bind_failure(options.host, options.port));
+    impl_->port = options.port;
+  }
+}
+
+Server::~Server() = default;
+
+int Server::port() const { return impl_->port; }
+
+std::string Server::url() const {
+  std::string host = impl_->options.host;
+  if (host == "0.0.0.0" || host == "::") host = "localhost";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  std::string out = "http://";
+  out.append(host).append(":").append(std::to_string(impl_->port)).append(impl_->options.base_path).append("/");
+  return out;
+}
+
+bool Server::run() { return impl_->http.listen_after_bind(); }
+
+void Server::stop() { impl_->http.stop(); }
+
+}  // namespace kurdi::serve

@@ -1,0 +1,483 @@
+// kurdi serve's HTTP API over loopback (docs/serve.md): a Server on a free
+// port over an archive of the shared search-behaviour documents
+// (tests/behaviour/search/) plus tests/serve/extra_documents.jsonl, asked by
+// cpp-httplib's client. Every case of cases.tsv runs through /api/search.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "archive/archive.hpp"
+#include "archive/read/document_reader.hpp"
+#include "serve/server.hpp"
+
+namespace {
+
+using nlohmann::json;
+const std::string kSuite = KURDI_SOURCE_DIR "/tests/behaviour/search";
+const std::string kExtra = KURDI_SOURCE_DIR "/tests/serve/extra_documents.jsonl";
+
+class Loader final : public kurdi::archive::DocumentSink {
+ public:
+  explicit Loader(kurdi::archive::Archive& archive) : archive_(archive) {}
+  void document(kurdi::archive::SourceDocument&& d) override {
+    archive_.store({d.id, d.title, d.body, d.source, d.url, d.date, d.language});
+  }
+  void skipped(kurdi::archive::Skip&& skip) override {
+    ADD_FAILURE() << skip.file << ":" << skip.line << ": " << skip.reason;
+  }
+
+ private:
+  kurdi::archive::Archive& archive_;
+};
+
+std::string make_archive() {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("kurdi-serve-test-" + std::to_string(getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  kurdi::archive::OpenOptions options;
+  options.create = true;
+  kurdi::archive::Archive archive(path, options);
+  Loader loader(archive);
+  kurdi::archive::read_paths({kSuite + "/documents.jsonl", kExtra}, {}, loader);
+  archive.commit();
+  return path;
+}
+
+// A server running on its own thread for as long as the object lives.
+class Running {
+ public:
+  explicit Running(kurdi::serve::Options options) {
+    options.access_log = false;
+    options.threads = 8;
+    server_ = std::make_unique<kurdi::serve::Server>(options);
+    thread_ = std::thread([this] { server_->run(); });
+  }
+  ~Running() {
+    server_->stop();
+    thread_.join();
+  }
+  int port() const { return server_->port(); }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port());
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+
+ private:
+  std::unique_ptr<kurdi::serve::Server> server_;
+  std::thread thread_;
+};
+
+class ServeApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(make_archive());
+    kurdi::serve::Options options;
+    options.archive = *path_;
+    options.port = 0;
+    server_ = new Running(options);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*path_ + suffix);
+    delete path_;
+  }
+
+  // GET `target`; the body parsed as JSON (a null json when it is not).
+  static json get(const std::string& target, int expect_status = 200) {
+    auto client = server_->client();
+    const auto res = client.Get(target.c_str());
+    EXPECT_TRUE(res) << target << ": no response";
+    if (!res) return json();
+    EXPECT_EQ(res->status, expect_status) << target << ": " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << target;
+    return json::parse(res->body, nullptr, false);
+  }
+  static std::string search_target(const std::string& query, const std::string& rest = "") {
+    return "/api/search?q=" + httplib::detail::encode_query_param(query) + rest;
+  }
+  static void expect_error(const std::string& target, int status, const std::string& code) {
+    const json body = get(target, status);
+    ASSERT_TRUE(body.contains("error")) << target << ": " << body.dump();
+    EXPECT_EQ(body["error"]["code"], code) << target;
+    EXPECT_FALSE(body["error"]["message"].get<std::string>().empty()) << target;
+  }
+
+  static std::string* path_;
+  static Running* server_;
+};
+
+std::string* ServeApi::path_ = nullptr;
+Running* ServeApi::server_ = nullptr;
+
+TEST_F(ServeApi, HealthzSaysOkWithTheAnalyzerVersion) {
+  const json body = get("/healthz");
+  EXPECT_EQ(body["status"], "ok");
+  EXPECT_FALSE(body["analyzer_version"].get<std::string>().empty());
+}
+
+TEST_F(ServeApi, SearchHasTheInterfaceFields) {
+  const json body = get(search_target("بەرپرس"));
+  EXPECT_EQ(body["query"], "بەرپرس");
+  ASSERT_TRUE(body["total"].is_number_unsigned());
+  ASSERT_TRUE(body["results"].is_array());
+  ASSERT_FALSE(body["results"].empty());
+  EXPECT_EQ(body["total"].get<std::size_t>(), body["results"].size());
+  for (const json& hit : body["results"])
+    for (const char* field : {"id", "title", "snippet", "score", "source", "date"})
+      EXPECT_TRUE(hit.contains(field)) << field << " missing in " << hit.dump();
+  EXPECT_TRUE(body["results"][0]["score"].is_number());
+  EXPECT_NE(body["results"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(ServeApi, SameHitsAsTheArchive) {
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  const kurdi::archive::Archive archive(*path_, options);
+  for (const std::string query : {"بەرپرس", "hewlêr", "کردن", "\"هەرێمی کوردستان\"", "کورد*", "هێز -بەغدا"}) {
+    kurdi::archive::SearchRequest request;
+    request.query = query;
+    request.limit = 100;
+    const auto direct = archive.search(request);
+    const json body = get(search_target(query, "&limit=100"));
+    ASSERT_EQ(body["results"].size(), direct.hits.size()) << query;
+    for (std::size_t i = 0; i < direct.hits.size(); ++i) {
+      EXPECT_EQ(body["results"][i]["id"], direct.hits[i].id) << query;
+      EXPECT_EQ(body["results"][i]["snippet"], direct.hits[i].snippet) << query;
+    }
+    EXPECT_EQ(body["total"].get<std::uint64_t>(), archive.count(request)) << query;
+  }
+}
+
+TEST_F(ServeApi, PagesAddUpToTheTotal) {
+  const std::string query = "و";
+  const json all = get(search_target(query, "&limit=100"));
+  const std::size_t total = all["total"].get<std::size_t>();
+  ASSERT_GE(total, 4u);
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < total + 2; offset += 3) {
+    const json page = get(search_target(query, "&limit=3&offset=" + std::to_string(offset)));
+    EXPECT_EQ(page["total"].get<std::size_t>(), total) << "offset " << offset;
+    for (const json& hit : page["results"]) paged.push_back(hit["id"]);
+  }
+  std::vector<std::string> ids;
+  for (const json& hit : all["results"]) ids.push_back(hit["id"]);
+  EXPECT_EQ(paged, ids);
+}
+
+TEST_F(ServeApi, FiltersByDateAndSource) {
+  const json k24 = get(search_target("بەرپرس", "&source=k24"));
+  ASSERT_FALSE(k24["results"].empty());
+  for (const json& hit : k24["results"]) EXPECT_EQ(hit["source"], "k24");
+  const json dated = get(search_target("بەرپرس", "&from=2021-01-01&to=2021-12-31"));
+  ASSERT_FALSE(dated["results"].empty());
+  for (const json& hit : dated["results"]) {
+    EXPECT_GE(hit["date"].get<std::string>(), "2021-01-01");
+    EXPECT_LE(hit["date"].get<std::string>(), "2021-12-31");
+  }
+}
+
+TEST_F(ServeApi, QueriesWithoutWordsSayWhy) {
+  const json body = get(search_target("-بەرپرس"));
+  EXPECT_EQ(body["total"], 0);
+  EXPECT_TRUE(body["results"].empty());
+  EXPECT_FALSE(body["message"].get<std::string>().empty());
+  EXPECT_EQ(get(search_target(""))["total"], 0);
+  EXPECT_EQ(get(search_target("\" * - OR"))["total"], 0);  // never a syntax error
+}
+
+TEST_F(ServeApi, BadParametersAreClientErrors) {
+  expect_error("/api/search", 400, "missing_parameter");
+  expect_error(search_target(std::string(1001, 'a')), 400, "query_too_long");
+  for (const char* limit : {"0", "101", "ten", "-1", "1e2", ""})
+    expect_error(search_target("هێز", std::string("&limit=") + limit), 400, "bad_parameter");
+  expect_error(search_target("هێز", "&offset=10001"), 400, "bad_parameter");
+  expect_error(search_target("هێز", "&from=2021-02-30"), 400, "bad_parameter");
+  expect_error(search_target("هێز", "&to=yesterday"), 400, "bad_parameter");
+  expect_error(search_target("هێز", "&source=" + std::string(201, 's')), 400, "bad_parameter");
+  expect_error("/api/analyze", 400, "missing_parameter");
+  expect_error("/api/analyze?text=" + std::string(4001, 'a'), 400, "text_too_long");
+  expect_error("/api/nothing", 404, "not_found");
+  expect_error("/api/documents/no-such-id", 404, "not_found");
+}
+
+TEST_F(ServeApi, UriOverTheLimitIsRefused) {
+  auto client = server_->client();
+  const auto res = client.Get(("/api/search?q=" + std::string(20000, 'a')).c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 414);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "uri_too_long");
+}
+
+TEST_F(ServeApi, OnlyGetIsAllowed) {
+  auto client = server_->client();
+  for (const auto& res : {client.Post("/api/search", "q=x", "application/x-www-form-urlencoded"),
+                          client.Delete("/api/documents/exact"), client.Put("/", "x", "text/plain")}) {
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 405);
+    EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD");
+    EXPECT_EQ(json::parse(res->body)["error"]["code"], "method_not_allowed");
+  }
+  const auto big = client.Post("/api/search", std::string(100000, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+}
+
+TEST_F(ServeApi, DocumentsByIdIncludingSlashesAndMarkup) {
+  const json body = get("/api/documents/exact");
+  EXPECT_EQ(body["id"], "exact");
+  EXPECT_EQ(body["title"], "هەواڵی سیاسی");
+  EXPECT_NE(body["body"].get<std::string>().find("بەرپرس"), std::string::npos);
+  EXPECT_EQ(body["source"], "rudaw");
+  EXPECT_EQ(body["date"], "2021-03-01");
+  const json odd = get("/api/documents/" + httplib::detail::encode_query_param("inject/<b>1</b>"));
+  EXPECT_EQ(odd["id"], "inject/<b>1</b>");
+  EXPECT_EQ(odd["title"].get<std::string>().substr(0, 4), "<img");  // stored as written: the page inserts it as text
+}
+
+TEST_F(ServeApi, SnippetsAreEscapedBeforeMarking) {
+  const json body = get(search_target("هێرش"));
+  ASSERT_EQ(body["results"].size(), 1u);
+  const std::string snippet = body["results"][0]["snippet"];
+  EXPECT_EQ(snippet.find("<script"), std::string::npos) << snippet;
+  EXPECT_EQ(snippet.find("<img"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("<mark>هێرشی</mark>"), std::string::npos) << snippet;
+  // A word inside the document's markup is marked after the markup was
+  // escaped: the mark sits inside the escaped text, never around a tag.
+  const json inside = get(search_target("هێرش OR script"));
+  ASSERT_EQ(inside["results"].size(), 1u);
+  const std::string marked = inside["results"][0]["snippet"];
+  EXPECT_NE(marked.find("&lt;<mark>script</mark>&gt;"), std::string::npos) << marked;
+  EXPECT_EQ(marked.find("<script"), std::string::npos) << marked;
+  // Markup typed into the query comes back as JSON text, not as markup.
+  const json typed = get(search_target("<img src=x onerror=alert(1)>هێرش"));
+  EXPECT_EQ(typed["query"], "<img src=x onerror=alert(1)>هێرش");
+}
+
+TEST_F(ServeApi, StatsDescribeTheArchive) {
+  const json body = get("/api/stats");
+  std::size_t lines = 0;
+  for (const std::string& file : {kSuite + "/documents.jsonl", kExtra}) {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) lines += !line.empty();
+  }
+  EXPECT_EQ(body["documents"].get<std::size_t>(), lines);
+  EXPECT_EQ(body["schema_version"], kurdi::archive::Archive::schema_version());
+  EXPECT_EQ(body["analyzer_version"], get("/healthz")["analyzer_version"]);
+}
+
+TEST_F(ServeApi, AnalyzeShowsEveryStage) {
+  const std::string text = "ئەوه هێزێكی عێراقي بوو لە ٢٦/٧/٢٠٢١دا. Kurdistan";
+  const json body = get("/api/analyze?text=" + httplib::detail::encode_query_param(text));
+  EXPECT_EQ(body["text"], text);
+  EXPECT_EQ(body["normalized"], "ئەوە هێزێکی عێراقی بوو لە ٢٦/٧/٢٠٢١دا. Kurdistan");
+  EXPECT_NE(body["search_normalized"].get<std::string>().find("26/7/2021"), std::string::npos);
+  EXPECT_NE(body["latin"].get<std::string>().find("hêzêkî"), std::string::npos);
+  std::set<std::string> types;
+  for (const json& token : body["tokens"]) {
+    const auto begin = token["begin"].get<std::size_t>(), end = token["end"].get<std::size_t>();
+    ASSERT_LT(begin, end);
+    EXPECT_EQ(text.substr(begin, end - begin), token["text"]) << "offsets point into the original text";
+    types.insert(token["type"].get<std::string>());
+    if (token["norm"] == "هێزێکی") {
+      EXPECT_EQ(token["text"], "هێزێكی");  // the original, with Arabic kaf
+      EXPECT_EQ(token["lemma"], "هێز");
+      EXPECT_EQ(token["stems"], json::array({"هێز"}));
+      EXPECT_EQ(token["analyses"][0]["upos"], "NOUN");
+      EXPECT_EQ(token["latin"], "hêzêkî");
+    }
+    if (token["type"] == "latin") {
+      EXPECT_EQ(token["arabic"], "کوردستان");
+    }
+  }
+  EXPECT_EQ(types, (std::set<std::string>{"word", "date", "suffix", "punct", "latin"}));
+  bool stem_term = false;
+  for (const json& entry : body["index_terms"])
+    for (const json& term : entry["terms"]) stem_term |= term["kind"] == "stem" && term["text"] == "هێز";
+  EXPECT_TRUE(stem_term) << body["index_terms"].dump();
+}
+
+TEST_F(ServeApi, ThePageAndItsAssets) {
+  auto client = server_->client();
+  const auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<html dir=\"rtl\" lang=\"ckb\">"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(page->body.find("http://"), std::string::npos) << "no external resources";
+  EXPECT_EQ(page->body.find("https://"), std::string::npos) << "no external resources";
+  for (const auto& [path, type] : {std::pair{"/assets/app.js", "text/javascript; charset=utf-8"},
+                                   std::pair{"/assets/style.css", "text/css; charset=utf-8"},
+                                   std::pair{"/assets/fonts/NotoSansArabic-Regular.ttf", "font/ttf"},
+                                   std::pair{"/assets/fonts/OFL.txt", "text/plain; charset=utf-8"}}) {
+    const auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), type) << path;
+    EXPECT_FALSE(res->body.empty()) << path;
+  }
+  for (const char* path : {"/assets/../CMakeLists.txt", "/assets/%2e%2e/%2e%2e/etc/passwd", "/assets/",
+                           "/assets/fonts", "/assets/index.html", "/etc/passwd", "/assets/app.js/"}) {
+    const auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+  }
+}
+
+TEST_F(ServeApi, ManyClientsAtOnce) {
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c)
+    clients.emplace_back([&, c] {
+      auto client = server_->client();
+      for (int i = 0; i < 25; ++i) {
+        const auto res = client.Get(search_target((c + i) % 2 ? "بەرپرس" : "hewler", "&limit=5").c_str());
+        (res && res->status == 200 ? ok : failed)++;
+      }
+    });
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok, 200);
+  EXPECT_EQ(failed, 0);
+}
+
+TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
+  const std::string path = make_archive();
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.base_path = kurdi::serve::normalize_base_path("kurdi/search/");
+  EXPECT_EQ(options.base_path, "/kurdi/search");
+  const auto start = std::chrono::steady_clock::now();
+  {
+    Running server(options);
+    auto client = server.client();
+    int status = 0;
+    std::string body;
+    while (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
+      const auto res = client.Get("/kurdi/search/healthz");
+      if (res && res->status == 200) {
+        status = res->status;
+        body = res->body;
+        break;
+      }
+    }
+    EXPECT_EQ(status, 200) << "healthz not ready within 1 s of start";
+    EXPECT_EQ(json::parse(body, nullptr, false)["status"], "ok");
+    EXPECT_EQ(client.Get("/healthz")->status, 404);
+    const auto redirect = client.Get("/kurdi/search");
+    EXPECT_EQ(redirect->status, 302);
+    EXPECT_EQ(redirect->get_header_value("Location"), "/kurdi/search/");
+    EXPECT_EQ(client.Get("/kurdi/search/")->status, 200);
+    EXPECT_EQ(client.Get("/kurdi/search/assets/app.js")->status, 200);
+    EXPECT_EQ(client.Get("/kurdi/searchx/healthz")->status, 404);
+
+    // A second server on the same port fails with a clear message.
+    kurdi::serve::Options same = options;
+    same.port = server.port();
+    try {
+      kurdi::serve::Server second(same);
+      ADD_FAILURE() << "a second server bound the same port";
+    } catch (const kurdi::serve::ServeError& e) {
+      EXPECT_NE(std::string(e.what()).find("the port is in use"), std::string::npos) << e.what();
+    }
+  }
+  for (const char* bad : {"/a b", "/../x", "/x/./y", "/<script>"})
+    EXPECT_THROW(kurdi::serve::normalize_base_path(bad), kurdi::serve::ServeError) << bad;
+  EXPECT_EQ(kurdi::serve::normalize_base_path("/"), "");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+TEST(ServeStart, MissingArchiveIsReportedAtStart) {
+  kurdi::serve::Options options;
+  options.archive = "/nonexistent/kurdi-serve.db";
+  options.port = 0;
+  EXPECT_THROW(kurdi::serve::Server server(options), kurdi::archive::ArchiveError);
+}
+
+// The shared search-behaviour suite through /api/search.
+struct Case {
+  int line = 0;
+  std::string kind, query, arg;
+  std::vector<std::string> ids;
+};
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(text);
+  while (std::getline(in, part, separator)) parts.push_back(part);
+  if (!text.empty() && text.back() == separator) parts.emplace_back();
+  return parts;
+}
+
+std::vector<Case> load_cases() {
+  std::vector<Case> cases;
+  std::ifstream in(kSuite + "/cases.tsv");
+  std::string text;
+  for (int line = 1; std::getline(in, text); ++line) {
+    if (text.empty() || text[0] == '#') continue;
+    const auto fields = split(text, '\t');
+    Case c;
+    c.line = line;
+    c.kind = fields.size() > 0 ? fields[0] : "";
+    c.query = fields.size() > 1 ? fields[1] : "";
+    if (fields.size() > 2 && fields[2] != "-") c.ids = split(fields[2], ',');
+    c.arg = fields.size() > 3 ? fields[3] : "";
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+class ServeBehaviour : public ServeApi, public ::testing::WithParamInterface<Case> {};
+
+TEST_P(ServeBehaviour, Case) {
+  const Case& c = GetParam();
+  SCOPED_TRACE("cases.tsv:" + std::to_string(c.line) + ": " + c.kind + " [" + c.query + "]");
+  const json body = get(search_target(c.query, "&limit=100"));
+  std::vector<std::string> hits;
+  for (const json& hit : body["results"]) hits.push_back(hit["id"]);
+  const auto rank = [&](const std::string& id) { return std::find(hits.begin(), hits.end(), id) - hits.begin(); };
+  const auto found = [&](const std::string& id) { return rank(id) < static_cast<long>(hits.size()); };
+  if (c.kind == "finds") {
+    for (const auto& id : c.ids) EXPECT_TRUE(found(id)) << id;
+  } else if (c.kind == "misses") {
+    for (const auto& id : c.ids) EXPECT_FALSE(found(id)) << id;
+  } else if (c.kind == "only") {
+    EXPECT_EQ(std::set<std::string>(hits.begin(), hits.end()), std::set<std::string>(c.ids.begin(), c.ids.end()));
+  } else if (c.kind == "first") {
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(hits.front(), c.ids.at(0));
+  } else if (c.kind == "above") {
+    ASSERT_TRUE(found(c.ids.at(0)) && found(c.ids.at(1)));
+    EXPECT_LT(rank(c.ids[0]), rank(c.ids[1]));
+  } else if (c.kind == "marks") {
+    ASSERT_TRUE(found(c.ids.at(0)));
+    const std::string snippet = body["results"][static_cast<std::size_t>(rank(c.ids[0]))]["snippet"];
+    EXPECT_NE(snippet.find("<mark>" + c.arg + "</mark>"), std::string::npos) << snippet;
+  } else if (c.kind == "nothing") {
+    EXPECT_TRUE(hits.empty());
+  } else {
+    FAIL() << "unknown case kind '" << c.kind << "'";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ServeBehaviour, ::testing::ValuesIn(load_cases()),
+                         [](const ::testing::TestParamInfo<Case>& param) {
+                           return "line" + std::to_string(param.param.line) + "_" + param.param.kind;
+                         });
+
+}  // namespace
