@@ -2,14 +2,16 @@
 # kurdi set-up, the README's first command, for a fresh Debian 12 machine:
 #   1. installs the Debian packages the project needs (apt-get, never prompts);
 #   2. configures and builds a Release build in build/ (Ninja, ccache);
-#   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...);
+#   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...),
+#      and the PostgreSQL extension into PostgreSQL 15 (CREATE EXTENSION kurdi);
 #   4. runs kurdi's main job on the bundled sample documents: indexes them into
 #      the search archive build/demo.db and shows two searches on it.
 # Run as root, or as a user who may use sudo. Safe to run again.
 #
 # Environment: JOBS (parallel build jobs, default 2), KURDI_SKIP_APT=1 (skip
 # step 1), KURDI_SKIP_APT_UPDATE=1 (install without `apt-get update`),
-# KURDI_SKIP_SAMPLES=1 (skip step 4), PREFIX (install prefix, default /usr/local).
+# KURDI_SKIP_SAMPLES=1 (skip step 4), KURDI_SKIP_POSTGRESQL=1 (skip the
+# PostgreSQL extension of step 3), PREFIX (install prefix, default /usr/local).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +35,7 @@ fi
 # Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
 # nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
+# PostgreSQL host (ext/postgresql): the server, PGXS headers, pg_virtualenv for the tests.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
@@ -41,12 +44,19 @@ packages=(
   libsqlite3-dev sqlite3
   libxxhash-dev libxml2-dev nlohmann-json3-dev
   liblucene8-java default-jdk-headless hyperfine jq time
+  postgresql-15 postgresql-server-dev-15 postgresql-common
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
   step "Installing Debian packages"
   apt_env=(env DEBIAN_FRONTEND=noninteractive)
   apt_opts=(-y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  if [ -n "${CI:-}" ] && [ ! -e /etc/postgresql-common/createcluster.d/kurdi-ci.conf ]; then
+    # CI: installing postgresql-15 must not create and start a server; the
+    # tests make their own throwaway clusters (pg_virtualenv).
+    "${as_root[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | "${as_root[@]}" tee /etc/postgresql-common/createcluster.d/kurdi-ci.conf >/dev/null
+  fi
   if [ "${KURDI_SKIP_APT_UPDATE:-0}" != 1 ]; then
     "${as_root[@]}" "${apt_env[@]}" apt-get update -q
   fi
@@ -65,6 +75,16 @@ if [ ${#as_root[@]} -gt 0 ]; then
   "${as_root[@]}" chown "$(id -u):$(id -g)" build/install_manifest.txt
 fi
 if command -v ldconfig >/dev/null; then "${as_root[@]}" ldconfig; fi
+
+# The PostgreSQL extension (docs/postgresql.md): PGXS links the libkurdi.a
+# built above into kurdi.so and installs it into Debian's PostgreSQL 15, so
+# CREATE EXTENSION kurdi works in any of its clusters.
+pg_config=/usr/lib/postgresql/15/bin/pg_config
+if [ -x "$pg_config" ] && [ "${KURDI_SKIP_POSTGRESQL:-0}" != 1 ]; then
+  step "Building the PostgreSQL extension (ext/postgresql, PGXS) and installing it into PostgreSQL 15"
+  make -C ext/postgresql -j "$jobs" --no-print-directory PG_CONFIG="$pg_config" KURDI_BUILD="$root/build"
+  "${as_root[@]}" make -C ext/postgresql --no-print-directory PG_CONFIG="$pg_config" KURDI_BUILD="$root/build" install
+fi
 
 kurdi=$(command -v kurdi || true)
 if [ "$kurdi" != "$prefix/bin/kurdi" ]; then
