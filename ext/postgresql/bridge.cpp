@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kurdi/morph.hpp"
@@ -24,6 +26,7 @@
 #include "kurdi/tokenize.hpp"
 #include "kurdi/translit.hpp"
 #include "kurdi/version.hpp"
+
 
 namespace {
 
@@ -261,21 +264,95 @@ constexpr TokenInfo kTokenInfo[] = {
 
 // ---- dictionary state ----------------------------------------------------
 
+// What one token gave, kept by its text as written: running text repeats its
+// words (Zipf), so most tokens cost one hash lookup instead of normalizing,
+// tokenizing and expanding them again. No linguistics here: only the core's
+// results, remembered.
+struct Lexized {
+  int result = KP_LEX_UNKNOWN;
+  std::uint32_t count = 0;  // terms
+  std::string terms;        // each term followed by a NUL byte
+};
+
+// Lookups by string_view, without building a std::string per token.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using LexCache = std::unordered_map<std::string, Lexized, TextHash, std::equal_to<>>;
+
 struct kp_dict {
+  // Bounded: at most config.cache_words token texts in two generations (the
+  // newer becomes the older when it fills, and the older is dropped), so a
+  // backend's memory stays bounded however much text it analyses.
   kp_dict_config config{};
   std::unique_ptr<kurdi::UserLexicon> user;  // before the expander, which points to it
   kurdi::search::Expander expander;
   kurdi::TokenizeOptions tokenize_options;
   kurdi::Tokens tokens;
-  std::vector<std::string> terms;
+  LexCache young, old;
+  std::size_t generation;  // words per generation
 
   kp_dict(const kp_dict_config& c, std::unique_ptr<kurdi::UserLexicon> u)
-      : config(c), user(std::move(u)), expander(user.get(), 1u << 14) {
+      : config(c), user(std::move(u)), expander(user.get(), 256),
+        generation(std::max<std::size_t>(1, c.cache_words / 2)) {
     config.user_lexicon_path = nullptr;  // not kept: the caller owns it
     tokenize_options = kurdi::search::search_tokenize_options();
     if (!config.search_profile) tokenize_options.normalize.profile = kurdi::Profile::standard;
   }
 };
+
+namespace {
+
+// The terms of one token text, computed by the core (kp_dict_lexize caches them).
+void lexize_uncached(kp_dict& d, std::string_view text, Lexized& out) {
+  kurdi::tokenize(text, d.tokens, d.tokenize_options);
+  std::vector<std::string> terms;
+  out.result = KP_LEX_UNKNOWN;
+  auto add = [&](std::string s) {
+    if (std::find(terms.begin(), terms.end(), s) == terms.end()) terms.push_back(std::move(s));
+  };
+  std::size_t indexed = 0;
+  std::size_t stops = 0;
+  for (const kurdi::Token& t : d.tokens.tokens) {
+    if (!kurdi::search::is_indexed(t.type)) continue;
+    ++indexed;
+    const std::string_view form = d.tokens.norm(t);
+    if (t.type == kurdi::TokenType::word && d.config.stopwords != KP_STOP_NONE &&
+        kurdi::is_stopword(form, d.config.stopwords == KP_STOP_SEARCH ? kurdi::StopwordList::search
+                                                                      : kurdi::StopwordList::analytics)) {
+      ++stops;
+      continue;
+    }
+    // Words are analysed unless stems are off; Latin words only for their
+    // Arabic-script readings; other tokens are their form.
+    const bool analysed = (t.type == kurdi::TokenType::word && d.config.stems) ||
+                          (t.type == kurdi::TokenType::latin && d.config.readings);
+    if (!analysed) {
+      add(std::string(form));
+      continue;
+    }
+    for (const kurdi::search::Term& term : d.expander.query_terms(form, t.type)) {
+      if (term.exact && term.derived) continue;  // stems are stored as stem terms
+      if (!term.exact && !d.config.stems) continue;
+      add(kurdi::search::stored_term(term));
+    }
+  }
+  if (indexed == 0) return;
+  if (terms.empty()) {
+    out.result = stops > 0 ? KP_LEX_STOP : KP_LEX_UNKNOWN;
+    return;
+  }
+  out.result = KP_LEX_TERMS;
+  out.count = static_cast<std::uint32_t>(terms.size());
+  out.terms.clear();
+  for (const std::string& term : terms) {
+    out.terms.append(term);
+    out.terms.push_back('\0');
+  }
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -449,50 +526,39 @@ int kp_dict_lexize(kp_dict* dict, const char* token, size_t len, kp_alloc_fn all
   *count = 0;
   return guarded(status, [&] {
     kp_dict& d = *dict;
-    kurdi::tokenize(std::string_view(token, len), d.tokens, d.tokenize_options);
-    d.terms.clear();
-    auto add = [&](std::string s) {
-      if (std::find(d.terms.begin(), d.terms.end(), s) == d.terms.end()) d.terms.push_back(std::move(s));
-    };
-    std::size_t indexed = 0;
-    std::size_t stops = 0;
-    for (const kurdi::Token& t : d.tokens.tokens) {
-      if (!kurdi::search::is_indexed(t.type)) continue;
-      ++indexed;
-      const std::string_view form = d.tokens.norm(t);
-      if (t.type == kurdi::TokenType::word && d.config.stopwords != KP_STOP_NONE &&
-          kurdi::is_stopword(form, d.config.stopwords == KP_STOP_SEARCH
-                                       ? kurdi::StopwordList::search
-                                       : kurdi::StopwordList::analytics)) {
-        ++stops;
-        continue;
+    const std::string_view text(token, len);
+    const Lexized* found = nullptr;
+    if (auto it = d.young.find(text); it != d.young.end()) {
+      found = &it->second;
+    } else {
+      Lexized entry;
+      if (auto o = d.old.find(text); o != d.old.end()) {
+        entry = std::move(o->second);
+        d.old.erase(o);
+      } else {
+        lexize_uncached(d, text, entry);
       }
-      const bool analysed = t.type == kurdi::TokenType::word ||
-                            (t.type == kurdi::TokenType::latin && d.config.readings);
-      if (!analysed) {
-        add(std::string(form));
-        continue;
+      if (d.young.size() >= d.generation) {
+        d.old.swap(d.young);
+        d.young.clear();
       }
-      for (const kurdi::search::Term& term : d.expander.query_terms(form, t.type)) {
-        if (term.exact && term.derived) continue;  // stems are stored as stem terms
-        if (!term.exact && !d.config.stems) continue;
-        add(kurdi::search::stored_term(term));
-      }
+      found = &d.young.emplace(std::string(text), std::move(entry)).first->second;
     }
-    if (indexed == 0) return;
-    if (d.terms.empty()) {
-      *result = stops > 0 ? KP_LEX_STOP : KP_LEX_UNKNOWN;
-      return;
-    }
-    auto** list = static_cast<char**>(allocate(alloc, d.terms.size() * sizeof(char*)));
-    for (std::size_t i = 0; i < d.terms.size(); ++i) {
+    *result = found->result;
+    if (found->result != KP_LEX_TERMS) return;
+    // Each term in its own allocation: PostgreSQL frees lexemes one by one
+    // (make_tsvector pfree()s every word).
+    auto** list = static_cast<char**>(allocate(alloc, found->count * sizeof(char*)));
+    const char* p = found->terms.data();
+    for (std::uint32_t i = 0; i < found->count; ++i) {
+      const std::size_t n = std::strlen(p);
       kp_string s{};
-      copy_out(alloc, d.terms[i], &s);
+      copy_out(alloc, std::string_view(p, n), &s);
       list[i] = s.data;
+      p += n + 1;
     }
     *terms = list;
-    *count = d.terms.size();
-    *result = KP_LEX_TERMS;
+    *count = found->count;
   });
 }
 

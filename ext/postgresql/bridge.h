@@ -129,6 +129,7 @@ typedef struct kp_dict_config
 	int			search_profile;	/* 1: search profile, 0: standard */
 	int			readings;		/* 1: Arabic-script readings of Latin words */
 	const char *user_lexicon_path;	/* NULL or a file */
+	int			cache_words;	/* token texts whose terms are remembered */
 } kp_dict_config;
 
 typedef struct kp_dict kp_dict;
@@ -145,7 +146,8 @@ enum kp_lexize_result
 
 /* The terms of one token: its form, the Arabic-script forms of a Latin
  * word (readings on), and its stem terms (stems on), stored with the core's
- * stem marker in front. *terms and each string are from alloc. */
+ * stem marker in front. *terms and each string are separate allocations
+ * from alloc (PostgreSQL pfree()s each lexeme). */
 int			kp_dict_lexize(kp_dict *dict, const char *token, size_t len, kp_alloc_fn alloc,
 						   int *result, char ***terms, size_t *count, kp_status *status);
 

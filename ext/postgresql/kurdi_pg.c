@@ -198,11 +198,12 @@ kurdi_pg_version(PG_FUNCTION_ARGS)
 			if (strcmp(name, "user_lexicon") == 0)
 				path = user_lexicon_path(TextDatumGetCString(values[i + 1]));
 			else if (strcmp(name, "stems") != 0 && strcmp(name, "stopwords") != 0 &&
-					 strcmp(name, "profile") != 0 && strcmp(name, "readings") != 0)
+					 strcmp(name, "profile") != 0 && strcmp(name, "readings") != 0 &&
+					 strcmp(name, "cache") != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("kurdi_version: unknown option \"%s\"", name),
-						 errhint("Options are those of the dictionary template kurdi: stems, stopwords, profile, readings, user_lexicon.")));
+						 errhint("Options are those of the dictionary template kurdi: stems, stopwords, profile, readings, user_lexicon, cache.")));
 		}
 	}
 	rc = kp_version(what, path, kp_palloc, &out, &status);
@@ -355,6 +356,7 @@ kurdi_dict_init(PG_FUNCTION_ARGS)
 	config.search_profile = 1;
 	config.readings = 0;
 	config.user_lexicon_path = NULL;
+	config.cache_words = 16384;
 
 	foreach(l, options)
 	{
@@ -394,11 +396,21 @@ kurdi_dict_init(PG_FUNCTION_ARGS)
 		}
 		else if (strcmp(def->defname, "user_lexicon") == 0)
 			config.user_lexicon_path = user_lexicon_path(defGetString(def));
+		else if (strcmp(def->defname, "cache") == 0)
+		{
+			int64		v = defGetInt64(def);
+
+			if (v < 0 || v > 16777216)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("kurdi dictionary: cache must be between 0 and 16777216 words, not " INT64_FORMAT, v)));
+			config.cache_words = (int) v;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("kurdi dictionary: unknown option \"%s\"", def->defname),
-					 errhint("Options: stems, stopwords, profile, readings, user_lexicon.")));
+					 errhint("Options: stems, stopwords, profile, readings, user_lexicon, cache.")));
 	}
 
 	/* Owned by the dictionary's memory context (the current one while
