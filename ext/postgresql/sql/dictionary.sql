@@ -37,6 +37,12 @@ ALTER TEXT SEARCH DICTIONARY sorani_names (user_lexicon);
 SELECT show(ts_lexize('sorani_names', 'زژڤیش')) AS after_dropping_the_lexicon;
 ALTER TEXT SEARCH DICTIONARY sorani_names (user_lexicon = kurdi_example, stems = off);
 SELECT show(ts_lexize('sorani_names', 'زژڤیش')) AS after_stems_off;
+-- The cache of recent token texts changes speed and memory, never lexemes.
+CREATE TEXT SEARCH DICTIONARY sorani_nocache (TEMPLATE = kurdi, cache = 0);
+SELECT bool_and(ts_lexize('sorani_nocache', w) IS NOT DISTINCT FROM ts_lexize('kurdi_sorani', w)) AS same
+  FROM unnest(string_to_array('بەرپرسەکانی نەکراوەتەوە هێزێكی و ٢٠٢١ بەرپرسەکانی هێزێكی و', ' ')) w;
+DROP TEXT SEARCH DICTIONARY sorani_nocache;
+CREATE TEXT SEARCH DICTIONARY bad0 (TEMPLATE = kurdi, cache = -1);
 -- Bad options are errors that say what is wrong.
 CREATE TEXT SEARCH DICTIONARY bad1 (TEMPLATE = kurdi, stems = maybe);
 CREATE TEXT SEARCH DICTIONARY bad2 (TEMPLATE = kurdi, stopwords = english);
