@@ -189,6 +189,10 @@ def latency(queries, seed):
     t = timings(psql("\n".join(script) + "\n"))
     if len(t) != len(plan):
         raise SystemExit(f"bench.py: {len(t)} timings for {len(plan)} queries")
+    # How many rows each query matched (untimed): a form's df is a lower
+    # bound, its stem terms can match many more rows, and ts_rank reads them all.
+    counts = [int(x) for x in psql("\n".join(
+        "SELECT count(*) FROM docs WHERE tsv @@ kurdi_query(%s);" % lit(w) for _, w in plan) + "\n").split()]
     result = {"table_and_index": sizes.strip(), "bands": []}
     for i, (lo, hi) in enumerate(BANDS):
         xs = sorted(t[j] * 1000 for j, (b, _) in enumerate(plan) if b == i)
@@ -198,7 +202,9 @@ def latency(queries, seed):
         def pct(p):
             return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
+        matched = sorted(counts[j] for j, (b, _) in enumerate(plan) if b == i)
         result["bands"].append({"df": f"{lo}-{hi if hi < 10**12 else 'max'}", "words_in_band": len(by_band[i]),
+                                "median_rows_matched": matched[len(matched) // 2],
                                 "queries": len(xs), "p50_ms": pct(50), "p95_ms": pct(95),
                                 "p99_ms": pct(99), "max_ms": xs[-1]})
     allx = sorted(x * 1000 for x in t)
