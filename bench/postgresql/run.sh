@@ -7,5 +7,5 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # A server sized for a 24 GB machine, as a newsroom would run it.
-exec pg_virtualenv -v 15 -o shared_buffers=2GB -o work_mem=64MB -o max_wal_size=8GB \
+exec pg_virtualenv -t -v 15 -o shared_buffers=2GB -o work_mem=64MB -o max_wal_size=8GB \
   python3 "$here/bench.py" "$@"

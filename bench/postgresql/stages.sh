@@ -10,7 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [ "${1:-}" != inner ]; then
-  exec pg_virtualenv -v 15 -o shared_buffers=2GB "$0" inner
+  exec pg_virtualenv -t -v 15 -o shared_buffers=2GB "$0" inner
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,9 @@
 # also stops and removes it when the tests end (or fail), and runs:
 #   1. the pg_regress suites of ext/postgresql (make installcheck);
 #   2. the shared search-behaviour suite (tests/postgresql/behaviour.py);
-#   3. an upgrade from an earlier version (ALTER EXTENSION kurdi UPDATE warns
+#   3. a reload: ALTER TEXT SEARCH DICTIONARY in one session changes the
+#      lexemes of another session that already uses the dictionary;
+#   4. an upgrade from an earlier version (ALTER EXTENSION kurdi UPDATE warns
 #      that the analysis changed), when the extension directory is writable (root, as in CI).
 # The extension must be installed (scripts/setup.sh, or
 # `make -C ext/postgresql install`) from this checkout's build: the installed
@@ -34,8 +36,9 @@ if [ "${1:-}" != inner ]; then
     echo "  Install it: make -C ext/postgresql && sudo make -C ext/postgresql install" >&2
     exit 2
   fi
-  # The cluster is stopped and removed when the command exits.
-  exec pg_virtualenv -v "$pg_version" "$0" inner
+  # The cluster is stopped and removed when the command exits; -t keeps it in a
+  # temporary directory, so it never meets a system cluster or another run.
+  exec pg_virtualenv -t -v "$pg_version" "$0" inner
 fi
 
 # Inside pg_virtualenv: PGHOST, PGPORT, PGUSER, PGPASSWORD point to the new cluster.
@@ -57,7 +60,30 @@ result "pg_regress (ext/postgresql/sql/*.sql)" $rc
 python3 "$root/tests/postgresql/behaviour.py"
 result "search behaviour (tests/behaviour/search)" $?
 
-# 3. upgrade from an earlier version
+# 3. ALTER TEXT SEARCH DICTIONARY reaches a session that already uses the dictionary
+reload_test() {
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE kurdi_reload" || return 1
+  psql -X -q -v ON_ERROR_STOP=1 -d kurdi_reload \
+    -c "CREATE EXTENSION kurdi" -c "CREATE TEXT SEARCH DICTIONARY reload_test (TEMPLATE = kurdi)" || return 1
+  local q="SELECT translate(ts_lexize('reload_test', 'بەرپرسەکانی')::text, E'\\x01', '~');"
+  local before after rc=0
+  coproc SESSION { psql -X -q -A -t -d kurdi_reload 2>&1; }
+  echo "$q" >&"${SESSION[1]}"
+  read -r -t 30 before <&"${SESSION[0]}" || rc=1
+  # Another session changes the dictionary; the first one must see it.
+  psql -X -q -v ON_ERROR_STOP=1 -d kurdi_reload -c "ALTER TEXT SEARCH DICTIONARY reload_test (stems = off)" || rc=1
+  echo "$q" >&"${SESSION[1]}"
+  read -r -t 30 after <&"${SESSION[0]}" || rc=1
+  echo '\q' >&"${SESSION[1]}"
+  wait "$SESSION_PID" 2>/dev/null
+  psql -X -q -d postgres -c "DROP DATABASE kurdi_reload"
+  echo "reload: before {$before}, after ALTER in another session {$after}"
+  [ "$rc" -eq 0 ] && [ "$before" = "{بەرپرسەکانی,~بەرپرس}" ] && [ "$after" = "{بەرپرسەکانی}" ]
+}
+reload_test
+result "ALTER TEXT SEARCH DICTIONARY seen by another session" $?
+
+# 4. upgrade from an earlier version
 ext_dir=$("$pg_config" --sharedir)/extension
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$ext_dir/kurdi.control")
 old=0.0.0+000000000000
