@@ -102,7 +102,7 @@ step_postgresql() {
   tests/postgresql/run.sh 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   [ "$rc" -eq 0 ] || return 1
-  summary+=("postgresql: $(sed -n 's/^postgresql: \([0-9]* passed, [0-9]* failed\)$/\1/p' "$log" | tail -n1) (pg_regress, behaviour, upgrade)")
+  summary+=("postgresql: $(sed -n 's/^postgresql: \([0-9]* passed, [0-9]* failed\)$/\1/p' "$log" | tail -n1) (pg_regress, behaviour, reload, upgrade)")
 }
 
 start=$(date +%s)
