@@ -2,7 +2,8 @@
 # kurdi set-up, the README's first command, for a fresh Debian 12 machine:
 #   1. installs the Debian packages the project needs (apt-get, never prompts);
 #   2. configures and builds a Release build in build/ (Ninja, ccache);
-#   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...);
+#   3. installs it under /usr/local (`kurdi` on PATH, libkurdi, headers, ...),
+#      and the PostgreSQL extension into PostgreSQL 15 (CREATE EXTENSION kurdi);
 #   4. runs kurdi's main job on the bundled sample documents: indexes them into
 #      the search archive build/demo.db and shows two searches on it;
 #   5. prints the `kurdi serve build/demo.db` command and the address to open
@@ -11,7 +12,8 @@
 #
 # Environment: JOBS (parallel build jobs, default 2), KURDI_SKIP_APT=1 (skip
 # step 1), KURDI_SKIP_APT_UPDATE=1 (install without `apt-get update`),
-# KURDI_SKIP_SAMPLES=1 (skip step 4), PREFIX (install prefix, default /usr/local).
+# KURDI_SKIP_SAMPLES=1 (skip step 4), KURDI_SKIP_POSTGRESQL=1 (skip the
+# PostgreSQL extension of step 3), PREFIX (install prefix, default /usr/local).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,6 +40,7 @@ fi
 # Python package (python/, docs/python.md): pybind11 and the headers of Debian's python3,
 # pytest, Dask for the examples, venv and pip for the offline `pip install .` test.
 # Server (kurdi serve, serve/): cpp-httplib (libcpp-httplib-dev; nlohmann-json is above).
+# PostgreSQL host (ext/postgresql): the server, PGXS headers, pg_virtualenv for the tests.
 packages=(
   build-essential g++ cmake ninja-build ccache pkg-config
   libgtest-dev googletest libbenchmark-dev libcli11-dev
@@ -49,12 +52,19 @@ packages=(
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed
   python3-venv python3-pip
   libcpp-httplib-dev
+  postgresql-15 postgresql-server-dev-15 postgresql-common
 )
 
 if [ "${KURDI_SKIP_APT:-0}" != 1 ]; then
   step "Installing Debian packages"
   apt_env=(env DEBIAN_FRONTEND=noninteractive)
   apt_opts=(-y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  if [ -n "${CI:-}" ] && [ ! -e /etc/postgresql-common/createcluster.d/kurdi-ci.conf ]; then
+    # CI: installing postgresql-15 must not create and start a server; the
+    # tests make their own throwaway clusters (pg_virtualenv).
+    "${as_root[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | "${as_root[@]}" tee /etc/postgresql-common/createcluster.d/kurdi-ci.conf >/dev/null
+  fi
   if [ "${KURDI_SKIP_APT_UPDATE:-0}" != 1 ]; then
     "${as_root[@]}" "${apt_env[@]}" apt-get update -q
   fi
@@ -73,6 +83,16 @@ if [ ${#as_root[@]} -gt 0 ]; then
   "${as_root[@]}" chown "$(id -u):$(id -g)" build/install_manifest.txt
 fi
 if command -v ldconfig >/dev/null; then "${as_root[@]}" ldconfig; fi
+
+# The PostgreSQL extension (docs/postgresql.md): PGXS links the libkurdi.a
+# built above into kurdi.so and installs it into Debian's PostgreSQL 15, so
+# CREATE EXTENSION kurdi works in any of its clusters.
+pg_config=/usr/lib/postgresql/15/bin/pg_config
+if [ -x "$pg_config" ] && [ "${KURDI_SKIP_POSTGRESQL:-0}" != 1 ]; then
+  step "Building the PostgreSQL extension (ext/postgresql, PGXS) and installing it into PostgreSQL 15"
+  make -C ext/postgresql -j "$jobs" --no-print-directory PG_CONFIG="$pg_config" KURDI_BUILD="$root/build"
+  "${as_root[@]}" make -C ext/postgresql --no-print-directory PG_CONFIG="$pg_config" KURDI_BUILD="$root/build" install
+fi
 
 kurdi=$(command -v kurdi || true)
 if [ "$kurdi" != "$prefix/bin/kurdi" ]; then

@@ -11,8 +11,11 @@
 #               FUZZ_QUERY_SECONDS (30)
 #   4. install  scripts/check-install.sh: DESTDIR install, pkg-config C program,
 #               find_package(kurdi) CMake project, installed program, cpack -G DEB
+#   5. postgresql tests/postgresql/run.sh: the extension's pg_regress suites, the
+#               search-behaviour suite and an upgrade, on a throwaway cluster
+#               (pg_virtualenv) that is removed afterwards
 # Environment: JOBS (default 2), FUZZ_SECONDS (default 60), FUZZ_QUERY_SECONDS (default 30), KURDI_TEST_STEPS
-# (space-separated subset of "release asan fuzz install", default all).
+# (space-separated subset of "release asan fuzz install postgresql", default all).
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,7 +23,7 @@ cd "$root"
 jobs=${JOBS:-2}
 fuzz_seconds=${FUZZ_SECONDS:-60}
 fuzz_query_seconds=${FUZZ_QUERY_SECONDS:-30}
-steps=${KURDI_TEST_STEPS:-release asan fuzz install}
+steps=${KURDI_TEST_STEPS:-release asan fuzz install postgresql}
 logdir=$root/build-logs
 mkdir -p "$logdir"
 
@@ -112,10 +115,18 @@ if [ "${CI:-}" = true ] && [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/nul
   fi
 fi
 
+step_postgresql() {
+  local log=$logdir/postgresql.log
+  tests/postgresql/run.sh 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || return 1
+  summary+=("postgresql: $(sed -n 's/^postgresql: \([0-9]* passed, [0-9]* failed\)$/\1/p' "$log" | tail -n1) (pg_regress, behaviour, reload, upgrade)")
+}
+
 start=$(date +%s)
 for s in $steps; do
   case $s in
-    release|asan|fuzz|install) ;;
+    release|asan|fuzz|install|postgresql) ;;
     *) echo "test.sh: unknown step '$s'" >&2; exit 2 ;;
   esac
   note "$s"
