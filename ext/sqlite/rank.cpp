@@ -14,6 +14,7 @@
 // ranks alike. Higher is better.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <exception>
 #include <memory>
 #include <new>
@@ -63,8 +64,15 @@ bool parse_ranking(std::string_view text, std::vector<Phrase>& out, std::vector<
       entry.remove_prefix(std::min(space + 1, entry.size()));
     }
     if (!entry.empty()) return false;
-    out.push_back(Phrase{static_cast<int>(field[0]), field[1], 0});
-    dfs.push_back(field[2]);
+    // Any SQL user can call kurdi_bm25: a slot is -1 or names one of the
+    // phrases (never more slots than phrases), a weight is finite and not
+    // negative, a df is -1 or a count.
+    const double slot = field[0], weight = field[1], df = field[2];
+    if (!(slot >= -1 && slot < 1e6 && slot == std::floor(slot))) return false;
+    if (!(weight >= 0 && std::isfinite(weight))) return false;
+    if (!(df >= -1 && df < 9e18 && df == std::floor(df))) return false;
+    out.push_back(Phrase{static_cast<int>(slot), weight, 0});
+    dfs.push_back(df);
   }
   return true;
 }
@@ -87,8 +95,13 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   auto r = std::make_unique<Ranking>();
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
   std::vector<double> dfs;
+  const auto phrase_is_a_slot = [&] {
+    for (const Phrase& p : r->phrases)
+      if (p.slot >= static_cast<int>(r->phrases.size())) return false;
+    return true;
+  };
   if (!parse_ranking(text ? text : "", r->phrases, dfs) ||
-      static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts)) {
+      static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts) || !phrase_is_a_slot()) {
     sqlite3_result_error(ctx, "kurdi_bm25: the ranking does not describe this MATCH expression", -1);
     return nullptr;
   }

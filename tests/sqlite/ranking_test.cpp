@@ -141,9 +141,17 @@ TEST(KurdiBm25, RejectsARankingThatDoesNotFitTheMatch) {
   std::string error;
   d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1;0 1 1"}, 10, &error);
   EXPECT_NE(error.find("does not describe"), std::string::npos) << error;
+  // Malformed or hostile entries (any SQL user can call it): refused, never used.
+  for (const char* bad : {"zero", "1e300 1 1", "5 1 1", "-2 1 1", "0.5 1 1", "0 -1 1", "0 nan 1", "0 inf 1",
+                          "0 1 -2", "0 1 1e300", "0 1", "0 1 1 1", ""}) {
+    error.clear();
+    d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), bad}, 10, &error);
+    EXPECT_NE(error.find("does not describe"), std::string::npos) << "'" << bad << "': " << error;
+  }
+  // The smallest good one works.
   error.clear();
-  d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "zero"}, 10, &error);
-  EXPECT_NE(error.find("does not describe"), std::string::npos) << error;
+  EXPECT_EQ(d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1"}, 10, &error).size(), 1u);
+  EXPECT_EQ(error, "");
 }
 
 // Every line of the bundled FLORES-200 samples is a document.
