@@ -10,7 +10,9 @@
 //     vary with the input, so some terms are deferred; then
 //     fts5_ranked_match, narrow and full) parses, kurdi_bm25 accepts its
 //     ranking string, the narrow match is a subset of the full one, and the
-//     full one matches what fts5_match does.
+//     full one matches what fts5_match does;
+//   * kurdi_bm25 given the input itself as its ranking string (any SQL user
+//     can call it) answers or refuses; it never crashes.
 #include <sqlite3.h>
 
 #include <cstddef>
@@ -90,6 +92,18 @@ std::string ranked_rows(sqlite3* db, const kurdi::sqlite::RankedMatch& m, const 
   return rows;
 }
 
+// kurdi_bm25 with arbitrary bytes as the ranking: a score or an SQL error.
+void hostile_ranking(sqlite3* db, std::string_view ranking) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT kurdi_bm25(t, ?1) FROM t WHERE t MATCH '\"\x03ئەمریکا\" OR hêz'", -1, &stmt,
+                         nullptr) != SQLITE_OK)
+    fail("prepare hostile ranking", sqlite3_errmsg(db));
+  sqlite3_bind_text(stmt, 1, ranking.data(), static_cast<int>(ranking.size()), SQLITE_TRANSIENT);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+  }
+  sqlite3_finalize(stmt);
+}
+
 std::string sql_kurdi_query(sqlite3* db, std::string_view text) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT kurdi_query(?1)", -1, &stmt, nullptr) != SQLITE_OK)
@@ -127,6 +141,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char row : narrow)
       if (full.find(row) == std::string::npos) fail("the narrow match has a row the full one has not", expression);
   }
+  hostile_ranking(db, text);
   // SQL text cannot hold a NUL: SQLite's text functions stop at one.
   if (text.find('\0') == std::string_view::npos) {
     const std::string from_sql = sql_kurdi_query(db, text);
