@@ -100,25 +100,6 @@ std::unique_ptr<kurdi::UserLexicon> load_user_lexicon(const char* path) {
   }
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (u < 0x20) {
-      out.append("\\u00");
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
-}
-
 // ---- tsquery rendering -------------------------------------------------
 
 // A lexeme as tsquery input: quoted, with ' and \ escaped.
@@ -384,31 +365,7 @@ int kp_tokens_json(const char* text, size_t len, kp_alloc_fn alloc, kp_string* o
                    kp_status* status) {
   return guarded(status, [&] {
     kurdi::search::Expander expander(nullptr, 1024);
-    const kurdi::Tokens tokens =
-        kurdi::tokenize(std::string_view(text, len), kurdi::search::search_tokenize_options());
-    std::string json = "[";
-    for (const kurdi::Token& t : tokens.tokens) {
-      if (!kurdi::search::is_indexed(t.type)) continue;
-      if (json.size() > 1) json.push_back(',');
-      json.append("{\"form\":");
-      append_json_string(json, tokens.norm(t));
-      json.append(",\"type\":");
-      append_json_string(json, kurdi::token_type_name(t.type));
-      json.append(",\"begin\":");
-      json.append(std::to_string(t.begin));
-      json.append(",\"end\":");
-      json.append(std::to_string(t.end));
-      json.append(",\"stems\":[");
-      bool first = true;
-      for (const kurdi::search::Term& term : expander.document_terms(tokens.norm(t), t.type)) {
-        if (term.exact) continue;
-        if (!first) json.push_back(',');
-        first = false;
-        append_json_string(json, term.text);
-      }
-      json.append("]}");
-    }
-    json.push_back(']');
+    const std::string json = kurdi::search::tokens_json(std::string_view(text, len), expander);
     copy_out(alloc, json, out);
   });
 }

@@ -25,7 +25,6 @@ struct State {
   int references = 0;
   search::Expander expander;
   Analyzer analyzer{1u << 12};
-  Tokens tokens;
 };
 
 void release(void* p) {
@@ -63,25 +62,6 @@ void guarded(sqlite3_context* ctx, const char* name, F&& body) {
   } catch (const std::exception& e) {
     result_error(ctx, std::string(name) + ": " + e.what());
   }
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (u < 0x20) {
-      out.append("\\u00");
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
 }
 
 void fn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -141,29 +121,7 @@ void fn_tokens(sqlite3_context* ctx, int, sqlite3_value** argv) {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
     if (null) return sqlite3_result_null(ctx);
-    State& s = state(ctx);
-    tokenize(text, s.tokens, search::search_tokenize_options());
-    std::string out = "[";
-    for (const Token& t : s.tokens.tokens) {
-      if (!search::is_indexed(t.type)) continue;
-      if (out.size() > 1) out.push_back(',');
-      out.append("{\"form\":");
-      append_json_string(out, s.tokens.norm(t));
-      out.append(",\"type\":");
-      append_json_string(out, token_type_name(t.type));
-      out.append(",\"begin\":" + std::to_string(t.begin) + ",\"end\":" + std::to_string(t.end));
-      out.append(",\"stems\":[");
-      bool first = true;
-      for (const search::Term& term : s.expander.document_terms(s.tokens.norm(t), t.type)) {
-        if (term.exact) continue;
-        if (!first) out.push_back(',');
-        first = false;
-        append_json_string(out, term.text);
-      }
-      out.append("]}");
-    }
-    out.push_back(']');
-    result_text(ctx, out);
+    result_text(ctx, search::tokens_json(text, state(ctx).expander));
   });
 }
 

@@ -113,6 +113,12 @@ class Expander {
   Impl* impl_;
 };
 
+/// The tokens of `text` that a search host indexes, as the JSON array that
+/// every host's kurdi_tokens() returns: one object per token, `form` (its
+/// search-profile form), `type`, `begin`, `end` (byte offsets into `text`)
+/// and `stems` (its stem terms, without stem_marker).
+std::string tokens_json(std::string_view text, Expander& expander);
+
 /// One word of a query, with the terms it may match.
 struct QueryWord {
   std::string form;         ///< search-profile form, as typed

@@ -266,3 +266,18 @@ TEST(SearchQuery, RandomInputKeepsTheInvariants) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TokensJson, IndexedTokensWithOffsetsAndStemTerms) {
+  kurdi::search::Expander e;
+  // ك is normalized, the comma is not indexed, digits take the search form,
+  // offsets are into the text as given; stems come without the marker.
+  EXPECT_EQ(kurdi::search::tokens_json("بەرپرسەكانی، ٢٠٢١", e),
+            "[{\"form\":\"بەرپرسەکانی\",\"type\":\"word\",\"begin\":0,\"end\":22,\"stems\":[\"بەرپرس\"]},"
+            "{\"form\":\"2021\",\"type\":\"number\",\"begin\":25,\"end\":33,\"stems\":[]}]");
+  EXPECT_EQ(kurdi::search::tokens_json("", e), "[]");
+  EXPECT_EQ(kurdi::search::tokens_json("، . !", e), "[]");
+}
+
+}  // namespace
