@@ -21,26 +21,13 @@
 #include "archive/archive.hpp"
 #include "archive/read/document_reader.hpp"
 #include "serve/server.hpp"
+#include "support/search_behaviour.hpp"
 
 namespace {
 
 using nlohmann::json;
-const std::string kSuite = KURDI_SOURCE_DIR "/tests/behaviour/search";
+const std::string& kSuite = kurdi_test::kSearchSuite;
 const std::string kExtra = KURDI_SOURCE_DIR "/tests/serve/extra_documents.jsonl";
-
-class Loader final : public kurdi::archive::DocumentSink {
- public:
-  explicit Loader(kurdi::archive::Archive& archive) : archive_(archive) {}
-  void document(kurdi::archive::SourceDocument&& d) override {
-    archive_.store({d.id, d.title, d.body, d.source, d.url, d.date, d.language});
-  }
-  void skipped(kurdi::archive::Skip&& skip) override {
-    ADD_FAILURE() << skip.file << ":" << skip.line << ": " << skip.reason;
-  }
-
- private:
-  kurdi::archive::Archive& archive_;
-};
 
 std::string make_archive() {
   const std::string path =
@@ -49,7 +36,7 @@ std::string make_archive() {
   kurdi::archive::OpenOptions options;
   options.create = true;
   kurdi::archive::Archive archive(path, options);
-  Loader loader(archive);
+  kurdi_test::ArchiveLoader loader(archive);
   kurdi::archive::read_paths({kSuite + "/documents.jsonl", kExtra}, {}, loader);
   archive.commit();
   return path;
@@ -409,75 +396,21 @@ TEST(ServeStart, MissingArchiveIsReportedAtStart) {
 }
 
 // The shared search-behaviour suite through /api/search.
-struct Case {
-  int line = 0;
-  std::string kind, query, arg;
-  std::vector<std::string> ids;
-};
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, separator)) parts.push_back(part);
-  if (!text.empty() && text.back() == separator) parts.emplace_back();
-  return parts;
-}
-
-std::vector<Case> load_cases() {
-  std::vector<Case> cases;
-  std::ifstream in(kSuite + "/cases.tsv");
-  std::string text;
-  for (int line = 1; std::getline(in, text); ++line) {
-    if (text.empty() || text[0] == '#') continue;
-    const auto fields = split(text, '\t');
-    Case c;
-    c.line = line;
-    c.kind = fields.size() > 0 ? fields[0] : "";
-    c.query = fields.size() > 1 ? fields[1] : "";
-    if (fields.size() > 2 && fields[2] != "-") c.ids = split(fields[2], ',');
-    c.arg = fields.size() > 3 ? fields[3] : "";
-    cases.push_back(c);
-  }
-  return cases;
-}
-
-class ServeBehaviour : public ServeApi, public ::testing::WithParamInterface<Case> {};
+class ServeBehaviour : public ServeApi, public ::testing::WithParamInterface<kurdi_test::SearchCase> {};
 
 TEST_P(ServeBehaviour, Case) {
-  const Case& c = GetParam();
+  const kurdi_test::SearchCase& c = GetParam();
   SCOPED_TRACE("cases.tsv:" + std::to_string(c.line) + ": " + c.kind + " [" + c.query + "]");
   const json body = get(search_target(c.query, "&limit=100"));
-  std::vector<std::string> hits;
-  for (const json& hit : body["results"]) hits.push_back(hit["id"]);
-  const auto rank = [&](const std::string& id) { return std::find(hits.begin(), hits.end(), id) - hits.begin(); };
-  const auto found = [&](const std::string& id) { return rank(id) < static_cast<long>(hits.size()); };
-  if (c.kind == "finds") {
-    for (const auto& id : c.ids) EXPECT_TRUE(found(id)) << id;
-  } else if (c.kind == "misses") {
-    for (const auto& id : c.ids) EXPECT_FALSE(found(id)) << id;
-  } else if (c.kind == "only") {
-    EXPECT_EQ(std::set<std::string>(hits.begin(), hits.end()), std::set<std::string>(c.ids.begin(), c.ids.end()));
-  } else if (c.kind == "first") {
-    ASSERT_FALSE(hits.empty());
-    EXPECT_EQ(hits.front(), c.ids.at(0));
-  } else if (c.kind == "above") {
-    ASSERT_TRUE(found(c.ids.at(0)) && found(c.ids.at(1)));
-    EXPECT_LT(rank(c.ids[0]), rank(c.ids[1]));
-  } else if (c.kind == "marks") {
-    ASSERT_TRUE(found(c.ids.at(0)));
-    const std::string snippet = body["results"][static_cast<std::size_t>(rank(c.ids[0]))]["snippet"];
-    EXPECT_NE(snippet.find("<mark>" + c.arg + "</mark>"), std::string::npos) << snippet;
-  } else if (c.kind == "nothing") {
-    EXPECT_TRUE(hits.empty());
-  } else {
-    FAIL() << "unknown case kind '" << c.kind << "'";
+  std::vector<std::string> hits, snippets;
+  for (const json& hit : body["results"]) {
+    hits.push_back(hit["id"]);
+    snippets.push_back(hit["snippet"]);
   }
+  kurdi_test::check_search_case(c, hits, snippets);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ServeBehaviour, ::testing::ValuesIn(load_cases()),
-                         [](const ::testing::TestParamInfo<Case>& param) {
-                           return "line" + std::to_string(param.param.line) + "_" + param.param.kind;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ServeBehaviour, ::testing::ValuesIn(kurdi_test::load_search_cases()),
+                         kurdi_test::search_case_name);
 
 }  // namespace
