@@ -178,6 +178,42 @@ inline unsigned pair_at(const unsigned char* p) noexcept {
   return kPairTable[kLeadRows[p[0]] * 256u + p[1]];
 }
 
+// Two-byte characters whose rule needs no look-ahead, done without the
+// general handlers: on dirty text (Arabic-keyboard ك ى ي, decorative
+// tatweel, harakat) they are nine in ten of the characters that need work,
+// and the handlers' decoding and dispatch cost more than the rule itself.
+// Each entry: the action in the low byte, for kQuickLetter the replacement's
+// two bytes above it.
+enum QuickAction : unsigned {
+  kQuickNone,
+  kQuickLetter,   // a context-free letter rule (standard_letter), same length
+  kQuickTatweel,  // deleted when the last written character is a letter
+  kQuickHaraka,   // deleted when it composes with nothing (and is not kept)
+};
+
+constexpr std::uint32_t quick_entry(unsigned b0, unsigned b1) noexcept {
+  if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return kQuickNone;
+  const char32_t cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+  if (const char32_t m = standard_letter(cp)) {
+    // Every replacement is a two-byte letter that no search fold changes,
+    // so the rule is the same in every profile.
+    if (m < 0x80 || m >= 0x800 || search_fold(m) != 0) return kQuickNone;
+    const std::uint32_t r0 = 0xC0u | (m >> 6), r1 = 0x80u | (m & 0x3Fu);
+    return kQuickLetter | (r0 << 8) | (r1 << 16);
+  }
+  if (cp == kTatweel) return kQuickTatweel;
+  if (text::is_haraka(cp)) return kQuickHaraka;
+  return kQuickNone;
+}
+
+constexpr std::array<std::uint32_t, kRows * 256> build_quick_table() {
+  std::array<std::uint32_t, kRows * 256> t{};
+  for (unsigned r = 0; r < kRows; ++r)
+    for (unsigned b1 = 0; b1 < 256; ++b1) t[r * 256 + b1] = quick_entry(kRowByte[r], b1);
+  return t;
+}
+constexpr std::array<std::uint32_t, kRows * 256> kQuickTable = build_quick_table();
+
 // The window check: bits for a byte position j, from the two bytes at j and
 // j+1. Every position of a
 // 16-byte window is classified independently (no dependency between
@@ -614,7 +650,37 @@ class Engine {
       return;
     }
     if (run < i) copy(run, i);
-    i = run = handle_at(i);
+    i = run = quick_or_handle(i);
+  }
+
+  // The character at i (i + 1 < n) through kQuickTable when its rule allows,
+  // else through the handlers (which would give the same output); returns
+  // where the next character starts.
+  std::size_t quick_or_handle(std::size_t i) {
+    const std::uint32_t q = kQuickTable[kLeadRows[in_[i]] * 256u + in_[i + 1]];
+    switch (q & 0xFFu) {
+      case kQuickLetter:
+        if (map_) sync(i);
+        out_.push_back(static_cast<char>((q >> 8) & 0xFFu));
+        out_.push_back(static_cast<char>((q >> 16) & 0xFFu));
+        return i + 2;
+      case kQuickTatweel: {  // as handle_tatweel, first case: the run goes
+        if (!text::is_letter(previous())) break;
+        std::size_t j = i + 2;
+        while (j + 1 < n_ && in_[j] == 0xD9 && in_[j + 1] == 0x80) j += 2;
+        return j;
+      }
+      case kQuickHaraka: {  // as handle_haraka when nothing composes
+        if (options_.keep_harakat) break;
+        const char32_t cp = ((in_[i] & 0x1Fu) << 6) | (in_[i + 1] & 0x3Fu);
+        unsigned len = 0;
+        if (compose(last_written(&len), cp) != 0) break;
+        return i + 2;
+      }
+      default:
+        break;
+    }
+    return handle_at(i);
   }
 
   // ر after a letter of the same verbatim run stays ر; ه followed directly
