@@ -265,6 +265,14 @@ constexpr std::size_t kWindow = 16;  // the SSE2 and portable window; AVX2 check
 struct Hit {
   std::size_t start, end;
   unsigned mask;
+  // [fix_from, fix_to): the windows scanned by this call that hold one of
+  // the Arabic-keyboard letters ك ى ي (fix_to == 0: none). The SIMD scans
+  // leave those letters unflagged, in the verbatim run; copying the run
+  // rewrites them (fix_letters). On dirty text they are three in four of the
+  // characters that need work, and breaking the run at each cost more than
+  // the rule.
+  std::size_t fix_from = kNoFix, fix_to = 0;
+  static constexpr std::size_t kNoFix = ~std::size_t{0};
 };
 
 // Where the next window starts after [.., end) when nothing in it was
@@ -362,7 +370,7 @@ inline __m128i arabic_letter(__m128i second, __m128i lead) noexcept {
 // the PairBits the options make slow (kAsciiUpper .. kSearchFold). Returns
 // the lanes that need a look (see Engine::window_mask for what a set and a
 // clear bit promise).
-inline unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
+inline unsigned window_mask(const unsigned char* p, unsigned option_bits, unsigned* fix) noexcept {
   const __m128i before = load(p - 1), x = load(p), next = load(p + 1);
   const __m128i x_cont = in(x, 0x80, 0xBF), x_lead = in(x, 0xD8, 0xDB);
   const __m128i next_cont = in(next, 0x80, 0xBF);
@@ -380,9 +388,11 @@ inline unsigned window_mask(const unsigned char* p, unsigned option_bits) noexce
   // lead in x, continuation in next.
   const __m128i d8 = _mm_and_si128(
       eq(x, 0xD8), _mm_or_si128(_mm_or_si128(in(next, 0x80, 0x85), eq(next, 0x9C)), eq(next, 0xA9)));
+  // (ك ى ي, D9 83 / 89 / 8A, are left to fix_letters: reported in *fix)
   const __m128i d9 = _mm_and_si128(
-      eq(x, 0xD9), _mm_or_si128(_mm_or_si128(eq(next, 0x80), eq(next, 0x83)),
-                                _mm_or_si128(in(next, 0x89, 0x9F), eq(next, 0xB0))));
+      eq(x, 0xD9), _mm_or_si128(eq(next, 0x80), _mm_or_si128(in(next, 0x8B, 0x9F), eq(next, 0xB0))));
+  *fix = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+      eq(x, 0xD9), _mm_or_si128(eq(next, 0x83), in(next, 0x89, 0x8A)))));
   const __m128i da = _mm_and_si128(
       eq(x, 0xDA), _mm_or_si128(_mm_or_si128(eq(next, 0x92), in(next, 0xAA, 0xAC)), eq(next, 0xBE)));
   const __m128i db = _mm_and_si128(
@@ -414,12 +424,51 @@ inline unsigned window_mask(const unsigned char* p, unsigned option_bits) noexce
 
 inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
                 unsigned option_bits) noexcept {
+  Hit hit{i, i, 0};
   while (i + kWindow + 3 < n) {
-    const unsigned m = window_mask(in + i, option_bits);
-    if (m != 0) return {i, i + kWindow, m};
+    unsigned fix;
+    const unsigned m = window_mask(in + i, option_bits, &fix);
+    if (fix != 0) {
+      if (hit.fix_to == 0) hit.fix_from = i;
+      hit.fix_to = i + kWindow + 1;  // a letter's second byte may follow the window
+    }
+    if (m != 0) {
+      hit.start = i;
+      hit.end = i + kWindow;
+      hit.mask = m;
+      return hit;
+    }
     i = after_window(in, i + kWindow);
   }
-  return {i, i, 0};
+  hit.start = hit.end = i;
+  return hit;
+}
+
+// fix_letters from p[0] in 16-byte blocks while one (and the byte after it)
+// fits in [p, p + len); returns where it stopped in *j, and whether the
+// byte there is the second byte of a lead fixed in the last block.
+inline bool fix_blocks(unsigned char* p, std::size_t* j_out, std::size_t len) noexcept {
+  __m128i carry = _mm_setzero_si128();  // lane 0: the previous block's last byte was a fixed lead
+  std::size_t j = 0;
+  for (; j + 16 < len; j += 16) {
+    const __m128i x = load(p + j), next = load(p + j + 1);
+    const __m128i kaf = eq(next, 0x83), yeh = in(next, 0x89, 0x8A);
+    const __m128i lead = _mm_and_si128(eq(x, 0xD9), _mm_or_si128(kaf, yeh));
+    const __m128i second = _mm_or_si128(_mm_slli_si128(lead, 1), carry);
+    // ک is DA A9, ی is DB 8C.
+    const __m128i new_lead = _mm_or_si128(_mm_and_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDA))),
+                                          _mm_andnot_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDB))));
+    const __m128i x_kaf = eq(x, 0x83);
+    const __m128i new_second =
+        _mm_or_si128(_mm_and_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0xA9))),
+                     _mm_andnot_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0x8C))));
+    __m128i out = _mm_or_si128(_mm_and_si128(lead, new_lead), _mm_andnot_si128(lead, x));
+    out = _mm_or_si128(_mm_and_si128(second, new_second), _mm_andnot_si128(second, out));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + j), out);
+    carry = _mm_srli_si128(lead, 15);
+  }
+  *j_out = j;
+  return (_mm_movemask_epi8(carry) & 1) != 0;
 }
 }  // namespace sse
 #endif
@@ -489,7 +538,8 @@ KURDI_AVX2_FN __m256i arabic_letter(__m256i second, __m256i lead) noexcept {
                           _mm256_or_si256(_mm256_or_si256(d8, d9), _mm256_or_si256(da, db)));
 }
 // Lanes p[0..31]; needs p[-2] .. p[34].
-KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits) noexcept {
+KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits,
+                                   unsigned* fix) noexcept {
   const __m256i before = load(p - 1), x = load(p), next = load(p + 1);
   const __m256i x_cont = cont(x), x_lead = arabic_lead(x);
   const __m256i next_cont = cont(next);
@@ -499,9 +549,10 @@ KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits)
   bad = _mm256_or_si256(bad, _mm256_andnot_si256(next_cont, x_lead));
   const __m256i d8 =
       _mm256_and_si256(eq<0xD8>(x), or3(in<0x80, 0x85>(next), eq<0x9C>(next), eq<0xA9>(next)));
-  const __m256i d9 = _mm256_and_si256(
-      eq<0xD9>(x), _mm256_or_si256(_mm256_or_si256(eq<0x80>(next), eq<0x83>(next)),
-                                   _mm256_or_si256(in<0x89, 0x9F>(next), eq<0xB0>(next))));
+  const __m256i d9 =
+      _mm256_and_si256(eq<0xD9>(x), or3(eq<0x80>(next), in<0x8B, 0x9F>(next), eq<0xB0>(next)));
+  *fix = static_cast<unsigned>(_mm256_movemask_epi8(
+      _mm256_and_si256(eq<0xD9>(x), _mm256_or_si256(eq<0x83>(next), in<0x89, 0x8A>(next)))));
   const __m256i da =
       _mm256_and_si256(eq<0xDA>(x), or3(eq<0x92>(next), in<0xAA, 0xAC>(next), eq<0xBE>(next)));
   const __m256i db =
@@ -531,12 +582,28 @@ KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits)
 __attribute__((target("avx2"))) Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
                                          unsigned option_bits) noexcept {
   constexpr std::size_t kWide = 32;
+  std::size_t fix_from = Hit::kNoFix, fix_to = 0;
   while (i + kWide + 3 < n) {
-    const unsigned m = window_mask(in + i, option_bits);
-    if (m != 0) return {i, i + kWide, m};
+    unsigned fix;
+    const unsigned m = window_mask(in + i, option_bits, &fix);
+    if (fix != 0) {
+      if (fix_to == 0) fix_from = i;
+      fix_to = i + kWide + 1;
+    }
+    if (m != 0) {
+      Hit hit{i, i + kWide, m};
+      hit.fix_from = fix_from;
+      hit.fix_to = fix_to;
+      return hit;
+    }
     i = after_window(in, i + kWide);
   }
-  return sse::scan(in, i, n, option_bits);  // the last bytes in 16-byte windows
+  Hit hit = sse::scan(in, i, n, option_bits);  // the last bytes in 16-byte windows
+  if (fix_to != 0) {
+    if (hit.fix_to == 0) hit.fix_to = fix_to;
+    hit.fix_from = fix_from;
+  }
+  return hit;
 }
 #undef KURDI_AVX2_FN
 }  // namespace avx2
@@ -575,6 +642,34 @@ ScanFn scan_function() noexcept {
   return scan;
 }
 
+// The rule of standard_letter for ك ى ي (D9 83, D9 89, D9 8A -> ک DA A9,
+// ی DB 8C) over [p, p + len), which holds whole characters. Same length,
+// so offsets and the offset map are unchanged. The targets are letters no
+// other rule or search fold touches, and every context rule judges ك like
+// ک and ى ي like ی (all are joining Arabic letters), so rewriting them when
+// the run is copied gives what the handler would have written.
+void fix_letters(unsigned char* p, std::size_t len) noexcept {
+  std::size_t j = 0;
+#if defined(KURDI_SSE2)
+  if (sse::fix_blocks(p, &j, len)) {
+    p[j] = p[j] == 0x83 ? 0xA9 : 0x8C;
+    ++j;
+  }
+#endif
+  // D9 is always a lead byte, so the scan may start inside a character.
+  for (; j + 1 < len; ++j) {
+    if (p[j] != 0xD9) continue;
+    const unsigned c = p[j + 1];
+    if (c == 0x83) {
+      p[j] = 0xDA;
+      p[++j] = 0xA9;
+    } else if (c == 0x89 || c == 0x8A) {
+      p[j] = 0xDB;
+      p[++j] = 0x8C;
+    }
+  }
+}
+
 class Engine {
  public:
   Engine(std::string_view in, const NormalizeOptions& options, std::string& out, OffsetMap* map)
@@ -611,6 +706,10 @@ class Engine {
       const ScanFn scan = scan_function();
       while (true) {
         const Hit hit = scan(in, i, n, slow_mask_);
+        if (hit.fix_to != 0) {
+          if (fix_from_ == Hit::kNoFix) fix_from_ = hit.fix_from;
+          fix_to_ = hit.fix_to;
+        }
         i = hit.start;
         if (hit.mask == 0) break;
         for (unsigned mask = hit.mask; mask != 0; mask &= mask - 1) {
@@ -787,6 +886,10 @@ class Engine {
   void copy(std::size_t begin, std::size_t end) {
     if (map_) sync(begin);
     out_.append(reinterpret_cast<const char*>(in_ + begin), end - begin);
+    if (fix_from_ < end) {  // the run may hold letters the scan left to fix_letters
+      fix_letters(text::bytes_mut(out_.data()) + out_.size() - (end - begin), end - begin);
+      fix_from_ = fix_to_ <= end ? Hit::kNoFix : end;
+    }
   }
   void emit(char32_t cp, const Unit& u) {
     if (map_) sync(u.begin);
@@ -999,6 +1102,8 @@ class Engine {
   bool search_ = false;
   unsigned slow_mask_ = kContext;
   std::size_t no_compose_at_ = std::string::npos;  // output size at which a mark may not compose
+  // Input span that may still hold letters for fix_letters (Hit::fix_from).
+  std::size_t fix_from_ = Hit::kNoFix, fix_to_ = 0;
 };
 
 }  // namespace

@@ -88,5 +88,6 @@ inline void append(std::string& out, char32_t cp) {
 inline const unsigned char* bytes(const char* p) noexcept {
   return reinterpret_cast<const unsigned char*>(p);
 }
+inline unsigned char* bytes_mut(char* p) noexcept { return reinterpret_cast<unsigned char*>(p); }
 
 }  // namespace kurdi::text
