@@ -444,31 +444,40 @@ inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
   return hit;
 }
 
-// fix_letters from p[0] in 16-byte blocks while one (and the byte after it)
-// fits in [p, p + len); returns where it stopped in *j, and whether the
-// byte there is the second byte of a lead fixed in the last block.
-inline bool fix_blocks(unsigned char* p, std::size_t* j_out, std::size_t len) noexcept {
-  __m128i carry = _mm_setzero_si128();  // lane 0: the previous block's last byte was a fixed lead
+// fix_letters on the 16 bytes at p (p[16] is read too): returns the lanes
+// that held a fixed lead. `carry` has lane 0 set when p[-1] was a fixed
+// lead, whose second byte is p[0].
+inline __m128i fix_block(unsigned char* p, __m128i carry) noexcept {
+  const __m128i x = load(p), next = load(p + 1);
+  const __m128i kaf = eq(next, 0x83), yeh = in(next, 0x89, 0x8A);
+  const __m128i lead = _mm_and_si128(eq(x, 0xD9), _mm_or_si128(kaf, yeh));
+  const __m128i second = _mm_or_si128(_mm_slli_si128(lead, 1), carry);
+  // ک is DA A9, ی is DB 8C.
+  const __m128i new_lead = _mm_or_si128(_mm_and_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDA))),
+                                        _mm_andnot_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDB))));
+  const __m128i x_kaf = eq(x, 0x83);
+  const __m128i new_second =
+      _mm_or_si128(_mm_and_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0xA9))),
+                   _mm_andnot_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0x8C))));
+  __m128i out = _mm_or_si128(_mm_and_si128(lead, new_lead), _mm_andnot_si128(lead, x));
+  out = _mm_or_si128(_mm_and_si128(second, new_second), _mm_andnot_si128(second, out));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(p), out);
+  return lead;
+}
+
+// fix_letters over [p, p + len), len >= 16, p[len] readable.
+inline void fix_blocks(unsigned char* p, std::size_t len) noexcept {
+  __m128i carry = _mm_setzero_si128();
   std::size_t j = 0;
-  for (; j + 16 < len; j += 16) {
-    const __m128i x = load(p + j), next = load(p + j + 1);
-    const __m128i kaf = eq(next, 0x83), yeh = in(next, 0x89, 0x8A);
-    const __m128i lead = _mm_and_si128(eq(x, 0xD9), _mm_or_si128(kaf, yeh));
-    const __m128i second = _mm_or_si128(_mm_slli_si128(lead, 1), carry);
-    // ک is DA A9, ی is DB 8C.
-    const __m128i new_lead = _mm_or_si128(_mm_and_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDA))),
-                                          _mm_andnot_si128(kaf, _mm_set1_epi8(static_cast<char>(0xDB))));
-    const __m128i x_kaf = eq(x, 0x83);
-    const __m128i new_second =
-        _mm_or_si128(_mm_and_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0xA9))),
-                     _mm_andnot_si128(x_kaf, _mm_set1_epi8(static_cast<char>(0x8C))));
-    __m128i out = _mm_or_si128(_mm_and_si128(lead, new_lead), _mm_andnot_si128(lead, x));
-    out = _mm_or_si128(_mm_and_si128(second, new_second), _mm_andnot_si128(second, out));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + j), out);
-    carry = _mm_srli_si128(lead, 15);
+  for (; j + 16 <= len; j += 16) carry = _mm_srli_si128(fix_block(p + j, carry), 15);
+  if (_mm_movemask_epi8(carry) & 1) {  // the second byte of the last block's last lead
+    p[j] = p[j] == 0x83 ? 0xA9 : 0x8C;
+    ++j;
   }
-  *j_out = j;
-  return (_mm_movemask_epi8(carry) & 1) != 0;
+  // The rest in one block that ends at len. It overlaps bytes already
+  // fixed, which no longer match (the rule is idempotent), and the carry
+  // into it was just handled.
+  if (j < len) fix_block(p + len - 16, _mm_setzero_si128());
 }
 }  // namespace sse
 #endif
@@ -648,16 +657,12 @@ ScanFn scan_function() noexcept {
 // other rule or search fold touches, and every context rule judges ك like
 // ک and ى ي like ی (all are joining Arabic letters), so rewriting them when
 // the run is copied gives what the handler would have written.
-void fix_letters(unsigned char* p, std::size_t len) noexcept {
-  std::size_t j = 0;
+void fix_letters(unsigned char* p, std::size_t len) noexcept {  // p[len] must be readable
 #if defined(KURDI_SSE2)
-  if (sse::fix_blocks(p, &j, len)) {
-    p[j] = p[j] == 0x83 ? 0xA9 : 0x8C;
-    ++j;
-  }
+  if (len >= 16) return sse::fix_blocks(p, len);
 #endif
   // D9 is always a lead byte, so the scan may start inside a character.
-  for (; j + 1 < len; ++j) {
+  for (std::size_t j = 0; j + 1 < len; ++j) {
     if (p[j] != 0xD9) continue;
     const unsigned c = p[j + 1];
     if (c == 0x83) {
@@ -887,6 +892,7 @@ class Engine {
     if (map_) sync(begin);
     out_.append(reinterpret_cast<const char*>(in_ + begin), end - begin);
     if (fix_from_ < end) {  // the run may hold letters the scan left to fix_letters
+      // (the run ends the string, so the byte after it is readable: '\0')
       fix_letters(text::bytes_mut(out_.data()) + out_.size() - (end - begin), end - begin);
       fix_from_ = fix_to_ <= end ? Hit::kNoFix : end;
     }
