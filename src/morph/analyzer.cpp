@@ -490,7 +490,7 @@ class Search {
     for (const Arc& a : morph::arcs_from(from)) {
       if (require_a_ && cur_.count == stem_piece_ && !a.surface.starts_with("ا")) continue;
       if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
-                               a.tag == "PL.DEM" || a.tag == "PL"))
+                               a.tag == "PL.DEM" || a.tag == "PL" || a.tag == "INDF.PL"))
         continue;
       if (!starts_with(form_, pos, a.surface)) continue;
       if (!after_ok(form_.substr(0, pos), a.after)) continue;
@@ -512,8 +512,12 @@ class Search {
       if (sbjv && !cond) return;
     }
     std::size_t affixes = 0;
-    for (std::size_t n = 0; n < c.count; ++n)
+    for (std::size_t n = 0; n < c.count; ++n) {
       if (c.pieces[n].tag != "stem" && c.pieces[n].tag != "preverb") ++affixes;
+      // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
+      // so that میوانێک stays میوان + ێک rather than میوە + انێک.
+      if (c.pieces[n].tag == "INDF.PL") ++affixes;
+    }
     c.cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
     if (c.verb < 0) {
       if (c.upos == Upos::X) c.cost += kUnknownPosCost;

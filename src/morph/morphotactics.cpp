@@ -62,6 +62,9 @@ constexpr Table build() {
   t.add(kBeforeNumber, "گەل", A::any, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "ێک", A::consonant, "INDF", "INDF", S::n_number);
   t.add(kBeforeNumber, "یەک", A::vowel, "INDF", "INDF", S::n_number);
+  // indefinite plural ان + ێک: کەسانێک "some people", خەڵکانێک
+  t.add(kBeforeNumber, "انێک", A::consonant, "INDF.PL", "INDF;PL", S::n_number);
+  t.add(kBeforeNumber, "یانێک", A::vowel, "INDF.PL", "INDF;PL", S::n_number);
 
   t.add(kBeforeEzafe, "ی", A::any, "EZ", "LGSPEC1", S::n_ezafe);
   t.add(kBeforeEzafe, "ە", A::consonant, "DEM", "LGSPEC6", S::n_ezafe);

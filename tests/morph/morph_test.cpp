@@ -33,6 +33,19 @@ TEST(Stem, StackedNominalSuffixes) {
   EXPECT_EQ(kurdi::stems("کتێبەکانیشمان").front(), "کتێب");
 }
 
+TEST(Stem, IndefinitePlural) {
+  // ان + ێک "some ...", after vowels یانێک; clitics and -یش may follow.
+  EXPECT_EQ(kurdi::lemma("کەسانێک"), "کەس");
+  EXPECT_EQ(kurdi::lemma("خەڵکانێک"), "خەڵک");
+  EXPECT_EQ(kurdi::lemma("پیاوانێکی"), "پیاو");
+  EXPECT_EQ(kurdi::lemma("برایانێک"), "برا");
+  EXPECT_EQ(kurdi::stems("کەسانێکیش").front(), "کەس");
+  // A stem ending in ان takes the singular ێک: not میوە + انێک or a participle.
+  EXPECT_EQ(kurdi::lemma("میوانێک"), "میوان");
+  EXPECT_EQ(kurdi::lemma("دیوانێک"), "دیوان");
+  EXPECT_EQ(kurdi::lemma("زمانێک"), "زمان");
+}
+
 TEST(Stem, WholeWordsAreNeverCut) {
   // A naive -ان rule makes کوردستان کوردست (ANCHORS.md).
   EXPECT_EQ(kurdi::stems("کوردستان"), std::vector<std::string>{"کوردستان"});
