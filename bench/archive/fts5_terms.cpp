@@ -3,7 +3,7 @@
 // kurdi_bench_fts5_terms: what the FTS5 tokenizer `kurdi` emits for every
 // title and body of some documents, as one digest.
 //
-//   kurdi_bench_fts5_terms [--dump FILE] [--tokenizer-args 'stems 0'] DOCUMENTS...
+//   kurdi_bench_fts5_terms [--dump FILE] [--tokenizer-args 'stems 0'] [--pretokenized] DOCUMENTS...
 //
 // Ingest speed work must not change the index: this is the check. It reads the
 // documents with the archive's reader (archive/read, as `kurdi index` does),
@@ -12,6 +12,9 @@
 // emits in document mode (flags, term bytes, begin and end offsets) into an
 // XXH3-128 digest, document by document, title then body. Two builds that
 // print the same digest for the same documents emit the same tokens.
+// --pretokenized hands each body's tokens to the tokenizer first
+// (kurdi::sqlite::Pretokenized, as the archive does), so the digest covers
+// that path; without it the tokenizer tokenizes every text itself.
 // --dump writes them as text too, one token a line:
 //   DOCUMENT_ID <tab> COLUMN <tab> FLAGS <tab> BEGIN <tab> END <tab> HEX(TERM)
 #include <xxhash.h>
@@ -87,14 +90,17 @@ fts5_api* fts5_of(sqlite3* db) {
 
 class Sink : public ka::DocumentSink {
  public:
-  Sink(fts5_tokenizer tok, Fts5Tokenizer* t, Digest& digest) : tok_(tok), t_(t), digest_(digest) {}
+  Sink(fts5_tokenizer tok, Fts5Tokenizer* t, Digest& digest, kurdi::sqlite::Pretokenized* handoff)
+      : tok_(tok), t_(t), digest_(digest), handoff_(handoff) {}
 
   void document(ka::SourceDocument&& doc) override {
     ++digest_.documents;
     digest_.id = &doc.id;
     digest_.add(doc.id.data(), doc.id.size() + 1);  // with the terminating NUL: ids stay apart
+    if (handoff_) handoff_->tokenize(doc.body);
     tokenize(0, doc.title);
     tokenize(1, doc.body);
+    if (handoff_) handoff_->clear();
   }
   void skipped(ka::Skip&& skip) override { std::cerr << ka::to_string(skip) << " (skipped)\n"; }
 
@@ -111,10 +117,11 @@ class Sink : public ka::DocumentSink {
   fts5_tokenizer tok_;
   Fts5Tokenizer* t_;
   Digest& digest_;
+  kurdi::sqlite::Pretokenized* handoff_;
 };
 
 int usage() {
-  std::cerr << "usage: kurdi_bench_fts5_terms [--dump FILE] [--tokenizer-args 'name value ...'] DOCUMENTS...\n";
+  std::cerr << "usage: kurdi_bench_fts5_terms [--dump FILE] [--tokenizer-args 'name value ...'] [--pretokenized] DOCUMENTS...\n";
   return 2;
 }
 
@@ -122,12 +129,15 @@ int usage() {
 
 int main(int argc, char** argv) {
   std::string dump_path;
+  bool pretokenized = false;
   std::vector<std::string> tokenizer_args;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--dump" && i + 1 < argc) {
       dump_path = argv[++i];
+    } else if (arg == "--pretokenized") {
+      pretokenized = true;
     } else if (arg == "--tokenizer-args" && i + 1 < argc) {
       std::istringstream words(argv[++i]);
       for (std::string w; words >> w;) tokenizer_args.push_back(w);
@@ -170,7 +180,10 @@ int main(int argc, char** argv) {
       digest.dump = &dump;
     }
     try {
-      Sink sink(tok, t, digest);
+      kurdi::sqlite::Pretokenized* handoff = nullptr;
+      if (pretokenized && (handoff = kurdi::sqlite::pretokenized(db)) == nullptr)
+        throw std::runtime_error("the tokenizer has no hand-off slot");
+      Sink sink(tok, t, digest, handoff);
       ka::read_paths(files, ka::ReadOptions{}, sink);
       const XXH128_hash_t h = XXH3_128bits_digest(digest.state);
       std::printf("%llu documents, %llu bytes of title and body, %llu tokens emitted (%llu colocated)\n",
