@@ -31,6 +31,7 @@
 #include "kurdi/tokenize.hpp"
 #include "kurdi_sqlite.hpp"
 #include "sqlite_api.hpp"
+#include "term_cache.hpp"
 #include "tokenizer.hpp"
 
 namespace kurdi::sqlite {
@@ -112,9 +113,14 @@ struct Tokenizer {
   Tokens tokens;
   std::string term{search::stem_marker};  // a stem term being emitted
   const Pretokenized* pretokenized;       // the connection's hand-off (may be null)
+  // Document-time terms of words. It holds what the Expander computed, so
+  // the Expander's own cache only needs the words of a query or of one miss.
+  TermCache cache;
 
   Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u, const Pretokenized* p)
-      : options(std::move(o)), user(std::move(u)), expander(user.get()), pretokenized(p) {}
+      : options(std::move(o)), user(std::move(u)), expander(user.get(), kExpanderCapacity), pretokenized(p) {}
+
+  static constexpr std::size_t kExpanderCapacity = 4096;
 };
 
 namespace {
@@ -143,6 +149,15 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
     const std::string_view form = tokens.norm(tok);
     if (!t.options.stems) {  // forms only: no analysis at all
       const int rc = emit(x_token, ctx, 0, form, tok.begin, tok.end);
+      if (rc != SQLITE_OK) return rc;
+      continue;
+    }
+    if (mode == Mode::document && tok.type == TokenType::word) {
+      // The stored terms, exact first, then the stem terms (marker included).
+      const TermCache::Terms terms = t.cache.word_terms(form, t.expander);
+      const int rc = terms.for_each([&](std::string_view stored, std::size_t i) {
+        return emit(x_token, ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED, stored, tok.begin, tok.end);
+      });
       if (rc != SQLITE_OK) return rc;
       continue;
     }
