@@ -87,6 +87,10 @@ struct Archive::Impl {
   // document (keyed by their SQL literal). Declared after `connection`, so
   // they are finalized before it closes.
   mutable std::unordered_map<const char*, std::unique_ptr<db::Statement>> statements;
+  // The kurdi tokenizer's hand-off slot on this connection (null for a
+  // baseline tokenizer): store() tokenizes a body once for its SimHash and
+  // its index terms.
+  kurdi::sqlite::Pretokenized* handoff = nullptr;
 
   // The statement for `sql` (a string literal), reset and ready to bind.
   db::Statement& cached(const char* sql) const {
@@ -170,6 +174,12 @@ struct Archive::Impl {
       throw ArchiveError(Kind::reindex_required,
                          path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
                              ": reindex required (run `kurdi reindex " + path + "`)");
+    if (!options.read_only && uses_kurdi_tokenizer(tokenizer))
+      handoff = kurdi::sqlite::pretokenized(connection.get());
+  }
+
+  static bool uses_kurdi_tokenizer(std::string_view spec) {
+    return spec == "kurdi" || spec.starts_with("kurdi ");
   }
 
   void configure_for_writing() const {
@@ -277,7 +287,10 @@ struct Archive::Impl {
       report.outcome = StoreOutcome::unchanged;
       return report;
     }
-    const std::optional<std::uint64_t> sim = simhash(d.body);
+    // With the kurdi tokenizer the body's tokens are made once, here, and
+    // FTS5's call to the tokenizer for the same body in index() takes them
+    // (Pretokenized); a baseline tokenizer gets no hand-off.
+    const std::optional<std::uint64_t> sim = handoff ? simhash(handoff->tokenize(d.body)) : simhash(d.body);
     report_duplicates(report, old ? old->doc : 0, hash, sim);
 
     std::int64_t doc;
@@ -304,6 +317,7 @@ struct Archive::Impl {
       report.outcome = StoreOutcome::added;
     }
     index(doc, d, sim);
+    if (handoff) handoff->clear();
     return report;
   }
 };

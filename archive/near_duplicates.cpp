@@ -13,7 +13,10 @@ namespace kurdi::archive {
 
 std::optional<std::uint64_t> simhash(std::string_view body) {
   static const TokenizeOptions options = search::search_tokenize_options();
-  const Tokens tokens = tokenize(body, options);
+  return simhash(tokenize(body, options));
+}
+
+std::optional<std::uint64_t> simhash(const Tokens& tokens) {
   std::vector<std::string_view> words;
   words.reserve(tokens.tokens.size());
   for (const Token& t : tokens.tokens)

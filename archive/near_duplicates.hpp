@@ -9,6 +9,8 @@
 #include <optional>
 #include <string_view>
 
+#include "kurdi/tokenize.hpp"
+
 namespace kurdi::archive {
 
 /// At most this many differing bits make two documents near-duplicates.
@@ -20,6 +22,10 @@ inline constexpr std::size_t kMinShingles = 8;
 
 /// The SimHash of `body`, or nullopt when it is too short.
 std::optional<std::uint64_t> simhash(std::string_view body);
+/// The same from `body`'s tokens, tokenized with
+/// search::search_tokenize_options() (the archive shares them with the FTS5
+/// tokenizer: kurdi::sqlite::Pretokenized).
+std::optional<std::uint64_t> simhash(const Tokens& tokens);
 
 /// Number of differing bits.
 int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept;

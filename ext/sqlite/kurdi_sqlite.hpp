@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "kurdi/search.hpp"
+#include "kurdi/tokenize.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -22,6 +23,38 @@ namespace kurdi::sqlite {
 /// Registers the tokenizer and the functions on `db`. Returns an SQLite
 /// result code; on failure `*error` (when not null) says why.
 int register_all(sqlite3* db, std::string* error = nullptr);
+
+/// A search-profile tokenization that a host made of a text it is about to
+/// insert, handed to the FTS5 tokenizer `kurdi` of the same connection so
+/// that the text is not tokenized twice (the archive computes a body's
+/// SimHash from the same tokens). The tokenizer uses it only for text whose
+/// bytes equal those given here; any other text it tokenizes itself, so a
+/// stale or unused hand-off changes nothing but speed. One per connection
+/// (pretokenized()); for one thread at a time, like the connection.
+class Pretokenized {
+ public:
+  /// Tokenizes `text` exactly as the tokenizer would (search_tokenize_options())
+  /// and keeps a copy of it; the result stays valid until the next call.
+  const Tokens& tokenize(std::string_view text);
+  /// Forgets the text (keeps the buffers).
+  void clear() noexcept { valid_ = false; }
+  /// The tokens of `text`, when they are the ones held; null otherwise.
+  const Tokens* tokens_of(std::string_view text) const noexcept {
+    return valid_ && text == text_ ? &tokens_ : nullptr;
+  }
+
+ private:
+  std::string text_;
+  Tokens tokens_;
+  TokenizeOptions options_ = kurdi::search::search_tokenize_options();
+  bool valid_ = false;
+};
+
+/// The hand-off slot of the tokenizer `kurdi` that register_all() put on
+/// `db`; null when `db` has no such tokenizer from this library (a `kurdi`
+/// tokenizer registered by the loadable extension is another copy of the
+/// code and gets none).
+Pretokenized* pretokenized(sqlite3* db);
 
 /// Renders a parsed query as an FTS5 MATCH expression for a table whose
 /// tokenizer is `kurdi` (docs/sqlite.md, "kurdi_query"). Every word and

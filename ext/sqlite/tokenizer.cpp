@@ -31,6 +31,7 @@
 #include "kurdi/tokenize.hpp"
 #include "kurdi_sqlite.hpp"
 #include "sqlite_api.hpp"
+#include "term_cache.hpp"
 #include "tokenizer.hpp"
 
 namespace kurdi::sqlite {
@@ -96,6 +97,14 @@ std::string analyzer_version(const TokenizerOptions& options) {
   return kurdi::analyzer_version(user.get());
 }
 
+const Tokens& Pretokenized::tokenize(std::string_view text) {
+  valid_ = false;  // stays false if tokenize throws
+  text_.assign(text);
+  kurdi::tokenize(text, tokens_, options_);
+  valid_ = true;
+  return tokens_;
+}
+
 struct Tokenizer {
   TokenizerOptions options;
   std::unique_ptr<UserLexicon> user;  // before the expander, which points to it
@@ -103,9 +112,15 @@ struct Tokenizer {
   TokenizeOptions tokenize_options = search::search_tokenize_options();
   Tokens tokens;
   std::string term{search::stem_marker};  // a stem term being emitted
+  const Pretokenized* pretokenized;       // the connection's hand-off (may be null)
+  // Document-time terms of words. It holds what the Expander computed, so
+  // the Expander's own cache only needs the words of a query or of one miss.
+  TermCache cache;
 
-  Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u)
-      : options(std::move(o)), user(std::move(u)), expander(user.get()) {}
+  Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u, const Pretokenized* p)
+      : options(std::move(o)), user(std::move(u)), expander(user.get(), kExpanderCapacity), pretokenized(p) {}
+
+  static constexpr std::size_t kExpanderCapacity = 4096;
 };
 
 namespace {
@@ -121,12 +136,28 @@ int emit(XToken x_token, void* ctx, int flags, std::string_view text, std::size_
 enum class Mode { document, query_all, query_exact };
 
 int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XToken x_token) {
-  kurdi::tokenize(text, t.tokens, t.tokenize_options);
-  for (const Token& tok : t.tokens.tokens) {
+  // A document text the host has tokenized already (the same bytes, the
+  // same options: Pretokenized) is not tokenized again.
+  const Tokens* held = mode == Mode::document && t.pretokenized ? t.pretokenized->tokens_of(text) : nullptr;
+  if (held == nullptr) {
+    kurdi::tokenize(text, t.tokens, t.tokenize_options);
+    held = &t.tokens;
+  }
+  const Tokens& tokens = *held;
+  for (const Token& tok : tokens.tokens) {
     if (!search::is_indexed(tok.type)) continue;
-    const std::string_view form = t.tokens.norm(tok);
+    const std::string_view form = tokens.norm(tok);
     if (!t.options.stems) {  // forms only: no analysis at all
       const int rc = emit(x_token, ctx, 0, form, tok.begin, tok.end);
+      if (rc != SQLITE_OK) return rc;
+      continue;
+    }
+    if (mode == Mode::document && tok.type == TokenType::word) {
+      // The stored terms, exact first, then the stem terms (marker included).
+      const TermCache::Terms terms = t.cache.word_terms(form, t.expander);
+      const int rc = terms.for_each([&](std::string_view stored, std::size_t i) {
+        return emit(x_token, ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED, stored, tok.begin, tok.end);
+      });
       if (rc != SQLITE_OK) return rc;
       continue;
     }
@@ -153,7 +184,7 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
   return SQLITE_OK;
 }
 
-int x_create(void*, const char** args, int count, Fts5Tokenizer** out) {
+int x_create(void* context, const char** args, int count, Fts5Tokenizer** out) {
   *out = nullptr;
   try {
     TokenizerOptions options;
@@ -164,7 +195,7 @@ int x_create(void*, const char** args, int count, Fts5Tokenizer** out) {
     }
     std::unique_ptr<UserLexicon> user;
     if (!options.user_lexicon.empty()) user = load_user_lexicon(options.user_lexicon);
-    auto* t = new Tokenizer(std::move(options), std::move(user));
+    auto* t = new Tokenizer(std::move(options), std::move(user), static_cast<const Pretokenized*>(context));
     *out = reinterpret_cast<Fts5Tokenizer*>(t);
     return SQLITE_OK;
   } catch (const std::bad_alloc&) {
@@ -242,9 +273,34 @@ int register_tokenizer(sqlite3* db, std::string* error) {
   fts5_api* api = fts5_api_of(db, error);
   if (api == nullptr) return SQLITE_ERROR;
   fts5_tokenizer tokenizer{x_create, x_delete, x_tokenize};
-  const int rc = api->xCreateTokenizer(api, "kurdi", nullptr, &tokenizer, nullptr);
-  if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 tokenizer 'kurdi'";
+  // The connection's hand-off slot is the tokenizer's context: FTS5 gives it
+  // to every x_create on this connection and destroys it when the
+  // connection closes.
+  Pretokenized* shared = nullptr;
+  try {
+    shared = new Pretokenized;
+  } catch (const std::bad_alloc&) {
+    if (error) *error = "kurdi: out of memory";
+    return SQLITE_NOMEM;
+  }
+  auto destroy = [](void* p) { delete static_cast<Pretokenized*>(p); };
+  const int rc = api->xCreateTokenizer(api, "kurdi", shared, &tokenizer, destroy);
+  if (rc != SQLITE_OK) {
+    delete shared;  // FTS5 calls the destructor only for a registered tokenizer
+    if (error) *error = "kurdi: could not register the FTS5 tokenizer 'kurdi'";
+  }
   return rc;
+}
+
+Pretokenized* pretokenized(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db, nullptr);
+  if (api == nullptr) return nullptr;
+  void* context = nullptr;
+  fts5_tokenizer tokenizer{};
+  if (api->xFindTokenizer(api, "kurdi", &context, &tokenizer) != SQLITE_OK) return nullptr;
+  // Only this copy's x_create knows that its context is a Pretokenized.
+  if (tokenizer.xCreate != &x_create) return nullptr;
+  return static_cast<Pretokenized*>(context);
 }
 
 }  // namespace kurdi::sqlite

@@ -90,9 +90,16 @@ struct Expander::Impl {
   std::vector<Term> scratch;
   std::vector<std::string> stems;  // of the word being expanded, search-normalized
   NormalizeOptions search_profile;
+  // Search-normalized stems and lemmas, by their analyzer spelling. Many
+  // words share a stem, and normalizing one is not cheap: the search
+  // profile's ه repair may analyse it. A pure function's results, so
+  // forgetting them all when max_normalized are held changes only speed.
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normalized;
+  std::size_t max_normalized;
 
   Impl(const UserLexicon* u, std::size_t cap)
-      : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2) {
+      : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2),
+        max_normalized(std::min<std::size_t>(capacity * 16, std::size_t{1} << 16)) {
     search_profile.profile = Profile::search;
   }
 
@@ -113,8 +120,13 @@ struct Expander::Impl {
   void stems_of(std::string_view form) {
     stems.clear();
     auto add = [&](const std::string& s) {
-      std::string n = normalize(s, search_profile);
-      if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(std::move(n));
+      auto it = normalized.find(std::string_view(s));
+      if (it == normalized.end()) {
+        if (normalized.size() >= max_normalized) normalized.clear();
+        it = normalized.emplace(s, normalize(s, search_profile)).first;
+      }
+      const std::string& n = it->second;
+      if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(n);
     };
     for (const std::string& s : analyzer.stems(form)) add(s);
     add(analyzer.lemma(form));

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -187,6 +189,44 @@ std::string describe(const Query& q) {
 std::string parsed(std::string_view text) {
   Expander e;
   return describe(kurdi::search::parse_query(text, e));
+}
+
+// The Expander's caches (words, generations, and the normalized stems it
+// memoizes) only remember: an Expander that keeps almost nothing gives the
+// same terms as one that keeps everything, word after word, including words
+// it forgot and had to analyse again.
+TEST(SearchTerms, SmallCachesGiveTheSameTerms) {
+  std::vector<std::string> words;
+  for (const char* name : {"000_d84807ab8c9b3917.txt", "001_8de1746b66d464b5.txt", "004_d66ec462f24239cd.txt"}) {
+    std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/samples/seeds/" + name, std::ios::binary);
+    ASSERT_TRUE(in) << name;
+    std::ostringstream text;
+    text << in.rdbuf();
+    const kurdi::Tokens t = kurdi::tokenize(text.str(), kurdi::search::search_tokenize_options());
+    for (const kurdi::Token& tok : t.tokens)
+      if (tok.type == TokenType::word) words.emplace_back(t.norm(tok));
+  }
+  // Hostile words: ه everywhere (more than the repair tries), one letter, a
+  // long run, a lone ZWNJ.
+  words.push_back("ههههههههه");
+  words.push_back("ه");
+  words.push_back(std::string(600, 'a'));
+  words.push_back("\u200C");
+  ASSERT_GT(words.size(), 1000u);
+  auto same = [](const std::vector<Term>& a, const std::vector<Term>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].text != b[i].text || a[i].exact != b[i].exact || a[i].derived != b[i].derived) return false;
+    return true;
+  };
+  Expander big;
+  Expander small(nullptr, 16);  // 8 words a generation, 128 normalized stems
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& w : words) {
+      ASSERT_TRUE(same(small.document_terms(w, TokenType::word), big.document_terms(w, TokenType::word))) << w;
+      ASSERT_TRUE(same(small.query_terms(w, TokenType::word), big.query_terms(w, TokenType::word))) << w;
+    }
+  }
 }
 
 TEST(SearchQuery, Syntax) {
