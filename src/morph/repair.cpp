@@ -1,7 +1,9 @@
 #include "morph/repair.hpp"
 
 #include <cstring>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kurdi/morph.hpp"
@@ -55,27 +57,44 @@ bool repair_word(char* word, std::size_t size) {
 
 std::size_t repair_heh(std::string& text, std::size_t from) {
   std::size_t repaired = 0;
+  // The verdict on each distinct word of this call: trying a word runs the
+  // analyzer on it and on its readings, tens of thousands of instructions,
+  // and running text repeats its words (Zipf). The verdict depends on the
+  // word's bytes alone, so the cache changes nothing but the time.
+  std::unordered_map<std::string, std::string> verdicts;  // word -> repaired form, or "" if none
+  auto repair_cached = [&](char* word, std::size_t size) {
+    auto [it, fresh] = verdicts.try_emplace(std::string(word, size));
+    if (fresh) {
+      if (repair_word(word, size)) it->second.assign(word, size);
+      return !it->second.empty();
+    }
+    if (it->second.empty()) return false;
+    std::memcpy(word, it->second.data(), size);
+    return true;
+  };
+  // Only words holding ه can change: jump from one ه to the next and take
+  // the word around it (a run of Arabic letters and ZWNJ), instead of
+  // decoding every character of the text.
   const auto* base = text::bytes(text.data());
   const auto* end = base + text.size();
-  std::size_t i = from, word_begin = from;
-  bool in_word = false, has_heh = false;
-  auto finish = [&](std::size_t word_end) {
-    if (in_word && has_heh && repair_word(&text[word_begin], word_end - word_begin)) ++repaired;
-    in_word = has_heh = false;
-  };
-  while (i < text.size()) {
-    const text::Decoded d = text::decode(base + i, end);
-    const bool letter = text::is_arabic_letter(d.cp) || d.cp == text::kZwnj;
-    if (letter && !in_word) {
-      in_word = true;
-      word_begin = i;
-    } else if (!letter) {
-      finish(i);
+  auto in_word = [](char32_t cp) { return text::is_arabic_letter(cp) || cp == text::kZwnj; };
+  const std::string_view all(text);
+  std::size_t i = from;
+  while ((i = all.find(kHeh, i, 2)) != std::string_view::npos) {
+    std::size_t word_begin = i, word_end = i;
+    while (word_begin > from) {
+      unsigned len = 0;
+      if (!in_word(text::decode_before(base + from, base + word_begin, &len))) break;
+      word_begin -= len;
     }
-    if (d.cp == 0x0647) has_heh = true;
-    i += d.len;
+    while (word_end < text.size()) {
+      const text::Decoded d = text::decode(base + word_end, end);
+      if (!in_word(d.cp)) break;
+      word_end += d.len;
+    }
+    if (repair_cached(&text[word_begin], word_end - word_begin)) ++repaired;
+    i = word_end;
   }
-  finish(text.size());
   return repaired;
 }
 
