@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -385,6 +386,35 @@ TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
   for (const char* bad : {"/a b", "/../x", "/x/./y", "/<script>"})
     EXPECT_THROW(kurdi::serve::normalize_base_path(bad), kurdi::serve::ServeError) << bad;
   EXPECT_EQ(kurdi::serve::normalize_base_path("/"), "");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// stop() as soon as run() has been called, before cpp-httplib's accept loop
+// has begun: run() must return all the same (it used not to, and a test that
+// made no request hung in its teardown).
+TEST(ServeStart, StopRightAfterRunReturns) {
+  const std::string path = make_archive();
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = 1;
+  for (int i = 0; i < 50; ++i) {
+    kurdi::serve::Server server(options);
+    std::promise<void> returned;
+    auto done = returned.get_future();
+    std::thread runner([&] {
+      server.run();
+      returned.set_value();
+    });
+    if (i % 2) std::this_thread::yield();
+    server.stop();
+    if (done.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+      ADD_FAILURE() << "run() did not return after stop() (attempt " << i << ")";
+      while (done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) server.stop();
+    }
+    runner.join();
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
