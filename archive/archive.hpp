@@ -151,7 +151,10 @@ class Archive {
   /// How many documents match `request`'s query and filters (limit and
   /// offset are ignored): the total behind a page of search() results. 0 when
   /// the query cannot match by its form (search() then sets a message).
-  std::uint64_t count(const SearchRequest& request) const;
+  /// With `at_most` > 0 counting stops there and the result is
+  /// min(matches, at_most): a common word costs at most `at_most` rows of
+  /// the index instead of all of them (kurdi serve's --count-limit).
+  std::uint64_t count(const SearchRequest& request, std::uint64_t at_most = 0) const;
 
   /// Checks the SQLite file, the FTS index against the documents and the
   /// metadata, and that it was indexed with this kurdi's analyzer. Returns

@@ -3,6 +3,7 @@
 // checks parameters and shapes the answers.
 #include "serve/api.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -105,12 +106,23 @@ Reply Api::search(const Params& params) const {
 
   const auto archive = pool_.acquire();
   const archive::SearchResult result = archive->search(request);
-  // The total is counted only when the page does not already tell it.
+  // The total is counted only when the page does not already tell it, and
+  // only up to count_limit (docs/serve.md, "total"): a common word matches
+  // most of a big archive and counting every match costs more than the
+  // page. Past this page's end, though, so that a full page always says
+  // whether another one follows.
   std::uint64_t total = request.offset + result.hits.size();
-  if (!result.message.empty())
+  bool exact = true;
+  if (!result.message.empty()) {
     total = 0;
-  else if (result.hits.size() == request.limit || (result.hits.empty() && request.offset > 0))
-    total = archive->count(request);
+  } else if (result.hits.size() == request.limit || (result.hits.empty() && request.offset > 0)) {
+    const std::uint64_t at_most =
+        limits_.count_limit == 0
+            ? 0
+            : std::max<std::uint64_t>(limits_.count_limit, std::uint64_t{request.offset} + request.limit + 1);
+    total = archive->count(request, at_most);
+    exact = at_most == 0 || total < at_most;
+  }
   json results = json::array();
   for (const archive::Hit& hit : result.hits)
     results.push_back({{"id", hit.id},
@@ -121,6 +133,7 @@ Reply Api::search(const Params& params) const {
                        {"date", hit.date},
                        {"url", hit.url}});
   json body = {{"query", request.query},   {"total", total},
+               {"total_relation", exact ? "eq" : "gte"},
                {"limit", request.limit},   {"offset", request.offset},
                {"results", std::move(results)}};
   if (!result.message.empty()) body["message"] = result.message;

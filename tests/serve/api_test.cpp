@@ -123,6 +123,7 @@ TEST_F(ServeApi, SearchHasTheInterfaceFields) {
   ASSERT_TRUE(body["results"].is_array());
   ASSERT_FALSE(body["results"].empty());
   EXPECT_EQ(body["total"].get<std::size_t>(), body["results"].size());
+  EXPECT_EQ(body["total_relation"], "eq");
   for (const json& hit : body["results"])
     for (const char* field : {"id", "title", "snippet", "score", "source", "date"})
       EXPECT_TRUE(hit.contains(field)) << field << " missing in " << hit.dump();
@@ -158,6 +159,7 @@ TEST_F(ServeApi, PagesAddUpToTheTotal) {
   for (std::size_t offset = 0; offset < total + 2; offset += 3) {
     const json page = get(search_target(query, "&limit=3&offset=" + std::to_string(offset)));
     EXPECT_EQ(page["total"].get<std::size_t>(), total) << "offset " << offset;
+    EXPECT_EQ(page["total_relation"], "eq") << "offset " << offset;
     for (const json& hit : page["results"]) paged.push_back(hit["id"]);
   }
   std::vector<std::string> ids;
@@ -387,6 +389,122 @@ TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
     EXPECT_THROW(kurdi::serve::normalize_base_path(bad), kurdi::serve::ServeError) << bad;
   EXPECT_EQ(kurdi::serve::normalize_base_path("/"), "");
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// --count-limit: a server that counts at most 3 matches. The archive is the
+// fixture's; "و" matches more than 3 of its documents.
+class ServeCountLimit : public ServeApi {
+ protected:
+  static void SetUpTestSuite() {
+    ServeApi::SetUpTestSuite();
+    kurdi::serve::Options options;
+    options.archive = *path_;
+    options.port = 0;
+    options.limits.count_limit = 3;
+    capped_ = new Running(options);
+  }
+  static void TearDownTestSuite() {
+    delete capped_;
+    ServeApi::TearDownTestSuite();
+  }
+  static json get_capped(const std::string& target) {
+    auto client = capped_->client();
+    const auto res = client.Get(target.c_str());
+    EXPECT_TRUE(res && res->status == 200) << target;
+    return res ? json::parse(res->body, nullptr, false) : json();
+  }
+  // Every match of `query`, best first, and their exact number, from the
+  // archive itself.
+  static std::vector<std::string> all_hits(const std::string& query, const std::string& from = "") {
+    kurdi::archive::OpenOptions options;
+    options.read_only = true;
+    const kurdi::archive::Archive archive(*path_, options);
+    kurdi::archive::SearchRequest request;
+    request.query = query;
+    request.from = from;
+    request.limit = 100;
+    std::vector<std::string> ids;
+    for (const auto& hit : archive.search(request).hits) ids.push_back(hit.id);
+    EXPECT_EQ(archive.count(request), ids.size());
+    return ids;
+  }
+  static Running* capped_;
+};
+
+Running* ServeCountLimit::capped_ = nullptr;
+
+TEST_F(ServeCountLimit, ArchiveCountStopsAtTheCap) {
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  const kurdi::archive::Archive archive(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = "و";
+  const std::uint64_t exact = archive.count(request);
+  ASSERT_GT(exact, 4u);
+  EXPECT_EQ(archive.count(request, 0), exact);
+  EXPECT_EQ(archive.count(request, 3), 3u);
+  EXPECT_EQ(archive.count(request, 1), 1u);
+  EXPECT_EQ(archive.count(request, exact), exact);
+  EXPECT_EQ(archive.count(request, exact + 10), exact);
+  request.from = "2010-01-01";  // the filtered count is capped too
+  const std::uint64_t filtered = archive.count(request);
+  ASSERT_GE(filtered, 2u);
+  EXPECT_EQ(archive.count(request, 1), 1u);
+  EXPECT_EQ(archive.count(request, filtered + 1), filtered);
+  request.query = "-و";
+  EXPECT_EQ(archive.count(request, 3), 0u);
+}
+
+TEST_F(ServeCountLimit, TotalIsALowerBoundPastTheCap) {
+  const std::vector<std::string> ids = all_hits("و");
+  ASSERT_GT(ids.size(), 4u);
+  // A full first page of 1: counting stops at the cap, 3.
+  const json first = get_capped(search_target("و", "&limit=1"));
+  EXPECT_EQ(first["total"], 3);
+  EXPECT_EQ(first["total_relation"], "gte");
+  EXPECT_EQ(first["results"].size(), 1u);
+  // A page that is not full tells the exact total without counting.
+  const json whole = get_capped(search_target("و", "&limit=100"));
+  EXPECT_EQ(whole["total"].get<std::size_t>(), ids.size());
+  EXPECT_EQ(whole["total_relation"], "eq");
+  // A query with fewer matches than the cap is exact.
+  const json rare = get_capped(search_target("هێرش", "&limit=1"));
+  EXPECT_EQ(rare["total"], 1);
+  EXPECT_EQ(rare["total_relation"], "eq");
+  // The uncapped server counts them all.
+  const json exact = get(search_target("و", "&limit=1"));
+  EXPECT_EQ(exact["total"].get<std::size_t>(), ids.size());
+  EXPECT_EQ(exact["total_relation"], "eq");
+}
+
+TEST_F(ServeCountLimit, PagesPastTheCapStillLeadToTheEnd) {
+  // The page's rule: there is a next page while offset + limit < total.
+  // Past the cap, a full page's total is at least one more than the page
+  // reaches, so paging by 2 walks through every match, and the last page
+  // knows the exact total.
+  for (const std::string from : {"", "2010-01-01"}) {
+    SCOPED_TRACE("from=" + from);
+    const std::vector<std::string> ids = all_hits("و", from);
+    ASSERT_GT(ids.size(), 3u);
+    std::vector<std::string> paged;
+    std::uint64_t offset = 0;
+    json page;
+    for (int guard = 0; guard < 100; ++guard) {
+      page = get_capped(search_target("و", "&limit=2&offset=" + std::to_string(offset) +
+                                               (from.empty() ? "" : "&from=" + from)));
+      for (const json& hit : page["results"]) paged.push_back(hit["id"]);
+      const auto total = page["total"].get<std::uint64_t>();
+      if (page["total_relation"] == "gte") {
+        EXPECT_GE(total, 3u);
+        EXPECT_GT(total, offset + 2) << "a full page past the cap must promise another";
+      }
+      if (offset + 2 >= total) break;
+      offset += 2;
+    }
+    EXPECT_EQ(page["total_relation"], "eq");
+    EXPECT_EQ(page["total"].get<std::size_t>(), ids.size());
+    EXPECT_EQ(paged, ids);
+  }
 }
 
 // stop() as soon as run() has been called, before cpp-httplib's accept loop
