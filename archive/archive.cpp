@@ -88,6 +88,10 @@ struct Archive::Impl {
   // document (keyed by their SQL literal). Declared after `connection`, so
   // they are finalized before it closes.
   mutable std::unordered_map<const char*, std::unique_ptr<db::Statement>> statements;
+  // set_time_limit(): the deadline SQLite's progress handler checks, and
+  // whether it stopped a statement.
+  std::chrono::steady_clock::time_point deadline{};
+  bool deadline_passed = false;
 
   // The statement for `sql` (a string literal), reset and ready to bind.
   db::Statement& cached(const char* sql) const {
@@ -615,5 +619,40 @@ std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most
     s.bind(5, static_cast<std::int64_t>(std::min<std::uint64_t>(at_most, std::numeric_limits<std::int64_t>::max())));
   return s.step() ? static_cast<std::uint64_t>(s.integer(0)) : 0;
 }
+
+namespace {
+
+// How many SQLite virtual-machine instructions run between two looks at the
+// clock: about a microsecond or two of work, so the clock (a vDSO call of
+// some 20 ns) costs little and a deadline is noticed soon after it passes.
+constexpr int kProgressInstructions = 1000;
+
+}  // namespace
+
+void Archive::set_time_limit(std::uint32_t milliseconds) {
+  Impl& impl = *impl_;
+  impl.deadline_passed = false;
+  if (milliseconds == 0) {
+    sqlite3_progress_handler(impl.connection.get(), 0, nullptr, nullptr);
+    return;
+  }
+  impl.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds);
+  // A progress handler rather than sqlite3_interrupt() from a timer: it runs
+  // on the thread that owns the connection, so a late timer can never stop
+  // the next request on a connection already back in a pool. It is
+  // installed only while a limit is set, so unlimited work pays nothing.
+  // A non-zero return stops the statement with SQLITE_INTERRUPT.
+  sqlite3_progress_handler(
+      impl.connection.get(), kProgressInstructions,
+      [](void* data) -> int {
+        Impl& self = *static_cast<Impl*>(data);
+        if (std::chrono::steady_clock::now() < self.deadline) return 0;
+        self.deadline_passed = true;
+        return 1;
+      },
+      &impl);
+}
+
+bool Archive::timed_out() const noexcept { return impl_->deadline_passed; }
 
 }  // namespace kurdi::archive

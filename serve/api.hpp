@@ -25,6 +25,9 @@ struct Limits {
   /// Matches of /api/search counted exactly; past it "total" is a lower
   /// bound ("total_relation": "gte"). 0: count every match.
   std::uint64_t count_limit = 10000;
+  /// Milliseconds a request may spend in the archive (SQLite) before it is
+  /// stopped with 503 "timeout". 0: no limit.
+  std::uint32_t time_limit_ms = 10000;
 };
 
 /// Query parameters, decoded (the first value of a repeated name counts).

@@ -28,6 +28,9 @@ constexpr const char* kServeThreads =
 constexpr const char* kServeCountLimit =
     "Count the matches of a search exactly up to N; past that, total is a lower bound "
     "(total_relation \"gte\") (default 10000; 0: count every match)";
+constexpr const char* kServeTimeLimit =
+    "Milliseconds a request may spend in the archive before it is stopped with 503 timeout "
+    "(default 10000; 0: no limit)";
 constexpr const char* kServeQuiet = "No access log (one line per request on stderr)";
 constexpr const char* kServeExamples =
     "Opens ARCHIVE read-only and serves, until Ctrl-C (SIGINT) or SIGTERM:\n"
@@ -63,6 +66,9 @@ CLI::App* add_serve_command(CLI::App& app) {
   serve->add_option("--count-limit", serve_options.limits.count_limit, kServeCountLimit)
       ->type_name("N")
       ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1000000000}));
+  serve->add_option("--time-limit", serve_options.limits.time_limit_ms, kServeTimeLimit)
+      ->type_name("MS")
+      ->check(CLI::Range(std::uint32_t{0}, std::uint32_t{3600000}));
   serve->add_flag("--quiet", [](std::int64_t) { serve_options.access_log = false; }, kServeQuiet);
   return serve;
 }

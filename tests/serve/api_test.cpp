@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -21,6 +22,8 @@
 
 #include "archive/archive.hpp"
 #include "archive/read/document_reader.hpp"
+#include "serve/api.hpp"
+#include "serve/pool.hpp"
 #include "serve/server.hpp"
 #include "support/search_behaviour.hpp"
 
@@ -505,6 +508,140 @@ TEST_F(ServeCountLimit, PagesPastTheCapStillLeadToTheEnd) {
     EXPECT_EQ(page["total"].get<std::size_t>(), ids.size());
     EXPECT_EQ(paged, ids);
   }
+}
+
+// --time-limit. An archive big enough that a search for common words takes
+// many milliseconds: 2,000 documents of three FLORES-200 sentences each.
+class ServeTimeLimit : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(
+        (std::filesystem::temp_directory_path() / ("kurdi-serve-big-" + std::to_string(getpid()) + ".db")).string());
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*path_ + suffix);
+    std::vector<std::string> lines;
+    for (const auto& entry : std::filesystem::directory_iterator(KURDI_SOURCE_DIR "/samples/flores200")) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path());
+      for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    }
+    ASSERT_GT(lines.size(), 500u);
+    kurdi::archive::OpenOptions options;
+    options.create = true;
+    kurdi::archive::Archive archive(*path_, options);
+    for (std::size_t i = 0; i < 2000; ++i) {
+      const std::size_t at = i * 7 % lines.size();
+      std::string body = lines[at] + "\n" + lines[(at + 1) % lines.size()] + "\n" + lines[(at + 2) % lines.size()];
+      archive.store({"big-" + std::to_string(i), "", body, "", "", "", ""});
+    }
+    archive.commit();
+  }
+  static void TearDownTestSuite() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*path_ + suffix);
+    delete path_;
+  }
+  static std::string* path_;
+};
+
+std::string* ServeTimeLimit::path_ = nullptr;
+
+// Common words, a prefix and an OR: FTS5 scores most of the 2,000 documents.
+const std::string kHeavyQuery = "و OR لە OR کە OR بۆ OR دە*";
+
+TEST_F(ServeTimeLimit, ArchiveStopsAtItsDeadlineAndStaysUsable) {
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  kurdi::archive::Archive archive(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = kHeavyQuery;
+  const auto start = std::chrono::steady_clock::now();
+  const auto unlimited = archive.search(request);
+  const std::uint64_t total = archive.count(request);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf("search and count without a limit: %.1f ms, %zu hits of %llu\n", ms, unlimited.hits.size(),
+              static_cast<unsigned long long>(total));
+  ASSERT_EQ(unlimited.hits.size(), 10u);
+  ASSERT_GT(total, 1000u);
+
+  archive.set_time_limit(1);
+  EXPECT_FALSE(archive.timed_out());
+  bool threw = false;
+  try {
+    archive.search(request);
+    archive.count(request);
+  } catch (const std::exception&) {
+    threw = true;
+  }
+  EXPECT_TRUE(threw) << "a 1 ms limit did not stop work that takes " << ms << " ms without one";
+  EXPECT_TRUE(archive.timed_out());
+
+  // Lifted, the same connection answers as before.
+  archive.set_time_limit(0);
+  EXPECT_FALSE(archive.timed_out());
+  const auto again = archive.search(request);
+  ASSERT_EQ(again.hits.size(), unlimited.hits.size());
+  for (std::size_t i = 0; i < again.hits.size(); ++i) EXPECT_EQ(again.hits[i].id, unlimited.hits[i].id);
+  EXPECT_EQ(archive.count(request), total);
+  // A generous limit does not stop it either.
+  archive.set_time_limit(60000);
+  EXPECT_EQ(archive.count(request), total);
+  EXPECT_FALSE(archive.timed_out());
+}
+
+TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
+  kurdi::serve::ArchivePool pool(*path_);
+  kurdi::serve::Limits tight;
+  tight.time_limit_ms = 1;
+  const kurdi::serve::Api hurried(pool, tight);
+  const kurdi::serve::Api patient(pool, kurdi::serve::Limits{});
+  const kurdi::serve::Params params{{"q", kHeavyQuery}, {"limit", "10"}};
+
+  const kurdi::serve::Reply stopped = hurried.search(params);
+  EXPECT_EQ(stopped.status, 503) << stopped.body;
+  const json error = json::parse(stopped.body, nullptr, false);
+  EXPECT_EQ(error["error"]["code"], "timeout") << stopped.body;
+  EXPECT_NE(error["error"]["message"].get<std::string>().find("1 ms"), std::string::npos) << stopped.body;
+
+  // The pool's only connection, stopped mid-search, answers the next request
+  // in full: the same hits as a fresh connection.
+  const kurdi::serve::Reply answered = patient.search(params);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(pool.opened(), 1u);
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  const kurdi::archive::Archive fresh(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = kHeavyQuery;
+  const auto expected = fresh.search(request);
+  const json body = json::parse(answered.body);
+  ASSERT_EQ(body["results"].size(), expected.hits.size());
+  for (std::size_t i = 0; i < expected.hits.size(); ++i) EXPECT_EQ(body["results"][i]["id"], expected.hits[i].id);
+  EXPECT_EQ(body["total"].get<std::uint64_t>(), std::min<std::uint64_t>(fresh.count(request), 10000));
+  // Given back, a connection keeps no limit: work on it is not stopped.
+  {
+    auto lease = pool.acquire();
+    EXPECT_EQ(lease->count(request), fresh.count(request));
+    EXPECT_FALSE(lease->timed_out());
+  }
+  EXPECT_EQ(pool.opened(), 1u);
+}
+
+TEST_F(ServeTimeLimit, OverLoopback) {
+  kurdi::serve::Options options;
+  options.archive = *path_;
+  options.port = 0;
+  options.limits.time_limit_ms = 1;
+  Running server(options);
+  auto client = server.client();
+  const auto res = client.Get(("/api/search?q=" + httplib::detail::encode_query_param(kHeavyQuery)).c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(json::parse(res->body, nullptr, false)["error"]["code"], "timeout") << res->body;
+  // The server goes on serving.
+  const auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
 }
 
 // stop() as soon as run() has been called, before cpp-httplib's accept loop
