@@ -9,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -91,6 +92,11 @@ struct Archive::Impl {
   // baseline tokenizer): store() tokenizes a body once for its SimHash and
   // its index terms.
   kurdi::sqlite::Pretokenized* handoff = nullptr;
+
+  // set_time_limit(): the deadline SQLite's progress handler checks, and
+  // whether it stopped a statement.
+  std::chrono::steady_clock::time_point deadline{};
+  bool deadline_passed = false;
 
   // The statement for `sql` (a string literal), reset and ready to bind.
   db::Statement& cached(const char* sql) const {
@@ -606,21 +612,62 @@ std::optional<Document> Archive::get(const std::string& id) const {
                   std::string(s.text(4)), std::string(s.text(5)), std::string(s.text(6))};
 }
 
-std::uint64_t Archive::count(const SearchRequest& request) const {
+std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most) const {
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;
   const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
   // Unfiltered, the index alone answers (no lookup in documents per match).
-  db::Statement s(impl_->connection,
-                  filtered ? "SELECT count(*) FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
-                             "WHERE documents_fts MATCH ?1 "
-                             "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) "
-                             "AND (?3 = '' OR (d.published <> '' AND d.published <= ?3)) "
-                             "AND (?4 = '' OR d.source = ?4)"
-                           : "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+  std::string matches = filtered ? "FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
+                                   "WHERE documents_fts MATCH ?1 "
+                                   "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) "
+                                   "AND (?3 = '' OR (d.published <> '' AND d.published <= ?3)) "
+                                   "AND (?4 = '' OR d.source = ?4)"
+                                 : "FROM documents_fts WHERE documents_fts MATCH ?1";
+  // Capped, the LIMIT inside stops FTS5's walk through the doclists after
+  // at_most rows (count(*) over the whole match would visit every one).
+  const std::string sql = at_most > 0 ? "SELECT count(*) FROM (SELECT 1 " + matches + " LIMIT ?5)"
+                                      : "SELECT count(*) " + matches;
+  db::Statement s(impl_->connection, sql.c_str());
   s.bind(1, kurdi::sqlite::fts5_match(query));
   if (filtered) s.bind(2, request.from).bind(3, request.to).bind(4, request.source);
+  if (at_most > 0)
+    s.bind(5, static_cast<std::int64_t>(std::min<std::uint64_t>(at_most, std::numeric_limits<std::int64_t>::max())));
   return s.step() ? static_cast<std::uint64_t>(s.integer(0)) : 0;
 }
+
+namespace {
+
+// How many SQLite virtual-machine instructions run between two looks at the
+// clock: about a microsecond or two of work, so the clock (a vDSO call of
+// some 20 ns) costs little and a deadline is noticed soon after it passes.
+constexpr int kProgressInstructions = 1000;
+
+}  // namespace
+
+void Archive::set_time_limit(std::uint32_t milliseconds) {
+  Impl& impl = *impl_;
+  impl.deadline_passed = false;
+  if (milliseconds == 0) {
+    sqlite3_progress_handler(impl.connection.get(), 0, nullptr, nullptr);
+    return;
+  }
+  impl.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds);
+  // A progress handler rather than sqlite3_interrupt() from a timer: it runs
+  // on the thread that owns the connection, so a late timer can never stop
+  // the next request on a connection already back in a pool. It is
+  // installed only while a limit is set, so unlimited work pays nothing.
+  // A non-zero return stops the statement with SQLITE_INTERRUPT.
+  sqlite3_progress_handler(
+      impl.connection.get(), kProgressInstructions,
+      [](void* data) -> int {
+        Impl& self = *static_cast<Impl*>(data);
+        if (std::chrono::steady_clock::now() < self.deadline) return 0;
+        self.deadline_passed = true;
+        return 1;
+      },
+      &impl);
+}
+
+bool Archive::timed_out() const noexcept { return impl_->deadline_passed; }
 
 }  // namespace kurdi::archive

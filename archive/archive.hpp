@@ -151,7 +151,20 @@ class Archive {
   /// How many documents match `request`'s query and filters (limit and
   /// offset are ignored): the total behind a page of search() results. 0 when
   /// the query cannot match by its form (search() then sets a message).
-  std::uint64_t count(const SearchRequest& request) const;
+  /// With `at_most` > 0 counting stops there and the result is
+  /// min(matches, at_most): a common word costs at most `at_most` rows of
+  /// the index instead of all of them (kurdi serve's --count-limit).
+  std::uint64_t count(const SearchRequest& request, std::uint64_t at_most = 0) const;
+
+  /// Stops this connection's SQLite work that is still running
+  /// `milliseconds` from now (0, the default: no limit): the call in progress
+  /// throws (ArchiveError, or std::runtime_error from the ranking's
+  /// statistics) and timed_out() becomes true. The connection stays usable;
+  /// the next set_time_limit() starts a new budget and clears timed_out().
+  /// kurdi serve gives every request a budget this way (--time-limit).
+  void set_time_limit(std::uint32_t milliseconds);
+  /// Whether the limit of the last set_time_limit() has stopped a call.
+  bool timed_out() const noexcept;
 
   /// Checks the SQLite file, the FTS index against the documents and the
   /// metadata, and that it was indexed with this kurdi's analyzer. Returns

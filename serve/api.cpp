@@ -3,6 +3,7 @@
 // checks parameters and shapes the answers.
 #include "serve/api.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -66,6 +67,27 @@ Reply error_reply(int status, std::string_view code, std::string_view message) {
   return {status, dump(json{{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}})};
 }
 
+namespace {
+
+// Runs `work` on a pooled connection within the request's time budget. A
+// budget that runs out is 503 "timeout"; any other failure goes on to the
+// server's exception handler.
+template <class Work>
+Reply with_archive(ArchivePool& pool, std::uint32_t time_limit_ms, Work&& work) {
+  auto archive = pool.acquire(time_limit_ms);
+  try {
+    return work(*archive);
+  } catch (const std::exception&) {
+    if (!archive->timed_out()) throw;
+  }
+  return error_reply(503, "timeout",
+                     "the archive took more than " + std::to_string(time_limit_ms) +
+                         " ms on this request (kurdi serve --time-limit) and it was stopped; try again, or narrow the "
+                         "search with more words, a \"phrase\" or a filter");
+}
+
+}  // namespace
+
 Reply Api::search(const Params& params) const {
   const std::string* q = param(params, "q");
   if (!q) return error_reply(400, "missing_parameter", "the q parameter (the query) is missing");
@@ -103,28 +125,41 @@ Reply Api::search(const Params& params) const {
     request.source = *source;
   }
 
-  const auto archive = pool_.acquire();
-  const archive::SearchResult result = archive->search(request);
-  // The total is counted only when the page does not already tell it.
-  std::uint64_t total = request.offset + result.hits.size();
-  if (!result.message.empty())
-    total = 0;
-  else if (result.hits.size() == request.limit || (result.hits.empty() && request.offset > 0))
-    total = archive->count(request);
-  json results = json::array();
-  for (const archive::Hit& hit : result.hits)
-    results.push_back({{"id", hit.id},
-                       {"title", hit.title},
-                       {"snippet", hit.snippet},
-                       {"score", rounded(hit.score)},
-                       {"source", hit.source},
-                       {"date", hit.date},
-                       {"url", hit.url}});
-  json body = {{"query", request.query},   {"total", total},
-               {"limit", request.limit},   {"offset", request.offset},
-               {"results", std::move(results)}};
-  if (!result.message.empty()) body["message"] = result.message;
-  return ok(body);
+  return with_archive(pool_, limits_.time_limit_ms, [&](archive::Archive& archive) {
+    const archive::SearchResult result = archive.search(request);
+    // The total is counted only when the page does not already tell it, and
+    // only up to count_limit (docs/serve.md, "total"): a common word matches
+    // most of a big archive and counting every match costs more than the
+    // page. Past this page's end, though, so that a full page always says
+    // whether another one follows.
+    std::uint64_t total = request.offset + result.hits.size();
+    bool exact = true;
+    if (!result.message.empty()) {
+      total = 0;
+    } else if (result.hits.size() == request.limit || (result.hits.empty() && request.offset > 0)) {
+      const std::uint64_t at_most =
+          limits_.count_limit == 0
+              ? 0
+              : std::max<std::uint64_t>(limits_.count_limit, std::uint64_t{request.offset} + request.limit + 1);
+      total = archive.count(request, at_most);
+      exact = at_most == 0 || total < at_most;
+    }
+    json results = json::array();
+    for (const archive::Hit& hit : result.hits)
+      results.push_back({{"id", hit.id},
+                         {"title", hit.title},
+                         {"snippet", hit.snippet},
+                         {"score", rounded(hit.score)},
+                         {"source", hit.source},
+                         {"date", hit.date},
+                         {"url", hit.url}});
+    json body = {{"query", request.query},   {"total", total},
+                 {"total_relation", exact ? "eq" : "gte"},
+                 {"limit", request.limit},   {"offset", request.offset},
+                 {"results", std::move(results)}};
+    if (!result.message.empty()) body["message"] = result.message;
+    return ok(body);
+  });
 }
 
 Reply Api::document(std::string_view id) const {
@@ -132,30 +167,32 @@ Reply Api::document(std::string_view id) const {
   if (id.size() > limits_.max_id_bytes)
     return error_reply(400, "bad_parameter",
                        "the document id is longer than " + std::to_string(limits_.max_id_bytes) + " bytes");
-  const auto archive = pool_.acquire();
-  const std::optional<archive::Document> d = archive->get(std::string(id));
-  if (!d) return error_reply(404, "not_found", "no document with id '" + std::string(id) + "' in this archive");
-  return ok({{"id", d->id},
-             {"title", d->title},
-             {"body", d->body},
-             {"source", d->source},
-             {"url", d->url},
-             {"date", d->date},
-             {"language", d->language}});
+  return with_archive(pool_, limits_.time_limit_ms, [&](archive::Archive& archive) {
+    const std::optional<archive::Document> d = archive.get(std::string(id));
+    if (!d) return error_reply(404, "not_found", "no document with id '" + std::string(id) + "' in this archive");
+    return ok({{"id", d->id},
+               {"title", d->title},
+               {"body", d->body},
+               {"source", d->source},
+               {"url", d->url},
+               {"date", d->date},
+               {"language", d->language}});
+  });
 }
 
 Reply Api::stats() const {
-  const auto archive = pool_.acquire();
-  const archive::Stats s = archive->stats();
-  return ok({{"documents", s.documents},
-             {"body_bytes", s.body_bytes},
-             {"file_bytes", s.file_bytes},
-             {"sources", s.sources},
-             {"first_date", s.first_date},
-             {"last_date", s.last_date},
-             {"schema_version", s.schema_version},
-             {"analyzer_version", s.analyzer_version},
-             {"created_by", s.created_by}});
+  return with_archive(pool_, limits_.time_limit_ms, [](archive::Archive& archive) {
+    const archive::Stats s = archive.stats();
+    return ok({{"documents", s.documents},
+               {"body_bytes", s.body_bytes},
+               {"file_bytes", s.file_bytes},
+               {"sources", s.sources},
+               {"first_date", s.first_date},
+               {"last_date", s.last_date},
+               {"schema_version", s.schema_version},
+               {"analyzer_version", s.analyzer_version},
+               {"created_by", s.created_by}});
+  });
 }
 
 Reply Api::analyze(const Params& params) const {

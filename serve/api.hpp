@@ -22,6 +22,12 @@ struct Limits {
   /// which holds about 2,700 bytes of percent-encoded Kurdish text anyway.
   std::size_t max_text_bytes = 4000;
   std::size_t max_id_bytes = 1000;       ///< {id} of /api/documents/{id}
+  /// Matches of /api/search counted exactly; past it "total" is a lower
+  /// bound ("total_relation": "gte"). 0: count every match.
+  std::uint64_t count_limit = 10000;
+  /// Milliseconds a request may spend in the archive (SQLite) before it is
+  /// stopped with 503 "timeout". 0: no limit.
+  std::uint32_t time_limit_ms = 10000;
 };
 
 /// Query parameters, decoded (the first value of a repeated name counts).

@@ -20,26 +20,28 @@ ArchivePool::ArchivePool(std::string path) : path_(std::move(path)) {
 
 ArchivePool::Lease::~Lease() {
   if (!archive_) return;
+  archive_->set_time_limit(0);
   const std::lock_guard<std::mutex> lock(pool_->mutex_);
   pool_->idle_.push_back(std::move(archive_));
 }
 
-ArchivePool::Lease ArchivePool::acquire() {
+ArchivePool::Lease ArchivePool::acquire(std::uint32_t time_limit_ms) {
+  std::unique_ptr<archive::Archive> archive;
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     if (!idle_.empty()) {
-      std::unique_ptr<archive::Archive> archive = std::move(idle_.back());
+      archive = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(*this, std::move(archive));
     }
   }
-  // Opening takes a few milliseconds (the analyzer version check): not
-  // under the lock.
-  std::unique_ptr<archive::Archive> archive = open_read_only(path_);
-  {
+  if (!archive) {
+    // Opening takes a few milliseconds (the analyzer version check): not
+    // under the lock, and not counted in the request's budget.
+    archive = open_read_only(path_);
     const std::lock_guard<std::mutex> lock(mutex_);
     ++opened_;
   }
+  archive->set_time_limit(time_limit_ms);
   return Lease(*this, std::move(archive));
 }
 

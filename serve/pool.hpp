@@ -4,6 +4,7 @@
 // connections than requests running at once (at most one per worker).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,16 +27,18 @@ class ArchivePool {
     Lease(Lease&&) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease();
-    const archive::Archive& operator*() const { return *archive_; }
-    const archive::Archive* operator->() const { return archive_.get(); }
+    archive::Archive& operator*() const { return *archive_; }
+    archive::Archive* operator->() const { return archive_.get(); }
 
    private:
     ArchivePool* pool_;
     std::unique_ptr<archive::Archive> archive_;
   };
 
-  /// An idle connection, or a new one.
-  Lease acquire();
+  /// An idle connection, or a new one, whose SQLite work is stopped
+  /// `time_limit_ms` from now (0: never; Archive::set_time_limit). Given
+  /// back, it loses the limit, so a budget never outlives its request.
+  Lease acquire(std::uint32_t time_limit_ms = 0);
   /// Connections opened so far (idle or lent).
   std::size_t opened() const;
   const std::string& path() const { return path_; }

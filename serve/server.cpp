@@ -10,12 +10,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <string_view>
+#include <thread>
 
 #include "serve/assets.hpp"
 
@@ -141,6 +143,8 @@ struct Server::Impl {
   Api api;
   httplib::Server http;
   int port = 0;
+  // run() and stop() on different threads: see stop().
+  std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
 
   explicit Impl(const Options& o) : options(o), pool(o.archive), api(pool, o.limits) {}
 
@@ -282,8 +286,24 @@ std::string Server::url() const {
   return out;
 }
 
-bool Server::run() { return impl_->http.listen_after_bind(); }
+bool Server::run() {
+  impl_->run_started = true;
+  bool listened = true;
+  if (!impl_->stop_requested) listened = impl_->http.listen_after_bind();
+  impl_->run_returned = true;
+  return listened;
+}
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  // cpp-httplib's stop() does nothing until its accept loop has begun (it
+  // checks is_running()), so a stop() just after run() began (a SIGTERM
+  // right at start, a test that makes no request) was lost and run() never
+  // returned. Either run() sees the request and does not listen, or this
+  // waits for the loop to start and stops it (seq_cst: one of the two sees
+  // the other's flag).
+  impl_->stop_requested = true;
+  while (impl_->run_started && !impl_->run_returned && !impl_->http.is_running()) std::this_thread::yield();
+  impl_->http.stop();
+}
 
 }  // namespace kurdi::serve

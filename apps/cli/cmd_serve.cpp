@@ -25,6 +25,12 @@ constexpr const char* kServeBasePath = "Serve every URL under this path, e.g. /k
 constexpr const char* kServeThreads =
     "Worker threads, each serving one connection at a time with its own read-only archive connection "
     "(default 64)";
+constexpr const char* kServeCountLimit =
+    "Count the matches of a search exactly up to N; past that, total is a lower bound "
+    "(total_relation \"gte\") (default 10000; 0: count every match)";
+constexpr const char* kServeTimeLimit =
+    "Milliseconds a request may spend in the archive before it is stopped with 503 timeout "
+    "(default 10000; 0: no limit)";
 constexpr const char* kServeQuiet = "No access log (one line per request on stderr)";
 constexpr const char* kServeExamples =
     "Opens ARCHIVE read-only and serves, until Ctrl-C (SIGINT) or SIGTERM:\n"
@@ -57,6 +63,12 @@ CLI::App* add_serve_command(CLI::App& app) {
   serve->add_option("--host", serve_options.host, kServeHost)->type_name("ADDRESS");
   serve->add_option("--base-path", serve_options.base_path, kServeBasePath)->type_name("P");
   serve->add_option("--threads", serve_options.threads, kServeThreads)->type_name("N")->check(CLI::Range(1, 1024));
+  serve->add_option("--count-limit", serve_options.limits.count_limit, kServeCountLimit)
+      ->type_name("N")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1000000000}));
+  serve->add_option("--time-limit", serve_options.limits.time_limit_ms, kServeTimeLimit)
+      ->type_name("MS")
+      ->check(CLI::Range(std::uint32_t{0}, std::uint32_t{3600000}));
   serve->add_flag("--quiet", [](std::int64_t) { serve_options.access_log = false; }, kServeQuiet);
   return serve;
 }

@@ -28,8 +28,10 @@ const STRINGS = {
     syntax_spelling: 'ك و ک، ي و ی، ه‌ و ە وەک یەک دەژمێردرێن.',
     searching: 'گەڕان…',
     results: (first, last, total) => `ئەنجامی ${num(first)}–${num(last)} لە ${num(total)}`,
+    results_more: (first, last, total) => `ئەنجامی ${num(first)}–${num(last)} لە ${num(total)} یان زیاتر`,
     no_results: 'هیچ بەڵگەنامەیەک نەدۆزرایەوە.',
     page: (page, pages) => `پەڕەی ${num(page)} لە ${num(pages)}`,
+    page_more: (page, pages) => `پەڕەی ${num(page)} لە ${num(pages)} یان زیاتر`,
     prev: 'پێشوو',
     next: 'دواتر',
     back: 'گەڕانەوە بۆ ئەنجامەکان',
@@ -75,8 +77,10 @@ const STRINGS = {
     syntax_spelling: 'ك and ک, ي and ی, ه‌ and ە count as the same letter.',
     searching: 'Searching…',
     results: (first, last, total) => `Results ${first}–${last} of ${total}`,
+    results_more: (first, last, total) => `Results ${first}–${last} of ${total} or more`,
     no_results: 'No documents match.',
     page: (page, pages) => `Page ${page} of ${pages}`,
+    page_more: (page, pages) => `Page ${page} of ${pages} or more`,
     prev: 'Previous',
     next: 'Next',
     back: 'Back to the results',
@@ -102,6 +106,8 @@ const STRINGS = {
 };
 
 const PAGE_SIZE = 10;
+// The deepest offset /api/search accepts (docs/serve.md, "Security and limits").
+const MAX_OFFSET = 10000;
 let lang = localStorage.getItem('kurdi-lang') === 'en' ? 'en' : 'ckb';
 let lastStats = null;
 const $ = (id) => document.getElementById(id);
@@ -220,7 +226,10 @@ async function runSearch(params) {
   if (serial !== searchSerial) return;  // a newer search has started
   const first = body.offset + 1;
   const last = body.offset + body.results.length;
-  $('status').textContent = body.results.length ? t('results')(first, last, body.total) : body.message || t('no_results');
+  // Past the server's --count-limit the total is a lower bound ("gte").
+  const more = body.total_relation === 'gte';
+  $('status').textContent = body.results.length ? t(more ? 'results_more' : 'results')(first, last, body.total)
+    : body.message || t('no_results');
   for (const hit of body.results) {
     const link = el('a', { href: `#/doc/${encodeURIComponent(hit.id)}?${new URLSearchParams({ q })}` });
     link.textContent = hit.title || hit.id || t('no_title');
@@ -235,9 +244,11 @@ async function runSearch(params) {
   const pages = Math.max(1, Math.ceil(body.total / PAGE_SIZE));
   if (pages > 1) {
     $('pager').hidden = false;
-    $('page').textContent = t('page')(page, pages);
+    $('page').textContent = t(more ? 'page_more' : 'page')(page, pages);
     $('prev').disabled = page <= 1;
-    $('next').disabled = page >= pages;
+    // A lower bound always reaches past this page; the API goes no deeper
+    // than MAX_OFFSET.
+    $('next').disabled = page >= pages || page * PAGE_SIZE > MAX_OFFSET;
     $('prev').onclick = () => { params.set('page', page - 1); setHash('/', params); };
     $('next').onclick = () => { params.set('page', page + 1); setHash('/', params); };
   }

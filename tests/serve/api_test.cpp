@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -20,6 +22,8 @@
 
 #include "archive/archive.hpp"
 #include "archive/read/document_reader.hpp"
+#include "serve/api.hpp"
+#include "serve/pool.hpp"
 #include "serve/server.hpp"
 #include "support/search_behaviour.hpp"
 
@@ -122,6 +126,7 @@ TEST_F(ServeApi, SearchHasTheInterfaceFields) {
   ASSERT_TRUE(body["results"].is_array());
   ASSERT_FALSE(body["results"].empty());
   EXPECT_EQ(body["total"].get<std::size_t>(), body["results"].size());
+  EXPECT_EQ(body["total_relation"], "eq");
   for (const json& hit : body["results"])
     for (const char* field : {"id", "title", "snippet", "score", "source", "date"})
       EXPECT_TRUE(hit.contains(field)) << field << " missing in " << hit.dump();
@@ -157,6 +162,7 @@ TEST_F(ServeApi, PagesAddUpToTheTotal) {
   for (std::size_t offset = 0; offset < total + 2; offset += 3) {
     const json page = get(search_target(query, "&limit=3&offset=" + std::to_string(offset)));
     EXPECT_EQ(page["total"].get<std::size_t>(), total) << "offset " << offset;
+    EXPECT_EQ(page["total_relation"], "eq") << "offset " << offset;
     for (const json& hit : page["results"]) paged.push_back(hit["id"]);
   }
   std::vector<std::string> ids;
@@ -385,6 +391,285 @@ TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
   for (const char* bad : {"/a b", "/../x", "/x/./y", "/<script>"})
     EXPECT_THROW(kurdi::serve::normalize_base_path(bad), kurdi::serve::ServeError) << bad;
   EXPECT_EQ(kurdi::serve::normalize_base_path("/"), "");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// --count-limit: a server that counts at most 3 matches. The archive is the
+// fixture's; "و" matches more than 3 of its documents.
+class ServeCountLimit : public ServeApi {
+ protected:
+  static void SetUpTestSuite() {
+    ServeApi::SetUpTestSuite();
+    kurdi::serve::Options options;
+    options.archive = *path_;
+    options.port = 0;
+    options.limits.count_limit = 3;
+    capped_ = new Running(options);
+  }
+  static void TearDownTestSuite() {
+    delete capped_;
+    ServeApi::TearDownTestSuite();
+  }
+  static json get_capped(const std::string& target) {
+    auto client = capped_->client();
+    const auto res = client.Get(target.c_str());
+    EXPECT_TRUE(res && res->status == 200) << target;
+    return res ? json::parse(res->body, nullptr, false) : json();
+  }
+  // Every match of `query`, best first, and their exact number, from the
+  // archive itself.
+  static std::vector<std::string> all_hits(const std::string& query, const std::string& from = "") {
+    kurdi::archive::OpenOptions options;
+    options.read_only = true;
+    const kurdi::archive::Archive archive(*path_, options);
+    kurdi::archive::SearchRequest request;
+    request.query = query;
+    request.from = from;
+    request.limit = 100;
+    std::vector<std::string> ids;
+    for (const auto& hit : archive.search(request).hits) ids.push_back(hit.id);
+    EXPECT_EQ(archive.count(request), ids.size());
+    return ids;
+  }
+  static Running* capped_;
+};
+
+Running* ServeCountLimit::capped_ = nullptr;
+
+TEST_F(ServeCountLimit, ArchiveCountStopsAtTheCap) {
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  const kurdi::archive::Archive archive(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = "و";
+  const std::uint64_t exact = archive.count(request);
+  ASSERT_GT(exact, 4u);
+  EXPECT_EQ(archive.count(request, 0), exact);
+  EXPECT_EQ(archive.count(request, 3), 3u);
+  EXPECT_EQ(archive.count(request, 1), 1u);
+  EXPECT_EQ(archive.count(request, exact), exact);
+  EXPECT_EQ(archive.count(request, exact + 10), exact);
+  request.from = "2010-01-01";  // the filtered count is capped too
+  const std::uint64_t filtered = archive.count(request);
+  ASSERT_GE(filtered, 2u);
+  EXPECT_EQ(archive.count(request, 1), 1u);
+  EXPECT_EQ(archive.count(request, filtered + 1), filtered);
+  request.query = "-و";
+  EXPECT_EQ(archive.count(request, 3), 0u);
+}
+
+TEST_F(ServeCountLimit, TotalIsALowerBoundPastTheCap) {
+  const std::vector<std::string> ids = all_hits("و");
+  ASSERT_GT(ids.size(), 4u);
+  // A full first page of 1: counting stops at the cap, 3.
+  const json first = get_capped(search_target("و", "&limit=1"));
+  EXPECT_EQ(first["total"], 3);
+  EXPECT_EQ(first["total_relation"], "gte");
+  EXPECT_EQ(first["results"].size(), 1u);
+  // A page that is not full tells the exact total without counting.
+  const json whole = get_capped(search_target("و", "&limit=100"));
+  EXPECT_EQ(whole["total"].get<std::size_t>(), ids.size());
+  EXPECT_EQ(whole["total_relation"], "eq");
+  // A query with fewer matches than the cap is exact.
+  const json rare = get_capped(search_target("هێرش", "&limit=1"));
+  EXPECT_EQ(rare["total"], 1);
+  EXPECT_EQ(rare["total_relation"], "eq");
+  // The uncapped server counts them all.
+  const json exact = get(search_target("و", "&limit=1"));
+  EXPECT_EQ(exact["total"].get<std::size_t>(), ids.size());
+  EXPECT_EQ(exact["total_relation"], "eq");
+}
+
+TEST_F(ServeCountLimit, PagesPastTheCapStillLeadToTheEnd) {
+  // The page's rule: there is a next page while offset + limit < total.
+  // Past the cap, a full page's total is at least one more than the page
+  // reaches, so paging by 2 walks through every match, and the last page
+  // knows the exact total.
+  for (const std::string from : {"", "2010-01-01"}) {
+    SCOPED_TRACE("from=" + from);
+    const std::vector<std::string> ids = all_hits("و", from);
+    ASSERT_GT(ids.size(), 3u);
+    std::vector<std::string> paged;
+    std::uint64_t offset = 0;
+    json page;
+    for (int guard = 0; guard < 100; ++guard) {
+      page = get_capped(search_target("و", "&limit=2&offset=" + std::to_string(offset) +
+                                               (from.empty() ? "" : "&from=" + from)));
+      for (const json& hit : page["results"]) paged.push_back(hit["id"]);
+      const auto total = page["total"].get<std::uint64_t>();
+      if (page["total_relation"] == "gte") {
+        EXPECT_GE(total, 3u);
+        EXPECT_GT(total, offset + 2) << "a full page past the cap must promise another";
+      }
+      if (offset + 2 >= total) break;
+      offset += 2;
+    }
+    EXPECT_EQ(page["total_relation"], "eq");
+    EXPECT_EQ(page["total"].get<std::size_t>(), ids.size());
+    EXPECT_EQ(paged, ids);
+  }
+}
+
+// --time-limit. An archive big enough that a search for common words takes
+// many milliseconds: 2,000 documents of three FLORES-200 sentences each.
+class ServeTimeLimit : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(
+        (std::filesystem::temp_directory_path() / ("kurdi-serve-big-" + std::to_string(getpid()) + ".db")).string());
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*path_ + suffix);
+    std::vector<std::string> lines;
+    for (const auto& entry : std::filesystem::directory_iterator(KURDI_SOURCE_DIR "/samples/flores200")) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path());
+      for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    }
+    ASSERT_GT(lines.size(), 500u);
+    kurdi::archive::OpenOptions options;
+    options.create = true;
+    kurdi::archive::Archive archive(*path_, options);
+    for (std::size_t i = 0; i < 2000; ++i) {
+      const std::size_t at = i * 7 % lines.size();
+      std::string body = lines[at] + "\n" + lines[(at + 1) % lines.size()] + "\n" + lines[(at + 2) % lines.size()];
+      archive.store({"big-" + std::to_string(i), "", body, "", "", "", ""});
+    }
+    archive.commit();
+  }
+  static void TearDownTestSuite() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*path_ + suffix);
+    delete path_;
+  }
+  static std::string* path_;
+};
+
+std::string* ServeTimeLimit::path_ = nullptr;
+
+// Common words, a prefix and an OR: FTS5 scores most of the 2,000 documents.
+const std::string kHeavyQuery = "و OR لە OR کە OR بۆ OR دە*";
+
+TEST_F(ServeTimeLimit, ArchiveStopsAtItsDeadlineAndStaysUsable) {
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  kurdi::archive::Archive archive(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = kHeavyQuery;
+  const auto start = std::chrono::steady_clock::now();
+  const auto unlimited = archive.search(request);
+  const std::uint64_t total = archive.count(request);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf("search and count without a limit: %.1f ms, %zu hits of %llu\n", ms, unlimited.hits.size(),
+              static_cast<unsigned long long>(total));
+  ASSERT_EQ(unlimited.hits.size(), 10u);
+  ASSERT_GT(total, 1000u);
+
+  archive.set_time_limit(1);
+  EXPECT_FALSE(archive.timed_out());
+  bool threw = false;
+  try {
+    archive.search(request);
+    archive.count(request);
+  } catch (const std::exception&) {
+    threw = true;
+  }
+  EXPECT_TRUE(threw) << "a 1 ms limit did not stop work that takes " << ms << " ms without one";
+  EXPECT_TRUE(archive.timed_out());
+
+  // Lifted, the same connection answers as before.
+  archive.set_time_limit(0);
+  EXPECT_FALSE(archive.timed_out());
+  const auto again = archive.search(request);
+  ASSERT_EQ(again.hits.size(), unlimited.hits.size());
+  for (std::size_t i = 0; i < again.hits.size(); ++i) EXPECT_EQ(again.hits[i].id, unlimited.hits[i].id);
+  EXPECT_EQ(archive.count(request), total);
+  // A generous limit does not stop it either.
+  archive.set_time_limit(60000);
+  EXPECT_EQ(archive.count(request), total);
+  EXPECT_FALSE(archive.timed_out());
+}
+
+TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
+  kurdi::serve::ArchivePool pool(*path_);
+  kurdi::serve::Limits tight;
+  tight.time_limit_ms = 1;
+  const kurdi::serve::Api hurried(pool, tight);
+  const kurdi::serve::Api patient(pool, kurdi::serve::Limits{});
+  const kurdi::serve::Params params{{"q", kHeavyQuery}, {"limit", "10"}};
+
+  const kurdi::serve::Reply stopped = hurried.search(params);
+  EXPECT_EQ(stopped.status, 503) << stopped.body;
+  const json error = json::parse(stopped.body, nullptr, false);
+  EXPECT_EQ(error["error"]["code"], "timeout") << stopped.body;
+  EXPECT_NE(error["error"]["message"].get<std::string>().find("1 ms"), std::string::npos) << stopped.body;
+
+  // The pool's only connection, stopped mid-search, answers the next request
+  // in full: the same hits as a fresh connection.
+  const kurdi::serve::Reply answered = patient.search(params);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(pool.opened(), 1u);
+  kurdi::archive::OpenOptions options;
+  options.read_only = true;
+  const kurdi::archive::Archive fresh(*path_, options);
+  kurdi::archive::SearchRequest request;
+  request.query = kHeavyQuery;
+  const auto expected = fresh.search(request);
+  const json body = json::parse(answered.body);
+  ASSERT_EQ(body["results"].size(), expected.hits.size());
+  for (std::size_t i = 0; i < expected.hits.size(); ++i) EXPECT_EQ(body["results"][i]["id"], expected.hits[i].id);
+  EXPECT_EQ(body["total"].get<std::uint64_t>(), std::min<std::uint64_t>(fresh.count(request), 10000));
+  // Given back, a connection keeps no limit: work on it is not stopped.
+  {
+    auto lease = pool.acquire();
+    EXPECT_EQ(lease->count(request), fresh.count(request));
+    EXPECT_FALSE(lease->timed_out());
+  }
+  EXPECT_EQ(pool.opened(), 1u);
+}
+
+TEST_F(ServeTimeLimit, OverLoopback) {
+  kurdi::serve::Options options;
+  options.archive = *path_;
+  options.port = 0;
+  options.limits.time_limit_ms = 1;
+  Running server(options);
+  auto client = server.client();
+  const auto res = client.Get(("/api/search?q=" + httplib::detail::encode_query_param(kHeavyQuery)).c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(json::parse(res->body, nullptr, false)["error"]["code"], "timeout") << res->body;
+  // The server goes on serving.
+  const auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+// stop() as soon as run() has been called, before cpp-httplib's accept loop
+// has begun: run() must return all the same (it used not to, and a test that
+// made no request hung in its teardown).
+TEST(ServeStart, StopRightAfterRunReturns) {
+  const std::string path = make_archive();
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = 1;
+  for (int i = 0; i < 50; ++i) {
+    kurdi::serve::Server server(options);
+    std::promise<void> returned;
+    auto done = returned.get_future();
+    std::thread runner([&] {
+      server.run();
+      returned.set_value();
+    });
+    if (i % 2) std::this_thread::yield();
+    server.stop();
+    if (done.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+      ADD_FAILURE() << "run() did not return after stop() (attempt " << i << ")";
+      while (done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) server.stop();
+    }
+    runner.join();
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 

@@ -4,6 +4,9 @@ and python3-selenium): types a Kurdish and a Latin-script query and checks
 that highlighted results appear, opens a document, pages, filters, runs the
 analyze view, switches to English, checks that markup in documents never runs,
 and saves screenshots at desktop width and at 375 px (SERVE_OUT/screenshots/).
+The server runs with --count-limit 5, so that a query matching all 14
+documents shows a lower bound ("or more") on its first page and the exact
+total on the second.
 
 Starts and stops its own server on a free loopback port. Exits 77 (skipped)
 when chromium, chromium-driver or selenium is missing, except under CI=true,
@@ -62,7 +65,7 @@ try:
     subprocess.run([KURDI, "index", archive, f"{SOURCE}/tests/behaviour/search/documents.jsonl",
                     f"{SOURCE}/tests/serve/extra_documents.jsonl"], check=True, capture_output=True)
     log = open(os.path.join(tmp, "serve.log"), "w+")
-    server = subprocess.Popen([KURDI, "serve", archive, "--port", "0"], stderr=log)
+    server = subprocess.Popen([KURDI, "serve", archive, "--port", "0", "--count-limit", "5"], stderr=log)
     url = None
     for _ in range(100):
         log.seek(0)
@@ -169,12 +172,22 @@ try:
     hits = search("و OR لە OR هەولێر OR بەرپرس OR هێز OR کردن")
     pager = driver.find_element(By.ID, "pager")
     check(len(hits) == 10 and pager.is_displayed(), f"page 1 of several: {len(hits)} results")
+    # Past --count-limit the total is a lower bound: counted to 11, one past
+    # the page, so that "next" leads on.
+    status = driver.find_element(By.ID, "status").text
+    check("١١ یان زیاتر" in status and "یان زیاتر" in driver.find_element(By.ID, "page").text,
+          f"capped total shown as a lower bound: {status!r}, {driver.find_element(By.ID, 'page').text!r}")
+    check(driver.find_element(By.ID, "next").is_enabled(), "next page enabled past the count limit")
     first_page = [h.find_element(By.CSS_SELECTOR, "h2").text for h in hits]
     driver.find_element(By.ID, "next").click()
     wait.until(lambda d: "page=2" in d.current_url and d.find_elements(By.CSS_SELECTOR, "#results li.hit"))
     time.sleep(0.3)
     second_page = [h.find_element(By.CSS_SELECTOR, "h2").text for h in driver.find_elements(By.CSS_SELECTOR, "#results li.hit")]
     check(second_page and not set(second_page) & set(first_page), f"page 2 shows other results ({len(second_page)})")
+    status = driver.find_element(By.ID, "status").text
+    check("لە ١٤" in status and "زیاتر" not in status, f"the last page tells the exact total: {status!r}")
+    check(not driver.find_element(By.ID, "next").is_enabled(), "no page after the last")
+    screenshot("desktop-search-pages.png")
 
     # The analyze view.
     driver.get(url + "#/analyze")
