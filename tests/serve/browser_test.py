@@ -178,6 +178,8 @@ try:
     check("١١ یان زیاتر" in status and "یان زیاتر" in driver.find_element(By.ID, "page").text,
           f"capped total shown as a lower bound: {status!r}, {driver.find_element(By.ID, 'page').text!r}")
     check(driver.find_element(By.ID, "next").is_enabled(), "next page enabled past the count limit")
+    screenshot("desktop-search-more.png")
+    viewport(1280, 900)
     first_page = [h.find_element(By.CSS_SELECTOR, "h2").text for h in hits]
     driver.find_element(By.ID, "next").click()
     wait.until(lambda d: "page=2" in d.current_url and d.find_elements(By.CSS_SELECTOR, "#results li.hit"))
