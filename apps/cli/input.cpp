@@ -202,7 +202,15 @@ bool LineReader::next(LineChunk& chunk) {
       scanned_ = avail;
     }
     if (eof_) {
-      if (avail == 0) return false;
+      if (avail == 0) {
+        if (line_offset_ == 0) return false;
+        // A last line without a newline, consumed to its end in pieces: it
+        // still ends (an empty complete chunk), so that callers close it.
+        pending_size_ = 0;
+        pending_complete_ = true;
+        chunk = {std::string_view(base, 0), line_, line_offset_, true};
+        return true;
+      }
       pending_size_ = avail;  // last line, no final newline
       pending_complete_ = true;
       chunk = {std::string_view(base, avail), line_, line_offset_, true};

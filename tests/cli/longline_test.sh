@@ -42,6 +42,29 @@ else
   fail "long line: sentences --json"
 fi
 
+# A last line without a newline that is consumed to its very end in pieces
+# (exactly one block, ending in a space): it must still be closed, with its
+# line break in plain output and "]}" in JSON (it was not, and stats missed
+# the line).
+python3 -c '
+import sys
+unit = "کوردستان ري سڵاو "
+text = (unit * (1048576 // len(unit.encode()) + 1)).encode()[:1048576]
+while text[-1] != 0x20:
+    text = text[:-1]
+text = text + b" " * (1048576 - len(text))
+sys.stdout.buffer.write(text)' > "$TMP/block.txt"
+check_eq "block-sized line: input size" 1048576 "$(stat -c %s "$TMP/block.txt")"
+"$KURDI" tokenize "$TMP/block.txt" > "$TMP/block.tok"
+"$KURDI_REF" tokenize < "$TMP/block.txt" > "$TMP/block.ref"
+check_same "block-sized line without newline: tokenize = in-memory tokenize" "$TMP/block.ref" "$TMP/block.tok"
+"$KURDI" tokenize --json "$TMP/block.txt" > "$TMP/block.json"
+if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/block.txt" "$TMP/block.json"; then
+  pass "block-sized line without newline: tokenize --json closes its object"
+else
+  fail "block-sized line without newline: tokenize --json"
+fi
+
 # A run of more than a block with no whitespace at all: cut at a character
 # boundary; output is valid UTF-8 and normalization per character still holds.
 python3 -c 'import sys; sys.stdout.write("ك" * 1500000 + "\n")' > "$TMP/run.txt"
