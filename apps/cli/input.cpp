@@ -121,7 +121,7 @@ std::size_t Input::read_into(std::string& buf, std::size_t at) {
   std::size_t delivered = 0;
   while (fd_ >= 0 && !eof_ && delivered == 0) {
     if (utf16_) {
-      raw_.resize(kBlockSize);
+      raw_.resize(kReadSize);
       std::size_t got = 0;
       const bool fine = read_raw(raw_.data(), raw_.size(), got);
       buf.resize(at);  // the decoder appends
@@ -138,7 +138,7 @@ std::size_t Input::read_into(std::string& buf, std::size_t at) {
     // UTF-8: read straight into `buf`, after bytes held back last time.
     const std::size_t held = held_size_;
     held_size_ = 0;
-    if (buf.size() < at + held + kBlockSize) buf.resize(at + held + kBlockSize);
+    if (buf.size() < at + held + kReadSize) buf.resize(at + held + kReadSize);
     char* const block = buf.data() + at;
     std::memcpy(block, held_, held);
     std::size_t have = held;
@@ -147,7 +147,7 @@ std::size_t Input::read_into(std::string& buf, std::size_t at) {
     // input) to recognise a byte order mark.
     do {
       std::size_t got = 0;
-      if (!read_raw(block + have, held + kBlockSize - have, got) || got == 0) {
+      if (!read_raw(block + have, held + kReadSize - have, got) || got == 0) {
         at_eof = true;
         break;
       }
