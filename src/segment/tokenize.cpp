@@ -5,10 +5,10 @@
 // characters stay inside the original span of the word they belong to.
 #include "kurdi/tokenize.hpp"
 
+#include "text/avx2.hpp"
 #include "text/chars.hpp"
-#include "text/utf8.hpp"
-
 #include "text/simd.hpp"
+#include "text/utf8.hpp"
 
 namespace kurdi {
 namespace {
@@ -52,6 +52,38 @@ bool is_digit(char32_t cp) noexcept { return text::digit_value(cp) >= 0; }
 }
 #endif
 
+#if defined(KURDI_AVX2)
+namespace avx2 {
+using namespace text::avx2;
+
+// The word characters of U+0600..U+06FF (text::kWordChars) as a set. Built
+// once at run time: kWordChars is defined in another file.
+const CharSet& word_set() noexcept {
+  static const CharSet set =
+      make_char_set([](unsigned c) { return text::kWordChars[0x0600 + c] != 0; });
+  return set;
+}
+
+// The word scan 32 bytes at a time: from e, while p[e..e+32] is readable,
+// the first byte that is neither a continuation byte nor the lead of a word
+// character of U+0600..U+06FF (those of other blocks go to the scalar loop,
+// as with arabic_word_bytes). Returns a position with fewer than 33 bytes
+// left when it found none.
+__attribute__((target("avx2"))) std::size_t arabic_word_end(const unsigned char* p, std::size_t e,
+                                                            std::size_t n, const CharSet& set) noexcept {
+  while (e + 33 <= n) {
+    const __m256i x = load(p + e), next = load(p + e + 1);
+    const __m256i letter = _mm256_and_si256(_mm256_and_si256(arabic_lead(x), cont(next)),
+                                            in_set(char_index(x, next), set));
+    const auto ok = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(cont(x), letter)));
+    if (ok != 0xFFFFFFFFu) return e + static_cast<std::size_t>(__builtin_ctz(~ok));
+    e += 32;
+  }
+  return e;
+}
+}  // namespace avx2
+#endif
+
 bool ascii_iequals(std::string_view s, std::size_t pos, std::string_view lower) noexcept {
   if (s.size() - pos < lower.size()) return false;
   for (std::size_t k = 0; k < lower.size(); ++k) {
@@ -89,7 +121,12 @@ class OffsetWalker {
 class Scanner {
  public:
   Scanner(std::string_view s, Tokens& out, OffsetWalker& walk, std::size_t max_bytes)
-      : s_(s), out_(out), walk_(walk), max_bytes_(max_bytes == 0 ? 1 : max_bytes) {}
+      : s_(s), out_(out), walk_(walk), max_bytes_(max_bytes == 0 ? 1 : max_bytes) {
+#if defined(KURDI_AVX2)
+    avx2_ = text::avx2_enabled();
+    if (avx2_) word_set_ = &avx2::word_set();
+#endif
+  }
 
   void run() {
     std::size_t i = 0;
@@ -173,10 +210,18 @@ class Scanner {
     while (e < n) {
 #if defined(KURDI_SSE2)
       if (!tag) {
+#if defined(KURDI_AVX2)
+        // One 32-byte check per step; it returns early only at a byte that
+        // is not a word byte, else with fewer than 33 bytes left.
+        if (avx2_) e = avx2::arabic_word_end(p, e, n, *word_set_);
+        const bool stopped = avx2_ && e + 33 <= n;
+#else
+        const bool stopped = false;
+#endif
         // 32 bytes per step (two checks): most words are shorter, so the
         // loop's exit is predictable (with 16 it went either way on words of
         // 8+ letters); 16 near the end of the text.
-        while (true) {
+        while (!stopped) {
           unsigned ok, all;
           if (e + 33 <= n) {
             ok = arabic_word_bytes(p + e) | arabic_word_bytes(p + e + 16) << 16;
@@ -417,6 +462,10 @@ class Scanner {
   Tokens& out_;
   OffsetWalker& walk_;
   std::size_t max_bytes_;
+#if defined(KURDI_AVX2)
+  bool avx2_ = false;
+  const avx2::CharSet* word_set_ = nullptr;
+#endif
 };
 
 }  // namespace

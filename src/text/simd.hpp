@@ -15,3 +15,12 @@
 #include <immintrin.h>
 #endif
 #endif
+
+namespace kurdi::text {
+
+/// Whether the AVX2 paths run: the CPU has AVX2, the build has the code
+/// (KURDI_AVX2) and KURDI_SIMD=sse2 is not set in the environment (the tests
+/// set it to hold the SSE2 paths to the same output). Decided once.
+bool avx2_enabled() noexcept;
+
+}  // namespace kurdi::text

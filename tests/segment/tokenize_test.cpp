@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -118,3 +119,63 @@ TEST(Tokenize, SearchProfileForms) {
 }
 
 }  // namespace
+
+// The word scan takes 32 bytes per step (AVX2, or two SSE2 checks under
+// KURDI_SIMD=sse2) only while 33 bytes remain, so a text tokenized whole
+// goes through it and the same text cut into short pieces after white space
+// does not (16-byte and scalar steps). Both must find the same tokens (the
+// streaming contract: a cut after white space changes nothing). Words mix
+// every character of U+0600..U+06FF with ZWNJ, marks and other scripts.
+TEST(Tokenize, WordScanAgreesWithShortPieces) {
+  std::vector<std::string> pieces;
+  for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+    std::string s;
+    if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    pieces.push_back(s);
+  }
+  for (const char* extra : {"ک", "و", "ر", "د", "ە", "ی", "ا", "\u200C", "\u064E", "\u0654", "ܐ", "ހ",
+                            "a", "7", "٣", "-", ".", "،", "é", "ß", "\u0301", "😀", "\u200D"}) {
+    for (int k = 0; k < 6; ++k) pieces.push_back(extra);
+  }
+  std::mt19937 rng(20261122);
+  std::uniform_int_distribution<std::size_t> word_len(1, 14), words(1, 40), pick(0, pieces.size() - 1);
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    std::vector<std::size_t> cuts;  // after each space
+    for (std::size_t w = words(rng); w > 0; --w) {
+      std::string word;
+      for (std::size_t n = word_len(rng); n > 0; --n) word += pieces[pick(rng)];
+      if (word.size() > 30) word.resize(30);  // pieces stay under 33 bytes
+      while (!word.empty() && (static_cast<unsigned char>(word.back()) & 0xC0) == 0xC0) word.pop_back();
+      text += word;
+      text += ' ';
+      cuts.push_back(text.size());
+    }
+    struct Span {
+      std::size_t begin, end;
+      std::string norm;
+      kurdi::TokenType type;
+    };
+    const kurdi::Tokens whole = kurdi::tokenize(text);
+    std::vector<Span> expected;
+    std::size_t from = 0;
+    for (const std::size_t cut : cuts) {
+      const kurdi::Tokens part = kurdi::tokenize(std::string_view(text).substr(from, cut - from));
+      for (const kurdi::Token& t : part.tokens)
+        expected.push_back({t.begin + from, t.end + from, std::string(part.norm(t)), t.type});
+      from = cut;
+    }
+    std::vector<Span> got;
+    for (const kurdi::Token& t : whole.tokens) got.push_back({t.begin, t.end, std::string(whole.norm(t)), t.type});
+    ASSERT_EQ(got.size(), expected.size()) << "case " << k;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].begin, expected[i].begin) << "case " << k << " token " << i;
+      ASSERT_EQ(got[i].end, expected[i].end) << "case " << k << " token " << i;
+      ASSERT_EQ(got[i].norm, expected[i].norm) << "case " << k << " token " << i;
+      ASSERT_EQ(got[i].type, expected[i].type) << "case " << k << " token " << i;
+    }
+  }
+}
