@@ -187,12 +187,24 @@ std::size_t Input::read_into(std::string& buf, std::size_t at) {
   return delivered;
 }
 
-bool LineReader::next(LineChunk& chunk) {
+bool LineReader::next(LineChunk& chunk) { return next_chunk(chunk, 0); }
+
+bool LineReader::next_lines(LineChunk& chunk, std::size_t max_bytes) { return next_chunk(chunk, max_bytes); }
+
+// max_bytes 0: one line; else the last line break within max_bytes, or the
+// first one after.
+bool LineReader::next_chunk(LineChunk& chunk, std::size_t max_bytes) {
   while (true) {
     const char* const base = buffer_.data() + pos_;
     const std::size_t avail = end_ - pos_;
     if (scanned_ < avail) {
-      const void* nl = std::memchr(base + scanned_, '\n', avail - scanned_);
+      const void* nl = nullptr;
+      if (max_bytes > scanned_) {
+        const std::size_t limit = std::min(avail, max_bytes);
+        nl = ::memrchr(base + scanned_, '\n', limit - scanned_);
+        if (nl == nullptr) scanned_ = limit;
+      }
+      if (nl == nullptr && scanned_ < avail) nl = std::memchr(base + scanned_, '\n', avail - scanned_);
       if (nl != nullptr) {
         pending_size_ = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
         pending_complete_ = true;
@@ -233,11 +245,11 @@ bool LineReader::next(LineChunk& chunk) {
   }
 }
 
-void LineReader::consume(std::size_t bytes) {
+void LineReader::consume(std::size_t bytes, std::uint64_t newlines) {
   if (pending_complete_) {
     pos_ = std::min(pos_ + pending_size_ + 1, end_);
     scanned_ = 0;
-    ++line_;
+    line_ += 1 + newlines;
     line_offset_ = 0;
   } else {
     pos_ += bytes;

@@ -114,7 +114,14 @@ class LineReader {
  public:
   explicit LineReader(Input& input) : input_(input) {}
   bool next(LineChunk& chunk);
-  void consume(std::size_t bytes);
+  /// Like next(), but a complete chunk holds whole lines up to about
+  /// `max_bytes` (at least one), joined by their '\n' (`line` and `offset`
+  /// are those of the first), so that short lines reach the core in one
+  /// call. The caller passes the number of '\n' it consumed to consume().
+  /// A line longer than kBlockSize still comes in pieces.
+  bool next_lines(LineChunk& chunk, std::size_t max_bytes);
+  /// `newlines`: the '\n' inside a complete chunk of next_lines().
+  void consume(std::size_t bytes, std::uint64_t newlines = 0);
 
  private:
   Input& input_;
@@ -127,6 +134,7 @@ class LineReader {
   bool eof_ = false;
   bool pending_complete_ = false;
   std::size_t pending_size_ = 0;
+  bool next_chunk(LineChunk& chunk, std::size_t max_bytes);
 };
 
 }  // namespace kurdi::cli

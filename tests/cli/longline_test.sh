@@ -65,6 +65,24 @@ else
   fail "block-sized line without newline: tokenize --json"
 fi
 
+# Short lines go to the core many at a time and long ones in pieces: a long
+# line between short ones (empty, CRLF, last one without a newline) keeps
+# every token on its own line with offsets from its line's start.
+{
+  printf 'ئەوه باشه\r\n\nكوردستان\n'
+  cat "$TMP/long.txt"
+  printf '\nيەك دوو\r\n\n\nسێ'
+} > "$TMP/mixed.txt"
+"$KURDI" tokenize "$TMP/mixed.txt" > "$TMP/mixed.tok"
+"$KURDI_REF" tokenize < "$TMP/mixed.txt" > "$TMP/mixed.ref"
+check_same "long line among short lines: tokenize = in-memory tokenize per line" "$TMP/mixed.ref" "$TMP/mixed.tok"
+"$KURDI" tokenize --json "$TMP/mixed.txt" > "$TMP/mixed.json"
+if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/mixed.txt" "$TMP/mixed.json"; then
+  pass "long line among short lines: tokenize --json line numbers and offsets"
+else
+  fail "long line among short lines: tokenize --json"
+fi
+
 # A run of more than a block with no whitespace at all: cut at a character
 # boundary; output is valid UTF-8 and normalization per character still holds.
 python3 -c 'import sys; sys.stdout.write("ك" * 1500000 + "\n")' > "$TMP/run.txt"
