@@ -8,7 +8,9 @@
 # Install components, one Debian package each (Debian's library naming):
 #   runtime -> libkurdi0      libkurdi.so.0 and its licence files
 #   dev     -> libkurdi-dev   headers, libkurdi.so, libkurdi.a, pkg-config, CMake package
-#   cli     -> kurdi          the kurdi program, its man page, README
+#   cli     -> kurdi          the kurdi program, kurdi-serve (<libexecdir>/kurdi/,
+#                             the server that `kurdi serve` runs), the SQLite
+#                             extension, the man page, README
 # The program links libkurdi statically, so `kurdi` does not depend on libkurdi0.
 include(CMakePackageConfigHelpers)
 
@@ -18,6 +20,11 @@ set(KURDI_PKGCONFIG_DIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 # --- program ------------------------------------------------------------------
 if(TARGET kurdi)
   install(TARGETS kurdi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
+endif()
+# Not a command of its own: `kurdi serve` execs it, and finds it relative to
+# kurdi's own directory (apps/cli/CMakeLists.txt, KURDI_SERVE_FROM_BINDIR).
+if(TARGET kurdi-serve)
+  install(TARGETS kurdi-serve RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kurdi COMPONENT cli)
 endif()
 
 # --- libraries and headers ----------------------------------------------------
@@ -124,6 +131,13 @@ set(CPACK_DEBIAN_DEV_DESCRIPTION "${kurdi_deb_about}
 This package holds the C and C++ headers, the static library and the
 pkg-config and CMake files for building programs with libkurdi.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# dpkg-shlibdeps sees only linked libraries. kurdi loads libxml2 with dlopen
+# at the first HTML file (archive/read/libxml2.cpp), so the dependency is
+# declared here, with the minimum version libxml2's symbols file gives for
+# the functions it calls; CPack appends the computed Depends to it.
+if(TARGET kurdi_archive_read)
+  set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "libxml2 (>= 2.7.4)")
+endif()
 # Only the package holding libkurdi.so.N gets a shlibs file (CPack looks for shared libraries).
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -6,10 +6,13 @@
 #   * a C program built with `pkg-config --cflags --libs kurdi` (shared);
 #   * a C++ CMake project using find_package(kurdi) with kurdi::kurdi_shared
 #     and kurdi::kurdi_static;
-#   * the installed `kurdi` program (--version, --licenses);
+#   * the installed `kurdi` program (--version, --licenses; `kurdi serve --help`
+#     through <libexecdir>/kurdi/kurdi-serve; `kurdi index` of an HTML file,
+#     which loads libxml2 at run time; no libxml2 or cpp-httplib linked);
 #   * the SQLite extension <libdir>/kurdi/kurdi.so, loaded by the sqlite3 shell;
 #   * `cpack -G DEB`: the packages kurdi, libkurdiN and libkurdi-dev with computed
-#     Depends, every installed file in exactly one of them.
+#     Depends (kurdi's also names libxml2, which shlibdeps cannot see), every
+#     installed file in exactly one of them.
 #
 #   scripts/check-install.sh [BUILD_DIR]        (default: build)
 set -euo pipefail
@@ -23,6 +26,7 @@ cache_get() { sed -n "s/^$1:[A-Z]*=//p" "$cache" | head -n1; }
 version=$(cache_get CMAKE_PROJECT_VERSION)
 prefix=$(cache_get CMAKE_INSTALL_PREFIX)
 libdir=$(cache_get CMAKE_INSTALL_LIBDIR); libdir=${libdir:-lib}
+libexecdir=$(cache_get CMAKE_INSTALL_LIBEXECDIR); libexecdir=${libexecdir:-libexec}
 [ -n "$version" ] || { echo "check-install: no project version in $cache" >&2; exit 1; }
 
 # realpath: the checks compare paths that ldd and CMake print, which are canonical.
@@ -50,6 +54,12 @@ expect=(
 have_cli=0
 [ -x "$build/apps/cli/kurdi" ] && have_cli=1
 [ $have_cli = 1 ] && expect+=("$top/bin/kurdi")
+have_serve=0
+[ -x "$build/apps/cli/kurdi-serve" ] && have_serve=1
+[ $have_serve = 1 ] && expect+=("$top/$libexecdir/kurdi/kurdi-serve")
+# The archive commands (and the HTML reader) come with the SQLite host.
+have_archive=0
+[ $have_cli = 1 ] && grep -q '^  index ' <<<"$("$build/apps/cli/kurdi" --help)" && have_archive=1
 for f in "${expect[@]}"; do
   if [ -e "$f" ]; then ok "${f#"$dest"}"; else bad "missing ${f#"$dest"}"; fi
 done
@@ -192,6 +202,31 @@ if [ $have_cli = 1 ]; then
   if "$top/bin/kurdi" --licenses | cmp -s - "$root/NOTICE"; then
     ok "kurdi --licenses prints NOTICE"
   else bad "kurdi --licenses differs from NOTICE"; fi
+  # Libraries only some commands need are not loaded at start (docs/benchmarks.md,
+  # "Process start"): cpp-httplib is kurdi-serve's, libxml2 is loaded with dlopen.
+  needed=$(readelf -d "$top/bin/kurdi" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+  if grep -qE 'libxml2|cpp-httplib' <<<"$needed"; then bad "the installed kurdi links: $needed"
+  else ok "the installed kurdi links neither libxml2 nor cpp-httplib: $needed"; fi
+  # kurdi serve execs <libexecdir>/kurdi/kurdi-serve, found relative to the
+  # installed kurdi (here inside DESTDIR: a moved prefix).
+  if [ $have_serve = 1 ]; then
+    "$build/apps/cli/kurdi" serve --help >"$work/serve-help-build"
+    if "$top/bin/kurdi" serve --help >"$work/serve-help" 2>"$work/serve-err" \
+       && cmp -s "$work/serve-help-build" "$work/serve-help"; then
+      ok "kurdi serve --help runs ${libexecdir}/kurdi/kurdi-serve"
+    else cat "$work/serve-err"; bad "the installed kurdi serve --help does not work"; fi
+  fi
+  # kurdi index of an HTML file: the HTML reader loads libxml2 at run time.
+  if [ $have_archive = 1 ]; then
+    printf '<html lang="ckb"><head><title>%s</title></head><body><p>%s</p></body></html>\n' \
+      'تاقیکردنەوە' 'بەرپرسەکانی ئەمریکا' >"$work/page.html"
+    if "$top/bin/kurdi" index "$work/page.db" "$work/page.html" >/dev/null 2>"$work/index-err" \
+       && grep -q '1 added' "$work/index-err" \
+       && "$top/bin/kurdi" search "$work/page.db" 'بەرپرس' >"$work/page-search" \
+       && grep -q 'تاقیکردنەوە' "$work/page-search"; then
+      ok "kurdi index of an HTML file, then kurdi search finds it"
+    else cat "$work/index-err"; bad "the installed kurdi cannot index an HTML file"; fi
+  fi
 fi
 
 # --- the SQLite extension ------------------------------------------------------------------
@@ -229,6 +264,7 @@ if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
       [libkurdi-dev]="lib/libkurdi.so lib/libkurdi.a include/kurdi.h include/kurdi/kurdi.hpp pkgconfig/kurdi.pc cmake/kurdi/kurdiConfig.cmake share/doc/libkurdi-dev/NOTICE")
     [ $have_cli = 1 ] || expect_in[kurdi]="share/doc/kurdi/NOTICE"
     [ -f "$build/ext/sqlite/kurdi.so" ] && expect_in[kurdi]+=" lib/kurdi/kurdi.so"
+    [ $have_serve = 1 ] && expect_in[kurdi]+=" $libexecdir/kurdi/kurdi-serve"
     all_files=""
     for pkg in kurdi "libkurdi$major" libkurdi-dev; do
       deb=$(ls "$work"/deb/"${pkg}_${version}"_*.deb 2>/dev/null | head -n1)
@@ -242,6 +278,12 @@ if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
       done
       ok "$pkg: $(grep -c . <<<"$files") files, Depends: $(dpkg-deb -f "$deb" Depends)"
     done
+    # dlopen'ed at the first HTML file, so declared (cmake/KurdiInstall.cmake), not computed.
+    cli_deb=$(ls "$work"/deb/kurdi_*.deb 2>/dev/null | head -n1)
+    if [ $have_archive = 1 ]; then
+      [ -n "$cli_deb" ] && grep -qE '(^|, )libxml2 \(>= ' <<<"$(dpkg-deb -f "$cli_deb" Depends)" \
+        && ok "kurdi depends on libxml2" || bad "kurdi does not depend on libxml2"
+    fi
     dev_deb=$(ls "$work"/deb/libkurdi-dev_*.deb 2>/dev/null | head -n1)
     [ -n "$dev_deb" ] && grep -q "libkurdi$major (= $version)" <<<"$(dpkg-deb -f "$dev_deb" Depends)" \
       && ok "libkurdi-dev depends on libkurdi$major (= $version)" || bad "libkurdi-dev does not depend on libkurdi$major"

@@ -1,6 +1,8 @@
 // kurdi serve ARCHIVE: the HTTP API and the search page over an archive
 // (docs/serve.md), read-only, until SIGINT or SIGTERM. The server itself is
 // the kurdi_serve library (serve/); this file owns the options and signals.
+// It is built into the program kurdi-serve (serve_main.cpp), which kurdi
+// runs in its own place for `kurdi serve` (serve_exec.cpp).
 #include <CLI/CLI.hpp>
 #include <pthread.h>
 
@@ -10,7 +12,9 @@
 #include <thread>
 
 #include "archive/archive.hpp"
+#include "help_text.hpp"
 #include "serve/server.hpp"
+#include "serve_command.hpp"
 #include "session.hpp"
 
 namespace kurdi::cli {
@@ -18,7 +22,6 @@ namespace {
 
 kurdi::serve::Options serve_options;
 
-constexpr const char* kServe = "Serve an archive over HTTP: a JSON API and a Kurdish search page";
 constexpr const char* kServeHost = "Address to listen on (default 127.0.0.1: this machine only)";
 constexpr const char* kServePort = "Port to listen on (default 8080; 0: any free port, printed at start)";
 constexpr const char* kServeBasePath = "Serve every URL under this path, e.g. /kurdi behind a reverse proxy";
@@ -53,7 +56,7 @@ constexpr const char* kServeExamples =
 }  // namespace
 
 CLI::App* add_serve_command(CLI::App& app) {
-  CLI::App* serve = app.add_subcommand("serve", kServe);
+  CLI::App* serve = app.add_subcommand("serve", help::kServe);
   serve->footer(kServeExamples);
   serve->set_help_flag("-h,--help", "Print this help and exit");
   serve->add_option("ARCHIVE", serve_options.archive, "The archive file (made by kurdi index)")

@@ -265,6 +265,10 @@ inline constexpr const char* kReindexExamples =
     "Examples:\n"
     "  kurdi reindex news.db";
 
+// kurdi serve: its options and help are kurdi-serve's (apps/cli/cmd_serve.cpp);
+// kurdi lists it in its own --help with this line.
+inline constexpr const char* kServe = "Serve an archive over HTTP: a JSON API and a Kurdish search page";
+
 #undef KURDI_CLI_INPUT_NOTES
 
 }  // namespace kurdi::cli::help

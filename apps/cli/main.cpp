@@ -24,11 +24,8 @@
 #endif
 
 #ifdef KURDI_CLI_SERVE
-// kurdi serve (cmd_serve.cpp, docs/serve.md).
-namespace kurdi::cli {
-CLI::App* add_serve_command(CLI::App& app);
-int run_serve();
-}  // namespace kurdi::cli
+// kurdi serve (docs/serve.md) is the program kurdi-serve, run in kurdi's place.
+#include "serve_command.hpp"
 #endif
 
 namespace kurdi::cli {
@@ -119,6 +116,7 @@ std::vector<std::string> mark_search_query(int argc, char** argv) {
 #endif
 
 int run(int argc, char** argv) {
+  [[maybe_unused]] char** const given_argv = argv;  // what kurdi-serve gets
 #ifdef KURDI_CLI_ARCHIVE
   std::vector<std::string> marked = mark_search_query(argc, argv);
   std::vector<char*> marked_argv;
@@ -299,12 +297,20 @@ int run(int argc, char** argv) {
   reindex_cmd->add_option("ARCHIVE", reindex_args.archive, help::kArchive)->required()->type_name("");
 #endif
 #ifdef KURDI_CLI_SERVE
-  CLI::App* serve_cmd = add_serve_command(app);
+  // Listed in kurdi --help; its options are kurdi-serve's. `kurdi serve ...`
+  // is handed over in main(); this catches the rest (`kurdi --help serve`),
+  // taking every argument after `serve` unparsed, for kurdi-serve to parse.
+  CLI::App* serve_cmd = app.add_subcommand("serve", help::kServe);
+  serve_cmd->prefix_command();
+  serve_cmd->set_help_flag();
 #endif
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+#ifdef KURDI_CLI_SERVE
+    if (serve_cmd->parsed()) return exec_serve(given_argv);  // its help and its usage errors
+#endif
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
     std::string command = "kurdi";
     for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
@@ -317,6 +323,9 @@ int run(int argc, char** argv) {
     return kExitOk;
   }
   if (licenses) return print_licenses();
+#ifdef KURDI_CLI_SERVE
+  if (serve_cmd->parsed()) return exec_serve(given_argv);
+#endif
 
   auto or_stdin = [](std::vector<std::string>& files) {
     if (files.empty()) files.push_back("-");
@@ -351,9 +360,6 @@ int run(int argc, char** argv) {
   if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
   if (check_cmd->parsed()) return run_check(check_args);
   if (reindex_cmd->parsed()) return run_reindex(reindex_args);
-#ifdef KURDI_CLI_SERVE
-  if (serve_cmd->parsed()) return run_serve();
-#endif
   if (stats_cmd->parsed() && stats.paths.size() == 1 && is_sqlite_file(stats.paths[0])) {
     ArchiveArgs archive_stats{stats.paths[0], {}, stats.json};
     return run_archive_stats(archive_stats);
@@ -397,6 +403,11 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE from write(2): Output throws BrokenPipe.
   std::signal(SIGPIPE, SIG_IGN);
+#ifdef KURDI_CLI_SERVE
+  // Straight to kurdi-serve, which parses the command line itself; kurdi
+  // builds no parser of its own for it.
+  if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return exec_serve(argv);
+#endif
   try {
     return run(argc, argv);
   } catch (const BrokenPipe&) {

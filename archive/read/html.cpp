@@ -2,12 +2,8 @@
 // have unclosed <p> and <li>, stray tags, entities by the hundred (&zwnj; is
 // part of Kurdish spelling) and scripts holding "</div>" in strings; a
 // parser that follows the HTML rules gets all of that right where pattern
-// matching on tags would not.
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-
+// matching on tags would not. libxml2 is loaded at the first HTML file
+// (libxml2.hpp), so commands that read no HTML never load it.
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -17,6 +13,7 @@
 #include <utility>
 
 #include "archive/read/dates.hpp"
+#include "archive/read/libxml2.hpp"
 #include "archive/read/readers.hpp"
 #include "archive/read/record.hpp"
 #include "archive/read/text.hpp"
@@ -25,8 +22,11 @@
 namespace kurdi::archive::detail {
 namespace {
 
+// libxml2's functions. Only called once read_html() has loaded the library.
+const LibXml2& xml() { return *load_libxml2(nullptr); }
+
 struct DocFree {
-  void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
+  void operator()(xmlDoc* doc) const noexcept { xml().free_doc(doc); }
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
@@ -41,10 +41,10 @@ bool is_element(const xmlNode* node, std::string_view name) {
 // An attribute's value ("" when absent); libxml2 has lower-cased HTML
 // element names but not attribute values.
 std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  xmlChar* value = xml().get_prop(node, reinterpret_cast<const xmlChar*>(name));
   if (!value) return {};
   std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
+  (*xml().free)(value);
   return out;
 }
 
@@ -224,22 +224,22 @@ struct Parsed {
 };
 
 Parsed parse(const std::string& html, const char* encoding) {
-  static const bool initialized = (xmlInitParser(), true);
-  (void)initialized;
+  // (xmlInitParser ran when the library was loaded.)
   // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it
   // drops the rest of the page; the input is already bounded by
   // max_record_bytes.
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE;
   if (encoding) options |= HTML_PARSE_IGNORE_ENC;
-  const std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
-                                                                              &htmlFreeParserCtxt);
+  const LibXml2& f = xml();
+  const std::unique_ptr<htmlParserCtxt, decltype(f.free_parser_context)> context(f.new_parser_context(),
+                                                                                 f.free_parser_context);
   if (!context) throw std::bad_alloc();
   Parsed parsed;
-  parsed.doc.reset(htmlCtxtReadMemory(context.get(), html.data(), static_cast<int>(html.size()), nullptr, encoding,
-                                      options));
+  parsed.doc.reset(
+      f.read_memory(context.get(), html.data(), static_cast<int>(html.size()), nullptr, encoding, options));
   // Recoverable errors are every real page's lot; a fatal one means the
   // parser gave up, and the text after it would be lost.
-  if (const xmlError* error = xmlCtxtGetLastError(context.get()); error && error->level == XML_ERR_FATAL) {
+  if (const xmlError* error = f.last_error(context.get()); error && error->level == XML_ERR_FATAL) {
     parsed.fatal = collapse_ascii_space(error->message ? error->message : "fatal error");
   }
   return parsed;
@@ -248,6 +248,13 @@ Parsed parse(const std::string& html, const char* encoding) {
 }  // namespace
 
 void read_html(const Source& source) {
+  // Without libxml2 (a kurdi built here and run where it is not installed)
+  // every HTML file is a Skip that says so; the other formats still work.
+  std::string unloadable;
+  if (!load_libxml2(&unloadable)) {
+    source.skip(0, std::string("reading HTML needs libxml2 (") + kLibXml2Name + "): " + unloadable);
+    return;
+  }
   std::string html;
   // htmlReadMemory takes an int size.
   const std::size_t max_bytes =
@@ -270,7 +277,7 @@ void read_html(const Source& source) {
     parsed = parse(html, "UTF-8");
   } else {
     parsed = parse(html, nullptr);
-    const xmlNode* root = parsed.doc ? xmlDocGetRootElement(parsed.doc.get()) : nullptr;
+    const xmlNode* root = parsed.doc ? xml().root_element(parsed.doc.get()) : nullptr;
     if (!root || !declares_other_charset(root)) {
       source.skip(position_of(html, bad).line, invalid_utf8_reason(html, bad, 1) + " (and no other charset declared)");
       return;
@@ -280,7 +287,7 @@ void read_html(const Source& source) {
     source.skip(0, "the HTML parser stopped: " + parsed.fatal);
     return;
   }
-  const xmlNode* root = parsed.doc ? xmlDocGetRootElement(parsed.doc.get()) : nullptr;
+  const xmlNode* root = parsed.doc ? xml().root_element(parsed.doc.get()) : nullptr;
   if (!root) {
     source.skip(0, "not an HTML document");
     return;
