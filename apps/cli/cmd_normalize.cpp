@@ -33,7 +33,7 @@ void normalize_file(Input& input, const kurdi::NormalizeOptions& options, Output
     if (cut == 0) continue;
     normalized.clear();
     kurdi::normalize_into(text.substr(0, cut), options, normalized);
-    out.write(normalized);
+    out.write_block(normalized);
     std::memmove(buffer.data(), buffer.data() + cut, pending - cut);
     pending -= cut;
     if (input.interactive()) out.flush();
@@ -41,7 +41,7 @@ void normalize_file(Input& input, const kurdi::NormalizeOptions& options, Output
   if (pending > 0) {
     normalized.clear();
     kurdi::normalize_into(std::string_view(buffer.data(), pending), options, normalized);
-    out.write(normalized);
+    out.write_block(normalized);
   }
 }
 

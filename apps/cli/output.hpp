@@ -34,6 +34,13 @@ class Output {
     buffer_[size_++] = c;
   }
   void write_uint(std::uint64_t value);
+  /// Writes what is buffered, then `s` straight from the caller's memory:
+  /// for blocks (kurdi normalize writes each normalized block so), where
+  /// copying into the buffer first cost a pass over the whole output.
+  void write_block(std::string_view s) {
+    flush();
+    write_all(s.data(), s.size());
+  }
   /// Writes everything buffered.
   void flush();
 
