@@ -8,8 +8,6 @@
 // skips what the rules delete, so a single pass reaches the fixed point.
 #include <array>
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
 
 #include "text/avx2.hpp"
 #include "text/simd.hpp"
@@ -661,9 +659,7 @@ ScanFn scan_function() noexcept {
 // the run is copied gives what the handler would have written.
 void fix_letters(unsigned char* p, std::size_t len) noexcept {  // p[len] must be readable
 #if defined(KURDI_AVX2)
-  // The same CPU test as scan_function, whose choice it follows.
-  static const bool avx2 = scan_function() == avx2::scan;
-  if (avx2 && len >= 32) return avx2::fix_blocks(p, len);
+  if (len >= 32 && text::avx2_enabled()) return avx2::fix_blocks(p, len);
 #endif
 #if defined(KURDI_SSE2)
   if (len >= 16) return sse::fix_blocks(p, len);
@@ -685,7 +681,7 @@ void fix_letters(unsigned char* p, std::size_t len) noexcept {  // p[len] must b
 class Engine {
  public:
   Engine(std::string_view in, const NormalizeOptions& options, std::string& out, OffsetMap* map,
-         bool use_scan = true)
+         bool use_scan)
       : use_scan_(use_scan),
         in_(text::bytes(in.data())),
         n_(in.size()),
@@ -1126,21 +1122,26 @@ class Engine {
 
 }  // namespace
 
-void normalize_into(std::string_view text, const NormalizeOptions& options, std::string& out,
-                    OffsetMap* map) {
+namespace {
+void normalize_with(std::string_view text, const NormalizeOptions& options, std::string& out, OffsetMap* map,
+                    bool use_scan) {
   if (map) map->clear();
   const std::size_t start = out.size();
-  Engine(text, options, out, map).run();
+  Engine(text, options, out, map, use_scan).run();
   // Same-length edits: the offset map stays valid.
   if (options.repair || options.profile == Profile::search) morph::repair_heh(out, start);
+}
+}  // namespace
+
+void normalize_into(std::string_view text, const NormalizeOptions& options, std::string& out,
+                    OffsetMap* map) {
+  normalize_with(text, options, out, map, true);
 }
 
 namespace normalize_detail {
 std::string normalize_without_scan(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
-  if (map) map->clear();
   std::string out;
-  Engine(text, options, out, map, false).run();
-  if (options.repair || options.profile == Profile::search) morph::repair_heh(out, 0);
+  normalize_with(text, options, out, map, false);
   return out;
 }
 }  // namespace normalize_detail
