@@ -17,6 +17,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/version.hpp"
 #include "output.hpp"
+#include "program.hpp"
 #include "session.hpp"
 #ifdef KURDI_CLI_ARCHIVE
 #include "archive/archive.hpp"
@@ -123,14 +124,9 @@ int run(int argc, char** argv) {
   for (std::string& a : marked) marked_argv.push_back(a.data());
   argv = marked_argv.data();
 #endif
-  CLI::App app(help::kProgram, "kurdi");
-  app.footer(help::kProgramExamples);
-  app.set_help_flag("-h,--help", help::kHelp);
-  app.require_subcommand(0, 1);
-  bool version = false;
-  bool licenses = false;
-  app.add_flag("--version", version, help::kVersion);
-  app.add_flag("--licenses", licenses, help::kLicenses);
+  CLI::App app(help::kProgram);
+  TopLevelFlags flags;
+  set_up_program(app, flags);
 
   NormalizeArgs norm;
   std::string norm_profile = "standard";
@@ -311,18 +307,14 @@ int run(int argc, char** argv) {
 #ifdef KURDI_CLI_SERVE
     if (serve_cmd->parsed()) return exec_serve(given_argv);  // its help and its usage errors
 #endif
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::string command = "kurdi";
-    for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
-    std::fprintf(stderr, "kurdi: %s\nRun '%s --help' for usage.\n", e.what(), command.c_str());
-    return kExitUsage;
+    return report_parse_error(app, e);
   }
 
-  if (version) {
+  if (flags.version) {
     print_version();
     return kExitOk;
   }
-  if (licenses) return print_licenses();
+  if (flags.licenses) return print_licenses();
 #ifdef KURDI_CLI_SERVE
   if (serve_cmd->parsed()) return exec_serve(given_argv);
 #endif

@@ -8,10 +8,9 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
-#include <string>
 
 #include "archive/archive.hpp"
-#include "help_text.hpp"
+#include "program.hpp"
 #include "serve_command.hpp"
 #include "session.hpp"
 
@@ -20,29 +19,19 @@ namespace {
 using namespace kurdi::cli;
 
 int run(int argc, char** argv) {
-  // Named "kurdi": CLI11 builds "Usage: kurdi serve ..." from it.
-  CLI::App app(help::kProgram, "kurdi");
-  app.footer(help::kProgramExamples);
-  app.set_help_flag("-h,--help", help::kHelp);
-  app.require_subcommand(0, 1);
+  CLI::App app(help::kProgram);
   // kurdi answers --version and --licenses itself; they are declared here
   // only so that a command line kurdi passes on parses as it did in kurdi.
-  bool version = false;
-  bool licenses = false;
-  app.add_flag("--version", version, help::kVersion);
-  app.add_flag("--licenses", licenses, help::kLicenses);
+  TopLevelFlags flags;
+  set_up_program(app, flags);
   CLI::App* serve = add_serve_command(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::string command = "kurdi";
-    for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
-    std::fprintf(stderr, "kurdi: %s\nRun '%s --help' for usage.\n", e.what(), command.c_str());
-    return kExitUsage;
+    return report_parse_error(app, e);
   }
-  if (!serve->parsed() || version || licenses) {
+  if (!serve->parsed() || flags.version || flags.licenses) {
     std::fputs("kurdi-serve runs `kurdi serve`; start the server with: kurdi serve ARCHIVE [OPTIONS]\n", stderr);
     return kExitUsage;
   }
