@@ -28,6 +28,22 @@ check_eq() {
   if [[ "$2" == "$3" ]]; then pass "$1"; else fail "$1: expected [$2], got [$3]"; fi
 }
 
+# check_json NAME tokens|sentences INPUT OUTPUT: json_check.py accepts OUTPUT
+# as the --json output of that command for INPUT.
+check_json() {
+  if python3 "$KURDI_TEST_DIR/json_check.py" "$2" "$3" "$4"; then pass "$1"; else fail "$1"; fi
+}
+
+# terminate PID: SIGTERM to PID (a child of this shell), then wait for it;
+# its exit status is left in $rc.
+terminate() {
+  kill -TERM "$1"
+  set +e
+  wait "$1"
+  rc=$?
+  set -e
+}
+
 finish() {
   if ((FAILS > 0)); then
     echo "$FAILS check(s) failed" >&2

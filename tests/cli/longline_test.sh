@@ -30,17 +30,9 @@ check_same "long line: tokenize = in-memory tokenize" "$TMP/ref.tok" "$TMP/cli.t
 check_eq "long line: one output line" 1 "$(wc -l < "$TMP/cli.tok")"
 
 "$KURDI" tokenize --json "$TMP/long.txt" > "$TMP/cli.json"
-if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/long.txt" "$TMP/cli.json"; then
-  pass "long line: tokenize --json streams one valid object with line offsets"
-else
-  fail "long line: tokenize --json"
-fi
+check_json "long line: tokenize --json streams one valid object with line offsets" tokens "$TMP/long.txt" "$TMP/cli.json"
 "$KURDI" sentences --json "$TMP/long.txt" > "$TMP/cli.sent"
-if python3 "$KURDI_TEST_DIR/json_check.py" sentences "$TMP/long.txt" "$TMP/cli.sent"; then
-  pass "long line: sentences --json offsets"
-else
-  fail "long line: sentences --json"
-fi
+check_json "long line: sentences --json offsets" sentences "$TMP/long.txt" "$TMP/cli.sent"
 
 # A last line without a newline that is consumed to its very end in pieces
 # (exactly one block, ending in a space): it must still be closed, with its
@@ -59,11 +51,7 @@ check_eq "block-sized line: input size" 1048576 "$(stat -c %s "$TMP/block.txt")"
 "$KURDI_REF" tokenize < "$TMP/block.txt" > "$TMP/block.ref"
 check_same "block-sized line without newline: tokenize = in-memory tokenize" "$TMP/block.ref" "$TMP/block.tok"
 "$KURDI" tokenize --json "$TMP/block.txt" > "$TMP/block.json"
-if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/block.txt" "$TMP/block.json"; then
-  pass "block-sized line without newline: tokenize --json closes its object"
-else
-  fail "block-sized line without newline: tokenize --json"
-fi
+check_json "block-sized line without newline: tokenize --json closes its object" tokens "$TMP/block.txt" "$TMP/block.json"
 
 # Short lines go to the core many at a time and long ones in pieces: a long
 # line between short ones (empty, CRLF, last one without a newline) keeps
@@ -77,11 +65,7 @@ fi
 "$KURDI_REF" tokenize < "$TMP/mixed.txt" > "$TMP/mixed.ref"
 check_same "long line among short lines: tokenize = in-memory tokenize per line" "$TMP/mixed.ref" "$TMP/mixed.tok"
 "$KURDI" tokenize --json "$TMP/mixed.txt" > "$TMP/mixed.json"
-if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/mixed.txt" "$TMP/mixed.json"; then
-  pass "long line among short lines: tokenize --json line numbers and offsets"
-else
-  fail "long line among short lines: tokenize --json"
-fi
+check_json "long line among short lines: tokenize --json line numbers and offsets" tokens "$TMP/mixed.txt" "$TMP/mixed.json"
 
 # A run of more than a block with no whitespace at all: cut at a character
 # boundary; output is valid UTF-8 and normalization per character still holds.
@@ -90,11 +74,7 @@ python3 -c 'import sys; sys.stdout.write("ك" * 1500000 + "\n")' > "$TMP/run.txt
 python3 -c 'import sys; sys.stdout.write("ک" * 1500000 + "\n")' > "$TMP/run.expected"
 check_same "no-whitespace run longer than a block" "$TMP/run.expected" "$TMP/run.out"
 "$KURDI" tokenize --json "$TMP/run.txt" > "$TMP/run.json"
-if python3 "$KURDI_TEST_DIR/json_check.py" tokens "$TMP/run.txt" "$TMP/run.json"; then
-  pass "no-whitespace run: tokenize --json valid"
-else
-  fail "no-whitespace run: tokenize --json"
-fi
+check_json "no-whitespace run: tokenize --json valid" tokens "$TMP/run.txt" "$TMP/run.json"
 
 # Bounded memory: a 24 MB line goes through in less memory than its size
 # (the issue's bound is 64 MB of RSS for a 1 GB line).

@@ -119,10 +119,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "${URL%kurdi/}healthz")
 check_eq "outside the base path: 404" 404 "$code"
 port=${URL#http://127.0.0.1:}; port=${port%%/*}
 exec 3<>"/dev/tcp/127.0.0.1/$port"  # an idle keep-alive client must not hold the stop up
-kill -TERM "$PID"
-set +e
-wait "$PID"; rc=$?
-set -e
+terminate "$PID"
 exec 3>&- 2>/dev/null || true
 check_eq "SIGTERM: exit 0" 0 "$rc"
 grep -q "SIGTERM received" "$TMP/two.log" && pass "SIGTERM: message" || fail "SIGTERM: $(tail -n 2 "$TMP/two.log")"

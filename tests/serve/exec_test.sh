@@ -72,10 +72,7 @@ done
 grep -q "serving" "$TMP/serve.log" || fail "server did not start: $(cat "$TMP/serve.log")"
 check_eq "the started PID runs kurdi-serve" "$(realpath "$KURDI_SERVE")" "$(realpath "/proc/$PID/exe")"
 check_eq "with kurdi's command line" "$KURDI serve $TMP/a.db --port 0 --quiet" "$(tr '\0' ' ' < "/proc/$PID/cmdline" | sed 's/ $//')"
-kill -TERM "$PID"
-set +e
-wait "$PID"; rc=$?
-set -e
+terminate "$PID"
 PID=""
 check_eq "SIGTERM to that PID: exit 0" 0 "$rc"
 grep -q "SIGTERM received" "$TMP/serve.log" && pass "SIGTERM: message" || fail "SIGTERM: $(tail -n 2 "$TMP/serve.log")"

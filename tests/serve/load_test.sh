@@ -44,10 +44,7 @@ for connections in 16 64; do
 done
 
 curl -fsS "${url}healthz" > /dev/null && pass "healthy after the load" || fail "not healthy after the load"
-kill -TERM "$SERVER"
-set +e
-wait "$SERVER"; rc=$?
-set -e
+terminate "$SERVER"
 SERVER=""
 check_eq "clean stop after the load" 0 "$rc"
 finish
