@@ -42,7 +42,7 @@ constexpr const char* kServeExamples =
     "  /api/documents/ID    one document      /api/stats   the archive\n"
     "  /api/analyze?text=   every stage of the analysis of a text\n"
     "  /healthz             {\"status\": \"ok\", \"analyzer_version\": ...}\n"
-    "Everything the page needs (code, font) is inside the kurdi binary. Requests\n"
+    "Everything the page needs (code, font) is built into kurdi-serve. Requests\n"
     "in flight finish before it exits. Details and limits: docs/serve.md.\n"
     "\n"
     "Examples:\n"
