@@ -6,8 +6,10 @@
 // handlers judge context on what is already written (the previous output
 // character, so contexts are seen after deletions) and on a look-ahead that
 // skips what the rules delete, so a single pass reaches the fixed point.
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "text/avx2.hpp"
 #include "text/simd.hpp"
@@ -16,7 +18,7 @@
 #include "morph/repair.hpp"
 #include "normalize/final_heh.hpp"
 #include "normalize/presentation_forms.hpp"
-#include "normalize/without_scan.hpp"
+#include "normalize/by_handlers.hpp"
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
@@ -585,11 +587,12 @@ __attribute__((target("avx2"))) Hit scan(const unsigned char* in, std::size_t i,
   }
   return hit;
 }
-// fix_letters on the 32 bytes at p (p[32] is read too), as sse::fix_block:
-// returns the lanes that held a fixed lead. `previous` is that result for
-// the 32 bytes before p (its lane 31 is a lead whose second byte is p[0]).
-KURDI_AVX2_FN __m256i fix_block(unsigned char* p, __m256i previous) noexcept {
-  const __m256i x = load(p), next = load(p + 1);
+// fix_letters on the 32 bytes at src (src[32] is read too), as
+// sse::fix_block, stored at dst (which may be src): returns the lanes that
+// held a fixed lead. `previous` is that result for the 32 bytes before src
+// (its lane 31 is a lead whose second byte is src[0]).
+KURDI_AVX2_FN __m256i fix_block(unsigned char* dst, const unsigned char* src, __m256i previous) noexcept {
+  const __m256i x = load(src), next = load(src + 1);
   const __m256i kaf = eq<0x83>(next);
   const __m256i lead = _mm256_and_si256(eq<0xD9>(x), _mm256_or_si256(kaf, in<0x89, 0x8A>(next)));
   // `lead` one byte up across the 128-bit halves, lane 0 from `previous`.
@@ -599,7 +602,7 @@ KURDI_AVX2_FN __m256i fix_block(unsigned char* p, __m256i previous) noexcept {
   const __m256i new_lead = _mm256_blendv_epi8(splat<0xDB>(), splat<0xDA>(), kaf);
   const __m256i new_second = _mm256_blendv_epi8(splat<0x8C>(), splat<0xA9>(), eq<0x83>(x));
   const __m256i out = _mm256_blendv_epi8(_mm256_blendv_epi8(x, new_lead, lead), new_second, second);
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), out);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), out);
   return lead;
 }
 
@@ -607,7 +610,7 @@ KURDI_AVX2_FN __m256i fix_block(unsigned char* p, __m256i previous) noexcept {
 __attribute__((target("avx2"))) void fix_blocks(unsigned char* p, std::size_t len) noexcept {
   __m256i previous = _mm256_setzero_si256();
   std::size_t j = 0;
-  for (; j + 32 <= len; j += 32) previous = fix_block(p + j, previous);
+  for (; j + 32 <= len; j += 32) previous = fix_block(p + j, p + j, previous);
   if (static_cast<unsigned>(_mm256_movemask_epi8(previous)) >> 31) {  // the last lead's second byte
     p[j] = p[j] == 0x83 ? 0xA9 : 0x8C;
     ++j;
@@ -615,7 +618,24 @@ __attribute__((target("avx2"))) void fix_blocks(unsigned char* p, std::size_t le
   // The rest in one block that ends at len, over bytes already fixed (which
   // no longer match: the rule is idempotent); the carry into it was just
   // handled.
-  if (j < len) fix_block(p + len - 32, _mm256_setzero_si256());
+  if (j < len) fix_block(p + len - 32, p + len - 32, _mm256_setzero_si256());
+}
+
+// A verbatim run [src, src + len), len >= 1, whole characters, copied to
+// dst in 32-byte blocks, with fix_letters applied when `fix`: one pass
+// instead of a copy and a second pass over the output, and no call to
+// memcpy for the short runs of dirty text (one every ~50 bytes). Stores up
+// to 31 bytes past dst + len (the caller has room there and overwrites
+// them) and reads up to src[len + 31].
+__attribute__((target("avx2"))) void copy_blocks(unsigned char* dst, const unsigned char* src, std::size_t len,
+                                                 bool fix) noexcept {
+  if (!fix) {
+    for (std::size_t j = 0; j < len; j += 32) _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + j), load(src + j));
+    return;
+  }
+  // The run starts at a character, so nothing carries into its first block.
+  __m256i previous = _mm256_setzero_si256();
+  for (std::size_t j = 0; j < len; j += 32) previous = fix_block(dst + j, src + j, previous);
 }
 #undef KURDI_AVX2_FN
 }  // namespace avx2
@@ -678,16 +698,71 @@ void fix_letters(unsigned char* p, std::size_t len) noexcept {  // p[len] must b
   }
 }
 
+// The output as it is written: the caller's string, whose size runs ahead
+// of what is written (kStep at a time, so resize() zero-fills memory that is
+// about to be used anyway) by at least kSlack bytes, so that a copy may
+// store whole 32-byte blocks past the end. The size is cut back to what
+// was written by finish(), or by the destructor when a handler throws.
+class Sink {
+ public:
+  static constexpr std::size_t kSlack = 64;
+  explicit Sink(std::string& s) : s_(s), start_(s.size()), size_(s.size()) { refresh(); }
+  Sink(const Sink&) = delete;
+  Sink& operator=(const Sink&) = delete;
+  ~Sink() { finish(); }
+
+  void reserve(std::size_t n) { s_.reserve(size_ + n + kSlack); }
+  void finish() noexcept {
+    if (s_.size() != size_) s_.erase(size_);
+  }
+
+  // Absolute sizes in the caller's string (the first byte written is at start()).
+  std::size_t start() const noexcept { return start_; }
+  std::size_t size() const noexcept { return size_; }
+  // What this call has written.
+  const unsigned char* begin() const noexcept { return data_ + start_; }
+  const unsigned char* end() const noexcept { return data_ + size_; }
+
+  // Where the next n bytes go, with kSlack writable bytes after them.
+  unsigned char* room(std::size_t n) {
+    if (size_ + n + kSlack > limit_) grow(n);
+    return data_ + size_;
+  }
+  void advance(std::size_t n) noexcept { size_ += n; }
+  void push(char c) {
+    *room(1) = static_cast<unsigned char>(c);
+    ++size_;
+  }
+  void append_cp(char32_t cp) { size_ += text::encode(cp, room(4)); }
+  void truncate(std::size_t size) noexcept { size_ = size; }
+
+ private:
+  static constexpr std::size_t kStep = std::size_t{1} << 16;
+  void grow(std::size_t n) {
+    s_.resize(size_ + n + kSlack + kStep);
+    refresh();
+  }
+  void refresh() noexcept {
+    data_ = text::bytes_mut(s_.data());
+    limit_ = s_.size();
+  }
+
+  std::string& s_;
+  std::size_t start_;
+  std::size_t size_;   // written so far
+  std::size_t limit_;  // s_.size(): writable up to here
+  unsigned char* data_;
+};
+
 class Engine {
  public:
   Engine(std::string_view in, const NormalizeOptions& options, std::string& out, OffsetMap* map,
-         bool use_scan)
-      : use_scan_(use_scan),
+         bool handlers_only)
+      : handlers_only_(handlers_only),
         in_(text::bytes(in.data())),
         n_(in.size()),
         options_(options),
         out_(out),
-        out_start_(out.size()),
         map_(map) {
     const DigitStyle digits = options.digits != DigitStyle::profile_default ? options.digits
                               : options.profile == Profile::search         ? DigitStyle::ascii
@@ -701,7 +776,8 @@ class Engine {
   }
 
   void run() {
-    out_.reserve(out_start_ + n_ + n_ / 16);
+    out_.reserve(n_ + n_ / 16);
+    block_copy_ = text::avx2_enabled();
     const unsigned char* const in = in_;
     const std::size_t n = n_;
     std::size_t i = 0;
@@ -711,7 +787,7 @@ class Engine {
     // ~145 bytes (ckb-clean.txt: word-final ه, ZWNJ, word-initial ر), so the
     // characters between flagged ones stay in the verbatim run and only the
     // flagged ones go through the scalar step.
-    if (use_scan_ && n >= kWindow + 4) {
+    if (!handlers_only_ && n >= kWindow + 4) {
       while (i < 2) step(i, run);  // a window needs in[i-2]
       const ScanFn scan = scan_function();
       while (true) {
@@ -742,6 +818,7 @@ class Engine {
     }
     if (run < i) copy(run, i);
     if (map_) sync(n_);
+    out_.finish();
   }
 
  private:
@@ -749,6 +826,10 @@ class Engine {
   // changes it, else the run so far is written and the handlers take over.
   // Advances i past what was consumed.
   void step(std::size_t& i, std::size_t& run) {
+    if (handlers_only_) {
+      i = run = handle_at(i);
+      return;
+    }
     const unsigned bits = pair_at(in_ + i);
     if ((bits & slow_mask_) == 0) {
       i += in_[i] < 0x80 ? 1 : 2;
@@ -758,8 +839,40 @@ class Engine {
       i += 2;
       return;
     }
+    if (zwnj_unchanged(i, run)) {
+      i += 3;
+      return;
+    }
     if (run < i) copy(run, i);
     i = run = quick_or_handle(i);
+  }
+
+  // The two-byte character ending just before i, when it lies in the
+  // verbatim run (so it is also the last character written): its class
+  // bits (text::kLowClasses), else 0.
+  unsigned run_class_before(std::size_t i, std::size_t run) const noexcept {
+    if (i < run + 2) return 0;
+    const unsigned b0 = in_[i - 2];
+    if (b0 < 0xD8 || b0 > 0xDB) return 0;
+    return text::kLowClasses[((b0 & 0x1Fu) << 6) | (in_[i - 1] & 0x3Fu)];
+  }
+  // The class bits of the two-byte Arabic-block character at j, else 0.
+  unsigned class_at(std::size_t j) const noexcept {
+    if (j + 1 >= n_) return 0;
+    const unsigned b0 = in_[j], b1 = in_[j + 1];
+    if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return 0;
+    return text::kLowClasses[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)];
+  }
+
+  // The common ZWNJ of Sorani text, between a letter that joins to the left
+  // and an Arabic letter (گەڕانەوە‌کان): handle_joiner keeps it, so it stays
+  // in the verbatim run without the handlers' decoding and look-ahead (a
+  // third of the characters that reach them in ckb-dirty.txt). A ZWNJ after
+  // another one is not in this case (ZWNJ is not a letter): runs collapse.
+  bool zwnj_unchanged(std::size_t i, std::size_t run) const noexcept {
+    if (search_ || in_[i] != 0xE2 || i + 2 >= n_ || in_[i + 1] != 0x80 || in_[i + 2] != 0x8C) return false;
+    return (run_class_before(i, run) & text::kClassJoinsLeft) != 0 &&
+           (class_at(i + 3) & text::kClassArabic) != 0;
   }
 
   // The character at i (i + 1 < n) through kQuickTable when its rule allows,
@@ -768,11 +881,14 @@ class Engine {
   std::size_t quick_or_handle(std::size_t i) {
     const std::uint32_t q = kQuickTable[kLeadRows[in_[i]] * 256u + in_[i + 1]];
     switch (q & 0xFFu) {
-      case kQuickLetter:
+      case kQuickLetter: {
         if (map_) sync(i);
-        out_.push_back(static_cast<char>((q >> 8) & 0xFFu));
-        out_.push_back(static_cast<char>((q >> 16) & 0xFFu));
+        unsigned char* const d = out_.room(2);
+        d[0] = static_cast<unsigned char>(q >> 8);
+        d[1] = static_cast<unsigned char>(q >> 16);
+        out_.advance(2);
         return i + 2;
+      }
       case kQuickTatweel: {  // as handle_tatweel, first case: the run goes
         if (!text::is_letter(previous())) break;
         std::size_t j = i + 2;
@@ -789,24 +905,27 @@ class Engine {
       default:
         break;
     }
+    // Word-initial ر after an ASCII character that is not a letter (a space,
+    // mostly) and before a letter: ڕ, as the handler decides (that
+    // character was written as an ASCII non-letter, and peek() stops at the
+    // letter); the rest of the ر that reach here go to the handler.
+    if (in_[i] == 0xD8 && in_[i + 1] == 0xB1 && i > 0 && in_[i - 1] < 0x80 &&
+        (text::kLowClasses[in_[i - 1]] & text::kClassLetter) == 0 && (class_at(i + 2) & text::kClassLetter) != 0) {
+      if (map_) sync(i);
+      unsigned char* const d = out_.room(2);
+      d[0] = 0xDA;  // ڕ is DA 95
+      d[1] = 0x95;
+      out_.advance(2);
+      return i + 2;
+    }
     return handle_at(i);
   }
 
   // ر after a letter of the same verbatim run stays ر; ه followed directly
   // by an Arabic letter stays ه. Anything else goes to the handlers.
   bool context_unchanged(std::size_t i, std::size_t run) const noexcept {
-    if (in_[i + 1] == 0xB1) {  // ر (D8 B1)
-      if (i < run + 2) return false;
-      const unsigned b0 = in_[i - 2];
-      if (b0 < 0xD8 || b0 > 0xDB) return false;
-      return (text::kLowClasses[((b0 & 0x1Fu) << 6) | (in_[i - 1] & 0x3Fu)] &
-              text::kClassLetter) != 0;
-    }
-    // ه (D9 87)
-    if (i + 3 >= n_) return false;
-    const unsigned b0 = in_[i + 2], b1 = in_[i + 3];
-    if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return false;
-    return (text::kLowClasses[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)] & text::kClassArabic) != 0;
+    if (in_[i + 1] == 0xB1) return (run_class_before(i, run) & text::kClassLetter) != 0;  // ر (D8 B1)
+    return (class_at(i + 2) & text::kClassArabic) != 0;                                  // ه (D9 87)
   }
 
   // Runs the handlers on the character at i; returns where the next starts.
@@ -881,7 +1000,7 @@ class Engine {
 
   // ---- output --------------------------------------------------------------
 
-  std::size_t out_pos() const noexcept { return out_.size() - out_start_; }
+  std::size_t out_pos() const noexcept { return out_.size() - out_.start(); }
 
   // Records an anchor when the input offset `src` is not where the current
   // output position maps by the last anchor.
@@ -893,24 +1012,34 @@ class Engine {
       delta_ = delta;
     }
   }
+  // Writes the verbatim run [begin, end), with fix_letters applied when it
+  // may hold letters the scan left to it.
   void copy(std::size_t begin, std::size_t end) {
     if (map_) sync(begin);
-    out_.append(reinterpret_cast<const char*>(in_ + begin), end - begin);
-    if (fix_from_ < end) {  // the run may hold letters the scan left to fix_letters
-      // (the run ends the string, so the byte after it is readable: '\0')
-      fix_letters(text::bytes_mut(out_.data()) + out_.size() - (end - begin), end - begin);
-      fix_from_ = fix_to_ <= end ? Hit::kNoFix : end;
+    const std::size_t len = end - begin;
+    const bool fix = fix_from_ < end;
+    unsigned char* const dst = out_.room(len);  // kSlack >= 32 writable bytes after it
+#if defined(KURDI_AVX2)
+    if (block_copy_ && end + 32 <= n_) {  // copy_blocks reads up to in_[end + 31]
+      avx2::copy_blocks(dst, in_ + begin, len, fix);
+    } else
+#endif
+    {
+      std::memcpy(dst, in_ + begin, len);
+      if (fix) fix_letters(dst, len);  // reads dst[len], inside the slack
     }
+    out_.advance(len);
+    if (fix) fix_from_ = fix_to_ <= end ? Hit::kNoFix : end;
   }
   void emit(char32_t cp, const Unit& u) {
     if (map_) sync(u.begin);
-    text::append(out_, cp);
+    out_.append_cp(cp);
   }
 
   // The last character written by this call, skipping marks; 0 at the start.
   char32_t previous() const noexcept {
-    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
-    const unsigned char* end = text::bytes(out_.data()) + out_.size();
+    const unsigned char* const begin = out_.begin();
+    const unsigned char* end = out_.end();
     while (end > begin) {
       unsigned len;
       const char32_t cp = text::decode_before(begin, end, &len);
@@ -921,15 +1050,15 @@ class Engine {
   }
   // The last character written, marks included; its length in *len.
   char32_t last_written(unsigned* len) const noexcept {
-    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
-    const unsigned char* const end = text::bytes(out_.data()) + out_.size();
+    const unsigned char* const begin = out_.begin();
+    const unsigned char* const end = out_.end();
     if (end == begin) return 0;
     return text::decode_before(begin, end, len);
   }
   // The letters written since the last non-letter (the word so far).
   std::string_view current_word() const noexcept {
-    const unsigned char* const begin = text::bytes(out_.data()) + out_start_;
-    const unsigned char* const end = text::bytes(out_.data()) + out_.size();
+    const unsigned char* const begin = out_.begin();
+    const unsigned char* const end = out_.end();
     const unsigned char* p = end;
     while (p > begin) {
       unsigned len;
@@ -1059,7 +1188,7 @@ class Engine {
     if (text::is_letter(previous())) return;
     if (text::is_letter(peek(cur, true, true).cp)) return;
     if (map_) sync(u.begin);
-    out_.push_back('-');
+    out_.push('-');
   }
 
   // ZWNJ (and ZWSP, which is a ZWNJ between joining letters): one is kept
@@ -1094,22 +1223,23 @@ class Engine {
       // with --keep-harakat, because kept it would compose on a second pass.
       if (out_.size() == no_compose_at_) return;
       // Same length (all two-byte letters): rewrite the base in place.
-      out_.resize(out_.size() - len);
-      text::append(out_, fold(c));
+      out_.truncate(out_.size() - len);
+      out_.append_cp(fold(c));
       if (fold(c) != c) no_compose_at_ = out_.size();
       return;
     }
     if (options_.keep_harakat) emit(u.cp, u);
   }
 
-  // False: every character goes through step() (the reference the window
-  // scans are tested against, normalize_detail::normalize_without_scan).
-  bool use_scan_;
+  // Every character goes through the rule handlers: no window scan, no
+  // verbatim runs, no shortcuts (the reference the fast paths are tested
+  // against, normalize_detail::normalize_by_handlers).
+  bool handlers_only_;
   const unsigned char* in_;
   std::size_t n_;
   const NormalizeOptions& options_;
-  std::string& out_;
-  std::size_t out_start_;
+  Sink out_;
+  bool block_copy_ = false;  // copy() may use avx2::copy_blocks
   OffsetMap* map_;
   std::ptrdiff_t delta_ = 0;
   DigitStyle digits_ = DigitStyle::keep;
@@ -1124,10 +1254,10 @@ class Engine {
 
 namespace {
 void normalize_with(std::string_view text, const NormalizeOptions& options, std::string& out, OffsetMap* map,
-                    bool use_scan) {
+                    bool handlers_only) {
   if (map) map->clear();
   const std::size_t start = out.size();
-  Engine(text, options, out, map, use_scan).run();
+  Engine(text, options, out, map, handlers_only).run();
   // Same-length edits: the offset map stays valid.
   if (options.repair || options.profile == Profile::search) morph::repair_heh(out, start);
 }
@@ -1135,13 +1265,13 @@ void normalize_with(std::string_view text, const NormalizeOptions& options, std:
 
 void normalize_into(std::string_view text, const NormalizeOptions& options, std::string& out,
                     OffsetMap* map) {
-  normalize_with(text, options, out, map, true);
+  normalize_with(text, options, out, map, false);
 }
 
 namespace normalize_detail {
-std::string normalize_without_scan(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
+std::string normalize_by_handlers(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
   std::string out;
-  normalize_with(text, options, out, map, false);
+  normalize_with(text, options, out, map, true);
   return out;
 }
 }  // namespace normalize_detail

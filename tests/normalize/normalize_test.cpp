@@ -6,7 +6,7 @@
 
 #include "kurdi/normalize.hpp"
 #include "kurdi/utf8.hpp"
-#include "normalize/without_scan.hpp"
+#include "normalize/by_handlers.hpp"
 #include "text/utf8.hpp"
 
 namespace {
@@ -166,12 +166,13 @@ TEST(Normalize, ArabicKeyboardLettersAnywhereInARun) {
   }
 }
 
-// The window scans (AVX2, SSE2 under KURDI_SIMD=sse2, the portable tables
-// in KURDI_NO_SIMD builds) may send a clean character to the scalar step
-// but must never let a character that a rule changes through. Held to the
-// scalar step alone on random text in which every character of
-// U+0600..U+06FF appears next to every kind of neighbour.
-TEST(Normalize, WindowScanAgreesWithTheScalarStep) {
+// The fast paths (the window scans: AVX2, SSE2 under KURDI_SIMD=sse2, the
+// portable tables in KURDI_NO_SIMD builds; the verbatim runs and their
+// block copies; the scalar step's shortcuts for common characters) may send
+// a clean character to the handlers but must never decide differently from
+// them. Held to the handlers alone on random text in which every character
+// of U+0600..U+06FF appears next to every kind of neighbour.
+TEST(Normalize, FastPathsAgreeWithTheHandlers) {
   std::vector<std::string> pieces;
   for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
     std::string s;
@@ -200,7 +201,7 @@ TEST(Normalize, WindowScanAgreesWithTheScalarStep) {
     for (std::size_t o = 0; o < options.size(); ++o) {
       kurdi::OffsetMap fast_map, scalar_map;
       const std::string fast = normalize(s, options[o], &fast_map);
-      const std::string scalar = kurdi::normalize_detail::normalize_without_scan(s, options[o], &scalar_map);
+      const std::string scalar = kurdi::normalize_detail::normalize_by_handlers(s, options[o], &scalar_map);
       ASSERT_EQ(fast, scalar) << "case " << k << ", options " << o << ", input bytes " << s.size();
       for (std::size_t at = 0; at <= fast.size(); ++at) {
         ASSERT_EQ(fast_map.to_input(at), scalar_map.to_input(at)) << "case " << k << " at " << at;
