@@ -560,7 +560,7 @@ KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits,
   return static_cast<unsigned>(_mm256_movemask_epi8(bad));
 }
 
-__attribute__((target("avx2"))) Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
+__attribute__((target("avx2"), always_inline)) inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
                                          unsigned option_bits) noexcept {
   constexpr std::size_t kWide = 32;
   const CharSet& slow = kSlowSets[option_set_index(option_bits)];
@@ -778,7 +778,6 @@ class Engine {
   void run() {
     out_.reserve(n_ + n_ / 16);
     block_copy_ = text::avx2_enabled();
-    const unsigned char* const in = in_;
     const std::size_t n = n_;
     std::size_t i = 0;
     std::size_t run = 0;  // start of the pending verbatim run
@@ -789,25 +788,13 @@ class Engine {
     // flagged ones go through the scalar step.
     if (!handlers_only_ && n >= kWindow + 4) {
       while (i < 2) step(i, run);  // a window needs in[i-2]
-      const ScanFn scan = scan_function();
-      while (true) {
-        const Hit hit = scan(in, i, n, slow_mask_);
-        if (hit.fix_to != 0) {
-          if (fix_from_ == Hit::kNoFix) fix_from_ = hit.fix_from;
-          fix_to_ = hit.fix_to;
-        }
-        i = hit.start;
-        if (hit.mask == 0) break;
-        for (unsigned mask = hit.mask; mask != 0; mask &= mask - 1) {
-          const std::size_t q = hit.start + static_cast<unsigned>(__builtin_ctz(mask));
-          // A handler may have gone past flagged positions (a deleted run,
-          // a three-byte character, a malformed sequence): skip those.
-          if (q >= i) {
-            i = q;  // the characters in between are clean: part of the run
-            step(i, run);
-          }
-        }
-        if (i < hit.end) i = after_window(in, hit.end);
+#if defined(KURDI_AVX2)
+      if (block_copy_) {
+        scan_avx2(i, run);
+      } else
+#endif
+      {
+        scan_with(scan_function(), i, run);
       }
     }
     // The tail (and short inputs) character by character.
@@ -822,6 +809,40 @@ class Engine {
   }
 
  private:
+  // The windows from i on: each character a scan flags goes through step().
+  template <typename Scan>
+  __attribute__((always_inline)) void scan_with(Scan scan, std::size_t& i, std::size_t& run) {
+    while (true) {
+      const Hit hit = scan(in_, i, n_, slow_mask_);
+      if (hit.fix_to != 0) {
+        if (fix_from_ == Hit::kNoFix) fix_from_ = hit.fix_from;
+        fix_to_ = hit.fix_to;
+      }
+      i = hit.start;
+      if (hit.mask == 0) break;
+      for (unsigned mask = hit.mask; mask != 0; mask &= mask - 1) {
+        const std::size_t q = hit.start + static_cast<unsigned>(__builtin_ctz(mask));
+        // A handler may have gone past flagged positions (a deleted run,
+        // a three-byte character, a malformed sequence): skip those.
+        if (q >= i) {
+          i = q;  // the characters in between are clean: part of the run
+          step(i, run);
+        }
+      }
+      if (i < hit.end) i = after_window(in_, hit.end);
+    }
+  }
+#if defined(KURDI_AVX2)
+  // The same loop with avx2::scan inlined: its constants are set up once
+  // per call instead of once per flagged window (one window in five of
+  // dirty text).
+  __attribute__((target("avx2"))) void scan_avx2(std::size_t& i, std::size_t& run) {
+    scan_with([](const unsigned char* in, std::size_t at, std::size_t n, unsigned option_bits)
+                  __attribute__((target("avx2"))) { return avx2::scan(in, at, n, option_bits); },
+              i, run);
+  }
+#endif
+
   // One character at i (i + 1 < n): left in the verbatim run when no rule
   // changes it, else the run so far is written and the handlers take over.
   // Advances i past what was consumed.
