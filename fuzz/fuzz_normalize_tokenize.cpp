@@ -1,4 +1,5 @@
-// libFuzzer target: arbitrary bytes through normalize (both profiles),
+// libFuzzer target: arbitrary bytes through normalize (both profiles, held
+// to the rule handlers alone),
 // tokenize, sentences, the morphology of each word and transliteration, checking the
 // contracts of DESIGN.md and docs/morphology.md. A violated
 // contract prints which one and traps, so libFuzzer saves the input.
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "kurdi/kurdi.hpp"
+#include "normalize/by_handlers.hpp"
 
 #define KURDI_FUZZ_CHECK(cond)                                        \
   do {                                                                \
@@ -27,6 +29,9 @@ void check_normalize(std::string_view input, const kurdi::NormalizeOptions& opti
   kurdi::OffsetMap map;
   const std::string once = kurdi::normalize(input, options, &map);
   KURDI_FUZZ_CHECK(kurdi::find_invalid_utf8(once) == npos);
+  // Every fast path (the widest SIMD window check this CPU has, verbatim
+  // runs, shortcuts) decides as the rule handlers alone.
+  KURDI_FUZZ_CHECK(kurdi::normalize_detail::normalize_by_handlers(input, options) == once);
   KURDI_FUZZ_CHECK(kurdi::normalize(once, options) == once);
 
   // The offset map: anchors ordered and in range, ends map to ends.
