@@ -293,6 +293,37 @@ inline std::size_t after_window(const unsigned char* in, std::size_t end) noexce
 using ScanFn = Hit (*)(const unsigned char* in, std::size_t i, std::size_t n,
                        unsigned option_bits) noexcept;
 
+// The scan loop of the AVX2 and AVX-512 checks: windows of kWide bytes from
+// i while one fits, `check(p, &fix)` giving a window's mask and its fix
+// lanes (Hit::fix_from); the bytes after the last window go to `tail(i)`,
+// the next narrower scan. Inlined into the target-specific scan.
+template <std::size_t kWide, typename Check, typename Tail>
+__attribute__((always_inline)) inline Hit scan_windows(const unsigned char* in, std::size_t i, std::size_t n,
+                                                       Check check, Tail tail) noexcept {
+  std::size_t fix_from = Hit::kNoFix, fix_to = 0;
+  while (i + kWide + 3 < n) {
+    std::uint64_t fix;
+    const std::uint64_t m = check(in + i, &fix);
+    if (fix != 0) {
+      if (fix_to == 0) fix_from = i;
+      fix_to = i + kWide + 1;  // a letter's second byte may follow the window
+    }
+    if (m != 0) {
+      Hit hit{i, i + kWide, m};
+      hit.fix_from = fix_from;
+      hit.fix_to = fix_to;
+      return hit;
+    }
+    i = after_window(in, i + kWide);
+  }
+  Hit hit = tail(i);
+  if (fix_to != 0) {
+    if (hit.fix_to == 0) hit.fix_to = fix_to;
+    hit.fix_from = fix_from;
+  }
+  return hit;
+}
+
 namespace portable {
 // The window check from kWindowTable, one byte position at a time.
 inline unsigned window_mask(const unsigned char* in, std::size_t i, unsigned option_bits) noexcept {
@@ -563,30 +594,16 @@ KURDI_AVX2_FN unsigned window_mask(const unsigned char* p, unsigned option_bits,
 
 __attribute__((target("avx2"), always_inline)) inline Hit scan(const unsigned char* in, std::size_t i, std::size_t n,
                                          unsigned option_bits) noexcept {
-  constexpr std::size_t kWide = 32;
   const CharSet& slow = kSlowSets[option_set_index(option_bits)];
-  std::size_t fix_from = Hit::kNoFix, fix_to = 0;
-  while (i + kWide + 3 < n) {
-    unsigned fix;
-    const unsigned m = window_mask(in + i, option_bits, slow, &fix);
-    if (fix != 0) {
-      if (fix_to == 0) fix_from = i;
-      fix_to = i + kWide + 1;
-    }
-    if (m != 0) {
-      Hit hit{i, i + kWide, m};
-      hit.fix_from = fix_from;
-      hit.fix_to = fix_to;
-      return hit;
-    }
-    i = after_window(in, i + kWide);
-  }
-  Hit hit = sse::scan(in, i, n, option_bits);  // the last bytes in 16-byte windows
-  if (fix_to != 0) {
-    if (hit.fix_to == 0) hit.fix_to = fix_to;
-    hit.fix_from = fix_from;
-  }
-  return hit;
+  return scan_windows<32>(
+      in, i, n,
+      [&](const unsigned char* p, std::uint64_t* fix) __attribute__((target("avx2"))) {
+        unsigned f;
+        const unsigned m = window_mask(p, option_bits, slow, &f);
+        *fix = f;
+        return std::uint64_t{m};
+      },
+      [&](std::size_t at) { return sse::scan(in, at, n, option_bits); });  // the last bytes in 16-byte windows
 }
 // fix_letters on the 32 bytes at src (src[32] is read too), as
 // sse::fix_block, stored at dst (which may be src): returns the lanes that
@@ -714,32 +731,16 @@ KURDI_AVX512_FN std::uint64_t window_mask(const unsigned char* p, unsigned optio
 
 __attribute__((KURDI_AVX512_TARGET, always_inline)) inline Hit scan(const unsigned char* in, std::size_t i,
                                                                     std::size_t n, unsigned option_bits) noexcept {
-  constexpr std::size_t kWide = 64;
   const unsigned char* const bytes = kSetTables[avx2::option_set_index(option_bits)].bytes.data();
   const Table t{_mm512_load_si512(bytes), _mm512_load_si512(bytes + 64), _mm512_load_si512(bytes + 128),
                 _mm512_load_si512(bytes + 192)};
-  std::size_t fix_from = Hit::kNoFix, fix_to = 0;
-  while (i + kWide + 3 < n) {
-    std::uint64_t fix;
-    const std::uint64_t m = window_mask(in + i, option_bits, t, &fix);
-    if (fix != 0) {
-      if (fix_to == 0) fix_from = i;
-      fix_to = i + kWide + 1;
-    }
-    if (m != 0) {
-      Hit hit{i, i + kWide, m};
-      hit.fix_from = fix_from;
-      hit.fix_to = fix_to;
-      return hit;
-    }
-    i = after_window(in, i + kWide);
-  }
-  Hit hit = avx2::scan(in, i, n, option_bits);  // the last bytes in 32-byte windows
-  if (fix_to != 0) {
-    if (hit.fix_to == 0) hit.fix_to = fix_to;
-    hit.fix_from = fix_from;
-  }
-  return hit;
+  return scan_windows<64>(
+      in, i, n,
+      [&](const unsigned char* p, std::uint64_t* fix)
+          __attribute__((KURDI_AVX512_TARGET)) { return window_mask(p, option_bits, t, fix); },
+      [&](std::size_t at) __attribute__((target("avx2"))) {  // the last bytes in 32-byte windows
+        return avx2::scan(in, at, n, option_bits);
+      });
 }
 #undef KURDI_AVX512_FN
 }  // namespace avx512
