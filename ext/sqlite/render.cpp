@@ -94,23 +94,29 @@ class RankedRenderer {
       entry(-1, 0, 0);
       return std::move(out_);
     }
-    if (pass == MatchPass::narrow && plan_.deferred && plan_.groups.size() == 1) {
-      // (P) AND (D OR P): D only scores documents that P lets in.
+    // Narrow: a group with deferred terms D (and the rest P) is
+    // (P) AND (D OR P'): its documents are P's, scored with D as well (P' is
+    // P again with slot -1, so it lets every document of P in and does not
+    // score twice). Other groups, and every group of the full pass, are all
+    // their terms. The slots are the same in both passes.
+    const bool narrow = pass == MatchPass::narrow && plan_.deferred;
+    int slot = 0;
+    for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
+      if (g > 0) out_.match.append(" AND ");
       out_.match.push_back('(');
-      group(0, 0, Terms::rare, true);
-      out_.match.append(") AND (");
-      group(0, 0, Terms::deferred, true);
-      out_.match.append(" OR ");
-      group(0, -1, Terms::rare, true);
-      out_.match.push_back(')');
-    } else {
-      int slot = 0;
-      for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
-        if (g > 0) out_.match.append(" AND ");
+      if (narrow && has_deferred(g)) {
         out_.match.push_back('(');
-        slot = group(g, slot, Terms::all, false);
+        group(g, slot, Terms::rare, true);
+        out_.match.append(") AND (");
+        group(g, slot, Terms::deferred, true);
+        out_.match.append(" OR ");
+        group(g, -1, Terms::rare, true);
+        slot += static_cast<int>(plan_.groups[g].size());
         out_.match.push_back(')');
+      } else {
+        slot = group(g, slot, Terms::all, false);
       }
+      out_.match.push_back(')');
     }
     if (!query_.excluded.empty()) {
       out_.match.insert(0, 1, '(');
@@ -125,6 +131,13 @@ class RankedRenderer {
   }
 
  private:
+  bool has_deferred(std::size_t g) const {
+    for (const search::PlannedItem& item : plan_.groups[g])
+      for (const search::PlannedTerm& t : item.terms)
+        if (t.deferred) return true;
+    return false;
+  }
+
   // The items of group g as one OR list, slots numbered from `slot` (-1: the
   // phrases do not score). `flat`: one list of alternatives (deferred terms
   // of every item together). Returns the next slot.

@@ -180,8 +180,10 @@ struct RankingOptions {
   /// The weight of a match through a stem or lemma (a derived exact term or
   /// a stem term) against 1 for the query word's own form.
   double related_weight = 0.8;
-  /// A related term found in more than this share of the documents is
-  /// deferred, in a query of one group whose other terms are rarer.
+  /// A related term found in more than this share of the documents may be
+  /// deferred: in one group of the query (the one whose deferral gives the
+  /// lowest bound) whose other terms are rarer, when every group can match
+  /// more than this share.
   double defer_share = 0.05;
   /// Coordination: a document's score is multiplied by the share of the
   /// query's items it matches, so `a OR b` ranks documents with both above
@@ -233,12 +235,16 @@ struct PlannedItem {
 struct QueryPlan {
   std::vector<std::vector<PlannedItem>> groups;  ///< parallel to Query::all
   RankingOptions options;                        ///< what the plan was made with
-  /// True when some term is deferred (only in a query of one group).
+  /// True when some term is deferred (plan_query defers in one group at
+  /// most; a host renders any number alike).
   bool deferred = false;
-  /// No document that matches deferred terms only can score above this.
-  /// When the first match (without the deferred terms) fills the page with
-  /// hits scoring at least this much, the page is the exact answer;
-  /// otherwise the host matches again with every term.
+  /// No document outside the first match (in which each group with deferred
+  /// terms is matched by its other terms, and scored with all of them) can
+  /// score this much: it holds only deferred terms in one of those groups,
+  /// and at most every term of the other groups (src/search/ranking.cpp
+  /// derives the bound). When the first match fills the page with hits
+  /// scoring at least this much, the page is the exact answer; otherwise
+  /// the host matches again with every term.
   double deferred_bound = 0;
 };
 
