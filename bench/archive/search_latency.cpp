@@ -5,7 +5,7 @@
 //
 //   kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S]
 //                              [--limit N] [--fts-table NAME] [--slowest N]
-//                              [--print-queries]
+//                              [--print-queries] [--query TEXT]...
 //
 // 1. Vocabulary. A second, plain SQLite connection (read-only, with kurdi's
 //    tokenizer registered so FTS5 can open the table) reads every term and
@@ -37,7 +37,13 @@
 //    < 20 ms, and p99 < 50 ms over the queries whose rarest term is in at
 //    most 10,000 documents (bands up to 1,001-10,000). Then the --slowest
 //    (10) queries, overall and among those of the p99 target, with the
-//    number of documents each matches.
+//    number of documents each matches. The work: rows kurdi_bm25 scored
+//    during each timed search (kurdi::sqlite::kurdi_bm25_rows_scored), as
+//    a mean per band and per slow query; it moves with the plan, not with
+//    the load.
+// 5. --query TEXT (repeatable): only these queries, each run once untimed and
+//    then timed, with the rows scored and the documents matched; with
+//    --explain, each query's plan and the scores of its narrow and full pages.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -137,6 +143,7 @@ class Db {
       throw std::runtime_error(sql + ": " + m);
     }
   }
+  sqlite3* handle() const { return db_; }
   // A statement kept until the connection closes.
   sqlite3_stmt* prepare(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
@@ -356,18 +363,21 @@ double percentile(std::vector<double> v, double p) {
 struct Row {
   std::vector<double> ms;
   std::uint64_t hits = 0, empty = 0, two = 0;
+  std::uint64_t scored = 0;  // rows kurdi_bm25 scored (the baseline rows: none counted)
 };
 
-void print_row(const char* name, const Row& r) {
+void print_row(const char* name, const Row& r, bool with_scored) {
   if (r.ms.empty()) {
-    std::printf("| %s | 0 | | | | | | |\n", name);
+    std::printf(with_scored ? "| %s | 0 | | | | | | | |\n" : "| %s | 0 | | | | | | |\n", name);
     return;
   }
-  std::printf("| %s | %zu (%llu two-word) | %.2f | %.2f | %.2f | %.2f | %.1f | %llu |\n", name, r.ms.size(),
+  std::printf("| %s | %zu (%llu two-word) | %.2f | %.2f | %.2f | %.2f | %.1f | %llu |", name, r.ms.size(),
               static_cast<unsigned long long>(r.two), percentile(r.ms, 0.50), percentile(r.ms, 0.95),
               percentile(r.ms, 0.99), *std::max_element(r.ms.begin(), r.ms.end()),
               static_cast<double>(r.hits) / static_cast<double>(r.ms.size()),
               static_cast<unsigned long long>(r.empty));
+  if (with_scored) std::printf(" %.0f |", static_cast<double>(r.scored) / static_cast<double>(r.ms.size()));
+  std::printf("\n");
 }
 
 // The cores are shared on the machines this runs on: latency doubles under
@@ -377,9 +387,43 @@ void print_load(const char* when) {
   if (getloadavg(load, 3) == 3) std::printf("load average %s: %.2f %.2f %.2f\n", when, load[0], load[1], load[2]);
 }
 
+// --explain: the plan of one query (each term's df, weight and whether it
+// is deferred, the bound) and the scores at the bottom of the narrow and the
+// full page, as the archive renders and ranks them (title weighed 3.0).
+void explain(const std::string& path, const std::string& text, std::uint32_t k) {
+  Db db(path);
+  kurdi::sqlite::Fts5Statistics statistics(db.handle(), "documents_fts", "SELECT count(*) FROM documents");
+  statistics.refresh();
+  kurdi::search::Expander expander;
+  const kurdi::search::Query query = kurdi::search::parse_query(text, expander);
+  const kurdi::search::QueryPlan plan = kurdi::search::plan_query(query, statistics);
+  std::printf("%s: N %llu, deferred %s, bound %.4f\n", text.c_str(),
+              static_cast<unsigned long long>(statistics.documents()), plan.deferred ? "yes" : "no",
+              plan.deferred_bound);
+  for (std::size_t g = 0; g < plan.groups.size(); ++g)
+    for (const auto& item : plan.groups[g])
+      for (const auto& t : item.terms)
+        std::printf("  group %zu: %s%s weight %.1f df %llu idf %.3f%s\n", g, t.term.exact ? "" : "(stem) ",
+                    t.term.text.c_str(), t.weight, static_cast<unsigned long long>(t.df),
+                    kurdi::search::idf(t.df, statistics.documents()), t.deferred ? " deferred" : "");
+  sqlite3_stmt* s = db.prepare(
+      "SELECT rowid, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts WHERE documents_fts "
+      "MATCH ?1 ORDER BY score DESC, 1 LIMIT ?3");
+  for (const auto pass : {kurdi::sqlite::MatchPass::narrow, kurdi::sqlite::MatchPass::full}) {
+    const kurdi::sqlite::RankedMatch m = kurdi::sqlite::fts5_ranked_match(query, plan, pass);
+    sqlite3_bind_text(s, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_STATIC);
+    sqlite3_bind_int(s, 3, static_cast<int>(k));
+    std::printf("  %s:", pass == kurdi::sqlite::MatchPass::narrow ? "narrow" : "full");
+    db.run(s, [](sqlite3_stmt* row) { std::printf(" %lld:%.4f", sqlite3_column_int64(row, 0), sqlite3_column_double(row, 1)); });
+    std::printf("\n");
+  }
+}
+
 int usage() {
   std::cerr << "usage: kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S] [--limit N]\n"
-               "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n";
+               "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n"
+               "                                  [--query TEXT]... [--explain]\n";
   return 2;
 }
 
@@ -392,6 +436,8 @@ int main(int argc, char** argv) {
   std::uint32_t limit = 10;
   bool print_queries = false;
   std::size_t slowest = 10;
+  std::vector<std::string> only;
+  bool explain_plans = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
@@ -407,6 +453,10 @@ int main(int argc, char** argv) {
       table = argv[++i];
     } else if (arg == "--slowest" && has_value) {
       slowest = std::strtoull(argv[++i], nullptr, 10);
+    } else if (arg == "--query" && has_value) {
+      only.emplace_back(argv[++i]);
+    } else if (arg == "--explain") {
+      explain_plans = true;
     } else if (arg == "--print-queries") {
       print_queries = true;
     } else if (!arg.empty() && arg[0] != '-' && path.empty()) {
@@ -416,6 +466,37 @@ int main(int argc, char** argv) {
     }
   }
   if (path.empty() || queries == 0) return usage();
+
+  if (!only.empty()) {
+    try {
+      ka::OpenOptions options;
+      options.read_only = true;
+      ka::Archive archive(path, options);
+      Vocabulary vocabulary(path, table);
+      print_load("before");
+      ka::SearchRequest request;
+      request.limit = limit;
+      std::printf("| ms | query | rows scored | matched | hits |\n|---:|---|---:|---:|---:|\n");
+      for (const std::string& q : only) {
+        request.query = q;
+        (void)archive.search(request);  // untimed: vocabulary lookups and pages cached
+        const std::uint64_t before = kurdi::sqlite::kurdi_bm25_rows_scored();
+        const auto start = std::chrono::steady_clock::now();
+        const ka::SearchResult result = archive.search(request);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const std::uint64_t scored = kurdi::sqlite::kurdi_bm25_rows_scored() - before;
+        std::printf("| %.1f | %s | %llu | %llu | %zu |\n", ms, q.c_str(), static_cast<unsigned long long>(scored),
+                    static_cast<unsigned long long>(vocabulary.matched(q)), result.hits.size());
+      }
+      print_load("after");
+      if (explain_plans)
+        for (const std::string& q : only) explain(path, q, limit);
+    } catch (const std::exception& e) {
+      std::cerr << "kurdi_bench_search_latency: " << e.what() << '\n';
+      return 1;
+    }
+    return 0;
+  }
 
   try {
     Vocabulary vocabulary(path, table);
@@ -455,12 +536,16 @@ int main(int argc, char** argv) {
     std::array<Row, kBands.size()> rows, base_rows;
     Row all, rare, base_all, base_rare;
     std::vector<std::pair<double, const Query*>> timings;
+    std::unordered_map<const Query*, std::uint64_t> scored_by_query;
     for (const auto& q : measured) {
       request.query = q.text;
+      const std::uint64_t scored_before = kurdi::sqlite::kurdi_bm25_rows_scored();
       auto start = std::chrono::steady_clock::now();
       const ka::SearchResult result = archive.search(request);
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      const std::uint64_t scored = kurdi::sqlite::kurdi_bm25_rows_scored() - scored_before;
       timings.emplace_back(ms, &q);
+      scored_by_query[&q] = scored;
       // The baseline right after, on the same query, so load hits both alike.
       start = std::chrono::steady_clock::now();
       const std::size_t base_hits = vocabulary.fts5_rank(q.text, limit);
@@ -476,6 +561,7 @@ int main(int argc, char** argv) {
       for (Row* r : {&rows[q.band], &all, q.band < kRareBands ? &rare : nullptr}) {
         if (!r) continue;
         r->ms.push_back(ms);
+        r->scored += scored;
         r->hits += result.hits.size();
         r->empty += result.hits.empty() ? 1 : 0;
         r->two += q.two_words ? 1 : 0;
@@ -487,19 +573,19 @@ int main(int argc, char** argv) {
 
     std::printf("\n%zu queries (seed %llu, limit %u, warm-up %zu other queries); latency of Archive::search in ms\n\n",
                 measured.size(), static_cast<unsigned long long>(seed), limit, warm.size());
-    std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits |\n");
-    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, rows[b]);
-    print_row("rarest term in <= 10,000 documents", rare);
-    print_row("all", all);
+    std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits | mean rows scored |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, rows[b], true);
+    print_row("rarest term in <= 10,000 documents", rare, true);
+    print_row("all", all, true);
 
     std::printf("\nbaseline, same queries in the same pass: FTS5 bm25 over kurdi_query (the ranking before kurdi_bm25), "
                 "best %u rowids only, no snippets\n\n", limit);
     std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, base_rows[b]);
-    print_row("rarest term in <= 10,000 documents", base_rare);
-    print_row("all", base_all);
+    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, base_rows[b], false);
+    print_row("rarest term in <= 10,000 documents", base_rare, false);
+    print_row("all", base_all, false);
 
     const double p50 = percentile(all.ms, 0.50);
     std::printf("\ntarget: p50 over all queries < 20 ms: %.2f ms -> %s\n", p50, p50 < 20 ? "met" : "MISSED");
@@ -518,16 +604,18 @@ int main(int argc, char** argv) {
     // documents than its own df, and FTS5 scores every match.
     std::sort(timings.begin(), timings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const bool rare_only : {false, true}) {
-      std::printf("\nslowest queries%s (matched = documents the query matches, counted after the timed pass):\n\n",
+      std::printf("\nslowest queries%s (matched = documents the query matches, counted after the timed pass; "
+                  "scored = rows kurdi_bm25 scored in the timed search):\n\n",
                   rare_only ? " whose rarest term is in <= 10,000 documents" : "");
-      std::printf("| ms | band | query | matched |\n|---:|---|---|---:|\n");
+      std::printf("| ms | band | query | matched | scored |\n|---:|---|---|---:|---:|\n");
       std::size_t shown = 0;
       for (const auto& [ms, q] : timings) {
         if (shown == slowest) break;
         if (rare_only && q->band >= kRareBands) continue;
         ++shown;
-        std::printf("| %.1f | %s | %s | %llu |\n", ms, kBands[q->band].name, q->text.c_str(),
-                    static_cast<unsigned long long>(vocabulary.matched(q->text)));
+        std::printf("| %.1f | %s | %s | %llu | %llu |\n", ms, kBands[q->band].name, q->text.c_str(),
+                    static_cast<unsigned long long>(vocabulary.matched(q->text)),
+                    static_cast<unsigned long long>(scored_by_query[q]));
       }
     }
   } catch (const std::exception& e) {

@@ -28,7 +28,7 @@ namespace {
 
 bool is_word(const QueryItem& item) noexcept { return item.words.size() == 1 && !item.prefix; }
 
-// --- Deferral: the bound ------------------------------------------------------
+// --- Deferral -----------------------------------------------------------------
 //
 // kurdi_bm25 (ext/sqlite/rank.cpp) scores a document d as
 //
@@ -45,37 +45,38 @@ bool is_word(const QueryItem& item) noexcept { return item.words.size() == 1 && 
 //   bm25_tf(tf, len) = tf (k1 + 1) / (tf + k1 (1 - b + b len / avg)) < k1 + 1
 //
 // when k1 > 0 and b < 1 (the defaults are 1.2 and 0.75): the column weights
-// only change tf, so they cannot lift a term above k1 + 1. So item s gives at
-// most
+// only change tf, so they cannot lift a term to k1 + 1.
 //
-//   full(s)     = max over its phrases p of w_p * idf_p * (k1 + 1)
-//   deferred(s) = max over its deferred terms p of w_p * idf_p * (k1 + 1)
-//                 through deferred terms alone (0 when it has none).
+// The plan splits the terms of the query's words in two: the deferred ones,
+// D (the most common), and the rest, R; a phrase or prefix item is matched
+// whole and is always in R. The full match is the AND over the groups of
+// "any term of the group"; the narrow match is the full match AND "any
+// phrase of R", every group still scored with all of its terms. A document
+// d in the full match but not in the narrow one holds no phrase of R, so
+// each item s gives it at most
 //
-// A phrase or prefix item is matched whole and kurdi_bm25 counts its df at
-// query time; a document that holds it makes that df at least 1, so its idf
-// is at most idf(1, N), and its weight is 1 or related_weight.
+//   deferred(s) = max over the deferred terms p of s of w_p * idf_p * (k1 + 1)
 //
-// The full match is the AND over the groups g of "any term of g"; the narrow
-// one the AND of "any non-deferred term of g" (a group without deferred terms
-// keeps them all). A document d in the full match but not in the narrow one
-// therefore holds, in some group g that has deferred terms, none of g's
-// other terms: g's items give it at most D(g) = sum over s in g of
-// deferred(s), each other group h at most F(h) = sum over s in h of full(s),
-// and it holds at most m(g) + S - |g| items, m(g) being the items of g with
-// a deferred term. Both factors are >= 0, so
+// (0 when s has none: then d does not hold s at all), and it holds at most
+// m of the S items, m = the items with a deferred term. Both factors are
+// >= 0, so
 //
-//   score(d) <= B(g) = (m(g) + S - |g|) / S * (D(g) + sum over h != g of F(h))
+//   score(d) < deferred_bound = m / S * sum over all items s of deferred(s)
 //
-// (without coordination the first factor is 1), and no such document scores
-// more than deferred_bound = the largest B(g) over the groups with deferred
-// terms, strictly less in fact, since bm25_tf < k1 + 1. For one group this
-// is m / |g| * D(g), the bound of the single-group deferral before it. When
-// the narrow page (offset + limit hits) is full and its last hit scores at
-// least deferred_bound, no document outside the narrow match can take a place
-// on it, ties included, and the documents on it have the same scores in both
-// passes: the narrow match renders every term of theirs, the deferred ones
-// too, in the same slots (ext/sqlite/render.cpp).
+// (without coordination, the sum alone). When the narrow page (offset +
+// limit hits) is full and its last hit scores at least deferred_bound, no
+// document outside the narrow match can take a place on it, ties included,
+// and the documents on it have the same scores as in the full match (same
+// phrases, same slots; the R phrases of the gate do not score). For a query
+// of one group whose common terms are its stems this is the single-group
+// deferral that came before.
+//
+// Why not the narrow match "each group by its own non-deferred terms",
+// which is smaller? A document outside it misses them in one group g only,
+// and may hold any term of the other groups, their rarest stems included:
+// its bound adds those groups' best idf * (k1 + 1) and is seldom reached
+// (a query word such as وە has lemmas rarer than itself). With the gate the
+// bound counts deferred, common terms only, whose idf is small.
 //
 // The bound takes the plan's df and N. kurdi_bm25 takes the plan's df too,
 // and N from FTS5's row count, which the host's statistics must equal (the
@@ -83,97 +84,153 @@ bool is_word(const QueryItem& item) noexcept { return item.words.size() == 1 && 
 // transaction); a write between planning and matching can change either,
 // as it can change the hits themselves.
 
-double item_full_bound(const PlannedItem& item, const RankingOptions& options, std::uint64_t documents) {
-  if (item.terms.empty()) return std::max(1.0, options.related_weight) * idf(1, documents) * (options.k1 + 1);
-  double best = 0;
-  for (const PlannedTerm& t : item.terms) best = std::max(best, t.weight * idf(t.df, documents) * (options.k1 + 1));
-  return best;
+// Documents a phrase item can match, at most: each of its words in one of
+// its terms.
+double phrase_reach(const QueryItem& item, TermStatistics& statistics, double documents) {
+  double reach = documents;
+  for (const QueryWord& w : item.words) {
+    double word = 0;
+    for (const Term& t : w.terms) word += static_cast<double>(statistics.documents_with(stored_term(t)));
+    reach = std::min(reach, word);
+  }
+  return reach;
 }
 
-// Through the terms that `defer` picks.
-template <class Defer>
-double item_deferred_bound(const PlannedItem& item, const RankingOptions& options, std::uint64_t documents,
-                           Defer&& defer) {
-  double best = 0;
-  for (const PlannedTerm& t : item.terms)
-    if (defer(t)) best = std::max(best, t.weight * idf(t.df, documents) * (options.k1 + 1));
-  return best;
+// The plan's word terms, rarest first (the order in which they are left in).
+std::vector<PlannedTerm*> rarest_first(QueryPlan& plan) {
+  std::vector<PlannedTerm*> terms;
+  for (std::vector<PlannedItem>& group : plan.groups)
+    for (PlannedItem& item : group)
+      for (PlannedTerm& t : item.terms) terms.push_back(&t);
+  std::stable_sort(terms.begin(), terms.end(), [](const PlannedTerm* a, const PlannedTerm* b) { return a->df < b->df; });
+  return terms;
 }
 
-// Which terms to defer. A related term (a stem or lemma: weight below 1) in
-// more than defer_share of the documents is common; a query word's own form
-// never is deferred (the exact form is what ranks first). Deferral is worth a
-// second pass only when the full match can be large, i.e. every group may
-// match more than that share (an AND is no larger than its rarest group), and
-// the group's other terms are rarer than that: then the narrow match is at
-// most defer_share of the documents.
-//
-// Common terms are deferred in one group at most, the one with the lowest
-// B(g). Deferring in a second group would narrow the match further but raise
-// the bound: B(g) of the group with the most common words adds the full
-// bounds F(h) of the rarer ones, which scores seldom reach (bm25_tf is near
-// 1 for one occurrence, far from k1 + 1), so the narrow page would rarely be
-// exact. One group already narrows the AND to its rarer terms.
-void defer_common_terms(QueryPlan& plan, std::uint64_t documents) {
+void defer_nothing(QueryPlan& plan) {
+  for (std::vector<PlannedItem>& group : plan.groups)
+    for (PlannedItem& item : group)
+      for (PlannedTerm& t : item.terms) t.deferred = false;
+  plan.deferred = false;
+  plan.deferred_bound = 0;
+  plan.narrow_reach = plan.whole_reach;
+}
+
+// Leaves the `kept` rarest terms in and defers the others, with their bound
+// (see above). Defers nothing and returns false when that cannot help: a
+// group without a deferred term (each document of the full match then holds
+// a term that is left in), or nothing left in that any document holds.
+bool keep_rarest(QueryPlan& plan, const std::vector<PlannedTerm*>& terms, std::size_t kept) {
+  defer_nothing(plan);
+  if (kept >= terms.size()) return false;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    terms[i]->deferred = i >= kept;
+    if (i < kept) plan.narrow_reach += static_cast<double>(terms[i]->df);
+  }
+  if (plan.narrow_reach == 0) {  // the terms left in are in no document
+    defer_nothing(plan);
+    return false;
+  }
   const RankingOptions& options = plan.options;
-  const double n = static_cast<double>(documents);
-  const double common = options.defer_share * n;
-  const auto is_common = [&](const PlannedTerm& t) { return t.weight < 1.0 && static_cast<double>(t.df) > common; };
-
-  std::size_t items = 0;
-  double full_sum = 0;
-  std::vector<double> full(plan.groups.size(), 0.0);
-  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
-    double reach = 0;  // documents the group can match, at most
-    for (const PlannedItem& item : plan.groups[g]) {
-      if (item.terms.empty()) reach = n;  // a phrase or prefix: not looked up
-      for (const PlannedTerm& t : item.terms) reach += static_cast<double>(t.df);
-      full[g] += item_full_bound(item, options, documents);
-    }
-    if (reach <= common) return;  // the AND is small already
-    items += plan.groups[g].size();
-    full_sum += full[g];
-  }
-  if (items == 0) return;
-
-  std::size_t chosen = plan.groups.size();
-  double chosen_bound = 0, chosen_narrow = 0;
-  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+  std::size_t items = 0, with_deferred = 0;
+  double bound = 0;
+  for (const std::vector<PlannedItem>& group : plan.groups) {
     bool any = false;
-    double narrow = 0;  // documents of the group's other terms, at most (phrases not counted)
-    for (const PlannedItem& item : plan.groups[g])
+    for (const PlannedItem& item : group) {
+      ++items;
+      double best = 0;
+      bool has = false;
       for (const PlannedTerm& t : item.terms) {
-        if (is_common(t)) {
-          any = true;
-        } else {
-          narrow += static_cast<double>(t.df);
-        }
+        if (!t.deferred) continue;
+        has = true;
+        best = std::max(best, t.weight * idf(t.df, plan.documents) * (options.k1 + 1));
       }
-    if (!any || narrow > common) continue;
-    double deferred = 0;
-    std::size_t with_deferred = 0;
-    for (const PlannedItem& item : plan.groups[g]) {
-      const double best = item_deferred_bound(item, options, documents, is_common);
-      deferred += best;
-      with_deferred += best > 0 ? 1 : 0;
+      bound += best;
+      with_deferred += has ? 1 : 0;
+      any = any || has;
     }
-    double bound = deferred + (full_sum - full[g]);
-    if (options.coordination)
-      bound *= static_cast<double>(with_deferred + items - plan.groups[g].size()) / static_cast<double>(items);
-    if (chosen == plan.groups.size() || bound < chosen_bound || (bound == chosen_bound && narrow < chosen_narrow)) {
-      chosen = g;
-      chosen_bound = bound;
-      chosen_narrow = narrow;
+    if (!any) {
+      defer_nothing(plan);
+      return false;
     }
   }
-  if (chosen == plan.groups.size()) return;
-  for (PlannedItem& item : plan.groups[chosen])
-    for (PlannedTerm& t : item.terms) t.deferred = is_common(t);
+  if (options.coordination) bound *= static_cast<double>(with_deferred) / static_cast<double>(items);
   plan.deferred = true;
-  plan.deferred_bound = chosen_bound;
+  plan.deferred_bound = bound;
+  return true;
+}
+
+std::size_t kept_terms(const std::vector<PlannedTerm*>& terms) {
+  std::size_t kept = 0;
+  while (kept < terms.size() && !terms[kept]->deferred) ++kept;
+  return kept;
+}
+
+// Which terms to defer: the most common terms of the query's words, so that
+// the other terms (with any phrase items) are together in at most
+// defer_share of the documents, taken rarest first; so the narrow match is
+// no larger. Worth a second pass only when the full match can be larger
+// than that: every group can (an AND is no larger than its smallest group).
+// A prefix item is not looked up and may be anywhere: nothing is deferred.
+void defer_common_terms(QueryPlan& plan, TermStatistics& statistics) {
+  const double n = static_cast<double>(plan.documents);
+  const double budget = plan.options.defer_share * n;
+  plan.full_reach = n;
+  for (const std::vector<PlannedItem>& group : plan.groups)
+    for (const PlannedItem& item : group)
+      if (item.item->prefix) return;
+  for (const std::vector<PlannedItem>& group : plan.groups) {
+    double reach = 0;  // documents the group can match, at most
+    for (const PlannedItem& item : group) {
+      if (item.terms.empty()) {
+        const double r = phrase_reach(*item.item, statistics, n);
+        plan.whole_reach += r;
+        plan.has_whole_items = true;
+        reach += r;
+      }
+      for (const PlannedTerm& t : item.terms) reach += static_cast<double>(t.df);
+    }
+    plan.full_reach = std::min(plan.full_reach, reach);
+  }
+  plan.narrow_reach = plan.whole_reach;
+  if (plan.full_reach <= budget) return;  // the AND is small already
+  const std::vector<PlannedTerm*> terms = rarest_first(plan);
+  std::size_t kept = 0;
+  double narrow = plan.whole_reach;
+  while (kept < terms.size() && narrow + static_cast<double>(terms[kept]->df) <= budget)
+    narrow += static_cast<double>(terms[kept++]->df);
+  if (narrow > budget) return;
+  keep_rarest(plan, terms, kept);
 }
 
 }  // namespace
+
+bool defer_to_bound(QueryPlan& plan, double score) {
+  if (!plan.deferred) return false;
+  const std::vector<PlannedTerm*> terms = rarest_first(plan);
+  for (std::size_t kept = kept_terms(terms) + 1; kept < terms.size(); ++kept) {
+    double reach = plan.whole_reach;
+    for (std::size_t i = 0; i < kept; ++i) reach += static_cast<double>(terms[i]->df);
+    if (reach >= plan.full_reach) break;  // no narrower than the full match
+    if (!keep_rarest(plan, terms, kept)) break;
+    if (plan.deferred_bound <= score) return true;
+  }
+  defer_nothing(plan);
+  return false;
+}
+
+bool defer_to_share(QueryPlan& plan, double share) {
+  if (!plan.deferred) return false;
+  const std::vector<PlannedTerm*> terms = rarest_first(plan);
+  const std::size_t now = kept_terms(terms);
+  const double budget = std::min(share * static_cast<double>(plan.documents), plan.full_reach);
+  std::size_t kept = 0;
+  double reach = plan.whole_reach;
+  while (kept < terms.size() && reach + static_cast<double>(terms[kept]->df) < budget)
+    reach += static_cast<double>(terms[kept++]->df);
+  if (kept > now && keep_rarest(plan, terms, kept)) return true;
+  defer_nothing(plan);
+  return false;
+}
 
 QueryPlan plan_query(const Query& query, TermStatistics& statistics, const RankingOptions& options) {
   QueryPlan plan;
@@ -195,8 +252,9 @@ QueryPlan plan_query(const Query& query, TermStatistics& statistics, const Ranki
     }
   }
 
+  plan.documents = documents;
   if (documents == 0) return plan;
-  defer_common_terms(plan, documents);
+  defer_common_terms(plan, statistics);
   return plan;
 }
 
