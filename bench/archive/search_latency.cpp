@@ -41,6 +41,8 @@
 //    during each timed search (kurdi::sqlite::kurdi_bm25_rows_scored), as
 //    a mean per band and per slow query; it moves with the plan, not with
 //    the load.
+// With --verify, each measured query's hits are then compared with the full
+// match's (no deferral): ids, order and scores.
 // 5. --query TEXT (repeatable): only these queries, each run once untimed and
 //    then timed, with the rows scored and the documents matched; with
 //    --explain, each query's plan and the scores of its narrow and full pages.
@@ -420,10 +422,48 @@ void explain(const std::string& path, const std::string& text, std::uint32_t k) 
   }
 }
 
+// --verify: the full match's top `k` (every term, no deferral), as the
+// archive ranks it, against the hits Archive::search gave: same documents in
+// the same order with the same scores. Deferral must never change a page.
+class FullMatch {
+ public:
+  explicit FullMatch(const std::string& path)
+      : db_(path), statistics_(db_.handle(), "documents_fts", "SELECT count(*) FROM documents") {
+    rank_ = db_.prepare(
+        "SELECT d.id, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts f "
+        "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 ORDER BY score DESC, f.rowid LIMIT ?3");
+  }
+  // Empty when they agree, else what differs.
+  std::string differences(const std::string& text, const ka::SearchResult& result, std::uint32_t k) {
+    statistics_.refresh();
+    const kurdi::search::Query query = kurdi::search::parse_query(text, expander_);
+    const kurdi::search::QueryPlan plan = kurdi::search::plan_query(query, statistics_);
+    const kurdi::sqlite::RankedMatch m = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+    sqlite3_bind_text(rank_, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_STATIC);
+    sqlite3_bind_text(rank_, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_STATIC);
+    sqlite3_bind_int(rank_, 3, static_cast<int>(k));
+    std::vector<std::pair<std::string, double>> full;
+    db_.run(rank_, [&](sqlite3_stmt* s) { full.emplace_back(column_text(s, 0), sqlite3_column_double(s, 1)); });
+    if (full.size() != result.hits.size())
+      return std::to_string(result.hits.size()) + " hits, the full match " + std::to_string(full.size());
+    for (std::size_t i = 0; i < full.size(); ++i)
+      if (full[i].first != result.hits[i].id || std::fabs(full[i].second - result.hits[i].score) > 1e-9)
+        return "rank " + std::to_string(i) + ": " + result.hits[i].id + " " + std::to_string(result.hits[i].score) +
+               ", the full match " + full[i].first + " " + std::to_string(full[i].second);
+    return {};
+  }
+
+ private:
+  Db db_;
+  kurdi::sqlite::Fts5Statistics statistics_;
+  kurdi::search::Expander expander_;
+  sqlite3_stmt* rank_ = nullptr;
+};
+
 int usage() {
   std::cerr << "usage: kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S] [--limit N]\n"
                "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n"
-               "                                  [--query TEXT]... [--explain]\n";
+               "                                  [--query TEXT]... [--explain] [--verify]\n";
   return 2;
 }
 
@@ -438,6 +478,7 @@ int main(int argc, char** argv) {
   std::size_t slowest = 10;
   std::vector<std::string> only;
   bool explain_plans = false;
+  bool verify = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
@@ -455,6 +496,8 @@ int main(int argc, char** argv) {
       slowest = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--query" && has_value) {
       only.emplace_back(argv[++i]);
+    } else if (arg == "--verify") {
+      verify = true;
     } else if (arg == "--explain") {
       explain_plans = true;
     } else if (arg == "--print-queries") {
@@ -600,6 +643,17 @@ int main(int argc, char** argv) {
     }
 
     print_load("after the timed pass");
+    if (verify) {
+      // After the timed pass, so it costs the timings nothing.
+      FullMatch full(path);
+      std::size_t differ = 0;
+      for (const auto& q : measured) {
+        request.query = q.text;
+        const std::string d = full.differences(q.text, archive.search(request), limit);
+        if (!d.empty() && ++differ <= 10) std::printf("verify: %s: %s\n", q.text.c_str(), d.c_str());
+      }
+      std::printf("verify: %zu of %zu queries differ from the full match's top %u\n", differ, measured.size(), limit);
+    }
     // Where the tail comes from: a rare word's stem terms can match far more
     // documents than its own df, and FTS5 scores every match.
     std::sort(timings.begin(), timings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
