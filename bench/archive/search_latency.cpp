@@ -610,8 +610,8 @@ int main(int argc, char** argv) {
         r->two += q.two_words ? 1 : 0;
       }
       if (print_queries)
-        std::printf("query\t%s\t%s\t%.3f ms\t%zu hits\n", kBands[q.band].name, q.text.c_str(), ms,
-                    result.hits.size());
+        std::printf("query\t%s\t%s\t%.3f ms\t%zu hits\t%llu scored\n", kBands[q.band].name, q.text.c_str(), ms,
+                    result.hits.size(), static_cast<unsigned long long>(scored));
     }
 
     std::printf("\n%zu queries (seed %llu, limit %u, warm-up %zu other queries); latency of Archive::search in ms\n\n",
