@@ -464,7 +464,11 @@ SearchResult Archive::search(const SearchRequest& request) const {
       const bool full_page = page.size() == wanted;
       if (full_page && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
         top.assign(page.begin() + request.offset, page.end());
-        match = std::move(narrow.match);
+        // Snippets from the full match: the same documents, and the same
+        // phrases once each (the narrow one repeats the terms left in, and
+        // snippet() would weigh them twice), so a page's snippets do not
+        // depend on the pass that found it.
+        match = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full).match;
         done = true;
         break;
       }
