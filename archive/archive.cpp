@@ -30,10 +30,8 @@ using Kind = ArchiveError::Kind;
 constexpr int kSnippetTokens = 24;
 // Deep pages skip the narrowed first match (it ranks offset + limit hits).
 constexpr std::uint64_t kMaxNarrowPage = 1000;
-// Narrow passes before the full match, and how far the second may widen
-// after a short page (search::defer_to_share).
+// Narrow passes before the full match.
 constexpr int kNarrowPasses = 3;
-constexpr double kWiderShare = 0.2;
 // Near-duplicate candidates looked at per SimHash band: a band value shared
 // by very many documents (boilerplate) must not make one store() slow.
 constexpr int kMaxBandCandidates = 64;
@@ -455,8 +453,8 @@ SearchResult Archive::search(const SearchRequest& request) const {
     // least what a document of deferred terms alone could, it is exact.
     // Otherwise narrow less and try again (at most kNarrowPasses in all):
     // after a full page, just enough terms more for its last score to pass
-    // the new bound; after a short one, the terms in up to kWiderShare of
-    // the documents. Then every term.
+    // the new bound; after a short one, the terms in up to
+    // RankingOptions::wide_defer_share of the documents. Then every term.
     const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
     for (int pass = 0; pass < kNarrowPasses && plan.deferred && wanted <= kMaxNarrowPage; ++pass) {
       kurdi::sqlite::RankedMatch narrow = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow);
@@ -473,7 +471,7 @@ SearchResult Archive::search(const SearchRequest& request) const {
         break;
       }
       if (full_page ? !search::defer_to_bound(plan, page.back().second)
-                    : !search::defer_to_share(plan, kWiderShare))
+                    : !search::defer_to_share(plan, plan.options.wide_defer_share))
         break;
     }
     if (!done) {

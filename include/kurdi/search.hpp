@@ -185,6 +185,10 @@ struct RankingOptions {
   /// common ones are deferred (when every group can match more than this
   /// share, and each keeps a deferred term).
   double defer_share = 0.05;
+  /// When no term can be left in at defer_share (the rarest alone are in
+  /// more documents), plan_query tries this share instead; and a host
+  /// widens to it after a narrow page that was not full (defer_to_share).
+  double wide_defer_share = 0.25;
   /// Coordination: a document's score is multiplied by the share of the
   /// query's items it matches, so `a OR b` ranks documents with both above
   /// those with either one many times (Lucene's classic coord factor).

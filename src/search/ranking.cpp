@@ -166,15 +166,16 @@ std::size_t kept_terms(const std::vector<PlannedTerm*>& terms) {
 }
 
 // Which terms to defer: the most common terms of the query's words, so that
-// the other terms (with any phrase items) are together in at most
-// defer_share of the documents, taken rarest first; so the narrow match is
-// no larger. Worth a second pass only when the full match can be larger
+// the other terms (with any phrase items) are together in at most `share`
+// of the documents, taken rarest first; so the narrow match is no larger. Worth a second pass only when the full match can be larger
 // than that: every group can (an AND is no larger than its smallest group).
 // A prefix item is not looked up and may be anywhere: nothing is deferred.
-void defer_common_terms(QueryPlan& plan, TermStatistics& statistics) {
+void defer_common_terms(QueryPlan& plan, TermStatistics& statistics, double share) {
   const double n = static_cast<double>(plan.documents);
-  const double budget = plan.options.defer_share * n;
+  const double budget = share * n;
   plan.full_reach = n;
+  plan.whole_reach = 0;
+  plan.has_whole_items = false;
   for (const std::vector<PlannedItem>& group : plan.groups)
     for (const PlannedItem& item : group)
       if (item.item->prefix) return;
@@ -254,7 +255,12 @@ QueryPlan plan_query(const Query& query, TermStatistics& statistics, const Ranki
 
   plan.documents = documents;
   if (documents == 0) return plan;
-  defer_common_terms(plan, statistics);
+  defer_common_terms(plan, statistics, options.defer_share);
+  // When the rarest terms alone are in more than defer_share of the
+  // documents (a word such as بوونی, in a tenth of them, whose stems are in
+  // all), a wider first match still scores a fraction of the full one.
+  if (!plan.deferred && options.wide_defer_share > options.defer_share)
+    defer_common_terms(plan, statistics, options.wide_defer_share);
   return plan;
 }
 
