@@ -311,6 +311,11 @@ TEST(DeferredTerms, MultiGroupPagesThatPassTheBoundAreTheFullTopHits) {
     const int k = 1 + static_cast<int>(rng() % 5);
     check_passes(d, q, search::plan_query(q, st), k, text, c);
     if (::testing::Test::HasFatalFailure()) return;
+    // And with more terms left in from the start, as wide_defer_share does.
+    search::RankingOptions wide;
+    wide.defer_share = 0.25;
+    check_passes(d, q, search::plan_query(q, st, wide), k, text + " (25 %)", c);
+    if (::testing::Test::HasFatalFailure()) return;
   }
   // The property was exercised: many multi-group plans, many pages called
   // exact (some after widening), and not every plan's first page.
