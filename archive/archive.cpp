@@ -30,6 +30,8 @@ using Kind = ArchiveError::Kind;
 constexpr int kSnippetTokens = 24;
 // Deep pages skip the narrowed first match (it ranks offset + limit hits).
 constexpr std::uint64_t kMaxNarrowPage = 1000;
+// Narrow passes before the full match.
+constexpr int kNarrowPasses = 3;
 // Near-duplicate candidates looked at per SimHash band: a band value shared
 // by very many documents (boilerplate) must not make one store() slow.
 constexpr int kMaxBandCandidates = 64;
@@ -445,21 +447,32 @@ SearchResult Archive::search(const SearchRequest& request) const {
     top = rank(match, {}, request.limit, request.offset);
   } else {
     impl_->statistics.refresh();
-    const search::QueryPlan plan = search::plan_query(query, impl_->statistics);
+    search::QueryPlan plan = search::plan_query(query, impl_->statistics);
     bool done = false;
-    if (plan.deferred) {
-      // The rarer terms first: when the page fills with hits that score at
-      // least what a document of deferred terms alone could, it is exact.
-      const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
+    // The rarer terms first: when the page fills with hits that score at
+    // least what a document of deferred terms alone could, it is exact.
+    // Otherwise narrow less and try again (at most kNarrowPasses in all):
+    // after a full page, just enough terms more for its last score to pass
+    // the new bound; after a short one, the terms in up to
+    // RankingOptions::wide_defer_share of the documents. Then every term.
+    const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
+    for (int pass = 0; pass < kNarrowPasses && plan.deferred && wanted <= kMaxNarrowPage; ++pass) {
       kurdi::sqlite::RankedMatch narrow = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow);
-      if (wanted <= kMaxNarrowPage) {
-        Ranked page = rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);
-        if (page.size() == wanted && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
-          top.assign(page.begin() + request.offset, page.end());
-          match = std::move(narrow.match);
-          done = true;
-        }
+      Ranked page = rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);
+      const bool full_page = page.size() == wanted;
+      if (full_page && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
+        top.assign(page.begin() + request.offset, page.end());
+        // Snippets from the full match: the same documents, and the same
+        // phrases once each (the narrow one repeats the terms left in, and
+        // snippet() would weigh them twice), so a page's snippets do not
+        // depend on the pass that found it.
+        match = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full).match;
+        done = true;
+        break;
       }
+      if (full_page ? !search::defer_to_bound(plan, page.back().second)
+                    : !search::defer_to_share(plan, plan.options.wide_defer_share))
+        break;
     }
     if (!done) {
       kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);

@@ -8,8 +8,8 @@
 //   * a query of exclusions only matches nothing;
 //   * the ranked rendering (kurdi::search::plan_query with statistics that
 //     vary with the input, so some terms are deferred; then
-//     fts5_ranked_match, narrow and full) parses, kurdi_bm25 accepts its
-//     ranking string, the narrow match is a subset of the full one, and the
+//     fts5_ranked_match, narrow, widened narrow and full) parses, kurdi_bm25
+//     accepts its ranking string, the narrow matches are subsets of the full one, and the
 //     full one matches what fts5_match does;
 //   * kurdi_bm25 given the input itself as its ranking string (any SQL user
 //     can call it) answers or refuses; it never crashes.
@@ -140,6 +140,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (full.size() != static_cast<std::size_t>(n)) fail("the full ranked match differs from fts5_match", expression);
     for (const char row : narrow)
       if (full.find(row) == std::string::npos) fail("the narrow match has a row the full one has not", expression);
+    // Widened plans (what a host does after a page that is short or below
+    // the bound) render and stay within the full match too.
+    for (int how = 0; how < 2; ++how) {
+      kurdi::search::QueryPlan wider = plan;
+      const bool changed = how == 0 ? kurdi::search::defer_to_share(wider, 0.2)
+                                    : kurdi::search::defer_to_bound(wider, static_cast<double>(size % 7));
+      if (!changed) continue;
+      const std::string rows = ranked_rows(
+          db, kurdi::sqlite::fts5_ranked_match(query, wider, kurdi::sqlite::MatchPass::narrow), "widened narrow match");
+      for (const char row : rows)
+        if (full.find(row) == std::string::npos) fail("a widened narrow match has a row the full one has not", expression);
+    }
   }
   hostile_ranking(db, text);
   // SQL text cannot hold a NUL: SQLite's text functions stop at one.

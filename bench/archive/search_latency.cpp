@@ -5,7 +5,7 @@
 //
 //   kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S]
 //                              [--limit N] [--fts-table NAME] [--slowest N]
-//                              [--print-queries]
+//                              [--print-queries] [--query TEXT]...
 //
 // 1. Vocabulary. A second, plain SQLite connection (read-only, with kurdi's
 //    tokenizer registered so FTS5 can open the table) reads every term and
@@ -37,12 +37,22 @@
 //    < 20 ms, and p99 < 50 ms over the queries whose rarest term is in at
 //    most 10,000 documents (bands up to 1,001-10,000). Then the --slowest
 //    (10) queries, overall and among those of the p99 target, with the
-//    number of documents each matches.
+//    number of documents each matches. The work: rows kurdi_bm25 scored
+//    during each timed search (kurdi::sqlite::kurdi_bm25_rows_scored), as
+//    a mean per band and per slow query; it moves with the plan, not with
+//    the load. And the thread CPU time of each search (p50, p99 per band),
+//    which moves with the load far less than wall time.
+// With --verify, each measured query's hits are then compared with the full
+// match's (no deferral): ids, order and scores.
+// 5. --query TEXT (repeatable): only these queries, each run once untimed and
+//    then timed, with the rows scored and the documents matched; with
+//    --explain, each query's plan and the scores of its narrow and full pages.
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -137,6 +147,7 @@ class Db {
       throw std::runtime_error(sql + ": " + m);
     }
   }
+  sqlite3* handle() const { return db_; }
   // A statement kept until the connection closes.
   sqlite3_stmt* prepare(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
@@ -356,18 +367,24 @@ double percentile(std::vector<double> v, double p) {
 struct Row {
   std::vector<double> ms;
   std::uint64_t hits = 0, empty = 0, two = 0;
+  std::uint64_t scored = 0;  // rows kurdi_bm25 scored (the baseline rows: none counted)
+  std::vector<double> cpu;   // thread CPU time of each search, ms (not for the baseline)
 };
 
-void print_row(const char* name, const Row& r) {
+void print_row(const char* name, const Row& r, bool with_scored) {
   if (r.ms.empty()) {
-    std::printf("| %s | 0 | | | | | | |\n", name);
+    std::printf(with_scored ? "| %s | 0 | | | | | | | | | |\n" : "| %s | 0 | | | | | | |\n", name);
     return;
   }
-  std::printf("| %s | %zu (%llu two-word) | %.2f | %.2f | %.2f | %.2f | %.1f | %llu |\n", name, r.ms.size(),
+  std::printf("| %s | %zu (%llu two-word) | %.2f | %.2f | %.2f | %.2f | %.1f | %llu |", name, r.ms.size(),
               static_cast<unsigned long long>(r.two), percentile(r.ms, 0.50), percentile(r.ms, 0.95),
               percentile(r.ms, 0.99), *std::max_element(r.ms.begin(), r.ms.end()),
               static_cast<double>(r.hits) / static_cast<double>(r.ms.size()),
               static_cast<unsigned long long>(r.empty));
+  if (with_scored)
+    std::printf(" %.0f | %.2f | %.2f |", static_cast<double>(r.scored) / static_cast<double>(r.ms.size()),
+                percentile(r.cpu, 0.50), percentile(r.cpu, 0.99));
+  std::printf("\n");
 }
 
 // The cores are shared on the machines this runs on: latency doubles under
@@ -377,9 +394,89 @@ void print_load(const char* when) {
   if (getloadavg(load, 3) == 3) std::printf("load average %s: %.2f %.2f %.2f\n", when, load[0], load[1], load[2]);
 }
 
+// --explain: the plan of one query (each term's df, weight and whether it
+// is deferred, the bound) and the scores at the bottom of the narrow and the
+// full page, as the archive renders and ranks them (title weighed 3.0).
+void explain(const std::string& path, const std::string& text, std::uint32_t k) {
+  Db db(path);
+  kurdi::sqlite::Fts5Statistics statistics(db.handle(), "documents_fts", "SELECT count(*) FROM documents");
+  statistics.refresh();
+  kurdi::search::Expander expander;
+  const kurdi::search::Query query = kurdi::search::parse_query(text, expander);
+  const kurdi::search::QueryPlan plan = kurdi::search::plan_query(query, statistics);
+  std::printf("%s: N %llu, deferred %s, bound %.4f\n", text.c_str(),
+              static_cast<unsigned long long>(statistics.documents()), plan.deferred ? "yes" : "no",
+              plan.deferred_bound);
+  for (std::size_t g = 0; g < plan.groups.size(); ++g)
+    for (const auto& item : plan.groups[g])
+      for (const auto& t : item.terms)
+        std::printf("  group %zu: %s%s weight %.1f df %llu idf %.3f%s\n", g, t.term.exact ? "" : "(stem) ",
+                    t.term.text.c_str(), t.weight, static_cast<unsigned long long>(t.df),
+                    kurdi::search::idf(t.df, statistics.documents()), t.deferred ? " deferred" : "");
+  sqlite3_stmt* s = db.prepare(
+      "SELECT rowid, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts WHERE documents_fts "
+      "MATCH ?1 ORDER BY score DESC, 1 LIMIT ?3");
+  for (const auto pass : {kurdi::sqlite::MatchPass::narrow, kurdi::sqlite::MatchPass::full}) {
+    const kurdi::sqlite::RankedMatch m = kurdi::sqlite::fts5_ranked_match(query, plan, pass);
+    sqlite3_bind_text(s, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_STATIC);
+    sqlite3_bind_int(s, 3, static_cast<int>(k));
+    std::printf("  %s:", pass == kurdi::sqlite::MatchPass::narrow ? "narrow" : "full");
+    db.run(s, [](sqlite3_stmt* row) { std::printf(" %lld:%.4f", sqlite3_column_int64(row, 0), sqlite3_column_double(row, 1)); });
+    std::printf("\n");
+  }
+}
+
+// --verify: the full match's top `k` (every term, no deferral), as the
+// archive ranks it, against the hits Archive::search gave: same documents in
+// the same order with the same scores. Deferral must never change a page.
+class FullMatch {
+ public:
+  explicit FullMatch(const std::string& path)
+      : db_(path), statistics_(db_.handle(), "documents_fts", "SELECT count(*) FROM documents") {
+    rank_ = db_.prepare(
+        "SELECT d.id, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts f "
+        "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 ORDER BY score DESC, f.rowid LIMIT ?3");
+  }
+  // Empty when they agree, else what differs.
+  std::string differences(const std::string& text, const ka::SearchResult& result, std::uint32_t k) {
+    statistics_.refresh();
+    const kurdi::search::Query query = kurdi::search::parse_query(text, expander_);
+    const kurdi::search::QueryPlan plan = kurdi::search::plan_query(query, statistics_);
+    const kurdi::sqlite::RankedMatch m = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+    sqlite3_bind_text(rank_, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_STATIC);
+    sqlite3_bind_text(rank_, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_STATIC);
+    sqlite3_bind_int(rank_, 3, static_cast<int>(k));
+    std::vector<std::pair<std::string, double>> full;
+    db_.run(rank_, [&](sqlite3_stmt* s) { full.emplace_back(column_text(s, 0), sqlite3_column_double(s, 1)); });
+    if (full.size() != result.hits.size())
+      return std::to_string(result.hits.size()) + " hits, the full match " + std::to_string(full.size());
+    for (std::size_t i = 0; i < full.size(); ++i)
+      if (full[i].first != result.hits[i].id || std::fabs(full[i].second - result.hits[i].score) > 1e-9)
+        return "rank " + std::to_string(i) + ": " + result.hits[i].id + " " + std::to_string(result.hits[i].score) +
+               ", the full match " + full[i].first + " " + std::to_string(full[i].second);
+    return {};
+  }
+
+ private:
+  Db db_;
+  kurdi::sqlite::Fts5Statistics statistics_;
+  kurdi::search::Expander expander_;
+  sqlite3_stmt* rank_ = nullptr;
+};
+
+// CPU time of this thread in ms: on a shared machine it moves far less with
+// the load than wall time does.
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 int usage() {
   std::cerr << "usage: kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S] [--limit N]\n"
-               "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n";
+               "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n"
+               "                                  [--query TEXT]... [--explain] [--verify]\n";
   return 2;
 }
 
@@ -392,6 +489,9 @@ int main(int argc, char** argv) {
   std::uint32_t limit = 10;
   bool print_queries = false;
   std::size_t slowest = 10;
+  std::vector<std::string> only;
+  bool explain_plans = false;
+  bool verify = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
@@ -407,6 +507,12 @@ int main(int argc, char** argv) {
       table = argv[++i];
     } else if (arg == "--slowest" && has_value) {
       slowest = std::strtoull(argv[++i], nullptr, 10);
+    } else if (arg == "--query" && has_value) {
+      only.emplace_back(argv[++i]);
+    } else if (arg == "--verify") {
+      verify = true;
+    } else if (arg == "--explain") {
+      explain_plans = true;
     } else if (arg == "--print-queries") {
       print_queries = true;
     } else if (!arg.empty() && arg[0] != '-' && path.empty()) {
@@ -416,6 +522,37 @@ int main(int argc, char** argv) {
     }
   }
   if (path.empty() || queries == 0) return usage();
+
+  if (!only.empty()) {
+    try {
+      ka::OpenOptions options;
+      options.read_only = true;
+      ka::Archive archive(path, options);
+      Vocabulary vocabulary(path, table);
+      print_load("before");
+      ka::SearchRequest request;
+      request.limit = limit;
+      std::printf("| ms | query | rows scored | matched | hits |\n|---:|---|---:|---:|---:|\n");
+      for (const std::string& q : only) {
+        request.query = q;
+        (void)archive.search(request);  // untimed: vocabulary lookups and pages cached
+        const std::uint64_t before = kurdi::sqlite::kurdi_bm25_rows_scored();
+        const auto start = std::chrono::steady_clock::now();
+        const ka::SearchResult result = archive.search(request);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const std::uint64_t scored = kurdi::sqlite::kurdi_bm25_rows_scored() - before;
+        std::printf("| %.1f | %s | %llu | %llu | %zu |\n", ms, q.c_str(), static_cast<unsigned long long>(scored),
+                    static_cast<unsigned long long>(vocabulary.matched(q)), result.hits.size());
+      }
+      print_load("after");
+      if (explain_plans)
+        for (const std::string& q : only) explain(path, q, limit);
+    } catch (const std::exception& e) {
+      std::cerr << "kurdi_bench_search_latency: " << e.what() << '\n';
+      return 1;
+    }
+    return 0;
+  }
 
   try {
     Vocabulary vocabulary(path, table);
@@ -455,12 +592,18 @@ int main(int argc, char** argv) {
     std::array<Row, kBands.size()> rows, base_rows;
     Row all, rare, base_all, base_rare;
     std::vector<std::pair<double, const Query*>> timings;
+    std::unordered_map<const Query*, std::uint64_t> scored_by_query;
     for (const auto& q : measured) {
       request.query = q.text;
+      const std::uint64_t scored_before = kurdi::sqlite::kurdi_bm25_rows_scored();
+      const double cpu_start = thread_cpu_ms();
       auto start = std::chrono::steady_clock::now();
       const ka::SearchResult result = archive.search(request);
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      const double cpu = thread_cpu_ms() - cpu_start;
+      const std::uint64_t scored = kurdi::sqlite::kurdi_bm25_rows_scored() - scored_before;
       timings.emplace_back(ms, &q);
+      scored_by_query[&q] = scored;
       // The baseline right after, on the same query, so load hits both alike.
       start = std::chrono::steady_clock::now();
       const std::size_t base_hits = vocabulary.fts5_rank(q.text, limit);
@@ -476,30 +619,33 @@ int main(int argc, char** argv) {
       for (Row* r : {&rows[q.band], &all, q.band < kRareBands ? &rare : nullptr}) {
         if (!r) continue;
         r->ms.push_back(ms);
+        r->cpu.push_back(cpu);
+        r->scored += scored;
         r->hits += result.hits.size();
         r->empty += result.hits.empty() ? 1 : 0;
         r->two += q.two_words ? 1 : 0;
       }
       if (print_queries)
-        std::printf("query\t%s\t%s\t%.3f ms\t%zu hits\n", kBands[q.band].name, q.text.c_str(), ms,
-                    result.hits.size());
+        std::printf("query\t%s\t%s\t%.3f ms\t%zu hits\t%llu scored\t%.3f ms CPU\n", kBands[q.band].name,
+                    q.text.c_str(), ms, result.hits.size(), static_cast<unsigned long long>(scored), cpu);
     }
 
     std::printf("\n%zu queries (seed %llu, limit %u, warm-up %zu other queries); latency of Archive::search in ms\n\n",
                 measured.size(), static_cast<unsigned long long>(seed), limit, warm.size());
-    std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits |\n");
-    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, rows[b]);
-    print_row("rarest term in <= 10,000 documents", rare);
-    print_row("all", all);
+    std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits | mean rows scored "
+                "| CPU p50 | CPU p99 |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, rows[b], true);
+    print_row("rarest term in <= 10,000 documents", rare, true);
+    print_row("all", all, true);
 
     std::printf("\nbaseline, same queries in the same pass: FTS5 bm25 over kurdi_query (the ranking before kurdi_bm25), "
                 "best %u rowids only, no snippets\n\n", limit);
     std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, base_rows[b]);
-    print_row("rarest term in <= 10,000 documents", base_rare);
-    print_row("all", base_all);
+    for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, base_rows[b], false);
+    print_row("rarest term in <= 10,000 documents", base_rare, false);
+    print_row("all", base_all, false);
 
     const double p50 = percentile(all.ms, 0.50);
     std::printf("\ntarget: p50 over all queries < 20 ms: %.2f ms -> %s\n", p50, p50 < 20 ? "met" : "MISSED");
@@ -514,20 +660,33 @@ int main(int argc, char** argv) {
     }
 
     print_load("after the timed pass");
+    if (verify) {
+      // After the timed pass, so it costs the timings nothing.
+      FullMatch full(path);
+      std::size_t differ = 0;
+      for (const auto& q : measured) {
+        request.query = q.text;
+        const std::string d = full.differences(q.text, archive.search(request), limit);
+        if (!d.empty() && ++differ <= 10) std::printf("verify: %s: %s\n", q.text.c_str(), d.c_str());
+      }
+      std::printf("verify: %zu of %zu queries differ from the full match's top %u\n", differ, measured.size(), limit);
+    }
     // Where the tail comes from: a rare word's stem terms can match far more
     // documents than its own df, and FTS5 scores every match.
     std::sort(timings.begin(), timings.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const bool rare_only : {false, true}) {
-      std::printf("\nslowest queries%s (matched = documents the query matches, counted after the timed pass):\n\n",
+      std::printf("\nslowest queries%s (matched = documents the query matches, counted after the timed pass; "
+                  "scored = rows kurdi_bm25 scored in the timed search):\n\n",
                   rare_only ? " whose rarest term is in <= 10,000 documents" : "");
-      std::printf("| ms | band | query | matched |\n|---:|---|---|---:|\n");
+      std::printf("| ms | band | query | matched | scored |\n|---:|---|---|---:|---:|\n");
       std::size_t shown = 0;
       for (const auto& [ms, q] : timings) {
         if (shown == slowest) break;
         if (rare_only && q->band >= kRareBands) continue;
         ++shown;
-        std::printf("| %.1f | %s | %s | %llu |\n", ms, kBands[q->band].name, q->text.c_str(),
-                    static_cast<unsigned long long>(vocabulary.matched(q->text)));
+        std::printf("| %.1f | %s | %s | %llu | %llu |\n", ms, kBands[q->band].name, q->text.c_str(),
+                    static_cast<unsigned long long>(vocabulary.matched(q->text)),
+                    static_cast<unsigned long long>(scored_by_query[q]));
       }
     }
   } catch (const std::exception& e) {

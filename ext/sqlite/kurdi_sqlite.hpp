@@ -77,11 +77,17 @@ enum class MatchPass {
 };
 
 /// Renders a plan (of `query`) with each word's terms as phrases of their
-/// own. The narrow pass of a plan with deferred terms is `(P) AND (D OR P)`:
-/// the documents of the rarer terms P, scored with the deferred terms D too.
-/// Otherwise, and for the full pass, every term is a way in.
+/// own. In the narrow pass of a plan with deferred terms, each group with
+/// deferred terms D is `(P) AND (D OR P)`: the documents of its rarer terms
+/// P, scored with D too; the other groups are matched whole, as in the full
+/// pass, where every term is a way in. Both passes score a document alike.
 RankedMatch fts5_ranked_match(const kurdi::search::Query& query, const kurdi::search::QueryPlan& plan,
                               MatchPass pass);
+
+/// How many rows kurdi_bm25 has scored in this process, over every
+/// connection (a test and benchmark hook: the work of a ranked search, which
+/// scores every document its MATCH lets in).
+std::uint64_t kurdi_bm25_rows_scored() noexcept;
 
 /// Document frequencies of an FTS5 table with the kurdi tokenizer, for
 /// kurdi::search::plan_query: read from an fts5vocab table that it creates in

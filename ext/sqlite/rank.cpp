@@ -13,6 +13,7 @@
 // are the core's (kurdi::search::idf, kurdi::search::bm25_tf): every host
 // ranks alike. Higher is better.
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -28,6 +29,11 @@
 
 namespace kurdi::sqlite {
 namespace {
+
+// Rows kurdi_bm25 has scored in this process: the work a ranked search does
+// (kurdi_bm25_rows_scored(); benchmarks and tests read it). Relaxed: a count,
+// not a synchronisation; one increment is nothing next to a row's scoring.
+std::atomic<std::uint64_t> rows_scored{0};
 
 struct Phrase {
   int slot = -1;
@@ -145,6 +151,7 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
   try {
     Ranking* r = ranking_of(api, fts, ctx, argc, argv);
     if (r == nullptr) return;
+    rows_scored.fetch_add(1, std::memory_order_relaxed);
     std::fill(r->tf.begin(), r->tf.end(), 0.0);
     int instances = 0;
     int rc = api->xInstCount(fts, &instances);
@@ -183,6 +190,8 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
 }
 
 }  // namespace
+
+std::uint64_t kurdi_bm25_rows_scored() noexcept { return rows_scored.load(std::memory_order_relaxed); }
 
 int register_ranking(sqlite3* db, std::string* error) {
   fts5_api* api = fts5_api_of(db, error);

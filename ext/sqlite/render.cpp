@@ -81,9 +81,6 @@ std::string fts5_match(const search::Query& query) {
 namespace kurdi::sqlite {
 namespace {
 
-// Which terms of a word an alternative list takes.
-enum class Terms { all, rare, deferred };
-
 class RankedRenderer {
  public:
   RankedRenderer(const search::Query& query, const search::QueryPlan& plan) : query_(query), plan_(plan) {}
@@ -94,23 +91,17 @@ class RankedRenderer {
       entry(-1, 0, 0);
       return std::move(out_);
     }
-    if (pass == MatchPass::narrow && plan_.deferred && plan_.groups.size() == 1) {
-      // (P) AND (D OR P): D only scores documents that P lets in.
+    int slot = 0;
+    for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
+      if (g > 0) out_.match.append(" AND ");
       out_.match.push_back('(');
-      group(0, 0, Terms::rare, true);
-      out_.match.append(") AND (");
-      group(0, 0, Terms::deferred, true);
-      out_.match.append(" OR ");
-      group(0, -1, Terms::rare, true);
+      slot = group(g, slot);
       out_.match.push_back(')');
-    } else {
-      int slot = 0;
-      for (std::size_t g = 0; g < plan_.groups.size(); ++g) {
-        if (g > 0) out_.match.append(" AND ");
-        out_.match.push_back('(');
-        slot = group(g, slot, Terms::all, false);
-        out_.match.push_back(')');
-      }
+    }
+    if (pass == MatchPass::narrow && plan_.deferred) {
+      out_.match.append(" AND (");
+      gate();
+      out_.match.push_back(')');
     }
     if (!query_.excluded.empty()) {
       out_.match.insert(0, 1, '(');
@@ -125,42 +116,51 @@ class RankedRenderer {
   }
 
  private:
-  // The items of group g as one OR list, slots numbered from `slot` (-1: the
-  // phrases do not score). `flat`: one list of alternatives (deferred terms
-  // of every item together). Returns the next slot.
-  int group(std::size_t g, int slot, Terms which, bool flat) {
+  // The items of group g as one OR list, each bracketed, slots numbered
+  // from `slot`. Returns the next slot.
+  int group(std::size_t g, int slot) {
     bool first = true;
     for (const search::PlannedItem& item : plan_.groups[g]) {
-      const int s = slot < 0 ? -1 : slot++;
-      if (which == Terms::deferred && item.terms.empty()) continue;
-      if (which == Terms::deferred) {
-        for (const search::PlannedTerm& t : item.terms) {
-          if (!t.deferred) continue;
-          if (!first) out_.match.append(" OR ");
-          first = false;
-          term(t, s);
-        }
-        continue;
-      }
+      const int s = slot++;
       if (!first) out_.match.append(" OR ");
       first = false;
-      if (item.terms.empty()) {
-        if (!flat) out_.match.push_back('(');
-        whole_item(*item.item, s);
-        if (!flat) out_.match.push_back(')');
-        continue;
-      }
-      if (!flat) out_.match.push_back('(');
+      out_.match.push_back('(');
+      if (item.terms.empty()) whole_item(*item.item, s);
       bool first_term = true;
       for (const search::PlannedTerm& t : item.terms) {
-        if (which == Terms::rare && t.deferred) continue;
         if (!first_term) out_.match.append(" OR ");
         first_term = false;
         term(t, s);
       }
-      if (!flat) out_.match.push_back(')');
+      out_.match.push_back(')');
     }
     return slot;
+  }
+
+  // The narrow pass's gate: every phrase that is not deferred (the terms
+  // left in, and phrase and prefix items whole), of every group, as one OR
+  // list with slot -1: the groups above score them, they must not score
+  // twice. A plan with nothing left in gets the empty phrase: no document.
+  void gate() {
+    bool first = true;
+    for (const std::vector<search::PlannedItem>& items : plan_.groups)
+      for (const search::PlannedItem& item : items) {
+        if (item.terms.empty()) {
+          if (!first) out_.match.append(" OR ");
+          first = false;
+          whole_item(*item.item, -1);
+        }
+        for (const search::PlannedTerm& t : item.terms) {
+          if (t.deferred) continue;
+          if (!first) out_.match.append(" OR ");
+          first = false;
+          term(t, -1);
+        }
+      }
+    if (first) {
+      out_.match.append("\"\"");
+      entry(-1, 0, 0);
+    }
   }
 
   void term(const search::PlannedTerm& t, int slot) {

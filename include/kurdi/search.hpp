@@ -180,9 +180,15 @@ struct RankingOptions {
   /// The weight of a match through a stem or lemma (a derived exact term or
   /// a stem term) against 1 for the query word's own form.
   double related_weight = 0.8;
-  /// A related term found in more than this share of the documents is
-  /// deferred, in a query of one group whose other terms are rarer.
+  /// Deferral: the query's rarest terms that are together in at most this
+  /// share of the documents are left in the first, narrow match; the more
+  /// common ones are deferred (when every group can match more than this
+  /// share, and each keeps a deferred term).
   double defer_share = 0.05;
+  /// When no term can be left in at defer_share (the rarest alone are in
+  /// more documents), plan_query tries this share instead; and a host
+  /// widens to it after a narrow page that was not full (defer_to_share).
+  double wide_defer_share = 0.25;
   /// Coordination: a document's score is multiplied by the share of the
   /// query's items it matches, so `a OR b` ranks documents with both above
   /// those with either one many times (Lucene's classic coord factor).
@@ -233,18 +239,45 @@ struct PlannedItem {
 struct QueryPlan {
   std::vector<std::vector<PlannedItem>> groups;  ///< parallel to Query::all
   RankingOptions options;                        ///< what the plan was made with
-  /// True when some term is deferred (only in a query of one group).
+  /// True when some term is deferred: the host may match the narrow pass
+  /// first (ext/sqlite's MatchPass::narrow: the full match AND any term that
+  /// is not deferred, every document scored with all of its terms).
   bool deferred = false;
-  /// No document that matches deferred terms only can score above this.
-  /// When the first match (without the deferred terms) fills the page with
-  /// hits scoring at least this much, the page is the exact answer;
-  /// otherwise the host matches again with every term.
+  /// No document outside the narrow match can score this much: it holds
+  /// deferred terms only, so each item gives it at most its best deferred
+  /// weight * idf * (k1 + 1), times coordination (src/search/ranking.cpp
+  /// derives it). When the narrow match fills the page (offset + limit)
+  /// with hits scoring at least this much, the page is the exact answer;
+  /// otherwise the host narrows less (defer_to_bound, defer_to_share) or
+  /// matches again with every term.
   double deferred_bound = 0;
+  /// N, as the plan was made with.
+  std::uint64_t documents = 0;
+  /// Documents the narrow match can reach, at most (the terms left in, and
+  /// phrase items).
+  double narrow_reach = 0;
+  /// Documents the full match can reach, at most (its smallest group).
+  double full_reach = 0;
+  /// Documents of the phrase items, at most; whether there are any.
+  double whole_reach = 0;
+  bool has_whole_items = false;
 };
 
 /// Plans a parsed query (which must outlive the plan) against an index's
 /// statistics: weights every term and defers the common related terms.
 QueryPlan plan_query(const Query& query, TermStatistics& statistics, const RankingOptions& options = {});
+
+/// After a narrow page that was full but ended below deferred_bound at
+/// `score`: leaves in the fewest more terms (rarest first) whose bound is at
+/// most `score`, so the next narrow page, a superset of this one whose last
+/// hit scores at least `score`, is exact. False, with nothing deferred, when
+/// no such narrower match is smaller than the full match.
+bool defer_to_bound(QueryPlan& plan, double score);
+
+/// After a narrow page that was not full: leaves in more terms, rarest
+/// first, as many as are together in less than `share` of the documents.
+/// False, with nothing deferred, when that leaves in no more terms.
+bool defer_to_share(QueryPlan& plan, double share);
 
 }  // namespace search
 }  // namespace kurdi

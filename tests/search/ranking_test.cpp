@@ -55,6 +55,7 @@ TEST(Bm25, TermFrequencyPartSaturatesBelowKOnePlusOne) {
 TEST(Plan, WeighsFormsAboveStemsAndLooksUpStoredTerms) {
   Expander e;
   FakeStatistics st;
+  st.n = 10000;  // every term rare: nothing to defer
   st.df["بەرپرسەکانی"] = 3;
   st.df["بەرپرس"] = 20;
   st.df[stem("بەرپرس")] = 40;
@@ -86,7 +87,7 @@ TEST(Plan, WeighsFormsAboveStemsAndLooksUpStoredTerms) {
   EXPECT_FALSE(plan.deferred);
 }
 
-TEST(Plan, DefersCommonRelatedTermsOfOneGroupOnly) {
+TEST(Plan, DefersTheCommonTermsOfAWord) {
   Expander e;
   FakeStatistics st;
   st.n = 10000;
@@ -96,23 +97,91 @@ TEST(Plan, DefersCommonRelatedTermsOfOneGroupOnly) {
   const Query one = parse_query("دەکرێت", e);  // one item: coordination takes nothing off the bound
   const QueryPlan plan = plan_query(one, st);
   ASSERT_TRUE(plan.deferred);
+  // The rarest terms while they are in at most 5 % (500) of the documents: the form.
   double bound = 0;
   for (const PlannedTerm& t : plan.groups[0][0].terms) {
-    const bool common = static_cast<double>(t.df) > 0.05 * 10000;
-    EXPECT_EQ(t.deferred, common && t.weight < 1.0) << t.term.text;
+    EXPECT_EQ(t.deferred, t.df > 30) << t.term.text;
     if (t.deferred) bound = std::max(bound, t.weight * idf(t.df, st.n) * (RankingOptions{}.k1 + 1));
   }
   EXPECT_NEAR(plan.deferred_bound, bound, 1e-12);
   EXPECT_GT(plan.deferred_bound, 0.0);
+  EXPECT_EQ(plan.narrow_reach, 30.0);
 
-  // Two groups (an implicit AND): nothing deferred, the AND narrows already.
+  // An AND with a rare group: at most 5 documents match, nothing to defer.
   st.df["بەغدا"] = 5;
-  const Query two = parse_query("دەکرێت بەغدا", e);
-  const QueryPlan and_plan = plan_query(two, st);
+  const QueryPlan and_plan = plan_query(parse_query("دەکرێت بەغدا", e), st);
   EXPECT_FALSE(and_plan.deferred);
   for (const auto& group : and_plan.groups)
     for (const PlannedItem& item : group)
       for (const PlannedTerm& t : item.terms) EXPECT_FALSE(t.deferred);
+}
+
+// Two groups that each match most documents: the common terms of both are
+// deferred, forms included, and the bound adds up each item's best deferred
+// term, all items holding one (coordination 2/2).
+TEST(Plan, DefersAcrossGroups) {
+  Expander e;
+  FakeStatistics st;
+  st.n = 10000;
+  st.df["دەکرێت"] = 30;
+  st.df["کردن"] = 800;
+  st.df[stem("کردن")] = 9000;
+  st.df["وە"] = 6000;  // a common form
+  QueryPlan plan = plan_query(parse_query("دەکرێت وە", e), st);
+  ASSERT_TRUE(plan.deferred);
+  ASSERT_EQ(plan.groups.size(), 2u);
+  const double k = RankingOptions{}.k1 + 1;
+  const auto bound_of = [&](const QueryPlan& p) {
+    double sum = 0;
+    for (const auto& group : p.groups)
+      for (const PlannedItem& item : group) {
+        double best = 0;
+        for (const PlannedTerm& t : item.terms)
+          if (t.deferred) best = std::max(best, t.weight * idf(t.df, st.n) * k);
+        sum += best;
+      }
+    return sum;
+  };
+  for (const auto& group : plan.groups)
+    for (const PlannedItem& item : group)
+      for (const PlannedTerm& t : item.terms) EXPECT_EQ(t.deferred, t.df > 30) << t.term.text;
+  EXPECT_NEAR(plan.deferred_bound, bound_of(plan), 1e-12);
+  EXPECT_NEAR(plan.deferred_bound, (0.8 * idf(800, st.n) + idf(6000, st.n)) * k, 1e-12);
+
+  // A full page ending above the bound of one more term left in (کردن):
+  // that one, and no more.
+  const double with_lemma = (0.8 * idf(9000, st.n) + idf(6000, st.n)) * k;
+  QueryPlan wider = plan;
+  ASSERT_TRUE(defer_to_bound(wider, with_lemma));
+  EXPECT_NEAR(wider.deferred_bound, with_lemma, 1e-12);
+  EXPECT_NEAR(wider.deferred_bound, bound_of(wider), 1e-12);
+  EXPECT_EQ(wider.narrow_reach, 830.0);
+  // Below any bound short of the full match: nothing deferred any more.
+  wider = plan;
+  EXPECT_FALSE(defer_to_bound(wider, 0.0));
+  EXPECT_FALSE(wider.deferred);
+  // A short page: every term in less than 20 % (2,000) of the documents.
+  wider = plan;
+  ASSERT_TRUE(defer_to_share(wider, 0.2));
+  EXPECT_EQ(wider.narrow_reach, 830.0);
+  EXPECT_NEAR(wider.deferred_bound, with_lemma, 1e-12);
+}
+
+// A form in a tenth of the documents cannot be left in at 5 %; at
+// wide_defer_share (25 %) it can, and its stem, in nine tenths, is deferred.
+TEST(Plan, WidensWhenTheRarestTermIsTooCommonForTheFirstShare) {
+  Expander e;
+  FakeStatistics st;
+  st.n = 10000;
+  st.df["دەکرێت"] = 1000;
+  st.df[stem("کردن")] = 9000;
+  const QueryPlan plan = plan_query(parse_query("دەکرێت", e), st);
+  ASSERT_TRUE(plan.deferred);
+  EXPECT_EQ(plan.narrow_reach, 1000.0);
+  EXPECT_NEAR(plan.deferred_bound, 0.8 * idf(9000, st.n) * (RankingOptions{}.k1 + 1), 1e-12);
+  RankingOptions narrow_only;
+  narrow_only.wide_defer_share = narrow_only.defer_share;
+  EXPECT_FALSE(plan_query(parse_query("دەکرێت", e), st, narrow_only).deferred);
 }
 
 TEST(Plan, NoDeferralWhenTheRestIsAsCommon) {
@@ -126,18 +195,23 @@ TEST(Plan, NoDeferralWhenTheRestIsAsCommon) {
   EXPECT_EQ(plan.deferred_bound, 0.0);
 }
 
-TEST(Plan, FormsAreNeverDeferred) {
+TEST(Plan, ACommonFormIsDeferredLikeAStem) {
   Expander e;
   FakeStatistics st;
   st.n = 100;
   st.df["کتێب"] = 99;
   st.df["وشە"] = 1;
   const QueryPlan plan = plan_query(parse_query("کتێب OR وشە", e), st);
+  ASSERT_TRUE(plan.deferred);
   for (const PlannedItem& item : plan.groups[0])
     for (const PlannedTerm& t : item.terms)
-      if (t.weight == 1.0) {
-        EXPECT_FALSE(t.deferred) << t.term.text;
+      if (t.term.text == "کتێب" && t.weight == 1.0) {
+        EXPECT_TRUE(t.deferred);
+      } else if (t.term.text == "وشە" && t.weight == 1.0) {
+        EXPECT_FALSE(t.deferred);
       }
+  // Only the item کتێب holds a deferred term: coordination 1/2.
+  EXPECT_NEAR(plan.deferred_bound, idf(99, 100) * (RankingOptions{}.k1 + 1) / 2, 1e-12);
 }
 
 TEST(Plan, PhrasesAndPrefixesAreMatchedWhole) {
