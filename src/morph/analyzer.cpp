@@ -13,6 +13,7 @@
 // word therefore allocates only its result.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -484,10 +485,16 @@ class Search {
   }
 
   void walk(std::size_t pos, State from, bool nominal) {
+    // Only the arcs whose surface starts with the letter at pos can match;
+    // they are visited in table order, as a loop over all of them would.
+    std::uint64_t match = morph::arcs_at(from, form_.substr(pos));
+    if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
     const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag == "PRF";
-    for (const Arc& a : morph::arcs_from(from)) {
+    const std::span<const Arc> arcs = morph::arcs_from(from);
+    for (; match != 0; match &= match - 1) {
+      const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
       if (require_a_ && cur_.count == stem_piece_ && !a.surface.starts_with("ا")) continue;
       if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
                                a.tag == "PL.DEM" || a.tag == "PL" || a.tag == "INDF.PL"))

@@ -39,6 +39,11 @@ std::string_view state_name(State state) noexcept;
 /// Arcs leaving `state`.
 std::span<const Arc> arcs_from(State state) noexcept;
 
+/// The arcs leaving `state` that may match at the start of `rest`: bit n
+/// stands for arcs_from(state)[n], set when that arc's surface starts with the
+/// letter `rest` starts with (the caller still compares the whole surface).
+std::uint64_t arcs_at(State state, std::string_view rest) noexcept;
+
 /// Whether a chain may end in `state`.
 bool accepting(State state) noexcept;
 
