@@ -250,12 +250,27 @@ class Search {
 
   void elided_hamza_at(std::size_t b) {
     static constexpr std::string_view kHamza = "\u0626";
-    std::string key(kHamza);
-    for (std::size_t j = form_.size(); j > b; --j) {
+    // The words ئ + form_[b, j) grow from b; past the first one no key
+    // starts with, none is a key (see nominal_at).
+    std::string& key = hamza_key_;
+    key.assign(kHamza);
+    key.append(form_.substr(b));
+    std::array<std::uint64_t, 256> h;
+    const std::size_t n = std::min(key.size(), h.size() - 1);
+    std::size_t end = form_.size();
+    h[0] = morph::kHashSeed;
+    for (std::size_t x = 0; x < n; ++x) {
+      h[x + 1] = morph::hash_more(h[x], std::string_view(key).substr(x, 1));
+      if (x + 1 > kHamza.size() && char_boundary(key, x + 1) && !may_start_key(h[x + 1])) {
+        end = b + (x - kHamza.size());
+        break;
+      }
+    }
+    for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      key.resize(kHamza.size());
-      key.append(form_.substr(b, j - b));
-      each(key, [&](const morph::Entry& e) {
+      const std::size_t length = kHamza.size() + (j - b);
+      const std::uint64_t hk = length <= n ? h[length] : morph::hash_more(morph::kHashSeed, std::string_view(key).substr(0, length));
+      each(std::string_view(key).substr(0, length), hk, [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma && (r.upos == Upos::PRON || r.upos == Upos::DET || r.upos == Upos::ADV))
             nominal_from(e.key, b, j, r, /*elided_e=*/false, /*any_upos=*/true);
@@ -265,44 +280,64 @@ class Search {
 
   // Nominal readings whose stem starts at b (after a proclitic when b > 0).
   void nominal_at(std::size_t b) {
-    std::string with_e;
-    // hashes of form_[b, j) for every j, computed in one pass
+    // hashes of form_[b, j) for every j, computed in one pass, which stops
+    // where no key of the lexicon starts with form_[b, j): no stem ends at or
+    // after that j, and neither does one with an ە or ا added (below).
     std::array<std::uint64_t, 256> h;
     const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+    std::size_t end = form_.size();  // the stems tried end at or before it
     h[0] = morph::kHashSeed;
-    for (std::size_t x = 0; x < n; ++x) h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
-    for (std::size_t j = form_.size(); j > b; --j) {
+    for (std::size_t x = 0; x < n; ++x) {
+      h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
+      if (char_boundary(form_, b + x + 1) && !may_start_key(h[x + 1])) {
+        end = b + x;
+        break;
+      }
+    }
+    for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
       const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
-      each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+      const std::string_view stem = form_.substr(b, j - b);
+      // One lookup of the stem serves the readings below, in the order each
+      // of them would visit the compiled lexicon's entry and then the user's.
+      const morph::Entry entry = morph::lookup(stem, hj);
+      const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
+      auto lemmas = [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma) nominal_from(e.key, b, j, r, /*elided_e=*/false);
-      });
+      };
+      lemmas(entry);
+      if (user_) lemmas(user_entry);
       // Relational adjectives in -ی: ئەوروپا -> ئەوروپی, دەریا -> دەریایی, فەرەنس... (derived
       // lexemes: the adjective is its own lemma).
       if (starts_with(form_, j, "\u06CC")) {
-        each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+        auto derived = [&](const morph::Entry& e) {
           for (const Record& r : e.records)
             if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !e.key.ends_with("\u0627"))
               derived_from(r, b, j, j + 2);
-        });
-        if (starts_with(form_, j, "\u06CC\u06CC") && form_.substr(b, j - b).ends_with("\u0627"))
-          each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+        };
+        derived(entry);
+        if (user_) derived(user_entry);
+        if (starts_with(form_, j, "\u06CC\u06CC") && stem.ends_with("\u0627")) {
+          auto derived_yy = [&](const morph::Entry& e) {
             for (const Record& r : e.records)
               if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
-          });
-        with_e.assign(form_.substr(b, j - b));
-        with_e += "\u0627";
-        each(with_e, [&](const morph::Entry& e) {
+          };
+          derived_yy(entry);
+          if (user_) derived_yy(user_entry);
+        }
+        with_e_.assign(stem);
+        with_e_ += "\u0627";
+        each(with_e_, morph::hash_more(hj, "\u0627"), [&](const morph::Entry& e) {
           for (const Record& r : e.records)
             if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 2);
         });
       }
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
       if (starts_with(form_, j, "ان")) {
-        with_e.assign(form_.substr(b, j - b));
-        with_e += "ە";
-        each(with_e, [&](const morph::Entry& e2) {
+        with_e_.assign(stem);
+        with_e_ += "ە";
+        each(with_e_, morph::hash_more(hj, "ە"), [&](const morph::Entry& e2) {
           for (const Record& r : e2.records)
             if (r.kind == Kind::lemma) nominal_from(e2.key, b, j, r, /*elided_e=*/true);
         });
@@ -358,6 +393,7 @@ class Search {
     std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
     for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
       if (!char_boundary(form_, i)) continue;
+      if (!may_start_key(hi)) break;  // no longer preverb either
       bool preverb = false;
       each(form_.substr(0, i), hi, [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
@@ -394,12 +430,19 @@ class Search {
     std::uint64_t h = morph::hash_more(morph::kHashSeed, key_);
     // No compiled stem is longer than this; a user lexicon's may be.
     const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
+    // Bytes of the shortest key_ no lexicon key starts with (once found):
+    // key_ itself, and anything longer, is then no key. The alternant stems
+    // below replace at most the last 4 bytes of key_, so the loop goes on
+    // until key_ is 4 bytes past that point.
+    std::size_t dead_end = std::string::npos;
     for (std::size_t j = k + 1; j <= form_.size() && i + (j - k) <= max_key; ++j) {
       h = morph::hash_more(h, form_.substr(j - 1, 1));
+      key_ += form_[j - 1];
       if (!char_boundary(form_, j)) continue;
-      key_.resize(i);
-      key_.append(form_.substr(k, j - k));
-      verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+      if (dead_end == std::string::npos && !may_start_key(h)) dead_end = key_.size();
+      if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
+      if (dead_end == std::string::npos)
+        verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
@@ -676,6 +719,11 @@ class Search {
     });
   }
 
+  // Whether a key of either lexicon may start with the text of hash h (a user
+  // lexicon's keys are not in the compiled prefix filter: with one, nothing
+  // is pruned).
+  bool may_start_key(std::uint64_t h) const { return user_ || morph::may_start_key(h); }
+
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>
   void each(std::string_view key, F&& f) {
@@ -692,6 +740,8 @@ class Search {
   std::vector<Candidate> out_;
   Candidate cur_;          // the reading being built
   std::string key_, alt_;  // stem keys with the preverb re-attached (buffers reused)
+  std::string with_e_;     // a nominal stem with a letter added (buffer reused)
+  std::string hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;

@@ -217,6 +217,21 @@ void write_cpp(const Builder& b, const std::string& path) {
     if (s % 8 == 7) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
+  // The prefix filter (lexicon_format.hpp): every key's prefixes at character boundaries.
+  std::vector<std::uint64_t> filter(std::size_t{1} << kPrefixFilterWordBits, 0);
+  for (const auto& [text, recs] : b.keys) {
+    for (std::size_t n = 1; n <= text.size(); ++n) {
+      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
+      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
+      filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
+    }
+  }
+  o << "extern const std::uint64_t kPrefixFilter[];\nconst std::uint64_t kPrefixFilter[] = {\n";
+  for (std::size_t w = 0; w < filter.size(); ++w) {
+    o << filter[w] << "ull,";
+    if (w % 8 == 7) o << "\n";
+  }
+  o << "};\n";
   o << "}  // namespace kurdi::morph::data\n";
 
   // Write only when different, so an unchanged lexicon does not rebuild.
