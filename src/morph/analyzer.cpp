@@ -125,9 +125,12 @@ bool after_ok(std::string_view before, After after) {
 bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
   if (s.size() - pos < piece.size()) return false;
   // Sorani letters share their lead bytes: the second byte rejects most
-  // mismatches before a call to compare (the arc walk's hottest test).
+  // mismatches first. The pieces are a few letters: a loop beats a call to
+  // memcmp.
   if (piece.size() >= 2 && s[pos + 1] != piece[1]) return false;
-  return s.compare(pos, piece.size(), piece) == 0;
+  for (std::size_t x = 0; x < piece.size(); ++x)
+    if (s[pos + x] != piece[x]) return false;
+  return true;
 }
 
 bool char_boundary(std::string_view s, std::size_t i) {
@@ -154,19 +157,29 @@ std::string_view unimorph_pos(Upos upos) {
   return "X";
 }
 
-/// A morpheme while searching: byte range of the form, tag, features.
+/// A morpheme while searching: byte range of the form, tag, features. Kept
+/// small (24 bytes; the tag and features as pointer and length, both short
+/// strings) because readings are copied whole while they are collected.
 struct Piece {
-  std::uint16_t begin = 0, end = 0;
-  std::string_view tag;
-  std::string_view features;
-  bool nominal = false;  ///< a nominal suffix after an infinitive or participle
+  const char* tag_data;
+  const char* features_data;
+  std::uint16_t begin, end;
+  std::uint8_t tag_size, features_size;
+  bool nominal;  ///< a nominal suffix after an infinitive or participle
+
+  Piece() = default;
+  Piece(std::uint16_t b, std::uint16_t e, std::string_view t, std::string_view f, bool n)
+      : tag_data(t.data()), features_data(f.data()), begin(b), end(e), tag_size(static_cast<std::uint8_t>(t.size())),
+        features_size(static_cast<std::uint8_t>(f.size())), nominal(n) {}
+  std::string_view tag() const { return {tag_data, tag_size}; }
+  std::string_view features() const { return {features_data, features_size}; }
 };
 
 // Longer chains than this do not occur in Sorani; the search stops there.
 constexpr std::size_t kMaxPieces = 14;
 
-/// One reading, owning nothing: views into the form and the lexicon pool.
-struct Candidate {
+/// What a reading is besides its morphemes.
+struct CandidateHead {
   float cost = 0;
   std::string_view lemma, stem;
   Upos upos = Upos::X;
@@ -177,7 +190,28 @@ struct Candidate {
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
+};
+
+/// One reading, owning nothing: views into the form and the lexicon pool.
+/// Only the first `count` pieces are set, and only they are copied: the
+/// search resets and copies readings far more often than it keeps them.
+struct Candidate : CandidateHead {
   std::array<Piece, kMaxPieces> pieces;
+
+  Candidate() noexcept {}  // NOLINT: the pieces stay unset on purpose
+  Candidate(const Candidate& o) noexcept : CandidateHead(o) { copy_pieces(o); }
+  Candidate& operator=(const Candidate& o) noexcept {
+    static_cast<CandidateHead&>(*this) = o;
+    copy_pieces(o);
+    return *this;
+  }
+  /// Back to a reading with no morpheme (what Candidate{} was).
+  void reset() noexcept { static_cast<CandidateHead&>(*this) = CandidateHead{}; }
+
+ private:
+  void copy_pieces(const Candidate& o) noexcept {
+    std::copy_n(o.pieces.begin(), o.count, pieces.begin());
+  }
 };
 
 class Search {
@@ -191,16 +225,39 @@ class Search {
     // which keeps the search's cost per token bounded: it is quadratic in
     // the word's length. (Offsets are 16-bit, too.)
     if (form_.size() > kMaxWordBytes) return out_;
-    out_.reserve(16);
     irregular();
     nominal();
     verbal();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && allow_variants_) guess();
     demote_homographs();
-    std::stable_sort(out_.begin(), out_.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+    sort_by_cost();
     return out_;
+  }
+
+  // What std::stable_sort by cost gives, without its buffer allocation: an
+  // insertion sort (stable: an element moves only past costlier ones) for
+  // the few readings a word has.
+  void sort_by_cost() {
+    if (out_.size() > 32) {
+      std::stable_sort(out_.begin(), out_.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+      return;
+    }
+    for (std::size_t i = 1; i < out_.size(); ++i) {
+      if (!(out_[i].cost < out_[i - 1].cost)) continue;
+      Candidate moving = out_[i];
+      std::size_t k = i;
+      for (; k > 0 && moving.cost < out_[k - 1].cost; --k) out_[k] = out_[k - 1];
+      out_[k] = moving;
+    }
+  }
+
+  // A new reading at the end of out_ (most words have none: the first one
+  // reserves room for a few).
+  Candidate& add_reading() {
+    if (out_.capacity() == 0) out_.reserve(8);
+    return out_.emplace_back();
   }
 
  private:
@@ -231,7 +288,7 @@ class Search {
         pos += text.size();
       }
       if (c.stem.empty()) c.stem = c.lemma;  // a row with every piece tagged still has a stem
-      out_.push_back(c);
+      add_reading() = c;
     }
   }
 
@@ -352,7 +409,7 @@ class Search {
     if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV &&
         r.upos != Upos::ADP)
       return;
-    cur_ = Candidate{};
+    cur_.reset();
     cur_.lemma = cur_.stem = stem;
     cur_.upos = r.upos;
     cur_.cost = -freq_credit(r.freq) + (b > 0 ? kProcliticCost : 0.0f);
@@ -368,7 +425,7 @@ class Search {
   // written, a view into the word (see Candidate::in_form).
   void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
     if (d >= 0xffff) return;
-    cur_ = Candidate{};
+    cur_.reset();
     cur_.lemma = cur_.stem = form_.substr(b, d - b);
     cur_.in_form = true;
     cur_.upos = Upos::ADJ;
@@ -480,7 +537,7 @@ class Search {
       if (!present && p.present_only && p.tag != "SBJV") continue;
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
-      cur_ = Candidate{};
+      cur_.reset();
       cur_.stem = e.key;
       cur_.upos = Upos::VERB;
       cur_.verb = r.verb;
@@ -534,7 +591,7 @@ class Search {
     if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
-    const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag == "PRF";
+    const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag() == "PRF";
     const std::span<const Arc> arcs = morph::arcs_from(from);
     for (; match != 0; match &= match - 1) {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
@@ -552,35 +609,39 @@ class Search {
   }
 
   void emit() {
-    Candidate c = cur_;
+    const Candidate& c = cur_;
     if (c.verb >= 0 && (c.kind == Kind::past || c.kind == Kind::passive_past)) {
       bool sbjv = false, cond = false;
       for (std::size_t n = 0; n < c.count; ++n) {
-        sbjv = sbjv || c.pieces[n].tag == "SBJV";
-        cond = cond || c.pieces[n].tag == "COND";
+        sbjv = sbjv || c.pieces[n].tag() == "SBJV";
+        cond = cond || c.pieces[n].tag() == "COND";
       }
       if (sbjv && !cond) return;
     }
     std::size_t affixes = 0;
     for (std::size_t n = 0; n < c.count; ++n) {
-      if (c.pieces[n].tag != "stem" && c.pieces[n].tag != "preverb") ++affixes;
+      if (c.pieces[n].tag() != "stem" && c.pieces[n].tag() != "preverb") ++affixes;
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
-      if (c.pieces[n].tag == "INDF.PL") ++affixes;
+      if (c.pieces[n].tag() == "INDF.PL") ++affixes;
     }
-    c.cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
+    // (the same float operations, in the same order, as ever: costs are compared exactly)
+    float cost = c.cost;
+    cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
     if (c.verb < 0) {
-      if (c.upos == Upos::X) c.cost += kUnknownPosCost;
-      else if (affixes == 0) c.cost -= kWholeWordBonus;
-      if (c.upos == Upos::PROPN) c.cost += kNameCost;
-      if (c.upos == Upos::PRON && affixes > 0) c.cost -= kPronounBaseBonus;
+      if (c.upos == Upos::X) cost += kUnknownPosCost;
+      else if (affixes == 0) cost -= kWholeWordBonus;
+      if (c.upos == Upos::PROPN) cost += kNameCost;
+      if (c.upos == Upos::PRON && affixes > 0) cost -= kPronounBaseBonus;
     } else {
-      if (affixes == 0) c.cost += kBareVerbCost;
-      if (participle(c)) c.cost -= kParticipleBonus;
-      if (full_present(c)) c.cost -= kFullVerbBonus;
-      if (bare_present(c)) c.cost += kBarePresentCost;
+      if (affixes == 0) cost += kBareVerbCost;
+      if (participle(c)) cost -= kParticipleBonus;
+      if (full_present(c)) cost -= kFullVerbBonus;
+      if (bare_present(c)) cost += kBarePresentCost;
     }
-    out_.push_back(c);
+    Candidate& kept = add_reading();
+    kept = c;
+    kept.cost = cost;
   }
 
   // a present stem with a prefix before it and a person ending after it
@@ -588,7 +649,7 @@ class Search {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
     bool prefix = false, ending = false, after_stem = false;
     for (std::size_t n = 0; n < c.count; ++n) {
-      const std::string_view t = c.pieces[n].tag;
+      const std::string_view t = c.pieces[n].tag();
       if (t == "stem") after_stem = true;
       else if (!after_stem && t != "preverb" && !t.starts_with("CL.")) prefix = true;
       else if (after_stem && (t.starts_with("PRS.") || t == "IMP.2S")) ending = true;
@@ -599,7 +660,7 @@ class Search {
   static bool bare_present(const Candidate& c) {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
     for (std::size_t n = 0; n < c.count; ++n) {
-      const std::string_view t = c.pieces[n].tag;
+      const std::string_view t = c.pieces[n].tag();
       if (t == "stem") return true;
       if (t != "preverb" && !t.starts_with("CL.")) return false;
     }
@@ -615,10 +676,10 @@ class Search {
     bool decomposes = false;
     for (const Candidate& c : out_) {
       if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN ||
-          c.pieces[0].tag != "stem")
+          c.pieces[0].tag() != "stem")
         continue;
       bool all = true;
-      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag);
+      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag());
       if (all) decomposes = true;
     }
     if (!decomposes) return;
@@ -632,9 +693,9 @@ class Search {
     bool after_stem = false, perfect = false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const Piece& p = c.pieces[n];
-      if (p.tag == "stem") after_stem = true;
+      if (p.tag() == "stem") after_stem = true;
       else if (after_stem && !p.nominal) {
-        if (p.tag != "PRF") return false;
+        if (p.tag() != "PRF") return false;
         perfect = true;
       }
     }
@@ -677,7 +738,7 @@ class Search {
         for (std::size_t n = 0; n < c.count; ++n) empty = empty || c.pieces[n].begin >= c.pieces[n].end;
         if (empty) continue;
         c.cost += kVariantCost;
-        out_.push_back(c);
+        add_reading() = c;
       }
       if (!out_.empty()) return;
     }
@@ -695,7 +756,7 @@ class Search {
     for (std::size_t j = form_.size(); j-- > 0;) {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
-      cur_ = Candidate{};
+      cur_.reset();
       cur_.lemma = cur_.stem = form_.substr(0, j);
       cur_.in_form = true;
       cur_.guessed = true;
@@ -709,9 +770,9 @@ class Search {
       std::size_t marker = 0;
       for (std::size_t n = 1; n < c.count; ++n) {
         const Piece& m = c.pieces[n];
-        if (m.tag == "DEF" || m.tag == "DEF.PL" || m.tag == "INDF") marker += m.end - m.begin;
+        if (m.tag() == "DEF" || m.tag() == "DEF.PL" || m.tag() == "INDF") marker += m.end - m.begin;
       }
-      const bool ezafe_after_yeh = c.count == 2 && c.pieces[1].tag == "EZ" && c.stem.ends_with("\u06CC") &&
+      const bool ezafe_after_yeh = c.count == 2 && c.pieces[1].tag() == "EZ" && c.stem.ends_with("\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
       if (marker == 0 && !ezafe_after_yeh) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
@@ -759,7 +820,7 @@ std::string verb_features(const Candidate& c) {
   bool after_stem = false;
   for (std::size_t n = 0; n < c.count; ++n) {
     const Piece& p = c.pieces[n];
-    const std::string_view t = p.tag;
+    const std::string_view t = p.tag();
     if (t == "stem") {
       after_stem = true;
       continue;
@@ -773,7 +834,7 @@ std::string verb_features(const Candidate& c) {
       continue;
     }
     if (p.nominal) {
-      if (!p.features.empty()) (tail += ';') += p.features;
+      if (!p.features().empty()) (tail += ';') += p.features();
       continue;
     }
     if (t == "INF") infinitive = true;
@@ -848,9 +909,9 @@ Analysis materialize(const Candidate& c, std::string_view form) {
   } else {
     a.features = unimorph_pos(c.upos);
     for (std::size_t n = 0; n < c.count; ++n)
-      if (!c.pieces[n].features.empty()) (a.features += ';') += c.pieces[n].features;
+      if (!c.pieces[n].features().empty()) (a.features += ';') += c.pieces[n].features();
   }
-  for (std::size_t n = 0; n < c.count; ++n) a.morphemes.push_back({c.pieces[n].begin, c.pieces[n].end, c.pieces[n].tag});
+  for (std::size_t n = 0; n < c.count; ++n) a.morphemes.push_back({c.pieces[n].begin, c.pieces[n].end, c.pieces[n].tag()});
   return a;
 }
 
@@ -950,22 +1011,22 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   // (a plural ان, a demonstrative ە) stays with the token before it.
   std::size_t stem_index = 0;
   for (std::size_t i = 0; i < c.count; ++i)
-    if (c.pieces[i].tag == "stem") stem_index = i;
+    if (c.pieces[i].tag() == "stem") stem_index = i;
   std::size_t begin = 0;
   // A joined preposition is a token of its own, except in a contraction (لەو):
   // there it has lost its vowel to the next word and stays with it.
-  if (c.count > 0 && c.pieces[0].tag == "PREP" && c.pieces[0].end > 2) {
+  if (c.count > 0 && c.pieces[0].tag() == "PREP" && c.pieces[0].end > 2) {
     out.emplace_back(0, c.pieces[0].end);
     begin = c.pieces[0].end;
   }
   bool splitting = c.upos != Upos::VERB;
   for (std::size_t i = stem_index + 1; i < c.count; ++i) {
     const Piece& m = c.pieces[i];
-    if (m.tag == "INF") splitting = true;  // an infinitive inflects as a noun
+    if (m.tag() == "INF") splitting = true;  // an infinitive inflects as a noun
     // In a verb form only the nominal suffixes of an infinitive or a
     // participle split; clitics and endings of the verb itself stay.
-    if (!splitting && m.nominal && splits_off(m.tag)) splitting = true;
-    if (!splitting || !splits_off(m.tag)) continue;
+    if (!splitting && m.nominal && splits_off(m.tag())) splitting = true;
+    if (!splitting || !splits_off(m.tag())) continue;
     if (m.begin > begin) out.emplace_back(begin, m.begin);
     begin = m.begin;
   }

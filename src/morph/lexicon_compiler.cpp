@@ -310,7 +310,12 @@ int main(int argc, char** argv) {
   // irregular_forms.tsv: form, lemma, upos, features, morphemes
   for_each_row(irregular, 5, [&](const std::vector<std::string>& c, std::size_t line) {
     std::string joined;
-    for (const auto& m : split(c[4], '+')) joined += m.substr(0, m.find('/'));
+    for (const auto& m : split(c[4], '+')) {
+      joined += m.substr(0, m.find('/'));
+      // the analyzer keeps a morpheme's tag length in one byte
+      if (m.find('/') != std::string::npos && m.size() - m.find('/') - 1 > 255)
+        fail(irregular, line, "morpheme tag longer than 255 bytes in '" + m + "'");
+    }
     if (joined != c[0]) fail(irregular, line, "morphemes '" + c[4] + "' do not spell the form '" + c[0] + "'");
     auto u16 = [&](const std::string& s) {
       if (s.size() > 0xffff) fail(irregular, line, "field too long");
