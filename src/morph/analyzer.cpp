@@ -33,11 +33,14 @@ namespace kurdi {
 
 std::string morph::normalized_word(std::string_view word) {
   std::string form = normalize(word);
-  // Analysis is per word: surrounding spaces are not part of it.
+  // Analysis is per word: surrounding spaces are not part of it. (Trimmed
+  // in place: no second string.)
   const auto first = form.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   const auto last = form.find_last_not_of(" \t\r\n");
-  return form.substr(first, last - first + 1);
+  form.erase(last + 1);
+  form.erase(0, first);
+  return form;
 }
 
 namespace {
@@ -156,6 +159,32 @@ std::string_view unimorph_pos(Upos upos) {
   }
   return "X";
 }
+
+/// A key being built from pieces of the word: never longer than the word
+/// (at most kMaxWordBytes, see Search::run) plus two letters, so it lives in
+/// a fixed array and building one never allocates.
+class KeyBuffer {
+ public:
+  void assign(std::string_view s) noexcept {
+    size_ = 0;
+    *this += s;
+  }
+  KeyBuffer& operator+=(std::string_view s) noexcept {
+    std::copy(s.begin(), s.end(), data_.begin() + static_cast<std::ptrdiff_t>(size_));
+    size_ += s.size();
+    return *this;
+  }
+  KeyBuffer& operator+=(char c) noexcept {
+    data_[size_++] = c;
+    return *this;
+  }
+  std::size_t size() const noexcept { return size_; }
+  operator std::string_view() const noexcept { return {data_.data(), size_}; }  // NOLINT: used as a view
+
+ private:
+  std::array<char, kMaxWordBytes + 16> data_;
+  std::size_t size_ = 0;
+};
 
 /// A morpheme while searching: byte range of the form, tag, features. Kept
 /// small (24 bytes; the tag and features as pointer and length, both short
@@ -309,9 +338,9 @@ class Search {
     static constexpr std::string_view kHamza = "\u0626";
     // The words ئ + form_[b, j) grow from b; past the first one no key
     // starts with, none is a key (see nominal_at).
-    std::string& key = hamza_key_;
+    KeyBuffer& key = hamza_key_;
     key.assign(kHamza);
-    key.append(form_.substr(b));
+    key += form_.substr(b);
     std::array<std::uint64_t, 256> h;
     const std::size_t n = std::min(key.size(), h.size() - 1);
     std::size_t end = form_.size();
@@ -326,7 +355,8 @@ class Search {
     for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
       const std::size_t length = kHamza.size() + (j - b);
-      const std::uint64_t hk = length <= n ? h[length] : morph::hash_more(morph::kHashSeed, std::string_view(key).substr(0, length));
+      const std::uint64_t hk =
+          length <= n ? h[length] : morph::hash_more(morph::kHashSeed, std::string_view(key).substr(0, length));
       each(std::string_view(key).substr(0, length), hk, [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma && (r.upos == Upos::PRON || r.upos == Upos::DET || r.upos == Upos::ADV))
@@ -484,7 +514,7 @@ class Search {
     if (k >= form_.size()) return;
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(form_.substr(0, i));
-    std::uint64_t h = morph::hash_more(morph::kHashSeed, key_);
+    std::uint64_t h = morph::hash_more(morph::kHashSeed, form_.substr(0, i));
     // No compiled stem is longer than this; a user lexicon's may be.
     const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
     // Bytes of the shortest key_ no lexicon key starts with (once found):
@@ -506,11 +536,11 @@ class Search {
         if (base.size() >= i + 4 && base.ends_with("وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         } else if (base.size() >= i + 2 && base.ends_with("ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         }
       }
     }
@@ -713,8 +743,10 @@ class Search {
       if (!starts_with(form_, p, kWaw)) continue;
       if ((p >= 2 && starts_with(form_, p - 2, kWaw)) || starts_with(form_, p + 2, kWaw)) continue;
       ++tried;
-      std::string variant(form_);
-      variant.insert(p + 2, kWaw);
+      KeyBuffer variant;
+      variant.assign(form_.substr(0, p + 2));
+      variant += kWaw;
+      variant += form_.substr(p + 2);
       Search inner(variant, user_);
       inner.allow_variants_ = false;
       auto& found = inner.run();
@@ -800,9 +832,9 @@ class Search {
   const UserLexicon::Impl* user_;
   std::vector<Candidate> out_;
   Candidate cur_;          // the reading being built
-  std::string key_, alt_;  // stem keys with the preverb re-attached (buffers reused)
-  std::string with_e_;     // a nominal stem with a letter added (buffer reused)
-  std::string hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
+  KeyBuffer key_, alt_;  // stem keys with the preverb re-attached
+  KeyBuffer with_e_;     // a nominal stem with a letter added
+  KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;
