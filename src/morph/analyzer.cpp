@@ -381,6 +381,7 @@ class Search {
         break;
       }
     }
+    if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
     for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
       const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
@@ -388,6 +389,7 @@ class Search {
       // One lookup of the stem serves the readings below, in the order each
       // of them would visit the compiled lexicon's entry and then the user's.
       const morph::Entry entry = morph::lookup(stem, hj);
+      if (b == 0 && j < kMemoBytes) prefix_entry_[j] = entry;
       const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
       auto lemmas = [&](const morph::Entry& e) {
         for (const Record& r : e.records)
@@ -482,9 +484,11 @@ class Search {
       if (!char_boundary(form_, i)) continue;
       if (!may_start_key(hi)) break;  // no longer preverb either
       bool preverb = false;
-      each(form_.substr(0, i), hi, [&](const morph::Entry& e) {
+      auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
-      });
+      };
+      find_preverb(i <= memo_end_ ? prefix_entry_[i] : morph::lookup(form_.substr(0, i), hi));
+      if (user_) find_preverb(user_->lookup(form_.substr(0, i)));
       if (preverb) splits[n_splits++] = i;
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
@@ -528,8 +532,14 @@ class Search {
       if (!char_boundary(form_, j)) continue;
       if (dead_end == std::string::npos && !may_start_key(h)) dead_end = key_.size();
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
-      if (dead_end == std::string::npos)
-        verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+      if (dead_end == std::string::npos) {
+        if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
+          verb_records(prefix_entry_[j], i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, clitic, clitic_at, infix, false);
+        } else {
+          verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+        }
+      }
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
@@ -832,6 +842,12 @@ class Search {
   const UserLexicon::Impl* user_;
   std::vector<Candidate> out_;
   Candidate cur_;          // the reading being built
+  // The compiled lexicon's entries of form_[0, j) for j <= memo_end_ at
+  // character boundaries: nominal_at(0) looks them up, and verbal() needs the
+  // same keys again (preverbs, stems at the start of the word).
+  static constexpr std::size_t kMemoBytes = 64;
+  std::array<morph::Entry, kMemoBytes> prefix_entry_;
+  std::size_t memo_end_ = 0;
   KeyBuffer key_, alt_;  // stem keys with the preverb re-attached
   KeyBuffer with_e_;     // a nominal stem with a letter added
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
