@@ -27,7 +27,6 @@
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
 #include "morph/word.hpp"
-#include "text/utf8.hpp"
 
 namespace kurdi {
 
@@ -115,12 +114,17 @@ float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + st
 bool after_ok(std::string_view before, After after) {
   if (after == After::any) return true;
   if (before.empty()) return false;
-  unsigned len = 0;
-  const auto* b = text::bytes(before.data());
-  const char32_t cp = text::decode_before(b, b + before.size(), &len);
-  const bool glide = cp == U'\u0648' || cp == U'\u06CC';
-  const bool vowel = cp == U'\u0627' || cp == U'\u06D5' || cp == U'\u06C6' || cp == U'\u06CE';
-  if (after == After::yeh) return cp == U'\u06CC';
+  // The letters that decide are all two bytes long: compare the last two
+  // bytes of the (valid UTF-8) text with their encodings, no decoding.
+  const auto n = before.size();
+  const unsigned last = n >= 2 ? static_cast<unsigned char>(before[n - 2]) << 8 | static_cast<unsigned char>(before[n - 1]) : 0;
+  constexpr auto code = [](std::string_view letter) {
+    return static_cast<unsigned>(static_cast<unsigned char>(letter[0]) << 8 | static_cast<unsigned char>(letter[1]));
+  };
+  const bool yeh = last == code("\u06CC");
+  const bool glide = yeh || last == code("\u0648");
+  const bool vowel = last == code("\u0627") || last == code("\u06D5") || last == code("\u06C6") || last == code("\u06CE");
+  if (after == After::yeh) return yeh;
   if (after == After::vowel) return vowel || glide;
   return !vowel;
 }

@@ -179,25 +179,9 @@ constexpr Table build() {
 
 constexpr Table kTable = build();
 
-// Which arcs of a state can match at a position, by the letter there: the
-// analyzer tries only those (in table order) instead of comparing every
-// surface. Every surface starts with a two-byte letter of the Arabic block
-// (U+0600..U+06FF, lead byte D8..DB), so that letter indexes a class and each
-// (state, class) pair has a bit mask over the state's arcs.
-constexpr bool arabic_letter(unsigned char b0, unsigned char b1) {
-  return b0 >= 0xD8 && b0 <= 0xDB && (b1 & 0xC0) == 0x80;
-}
-constexpr std::size_t letter_offset(unsigned char b0, unsigned char b1) {  // code point - U+0600
-  return static_cast<std::size_t>(b0 - 0xD8) << 6 | (b1 & 0x3F);
-}
-
-constexpr std::size_t kMaxLetterClasses = 32;
-
-struct FirstLetters {
-  std::array<std::uint8_t, 256> letter_class{};  // 0: no surface starts with the letter
-  std::array<std::array<std::uint64_t, kMaxLetterClasses>, static_cast<std::size_t>(S::count)> masks{};
-};
-
+// Which arcs of a state can match at a position, by the letter there (the
+// tables of arcs_at, morphotactics.hpp): each (state, letter class) pair has
+// a bit mask over the state's arcs, built here at compile time.
 constexpr FirstLetters build_first_letters() {
   FirstLetters f;
   std::size_t classes = 1;
@@ -206,9 +190,10 @@ constexpr FirstLetters build_first_letters() {
     if (end - begin > 64) throw "more than 64 arcs leave one state";  // (a compile error)
     for (std::size_t n = begin; n < end; ++n) {
       const std::string_view surface = kTable.arcs[n].surface;
-      if (surface.size() < 2 || !arabic_letter(static_cast<unsigned char>(surface[0]), static_cast<unsigned char>(surface[1])))
-        throw "an arc's surface does not start with an Arabic-block letter";
-      std::uint8_t& c = f.letter_class[letter_offset(static_cast<unsigned char>(surface[0]), static_cast<unsigned char>(surface[1]))];
+      const auto b0 = static_cast<unsigned char>(surface.size() >= 2 ? surface[0] : 0);
+      const auto b1 = static_cast<unsigned char>(surface.size() >= 2 ? surface[1] : 0);
+      if (!detail::arabic_letter(b0, b1)) throw "an arc's surface does not start with an Arabic-block letter";
+      std::uint8_t& c = f.letter_class[detail::letter_offset(b0, b1)];
       if (c == 0) {
         if (classes == kMaxLetterClasses) throw "too many first letters";
         c = static_cast<std::uint8_t>(classes++);
@@ -219,7 +204,11 @@ constexpr FirstLetters build_first_letters() {
   return f;
 }
 
+}  // namespace
+
 constexpr FirstLetters kFirstLetters = build_first_letters();
+
+namespace {
 
 constexpr std::array<Prefix, 9> kPrefixes = {{
     {"نەدە", "NEG.IPFV", "NEG;IPFV", true, false, true},
@@ -258,14 +247,6 @@ std::string_view state_name(State state) noexcept {
 std::span<const Arc> arcs_from(State state) noexcept {
   auto s = static_cast<std::size_t>(state);
   return {kTable.arcs.data() + kTable.begin[s], static_cast<std::size_t>(kTable.begin[s + 1] - kTable.begin[s])};
-}
-
-std::uint64_t arcs_at(State state, std::string_view rest) noexcept {
-  if (rest.size() < 2) return 0;
-  const auto b0 = static_cast<unsigned char>(rest[0]), b1 = static_cast<unsigned char>(rest[1]);
-  if (!arabic_letter(b0, b1)) return 0;
-  const std::uint8_t c = kFirstLetters.letter_class[letter_offset(b0, b1)];
-  return c == 0 ? 0 : kFirstLetters.masks[static_cast<std::size_t>(state)][c];
 }
 
 bool accepting(State state) noexcept {
