@@ -140,6 +140,24 @@ bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
   return true;
 }
 
+// Whether s is the literal (begins: starts with it). Tags are compared in the
+// search's inner loops; string_view's == calls compare() with a length known
+// only at run time, while these compare a length known at compile time.
+template <std::size_t N>
+constexpr bool is(std::string_view s, const char (&lit)[N]) noexcept {
+  if (s.size() != N - 1) return false;
+  for (std::size_t i = 0; i + 1 < N; ++i)
+    if (s[i] != lit[i]) return false;
+  return true;
+}
+template <std::size_t N>
+constexpr bool begins(std::string_view s, const char (&lit)[N]) noexcept {
+  if (s.size() < N - 1) return false;
+  for (std::size_t i = 0; i + 1 < N; ++i)
+    if (s[i] != lit[i]) return false;
+  return true;
+}
+
 bool char_boundary(std::string_view s, std::size_t i) {
   return i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
 }
@@ -315,7 +333,7 @@ class Search {
         const std::size_t slash = piece.find('/');
         const std::string_view text = piece.substr(0, slash);
         const std::string_view tag = slash == std::string_view::npos ? "stem" : piece.substr(slash + 1);
-        if (tag == "stem") c.stem = text;
+        if (is(tag, "stem")) c.stem = text;
         c.pieces[c.count++] = {static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + text.size()), tag,
                                "", false};
         pos += text.size();
@@ -578,7 +596,7 @@ class Search {
       if (present && p.past_only) continue;
       // ب stands before a past stem only in the past conditional (بخواردایە),
       // which emit() checks.
-      if (!present && p.present_only && p.tag != "SBJV") continue;
+      if (!present && p.present_only && !is(p.tag, "SBJV")) continue;
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
       cur_.reset();
@@ -635,13 +653,13 @@ class Search {
     if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
-    const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag() == "PRF";
+    const bool after_participle = nominal && cur_.verb >= 0 && is(cur_.pieces[cur_.count - 1].tag(), "PRF");
     const std::span<const Arc> arcs = morph::arcs_from(from);
     for (; match != 0; match &= match - 1) {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
-      if (require_a_ && cur_.count == stem_piece_ && !a.surface.starts_with("ا")) continue;
-      if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
-                               a.tag == "PL.DEM" || a.tag == "PL" || a.tag == "INDF.PL"))
+      if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
+      if (after_participle && (begins(a.tag, "COP.") || begins(a.tag, "CL.") || is(a.tag, "DEM") ||
+                               is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL")))
         continue;
       if (!starts_with(form_, pos, a.surface)) continue;
       if (!after_ok(form_.substr(0, pos), a.after)) continue;
@@ -657,17 +675,17 @@ class Search {
     if (c.verb >= 0 && (c.kind == Kind::past || c.kind == Kind::passive_past)) {
       bool sbjv = false, cond = false;
       for (std::size_t n = 0; n < c.count; ++n) {
-        sbjv = sbjv || c.pieces[n].tag() == "SBJV";
-        cond = cond || c.pieces[n].tag() == "COND";
+        sbjv = sbjv || is(c.pieces[n].tag(), "SBJV");
+        cond = cond || is(c.pieces[n].tag(), "COND");
       }
       if (sbjv && !cond) return;
     }
     std::size_t affixes = 0;
     for (std::size_t n = 0; n < c.count; ++n) {
-      if (c.pieces[n].tag() != "stem" && c.pieces[n].tag() != "preverb") ++affixes;
+      if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
-      if (c.pieces[n].tag() == "INDF.PL") ++affixes;
+      if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
     }
     // (the same float operations, in the same order, as ever: costs are compared exactly)
     float cost = c.cost;
@@ -694,9 +712,9 @@ class Search {
     bool prefix = false, ending = false, after_stem = false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const std::string_view t = c.pieces[n].tag();
-      if (t == "stem") after_stem = true;
-      else if (!after_stem && t != "preverb" && !t.starts_with("CL.")) prefix = true;
-      else if (after_stem && (t.starts_with("PRS.") || t == "IMP.2S")) ending = true;
+      if (is(t, "stem")) after_stem = true;
+      else if (!after_stem && !is(t, "preverb") && !begins(t, "CL.")) prefix = true;
+      else if (after_stem && (begins(t, "PRS.") || is(t, "IMP.2S"))) ending = true;
     }
     return prefix && ending;
   }
@@ -705,8 +723,8 @@ class Search {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const std::string_view t = c.pieces[n].tag();
-      if (t == "stem") return true;
-      if (t != "preverb" && !t.starts_with("CL.")) return false;
+      if (is(t, "stem")) return true;
+      if (!is(t, "preverb") && !begins(t, "CL.")) return false;
     }
     return true;
   }
@@ -715,12 +733,12 @@ class Search {
   // lexicon lemma + ی / ە / تر / ترین loses its bonus (kHomographCost).
   void demote_homographs() {
     auto homograph_affix = [](std::string_view t) {
-      return t == "EZ" || t == "CL.3S" || t == "DEM" || t == "COP.3S" || t == "CMPR" || t == "SPRL";
+      return is(t, "EZ") || is(t, "CL.3S") || is(t, "DEM") || is(t, "COP.3S") || is(t, "CMPR") || is(t, "SPRL");
     };
     bool decomposes = false;
     for (const Candidate& c : out_) {
       if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN ||
-          c.pieces[0].tag() != "stem")
+          !is(c.pieces[0].tag(), "stem"))
         continue;
       bool all = true;
       for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag());
@@ -737,9 +755,9 @@ class Search {
     bool after_stem = false, perfect = false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const Piece& p = c.pieces[n];
-      if (p.tag() == "stem") after_stem = true;
+      if (is(p.tag(), "stem")) after_stem = true;
       else if (after_stem && !p.nominal) {
-        if (p.tag() != "PRF") return false;
+        if (!is(p.tag(), "PRF")) return false;
         perfect = true;
       }
     }
@@ -816,9 +834,9 @@ class Search {
       std::size_t marker = 0;
       for (std::size_t n = 1; n < c.count; ++n) {
         const Piece& m = c.pieces[n];
-        if (m.tag() == "DEF" || m.tag() == "DEF.PL" || m.tag() == "INDF") marker += m.end - m.begin;
+        if (is(m.tag(), "DEF") || is(m.tag(), "DEF.PL") || is(m.tag(), "INDF")) marker += m.end - m.begin;
       }
-      const bool ezafe_after_yeh = c.count == 2 && c.pieces[1].tag() == "EZ" && c.stem.ends_with("\u06CC") &&
+      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
       if (marker == 0 && !ezafe_after_yeh) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
@@ -873,33 +891,33 @@ std::string verb_features(const Candidate& c) {
   for (std::size_t n = 0; n < c.count; ++n) {
     const Piece& p = c.pieces[n];
     const std::string_view t = p.tag();
-    if (t == "stem") {
+    if (is(t, "stem")) {
       after_stem = true;
       continue;
     }
     if (!after_stem) {
       if (t.find("NEG") != std::string_view::npos) neg = true;
       if (t.find("IPFV") != std::string_view::npos) ipfv = true;
-      if (t == "SBJV") sbjv = true;
-      if (t == "NEG.IMP") imp = true;
-      if (t.starts_with("CL.")) clitic_person = t.substr(3);
+      if (is(t, "SBJV")) sbjv = true;
+      if (is(t, "NEG.IMP")) imp = true;
+      if (begins(t, "CL.")) clitic_person = t.substr(3);
       continue;
     }
     if (p.nominal) {
       if (!p.features().empty()) (tail += ';') += p.features();
       continue;
     }
-    if (t == "INF") infinitive = true;
-    else if (t == "PRF") perfect = true;
-    else if (t == "PLUP") pluperfect = true;
-    else if (t == "PRF.SBJV") sbjv = perfect = true;
-    else if (t == "COND") sbjv = true;
-    else if (t == "V.EWE") ewe = true;
-    else if (t == "DIR") dir = true;
-    else if (t == "IMP.2S") imp = true, person = "2S";
-    else if (t == "PRF.3S") perfect_3s = true, person = "3S";
-    else if (t.starts_with("PRS.") || t.starts_with("PST.") || t.starts_with("PRF.")) person = t.substr(4);
-    else if (t.starts_with("CL.")) clitic_person = t.substr(3);
+    if (is(t, "INF")) infinitive = true;
+    else if (is(t, "PRF")) perfect = true;
+    else if (is(t, "PLUP")) pluperfect = true;
+    else if (is(t, "PRF.SBJV")) sbjv = perfect = true;
+    else if (is(t, "COND")) sbjv = true;
+    else if (is(t, "V.EWE")) ewe = true;
+    else if (is(t, "DIR")) dir = true;
+    else if (is(t, "IMP.2S")) imp = true, person = "2S";
+    else if (is(t, "PRF.3S")) perfect_3s = true, person = "3S";
+    else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "PRF.")) person = t.substr(4);
+    else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
@@ -946,7 +964,17 @@ std::string verb_features(const Candidate& c) {
   return f + tail;
 }
 
-Analysis materialize(const Candidate& c, std::string_view form) {
+// The UniMorph features of a reading.
+std::string features_of(const Candidate& c) {
+  if (c.irregular) return std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
+  if (c.verb >= 0) return verb_features(c);
+  std::string f(unimorph_pos(c.upos));
+  for (std::size_t n = 0; n < c.count; ++n)
+    if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
+  return f;
+}
+
+Analysis materialize(const Candidate& c, std::string_view form, std::string features) {
   Analysis a;
   a.form = std::string(form);
   a.lemma = std::string(c.lemma);
@@ -954,15 +982,8 @@ Analysis materialize(const Candidate& c, std::string_view form) {
   a.upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
   a.known = !c.guessed;
   a.cost = c.cost;
-  if (c.irregular) {
-    a.features = std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
-  } else if (c.verb >= 0) {
-    a.features = verb_features(c);
-  } else {
-    a.features = unimorph_pos(c.upos);
-    for (std::size_t n = 0; n < c.count; ++n)
-      if (!c.pieces[n].features().empty()) (a.features += ';') += c.pieces[n].features();
-  }
+  a.features = std::move(features);
+  a.morphemes.reserve(c.count);
   for (std::size_t n = 0; n < c.count; ++n) a.morphemes.push_back({c.pieces[n].begin, c.pieces[n].end, c.pieces[n].tag()});
   return a;
 }
@@ -973,7 +994,7 @@ Analysis unknown(const std::string& form) {
   a.lemma = form;
   a.stem = form;
   a.upos = "X";
-  a.features = "X";
+  a.features.push_back('X');  // (not = "X": g++ 12 then warns of a memcpy overlap that cannot happen, -Wrestrict)
   a.known = false;
   a.morphemes.push_back({0, form.size(), "stem"});
   return a;
@@ -1002,14 +1023,17 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, cons
     out.push_back(unknown(form));
     return out;
   }
+  out.reserve(candidates.size() + 1);
   for (const Candidate& c : candidates) {
-    Analysis a = materialize(c, form);
     // One analysis per (lemma, upos, features, stem): clitic ی and ezafe ی
-    // can reach the same reading through different states.
+    // can reach the same reading through different states. (Checked before
+    // the analysis is built, so a repeated reading costs no strings.)
+    std::string features = features_of(c);
+    const std::string_view upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
     const bool dup = std::any_of(out.begin(), out.end(), [&](const Analysis& u) {
-      return u.lemma == a.lemma && u.upos == a.upos && u.features == a.features && u.stem == a.stem;
+      return u.lemma == c.lemma && u.upos == upos && u.features == features && u.stem == c.stem;
     });
-    if (!dup) out.push_back(std::move(a));
+    if (!dup) out.push_back(materialize(c, form, std::move(features)));
   }
   // A guess may be wrong: the word taken whole stays among the readings.
   if (candidates.front().guessed) out.push_back(unknown(form));
@@ -1018,8 +1042,8 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, cons
 
 // Morphemes the morpheme tokenization splits off (the rest stays attached).
 bool splits_off(std::string_view tag) {
-  return tag == "DEF" || tag == "DEF.PL" || tag == "INDF" || tag == "EZ" || tag == "ADD" || tag == "DA" ||
-         tag == "EWE" || tag == "RA" || tag.starts_with("COP.") || tag.starts_with("CL.");
+  return is(tag, "DEF") || is(tag, "DEF.PL") || is(tag, "INDF") || is(tag, "EZ") || is(tag, "ADD") || is(tag, "DA") ||
+         is(tag, "EWE") || is(tag, "RA") || begins(tag, "COP.") || begins(tag, "CL.");
 }
 
 }  // namespace
@@ -1063,18 +1087,18 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   // (a plural ان, a demonstrative ە) stays with the token before it.
   std::size_t stem_index = 0;
   for (std::size_t i = 0; i < c.count; ++i)
-    if (c.pieces[i].tag() == "stem") stem_index = i;
+    if (is(c.pieces[i].tag(), "stem")) stem_index = i;
   std::size_t begin = 0;
   // A joined preposition is a token of its own, except in a contraction (لەو):
   // there it has lost its vowel to the next word and stays with it.
-  if (c.count > 0 && c.pieces[0].tag() == "PREP" && c.pieces[0].end > 2) {
+  if (c.count > 0 && is(c.pieces[0].tag(), "PREP") && c.pieces[0].end > 2) {
     out.emplace_back(0, c.pieces[0].end);
     begin = c.pieces[0].end;
   }
   bool splitting = c.upos != Upos::VERB;
   for (std::size_t i = stem_index + 1; i < c.count; ++i) {
     const Piece& m = c.pieces[i];
-    if (m.tag() == "INF") splitting = true;  // an infinitive inflects as a noun
+    if (is(m.tag(), "INF")) splitting = true;  // an infinitive inflects as a noun
     // In a verb form only the nominal suffixes of an infinitive or a
     // participle split; clitics and endings of the verb itself stay.
     if (!splitting && m.nominal && splits_off(m.tag())) splitting = true;
