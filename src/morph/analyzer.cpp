@@ -411,7 +411,7 @@ class Search {
       // One lookup of the stem serves the readings below, in the order each
       // of them would visit the compiled lexicon's entry and then the user's.
       const morph::Entry entry = morph::lookup(stem, hj);
-      if (b == 0 && j < kMemoBytes) prefix_entry_[j] = entry;
+      if (b == 0 && j < kMemoBytes) prefix_entry_[j].set(entry);
       const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
       auto lemmas = [&](const morph::Entry& e) {
         for (const Record& r : e.records)
@@ -509,7 +509,7 @@ class Search {
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       };
-      find_preverb(i <= memo_end_ ? prefix_entry_[i] : morph::lookup(form_.substr(0, i), hi));
+      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(form_.substr(0, i), hi));
       if (user_) find_preverb(user_->lookup(form_.substr(0, i)));
       if (preverb) splits[n_splits++] = i;
     }
@@ -556,7 +556,7 @@ class Search {
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          verb_records(prefix_entry_[j], i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
           if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, clitic, clitic_at, infix, false);
         } else {
           verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
@@ -868,7 +868,21 @@ class Search {
   // character boundaries: nominal_at(0) looks them up, and verbal() needs the
   // same keys again (preverbs, stems at the start of the word).
   static constexpr std::size_t kMemoBytes = 64;
-  std::array<morph::Entry, kMemoBytes> prefix_entry_;
+  // (morph::Entry's members initialize themselves, which for this array
+  // would cost more than it saves: a bare copy of one instead)
+  struct EntrySlot {
+    const char* key;
+    const Record* records;
+    std::uint16_t key_size, record_count;  // (the compiled lexicon's Key sizes)
+    void set(const morph::Entry& e) {
+      key = e.key.data();
+      records = e.records.data();
+      key_size = static_cast<std::uint16_t>(e.key.size());
+      record_count = static_cast<std::uint16_t>(e.records.size());
+    }
+    morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
+  };
+  std::array<EntrySlot, kMemoBytes> prefix_entry_;
   std::size_t memo_end_ = 0;
   KeyBuffer key_, alt_;  // stem keys with the preverb re-attached
   KeyBuffer with_e_;     // a nominal stem with a letter added
