@@ -13,6 +13,7 @@
 // word therefore allocates only its result.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -26,17 +27,19 @@
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
 #include "morph/word.hpp"
-#include "text/utf8.hpp"
 
 namespace kurdi {
 
 std::string morph::normalized_word(std::string_view word) {
   std::string form = normalize(word);
-  // Analysis is per word: surrounding spaces are not part of it.
+  // Analysis is per word: surrounding spaces are not part of it. (Trimmed
+  // in place: no second string.)
   const auto first = form.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   const auto last = form.find_last_not_of(" \t\r\n");
-  return form.substr(first, last - first + 1);
+  form.erase(last + 1);
+  form.erase(0, first);
+  return form;
 }
 
 namespace {
@@ -111,12 +114,17 @@ float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + st
 bool after_ok(std::string_view before, After after) {
   if (after == After::any) return true;
   if (before.empty()) return false;
-  unsigned len = 0;
-  const auto* b = text::bytes(before.data());
-  const char32_t cp = text::decode_before(b, b + before.size(), &len);
-  const bool glide = cp == U'\u0648' || cp == U'\u06CC';
-  const bool vowel = cp == U'\u0627' || cp == U'\u06D5' || cp == U'\u06C6' || cp == U'\u06CE';
-  if (after == After::yeh) return cp == U'\u06CC';
+  // The letters that decide are all two bytes long: compare the last two
+  // bytes of the (valid UTF-8) text with their encodings, no decoding.
+  const auto n = before.size();
+  const unsigned last = n >= 2 ? static_cast<unsigned char>(before[n - 2]) << 8 | static_cast<unsigned char>(before[n - 1]) : 0;
+  constexpr auto code = [](std::string_view letter) {
+    return static_cast<unsigned>(static_cast<unsigned char>(letter[0]) << 8 | static_cast<unsigned char>(letter[1]));
+  };
+  const bool yeh = last == code("\u06CC");
+  const bool glide = yeh || last == code("\u0648");
+  const bool vowel = last == code("\u0627") || last == code("\u06D5") || last == code("\u06C6") || last == code("\u06CE");
+  if (after == After::yeh) return yeh;
   if (after == After::vowel) return vowel || glide;
   return !vowel;
 }
@@ -124,9 +132,30 @@ bool after_ok(std::string_view before, After after) {
 bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
   if (s.size() - pos < piece.size()) return false;
   // Sorani letters share their lead bytes: the second byte rejects most
-  // mismatches before a call to compare (the arc walk's hottest test).
+  // mismatches first. The pieces are a few letters: a loop beats a call to
+  // memcmp.
   if (piece.size() >= 2 && s[pos + 1] != piece[1]) return false;
-  return s.compare(pos, piece.size(), piece) == 0;
+  for (std::size_t x = 0; x < piece.size(); ++x)
+    if (s[pos + x] != piece[x]) return false;
+  return true;
+}
+
+// Whether s is the literal (begins: starts with it). Tags are compared in the
+// search's inner loops; string_view's == calls compare() with a length known
+// only at run time, while these compare a length known at compile time.
+template <std::size_t N>
+constexpr bool is(std::string_view s, const char (&lit)[N]) noexcept {
+  if (s.size() != N - 1) return false;
+  for (std::size_t i = 0; i + 1 < N; ++i)
+    if (s[i] != lit[i]) return false;
+  return true;
+}
+template <std::size_t N>
+constexpr bool begins(std::string_view s, const char (&lit)[N]) noexcept {
+  if (s.size() < N - 1) return false;
+  for (std::size_t i = 0; i + 1 < N; ++i)
+    if (s[i] != lit[i]) return false;
+  return true;
 }
 
 bool char_boundary(std::string_view s, std::size_t i) {
@@ -153,19 +182,55 @@ std::string_view unimorph_pos(Upos upos) {
   return "X";
 }
 
-/// A morpheme while searching: byte range of the form, tag, features.
+/// A key being built from pieces of the word: never longer than the word
+/// (at most kMaxWordBytes, see Search::run) plus two letters, so it lives in
+/// a fixed array and building one never allocates.
+class KeyBuffer {
+ public:
+  void assign(std::string_view s) noexcept {
+    size_ = 0;
+    *this += s;
+  }
+  KeyBuffer& operator+=(std::string_view s) noexcept {
+    std::copy(s.begin(), s.end(), data_.begin() + static_cast<std::ptrdiff_t>(size_));
+    size_ += s.size();
+    return *this;
+  }
+  KeyBuffer& operator+=(char c) noexcept {
+    data_[size_++] = c;
+    return *this;
+  }
+  std::size_t size() const noexcept { return size_; }
+  operator std::string_view() const noexcept { return {data_.data(), size_}; }  // NOLINT: used as a view
+
+ private:
+  std::array<char, kMaxWordBytes + 16> data_;
+  std::size_t size_ = 0;
+};
+
+/// A morpheme while searching: byte range of the form, tag, features. Kept
+/// small (24 bytes; the tag and features as pointer and length, both short
+/// strings) because readings are copied whole while they are collected.
 struct Piece {
-  std::uint16_t begin = 0, end = 0;
-  std::string_view tag;
-  std::string_view features;
-  bool nominal = false;  ///< a nominal suffix after an infinitive or participle
+  const char* tag_data;
+  const char* features_data;
+  std::uint16_t begin, end;
+  std::uint8_t tag_size, features_size;
+  bool nominal;  ///< a nominal suffix after an infinitive or participle
+
+  Piece() = default;
+  Piece(std::uint16_t b, std::uint16_t e, std::string_view t, std::string_view f, bool n)
+      : tag_data(t.data()), features_data(f.data()), begin(b), end(e), tag_size(static_cast<std::uint8_t>(t.size())),
+        features_size(static_cast<std::uint8_t>(f.size())), nominal(n) {}
+  std::string_view tag() const { return {tag_data, tag_size}; }
+  std::string_view features() const { return {features_data, features_size}; }
 };
 
 // Longer chains than this do not occur in Sorani; the search stops there.
 constexpr std::size_t kMaxPieces = 14;
 
-/// One reading, owning nothing: views into the form and the lexicon pool.
-struct Candidate {
+/// What a reading is besides its morphemes.
+struct CandidateHead {
   float cost = 0;
   std::string_view lemma, stem;
   Upos upos = Upos::X;
@@ -176,7 +241,28 @@ struct Candidate {
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
+};
+
+/// One reading, owning nothing: views into the form and the lexicon pool.
+/// Only the first `count` pieces are set, and only they are copied: the
+/// search resets and copies readings far more often than it keeps them.
+struct Candidate : CandidateHead {
   std::array<Piece, kMaxPieces> pieces;
+
+  Candidate() noexcept {}  // NOLINT: the pieces stay unset on purpose
+  Candidate(const Candidate& o) noexcept : CandidateHead(o) { copy_pieces(o); }
+  Candidate& operator=(const Candidate& o) noexcept {
+    static_cast<CandidateHead&>(*this) = o;
+    copy_pieces(o);
+    return *this;
+  }
+  /// Back to a reading with no morpheme (what Candidate{} was).
+  void reset() noexcept { static_cast<CandidateHead&>(*this) = CandidateHead{}; }
+
+ private:
+  void copy_pieces(const Candidate& o) noexcept {
+    std::copy_n(o.pieces.begin(), o.count, pieces.begin());
+  }
 };
 
 class Search {
@@ -190,16 +276,39 @@ class Search {
     // which keeps the search's cost per token bounded: it is quadratic in
     // the word's length. (Offsets are 16-bit, too.)
     if (form_.size() > kMaxWordBytes) return out_;
-    out_.reserve(16);
     irregular();
     nominal();
     verbal();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && allow_variants_) guess();
     demote_homographs();
-    std::stable_sort(out_.begin(), out_.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+    sort_by_cost();
     return out_;
+  }
+
+  // What std::stable_sort by cost gives, without its buffer allocation: an
+  // insertion sort (stable: an element moves only past costlier ones) for
+  // the few readings a word has.
+  void sort_by_cost() {
+    if (out_.size() > 32) {
+      std::stable_sort(out_.begin(), out_.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+      return;
+    }
+    for (std::size_t i = 1; i < out_.size(); ++i) {
+      if (!(out_[i].cost < out_[i - 1].cost)) continue;
+      Candidate moving = out_[i];
+      std::size_t k = i;
+      for (; k > 0 && moving.cost < out_[k - 1].cost; --k) out_[k] = out_[k - 1];
+      out_[k] = moving;
+    }
+  }
+
+  // A new reading at the end of out_ (most words have none: the first one
+  // reserves room for a few).
+  Candidate& add_reading() {
+    if (out_.capacity() == 0) out_.reserve(8);
+    return out_.emplace_back();
   }
 
  private:
@@ -224,13 +333,13 @@ class Search {
         const std::size_t slash = piece.find('/');
         const std::string_view text = piece.substr(0, slash);
         const std::string_view tag = slash == std::string_view::npos ? "stem" : piece.substr(slash + 1);
-        if (tag == "stem") c.stem = text;
+        if (is(tag, "stem")) c.stem = text;
         c.pieces[c.count++] = {static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + text.size()), tag,
                                "", false};
         pos += text.size();
       }
       if (c.stem.empty()) c.stem = c.lemma;  // a row with every piece tagged still has a stem
-      out_.push_back(c);
+      add_reading() = c;
     }
   }
 
@@ -249,12 +358,28 @@ class Search {
 
   void elided_hamza_at(std::size_t b) {
     static constexpr std::string_view kHamza = "\u0626";
-    std::string key(kHamza);
-    for (std::size_t j = form_.size(); j > b; --j) {
+    // The words ئ + form_[b, j) grow from b; past the first one no key
+    // starts with, none is a key (see nominal_at).
+    KeyBuffer& key = hamza_key_;
+    key.assign(kHamza);
+    key += form_.substr(b);
+    std::array<std::uint64_t, 256> h;
+    const std::size_t n = std::min(key.size(), h.size() - 1);
+    std::size_t end = form_.size();
+    h[0] = morph::kHashSeed;
+    for (std::size_t x = 0; x < n; ++x) {
+      h[x + 1] = morph::hash_more(h[x], std::string_view(key).substr(x, 1));
+      if (x + 1 > kHamza.size() && char_boundary(key, x + 1) && !may_start_key(h[x + 1])) {
+        end = b + (x - kHamza.size());
+        break;
+      }
+    }
+    for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      key.resize(kHamza.size());
-      key.append(form_.substr(b, j - b));
-      each(key, [&](const morph::Entry& e) {
+      const std::size_t length = kHamza.size() + (j - b);
+      const std::uint64_t hk =
+          length <= n ? h[length] : morph::hash_more(morph::kHashSeed, std::string_view(key).substr(0, length));
+      each(std::string_view(key).substr(0, length), hk, [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma && (r.upos == Upos::PRON || r.upos == Upos::DET || r.upos == Upos::ADV))
             nominal_from(e.key, b, j, r, /*elided_e=*/false, /*any_upos=*/true);
@@ -264,44 +389,66 @@ class Search {
 
   // Nominal readings whose stem starts at b (after a proclitic when b > 0).
   void nominal_at(std::size_t b) {
-    std::string with_e;
-    // hashes of form_[b, j) for every j, computed in one pass
+    // hashes of form_[b, j) for every j, computed in one pass, which stops
+    // where no key of the lexicon starts with form_[b, j): no stem ends at or
+    // after that j, and neither does one with an ە or ا added (below).
     std::array<std::uint64_t, 256> h;
     const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+    std::size_t end = form_.size();  // the stems tried end at or before it
     h[0] = morph::kHashSeed;
-    for (std::size_t x = 0; x < n; ++x) h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
-    for (std::size_t j = form_.size(); j > b; --j) {
+    for (std::size_t x = 0; x < n; ++x) {
+      h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
+      if (char_boundary(form_, b + x + 1) && !may_start_key(h[x + 1])) {
+        end = b + x;
+        break;
+      }
+    }
+    if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
+    for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
       const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
-      each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+      const std::string_view stem = form_.substr(b, j - b);
+      // One lookup of the stem serves the readings below, in the order each
+      // of them would visit the compiled lexicon's entry and then the user's.
+      const morph::Entry entry = morph::lookup(stem, hj);
+      if (b == 0 && j < kMemoBytes) prefix_entry_[j].set(entry);
+      const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
+      auto lemmas = [&](const morph::Entry& e) {
         for (const Record& r : e.records)
           if (r.kind == Kind::lemma) nominal_from(e.key, b, j, r, /*elided_e=*/false);
-      });
+      };
+      lemmas(entry);
+      if (user_) lemmas(user_entry);
       // Relational adjectives in -ی: ئەوروپا -> ئەوروپی, دەریا -> دەریایی, فەرەنس... (derived
       // lexemes: the adjective is its own lemma).
       if (starts_with(form_, j, "\u06CC")) {
-        each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+        auto derived = [&](const morph::Entry& e) {
           for (const Record& r : e.records)
             if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !e.key.ends_with("\u0627"))
               derived_from(r, b, j, j + 2);
-        });
-        if (starts_with(form_, j, "\u06CC\u06CC") && form_.substr(b, j - b).ends_with("\u0627"))
-          each(form_.substr(b, j - b), hj, [&](const morph::Entry& e) {
+        };
+        derived(entry);
+        if (user_) derived(user_entry);
+        if (starts_with(form_, j, "\u06CC\u06CC") && stem.ends_with("\u0627")) {
+          auto derived_yy = [&](const morph::Entry& e) {
             for (const Record& r : e.records)
               if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
-          });
-        with_e.assign(form_.substr(b, j - b));
-        with_e += "\u0627";
-        each(with_e, [&](const morph::Entry& e) {
+          };
+          derived_yy(entry);
+          if (user_) derived_yy(user_entry);
+        }
+        with_e_.assign(stem);
+        with_e_ += "\u0627";
+        each(with_e_, morph::hash_more(hj, "\u0627"), [&](const morph::Entry& e) {
           for (const Record& r : e.records)
             if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 2);
         });
       }
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
       if (starts_with(form_, j, "ان")) {
-        with_e.assign(form_.substr(b, j - b));
-        with_e += "ە";
-        each(with_e, [&](const morph::Entry& e2) {
+        with_e_.assign(stem);
+        with_e_ += "ە";
+        each(with_e_, morph::hash_more(hj, "ە"), [&](const morph::Entry& e2) {
           for (const Record& r : e2.records)
             if (r.kind == Kind::lemma) nominal_from(e2.key, b, j, r, /*elided_e=*/true);
         });
@@ -316,7 +463,7 @@ class Search {
     if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV &&
         r.upos != Upos::ADP)
       return;
-    cur_ = Candidate{};
+    cur_.reset();
     cur_.lemma = cur_.stem = stem;
     cur_.upos = r.upos;
     cur_.cost = -freq_credit(r.freq) + (b > 0 ? kProcliticCost : 0.0f);
@@ -332,7 +479,7 @@ class Search {
   // written, a view into the word (see Candidate::in_form).
   void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
     if (d >= 0xffff) return;
-    cur_ = Candidate{};
+    cur_.reset();
     cur_.lemma = cur_.stem = form_.substr(b, d - b);
     cur_.in_form = true;
     cur_.upos = Upos::ADJ;
@@ -357,10 +504,13 @@ class Search {
     std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
     for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
       if (!char_boundary(form_, i)) continue;
+      if (!may_start_key(hi)) break;  // no longer preverb either
       bool preverb = false;
-      each(form_.substr(0, i), hi, [&](const morph::Entry& e) {
+      auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
-      });
+      };
+      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(form_.substr(0, i), hi));
+      if (user_) find_preverb(user_->lookup(form_.substr(0, i)));
       if (preverb) splits[n_splits++] = i;
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
@@ -390,26 +540,39 @@ class Search {
     if (k >= form_.size()) return;
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(form_.substr(0, i));
-    std::uint64_t h = morph::hash_more(morph::kHashSeed, key_);
+    std::uint64_t h = morph::hash_more(morph::kHashSeed, form_.substr(0, i));
     // No compiled stem is longer than this; a user lexicon's may be.
     const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
+    // Bytes of the shortest key_ no lexicon key starts with (once found):
+    // key_ itself, and anything longer, is then no key. The alternant stems
+    // below replace at most the last 4 bytes of key_, so the loop goes on
+    // until key_ is 4 bytes past that point.
+    std::size_t dead_end = std::string::npos;
     for (std::size_t j = k + 1; j <= form_.size() && i + (j - k) <= max_key; ++j) {
       h = morph::hash_more(h, form_.substr(j - 1, 1));
+      key_ += form_[j - 1];
       if (!char_boundary(form_, j)) continue;
-      key_.resize(i);
-      key_.append(form_.substr(k, j - k));
-      verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+      if (dead_end == std::string::npos && !may_start_key(h)) dead_end = key_.size();
+      if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
+      if (dead_end == std::string::npos) {
+        if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
+          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, clitic, clitic_at, infix, false);
+        } else {
+          verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+        }
+      }
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
         if (base.size() >= i + 4 && base.ends_with("وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         } else if (base.size() >= i + 2 && base.ends_with("ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, alt_), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
         }
       }
     }
@@ -433,10 +596,10 @@ class Search {
       if (present && p.past_only) continue;
       // ب stands before a past stem only in the past conditional (بخواردایە),
       // which emit() checks.
-      if (!present && p.present_only && p.tag != "SBJV") continue;
+      if (!present && p.present_only && !is(p.tag, "SBJV")) continue;
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
-      cur_ = Candidate{};
+      cur_.reset();
       cur_.stem = e.key;
       cur_.upos = Upos::VERB;
       cur_.verb = r.verb;
@@ -484,13 +647,19 @@ class Search {
   }
 
   void walk(std::size_t pos, State from, bool nominal) {
+    // Only the arcs whose surface starts with the letter at pos can match;
+    // they are visited in table order, as a loop over all of them would.
+    std::uint64_t match = morph::arcs_at(from, form_.substr(pos));
+    if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
-    const bool after_participle = nominal && cur_.verb >= 0 && cur_.pieces[cur_.count - 1].tag == "PRF";
-    for (const Arc& a : morph::arcs_from(from)) {
-      if (require_a_ && cur_.count == stem_piece_ && !a.surface.starts_with("ا")) continue;
-      if (after_participle && (a.tag.starts_with("COP.") || a.tag.starts_with("CL.") || a.tag == "DEM" ||
-                               a.tag == "PL.DEM" || a.tag == "PL" || a.tag == "INDF.PL"))
+    const bool after_participle = nominal && cur_.verb >= 0 && is(cur_.pieces[cur_.count - 1].tag(), "PRF");
+    const std::span<const Arc> arcs = morph::arcs_from(from);
+    for (; match != 0; match &= match - 1) {
+      const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
+      if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
+      if (after_participle && (begins(a.tag, "COP.") || begins(a.tag, "CL.") || is(a.tag, "DEM") ||
+                               is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL")))
         continue;
       if (!starts_with(form_, pos, a.surface)) continue;
       if (!after_ok(form_.substr(0, pos), a.after)) continue;
@@ -502,35 +671,39 @@ class Search {
   }
 
   void emit() {
-    Candidate c = cur_;
+    const Candidate& c = cur_;
     if (c.verb >= 0 && (c.kind == Kind::past || c.kind == Kind::passive_past)) {
       bool sbjv = false, cond = false;
       for (std::size_t n = 0; n < c.count; ++n) {
-        sbjv = sbjv || c.pieces[n].tag == "SBJV";
-        cond = cond || c.pieces[n].tag == "COND";
+        sbjv = sbjv || is(c.pieces[n].tag(), "SBJV");
+        cond = cond || is(c.pieces[n].tag(), "COND");
       }
       if (sbjv && !cond) return;
     }
     std::size_t affixes = 0;
     for (std::size_t n = 0; n < c.count; ++n) {
-      if (c.pieces[n].tag != "stem" && c.pieces[n].tag != "preverb") ++affixes;
+      if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
-      if (c.pieces[n].tag == "INDF.PL") ++affixes;
+      if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
     }
-    c.cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
+    // (the same float operations, in the same order, as ever: costs are compared exactly)
+    float cost = c.cost;
+    cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
     if (c.verb < 0) {
-      if (c.upos == Upos::X) c.cost += kUnknownPosCost;
-      else if (affixes == 0) c.cost -= kWholeWordBonus;
-      if (c.upos == Upos::PROPN) c.cost += kNameCost;
-      if (c.upos == Upos::PRON && affixes > 0) c.cost -= kPronounBaseBonus;
+      if (c.upos == Upos::X) cost += kUnknownPosCost;
+      else if (affixes == 0) cost -= kWholeWordBonus;
+      if (c.upos == Upos::PROPN) cost += kNameCost;
+      if (c.upos == Upos::PRON && affixes > 0) cost -= kPronounBaseBonus;
     } else {
-      if (affixes == 0) c.cost += kBareVerbCost;
-      if (participle(c)) c.cost -= kParticipleBonus;
-      if (full_present(c)) c.cost -= kFullVerbBonus;
-      if (bare_present(c)) c.cost += kBarePresentCost;
+      if (affixes == 0) cost += kBareVerbCost;
+      if (participle(c)) cost -= kParticipleBonus;
+      if (full_present(c)) cost -= kFullVerbBonus;
+      if (bare_present(c)) cost += kBarePresentCost;
     }
-    out_.push_back(c);
+    Candidate& kept = add_reading();
+    kept = c;
+    kept.cost = cost;
   }
 
   // a present stem with a prefix before it and a person ending after it
@@ -538,10 +711,10 @@ class Search {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
     bool prefix = false, ending = false, after_stem = false;
     for (std::size_t n = 0; n < c.count; ++n) {
-      const std::string_view t = c.pieces[n].tag;
-      if (t == "stem") after_stem = true;
-      else if (!after_stem && t != "preverb" && !t.starts_with("CL.")) prefix = true;
-      else if (after_stem && (t.starts_with("PRS.") || t == "IMP.2S")) ending = true;
+      const std::string_view t = c.pieces[n].tag();
+      if (is(t, "stem")) after_stem = true;
+      else if (!after_stem && !is(t, "preverb") && !begins(t, "CL.")) prefix = true;
+      else if (after_stem && (begins(t, "PRS.") || is(t, "IMP.2S"))) ending = true;
     }
     return prefix && ending;
   }
@@ -549,9 +722,9 @@ class Search {
   static bool bare_present(const Candidate& c) {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
     for (std::size_t n = 0; n < c.count; ++n) {
-      const std::string_view t = c.pieces[n].tag;
-      if (t == "stem") return true;
-      if (t != "preverb" && !t.starts_with("CL.")) return false;
+      const std::string_view t = c.pieces[n].tag();
+      if (is(t, "stem")) return true;
+      if (!is(t, "preverb") && !begins(t, "CL.")) return false;
     }
     return true;
   }
@@ -560,15 +733,15 @@ class Search {
   // lexicon lemma + ی / ە / تر / ترین loses its bonus (kHomographCost).
   void demote_homographs() {
     auto homograph_affix = [](std::string_view t) {
-      return t == "EZ" || t == "CL.3S" || t == "DEM" || t == "COP.3S" || t == "CMPR" || t == "SPRL";
+      return is(t, "EZ") || is(t, "CL.3S") || is(t, "DEM") || is(t, "COP.3S") || is(t, "CMPR") || is(t, "SPRL");
     };
     bool decomposes = false;
     for (const Candidate& c : out_) {
       if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN ||
-          c.pieces[0].tag != "stem")
+          !is(c.pieces[0].tag(), "stem"))
         continue;
       bool all = true;
-      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag);
+      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag());
       if (all) decomposes = true;
     }
     if (!decomposes) return;
@@ -582,9 +755,9 @@ class Search {
     bool after_stem = false, perfect = false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const Piece& p = c.pieces[n];
-      if (p.tag == "stem") after_stem = true;
+      if (is(p.tag(), "stem")) after_stem = true;
       else if (after_stem && !p.nominal) {
-        if (p.tag != "PRF") return false;
+        if (!is(p.tag(), "PRF")) return false;
         perfect = true;
       }
     }
@@ -602,8 +775,10 @@ class Search {
       if (!starts_with(form_, p, kWaw)) continue;
       if ((p >= 2 && starts_with(form_, p - 2, kWaw)) || starts_with(form_, p + 2, kWaw)) continue;
       ++tried;
-      std::string variant(form_);
-      variant.insert(p + 2, kWaw);
+      KeyBuffer variant;
+      variant.assign(form_.substr(0, p + 2));
+      variant += kWaw;
+      variant += form_.substr(p + 2);
       Search inner(variant, user_);
       inner.allow_variants_ = false;
       auto& found = inner.run();
@@ -627,7 +802,7 @@ class Search {
         for (std::size_t n = 0; n < c.count; ++n) empty = empty || c.pieces[n].begin >= c.pieces[n].end;
         if (empty) continue;
         c.cost += kVariantCost;
-        out_.push_back(c);
+        add_reading() = c;
       }
       if (!out_.empty()) return;
     }
@@ -645,7 +820,7 @@ class Search {
     for (std::size_t j = form_.size(); j-- > 0;) {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
-      cur_ = Candidate{};
+      cur_.reset();
       cur_.lemma = cur_.stem = form_.substr(0, j);
       cur_.in_form = true;
       cur_.guessed = true;
@@ -659,15 +834,20 @@ class Search {
       std::size_t marker = 0;
       for (std::size_t n = 1; n < c.count; ++n) {
         const Piece& m = c.pieces[n];
-        if (m.tag == "DEF" || m.tag == "DEF.PL" || m.tag == "INDF") marker += m.end - m.begin;
+        if (is(m.tag(), "DEF") || is(m.tag(), "DEF.PL") || is(m.tag(), "INDF")) marker += m.end - m.begin;
       }
-      const bool ezafe_after_yeh = c.count == 2 && c.pieces[1].tag == "EZ" && c.stem.ends_with("\u06CC") &&
+      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
       if (marker == 0 && !ezafe_after_yeh) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
       return false;
     });
   }
+
+  // Whether a key of either lexicon may start with the text of hash h (a user
+  // lexicon's keys are not in the compiled prefix filter: with one, nothing
+  // is pruned).
+  bool may_start_key(std::uint64_t h) const { return user_ || morph::may_start_key(h); }
 
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>
@@ -684,7 +864,29 @@ class Search {
   const UserLexicon::Impl* user_;
   std::vector<Candidate> out_;
   Candidate cur_;          // the reading being built
-  std::string key_, alt_;  // stem keys with the preverb re-attached (buffers reused)
+  // The compiled lexicon's entries of form_[0, j) for j <= memo_end_ at
+  // character boundaries: nominal_at(0) looks them up, and verbal() needs the
+  // same keys again (preverbs, stems at the start of the word).
+  static constexpr std::size_t kMemoBytes = 64;
+  // (morph::Entry's members initialize themselves, which for this array
+  // would cost more than it saves: a bare copy of one instead)
+  struct EntrySlot {
+    const char* key;
+    const Record* records;
+    std::uint16_t key_size, record_count;  // (the compiled lexicon's Key sizes)
+    void set(const morph::Entry& e) {
+      key = e.key.data();
+      records = e.records.data();
+      key_size = static_cast<std::uint16_t>(e.key.size());
+      record_count = static_cast<std::uint16_t>(e.records.size());
+    }
+    morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
+  };
+  std::array<EntrySlot, kMemoBytes> prefix_entry_;
+  std::size_t memo_end_ = 0;
+  KeyBuffer key_, alt_;  // stem keys with the preverb re-attached
+  KeyBuffer with_e_;     // a nominal stem with a letter added
+  KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;
@@ -702,34 +904,34 @@ std::string verb_features(const Candidate& c) {
   bool after_stem = false;
   for (std::size_t n = 0; n < c.count; ++n) {
     const Piece& p = c.pieces[n];
-    const std::string_view t = p.tag;
-    if (t == "stem") {
+    const std::string_view t = p.tag();
+    if (is(t, "stem")) {
       after_stem = true;
       continue;
     }
     if (!after_stem) {
       if (t.find("NEG") != std::string_view::npos) neg = true;
       if (t.find("IPFV") != std::string_view::npos) ipfv = true;
-      if (t == "SBJV") sbjv = true;
-      if (t == "NEG.IMP") imp = true;
-      if (t.starts_with("CL.")) clitic_person = t.substr(3);
+      if (is(t, "SBJV")) sbjv = true;
+      if (is(t, "NEG.IMP")) imp = true;
+      if (begins(t, "CL.")) clitic_person = t.substr(3);
       continue;
     }
     if (p.nominal) {
-      if (!p.features.empty()) (tail += ';') += p.features;
+      if (!p.features().empty()) (tail += ';') += p.features();
       continue;
     }
-    if (t == "INF") infinitive = true;
-    else if (t == "PRF") perfect = true;
-    else if (t == "PLUP") pluperfect = true;
-    else if (t == "PRF.SBJV") sbjv = perfect = true;
-    else if (t == "COND") sbjv = true;
-    else if (t == "V.EWE") ewe = true;
-    else if (t == "DIR") dir = true;
-    else if (t == "IMP.2S") imp = true, person = "2S";
-    else if (t == "PRF.3S") perfect_3s = true, person = "3S";
-    else if (t.starts_with("PRS.") || t.starts_with("PST.") || t.starts_with("PRF.")) person = t.substr(4);
-    else if (t.starts_with("CL.")) clitic_person = t.substr(3);
+    if (is(t, "INF")) infinitive = true;
+    else if (is(t, "PRF")) perfect = true;
+    else if (is(t, "PLUP")) pluperfect = true;
+    else if (is(t, "PRF.SBJV")) sbjv = perfect = true;
+    else if (is(t, "COND")) sbjv = true;
+    else if (is(t, "V.EWE")) ewe = true;
+    else if (is(t, "DIR")) dir = true;
+    else if (is(t, "IMP.2S")) imp = true, person = "2S";
+    else if (is(t, "PRF.3S")) perfect_3s = true, person = "3S";
+    else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "PRF.")) person = t.substr(4);
+    else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
@@ -776,7 +978,17 @@ std::string verb_features(const Candidate& c) {
   return f + tail;
 }
 
-Analysis materialize(const Candidate& c, std::string_view form) {
+// The UniMorph features of a reading.
+std::string features_of(const Candidate& c) {
+  if (c.irregular) return std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
+  if (c.verb >= 0) return verb_features(c);
+  std::string f(unimorph_pos(c.upos));
+  for (std::size_t n = 0; n < c.count; ++n)
+    if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
+  return f;
+}
+
+Analysis materialize(const Candidate& c, std::string_view form, std::string features) {
   Analysis a;
   a.form = std::string(form);
   a.lemma = std::string(c.lemma);
@@ -784,16 +996,9 @@ Analysis materialize(const Candidate& c, std::string_view form) {
   a.upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
   a.known = !c.guessed;
   a.cost = c.cost;
-  if (c.irregular) {
-    a.features = std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
-  } else if (c.verb >= 0) {
-    a.features = verb_features(c);
-  } else {
-    a.features = unimorph_pos(c.upos);
-    for (std::size_t n = 0; n < c.count; ++n)
-      if (!c.pieces[n].features.empty()) (a.features += ';') += c.pieces[n].features;
-  }
-  for (std::size_t n = 0; n < c.count; ++n) a.morphemes.push_back({c.pieces[n].begin, c.pieces[n].end, c.pieces[n].tag});
+  a.features = std::move(features);
+  a.morphemes.reserve(c.count);
+  for (std::size_t n = 0; n < c.count; ++n) a.morphemes.push_back({c.pieces[n].begin, c.pieces[n].end, c.pieces[n].tag()});
   return a;
 }
 
@@ -803,7 +1008,7 @@ Analysis unknown(const std::string& form) {
   a.lemma = form;
   a.stem = form;
   a.upos = "X";
-  a.features = "X";
+  a.features.push_back('X');  // (not = "X": g++ 12 then warns of a memcpy overlap that cannot happen, -Wrestrict)
   a.known = false;
   a.morphemes.push_back({0, form.size(), "stem"});
   return a;
@@ -832,14 +1037,17 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, cons
     out.push_back(unknown(form));
     return out;
   }
+  out.reserve(candidates.size() + 1);
   for (const Candidate& c : candidates) {
-    Analysis a = materialize(c, form);
     // One analysis per (lemma, upos, features, stem): clitic ی and ezafe ی
-    // can reach the same reading through different states.
+    // can reach the same reading through different states. (Checked before
+    // the analysis is built, so a repeated reading costs no strings.)
+    std::string features = features_of(c);
+    const std::string_view upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
     const bool dup = std::any_of(out.begin(), out.end(), [&](const Analysis& u) {
-      return u.lemma == a.lemma && u.upos == a.upos && u.features == a.features && u.stem == a.stem;
+      return u.lemma == c.lemma && u.upos == upos && u.features == features && u.stem == c.stem;
     });
-    if (!dup) out.push_back(std::move(a));
+    if (!dup) out.push_back(materialize(c, form, std::move(features)));
   }
   // A guess may be wrong: the word taken whole stays among the readings.
   if (candidates.front().guessed) out.push_back(unknown(form));
@@ -848,8 +1056,8 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, cons
 
 // Morphemes the morpheme tokenization splits off (the rest stays attached).
 bool splits_off(std::string_view tag) {
-  return tag == "DEF" || tag == "DEF.PL" || tag == "INDF" || tag == "EZ" || tag == "ADD" || tag == "DA" ||
-         tag == "EWE" || tag == "RA" || tag.starts_with("COP.") || tag.starts_with("CL.");
+  return is(tag, "DEF") || is(tag, "DEF.PL") || is(tag, "INDF") || is(tag, "EZ") || is(tag, "ADD") || is(tag, "DA") ||
+         is(tag, "EWE") || is(tag, "RA") || begins(tag, "COP.") || begins(tag, "CL.");
 }
 
 }  // namespace
@@ -893,22 +1101,22 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   // (a plural ان, a demonstrative ە) stays with the token before it.
   std::size_t stem_index = 0;
   for (std::size_t i = 0; i < c.count; ++i)
-    if (c.pieces[i].tag == "stem") stem_index = i;
+    if (is(c.pieces[i].tag(), "stem")) stem_index = i;
   std::size_t begin = 0;
   // A joined preposition is a token of its own, except in a contraction (لەو):
   // there it has lost its vowel to the next word and stays with it.
-  if (c.count > 0 && c.pieces[0].tag == "PREP" && c.pieces[0].end > 2) {
+  if (c.count > 0 && is(c.pieces[0].tag(), "PREP") && c.pieces[0].end > 2) {
     out.emplace_back(0, c.pieces[0].end);
     begin = c.pieces[0].end;
   }
   bool splitting = c.upos != Upos::VERB;
   for (std::size_t i = stem_index + 1; i < c.count; ++i) {
     const Piece& m = c.pieces[i];
-    if (m.tag == "INF") splitting = true;  // an infinitive inflects as a noun
+    if (is(m.tag(), "INF")) splitting = true;  // an infinitive inflects as a noun
     // In a verb form only the nominal suffixes of an infinitive or a
     // participle split; clitics and endings of the verb itself stay.
-    if (!splitting && m.nominal && splits_off(m.tag)) splitting = true;
-    if (!splitting || !splits_off(m.tag)) continue;
+    if (!splitting && m.nominal && splits_off(m.tag())) splitting = true;
+    if (!splitting || !splits_off(m.tag())) continue;
     if (m.begin > begin) out.emplace_back(begin, m.begin);
     begin = m.begin;
   }

@@ -2,8 +2,6 @@
 // power-of-two slot table generated at build time (see lexicon_compiler.cpp).
 #include "morph/lexicon.hpp"
 
-#include <cstring>
-
 namespace kurdi::morph::data {
 using namespace kurdi::morph::format;
 extern const char kPool[];
@@ -19,6 +17,16 @@ extern const std::size_t kSlotCount;
 
 namespace kurdi::morph {
 
+namespace {
+// Keys are a few letters and a tag match is nearly always the key: a plain
+// loop is cheaper than a call to memcmp here.
+bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+}  // namespace
+
 Entry lookup(std::string_view form) noexcept { return lookup(form, format::hash(form)); }
 
 Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
@@ -30,7 +38,7 @@ Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
     if (slot.key == format::kEmptySlot) return {};
     if (slot.tag != tag) continue;
     const format::Key& key = kKeys[slot.key];
-    if (key.length == form.size() && std::memcmp(kPool + key.text, form.data(), form.size()) == 0)
+    if (key.length == form.size() && same_bytes(kPool + key.text, form.data(), form.size()))
       return {{kPool + key.text, key.length}, {kRecords + key.first_record, key.record_count}};
   }
 }

@@ -36,6 +36,18 @@ constexpr std::uint64_t hash_more(std::uint64_t h, std::string_view more) noexce
 }
 inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
 
+namespace data {
+extern const std::uint64_t kPrefixFilter[];
+}
+
+/// False when no key of the compiled lexicon starts with the text whose
+/// format::hash is `hash` (a text that ends at a character boundary); true
+/// when one may (format.hpp, "prefix filter": a few percent are false hits).
+inline bool may_start_key(std::uint64_t hash) noexcept {
+  const std::uint64_t bits = format::prefix_filter_bits(hash);
+  return (data::kPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
+}
+
 /// The verb a stem record points to.
 const Verb& verb(std::int32_t index) noexcept;
 

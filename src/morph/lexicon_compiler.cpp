@@ -217,6 +217,21 @@ void write_cpp(const Builder& b, const std::string& path) {
     if (s % 8 == 7) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
+  // The prefix filter (lexicon_format.hpp): every key's prefixes at character boundaries.
+  std::vector<std::uint64_t> filter(std::size_t{1} << kPrefixFilterWordBits, 0);
+  for (const auto& [text, recs] : b.keys) {
+    for (std::size_t n = 1; n <= text.size(); ++n) {
+      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
+      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
+      filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
+    }
+  }
+  o << "extern const std::uint64_t kPrefixFilter[];\nconst std::uint64_t kPrefixFilter[] = {\n";
+  for (std::size_t w = 0; w < filter.size(); ++w) {
+    o << filter[w] << "ull,";
+    if (w % 8 == 7) o << "\n";
+  }
+  o << "};\n";
   o << "}  // namespace kurdi::morph::data\n";
 
   // Write only when different, so an unchanged lexicon does not rebuild.
@@ -295,7 +310,12 @@ int main(int argc, char** argv) {
   // irregular_forms.tsv: form, lemma, upos, features, morphemes
   for_each_row(irregular, 5, [&](const std::vector<std::string>& c, std::size_t line) {
     std::string joined;
-    for (const auto& m : split(c[4], '+')) joined += m.substr(0, m.find('/'));
+    for (const auto& m : split(c[4], '+')) {
+      joined += m.substr(0, m.find('/'));
+      // the analyzer keeps a morpheme's tag length in one byte
+      if (m.find('/') != std::string::npos && m.size() - m.find('/') - 1 > 255)
+        fail(irregular, line, "morpheme tag longer than 255 bytes in '" + m + "'");
+    }
     if (joined != c[0]) fail(irregular, line, "morphemes '" + c[4] + "' do not spell the form '" + c[0] + "'");
     auto u16 = [&](const std::string& s) {
       if (s.size() > 0xffff) fail(irregular, line, "field too long");

@@ -89,4 +89,20 @@ struct Slot {
 /// Key index of an empty slot.
 inline constexpr std::uint32_t kEmptySlot = 0xffffffffu;
 
+/// The prefix filter: a blocked Bloom filter over the hash of every prefix of
+/// every key that ends at a character boundary (the whole key included). The
+/// analyzer grows candidate stems one letter at a time; a clear bit proves
+/// that no key starts with the text so far, so it stops there. A set bit may
+/// be a false positive (a few percent of the texts that are no prefix), which
+/// costs only the lookups pruning would have saved. Two bits in one 64-bit
+/// word per prefix, the word and the bits taken from the hash's high bits
+/// (FNV-1a mixes them best; the slot table uses the low ones).
+inline constexpr unsigned kPrefixFilterWordBits = 14;  // 2^14 words of 64 bits: 128 KiB
+constexpr std::size_t prefix_filter_word(std::uint64_t h) noexcept {
+  return static_cast<std::size_t>(h >> (64 - kPrefixFilterWordBits));
+}
+constexpr std::uint64_t prefix_filter_bits(std::uint64_t h) noexcept {
+  return (std::uint64_t{1} << ((h >> 38) & 63)) | (std::uint64_t{1} << ((h >> 44) & 63));
+}
+
 }  // namespace kurdi::morph::format

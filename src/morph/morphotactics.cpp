@@ -179,6 +179,37 @@ constexpr Table build() {
 
 constexpr Table kTable = build();
 
+// Which arcs of a state can match at a position, by the letter there (the
+// tables of arcs_at, morphotactics.hpp): each (state, letter class) pair has
+// a bit mask over the state's arcs, built here at compile time.
+constexpr FirstLetters build_first_letters() {
+  FirstLetters f;
+  std::size_t classes = 1;
+  for (std::size_t s = 0; s < static_cast<std::size_t>(S::count); ++s) {
+    const std::size_t begin = kTable.begin[s], end = kTable.begin[s + 1];
+    if (end - begin > 64) throw "more than 64 arcs leave one state";  // (a compile error)
+    for (std::size_t n = begin; n < end; ++n) {
+      const std::string_view surface = kTable.arcs[n].surface;
+      const auto b0 = static_cast<unsigned char>(surface.size() >= 2 ? surface[0] : 0);
+      const auto b1 = static_cast<unsigned char>(surface.size() >= 2 ? surface[1] : 0);
+      if (!detail::arabic_letter(b0, b1)) throw "an arc's surface does not start with an Arabic-block letter";
+      std::uint8_t& c = f.letter_class[detail::letter_offset(b0, b1)];
+      if (c == 0) {
+        if (classes == kMaxLetterClasses) throw "too many first letters";
+        c = static_cast<std::uint8_t>(classes++);
+      }
+      f.masks[s][c] |= std::uint64_t{1} << (n - begin);
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+constexpr FirstLetters kFirstLetters = build_first_letters();
+
+namespace {
+
 constexpr std::array<Prefix, 9> kPrefixes = {{
     {"نەدە", "NEG.IPFV", "NEG;IPFV", true, false, true},
     {"نەئە", "NEG.IPFV", "NEG;IPFV", true, false, true},

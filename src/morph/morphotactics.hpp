@@ -2,6 +2,7 @@
 // clitics may follow a stem, in which order and in which surface form. Each
 // arc is one row (docs/morphology.md lists them); the analyzer walks them.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -38,6 +39,37 @@ std::string_view state_name(State state) noexcept;
 
 /// Arcs leaving `state`.
 std::span<const Arc> arcs_from(State state) noexcept;
+
+namespace detail {
+// Every surface starts with a two-byte letter of the Arabic block
+// (U+0600..U+06FF, lead byte D8..DB); its offset in the block indexes a class.
+constexpr bool arabic_letter(unsigned char b0, unsigned char b1) noexcept {
+  return b0 >= 0xD8 && b0 <= 0xDB && (b1 & 0xC0) == 0x80;
+}
+constexpr std::size_t letter_offset(unsigned char b0, unsigned char b1) noexcept {
+  return static_cast<std::size_t>(b0 - 0xD8) << 6 | (b1 & 0x3F);
+}
+}  // namespace detail
+
+/// The tables of arcs_at (built at compile time in morphotactics.cpp; here so
+/// that arcs_at inlines into the analyzer's innermost loop).
+inline constexpr std::size_t kMaxLetterClasses = 32;
+struct FirstLetters {
+  std::uint8_t letter_class[256]{};  ///< 0: no surface starts with the letter
+  std::uint64_t masks[static_cast<std::size_t>(State::count)][kMaxLetterClasses]{};
+};
+extern const FirstLetters kFirstLetters;
+
+/// The arcs leaving `state` that may match at the start of `rest`: bit n
+/// stands for arcs_from(state)[n], set when that arc's surface starts with the
+/// letter `rest` starts with (the caller still compares the whole surface).
+inline std::uint64_t arcs_at(State state, std::string_view rest) noexcept {
+  if (rest.size() < 2) return 0;
+  const auto b0 = static_cast<unsigned char>(rest[0]), b1 = static_cast<unsigned char>(rest[1]);
+  if (!detail::arabic_letter(b0, b1)) return 0;
+  const std::uint8_t c = kFirstLetters.letter_class[detail::letter_offset(b0, b1)];
+  return c == 0 ? 0 : kFirstLetters.masks[static_cast<std::size_t>(state)][c];
+}
 
 /// Whether a chain may end in `state`.
 bool accepting(State state) noexcept;
