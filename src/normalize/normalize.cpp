@@ -803,19 +803,23 @@ void fix_letters(unsigned char* p, std::size_t len) noexcept {  // p[len] must b
 }
 
 // The output as it is written: the caller's string, whose size runs ahead
-// of what is written (kStep at a time, so resize() zero-fills memory that is
-// about to be used anyway) by at least kSlack bytes, so that a copy may
-// store whole 32-byte blocks past the end. The size is cut back to what
-// was written by finish(), or by the destructor when a handler throws.
+// of the writes so that a block copy may store whole 32-byte blocks past
+// the end of its run (room(len + 32)). It runs ahead by at most kStep and
+// by no more than the output this call is expected to write (`expected`),
+// so resize() zero-fills memory that is about to be used, and a short call
+// (one word) stays within the string's own small buffer and leaves no
+// spare capacity behind. The size is cut back to what was written by
+// finish(), or by the destructor when a handler throws.
 class Sink {
  public:
-  static constexpr std::size_t kSlack = 64;
-  explicit Sink(std::string& s) : s_(s), start_(s.size()), size_(s.size()) { refresh(); }
+  Sink(std::string& s, std::size_t expected) : s_(s), start_(s.size()), size_(s.size()), end_(s.size() + expected) {
+    s_.reserve(end_);
+    refresh();
+  }
   Sink(const Sink&) = delete;
   Sink& operator=(const Sink&) = delete;
   ~Sink() { finish(); }
 
-  void reserve(std::size_t n) { s_.reserve(size_ + n + kSlack); }
   void finish() noexcept {
     if (s_.size() != size_) s_.erase(size_);
   }
@@ -827,9 +831,9 @@ class Sink {
   const unsigned char* begin() const noexcept { return data_ + start_; }
   const unsigned char* end() const noexcept { return data_ + size_; }
 
-  // Where the next n bytes go, with kSlack writable bytes after them.
+  // At least n writable bytes from the write position, which it returns.
   unsigned char* room(std::size_t n) {
-    if (size_ + n + kSlack > limit_) grow(n);
+    if (size_ + n > limit_) grow(n);
     return data_ + size_;
   }
   void advance(std::size_t n) noexcept { size_ += n; }
@@ -843,7 +847,11 @@ class Sink {
  private:
   static constexpr std::size_t kStep = std::size_t{1} << 16;
   void grow(std::size_t n) {
-    s_.resize(size_ + n + kSlack + kStep);
+    const std::size_t need = size_ + n;
+    // Past the expected size (expansions, a block copy's overhang at the
+    // end), a quarter of what is written more, for amortized growth.
+    const std::size_t ahead = need < end_ ? end_ - need : (need - start_) / 4;
+    s_.resize(need + std::min(ahead, kStep));
     refresh();
   }
   void refresh() noexcept {
@@ -854,6 +862,7 @@ class Sink {
   std::string& s_;
   std::size_t start_;
   std::size_t size_;   // written so far
+  std::size_t end_;    // start_ + the expected output size
   std::size_t limit_;  // s_.size(): writable up to here
   unsigned char* data_;
 };
@@ -866,7 +875,7 @@ class Engine {
         in_(text::bytes(in.data())),
         n_(in.size()),
         options_(options),
-        out_(out),
+        out_(out, in.size() + in.size() / 16),
         map_(map) {
     const DigitStyle digits = options.digits != DigitStyle::profile_default ? options.digits
                               : options.profile == Profile::search         ? DigitStyle::ascii
@@ -880,7 +889,6 @@ class Engine {
   }
 
   void run() {
-    out_.reserve(n_ + n_ / 16);
     block_copy_ = text::avx2_enabled();
     const std::size_t n = n_;
     std::size_t i = 0;
@@ -1150,15 +1158,16 @@ class Engine {
     if (map_) sync(begin);
     const std::size_t len = end - begin;
     const bool fix = fix_from_ < end;
-    unsigned char* const dst = out_.room(len);  // kSlack >= 32 writable bytes after it
 #if defined(KURDI_AVX2)
-    if (block_copy_ && end + 32 <= n_) {  // copy_blocks reads up to in_[end + 31]
-      avx2::copy_blocks(dst, in_ + begin, len, fix);
+    // copy_blocks reads up to in_[end + 31] and writes up to 31 bytes past the run.
+    if (block_copy_ && end + 32 <= n_) {
+      avx2::copy_blocks(out_.room(len + 32), in_ + begin, len, fix);
     } else
 #endif
     {
+      unsigned char* const dst = out_.room(len + 1);
       std::memcpy(dst, in_ + begin, len);
-      if (fix) fix_letters(dst, len);  // reads dst[len], inside the slack
+      if (fix) fix_letters(dst, len);  // reads dst[len]
     }
     out_.advance(len);
     if (fix) fix_from_ = fix_to_ <= end ? Hit::kNoFix : end;

@@ -210,6 +210,30 @@ TEST(Normalize, FastPathsAgreeWithTheHandlers) {
   }
 }
 
+// The normalizer writes into a string whose size runs ahead of the writes
+// (block copies store past the end of a run). What it leaves behind must be
+// the size of the output, not of its work space: callers keep the strings
+// (a term cache of an indexer held 2 GB when every call left 64 KiB of
+// capacity), and a short word must not need a heap block at all.
+TEST(Normalize, LeavesNoWorkSpaceBehind) {
+  const std::string short_word = "كوردى";  // 10 bytes, two rules apply
+  EXPECT_EQ(normalize(short_word), "کوردی");
+  EXPECT_LE(normalize(short_word).capacity(), std::string().capacity() + 16);
+  std::string text;
+  for (int k = 0; k < 2000; ++k) text += "ئەو كتێبانەى ـ  لە ڕۆژى ١٩٩١دا ";
+  const std::string out = normalize(text);
+  EXPECT_LE(out.capacity(), text.size() + text.size() / 16 + 64);
+  // Appending calls into one string: each adds its own output, no more.
+  std::string all;
+  std::size_t expected = 0;
+  for (int k = 0; k < 1000; ++k) {
+    kurdi::normalize_into(short_word, {}, all);
+    expected += std::string("کوردی").size();
+    ASSERT_EQ(all.size(), expected);
+  }
+  EXPECT_LE(all.capacity(), 2 * expected + 64);
+}
+
 TEST(NormalizeOffsets, MapPointsBackIntoTheOriginal) {
   const std::string in = "\uFEFFره\u200cنگ\u064e كاني";
   kurdi::OffsetMap map;
