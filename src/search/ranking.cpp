@@ -167,8 +167,9 @@ std::size_t kept_terms(const std::vector<PlannedTerm*>& terms) {
 
 // Which terms to defer: the most common terms of the query's words, so that
 // the other terms (with any phrase items) are together in at most `share`
-// of the documents, taken rarest first; so the narrow match is no larger. Worth a second pass only when the full match can be larger
-// than that: every group can (an AND is no larger than its smallest group).
+// of the documents, taken rarest first; so the narrow match is no larger.
+// Worth a second pass only when the full match can be larger than that:
+// every group can (an AND is no larger than its smallest group).
 // A prefix item is not looked up and may be anywhere: nothing is deferred.
 void defer_common_terms(QueryPlan& plan, TermStatistics& statistics, double share) {
   const double n = static_cast<double>(plan.documents);
