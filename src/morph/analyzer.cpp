@@ -14,10 +14,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <chrono>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,7 @@
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
 #include "morph/word.hpp"
+#include "util/hash.hpp"
 
 namespace kurdi {
 
@@ -1128,32 +1130,103 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
 
 struct Analyzer::Impl {
   struct Entry {
+    std::uint64_t hash = 0;
+    std::size_t word_begin = 0;  // the word, in its Generation's `words`
+    std::size_t word_size = 0;
     std::vector<Analysis> analyses;  // built on first use
     std::vector<std::string> stems;
     std::string lemma;
     bool analysed = false;
   };
-  using Map = std::unordered_map<std::string, Entry, morph::StringHash, std::equal_to<>>;
-  // Two generations: when the young one is full it becomes the old one and
-  // a new young one starts; a word found in the old one moves back. Words in
-  // steady use stay cached, which clearing everything at once would not do.
-  Map young, old;
+
+  static constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ull;
+  static constexpr std::size_t kMinSlots = 1024;
+
+  // Entries in the order they came, their words back to back in `words`,
+  // and an open-addressing index over them (linear probing, at most half
+  // full, grown by doubling so that a small session stays small). A hit is
+  // one hash, usually one probe and one memcmp, and allocates nothing: the
+  // unordered_map of strings this replaces chased a node per lookup and,
+  // with its allocations, took a third of a fresh session's time.
+  struct Generation {
+    std::vector<std::uint64_t> slots;  // 0: empty; else hash tag (high 32 bits) | entry number + 1
+    std::vector<Entry> entries;
+    std::string words;
+
+    Entry* find(std::uint64_t h, std::string_view word) noexcept {
+      if (slots.empty()) return nullptr;
+      const std::uint64_t tag = h & kTagMask;
+      const std::size_t mask = slots.size() - 1;
+      for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots[i];
+        if (slot == 0) return nullptr;
+        if ((slot & kTagMask) != tag) continue;
+        Entry& e = entries[(slot & ~kTagMask) - 1];
+        if (e.word_size == word.size() && std::memcmp(words.data() + e.word_begin, word.data(), word.size()) == 0)
+          return &e;
+      }
+    }
+
+    // Everything that can throw happens before the first change that find()
+    // could see, so a failed add leaves the generation as it was.
+    Entry& add(std::uint64_t h, std::string_view word, Entry&& e) {
+      if ((entries.size() + 1) * 2 > slots.size()) grow();
+      e.hash = h;
+      e.word_begin = words.size();
+      e.word_size = word.size();
+      words.append(word);
+      entries.push_back(std::move(e));
+      place(h, entries.size());
+      return entries.back();
+    }
+
+    void place(std::uint64_t h, std::size_t number) noexcept {
+      const std::size_t mask = slots.size() - 1;
+      std::size_t i = h & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = (h & kTagMask) | number;
+    }
+
+    void grow() {
+      std::vector<std::uint64_t> bigger(std::max(kMinSlots, slots.size() * 2), 0);
+      slots.swap(bigger);
+      for (std::size_t n = 0; n < entries.size(); ++n) place(entries[n].hash, n + 1);
+    }
+
+    // Keeps the memory of the index and of the entry array for the next use.
+    void clear() noexcept {
+      std::fill(slots.begin(), slots.end(), std::uint64_t{0});
+      entries.clear();
+      words.clear();
+    }
+  };
+
+  // Two generations of at most `capacity` words each: when the young one is
+  // full it becomes the old one (the old one is dropped), and a word found
+  // in the old one moves back. Words in steady use stay cached, which
+  // clearing everything at once would not do. (A word moved back leaves an
+  // emptied entry in the old generation; young is searched first and holds
+  // the word until the old generation is dropped, so it is never found.)
+  Generation young, old;
   std::size_t capacity = 1;
+  std::uint64_t seed = 0;
   const UserLexicon::Impl* user = nullptr;
 
   // The entry of `word`; a miss runs one search and keeps what it gives
   // (the full analyses too when `want_analyses`, so analyze() on a new word
   // does not search twice).
   Entry& get(std::string_view word, bool want_analyses) {
-    Entry* found = nullptr;
-    if (auto it = young.find(word); it != young.end()) {
-      found = &it->second;
-    } else if (auto it2 = old.find(word); it2 != old.end()) {
-      Entry e = std::move(it2->second);
-      old.erase(it2);
-      found = &insert(word, std::move(e));
+    const std::uint64_t h = util::hash_bytes(word, seed);
+    Entry* found = young.find(h, word);
+    if (!found) {
+      if (Entry* aged = old.find(h, word)) {
+        // Out of the old generation first: insert() may drop it.
+        Entry e = std::move(*aged);
+        found = &insert(h, word, std::move(e));
+      }
     }
     if (found && (found->analysed || !want_analyses)) return *found;
+    // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
     const std::string form = normalized_word(word);
     if (!form.empty()) {
@@ -1164,24 +1237,30 @@ struct Analyzer::Impl {
       if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
     e.analysed = want_analyses;
-    if (found) return *found = std::move(e);
-    return insert(word, std::move(e));
+    if (!found) return insert(h, word, std::move(e));
+    found->analyses = std::move(e.analyses);
+    found->stems = std::move(e.stems);
+    found->lemma = std::move(e.lemma);
+    found->analysed = e.analysed;
+    return *found;
   }
 
-  Entry& insert(std::string_view word, Entry&& e) {
-    if (young.size() >= capacity) {
-      old.swap(young);
+  Entry& insert(std::uint64_t h, std::string_view word, Entry&& e) {
+    if (young.entries.size() >= capacity) {
+      std::swap(old, young);
       young.clear();
-      young.reserve(capacity);
     }
-    return young.emplace(std::string(word), std::move(e)).first->second;
+    return young.add(h, word, std::move(e));
   }
 };
 
 Analyzer::Analyzer(std::size_t capacity, const UserLexicon* user) : impl_(new Impl) {
-  // Each generation holds half the capacity.
-  impl_->capacity = capacity < 2 ? 1 : capacity / 2;
-  impl_->young.reserve(impl_->capacity);
+  // Each generation holds half the capacity (entry numbers fit in 32 bits).
+  impl_->capacity = std::clamp<std::size_t>(capacity / 2, 1, std::size_t{1} << 31);
+  // Seeded per session, so that no fixed list of words collides in every
+  // process (the words come from user documents).
+  impl_->seed = util::mix64(reinterpret_cast<std::uintptr_t>(impl_) ^
+                            static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
   impl_->user = user ? user->impl() : nullptr;
 }
 Analyzer::~Analyzer() { delete impl_; }

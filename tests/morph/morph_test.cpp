@@ -319,6 +319,42 @@ TEST(Analyzer, CacheGivesTheFreeFunctionsResults) {
   }
 }
 
+TEST(Analyzer, WordMovesBackWhileTheYoungGenerationIsFull) {
+  // Two words per generation. After a, b, c, d the old generation holds a
+  // and b, the young one c and d (full): a is found in the old one and its
+  // move back turns the generations over, dropping the generation it came
+  // from. (The first version of the flat cache moved it out only after
+  // that: a use after free, which ASan reports and a release build may not.)
+  kurdi::Analyzer session(4);
+  const std::string a = "بەرپرسەکانی", b = "کتێبەکانیشمان", c = "دەیانگوت", d = "هەڵیگرت";
+  for (const auto& w : {a, b, c, d}) (void)session.analyze(w);
+  const auto& moved = session.stems(a);
+  EXPECT_EQ(moved, kurdi::stems(a));
+  EXPECT_EQ(session.lemma(a), kurdi::lemma(a));
+  ASSERT_EQ(session.analyze(a).size(), kurdi::analyze(a).size());
+  EXPECT_EQ(session.analyze(a).front().lemma, kurdi::analyze(a).front().lemma);
+  // And every other word still gives the free functions' results.
+  for (const auto& w : {b, c, d, a, b}) EXPECT_EQ(session.stems(w), kurdi::stems(w)) << w;
+}
+
+TEST(Analyzer, ManyWordsThroughASmallSession) {
+  // More distinct words than the cache holds, in a repeating, skewed order:
+  // index growth, turnovers and moves back, against the free functions.
+  const std::vector<std::string> words = {"بەرپرسەکانی", "کوردی", "دەیانگوت", "زژڤ", "هەڵیگرت", "نییە",
+                                          "کتێبەکانیشمان", "نمونە", "گوڵەکانم", "سەردانەکەی", "میلیشیاکاندا",
+                                          "هەمووشیان", "نەیکرد", "قرتاندوویانە", "کوردستان", "بەرپرسانی"};
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& w : words) expected.push_back(kurdi::stems(w));
+  kurdi::Analyzer session(6);
+  unsigned x = 1;
+  for (int i = 0; i < 2000; ++i) {
+    x = x * 1103515245u + 12345u;
+    // Skewed: low indices come up more often.
+    const std::size_t k = ((x >> 16) % words.size()) * ((x >> 8) % words.size()) / words.size();
+    ASSERT_EQ(session.stems(words[k]), expected[k]) << words[k] << " at step " << i;
+  }
+}
+
 }  // namespace
 
 namespace {
