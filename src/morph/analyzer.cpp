@@ -1129,29 +1129,45 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
 // --- Analyzer: the same results through a cache -------------------------------
 
 struct Analyzer::Impl {
-  struct Entry {
-    std::uint64_t hash = 0;
-    std::size_t word_begin = 0;  // the word, in its Generation's `words`
-    std::size_t word_size = 0;
-    std::vector<Analysis> analyses;  // built on first use
+  static constexpr std::size_t kInline = 32;             // word bytes kept in the entry itself
+  static constexpr std::size_t kMaxCachedWord = 4096;    // longer words are analysed every time
+  static constexpr std::size_t kMaxWordBytes = 1u << 30;  // per generation, for the 32-bit offsets
+
+  // Laid out so that a hit reads one cache line of the entry: the word, to
+  // compare it (inline up to kInline bytes, about 16 letters, which is
+  // nearly every word), and the stems it returns. (No faster than a key in
+  // a separate buffer within the noise of a shared machine; it does keep
+  // offsets in 32 bits and the cache's size bounded.)
+  struct alignas(64) Entry {
+    std::uint32_t word_size = 0;
+    std::uint32_t word_begin = 0;  // in its Generation's `words`, when longer than kInline
     std::vector<std::string> stems;
+    char inline_word[kInline];
     std::string lemma;
+    std::vector<Analysis> analyses;  // built on first use
+    std::uint64_t hash = 0;
     bool analysed = false;
   };
 
   static constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ull;
   static constexpr std::size_t kMinSlots = 1024;
 
-  // Entries in the order they came, their words back to back in `words`,
-  // and an open-addressing index over them (linear probing, at most half
-  // full, grown by doubling so that a small session stays small). A hit is
-  // one hash, usually one probe and one memcmp, and allocates nothing: the
-  // unordered_map of strings this replaces chased a node per lookup and,
-  // with its allocations, took a third of a fresh session's time.
+  // Entries in the order they came and an open-addressing index over them
+  // (linear probing, at most half full, grown by doubling so that a small
+  // session stays small). A hit is one hash, usually one probe, one compare
+  // and two cache lines, and allocates nothing: the unordered_map of strings
+  // this replaces chased a node and a key per lookup and, with its
+  // allocations, took a third of a fresh session's time.
   struct Generation {
     std::vector<std::uint64_t> slots;  // 0: empty; else hash tag (high 32 bits) | entry number + 1
     std::vector<Entry> entries;
-    std::string words;
+    std::string words;  // the words longer than kInline, back to back
+
+    bool holds(const Entry& e, std::string_view word) const noexcept {
+      if (e.word_size != word.size()) return false;
+      const char* key = word.size() <= kInline ? e.inline_word : words.data() + e.word_begin;
+      return std::memcmp(key, word.data(), word.size()) == 0;
+    }
 
     Entry* find(std::uint64_t h, std::string_view word) noexcept {
       if (slots.empty()) return nullptr;
@@ -1162,9 +1178,12 @@ struct Analyzer::Impl {
         if (slot == 0) return nullptr;
         if ((slot & kTagMask) != tag) continue;
         Entry& e = entries[(slot & ~kTagMask) - 1];
-        if (e.word_size == word.size() && std::memcmp(words.data() + e.word_begin, word.data(), word.size()) == 0)
-          return &e;
+        if (holds(e, word)) return &e;
       }
+    }
+
+    bool has_room_for(std::string_view word) const noexcept {
+      return word.size() <= kInline || words.size() + word.size() <= kMaxWordBytes;
     }
 
     // Everything that can throw happens before the first change that find()
@@ -1172,9 +1191,13 @@ struct Analyzer::Impl {
     Entry& add(std::uint64_t h, std::string_view word, Entry&& e) {
       if ((entries.size() + 1) * 2 > slots.size()) grow();
       e.hash = h;
-      e.word_begin = words.size();
-      e.word_size = word.size();
-      words.append(word);
+      e.word_size = static_cast<std::uint32_t>(word.size());
+      if (word.size() <= kInline) {
+        std::memcpy(e.inline_word, word.data(), word.size());
+      } else {
+        e.word_begin = static_cast<std::uint32_t>(words.size());
+        words.append(word);
+      }
       entries.push_back(std::move(e));
       place(h, entries.size());
       return entries.back();
@@ -1211,6 +1234,7 @@ struct Analyzer::Impl {
   std::size_t capacity = 1;
   std::uint64_t seed = 0;
   const UserLexicon::Impl* user = nullptr;
+  Entry uncached;  // the result for a word longer than kMaxCachedWord
 
   // The entry of `word`; a miss runs one search and keeps what it gives
   // (the full analyses too when `want_analyses`, so analyze() on a new word
@@ -1237,6 +1261,7 @@ struct Analyzer::Impl {
       if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
     e.analysed = want_analyses;
+    if (word.size() > kMaxCachedWord) return uncached = std::move(e);
     if (!found) return insert(h, word, std::move(e));
     found->analyses = std::move(e.analyses);
     found->stems = std::move(e.stems);
@@ -1246,7 +1271,7 @@ struct Analyzer::Impl {
   }
 
   Entry& insert(std::uint64_t h, std::string_view word, Entry&& e) {
-    if (young.entries.size() >= capacity) {
+    if (young.entries.size() >= capacity || !young.has_room_for(word)) {
       std::swap(old, young);
       young.clear();
     }

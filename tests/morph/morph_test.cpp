@@ -342,7 +342,11 @@ TEST(Analyzer, ManyWordsThroughASmallSession) {
   // index growth, turnovers and moves back, against the free functions.
   const std::vector<std::string> words = {"بەرپرسەکانی", "کوردی", "دەیانگوت", "زژڤ", "هەڵیگرت", "نییە",
                                           "کتێبەکانیشمان", "نمونە", "گوڵەکانم", "سەردانەکەی", "میلیشیاکاندا",
-                                          "هەمووشیان", "نەیکرد", "قرتاندوویانە", "کوردستان", "بەرپرسانی"};
+                                          "هەمووشیان", "نەیکرد", "قرتاندوویانە", "کوردستان", "بەرپرسانی",
+                                          // longer than the 32 bytes kept in an entry, and than any cached word
+                                          "بەرپرسەکانیشیانەوە", std::string(4100, 'a') + "بەرپرس"};
+  ASSERT_GT(words[words.size() - 2].size(), 32u);
+  ASSERT_GT(words.back().size(), 4096u);
   std::vector<std::vector<std::string>> expected;
   for (const auto& w : words) expected.push_back(kurdi::stems(w));
   kurdi::Analyzer session(6);
