@@ -17,11 +17,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
+#include "kurdi/record_cache.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi/tokenize.hpp"
 #include "kurdi/translit.hpp"
@@ -245,38 +245,25 @@ constexpr TokenInfo kTokenInfo[] = {
 
 // ---- dictionary state ----------------------------------------------------
 
-// What one token gave, kept by its text as written: running text repeats its
-// words (Zipf), so most tokens cost one hash lookup instead of normalizing,
-// tokenizing and expanding them again. No linguistics here: only the core's
-// results, remembered.
-struct Lexized {
-  int result = KP_LEX_UNKNOWN;
-  std::uint32_t count = 0;  // terms
-  std::string terms;        // each term followed by a NUL byte
-};
-
-// Lookups by string_view, without building a std::string per token.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using LexCache = std::unordered_map<std::string, Lexized, TextHash, std::equal_to<>>;
-
+// What one token gave, kept by its text as written (kurdi::RecordCache):
+// running text repeats its words (Zipf), so most tokens cost one hash lookup
+// instead of normalizing, tokenizing and expanding them again. No
+// linguistics here: only the core's results, remembered. A record is the
+// lexize result (1 byte), then each term followed by a NUL byte.
 struct kp_dict {
-  // Bounded: at most config.cache_words token texts in two generations (the
-  // newer becomes the older when it fills, and the older is dropped), so a
-  // backend's memory stays bounded however much text it analyses.
   kp_dict_config config{};
   std::unique_ptr<kurdi::UserLexicon> user;  // before the expander, which points to it
   kurdi::search::Expander expander;
   kurdi::TokenizeOptions tokenize_options;
   kurdi::Tokens tokens;
-  LexCache young, old;
-  std::size_t generation;  // words per generation
+  // Bounded: at most config.cache_words token texts, so a backend's memory
+  // stays bounded however much text it analyses.
+  kurdi::RecordCache cache;
+  std::string record;  // the record of a token being lexized
 
   kp_dict(const kp_dict_config& c, std::unique_ptr<kurdi::UserLexicon> u)
       : config(c), user(std::move(u)), expander(user.get(), 256),
-        generation(std::max<std::size_t>(1, c.cache_words / 2)) {
+        cache(static_cast<std::size_t>(std::max(c.cache_words, 2))) {
     config.user_lexicon_path = nullptr;  // not kept: the caller owns it
     tokenize_options = kurdi::search::search_tokenize_options();
     if (!config.search_profile) tokenize_options.normalize.profile = kurdi::Profile::standard;
@@ -285,11 +272,10 @@ struct kp_dict {
 
 namespace {
 
-// The terms of one token text, computed by the core (kp_dict_lexize caches them).
-void lexize_uncached(kp_dict& d, std::string_view text, Lexized& out) {
+// The record of one token text, computed by the core (kp_dict_lexize caches it).
+void lexize_uncached(kp_dict& d, std::string_view text, std::string& out) {
   kurdi::tokenize(text, d.tokens, d.tokenize_options);
   std::vector<std::string> terms;
-  out.result = KP_LEX_UNKNOWN;
   auto add = [&](std::string s) {
     if (std::find(terms.begin(), terms.end(), s) == terms.end()) terms.push_back(std::move(s));
   };
@@ -319,17 +305,15 @@ void lexize_uncached(kp_dict& d, std::string_view text, Lexized& out) {
       add(kurdi::search::stored_term(term));
     }
   }
-  if (indexed == 0) return;
-  if (terms.empty()) {
-    out.result = stops > 0 ? KP_LEX_STOP : KP_LEX_UNKNOWN;
+  out.clear();
+  if (indexed == 0 || terms.empty()) {
+    out.push_back(static_cast<char>(indexed > 0 && stops > 0 ? KP_LEX_STOP : KP_LEX_UNKNOWN));
     return;
   }
-  out.result = KP_LEX_TERMS;
-  out.count = static_cast<std::uint32_t>(terms.size());
-  out.terms.clear();
+  out.push_back(static_cast<char>(KP_LEX_TERMS));
   for (const std::string& term : terms) {
-    out.terms.append(term);
-    out.terms.push_back('\0');
+    out.append(term);
+    out.push_back('\0');
   }
 }
 
@@ -484,38 +468,29 @@ int kp_dict_lexize(kp_dict* dict, const char* token, size_t len, kp_alloc_fn all
   return guarded(status, [&] {
     kp_dict& d = *dict;
     const std::string_view text(token, len);
-    const Lexized* found = nullptr;
-    if (auto it = d.young.find(text); it != d.young.end()) {
-      found = &it->second;
+    std::string_view record;
+    if (auto hit = d.cache.find(text)) {
+      record = *hit;
     } else {
-      Lexized entry;
-      if (auto o = d.old.find(text); o != d.old.end()) {
-        entry = std::move(o->second);
-        d.old.erase(o);
-      } else {
-        lexize_uncached(d, text, entry);
-      }
-      if (d.young.size() >= d.generation) {
-        d.old.swap(d.young);
-        d.young.clear();
-      }
-      found = &d.young.emplace(std::string(text), std::move(entry)).first->second;
+      lexize_uncached(d, text, d.record);
+      record = d.cache.insert(text, d.record);
     }
-    *result = found->result;
-    if (found->result != KP_LEX_TERMS) return;
+    *result = static_cast<unsigned char>(record.front());
+    if (*result != KP_LEX_TERMS) return;
+    record.remove_prefix(1);
+    const auto n = static_cast<std::size_t>(std::count(record.begin(), record.end(), '\0'));
     // Each term in its own allocation: PostgreSQL frees lexemes one by one
     // (make_tsvector pfree()s every word).
-    auto** list = static_cast<char**>(allocate(alloc, found->count * sizeof(char*)));
-    const char* p = found->terms.data();
-    for (std::uint32_t i = 0; i < found->count; ++i) {
-      const std::size_t n = std::strlen(p);
+    auto** list = static_cast<char**>(allocate(alloc, n * sizeof(char*)));
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t end = record.find('\0');
       kp_string s{};
-      copy_out(alloc, std::string_view(p, n), &s);
+      copy_out(alloc, record.substr(0, end), &s);
       list[i] = s.data;
-      p += n + 1;
+      record.remove_prefix(end + 1);
     }
     *terms = list;
-    *count = found->count;
+    *count = n;
   });
 }
 

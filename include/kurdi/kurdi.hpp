@@ -2,6 +2,7 @@
 #pragma once
 #include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
+#include "kurdi/record_cache.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi/sentences.hpp"
 #include "kurdi/tokenize.hpp"

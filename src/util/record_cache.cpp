@@ -1,0 +1,152 @@
+// RecordCache (include/kurdi/record_cache.hpp): word -> record bytes, in two
+// generations of one packed buffer each with an open-addressing (linear
+// probing) index.
+#include "kurdi/record_cache.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "util/hash.hpp"
+
+namespace kurdi {
+namespace {
+
+// A kept entry in a generation's buffer: u32 word size, u32 record size, the
+// word's bytes, the record's bytes.
+constexpr std::size_t kHeader = 8;
+// Offsets in the index are 32-bit.
+constexpr std::size_t kMaxGenerationBytes = std::size_t{1} << 30;
+constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ull;
+constexpr std::size_t kMinSlots = 256;
+
+std::uint32_t get32(const char* p) noexcept {
+  std::uint32_t u;
+  std::memcpy(&u, p, 4);
+  return u;
+}
+
+void put32(char* p, std::size_t v) noexcept {
+  const auto u = static_cast<std::uint32_t>(v);
+  std::memcpy(p, &u, 4);
+}
+
+std::string_view word_of(const char* entry) noexcept { return {entry + kHeader, get32(entry)}; }
+std::string_view record_of(const char* entry) noexcept { return {entry + kHeader + get32(entry), get32(entry + 4)}; }
+
+struct Generation {
+  std::vector<std::uint64_t> slots;  // 0: empty; else hash tag (high 32 bits) | offset + 1
+  std::string bytes;                 // the entries, back to back
+  std::size_t count = 0;
+
+  const char* find(std::uint64_t h, std::string_view word) const noexcept {
+    if (slots.empty()) return nullptr;
+    const std::uint64_t tag = h & kTagMask;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots[i];
+      if (slot == 0) return nullptr;
+      if ((slot & kTagMask) != tag) continue;
+      const char* entry = bytes.data() + ((slot & ~kTagMask) - 1);
+      if (word_of(entry) == word) return entry;
+    }
+  }
+
+  void place(std::uint64_t h, std::size_t offset) noexcept {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = h & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = (h & kTagMask) | (offset + 1);
+  }
+
+  // Keeps the memory of the index and the buffer for the next use.
+  void clear() noexcept {
+    std::fill(slots.begin(), slots.end(), std::uint64_t{0});
+    bytes.clear();
+    count = 0;
+  }
+};
+
+}  // namespace
+
+struct RecordCache::Impl {
+  Generation young, old;
+  std::size_t generation_words = 1;
+  std::size_t generation_bytes = 0;
+  std::uint64_t seed = 0;
+  std::string scratch;  // an entry being built or copied back; a record too large to keep
+
+  std::uint64_t hash(std::string_view word) const noexcept { return util::hash_bytes(word, seed); }
+
+  // Appends a whole entry to the young generation, turning the generations
+  // over first when it is full; returns the kept entry.
+  const char* keep(std::uint64_t h, std::string_view entry) {
+    if (young.count >= generation_words || young.bytes.size() + entry.size() > generation_bytes) {
+      std::swap(old, young);
+      young.clear();
+    }
+    if ((young.count + 1) * 2 > young.slots.size()) grow();
+    const std::size_t offset = young.bytes.size();
+    young.bytes.append(entry);
+    young.place(h, offset);
+    ++young.count;
+    return young.bytes.data() + offset;
+  }
+
+  // Doubles the young generation's index (at most half of it in use).
+  void grow() {
+    std::vector<std::uint64_t> bigger(std::max(kMinSlots, young.slots.size() * 2), 0);
+    young.slots.swap(bigger);
+    for (std::size_t at = 0; at < young.bytes.size();) {
+      const char* entry = young.bytes.data() + at;
+      young.place(hash(word_of(entry)), at);
+      at += kHeader + get32(entry) + get32(entry + 4);
+    }
+  }
+};
+
+RecordCache::RecordCache(std::size_t capacity, std::size_t generation_bytes) : impl_(std::make_unique<Impl>()) {
+  impl_->generation_words = std::clamp<std::size_t>(capacity / 2, 1, std::size_t{1} << 28);
+  impl_->generation_bytes = std::clamp<std::size_t>(generation_bytes, 1, kMaxGenerationBytes);
+  // Seeded per cache, so that no fixed list of words collides in every
+  // process (the words come from user documents).
+  impl_->seed = util::mix64(reinterpret_cast<std::uintptr_t>(impl_.get()) ^
+                            static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+}
+
+RecordCache::~RecordCache() = default;
+
+std::optional<std::string_view> RecordCache::find(std::string_view word) {
+  Impl& m = *impl_;
+  if (word.size() > kMaxWord) return std::nullopt;
+  const std::uint64_t h = m.hash(word);
+  if (const char* entry = m.young.find(h, word)) return record_of(entry);
+  const char* aged = m.old.find(h, word);
+  if (!aged) return std::nullopt;
+  // Copied out first: keep() may drop the old generation.
+  m.scratch.assign(aged, kHeader + get32(aged) + get32(aged + 4));
+  return record_of(m.keep(h, m.scratch));
+}
+
+std::string_view RecordCache::insert(std::string_view word, std::string_view record) {
+  Impl& m = *impl_;
+  const std::size_t size = kHeader + word.size() + record.size();
+  if (word.size() > kMaxWord || size > m.generation_bytes) {
+    m.scratch.assign(record);
+    return m.scratch;
+  }
+  m.scratch.resize(size);
+  put32(m.scratch.data(), word.size());
+  put32(m.scratch.data() + 4, record.size());
+  // (copy_n, not memcpy: an empty view may hold a null pointer)
+  std::copy_n(word.data(), word.size(), m.scratch.data() + kHeader);
+  std::copy_n(record.data(), record.size(), m.scratch.data() + kHeader + word.size());
+  return record_of(m.keep(m.hash(word), m.scratch));
+}
+
+std::size_t RecordCache::size() const noexcept { return impl_->young.count + impl_->old.count; }
+
+}  // namespace kurdi
