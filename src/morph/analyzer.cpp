@@ -29,6 +29,7 @@
 #include "morph/user_lexicon.hpp"
 #include "morph/word.hpp"
 #include "util/hash.hpp"
+#include "util/slot_index.hpp"
 
 namespace kurdi {
 
@@ -1149,17 +1150,14 @@ struct Analyzer::Impl {
     bool analysed = false;
   };
 
-  static constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ull;
-  static constexpr std::size_t kMinSlots = 1024;
-
-  // Entries in the order they came and an open-addressing index over them
-  // (linear probing, at most half full, grown by doubling so that a small
-  // session stays small). A hit is one hash, usually one probe, one compare
-  // and two cache lines, and allocates nothing: the unordered_map of strings
-  // this replaces chased a node and a key per lookup and, with its
-  // allocations, took a third of a fresh session's time.
+  // Entries in the order they came and an index over them (util::SlotIndex,
+  // grown by doubling so that a small session stays small). A hit is one
+  // hash, usually one probe, one compare and two cache lines, and allocates
+  // nothing: the unordered_map of strings this replaces chased a node and a
+  // key per lookup and, with its allocations, took a third of a fresh
+  // session's time.
   struct Generation {
-    std::vector<std::uint64_t> slots;  // 0: empty; else hash tag (high 32 bits) | entry number + 1
+    util::SlotIndex index;  // entry number + 1
     std::vector<Entry> entries;
     std::string words;  // the words longer than kInline, back to back
 
@@ -1170,16 +1168,8 @@ struct Analyzer::Impl {
     }
 
     Entry* find(std::uint64_t h, std::string_view word) noexcept {
-      if (slots.empty()) return nullptr;
-      const std::uint64_t tag = h & kTagMask;
-      const std::size_t mask = slots.size() - 1;
-      for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const std::uint64_t slot = slots[i];
-        if (slot == 0) return nullptr;
-        if ((slot & kTagMask) != tag) continue;
-        Entry& e = entries[(slot & ~kTagMask) - 1];
-        if (holds(e, word)) return &e;
-      }
+      const std::uint32_t n = index.find(h, [&](std::uint32_t v) { return holds(entries[v - 1], word); });
+      return n == 0 ? nullptr : &entries[n - 1];
     }
 
     bool has_room_for(std::string_view word) const noexcept {
@@ -1189,7 +1179,11 @@ struct Analyzer::Impl {
     // Everything that can throw happens before the first change that find()
     // could see, so a failed add leaves the generation as it was.
     Entry& add(std::uint64_t h, std::string_view word, Entry&& e) {
-      if ((entries.size() + 1) * 2 > slots.size()) grow();
+      if (index.needs_room(entries.size())) {
+        index.grow(1024);
+        for (std::size_t n = 0; n < entries.size(); ++n)
+          index.place(entries[n].hash, static_cast<std::uint32_t>(n + 1));
+      }
       e.hash = h;
       e.word_size = static_cast<std::uint32_t>(word.size());
       if (word.size() <= kInline) {
@@ -1199,26 +1193,13 @@ struct Analyzer::Impl {
         words.append(word);
       }
       entries.push_back(std::move(e));
-      place(h, entries.size());
+      index.place(h, static_cast<std::uint32_t>(entries.size()));
       return entries.back();
-    }
-
-    void place(std::uint64_t h, std::size_t number) noexcept {
-      const std::size_t mask = slots.size() - 1;
-      std::size_t i = h & mask;
-      while (slots[i] != 0) i = (i + 1) & mask;
-      slots[i] = (h & kTagMask) | number;
-    }
-
-    void grow() {
-      std::vector<std::uint64_t> bigger(std::max(kMinSlots, slots.size() * 2), 0);
-      slots.swap(bigger);
-      for (std::size_t n = 0; n < entries.size(); ++n) place(entries[n].hash, n + 1);
     }
 
     // Keeps the memory of the index and of the entry array for the next use.
     void clear() noexcept {
-      std::fill(slots.begin(), slots.end(), std::uint64_t{0});
+      index.clear();
       entries.clear();
       words.clear();
     }

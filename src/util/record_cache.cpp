@@ -4,13 +4,12 @@
 #include "kurdi/record_cache.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <cstring>
 #include <string>
-#include <vector>
 
 #include "util/hash.hpp"
+#include "util/slot_index.hpp"
 
 namespace kurdi {
 namespace {
@@ -20,8 +19,6 @@ namespace {
 constexpr std::size_t kHeader = 8;
 // Offsets in the index are 32-bit.
 constexpr std::size_t kMaxGenerationBytes = std::size_t{1} << 30;
-constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ull;
-constexpr std::size_t kMinSlots = 256;
 
 std::uint32_t get32(const char* p) noexcept {
   std::uint32_t u;
@@ -38,33 +35,18 @@ std::string_view word_of(const char* entry) noexcept { return {entry + kHeader, 
 std::string_view record_of(const char* entry) noexcept { return {entry + kHeader + get32(entry), get32(entry + 4)}; }
 
 struct Generation {
-  std::vector<std::uint64_t> slots;  // 0: empty; else hash tag (high 32 bits) | offset + 1
-  std::string bytes;                 // the entries, back to back
+  util::SlotIndex index;  // offset + 1
+  std::string bytes;      // the entries, back to back
   std::size_t count = 0;
 
   const char* find(std::uint64_t h, std::string_view word) const noexcept {
-    if (slots.empty()) return nullptr;
-    const std::uint64_t tag = h & kTagMask;
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const std::uint64_t slot = slots[i];
-      if (slot == 0) return nullptr;
-      if ((slot & kTagMask) != tag) continue;
-      const char* entry = bytes.data() + ((slot & ~kTagMask) - 1);
-      if (word_of(entry) == word) return entry;
-    }
-  }
-
-  void place(std::uint64_t h, std::size_t offset) noexcept {
-    const std::size_t mask = slots.size() - 1;
-    std::size_t i = h & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = (h & kTagMask) | (offset + 1);
+    const std::uint32_t at = index.find(h, [&](std::uint32_t v) { return word_of(bytes.data() + (v - 1)) == word; });
+    return at == 0 ? nullptr : bytes.data() + (at - 1);
   }
 
   // Keeps the memory of the index and the buffer for the next use.
   void clear() noexcept {
-    std::fill(slots.begin(), slots.end(), std::uint64_t{0});
+    index.clear();
     bytes.clear();
     count = 0;
   }
@@ -88,21 +70,20 @@ struct RecordCache::Impl {
       std::swap(old, young);
       young.clear();
     }
-    if ((young.count + 1) * 2 > young.slots.size()) grow();
+    if (young.index.needs_room(young.count)) grow();
     const std::size_t offset = young.bytes.size();
     young.bytes.append(entry);
-    young.place(h, offset);
+    young.index.place(h, static_cast<std::uint32_t>(offset + 1));
     ++young.count;
     return young.bytes.data() + offset;
   }
 
-  // Doubles the young generation's index (at most half of it in use).
+  // Doubles the young generation's index and places its entries again.
   void grow() {
-    std::vector<std::uint64_t> bigger(std::max(kMinSlots, young.slots.size() * 2), 0);
-    young.slots.swap(bigger);
+    young.index.grow(256);
     for (std::size_t at = 0; at < young.bytes.size();) {
       const char* entry = young.bytes.data() + at;
-      young.place(hash(word_of(entry)), at);
+      young.index.place(hash(word_of(entry)), static_cast<std::uint32_t>(at + 1));
       at += kHeader + get32(entry) + get32(entry + 4);
     }
   }
