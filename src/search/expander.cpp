@@ -12,6 +12,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi/translit.hpp"
+#include "morph/word.hpp"
 
 namespace kurdi::search {
 
@@ -115,28 +116,44 @@ struct Expander::Impl {
     return best;
   }
 
+  // Adds the search normalization of the analyzer's stem or lemma `s` to
+  // `stems` unless it is empty or there already.
+  void add_stem(const std::string& s) {
+    auto it = normalized.find(std::string_view(s));
+    if (it == normalized.end()) {
+      if (normalized.size() >= max_normalized) normalized.clear();
+      it = normalized.emplace(s, normalize(s, search_profile)).first;
+    }
+    const std::string& n = it->second;
+    if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(n);
+  }
+
   // The stems and the lemma of an Arabic-script word, search-normalized,
   // deduplicated, best first, into `stems`.
   void stems_of(std::string_view form) {
     stems.clear();
-    auto add = [&](const std::string& s) {
-      auto it = normalized.find(std::string_view(s));
-      if (it == normalized.end()) {
-        if (normalized.size() >= max_normalized) normalized.clear();
-        it = normalized.emplace(s, normalize(s, search_profile)).first;
-      }
-      const std::string& n = it->second;
-      if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(n);
-    };
-    for (const std::string& s : analyzer.stems(form)) add(s);
-    add(analyzer.lemma(form));
+    for (const std::string& s : analyzer.stems(form)) add_stem(s);
+    add_stem(analyzer.lemma(form));
+  }
+
+  // The same for a document word: the analysis is kept nowhere (the caller
+  // of document_terms keeps its terms), so it skips the Analyzer's cache,
+  // whose insertions and evictions cost more than a tenth of a new word's
+  // analysis.
+  std::vector<std::string> raw_stems;
+  std::string raw_lemma;
+  void document_stems_of(std::string_view form) {
+    stems.clear();
+    morph::stems_and_lemma(form, user, raw_stems, raw_lemma);
+    for (const std::string& s : raw_stems) add_stem(s);
+    add_stem(raw_lemma);
   }
 
   void compute_document(std::string_view form, TokenType type, std::vector<Term>& out) {
     out.clear();
     add_unique(out, form, true);
     if (type != TokenType::word) return;
-    stems_of(form);
+    document_stems_of(form);
     for (const std::string& s : stems) {
       if (s != form) add_unique(out, s, false);
     }
