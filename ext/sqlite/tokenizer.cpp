@@ -121,7 +121,7 @@ struct Tokenizer {
   Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u, const Pretokenized* p)
       : options(std::move(o)), user(std::move(u)), expander(user.get(), kExpanderCapacity), pretokenized(p) {}
 
-  static constexpr std::size_t kExpanderCapacity = 4096;
+  static constexpr std::size_t kExpanderCapacity = 64;
 };
 
 namespace {

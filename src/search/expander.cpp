@@ -95,12 +95,14 @@ struct Expander::Impl {
   // words share a stem, and normalizing one is not cheap: the search
   // profile's ه repair may analyse it. A pure function's results, so
   // forgetting them all when max_normalized are held changes only speed.
+  // Not tied to the word capacity: an Expander behind a cache of its own
+  // (the FTS5 tokenizer's) keeps few words but meets as many stems.
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normalized;
   std::size_t max_normalized;
 
   Impl(const UserLexicon* u, std::size_t cap)
       : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2),
-        max_normalized(std::min<std::size_t>(capacity * 16, std::size_t{1} << 16)) {
+        max_normalized(std::size_t{1} << 16) {
     search_profile.profile = Profile::search;
   }
 
