@@ -116,9 +116,25 @@ TermCache::Terms TermCache::view(const char* record) noexcept {
   return t;
 }
 
+void TermCache::prefetch_record(std::uint64_t h) const noexcept {
+  const std::uint64_t slot = young_.slots[h & mask_];
+  if (slot == 0) {
+    // A word not in the young generation is looked up in the old one next.
+    __builtin_prefetch(old_.slots.data() + (h & mask_));
+    return;
+  }
+  if ((slot & 0xFFFFFFFF00000000ull) != (h & 0xFFFFFFFF00000000ull)) return;
+  const char* record = young_.arena.data() + ((slot & 0xFFFFFFFFull) - 1);
+  __builtin_prefetch(record);
+  __builtin_prefetch(record + 64);
+}
+
 TermCache::Terms TermCache::word_terms(std::string_view form, search::Expander& expander) {
+  return word_terms(form, form.size() <= kMaxCachedWord ? hash_(form, seed_) : 0, expander);
+}
+
+TermCache::Terms TermCache::word_terms(std::string_view form, std::uint64_t h, search::Expander& expander) {
   const bool cacheable = form.size() <= kMaxCachedWord;
-  const std::uint64_t h = cacheable ? hash_(form, seed_) : 0;
   if (cacheable) {
     if (const char* r = find(young_, h, form)) return view(r);
     if (const char* r = find(old_, h, form)) {

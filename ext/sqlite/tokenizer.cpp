@@ -116,11 +116,12 @@ struct Tokenizer {
   // Document-time terms of words. It holds what the Expander computed, so
   // the Expander's own cache only needs the words of a query or of one miss.
   TermCache cache;
+  std::vector<std::uint64_t> hashes;  // of the document's word tokens (0: other)
 
   Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u, const Pretokenized* p)
       : options(std::move(o)), user(std::move(u)), expander(user.get(), kExpanderCapacity), pretokenized(p) {}
 
-  static constexpr std::size_t kExpanderCapacity = 4096;
+  static constexpr std::size_t kExpanderCapacity = 64;
 };
 
 namespace {
@@ -135,6 +136,11 @@ int emit(XToken x_token, void* ctx, int flags, std::string_view text, std::size_
 
 enum class Mode { document, query_all, query_exact };
 
+// How many tokens ahead of its lookup a word's term-cache slot, then its
+// record, are asked for (TermCache::prefetch_slot, prefetch_record).
+constexpr std::size_t kSlotAhead = 16;
+constexpr std::size_t kRecordAhead = 8;
+
 int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XToken x_token) {
   // A document text the host has tokenized already (the same bytes, the
   // same options: Pretokenized) is not tokenized again.
@@ -144,7 +150,24 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
     held = &t.tokens;
   }
   const Tokens& tokens = *held;
-  for (const Token& tok : tokens.tokens) {
+  const std::size_t count = tokens.tokens.size();
+  const bool cached = mode == Mode::document && t.options.stems;
+  if (cached) {
+    // The hashes of the words first, so that the term cache can be asked to
+    // load a word's slot and record a few words before its lookup.
+    t.hashes.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Token& tok = tokens.tokens[i];
+      const std::string_view form = tokens.norm(tok);
+      t.hashes[i] = tok.type == TokenType::word && form.size() <= TermCache::kMaxCachedWord ? t.cache.hash_of(form) : 0;
+    }
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const Token& tok = tokens.tokens[i];
+    if (cached) {
+      if (i + kSlotAhead < count && t.hashes[i + kSlotAhead] != 0) t.cache.prefetch_slot(t.hashes[i + kSlotAhead]);
+      if (i + kRecordAhead < count && t.hashes[i + kRecordAhead] != 0) t.cache.prefetch_record(t.hashes[i + kRecordAhead]);
+    }
     if (!search::is_indexed(tok.type)) continue;
     const std::string_view form = tokens.norm(tok);
     if (!t.options.stems) {  // forms only: no analysis at all
@@ -154,9 +177,9 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
     }
     if (mode == Mode::document && tok.type == TokenType::word) {
       // The stored terms, exact first, then the stem terms (marker included).
-      const TermCache::Terms terms = t.cache.word_terms(form, t.expander);
-      const int rc = terms.for_each([&](std::string_view stored, std::size_t i) {
-        return emit(x_token, ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED, stored, tok.begin, tok.end);
+      const TermCache::Terms terms = t.cache.word_terms(form, t.hashes[i], t.expander);
+      const int rc = terms.for_each([&](std::string_view stored, std::size_t k) {
+        return emit(x_token, ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, stored, tok.begin, tok.end);
       });
       if (rc != SQLITE_OK) return rc;
       continue;

@@ -1086,6 +1086,19 @@ std::vector<std::string> stems(std::string_view word) {
   return stems_of(form.empty() ? std::vector<Candidate>() : search.run(), form);
 }
 
+void morph::stems_and_lemma(std::string_view word, const UserLexicon* user, std::vector<std::string>& stems,
+                            std::string& lemma) {
+  // As Analyzer::Impl::get computes an entry for stems() and lemma().
+  stems.clear();
+  lemma.clear();
+  const std::string form = normalized_word(word);
+  if (form.empty()) return;
+  Search search(form, user ? user->impl() : nullptr);
+  const auto& candidates = search.run();
+  stems = stems_of(candidates, form);
+  lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_view word, std::string* normalized) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   const std::string form = normalized_word(word);

@@ -12,6 +12,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi/translit.hpp"
+#include "morph/word.hpp"
 
 namespace kurdi::search {
 
@@ -94,12 +95,14 @@ struct Expander::Impl {
   // words share a stem, and normalizing one is not cheap: the search
   // profile's ه repair may analyse it. A pure function's results, so
   // forgetting them all when max_normalized are held changes only speed.
+  // Not tied to the word capacity: an Expander behind a cache of its own
+  // (the FTS5 tokenizer's) keeps few words but meets as many stems.
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normalized;
   std::size_t max_normalized;
 
   Impl(const UserLexicon* u, std::size_t cap)
       : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2),
-        max_normalized(std::min<std::size_t>(capacity * 16, std::size_t{1} << 16)) {
+        max_normalized(std::size_t{1} << 16) {
     search_profile.profile = Profile::search;
   }
 
@@ -115,28 +118,44 @@ struct Expander::Impl {
     return best;
   }
 
+  // Adds the search normalization of the analyzer's stem or lemma `s` to
+  // `stems` unless it is empty or there already.
+  void add_stem(const std::string& s) {
+    auto it = normalized.find(std::string_view(s));
+    if (it == normalized.end()) {
+      if (normalized.size() >= max_normalized) normalized.clear();
+      it = normalized.emplace(s, normalize(s, search_profile)).first;
+    }
+    const std::string& n = it->second;
+    if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(n);
+  }
+
   // The stems and the lemma of an Arabic-script word, search-normalized,
   // deduplicated, best first, into `stems`.
   void stems_of(std::string_view form) {
     stems.clear();
-    auto add = [&](const std::string& s) {
-      auto it = normalized.find(std::string_view(s));
-      if (it == normalized.end()) {
-        if (normalized.size() >= max_normalized) normalized.clear();
-        it = normalized.emplace(s, normalize(s, search_profile)).first;
-      }
-      const std::string& n = it->second;
-      if (!n.empty() && std::find(stems.begin(), stems.end(), n) == stems.end()) stems.push_back(n);
-    };
-    for (const std::string& s : analyzer.stems(form)) add(s);
-    add(analyzer.lemma(form));
+    for (const std::string& s : analyzer.stems(form)) add_stem(s);
+    add_stem(analyzer.lemma(form));
+  }
+
+  // The same for a document word: the analysis is kept nowhere (the caller
+  // of document_terms keeps its terms), so it skips the Analyzer's cache,
+  // whose insertions and evictions cost more than a tenth of a new word's
+  // analysis.
+  std::vector<std::string> raw_stems;
+  std::string raw_lemma;
+  void document_stems_of(std::string_view form) {
+    stems.clear();
+    morph::stems_and_lemma(form, user, raw_stems, raw_lemma);
+    for (const std::string& s : raw_stems) add_stem(s);
+    add_stem(raw_lemma);
   }
 
   void compute_document(std::string_view form, TokenType type, std::vector<Term>& out) {
     out.clear();
     add_unique(out, form, true);
     if (type != TokenType::word) return;
-    stems_of(form);
+    document_stems_of(form);
     for (const std::string& s : stems) {
       if (s != form) add_unique(out, s, false);
     }

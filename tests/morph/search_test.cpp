@@ -19,6 +19,7 @@
 #include "kurdi/morph.hpp"
 #include "kurdi/tokenize.hpp"
 #include "morph/lexicon.hpp"
+#include "morph/word.hpp"
 
 namespace kurdi::morph::data {
 extern const format::Key kKeys[];
@@ -110,6 +111,26 @@ TEST(Search, PruningChangesNoResult) {
     expect_same(unpruned.analyze(w), kurdi::analyze(w), w);
     EXPECT_EQ(unpruned.stems(w), kurdi::stems(w)) << w;
     EXPECT_EQ(unpruned.lemma(w), kurdi::lemma(w)) << w;
+  }
+}
+
+TEST(Search, StemsAndLemmaWithoutACacheAsTheAnalyzer) {
+  // morph::stems_and_lemma (the Expander's document terms) gives what an
+  // Analyzer's stems() and lemma() give, with and without a user lexicon
+  // (one that explains words of the sample too), for words and for what
+  // normalizes to nothing; its output vectors are reused, not appended to.
+  const auto user = kurdi::UserLexicon::parse("گوڵەکانم\tPROPN\nبەرپرس\tNOUN\nزژڤ\tPROPN\n");
+  std::vector<std::string> words = sample_words();
+  for (const char* odd : {"", " ", "\u200C", "\u0640", "abc", "123", " \u06A9\u0648\u0631\u062F "}) words.emplace_back(odd);
+  for (const kurdi::UserLexicon* u : {static_cast<const kurdi::UserLexicon*>(nullptr), &user}) {
+    kurdi::Analyzer analyzer(1 << 16, u);
+    std::vector<std::string> stems = {"left", "over"};
+    std::string lemma = "left over";
+    for (const std::string& w : words) {
+      kurdi::morph::stems_and_lemma(w, u, stems, lemma);
+      EXPECT_EQ(stems, analyzer.stems(w)) << w;
+      EXPECT_EQ(lemma, analyzer.lemma(w)) << w;
+    }
   }
 }
 

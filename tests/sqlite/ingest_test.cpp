@@ -171,6 +171,38 @@ TEST(TermCache, HostileWords) {
   check_all(big, random);
 }
 
+TEST(TermCache, PrefetchingAheadChangesNothing) {
+  // The tokenizer hashes a document's words first and asks for slots and
+  // records ahead of each lookup (prefetch_slot, prefetch_record): through
+  // generation turnover, collisions and hashes of words never stored, the
+  // lookups with the hash given find what plain lookups find.
+  const auto words = words_of(seeds());
+  ASSERT_GT(words.size(), 500u);
+  for (const TermCache::HashFunction hash : {TermCache::HashFunction{nullptr}, &constant_hash}) {
+    TermCache cache(hash ? 256 : 64, hash);
+    kurdi::search::Expander expander(nullptr, 16);
+    std::mt19937_64 rng(11);
+    for (int round = 0; round < 2; ++round) {
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i + 16 < words.size()) cache.prefetch_slot(cache.hash_of(words[i + 16]));
+        if (i + 8 < words.size()) cache.prefetch_record(cache.hash_of(words[i + 8]));
+        cache.prefetch_slot(rng());
+        cache.prefetch_record(rng());
+        const std::string& w = words[i];
+        ASSERT_EQ(stored(cache.word_terms(w, cache.hash_of(w), expander)), expected(w)) << w;
+      }
+    }
+    EXPECT_LE(cache.size(), hash ? 256u : 64u);
+  }
+  // A hash the cache would not use for the word: a lookup that gives it
+  // anyway may miss, but never returns another word's terms.
+  TermCache cache;
+  kurdi::search::Expander expander(nullptr, 16);
+  const std::string a = "بەرپرسەکانی", b = "ئەمریکا";
+  ASSERT_EQ(stored(cache.word_terms(a, expander)), expected(a));
+  EXPECT_EQ(stored(cache.word_terms(b, cache.hash_of(a), expander)), expected(b));
+}
+
 TEST(TermCache, HashSpreadsSimilarWords) {
   // Words that differ in their last letter, or only in length, land in
   // different slots: no long probe chains on real vocabularies.
