@@ -76,8 +76,12 @@ TokenizeOptions search_tokenize_options();
 class Expander {
  public:
   /// `user` (may be null) must outlive the Expander. `capacity` bounds the
-  /// number of cached words.
-  explicit Expander(const UserLexicon* user = nullptr, std::size_t capacity = 1u << 17);
+  /// number of cached words; `stem_capacity` the search-normalized stems and
+  /// lemmas it remembers (0: 8 per cached word, at most 65,536). A host that
+  /// keeps words' terms itself gives a small `capacity` and, when memory
+  /// allows, a large `stem_capacity`: its words are new, their stems are not.
+  explicit Expander(const UserLexicon* user = nullptr, std::size_t capacity = 1u << 17,
+                    std::size_t stem_capacity = 0);
   ~Expander();
   Expander(const Expander&) = delete;
   Expander& operator=(const Expander&) = delete;

@@ -95,14 +95,15 @@ struct Expander::Impl {
   // words share a stem, and normalizing one is not cheap: the search
   // profile's ه repair may analyse it. A pure function's results, so
   // forgetting them all when max_normalized are held changes only speed.
-  // Not tied to the word capacity: an Expander behind a cache of its own
-  // (the FTS5 tokenizer's) keeps few words but meets as many stems.
+  // Bounded by the host (stem_capacity): an Expander behind a cache of its
+  // own (the FTS5 tokenizer's) keeps few words but meets as many stems, and
+  // one in every PostgreSQL backend must stay small.
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normalized;
   std::size_t max_normalized;
 
-  Impl(const UserLexicon* u, std::size_t cap)
+  Impl(const UserLexicon* u, std::size_t cap, std::size_t stem_cap)
       : user(u), analyzer(1024, u), capacity(cap < 16 ? 8 : cap / 2),
-        max_normalized(std::size_t{1} << 16) {
+        max_normalized(stem_cap != 0 ? stem_cap : std::min<std::size_t>(capacity * 16, std::size_t{1} << 16)) {
     search_profile.profile = Profile::search;
   }
 
@@ -266,7 +267,8 @@ struct Expander::Impl {
   }
 };
 
-Expander::Expander(const UserLexicon* user, std::size_t capacity) : impl_(new Impl(user, capacity)) {}
+Expander::Expander(const UserLexicon* user, std::size_t capacity, std::size_t stem_capacity)
+    : impl_(new Impl(user, capacity, stem_capacity)) {}
 Expander::~Expander() { delete impl_; }
 
 const std::vector<Term>& Expander::document_terms(std::string_view form, TokenType type) {
