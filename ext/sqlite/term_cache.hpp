@@ -4,36 +4,35 @@
 // terms (kurdi::search::Expander::document_terms). The Expander computes them
 // once per word; what is left per token is the lookup, and FTS5 ingest makes
 // one for every word it indexes. This cache keeps, per word, the terms as the
-// bytes the tokenizer hands FTS5 (a stem term with its stem_marker), packed in
-// one buffer per generation with an open-addressing index over it: a lookup
-// is one hash of the word, usually one probe and one memcmp, and emitting the
-// terms needs no allocation and no copy.
+// bytes the tokenizer hands FTS5 (a stem term with its stem_marker), as one
+// record of the core's kurdi::RecordCache (packed generations under an
+// open-addressing index): a lookup is one hash of the word, usually one
+// probe and one memcmp, and emitting the terms needs no allocation and no
+// copy.
 //
 // What it returns is exactly what the Expander gives: it only remembers it.
-// Bounded: two generations of at most capacity / 2 words and kArenaLimit
-// bytes each; when the young one is full it becomes the old one (the old one
-// is dropped), and a word found in the old one is copied back, so words in
-// steady use stay while one-off words age out. Words longer than
-// kMaxCachedWord bytes are not kept (the core cuts tokens at 1,024 bytes).
+// Bounded as RecordCache is: two generations of at most capacity / 2 words
+// (and 32 MB) each, words in steady use staying while one-off words age out.
+// Words longer than kMaxCachedWord bytes are not kept (the core cuts tokens
+// at 1,024 bytes).
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "kurdi/record_cache.hpp"
 #include "kurdi/search.hpp"
 
 namespace kurdi::sqlite {
 
 class TermCache {
  public:
-  using HashFunction = std::uint64_t (*)(std::string_view bytes, std::uint64_t seed) noexcept;
+  using HashFunction = RecordCache::HashFunction;
 
   static constexpr std::size_t kDefaultCapacity = std::size_t{1} << 17;
-  static constexpr std::size_t kArenaLimit = std::size_t{32} << 20;  // bytes per generation
-  static constexpr std::size_t kMaxCachedWord = 4096;
+  static constexpr std::size_t kMaxCachedWord = RecordCache::kMaxWord;
 
   /// The stored terms of one word: the first is the exact term; the others
   /// are stem terms with their marker. A view into the cache (or into the
@@ -64,59 +63,35 @@ class TermCache {
 
   /// `capacity`: words kept at most (both generations). `hash` replaces the
   /// hash function (tests use a constant one to force collisions).
-  explicit TermCache(std::size_t capacity = kDefaultCapacity, HashFunction hash = nullptr);
+  explicit TermCache(std::size_t capacity = kDefaultCapacity, HashFunction hash = nullptr)
+      : cache_(capacity, RecordCache::kDefaultGenerationBytes, hash) {}
 
   /// The stored terms of the word token `form` (a search-profile form of
   /// TokenType::word), from the cache or from `expander` (then cached).
-  Terms word_terms(std::string_view form, search::Expander& expander);
-  /// The same with `h` = hash_of(form), computed ahead by the caller.
+  Terms word_terms(std::string_view form, search::Expander& expander) {
+    return word_terms(form, cache_.hash_of(form), expander);
+  }
+  /// The same with `h` = hash_of(form) computed ahead.
   Terms word_terms(std::string_view form, std::uint64_t h, search::Expander& expander);
 
-  /// The hash a lookup of `form` uses.
-  std::uint64_t hash_of(std::string_view form) const noexcept { return hash_(form, seed_); }
-  /// Hints that a lookup of a word with hash `h` comes soon: starts loading
-  /// the index slot it reads first (prefetch_slot), or, once that is in
-  /// cache, the record the slot points to (prefetch_record). They read
-  /// nothing they do not own and change nothing; a lookup that follows
-  /// finds the same terms, only sooner. A word of the ingest misses the
-  /// CPU caches more often than not (the index of a generation is 1 MB,
-  /// its records tens), and a document's tokens are all known before the
-  /// first lookup: the tokenizer asks a few words ahead.
-  void prefetch_slot(std::uint64_t h) const noexcept {
-    __builtin_prefetch(young_.slots.data() + (h & mask_));
-  }
-  void prefetch_record(std::uint64_t h) const noexcept;
+  std::uint64_t hash_of(std::string_view form) const noexcept { return cache_.hash_of(form); }
+  /// Hints that the lookup of a word with hash `h` comes soon
+  /// (RecordCache::prefetch_slot, prefetch_entry): a document's tokens are
+  /// all known before its first lookup, so the tokenizer asks a few words
+  /// ahead. They change nothing.
+  void prefetch_slot(std::uint64_t h) const noexcept { cache_.prefetch_slot(h); }
+  void prefetch_record(std::uint64_t h) const noexcept { cache_.prefetch_entry(h); }
 
-  std::size_t size() const noexcept { return young_.count + old_.count; }
+  std::size_t size() const noexcept { return cache_.size(); }
   /// Lookups that asked the Expander (tests and profiling).
   std::uint64_t misses() const noexcept { return misses_; }
 
-  /// The default hash: 8 bytes a step, multiply-xorshift mixing, seeded.
-  static std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) noexcept;
-
  private:
-  // Record in an arena: u32 word length, u32 term count, u32 length of each
-  // term, the word's bytes, the terms' bytes.
-  struct Generation {
-    std::vector<std::uint64_t> slots;  // 0: empty; else tag (high 32 bits) | record offset + 1
-    std::string arena;
-    std::size_t count = 0;
-    void clear() noexcept;
-  };
+  // A record: u32 term count, u32 length of each term, the terms' bytes.
+  static Terms view(std::string_view record) noexcept;
 
-  static const char* find(const Generation& g, std::uint64_t h, std::string_view word) noexcept;
-  // Appends a record (bytes laid out as above) to the young generation,
-  // rotating first when it has no room; returns the record.
-  const char* insert(std::uint64_t h, std::string_view record);
-  static Terms view(const char* record) noexcept;
-  void rotate();
-
-  HashFunction hash_;
-  std::uint64_t seed_;
-  std::size_t generation_capacity_;
-  std::size_t mask_;
-  Generation young_, old_;
-  std::string scratch_;  // a record being built or copied back
+  RecordCache cache_;
+  std::string record_;  // a record being built
   std::uint64_t misses_ = 0;
 };
 

@@ -35,10 +35,14 @@ class RecordCache {
   static constexpr std::size_t kMaxWord = 4096;
   static constexpr std::size_t kDefaultGenerationBytes = std::size_t{32} << 20;
 
+  using HashFunction = std::uint64_t (*)(std::string_view bytes, std::uint64_t seed) noexcept;
+
   /// `capacity`: words kept at most, both generations together.
   /// `generation_bytes`: bytes of words and records per generation at most.
+  /// `hash` replaces the hash function (tests use a constant one to force
+  /// collisions); it is given a seed chosen per cache.
   explicit RecordCache(std::size_t capacity = std::size_t{1} << 16,
-                       std::size_t generation_bytes = kDefaultGenerationBytes);
+                       std::size_t generation_bytes = kDefaultGenerationBytes, HashFunction hash = nullptr);
   ~RecordCache();
   RecordCache(const RecordCache&) = delete;
   RecordCache& operator=(const RecordCache&) = delete;
@@ -50,6 +54,21 @@ class RecordCache {
   /// Keeps `record` for `word` (which find() did not have) and returns the
   /// kept copy, valid as find()'s.
   std::string_view insert(std::string_view word, std::string_view record);
+
+  /// The hash of `word` that find() and insert() compute, for a host that
+  /// computes it ahead (to prefetch) and passes it to the overloads below.
+  std::uint64_t hash_of(std::string_view word) const noexcept;
+  std::optional<std::string_view> find(std::string_view word, std::uint64_t hash);
+  std::string_view insert(std::string_view word, std::uint64_t hash, std::string_view record);
+
+  /// Hints that a lookup with `hash` comes soon: prefetch_slot starts
+  /// loading the index slot it reads first; prefetch_entry, once that slot
+  /// is in the CPU cache, the entry it points to (or the old generation's
+  /// slot). They change nothing. A host that knows its next words (a
+  /// document's tokens) asks a few words ahead: running text misses the
+  /// CPU caches on most of its rarer words.
+  void prefetch_slot(std::uint64_t hash) const noexcept;
+  void prefetch_entry(std::uint64_t hash) const noexcept;
 
   /// Words kept now, both generations.
   std::size_t size() const noexcept;

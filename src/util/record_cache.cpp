@@ -59,9 +59,12 @@ struct RecordCache::Impl {
   std::size_t generation_words = 1;
   std::size_t generation_bytes = 0;
   std::uint64_t seed = 0;
+  HashFunction hash_function = nullptr;
   std::string scratch;  // an entry being built or copied back; a record too large to keep
 
-  std::uint64_t hash(std::string_view word) const noexcept { return util::hash_bytes(word, seed); }
+  std::uint64_t hash(std::string_view word) const noexcept {
+    return hash_function ? hash_function(word, seed) : util::hash_bytes(word, seed);
+  }
 
   // Appends a whole entry to the young generation, turning the generations
   // over first when it is full; returns the kept entry.
@@ -89,7 +92,9 @@ struct RecordCache::Impl {
   }
 };
 
-RecordCache::RecordCache(std::size_t capacity, std::size_t generation_bytes) : impl_(std::make_unique<Impl>()) {
+RecordCache::RecordCache(std::size_t capacity, std::size_t generation_bytes, HashFunction hash)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->hash_function = hash;
   impl_->generation_words = std::clamp<std::size_t>(capacity / 2, 1, std::size_t{1} << 28);
   impl_->generation_bytes = std::clamp<std::size_t>(generation_bytes, 1, kMaxGenerationBytes);
   // Seeded per cache, so that no fixed list of words collides in every
@@ -100,10 +105,13 @@ RecordCache::RecordCache(std::size_t capacity, std::size_t generation_bytes) : i
 
 RecordCache::~RecordCache() = default;
 
-std::optional<std::string_view> RecordCache::find(std::string_view word) {
+std::uint64_t RecordCache::hash_of(std::string_view word) const noexcept { return impl_->hash(word); }
+
+std::optional<std::string_view> RecordCache::find(std::string_view word) { return find(word, impl_->hash(word)); }
+
+std::optional<std::string_view> RecordCache::find(std::string_view word, std::uint64_t h) {
   Impl& m = *impl_;
   if (word.size() > kMaxWord) return std::nullopt;
-  const std::uint64_t h = m.hash(word);
   if (const char* entry = m.young.find(h, word)) return record_of(entry);
   const char* aged = m.old.find(h, word);
   if (!aged) return std::nullopt;
@@ -113,6 +121,10 @@ std::optional<std::string_view> RecordCache::find(std::string_view word) {
 }
 
 std::string_view RecordCache::insert(std::string_view word, std::string_view record) {
+  return insert(word, impl_->hash(word), record);
+}
+
+std::string_view RecordCache::insert(std::string_view word, std::uint64_t h, std::string_view record) {
   Impl& m = *impl_;
   const std::size_t size = kHeader + word.size() + record.size();
   if (word.size() > kMaxWord || size > m.generation_bytes) {
@@ -125,7 +137,22 @@ std::string_view RecordCache::insert(std::string_view word, std::string_view rec
   // (copy_n, not memcpy: an empty view may hold a null pointer)
   std::copy_n(word.data(), word.size(), m.scratch.data() + kHeader);
   std::copy_n(record.data(), record.size(), m.scratch.data() + kHeader + word.size());
-  return record_of(m.keep(m.hash(word), m.scratch));
+  return record_of(m.keep(h, m.scratch));
+}
+
+void RecordCache::prefetch_slot(std::uint64_t h) const noexcept { impl_->young.index.prefetch(h); }
+
+void RecordCache::prefetch_entry(std::uint64_t h) const noexcept {
+  const Impl& m = *impl_;
+  if (m.young.index.vacant(h)) {
+    m.old.index.prefetch(h);  // a word not in the young generation is looked up in the old one next
+    return;
+  }
+  if (const std::uint32_t at = m.young.index.first(h)) {
+    const char* entry = m.young.bytes.data() + (at - 1);
+    __builtin_prefetch(entry);
+    __builtin_prefetch(entry + 64);
+  }
 }
 
 std::size_t RecordCache::size() const noexcept { return impl_->young.count + impl_->old.count; }

@@ -40,6 +40,22 @@ class SlotIndex {
     slots_[i] = (h & kTagMask) | value;
   }
 
+  /// The value in h's first slot when that slot carries h's tag, else 0: a
+  /// hint for prefetching (the value find() returns may sit further on).
+  std::uint32_t first(std::uint64_t h) const noexcept {
+    if (slots_.empty()) return 0;
+    const std::uint64_t slot = slots_[h & (slots_.size() - 1)];
+    return (slot & kTagMask) == (h & kTagMask) ? static_cast<std::uint32_t>(slot) : 0;
+  }
+
+  /// Whether h's first slot is empty (nothing under h).
+  bool vacant(std::uint64_t h) const noexcept { return slots_.empty() || slots_[h & (slots_.size() - 1)] == 0; }
+
+  /// Starts loading h's first slot into the CPU cache.
+  void prefetch(std::uint64_t h) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (h & (slots_.size() - 1)));
+  }
+
   /// Whether holding count + 1 values would fill more than half the slots.
   bool needs_room(std::size_t count) const noexcept { return (count + 1) * 2 > slots_.size(); }
 
