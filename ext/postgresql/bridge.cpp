@@ -468,12 +468,13 @@ int kp_dict_lexize(kp_dict* dict, const char* token, size_t len, kp_alloc_fn all
   return guarded(status, [&] {
     kp_dict& d = *dict;
     const std::string_view text(token, len);
+    const std::uint64_t h = d.cache.hash_of(text);
     std::string_view record;
-    if (auto hit = d.cache.find(text)) {
+    if (auto hit = d.cache.find(text, h)) {
       record = *hit;
     } else {
       lexize_uncached(d, text, d.record);
-      record = d.cache.insert(text, d.record);
+      record = d.cache.insert(text, h, d.record);
     }
     *result = static_cast<unsigned char>(record.front());
     if (*result != KP_LEX_TERMS) return;
