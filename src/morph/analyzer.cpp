@@ -28,12 +28,14 @@
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
 #include "morph/word.hpp"
+#include "normalize/quick.hpp"
 #include "util/hash.hpp"
 #include "util/slot_index.hpp"
 
 namespace kurdi {
 
 std::string morph::normalized_word(std::string_view word) {
+  if (normalize_detail::standard_keeps_word(word)) return std::string(word);  // (no white space either)
   std::string form = normalize(word);
   // Analysis is per word: surrounding spaces are not part of it. (Trimmed
   // in place: no second string.)
@@ -270,7 +272,13 @@ struct Candidate : CandidateHead {
 
 class Search {
  public:
-  Search(std::string_view form, const UserLexicon::Impl* user) : form_(form), user_(user) {}
+  /// The readings go to `out`, emptied first. A caller that analyses many
+  /// words passes the same vector every time: a reading is about 400 bytes,
+  /// and a new vector for each word cost an allocation of eight of them.
+  Search(std::string_view form, const UserLexicon::Impl* user, std::vector<Candidate>& out)
+      : form_(form), user_(user), out_(out) {
+    out_.clear();
+  }
 
   /// Every reading, cheapest first (stable for equal costs).
   std::vector<Candidate>& run() {
@@ -782,7 +790,8 @@ class Search {
       variant.assign(form_.substr(0, p + 2));
       variant += kWaw;
       variant += form_.substr(p + 2);
-      Search inner(variant, user_);
+      std::vector<Candidate> readings;  // (allocates only if the variant has any)
+      Search inner(variant, user_, readings);
       inner.allow_variants_ = false;
       auto& found = inner.run();
       if (found.empty()) continue;
@@ -865,7 +874,7 @@ class Search {
 
   std::string_view form_;
   const UserLexicon::Impl* user_;
-  std::vector<Candidate> out_;
+  std::vector<Candidate>& out_;
   Candidate cur_;          // the reading being built
   // The compiled lexicon's entries of form_[0, j) for j <= memo_end_ at
   // character boundaries: nominal_at(0) looks them up, and verbal() needs the
@@ -894,6 +903,13 @@ class Search {
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;
 };
+
+// The readings' vector of the free functions, one per thread and reused by
+// every call (see Search's constructor).
+std::vector<Candidate>& thread_readings() {
+  thread_local std::vector<Candidate> readings;
+  return readings;
+}
 
 // --- materializing a candidate ---------------------------------------------------
 
@@ -1068,21 +1084,21 @@ bool splits_off(std::string_view tag) {
 std::vector<Analysis> analyze(std::string_view word) {
   const std::string form = normalized_word(word);
   if (form.empty()) return {};
-  Search search(form, nullptr);
+  Search search(form, nullptr, thread_readings());
   return analyses_of(search.run(), form);
 }
 
 std::string lemma(std::string_view word) {
   const std::string form = normalized_word(word);
   if (form.empty()) return {};
-  Search search(form, nullptr);
+  Search search(form, nullptr, thread_readings());
   const auto& candidates = search.run();
   return candidates.empty() ? form : std::string(candidates.front().lemma);
 }
 
 std::vector<std::string> stems(std::string_view word) {
   const std::string form = normalized_word(word);
-  Search search(form, nullptr);
+  Search search(form, nullptr, thread_readings());
   return stems_of(form.empty() ? std::vector<Candidate>() : search.run(), form);
 }
 
@@ -1093,7 +1109,7 @@ void morph::stems_and_lemma(std::string_view word, const UserLexicon* user, std:
   lemma.clear();
   const std::string form = normalized_word(word);
   if (form.empty()) return;
-  Search search(form, user ? user->impl() : nullptr);
+  Search search(form, user ? user->impl() : nullptr, thread_readings());
   const auto& candidates = search.run();
   stems = stems_of(candidates, form);
   lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
@@ -1104,7 +1120,7 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   const std::string form = normalized_word(word);
   if (normalized) *normalized = form;
   if (form.empty()) return out;
-  Search search(form, nullptr);
+  Search search(form, nullptr, thread_readings());
   const auto& candidates = search.run();
   if (candidates.empty()) {
     out.emplace_back(0, form.size());
@@ -1229,6 +1245,7 @@ struct Analyzer::Impl {
   std::uint64_t seed = 0;
   const UserLexicon::Impl* user = nullptr;
   Entry uncached;  // the result for a word longer than kMaxCachedWord
+  std::vector<Candidate> readings;  // each search's, reused
 
   // The entry of `word`; a miss runs one search and keeps what it gives
   // (the full analyses too when `want_analyses`, so analyze() on a new word
@@ -1248,7 +1265,7 @@ struct Analyzer::Impl {
     Entry e;
     const std::string form = normalized_word(word);
     if (!form.empty()) {
-      Search search(form, user);
+      Search search(form, user, readings);
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
       e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);

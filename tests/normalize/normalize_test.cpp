@@ -7,6 +7,7 @@
 #include "kurdi/normalize.hpp"
 #include "kurdi/utf8.hpp"
 #include "normalize/by_handlers.hpp"
+#include "normalize/quick.hpp"
 #include "text/utf8.hpp"
 
 namespace {
@@ -209,6 +210,50 @@ TEST(Normalize, FastPathsAgreeWithTheHandlers) {
     }
   }
 }
+
+// The analyzer skips the normalizer for a word this check accepts, so an
+// accepted word must come out of kurdi::normalize unchanged: every word of
+// one to three characters over the Arabic block and the characters whose
+// rules depend on context (word start and end, ZWNJ, marks, digits, Latin).
+TEST(Normalize, QuickWordCheckAcceptsOnlyUnchangedWords) {
+  using kurdi::normalize_detail::standard_keeps_word;
+  std::vector<std::string> pieces;
+  for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+    std::string s;
+    kurdi::text::append(s, cp);
+    pieces.push_back(s);
+  }
+  const std::vector<std::string> more = {" ", "\u200C", "\u200D", "a", "7", "\uFEEB", "\xD9", "\x83", "\xDB\xDB"};
+  pieces.insert(pieces.end(), more.begin(), more.end());
+  std::size_t accepted = 0;
+  for (const auto& a : pieces)
+    for (const auto& b : pieces) {
+      const std::string w = a + b;
+      if (standard_keeps_word(w)) {
+        ++accepted;
+        ASSERT_EQ(normalize(w), w) << "accepted a word the normalizer changes";
+      }
+    }
+  // Three characters around the context-dependent letters.
+  const std::vector<std::string> edge = {"ر", "ه", "ھ", "ە", "ی", "ي", "ك", "ا", "ء", "ئ", "و", "\u0640", "\u064E",
+                                         "\u0654", "\u200C", "٣", "ڕ", "ۆ", "ڵ", " ", "a"};
+  for (const auto& a : edge)
+    for (const auto& b : edge)
+      for (const auto& c : edge) {
+        const std::string w = a + b + c;
+        if (standard_keeps_word(w)) {
+          ASSERT_EQ(normalize(w), w) << "accepted a word the normalizer changes";
+        }
+      }
+  EXPECT_GT(accepted, 10000u);  // most pairs of letters pass
+  // Real words: the check is a fast path only if it takes them.
+  for (const char* w : {"بەرپرسەکانی", "هەموو", "کوردستان", "ڕۆژ", "گوڵەکانم", "ئەمریکا", "مەهاباد"})
+    EXPECT_TRUE(standard_keeps_word(w)) << w;
+  // ...and leaves every word that needs a rule to the normalizer.
+  for (const char* w : {"", "رۆژ", "به", "كورد", "ڕێگەى", "جیھان", "به\u200Cهێز", "کورد ", "1999", "ک\u0640ورد"})
+    EXPECT_FALSE(standard_keeps_word(w)) << w;
+}
+
 
 // The normalizer writes into a string whose size runs ahead of the writes
 // (block copies store past the end of a run). What it leaves behind must be
