@@ -20,26 +20,58 @@ constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
   return x;
 }
 
-/// 8 bytes a step, each block mixed before it is folded in; the length and
-/// the seed go in first, so "a" and "a\0" differ.
+/// The two halves of a 64 x 64 -> 128-bit product folded together: one
+/// multiplication mixes both inputs into every output bit.
+inline std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) noexcept {
+  __extension__ using u128 = unsigned __int128;  // (GCC and Clang on 64-bit targets)
+  const u128 r = static_cast<u128>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+namespace hash_detail {
+inline std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t load4(const char* p) noexcept {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+}  // namespace hash_detail
+
+/// 16 bytes a multiplication. The last bytes are read as whole (possibly
+/// overlapping) words rather than copied one at a time: the caches hash a
+/// word of about 12 bytes per token, so this is on every token's path and
+/// makes no library call. The length goes into the final step, so "a" and
+/// "a\0" differ.
 inline std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) noexcept {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = seed ^ (bytes.size() * kMul);
+  using hash_detail::load4;
+  using hash_detail::load8;
+  constexpr std::uint64_t kA = 0x9E3779B97F4A7C15ull, kB = 0xD6E8FEB86659FD93ull, kC = 0xA0761D6478BD642Full;
   const char* p = bytes.data();
-  std::size_t n = bytes.size();
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ mix64(w)) * kMul;
-    p += 8;
-    n -= 8;
+  const std::size_t n = bytes.size();
+  std::uint64_t h = seed ^ kC;
+  std::uint64_t a = 0, b = 0;
+  if (n <= 16) {
+    if (n >= 8) {
+      a = load8(p);
+      b = load8(p + n - 8);
+    } else if (n >= 4) {
+      a = load4(p);
+      b = load4(p + n - 4);
+    } else if (n > 0) {
+      const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+      a = (byte(0) << 16) | (byte(n >> 1) << 8) | byte(n - 1);
+    }
+  } else {
+    std::size_t left = n;
+    for (; left > 16; left -= 16, p += 16) h = fold_multiply(load8(p) ^ kA, load8(p + 8) ^ h);
+    a = load8(p + left - 16);
+    b = load8(p + left - 8);
   }
-  if (n > 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ mix64(w ^ n)) * kMul;
-  }
-  return mix64(h);
+  return fold_multiply(kB ^ n, fold_multiply(a ^ kA, b ^ h));
 }
 
 }  // namespace kurdi::util
