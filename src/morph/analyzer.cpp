@@ -1102,6 +1102,15 @@ std::vector<std::string> stems(std::string_view word) {
   return stems_of(form.empty() ? std::vector<Candidate>() : search.run(), form);
 }
 
+bool morph::has_lexicon_reading(std::string_view word) {
+  const std::string form = normalized_word(word);
+  if (form.empty()) return false;
+  Search search(form, nullptr, thread_readings());
+  const auto& candidates = search.run();
+  // analyses_of keeps the candidates' order, and the first is never a repeat
+  return !candidates.empty() && !candidates.front().guessed;
+}
+
 void morph::stems_and_lemma(std::string_view word, const UserLexicon* user, std::vector<std::string>& stems,
                             std::string& lemma) {
   // As Analyzer::Impl::get computes an entry for stems() and lemma().

@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kurdi/morph.hpp"
 #include "morph/lexicon.hpp"
+#include "morph/word.hpp"
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
@@ -23,8 +23,7 @@ bool known(std::string_view word) {
   // Fast path: most words with a real ه are lexicon keys themselves.
   for (const auto& r : lookup(word).records)
     if (r.kind == format::Kind::lemma || r.kind == format::Kind::form) return true;
-  const auto analyses = analyze(word);
-  return !analyses.empty() && analyses.front().known;
+  return has_lexicon_reading(word);
 }
 
 // Tries the readings of `word` with fewest changes first; on success writes

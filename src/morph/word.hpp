@@ -23,6 +23,11 @@ std::string normalized_word(std::string_view word);
 void stems_and_lemma(std::string_view word, const UserLexicon* user, std::vector<std::string>& stems,
                      std::string& lemma);
 
+/// Whether the best analysis of `word` is lexicon-backed (what
+/// kurdi::analyze(word).front().known says), without building the analyses:
+/// the orthography repair asks it of many words.
+bool has_lexicon_reading(std::string_view word);
+
 /// A string hash that also takes string_views, for maps keyed by std::string
 /// that are searched with views (no key copy per lookup).
 struct StringHash {

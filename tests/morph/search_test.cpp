@@ -134,6 +134,24 @@ TEST(Search, StemsAndLemmaWithoutACacheAsTheAnalyzer) {
   }
 }
 
+TEST(Search, HasLexiconReadingIsTheBestAnalysisKnown) {
+  // The orthography repair asks morph::has_lexicon_reading of every word it
+  // tries; it must say what analyze() says, guessed and unknown words
+  // included (the sample has both, and words with ه that the repair reads).
+  std::vector<std::string> words = sample_words();
+  for (const char* odd : {"", " ", "\u200C", "abc", "ئهو", "ههموو", "لهگهڵ", "ههولێر", "فراکسیۆنهکان", "زژڤ"})
+    words.emplace_back(odd);
+  std::size_t known = 0;
+  for (const std::string& w : words) {
+    const auto analyses = kurdi::analyze(w);
+    const bool expected = !analyses.empty() && analyses.front().known;
+    EXPECT_EQ(kurdi::morph::has_lexicon_reading(w), expected) << w;
+    known += expected;
+  }
+  EXPECT_GT(known, 10u);
+  EXPECT_LT(known, words.size());
+}
+
 TEST(Search, LongestWordsStayInBounds) {
   // The keys the search builds live in fixed buffers sized by the longest
   // word analysed (512 bytes): words at that size, with a joined preposition
