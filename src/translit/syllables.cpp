@@ -43,7 +43,6 @@ constexpr float kInf = std::numeric_limits<float>::infinity();
 // A reading this much dearer than the best one so far is dropped (beam).
 constexpr float kBeam = 5.0f;
 
-enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
 
 // State: whether the word has had a vowel, the consonants since the last
 // vowel (0..4, 4 = four or more) and the sonority class (0..5) of the last,
@@ -135,9 +134,27 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
 }  // namespace
 
 void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                      bool syllables) {
+                      bool syllables, const Hint* hints) {
   phones.clear();
-  const std::size_t len = letters.size();
+  if (letters.empty()) return;
+  if (!decide(letters.data(), letters.size(), hints, decisions_)) {
+    // Forced hints no reading satisfies (cannot happen for hints made from a
+    // reading of the stem, but never leave a word unread): the rules alone.
+    if (!hints || !decide(letters.data(), letters.size(), nullptr, decisions_)) return;
+  }
+  emit(letters, decisions_, phones, syllables);
+}
+
+bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
+                        std::vector<Decision>& decisions) {
+  return hints ? decide_impl<true>(letters, len, hints, decisions)
+               : decide_impl<false>(letters, len, nullptr, decisions);
+}
+
+template <bool kHints>
+bool WordReader::decide_impl(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
+                             std::vector<Decision>& decisions) {
+  decisions.clear();
   nodes_.clear();
   begin_.assign(len + 2, 0);
   nodes_.push_back({0.0f, -1, 0, kFixed, 0});
@@ -172,17 +189,30 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     const float ceiling = floor + kBeam;
     // A vowel or a consonant reading of letter p-1, from every node at p-1.
     const ArabicLetter& letter = *letters[p - 1];
+    // With hints: whether a reading of this letter is allowed, and the cost
+    // of an unwritten i before it.
+    const Hint* hint = kHints ? &hints[p - 1] : nullptr;
+    const float bizroke_cost = kHints ? kBizroke + hint->bizroke : kBizroke;
+    auto allowed = [&](std::uint8_t choice, bool bizroke) __attribute__((always_inline)) {
+      if constexpr (!kHints) {
+        return true;
+      } else {
+        return (!hint->forced || hint->decision.choice == choice) &&
+               (!hint->forced_bizroke || hint->decision.bizroke == bizroke);
+      }
+    };
     for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
       const State s = State::decode(nodes_[i].key);
       const float base = nodes_[i].cost;
       if (base > ceiling) continue;
       auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
+        if (!allowed(choice, false)) return;
         add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
       };
       auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
-        add(i, s.push(sonority), base, choice, false);
-        if (s.n >= 1) {  // an unwritten i between the last consonant and this one
-          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + kBizroke + nucleus_cost(s), choice, true);
+        if (allowed(choice, false)) add(i, s.push(sonority), base, choice, false);
+        if (s.n >= 1 && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
+          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + bizroke_cost + nucleus_cost(s), choice, true);
         }
       };
       const bool initial = p == 1;
@@ -201,7 +231,11 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       }
     }
     // وو read as û, from every node at p-2.
-    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw) {
+    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
+        (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
+                     (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
+                     (!hint->forced || hint->decision.choice == kWawPair) &&
+                     (!hint->forced_bizroke || !hint->decision.bizroke)))) {
       for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
         const State s = State::decode(nodes_[i].key);
         const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + glide_then_u(s);
@@ -221,18 +255,29 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
       best = static_cast<std::int32_t>(i);
     }
   }
-  if (len == 0 || best < 0) return;
+  if (len == 0 || best < 0) return false;
 
-  // Walk back, then emit forwards.
+  // Walk back, then one decision per letter.
   std::vector<std::int32_t>& path = path_;
   path.clear();
   for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
-  std::size_t pos = 0;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const Node& node = nodes_[static_cast<std::size_t>(*it)];
+    if (node.choice == kWawPair) decisions.push_back({kPairFirst, false});
+    decisions.push_back({node.choice, node.bizroke != 0});
+  }
+  return decisions.size() == len;
+}
+
+void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
+                      std::vector<Phone>& phones, bool syllables) {
+  phones.clear();
+  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
+    const Decision d = decisions[pos];
     const ArabicLetter& letter = *letters[pos];
-    if (node.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
-    switch (node.choice) {
+    if (d.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    switch (d.choice) {
+      case kPairFirst: break;  // the û is written at the second و
       case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
       case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
       case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
@@ -247,9 +292,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
         phones.push_back(ph);
       }
     }
-    pos += node.choice == kWawPair ? 2 : 1;
   }
-
   if (syllables) mark_syllables(phones);
 }
 

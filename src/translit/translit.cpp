@@ -13,6 +13,7 @@
 #include "text/utf8.hpp"
 #include "translit/exceptions.hpp"
 #include "translit/letters.hpp"
+#include "translit/morph_hints.hpp"
 #include "translit/syllables.hpp"
 
 namespace kurdi {
@@ -207,6 +208,8 @@ class Transliterator {
     }
     if (exception && read_exception(letters_, exception->hawar, phones_)) {
       if (options_.to == Script::ipa) mark_syllables(phones_);
+    } else if (morph_hints(letters_, word, reader_, hints_, scratch_)) {
+      reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
     } else {
       reader_.read(letters_, phones_, options_.to == Script::ipa);
     }
@@ -284,6 +287,8 @@ class Transliterator {
   WordReader reader_;
   std::vector<const ArabicLetter*> letters_;
   std::vector<Phone> phones_;
+  std::vector<Hint> hints_;
+  std::vector<Decision> scratch_;
   std::u32string word_;
 };
 

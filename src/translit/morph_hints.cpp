@@ -1,0 +1,285 @@
+// Morpheme boundaries for the syllable DP. A word is split as
+//   [preverb] [verbal prefix] STEM [suffix] [suffix] ...
+// where the suffixes are read from the end of the word (a short list of
+// Sorani inflectional suffixes, clitics and person endings, at most four)
+// and the stem must be a key of the morphological lexicon (src/morph): any
+// entry when nothing precedes it, a verb stem after a verbal prefix. The
+// longest stem wins. The split only matters, and is only looked for, when
+// the word has a one-consonant ending or a plural clitic after a consonant,
+// or a verbal prefix before two consonants or ب before a consonant; other
+// words cost a few byte comparisons.
+//
+// The rules (docs/transliteration.md, "Morpheme boundaries"):
+//  M1  the stem is read as the word alone would be (its own u/w/û, î/y and
+//      unwritten i), and the DP must keep that reading inside the stem:
+//      دەفرۆشن de|firoş|in as فرۆش firoş;
+//  M2  a person ending or clitic that is one consonant (م ت ن) after a
+//      consonant takes an i before it: -im, -it, -in (قسەکانت qisekanit,
+//      دەخوێننەوە dexwêninewe, هاتنی hatinî);
+//  M3  a plural clitic (مان تان یان) after a consonant does not: خوشکمان
+//      xuşkman, not xuşkiman;
+//  M4  the subjunctive/imperative prefix ب before a consonant is bi-;
+#include "translit/morph_hints.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "morph/lexicon.hpp"
+
+namespace kurdi::translit_detail {
+
+namespace {
+
+// A favoured i costs 1.0 - 1.5 (cheaper than any cluster); a refused one 2.5.
+constexpr float kEndingI = -1.5f;     // M2
+constexpr float kNoCliticI = 1.5f;    // M3
+constexpr float kPrefixBi = -1.5f;    // M4
+constexpr float kStemOnsetI = -0.5f;  // M1, the stem's own i after its first consonant
+
+enum PieceClass : std::uint8_t { kVowelPiece, kConsonantEnding, kPluralClitic };
+
+struct Piece {
+  std::u32string_view text;
+  PieceClass cls;
+  // Its slot in the order of suffixes: 0 the infinitive -n, 1 definite,
+  // indefinite and plural, 2 ezafe, clitics and person endings, 3 -یش,
+  // 4 postpositions and the copula / directional -ە. Slots rise left to right.
+  std::uint8_t slot;
+  // For endings and clitics: the pieces that may follow (space-separated).
+  std::u32string_view followers = {};
+};
+
+// Inflectional suffixes, clitics, postpositions and person endings, as
+// written after a stem (docs/morphology.md names them).
+constexpr std::array kPieces{
+    // -m -t: a person ending or clitic, then at most a postposition or -ش.
+    Piece{U"م", kConsonantEnding, 2, U" ەوە وە دا یش "},
+    Piece{U"ت", kConsonantEnding, 2, U" ەوە وە دا یش "},
+    // -n: a person ending (then -ە, -ەوە), or the infinitive (then nominal suffixes).
+    Piece{U"ن", kConsonantEnding, 0, U" ی ە ەوە وە یش ەکە ەکان ێک دا "},
+    Piece{U"مان", kPluralClitic, 2, U" ەوە وە دا یش ە "},
+    Piece{U"تان", kPluralClitic, 2, U" ەوە وە دا یش ە "},
+    Piece{U"یان", kPluralClitic, 2, U" ەوە وە دا یش ە "},
+    Piece{U"ەکان", kVowelPiece, 1}, Piece{U"ەکە", kVowelPiece, 1}, Piece{U"کان", kVowelPiece, 1},
+    Piece{U"کە", kVowelPiece, 1},   Piece{U"ێک", kVowelPiece, 1},  Piece{U"یەک", kVowelPiece, 1},
+    Piece{U"ان", kVowelPiece, 1},   Piece{U"ی", kVowelPiece, 2},   Piece{U"ین", kVowelPiece, 2},
+    Piece{U"یت", kVowelPiece, 2},   Piece{U"ێت", kVowelPiece, 2},  Piece{U"ێ", kVowelPiece, 2},
+    Piece{U"یش", kVowelPiece, 3},   Piece{U"ەوە", kVowelPiece, 4}, Piece{U"وە", kVowelPiece, 4},
+    Piece{U"دا", kVowelPiece, 4},   Piece{U"ە", kVowelPiece, 4},   Piece{U"یە", kVowelPiece, 4},
+};
+
+// Verbal prefixes, and the preverbs that may stand before them (a lexicon
+// stem key holds its preverb: دانرێ for دا|دە|نرێ|ن).
+constexpr std::array<std::u32string_view, 7> kVerbPrefixes{U"دە", U"نە", U"نا", U"مە", U"ئە", U"ب", U"بی"};
+constexpr std::array<std::u32string_view, 9> kPreverbs{U"", U"دا", U"هەڵ", U"ڕا", U"لێ", U"تێ", U"وەر", U"دەر", U"پێ"};
+// The first letters of the above (a word starting otherwise has no prefix).
+constexpr std::u32string_view kPrefixInitials = U"دنمئبهڕلتوپ";
+
+constexpr std::size_t kMaxPieces = 4;
+constexpr std::size_t kMaxSplits = 24;
+constexpr std::size_t kMaxLetters = 48;  // longer runs are no words: no hints
+constexpr std::size_t kGateLetters = 10;  // an ending starts within this many letters of the end
+
+struct Split {
+  std::uint8_t stem_end;  // letter index where the suffixes start
+  std::uint8_t count;     // boundaries in `at`
+  std::array<std::uint8_t, kMaxPieces> at;
+  std::array<PieceClass, kMaxPieces> cls;
+  std::array<std::uint8_t, kMaxPieces> piece;  // index into kPieces
+};
+
+// Whether `piece` may stand right before `next` (kPieces.size(): the word's end).
+bool may_precede(const Piece& piece, std::size_t next) {
+  if (next == kPieces.size()) return true;
+  // A word in -ەوە is a noun again (بزووتنەوە): nominal suffixes may follow.
+  const bool ewe = piece.text == U"ەوە" || piece.text == U"وە";
+  if (kPieces[next].slot <= piece.slot && !(ewe && kPieces[next].slot <= 2)) return false;
+  if (piece.cls == kVowelPiece) return true;
+  const std::u32string_view t = kPieces[next].text;
+  for (std::size_t at = piece.followers.find(t); at != std::string_view::npos; at = piece.followers.find(t, at + 1)) {
+    if (piece.followers[at - 1] == ' ' && piece.followers[at + t.size()] == ' ') return true;
+  }
+  return false;
+}
+
+bool is_consonant(const ArabicLetter* l) { return l->kind == Kind::consonant || l->kind == Kind::hamza; }
+
+// Whether letters [at, at + text.size()) spell `text`.
+bool spells(const ArabicLetter* const* letters, std::size_t at, std::u32string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (letters[at + i]->cp != text[i]) return false;
+  }
+  return true;
+}
+
+// Every way to read the end of the word (letters [0, end)) as suffixes, right to left.
+void find_splits(const ArabicLetter* const* letters, std::size_t end, const Split& cur,
+                 std::array<Split, kMaxSplits>& out, std::size_t& n) {
+  if (cur.count == kMaxPieces) return;
+  const char32_t last = letters[end - 1]->cp;
+  for (std::size_t pi = 0; pi < kPieces.size(); ++pi) {
+    const Piece& piece = kPieces[pi];
+    const std::size_t size = piece.text.size();
+    if (piece.text.back() != last || size + 1 > end || !spells(letters, end - size, piece.text)) continue;
+    if (!may_precede(piece, cur.count ? cur.piece[0] : kPieces.size())) continue;
+    Split next = cur;
+    const std::size_t at = end - size;
+    // Boundaries are kept left to right: shift the later ones.
+    for (std::size_t i = next.count; i > 0; --i) {
+      next.at[i] = next.at[i - 1];
+      next.cls[i] = next.cls[i - 1];
+      next.piece[i] = next.piece[i - 1];
+    }
+    next.piece[0] = static_cast<std::uint8_t>(pi);
+    next.at[0] = static_cast<std::uint8_t>(at);
+    next.cls[0] = piece.cls;
+    next.count++;
+    next.stem_end = static_cast<std::uint8_t>(at);
+    if (n < kMaxSplits) out[n++] = next;
+    find_splits(letters, at, next, out, n);
+  }
+}
+
+bool verbal(morph::Kind k) {
+  return k == morph::Kind::past || k == morph::Kind::present || k == morph::Kind::passive_past ||
+         k == morph::Kind::passive_present;
+}
+
+// Whether the split's boundaries give M2 or M3 something to do.
+bool boundary_matters(const std::vector<const ArabicLetter*>& letters, const Split& split) {
+  for (std::size_t i = 0; i < split.count; ++i) {
+    if (split.cls[i] != kVowelPiece && split.at[i] > 0 && is_consonant(letters[split.at[i] - 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, WordReader& reader,
+                 std::vector<Hint>& hints, std::vector<Decision>& scratch) {
+  const std::size_t len = letters.size();
+  if (len < 3 || len > kMaxLetters || word.size() != 2 * len) return false;
+  const ArabicLetter* const* l = letters.data();
+
+  // The cheap gate, a few letter comparisons: an ending or clitic م ت ن
+  // (مان تان یان) after a consonant near the end (M2, M3), or a word that
+  // may start with a verbal prefix (M1, M4).
+  bool suffix_gate = false;
+  for (std::size_t i = len > kGateLetters ? len - kGateLetters : 1; i < len && !suffix_gate; ++i) {
+    const char32_t c = l[i]->cp;
+    suffix_gate = (c == U'م' || c == U'ت' || c == U'ن' ||
+                   (c == U'ی' && i + 2 < len && l[i + 1]->cp == U'ا' && l[i + 2]->cp == U'ن')) &&
+                  is_consonant(l[i - 1]);
+  }
+  const bool prefix_gate = kPrefixInitials.find(l[0]->cp) != std::u32string_view::npos;
+  if (!suffix_gate && !prefix_gate) return false;
+
+  // Verbal prefix options: (preverb, prefix) and where the stem starts.
+  struct Start {
+    std::uint8_t preverb;  // index into kPreverbs
+    std::uint8_t at;       // letter index of the stem
+    bool bi;               // the prefix is ب before a consonant
+    bool matters;          // M1 (two consonants) or M4 can apply
+  };
+  std::array<Start, 24> starts{};
+  std::size_t nstarts = 0;
+  if (prefix_gate) {
+    for (std::uint8_t pv = 0; pv < kPreverbs.size(); ++pv) {
+      const std::u32string_view preverb = kPreverbs[pv];
+      if (preverb.size() + 2 > len || !spells(l, 0, preverb)) continue;
+      for (const std::u32string_view prefix : kVerbPrefixes) {
+        const std::size_t at = preverb.size() + prefix.size();
+        if (at + 1 > len || !spells(l, preverb.size(), prefix)) continue;
+        const bool bi = prefix == U"ب" && is_consonant(l[at]);
+        const bool cc = at + 1 < len && is_consonant(l[at]) && is_consonant(l[at + 1]);
+        if (nstarts < starts.size()) starts[nstarts++] = {pv, static_cast<std::uint8_t>(at), bi, bi || cc};
+      }
+    }
+  }
+  bool any = suffix_gate;
+  for (std::size_t i = 0; i < nstarts && !any; ++i) any = starts[i].matters;
+  if (!any) return false;
+
+  std::array<Split, kMaxSplits> splits;
+  std::size_t nsplits = 0;
+  splits[nsplits++] = Split{static_cast<std::uint8_t>(len), 0, {}, {}, {}};
+  find_splits(l, len, splits[0], splits, nsplits);
+
+  any = false;
+  for (std::size_t i = 0; i < nstarts && !any; ++i) any = starts[i].matters;
+  for (std::size_t i = 1; i < nsplits && !any; ++i) any = boundary_matters(letters, splits[i]);
+  if (!any) return false;
+  if (!morph::lookup(word).records.empty()) return false;  // a whole lexicon word: no split
+
+  // Longest stem first; a split without a prefix before one with.
+  const Split* best = nullptr;
+  const Start* best_start = nullptr;
+  std::string key;
+  for (std::size_t want = len; want > 0 && !best; --want) {
+    for (std::size_t si = 0; si < nsplits && !best; ++si) {
+      const Split& split = splits[si];
+      if (split.stem_end != want) continue;
+      // No prefix: any lexicon entry of two letters or more.
+      if (split.stem_end >= 2) {
+        const morph::Entry e = morph::lookup(word.substr(0, 2 * split.stem_end));
+        if (!e.records.empty()) {
+          best = &split;
+          break;
+        }
+      }
+      for (std::size_t i = 0; i < nstarts; ++i) {
+        const Start& st = starts[i];
+        if (split.stem_end <= st.at) continue;
+        key.assign(word.substr(0, 2 * kPreverbs[st.preverb].size()));  // the word starts with it
+        key.append(word.substr(2 * st.at, 2 * (split.stem_end - st.at)));
+        const morph::Entry e = morph::lookup(key);
+        bool verb = false;
+        for (const morph::Record& r : e.records) verb |= verbal(r.kind);
+        if (verb) {
+          best = &split;
+          best_start = &st;
+          break;
+        }
+      }
+    }
+  }
+  if (!best) return false;
+  const std::size_t stem_begin = best_start ? best_start->at : 0;
+  const std::size_t stem_end = best->stem_end;
+  if (!(best_start && best_start->matters) && !boundary_matters(letters, *best)) return false;
+
+  hints.assign(len, Hint{});
+  // M1: the stem's own reading.
+  if (stem_end - stem_begin >= 2) {
+    const std::size_t n = stem_end - stem_begin;
+    std::vector<Decision>& own = scratch;
+    if (!reader.decide(letters.data() + stem_begin, n, nullptr, own)) return false;
+    // Its last letter is free before a vowel (the stem's last syllable is
+    // then split anew: خزم xizim, خزمەکان xizmekan; û before a vowel is uw).
+    const std::size_t last = stem_end < len && letters[stem_end]->kind == Kind::vowel ? n - 1 : n;
+    for (std::size_t i = 0; i < last; ++i) {
+      Hint& h = hints[stem_begin + i];
+      h.decision = own[i];
+      h.forced = true;
+      // The i before its second letter: where the stem meets a prefix the
+      // cluster may split across the syllables (بستێنن bis.tê.nin), so the
+      // stem's own i there is only favoured (دەفرۆشن de.fi.ro.şin).
+      h.forced_bizroke = i >= 2 || (i == 1 && stem_begin == 0);
+      if (i == 1 && !h.forced_bizroke && own[i].bizroke) h.bizroke += kStemOnsetI;
+    }
+    hints[stem_begin].forced_bizroke = false;
+    if (last < n && own[last].choice == kWawPair) hints[stem_end - 2].forced = false;
+  }
+  // M4
+  if (best_start && best_start->bi) hints[stem_begin].bizroke += kPrefixBi;
+  // M2, M3
+  for (std::size_t i = 0; i < best->count; ++i) {
+    const std::size_t at = best->at[i];
+    if (best->cls[i] == kVowelPiece || at == 0 || !is_consonant(letters[at - 1])) continue;
+    hints[at].bizroke += best->cls[i] == kConsonantEnding ? kEndingI : kNoCliticI;
+  }
+  return true;
+}
+
+}  // namespace kurdi::translit_detail
