@@ -69,17 +69,14 @@ constexpr std::array kPieces{
     Piece{U"دا", kVowelPiece, 4},   Piece{U"ە", kVowelPiece, 4},   Piece{U"یە", kVowelPiece, 4},
 };
 
-// Verbal prefixes, and the preverbs that may stand before them (a lexicon
+// The preverbs that may stand before a verbal prefix (دە نە مە ئە نا ب بی,
+// matched in morph_hints; a lexicon
 // stem key holds its preverb: دانرێ for دا|دە|نرێ|ن).
-constexpr std::array<std::u32string_view, 7> kVerbPrefixes{U"دە", U"نە", U"نا", U"مە", U"ئە", U"ب", U"بی"};
 constexpr std::array<std::u32string_view, 9> kPreverbs{U"", U"دا", U"هەڵ", U"ڕا", U"لێ", U"تێ", U"وەر", U"دەر", U"پێ"};
-// The first letters of the above (a word starting otherwise has no prefix).
-constexpr std::u32string_view kPrefixInitials = U"دنمئبهڕلتوپ";
 
 constexpr std::size_t kMaxPieces = 4;
 constexpr std::size_t kMaxSplits = 24;
 constexpr std::size_t kMaxLetters = 48;  // longer runs are no words: no hints
-constexpr std::size_t kGateLetters = 10;  // an ending starts within this many letters of the end
 
 struct Split {
   std::uint8_t stem_end;  // letter index where the suffixes start
@@ -113,15 +110,33 @@ bool spells(const ArabicLetter* const* letters, std::size_t at, std::u32string_v
   return true;
 }
 
+// The pieces by their last letter: table[c - U+0600] lists indexes into
+// kPieces, ending at kPieces.size().
+struct PiecesByLast {
+  std::array<std::array<std::uint8_t, 8>, 256> table{};
+  constexpr PiecesByLast() {
+    for (auto& row : table) row.fill(static_cast<std::uint8_t>(kPieces.size()));
+    for (std::size_t pi = 0; pi < kPieces.size(); ++pi) {
+      auto& row = table[kPieces[pi].text.back() - 0x600];
+      std::size_t i = 0;
+      while (row[i] != kPieces.size()) ++i;
+      row[i] = static_cast<std::uint8_t>(pi);
+    }
+  }
+};
+constexpr PiecesByLast kByLast;
+
 // Every way to read the end of the word (letters [0, end)) as suffixes, right to left.
 void find_splits(const ArabicLetter* const* letters, std::size_t end, const Split& cur,
                  std::array<Split, kMaxSplits>& out, std::size_t& n) {
   if (cur.count == kMaxPieces) return;
   const char32_t last = letters[end - 1]->cp;
-  for (std::size_t pi = 0; pi < kPieces.size(); ++pi) {
+  if (last < 0x600 || last > 0x6FF) return;
+  for (const std::uint8_t pi : kByLast.table[last - 0x600]) {
+    if (pi == kPieces.size()) break;
     const Piece& piece = kPieces[pi];
     const std::size_t size = piece.text.size();
-    if (piece.text.back() != last || size + 1 > end || !spells(letters, end - size, piece.text)) continue;
+    if (size + 1 > end || !spells(letters, end - size, piece.text)) continue;
     if (!may_precede(piece, cur.count ? cur.piece[0] : kPieces.size())) continue;
     Split next = cur;
     const std::size_t at = end - size;
@@ -156,24 +171,24 @@ bool boundary_matters(const std::vector<const ArabicLetter*>& letters, const Spl
 
 }  // namespace
 
-bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, WordReader& reader,
-                 std::vector<Hint>& hints, std::vector<Decision>& scratch) {
+bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word,
+                 const std::vector<Decision>& plain, WordReader& reader, std::vector<Hint>& hints,
+                 std::vector<Decision>& scratch) {
   const std::size_t len = letters.size();
-  if (len < 3 || len > kMaxLetters || word.size() != 2 * len) return false;
+  if (len < 3 || len > kMaxLetters || word.size() != 2 * len || plain.size() != len) return false;
   const ArabicLetter* const* l = letters.data();
 
-  // The cheap gate, a few letter comparisons: an ending or clitic م ت ن
-  // (مان تان یان) after a consonant near the end (M2, M3), or a word that
-  // may start with a verbal prefix (M1, M4).
+  // Does the reading of the rules alone break a boundary rule anywhere a
+  // boundary may be? Near the end: an ending م ت ن after a consonant without
+  // its i (M2), or a clitic مان تان یان after a consonant with one (M3).
   bool suffix_gate = false;
-  for (std::size_t i = len > kGateLetters ? len - kGateLetters : 1; i < len && !suffix_gate; ++i) {
-    const char32_t c = l[i]->cp;
-    suffix_gate = (c == U'م' || c == U'ت' || c == U'ن' ||
-                   (c == U'ی' && i + 2 < len && l[i + 1]->cp == U'ا' && l[i + 2]->cp == U'ن')) &&
-                  is_consonant(l[i - 1]);
+  for (std::size_t b = len > kEndingWindow ? len - kEndingWindow : 1; b < len && !suffix_gate; ++b) {
+    const char32_t c = l[b]->cp;
+    if (!is_consonant(l[b - 1])) continue;
+    const bool clitic = b + 2 < len && l[b + 1]->cp == U'ا' && l[b + 2]->cp == U'ن';
+    if (c == U'م' || c == U'ت' || c == U'ن') suffix_gate = !plain[b].bizroke || (clitic && c != U'ن');
+    else if (c == U'ی') suffix_gate = clitic && plain[b].bizroke;
   }
-  const bool prefix_gate = kPrefixInitials.find(l[0]->cp) != std::u32string_view::npos;
-  if (!suffix_gate && !prefix_gate) return false;
 
   // Verbal prefix options: (preverb, prefix) and where the stem starts.
   struct Start {
@@ -182,23 +197,43 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
     bool bi;               // the prefix is ب before a consonant
     bool matters;          // M1 (two consonants) or M4 can apply
   };
-  std::array<Start, 24> starts{};
+  std::array<Start, 16> starts;
   std::size_t nstarts = 0;
-  if (prefix_gate) {
-    for (std::uint8_t pv = 0; pv < kPreverbs.size(); ++pv) {
-      const std::u32string_view preverb = kPreverbs[pv];
-      if (preverb.size() + 2 > len || !spells(l, 0, preverb)) continue;
-      for (const std::u32string_view prefix : kVerbPrefixes) {
-        const std::size_t at = preverb.size() + prefix.size();
-        if (at + 1 > len || !spells(l, preverb.size(), prefix)) continue;
-        const bool bi = prefix == U"ب" && is_consonant(l[at]);
-        const bool cc = at + 1 < len && is_consonant(l[at]) && is_consonant(l[at + 1]);
-        if (nstarts < starts.size()) starts[nstarts++] = {pv, static_cast<std::uint8_t>(at), bi, bi || cc};
+  auto add = [&](std::uint8_t pv, std::size_t at, bool bi) {
+    if (nstarts == starts.size() || at >= len) return;
+    const bool cc = at + 1 < len && is_consonant(l[at]) && is_consonant(l[at + 1]);
+    starts[nstarts++] = {pv, static_cast<std::uint8_t>(at), bi, bi || cc};
+  };
+  // The prefixes after a preverb of `p` letters (index pv): ب (bi-, before a
+  // consonant), بی (bi- + the clitic î), دە نە مە ئە, نا.
+  auto prefixes = [&](std::uint8_t pv, std::size_t p) {
+    if (p + 3 > len) return;
+    const char32_t a = l[p]->cp, b = l[p + 1]->cp;
+    if (a == U'ب') {
+      if (is_consonant(l[p + 1])) add(pv, p + 1, true);
+      if (b == U'ی') add(pv, p + 2, false);
+    } else if (b == U'ە' && (a == U'د' || a == U'ن' || a == U'م' || a == U'ئ')) {
+      add(pv, p + 2, false);
+    } else if (a == U'ن' && b == U'ا') {
+      add(pv, p + 2, false);
+    }
+  };
+  prefixes(0, 0);
+  const char32_t c0 = l[0]->cp;
+  if (c0 == U'د' || c0 == U'ه' || c0 == U'ڕ' || c0 == U'ل' || c0 == U'ت' || c0 == U'و' || c0 == U'پ') {
+    for (std::uint8_t pv = 1; pv < kPreverbs.size(); ++pv) {
+      if (kPreverbs[pv][0] == c0 && kPreverbs[pv].size() < len && spells(l, 0, kPreverbs[pv])) {
+        prefixes(pv, kPreverbs[pv].size());
       }
     }
   }
+  // At the start: a verbal prefix whose stem's first two consonants are
+  // read together (M1), or ب before a consonant without its i (M4).
   bool any = suffix_gate;
-  for (std::size_t i = 0; i < nstarts && !any; ++i) any = starts[i].matters;
+  for (std::size_t i = 0; i < nstarts && !any; ++i) {
+    const Start& st = starts[i];
+    any = st.bi ? !plain[st.at].bizroke : st.matters && !plain[st.at + 1].bizroke;
+  }
   if (!any) return false;
 
   std::array<Split, kMaxSplits> splits;
@@ -210,7 +245,34 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
   for (std::size_t i = 0; i < nstarts && !any; ++i) any = starts[i].matters;
   for (std::size_t i = 1; i < nsplits && !any; ++i) any = boundary_matters(letters, splits[i]);
   if (!any) return false;
-  if (!morph::lookup(word).records.empty()) return false;  // a whole lexicon word: no split
+
+  // When the reading of the rules alone already puts (M2, M4, M1 at the
+  // stem's onset) or leaves out (M3) the i at every boundary that may be
+  // one, the split cannot change it much, and the lexicon is not consulted.
+  bool satisfied = true;
+  for (std::size_t i = 0; i < nstarts && satisfied; ++i) {
+    const Start& st = starts[i];
+    if (st.bi) satisfied = plain[st.at].bizroke;
+    else if (st.matters) satisfied = plain[st.at + 1].bizroke;
+  }
+  for (std::size_t si = 1; si < nsplits && satisfied; ++si) {
+    const Split& split = splits[si];
+    for (std::size_t i = 0; i < split.count && satisfied; ++i) {
+      const std::size_t at = split.at[i];
+      if (split.cls[i] == kVowelPiece || !is_consonant(l[at - 1])) continue;
+      satisfied = plain[at].bizroke == (split.cls[i] == kConsonantEnding);
+    }
+  }
+  if (satisfied) return false;
+  // Lexicon lookups with the hashes of the word's prefixes (FNV-1a grows
+  // one letter at a time) and the lexicon's prefix filter first.
+  std::array<std::uint64_t, kMaxLetters + 1> prefix_hash;
+  prefix_hash[0] = morph::kHashSeed;
+  for (std::size_t i = 0; i < len; ++i) prefix_hash[i + 1] = morph::hash_more(prefix_hash[i], word.substr(2 * i, 2));
+  auto find = [](std::string_view form, std::uint64_t hash) {
+    return morph::may_start_key(hash) ? morph::lookup(form, hash).records : std::span<const morph::Record>{};
+  };
+  if (!find(word, prefix_hash[len]).empty()) return false;  // a whole lexicon word: no split
 
   // Longest stem first; a split without a prefix before one with.
   const Split* best = nullptr;
@@ -221,21 +283,21 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
       const Split& split = splits[si];
       if (split.stem_end != want) continue;
       // No prefix: any lexicon entry of two letters or more.
-      if (split.stem_end >= 2) {
-        const morph::Entry e = morph::lookup(word.substr(0, 2 * split.stem_end));
-        if (!e.records.empty()) {
-          best = &split;
-          break;
-        }
+      if (split.count > 0 && split.stem_end >= 2 && !find(word.substr(0, 2 * want), prefix_hash[want]).empty()) {
+        best = &split;
+        break;
       }
       for (std::size_t i = 0; i < nstarts; ++i) {
         const Start& st = starts[i];
-        if (split.stem_end <= st.at) continue;
-        key.assign(word.substr(0, 2 * kPreverbs[st.preverb].size()));  // the word starts with it
-        key.append(word.substr(2 * st.at, 2 * (split.stem_end - st.at)));
-        const morph::Entry e = morph::lookup(key);
+        if (want <= st.at) continue;
+        const std::size_t pv = kPreverbs[st.preverb].size();
+        const std::string_view stem = word.substr(2 * st.at, 2 * (want - st.at));
+        const std::uint64_t hash = morph::hash_more(prefix_hash[pv], stem);
+        if (!morph::may_start_key(hash)) continue;
+        key.assign(word.substr(0, 2 * pv));  // the word starts with its preverb
+        key.append(stem);
         bool verb = false;
-        for (const morph::Record& r : e.records) verb |= verbal(r.kind);
+        for (const morph::Record& r : morph::lookup(key, hash).records) verb |= verbal(r.kind);
         if (verb) {
           best = &split;
           best_start = &st;

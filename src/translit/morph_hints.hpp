@@ -14,11 +14,19 @@
 namespace kurdi::translit_detail {
 
 /// Fills `hints` (one per letter) for the word `word` (its normalized UTF-8;
-/// its letters are `letters`) and returns true when its morphology says
-/// something the syllables alone do not; false (hints unspecified) for most
-/// words, after a few byte comparisons. Bounded work per word: a few lexicon
-/// lookups and one DP over the stem. `scratch`: a reusable buffer.
-bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, WordReader& reader,
-                 std::vector<Hint>& hints, std::vector<Decision>& scratch);
+/// its letters are `letters`) when its morphology says something its reading
+/// by the rules alone, `plain` (WordReader::decide without hints), does not:
+/// only when that reading breaks a boundary rule where a boundary may be
+/// (a few letter comparisons) is the word split (suffixes from a short list,
+/// the stem looked up in the lexicon: a few lookups) and the stem read on its
+/// own (into `scratch`). Returns false (hints unspecified) for most words.
+/// Bounded work per word.
+bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word,
+                 const std::vector<Decision>& plain, WordReader& reader, std::vector<Hint>& hints,
+                 std::vector<Decision>& scratch);
+
+/// A boundary rule is checked in the last kEndingWindow letters.
+inline constexpr std::size_t kEndingWindow = 16;
+
 
 }  // namespace kurdi::translit_detail

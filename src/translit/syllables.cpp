@@ -12,6 +12,7 @@
 #include "translit/syllables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace kurdi::translit_detail {
@@ -50,10 +51,11 @@ constexpr float kBeam = 5.0f;
 struct State {
   bool nucleus;
   unsigned n, s1, s2, s3;
-  static State decode(std::uint16_t key) {
+  static constexpr State unpack(std::uint16_t key) {
     const unsigned k = key;
     return {k >= 5 * 216, (k / 216) % 5, (k / 36) % 6, (k / 6) % 6, k % 6};
   }
+  static State decode(std::uint16_t key);
   std::uint16_t encode() const {
     return static_cast<std::uint16_t>(((nucleus ? 5u : 0u) + n) * 216 + s1 * 36 + s2 * 6 + s3);
   }
@@ -72,14 +74,32 @@ struct State {
   }
 };
 
-float contact(unsigned coda, unsigned onset) {
+// State::unpack of every key, as bytes (a load instead of the divisions).
+struct StateTable {
+  std::array<std::array<std::uint8_t, 5>, 2 * 5 * 216> rows{};
+  constexpr StateTable() {
+    for (unsigned k = 0; k < rows.size(); ++k) {
+      const State s = State::unpack(static_cast<std::uint16_t>(k));
+      rows[k] = {static_cast<std::uint8_t>(s.nucleus), static_cast<std::uint8_t>(s.n), static_cast<std::uint8_t>(s.s1),
+                 static_cast<std::uint8_t>(s.s2), static_cast<std::uint8_t>(s.s3)};
+    }
+  }
+};
+constexpr StateTable kStateTable;
+
+inline State State::decode(std::uint16_t key) {
+  const auto& r = kStateTable.rows[key];
+  return {r[0] != 0, r[1], r[2], r[3], r[4]};
+}
+
+inline __attribute__((always_inline)) float contact(unsigned coda, unsigned onset) {
   if (onset <= coda) return kContact;
   if (coda == kStop && onset == kLiquid) return kContact + kStopSonorant;
   return kContact + kRisingContact;
 }
 
 // Three consonants c1 c2 c3 between vowels: c1c2.c3 or c1.c2c3 (c3 a glide).
-float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
+inline __attribute__((always_inline)) float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
   const float coda_pair = kTriple + (c2 > c1 ? kRisingCoda : 0.0f) + (c3 > c2 ? kRisingContact : 0.0f);
   const float glide_onset = c3 >= kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
   if (onset_pair) *onset_pair = glide_onset < coda_pair;
@@ -87,7 +107,7 @@ float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
 }
 
 // The cost of a vowel arriving in state s (it closes the cluster before it).
-float nucleus_cost(const State& s) {
+inline __attribute__((always_inline)) float nucleus_cost(const State& s) {
   if (!s.nucleus) {
     switch (s.n) {
       case 0:
@@ -107,12 +127,12 @@ float nucleus_cost(const State& s) {
 }
 
 // The extra cost of u or û arriving in state s.
-float glide_then_u(const State& s) {
+inline __attribute__((always_inline)) float glide_then_u(const State& s) {
   if (s.n == 0) return 0;
   return s.s1 == kGlide || (s.s1 == kGlideY && (s.nucleus || s.n >= 2)) ? kGlideThenU : 0.0f;
 }
 
-float final_cost(const State& s) {
+inline __attribute__((always_inline)) float final_cost(const State& s) {
   if (!s.nucleus) return kNoVowel;
   switch (s.n) {
     case 0:
@@ -136,27 +156,106 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
 void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
                       bool syllables, const Hint* hints) {
   phones.clear();
-  if (letters.empty()) return;
-  if (!decide(letters.data(), letters.size(), hints, decisions_)) {
-    // Forced hints no reading satisfies (cannot happen for hints made from a
-    // reading of the stem, but never leave a word unread): the rules alone.
-    if (!hints || !decide(letters.data(), letters.size(), nullptr, decisions_)) return;
+  const std::size_t len = letters.size();
+  if (len == 0) return;
+  std::int32_t best = hints ? best_reading<true>(letters.data(), len, hints) : best_reading<false>(letters.data(), len, nullptr);
+  // Forced hints no reading satisfies (cannot happen for hints made from a
+  // reading of the stem, but never leave a word unread): the rules alone.
+  if (best < 0 && hints) best = best_reading<false>(letters.data(), len, nullptr);
+  if (best < 0) return;
+
+  // Walk back, then emit forwards.
+  std::vector<std::int32_t>& path = path_;
+  path.clear();
+  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
+  std::size_t pos = 0;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const Node& node = nodes_[static_cast<std::size_t>(*it)];
+    const ArabicLetter& letter = *letters[pos];
+    if (node.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    switch (node.choice) {
+      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
+      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
+      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
+      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
+      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
+      default: {
+        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+        if (letter.kind == Kind::hamza) {
+          ph = make_phone(kReadGlottal, false, kStop);
+          ph.word_initial_glottal = pos == 0;
+        }
+        phones.push_back(ph);
+      }
+    }
+    pos += node.choice == kWawPair ? 2 : 1;
   }
-  emit(letters, decisions_, phones, syllables);
+  if (syllables) mark_syllables(phones);
+}
+
+void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
+                      std::vector<Phone>& phones, bool syllables) {
+  phones.clear();
+  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
+    const Decision d = decisions[pos];
+    const ArabicLetter& letter = *letters[pos];
+    if (d.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    switch (d.choice) {
+      case kPairFirst: break;  // the û is written at the second و
+      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
+      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
+      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
+      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
+      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
+      default: {
+        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+        if (letter.kind == Kind::hamza) {
+          ph = make_phone(kReadGlottal, false, kStop);
+          ph.word_initial_glottal = pos == 0;
+        }
+        phones.push_back(ph);
+      }
+    }
+  }
+  if (syllables) mark_syllables(phones);
+}
+
+void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+                            bool syllables) {
+  phones.clear();
+  for (std::size_t pos = 0; pos < letters.size(); ++pos) {
+    const ArabicLetter& letter = *letters[pos];
+    Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+    if (letter.kind == Kind::hamza) {
+      ph = make_phone(kReadGlottal, false, kStop);
+      ph.word_initial_glottal = pos == 0;
+    }
+    phones.push_back(ph);
+  }
+  if (syllables) mark_syllables(phones);
 }
 
 bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
                         std::vector<Decision>& decisions) {
-  return hints ? decide_impl<true>(letters, len, hints, decisions)
-               : decide_impl<false>(letters, len, nullptr, decisions);
+  decisions.clear();
+  if (len == 0) return false;
+  const std::int32_t best = hints ? best_reading<true>(letters, len, hints) : best_reading<false>(letters, len, nullptr);
+  if (best < 0) return false;
+  std::vector<std::int32_t>& path = path_;
+  path.clear();
+  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const Node& node = nodes_[static_cast<std::size_t>(*it)];
+    if (node.choice == kWawPair) decisions.push_back({kPairFirst, false});
+    decisions.push_back({node.choice, node.bizroke != 0});
+  }
+  return decisions.size() == len;
 }
 
 template <bool kHints>
-bool WordReader::decide_impl(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
-                             std::vector<Decision>& decisions) {
-  decisions.clear();
+std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
   nodes_.clear();
-  begin_.assign(len + 2, 0);
+  begin_.resize(len + 2);  // every entry is written below
   nodes_.push_back({0.0f, -1, 0, kFixed, 0});
   begin_[0] = 0;
   begin_[1] = 1;
@@ -255,45 +354,7 @@ bool WordReader::decide_impl(const ArabicLetter* const* letters, std::size_t len
       best = static_cast<std::int32_t>(i);
     }
   }
-  if (len == 0 || best < 0) return false;
-
-  // Walk back, then one decision per letter.
-  std::vector<std::int32_t>& path = path_;
-  path.clear();
-  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const Node& node = nodes_[static_cast<std::size_t>(*it)];
-    if (node.choice == kWawPair) decisions.push_back({kPairFirst, false});
-    decisions.push_back({node.choice, node.bizroke != 0});
-  }
-  return decisions.size() == len;
-}
-
-void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                      std::vector<Phone>& phones, bool syllables) {
-  phones.clear();
-  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
-    const Decision d = decisions[pos];
-    const ArabicLetter& letter = *letters[pos];
-    if (d.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
-    switch (d.choice) {
-      case kPairFirst: break;  // the û is written at the second و
-      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
-      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
-      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
-      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
-      default: {
-        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
-        if (letter.kind == Kind::hamza) {
-          ph = make_phone(kReadGlottal, false, kStop);
-          ph.word_initial_glottal = pos == 0;
-        }
-        phones.push_back(ph);
-      }
-    }
-  }
-  if (syllables) mark_syllables(phones);
+  return best;
 }
 
 void mark_syllables(std::vector<Phone>& phones) {

@@ -55,19 +55,24 @@ class WordReader {
   void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
             bool syllables, const Hint* hints = nullptr);
 
+  /// The one reading of a word without و, ی or two consonant letters in a
+  /// row (what read() gives for it, without the DP).
+  static void read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+                         bool syllables);
+
+  /// Phones of `letters` read by `decisions` (from decide()).
+  static void emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
+                   std::vector<Phone>& phones, bool syllables);
+
   /// The DP alone: the best reading of letters [0, len) as one decision per
   /// letter. Returns false when no reading satisfies the forced hints.
   bool decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
               std::vector<Decision>& decisions);
 
-  /// Phones of `letters` read by `decisions`.
-  static void emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                   std::vector<Phone>& phones, bool syllables);
-
  private:
+  /// The DP; returns the node of the best complete reading, or -1.
   template <bool kHints>
-  bool decide_impl(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
-                   std::vector<Decision>& decisions);
+  std::int32_t best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints);
   struct Node {
     float cost;
     std::int32_t prev;      ///< index of the previous node in nodes_, -1 at the start
@@ -78,7 +83,6 @@ class WordReader {
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
   std::vector<std::int32_t> path_;
-  std::vector<Decision> decisions_;
   struct Slot {
     std::uint32_t stamp = 0;
     std::uint32_t node = 0;

@@ -61,6 +61,10 @@ const char* latin_punct_to_arabic(char32_t cp) {
   }
 }
 
+bool is_glide_letter(const ArabicLetter* l) { return l->kind == Kind::waw || l->kind == Kind::yeh; }
+bool is_consonant_letter(const ArabicLetter* l) { return l->kind == Kind::consonant || l->kind == Kind::hamza; }
+bool may_be_consonant(const ArabicLetter* l) { return l->kind != Kind::vowel; }
+
 void append_upper_first(std::string& out, std::string_view s) {
   if (s.empty()) return;
   const auto* p = text::bytes(s.data());
@@ -84,13 +88,29 @@ class Transliterator {
         letters_.clear();
         letters_.push_back(letter);
         p += d.len;
+        // Whether the word has a و or ی (read u/w/û, î/y) and two
+        // consonant letters in a row (one of them may be a و or ی read w, y;
+        // where an unwritten i may go): a word with neither has one
+        // reading, letter by letter, and its morphology changes nothing.
+        bool ambiguous = is_glide_letter(letter);
+        bool cluster = false;
+        bool prev_consonant = is_consonant_letter(letter);
+        bool prev_may = may_be_consonant(letter);
         while (p < end) {
           const text::Decoded e = text::decode(p, end);
           const ArabicLetter* next = arabic_letter(e.cp);
           if (!next) break;
           letters_.push_back(next);
+          ambiguous |= is_glide_letter(next);
+          const bool consonant = is_consonant_letter(next);
+          const bool may = may_be_consonant(next);
+          cluster |= (prev_consonant && may) || (prev_may && consonant);
+          prev_consonant = consonant;
+          prev_may = may;
           p += e.len;
         }
+        ambiguous_ = ambiguous;
+        cluster_ = cluster;
         const std::string_view word(reinterpret_cast<const char*>(word_begin),
                                     static_cast<std::size_t>(p - word_begin));
         write_arabic_word(word, sentence_start, sentence_start && word_follows(p, end));
@@ -208,10 +228,20 @@ class Transliterator {
     }
     if (exception && read_exception(letters_, exception->hawar, phones_)) {
       if (options_.to == Script::ipa) mark_syllables(phones_);
-    } else if (morph_hints(letters_, word, reader_, hints_, scratch_)) {
-      reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
+    } else if (!ambiguous_ && !cluster_) {
+      WordReader::read_plain(letters_, phones_, options_.to == Script::ipa);
     } else {
-      reader_.read(letters_, phones_, options_.to == Script::ipa);
+      // The rules alone, then the morpheme boundaries when they say more.
+      if (!cluster_) {
+        reader_.read(letters_, phones_, options_.to == Script::ipa);
+      } else if (reader_.decide(letters_.data(), letters_.size(), nullptr, plain_) &&
+                 morph_hints(letters_, word, plain_, reader_, hints_, scratch_)) {
+        reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
+      } else if (plain_.size() == letters_.size()) {
+        WordReader::emit(letters_, plain_, phones_, options_.to == Script::ipa);
+      } else {
+        reader_.read(letters_, phones_, options_.to == Script::ipa);
+      }
     }
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
@@ -288,7 +318,10 @@ class Transliterator {
   std::vector<const ArabicLetter*> letters_;
   std::vector<Phone> phones_;
   std::vector<Hint> hints_;
+  bool ambiguous_ = false;  // the current word has a و or ی
+  bool cluster_ = false;    // ... two consonant letters in a row
   std::vector<Decision> scratch_;
+  std::vector<Decision> plain_;
   std::u32string word_;
 };
 
