@@ -100,7 +100,9 @@ bool may_precede(const Piece& piece, std::size_t next) {
   return false;
 }
 
-bool is_consonant(const ArabicLetter* l) { return l->kind == Kind::consonant || l->kind == Kind::hamza; }
+unsigned is_consonant(const ArabicLetter* l) {
+  return static_cast<unsigned>(l->kind == Kind::consonant) | static_cast<unsigned>(l->kind == Kind::hamza);
+}
 
 // Whether letters [at, at + text.size()) spell `text`.
 bool spells(const ArabicLetter* const* letters, std::size_t at, std::u32string_view text) {
@@ -171,23 +173,58 @@ bool boundary_matters(const std::vector<const ArabicLetter*>& letters, const Spl
 
 }  // namespace
 
-bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word,
-                 const std::vector<Decision>& plain, WordReader& reader, std::vector<Hint>& hints,
+bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, std::uint32_t endings,
+                 std::uint64_t plain, WordReader& reader, std::vector<Hint>& hints,
                  std::vector<Decision>& scratch) {
   const std::size_t len = letters.size();
-  if (len < 3 || len > kMaxLetters || word.size() != 2 * len || plain.size() != len) return false;
+  if (len < 3 || len > kMaxLetters || word.size() != 2 * len) return false;
+  // Whether the reading of the rules alone has an unwritten i before letter i.
+  auto i_before = [plain](std::size_t i) { return ((plain >> i) & 1u) != 0; };
   const ArabicLetter* const* l = letters.data();
 
   // Does the reading of the rules alone break a boundary rule anywhere a
   // boundary may be? Near the end: an ending م ت ن after a consonant without
-  // its i (M2), or a clitic مان تان یان after a consonant with one (M3).
-  bool suffix_gate = false;
-  for (std::size_t b = len > kEndingWindow ? len - kEndingWindow : 1; b < len && !suffix_gate; ++b) {
-    const char32_t c = l[b]->cp;
-    if (!is_consonant(l[b - 1])) continue;
-    const bool clitic = b + 2 < len && l[b + 1]->cp == U'ا' && l[b + 2]->cp == U'ن';
-    if (c == U'م' || c == U'ت' || c == U'ن') suffix_gate = !plain[b].bizroke || (clitic && c != U'ن');
-    else if (c == U'ی') suffix_gate = clitic && plain[b].bizroke;
+  // its i (M2), or a clitic مان تان یان after a consonant with one (M3). At
+  // the start: ب before a consonant without its i (M4), or a prefix before
+  // two consonants read together (M1). Computed with few branches: most
+  // words stop here.
+  unsigned suffix = 0;
+  if (const std::uint32_t window = endings & ((1u << kEndingWindow) - 1); window != 0) {
+    // From the candidate farthest from the end (bit k: letter len - 1 - k).
+    const std::size_t k = 31 - static_cast<std::size_t>(__builtin_clz(window));
+    for (std::size_t b = k + 1 < len ? len - 1 - k : 1; b < len; ++b) {
+      const char32_t c = l[b]->cp;
+      const unsigned after_consonant = is_consonant(l[b - 1]);
+      const std::size_t b1 = b + 1 < len ? b + 1 : b, b2 = b + 2 < len ? b + 2 : b;
+      const unsigned an = static_cast<unsigned>(b + 2 < len) & static_cast<unsigned>(l[b1]->cp == U'ا') &
+                          static_cast<unsigned>(l[b2]->cp == U'ن');
+      const unsigned ib = static_cast<unsigned>(plain >> b) & 1u;
+      const unsigned mt = static_cast<unsigned>(c == U'م') | static_cast<unsigned>(c == U'ت');
+      const unsigned n = c == U'ن', y = c == U'ی';
+      suffix |= after_consonant & (((mt | n) & (ib ^ 1u)) | (mt & an) | (y & an & ib));
+    }
+  }
+  const bool suffix_gate = suffix != 0;
+  {
+    const char32_t c0 = l[0]->cp, c1 = l[1]->cp, c2 = l[2]->cp;
+    const unsigned cons23 = static_cast<unsigned>(len > 3) & is_consonant(l[2]) & is_consonant(l[len > 3 ? 3 : 2]) &
+                            ((static_cast<unsigned>(plain >> 3) & 1u) ^ 1u);
+    const unsigned b0 = c0 == U'ب';
+    unsigned start = b0 & is_consonant(l[1]) & ((static_cast<unsigned>(plain >> 1) & 1u) ^ 1u);
+    start |= b0 & static_cast<unsigned>(c1 == U'ی') & cons23;
+    start |= ((static_cast<unsigned>(c1 == U'ە') &
+               (static_cast<unsigned>(c0 == U'د') | static_cast<unsigned>(c0 == U'ن') |
+                static_cast<unsigned>(c0 == U'م') | static_cast<unsigned>(c0 == U'ئ'))) |
+              (static_cast<unsigned>(c0 == U'ن') & static_cast<unsigned>(c1 == U'ا'))) &
+             cons23;
+    // A preverb (دا هەڵ ڕا لێ تێ وەر دەر پێ) may come first: the full test below.
+    const unsigned e1 = c1 == U'ێ', a1 = c1 == U'ا', r2 = c2 == U'ر';
+    start |= (static_cast<unsigned>(c0 == U'د') & (a1 | (static_cast<unsigned>(c1 == U'ە') & r2))) |
+             (static_cast<unsigned>(c0 == U'ه') & static_cast<unsigned>(c1 == U'ە') & static_cast<unsigned>(c2 == U'ڵ')) |
+             (static_cast<unsigned>(c0 == U'ڕ') & a1) |
+             ((static_cast<unsigned>(c0 == U'ل') | static_cast<unsigned>(c0 == U'ت') | static_cast<unsigned>(c0 == U'پ')) & e1) |
+             (static_cast<unsigned>(c0 == U'و') & static_cast<unsigned>(c1 == U'ە') & r2);
+    if (!suffix_gate && start == 0) return false;
   }
 
   // Verbal prefix options: (preverb, prefix) and where the stem starts.
@@ -232,7 +269,7 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
   bool any = suffix_gate;
   for (std::size_t i = 0; i < nstarts && !any; ++i) {
     const Start& st = starts[i];
-    any = st.bi ? !plain[st.at].bizroke : st.matters && !plain[st.at + 1].bizroke;
+    any = st.bi ? !i_before(st.at) : st.matters && !i_before(st.at + 1);
   }
   if (!any) return false;
 
@@ -252,15 +289,15 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
   bool satisfied = true;
   for (std::size_t i = 0; i < nstarts && satisfied; ++i) {
     const Start& st = starts[i];
-    if (st.bi) satisfied = plain[st.at].bizroke;
-    else if (st.matters) satisfied = plain[st.at + 1].bizroke;
+    if (st.bi) satisfied = i_before(st.at);
+    else if (st.matters) satisfied = i_before(st.at + 1);
   }
   for (std::size_t si = 1; si < nsplits && satisfied; ++si) {
     const Split& split = splits[si];
     for (std::size_t i = 0; i < split.count && satisfied; ++i) {
       const std::size_t at = split.at[i];
       if (split.cls[i] == kVowelPiece || !is_consonant(l[at - 1])) continue;
-      satisfied = plain[at].bizroke == (split.cls[i] == kConsonantEnding);
+      satisfied = i_before(at) == (split.cls[i] == kConsonantEnding);
     }
   }
   if (satisfied) return false;
@@ -272,7 +309,6 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
   auto find = [](std::string_view form, std::uint64_t hash) {
     return morph::may_start_key(hash) ? morph::lookup(form, hash).records : std::span<const morph::Record>{};
   };
-  if (!find(word, prefix_hash[len]).empty()) return false;  // a whole lexicon word: no split
 
   // Longest stem first; a split without a prefix before one with.
   const Split* best = nullptr;
@@ -307,6 +343,7 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
     }
   }
   if (!best) return false;
+  if (!find(word, prefix_hash[len]).empty()) return false;  // a whole lexicon word: no split
   const std::size_t stem_begin = best_start ? best_start->at : 0;
   const std::size_t stem_end = best->stem_end;
   if (!(best_start && best_start->matters) && !boundary_matters(letters, *best)) return false;

@@ -5,6 +5,7 @@
 // ending after a consonant takes its i (قسەکانت qisekanit), a plural clitic
 // does not (خوشکمان xuşkman), and the subjunctive prefix is bi-.
 #pragma once
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -15,14 +16,16 @@ namespace kurdi::translit_detail {
 
 /// Fills `hints` (one per letter) for the word `word` (its normalized UTF-8;
 /// its letters are `letters`) when its morphology says something its reading
-/// by the rules alone, `plain` (WordReader::decide without hints), does not:
+/// by the rules alone does not (`plain`: bit i set when that reading has an
+/// unwritten i before letter i; WordReader::read's `bizroke`):
 /// only when that reading breaks a boundary rule where a boundary may be
 /// (a few letter comparisons) is the word split (suffixes from a short list,
 /// the stem looked up in the lexicon: a few lookups) and the stem read on its
 /// own (into `scratch`). Returns false (hints unspecified) for most words.
-/// Bounded work per word.
-bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word,
-                 const std::vector<Decision>& plain, WordReader& reader, std::vector<Hint>& hints,
+/// `endings`: bit k set when letter (size - 1 - k) is م ت ن or ی right
+/// after a consonant letter. Bounded work per word.
+bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, std::uint32_t endings,
+                 std::uint64_t plain, WordReader& reader, std::vector<Hint>& hints,
                  std::vector<Decision>& scratch);
 
 /// A boundary rule is checked in the last kEndingWindow letters.

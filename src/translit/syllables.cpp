@@ -154,7 +154,7 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
 }  // namespace
 
 void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                      bool syllables, const Hint* hints) {
+                      bool syllables, const Hint* hints, std::uint64_t* bizroke) {
   phones.clear();
   const std::size_t len = letters.size();
   if (len == 0) return;
@@ -169,10 +169,14 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
   path.clear();
   for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
   std::size_t pos = 0;
+  std::uint64_t mask = 0;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const Node& node = nodes_[static_cast<std::size_t>(*it)];
     const ArabicLetter& letter = *letters[pos];
-    if (node.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    if (node.bizroke) {
+      phones.push_back(make_phone(kReadBizroke, true, 0));
+      if (pos < 64) mask |= std::uint64_t{1} << pos;
+    }
     switch (node.choice) {
       case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
       case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
@@ -190,6 +194,7 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     }
     pos += node.choice == kWawPair ? 2 : 1;
   }
+  if (bizroke) *bizroke = mask;
   if (syllables) mark_syllables(phones);
 }
 
@@ -241,15 +246,19 @@ bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, con
   if (len == 0) return false;
   const std::int32_t best = hints ? best_reading<true>(letters, len, hints) : best_reading<false>(letters, len, nullptr);
   if (best < 0) return false;
-  std::vector<std::int32_t>& path = path_;
-  path.clear();
-  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const Node& node = nodes_[static_cast<std::size_t>(*it)];
-    if (node.choice == kWawPair) decisions.push_back({kPairFirst, false});
-    decisions.push_back({node.choice, node.bizroke != 0});
+  // Walk back, filling the decisions from the last letter.
+  decisions.resize(len);
+  std::size_t at = len;
+  for (std::int32_t i = best; i > 0 && at > 0; i = nodes_[static_cast<std::size_t>(i)].prev) {
+    const Node& node = nodes_[static_cast<std::size_t>(i)];
+    decisions[--at] = {node.choice, node.bizroke != 0};
+    if (node.choice == kWawPair && at > 0) decisions[--at] = {kPairFirst, false};
   }
-  return decisions.size() == len;
+  if (at != 0) {
+    decisions.clear();
+    return false;
+  }
+  return true;
 }
 
 template <bool kHints>
@@ -260,8 +269,12 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
   begin_[0] = 0;
   begin_[1] = 1;
 
+  // The cheapest cost among the nodes of the previous position (tracked as
+  // they are added: a replaced node is never cheaper than its replacement).
+  float floor = 0.0f;
   for (std::size_t p = 1; p <= len; ++p) {
     const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
+    float next_floor = kInf;
     // slot_[key] is the node of state `key` at this position when its stamp
     // is this position's: one lookup per transition.
     if (++stamp_ == 0) {  // wrapped: forget every slot
@@ -271,6 +284,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
     auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke)
                    __attribute__((always_inline)) {
       const std::uint16_t key = to.encode();
+      next_floor = std::min(next_floor, cost);
       const Node node{cost, static_cast<std::int32_t>(from), key, choice,
                       bizroke ? std::uint8_t{1} : std::uint8_t{0}};
       Slot& slot = slots_[key];
@@ -283,8 +297,6 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
     };
     // Readings far dearer than the best one at the previous position cannot
     // win (no later penalty is that large a saving): skip them.
-    float floor = kInf;
-    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) floor = std::min(floor, nodes_[i].cost);
     const float ceiling = floor + kBeam;
     // A vowel or a consonant reading of letter p-1, from every node at p-1.
     const ArabicLetter& letter = *letters[p - 1];
@@ -342,6 +354,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       }
     }
     begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
+    floor = next_floor;
   }
 
   // The best complete reading.

@@ -51,9 +51,10 @@ class WordReader {
  public:
   /// Reads `letters` (one word, every entry non-null) into `phones`; marks
   /// the syllable boundaries when `syllables` is set. `hints`, when not
-  /// null, has one entry per letter.
+  /// null, has one entry per letter. `bizroke`, when not null, gets bit i
+  /// set when an unwritten i stands before letter i (i < 64).
   void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-            bool syllables, const Hint* hints = nullptr);
+            bool syllables, const Hint* hints = nullptr, std::uint64_t* bizroke = nullptr);
 
   /// The one reading of a word without و, ی or two consonant letters in a
   /// row (what read() gives for it, without the DP).

@@ -61,9 +61,16 @@ const char* latin_punct_to_arabic(char32_t cp) {
   }
 }
 
-bool is_glide_letter(const ArabicLetter* l) { return l->kind == Kind::waw || l->kind == Kind::yeh; }
-bool is_consonant_letter(const ArabicLetter* l) { return l->kind == Kind::consonant || l->kind == Kind::hamza; }
-bool may_be_consonant(const ArabicLetter* l) { return l->kind != Kind::vowel; }
+// Per letter: bit 0 a consonant (or ئ), bit 1 a consonant or و ی (may be
+// read as one), bit 2 و or ی, bit 3 م ت ن ی (an ending or clitic may start).
+constexpr unsigned kGlideBit = 4;
+inline unsigned letter_bits(const ArabicLetter* l) {
+  // By Kind: vowel, consonant, waw, yeh, hamza.
+  constexpr unsigned char kByKind[] = {0, 3, 6, 6, 3};
+  const char32_t cp = l->cp;
+  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م') | (cp == U'ی');
+  return kByKind[static_cast<unsigned>(l->kind)] | (ending << 3);
+}
 
 void append_upper_first(std::string& out, std::string_view s) {
   if (s.empty()) return;
@@ -92,25 +99,29 @@ class Transliterator {
         // consonant letters in a row (one of them may be a و or ی read w, y;
         // where an unwritten i may go): a word with neither has one
         // reading, letter by letter, and its morphology changes nothing.
-        bool ambiguous = is_glide_letter(letter);
-        bool cluster = false;
-        bool prev_consonant = is_consonant_letter(letter);
-        bool prev_may = may_be_consonant(letter);
+        // Branch-free: a few bits per letter (letter_bits).
+        unsigned bits = letter_bits(letter);
+        unsigned any_glide = bits & kGlideBit;
+        unsigned cluster = 0;
+        // Bit k: letter (size - 1 - k) is م ت ن or ی right after a consonant
+        // letter, where an ending or clitic may start (morph_hints).
+        std::uint32_t endings = 0;
         while (p < end) {
           const text::Decoded e = text::decode(p, end);
           const ArabicLetter* next = arabic_letter(e.cp);
           if (!next) break;
           letters_.push_back(next);
-          ambiguous |= is_glide_letter(next);
-          const bool consonant = is_consonant_letter(next);
-          const bool may = may_be_consonant(next);
-          cluster |= (prev_consonant && may) || (prev_may && consonant);
-          prev_consonant = consonant;
-          prev_may = may;
+          const unsigned b = letter_bits(next);
+          any_glide |= b;
+          // strict consonant then a possible one, or a possible one then a strict one
+          cluster |= (bits & (b >> 1)) | ((bits >> 1) & b);
+          endings = (endings << 1) | (bits & (b >> 3) & 1u);
+          bits = b;
           p += e.len;
         }
-        ambiguous_ = ambiguous;
-        cluster_ = cluster;
+        ambiguous_ = (any_glide & kGlideBit) != 0;
+        cluster_ = (cluster & 1u) != 0;
+        endings_ = endings;
         const std::string_view word(reinterpret_cast<const char*>(word_begin),
                                     static_cast<std::size_t>(p - word_begin));
         write_arabic_word(word, sentence_start, sentence_start && word_follows(p, end));
@@ -234,13 +245,12 @@ class Transliterator {
       // The rules alone, then the morpheme boundaries when they say more.
       if (!cluster_) {
         reader_.read(letters_, phones_, options_.to == Script::ipa);
-      } else if (reader_.decide(letters_.data(), letters_.size(), nullptr, plain_) &&
-                 morph_hints(letters_, word, plain_, reader_, hints_, scratch_)) {
-        reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
-      } else if (plain_.size() == letters_.size()) {
-        WordReader::emit(letters_, plain_, phones_, options_.to == Script::ipa);
       } else {
-        reader_.read(letters_, phones_, options_.to == Script::ipa);
+        std::uint64_t bizroke = 0;
+        reader_.read(letters_, phones_, options_.to == Script::ipa, nullptr, &bizroke);
+        if (morph_hints(letters_, word, endings_, bizroke, reader_, hints_, scratch_)) {
+          reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
+        }
       }
     }
     if (options_.to == Script::ipa) {
@@ -320,8 +330,8 @@ class Transliterator {
   std::vector<Hint> hints_;
   bool ambiguous_ = false;  // the current word has a و or ی
   bool cluster_ = false;    // ... two consonant letters in a row
+  std::uint32_t endings_ = 0;  // ... where an ending may start (morph_hints)
   std::vector<Decision> scratch_;
-  std::vector<Decision> plain_;
   std::u32string word_;
 };
 
