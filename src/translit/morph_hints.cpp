@@ -184,7 +184,8 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
 
   // Does the reading of the rules alone break a boundary rule anywhere a
   // boundary may be? Near the end: an ending م ت ن after a consonant without
-  // its i (M2), or a clitic مان تان یان after a consonant with one (M3). At
+  // its i (M2), or a clitic مان تان after a consonant (M3; -یان after a
+  // consonant is rare and is only handled when something else splits). At
   // the start: ب before a consonant without its i (M4), or a prefix before
   // two consonants read together (M1). Computed with few branches: most
   // words stop here.
@@ -200,8 +201,8 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
                           static_cast<unsigned>(l[b2]->cp == U'ن');
       const unsigned ib = static_cast<unsigned>(plain >> b) & 1u;
       const unsigned mt = static_cast<unsigned>(c == U'م') | static_cast<unsigned>(c == U'ت');
-      const unsigned n = c == U'ن', y = c == U'ی';
-      suffix |= after_consonant & (((mt | n) & (ib ^ 1u)) | (mt & an) | (y & an & ib));
+      const unsigned n = c == U'ن';
+      suffix |= after_consonant & (((mt | n) & (ib ^ 1u)) | (mt & an));
     }
   }
   const bool suffix_gate = suffix != 0;

@@ -22,7 +22,7 @@ namespace kurdi::translit_detail {
 /// (a few letter comparisons) is the word split (suffixes from a short list,
 /// the stem looked up in the lexicon: a few lookups) and the stem read on its
 /// own (into `scratch`). Returns false (hints unspecified) for most words.
-/// `endings`: bit k set when letter (size - 1 - k) is م ت ن or ی right
+/// `endings`: bit k set when letter (size - 1 - k) is م ت ن right
 /// after a consonant letter. Bounded work per word.
 bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_view word, std::uint32_t endings,
                  std::uint64_t plain, WordReader& reader, std::vector<Hint>& hints,

@@ -62,13 +62,13 @@ const char* latin_punct_to_arabic(char32_t cp) {
 }
 
 // Per letter: bit 0 a consonant (or ئ), bit 1 a consonant or و ی (may be
-// read as one), bit 2 و or ی, bit 3 م ت ن ی (an ending or clitic may start).
+// read as one), bit 2 و or ی, bit 3 م ت ن (an ending or clitic may start).
 constexpr unsigned kGlideBit = 4;
 inline unsigned letter_bits(const ArabicLetter* l) {
   // By Kind: vowel, consonant, waw, yeh, hamza.
   constexpr unsigned char kByKind[] = {0, 3, 6, 6, 3};
   const char32_t cp = l->cp;
-  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م') | (cp == U'ی');
+  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م');
   return kByKind[static_cast<unsigned>(l->kind)] | (ending << 3);
 }
 
@@ -103,7 +103,7 @@ class Transliterator {
         unsigned bits = letter_bits(letter);
         unsigned any_glide = bits & kGlideBit;
         unsigned cluster = 0;
-        // Bit k: letter (size - 1 - k) is م ت ن or ی right after a consonant
+        // Bit k: letter (size - 1 - k) is م ت ن right after a consonant
         // letter, where an ending or clitic may start (morph_hints).
         std::uint32_t endings = 0;
         while (p < end) {
