@@ -248,7 +248,7 @@ class Transliterator {
       } else {
         std::uint64_t bizroke = 0;
         reader_.read(letters_, phones_, options_.to == Script::ipa, nullptr, &bizroke);
-        if (morph_hints(letters_, word, endings_, bizroke, reader_, hints_, scratch_)) {
+        if (may_split() && morph_hints(letters_, word, endings_, bizroke, reader_, hints_, scratch_)) {
           reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
         }
       }
@@ -273,6 +273,20 @@ class Transliterator {
       }
       first = false;
     }
+  }
+
+  // Whether morph_hints may have something to say (a cheap superset of its
+  // own first test): an ending letter after a consonant near the end, or a
+  // start that may be a verbal prefix (ب, or a letter + ە ا ێ that may begin
+  // دە نە مە ئە نا or a preverb).
+  bool may_split() const {
+    if ((endings_ & ((1u << kEndingWindow) - 1)) != 0) return true;
+    if (letters_.size() < 3) return false;
+    const char32_t c0 = letters_[0]->cp, c1 = letters_[1]->cp;
+    if (c0 == U'ب') return true;
+    return (c1 == U'ە' || c1 == U'ا' || c1 == U'ێ') &&
+           (c0 == U'د' || c0 == U'ن' || c0 == U'م' || c0 == U'ئ' || c0 == U'ه' || c0 == U'ڕ' || c0 == U'ل' ||
+            c0 == U'ت' || c0 == U'و' || c0 == U'پ');
   }
 
   // One Latin word: letters (with combining marks) and apostrophes between
