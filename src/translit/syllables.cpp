@@ -59,7 +59,7 @@ struct State {
   std::uint16_t encode() const {
     return static_cast<std::uint16_t>(((nucleus ? 5u : 0u) + n) * 216 + s1 * 36 + s2 * 6 + s3);
   }
-  State push(unsigned sonority) const {
+  constexpr State push(unsigned sonority) const {
     State s = *this;
     if (s.n >= 3) {
       s.n = 4;
@@ -92,14 +92,14 @@ inline State State::decode(std::uint16_t key) {
   return {r[0] != 0, r[1], r[2], r[3], r[4]};
 }
 
-inline __attribute__((always_inline)) float contact(unsigned coda, unsigned onset) {
+constexpr float contact(unsigned coda, unsigned onset) {
   if (onset <= coda) return kContact;
   if (coda == kStop && onset == kLiquid) return kContact + kStopSonorant;
   return kContact + kRisingContact;
 }
 
 // Three consonants c1 c2 c3 between vowels: c1c2.c3 or c1.c2c3 (c3 a glide).
-inline __attribute__((always_inline)) float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
+constexpr float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
   const float coda_pair = kTriple + (c2 > c1 ? kRisingCoda : 0.0f) + (c3 > c2 ? kRisingContact : 0.0f);
   const float glide_onset = c3 >= kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
   if (onset_pair) *onset_pair = glide_onset < coda_pair;
@@ -107,7 +107,7 @@ inline __attribute__((always_inline)) float triple(unsigned c1, unsigned c2, uns
 }
 
 // The cost of a vowel arriving in state s (it closes the cluster before it).
-inline __attribute__((always_inline)) float nucleus_cost(const State& s) {
+constexpr float nucleus_cost(const State& s) {
   if (!s.nucleus) {
     switch (s.n) {
       case 0:
@@ -127,12 +127,12 @@ inline __attribute__((always_inline)) float nucleus_cost(const State& s) {
 }
 
 // The extra cost of u or û arriving in state s.
-inline __attribute__((always_inline)) float glide_then_u(const State& s) {
+constexpr float glide_then_u(const State& s) {
   if (s.n == 0) return 0;
   return s.s1 == kGlide || (s.s1 == kGlideY && (s.nucleus || s.n >= 2)) ? kGlideThenU : 0.0f;
 }
 
-inline __attribute__((always_inline)) float final_cost(const State& s) {
+constexpr float final_cost(const State& s) {
   if (!s.nucleus) return kNoVowel;
   switch (s.n) {
     case 0:
@@ -146,6 +146,21 @@ inline __attribute__((always_inline)) float final_cost(const State& s) {
   }
 }
 
+
+// The costs that depend on the state alone, by state key: a load instead
+// of the branches of nucleus_cost, glide_then_u and final_cost.
+struct StateCosts {
+  std::array<float, 2 * 5 * 216> nucleus{}, glide_u{}, final{};
+  constexpr StateCosts() {
+    for (unsigned k = 0; k < nucleus.size(); ++k) {
+      const State st = State::unpack(static_cast<std::uint16_t>(k));
+      nucleus[k] = nucleus_cost(st);
+      glide_u[k] = glide_then_u(st);
+      final[k] = final_cost(st);
+    }
+  }
+};
+constexpr StateCosts kCosts;
 
 Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
   return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
@@ -313,17 +328,18 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       }
     };
     for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
-      const State s = State::decode(nodes_[i].key);
+      const std::uint16_t key = nodes_[i].key;
+      const State s = State::decode(key);
       const float base = nodes_[i].cost;
       if (base > ceiling) continue;
       auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
         if (!allowed(choice, false)) return;
-        add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
+        add(i, State{true, 0, 0, 0, 0}, base + extra + kCosts.nucleus[key], choice, false);
       };
       auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
         if (allowed(choice, false)) add(i, s.push(sonority), base, choice, false);
         if (s.n >= 1 && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
-          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + bizroke_cost + nucleus_cost(s), choice, true);
+          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + bizroke_cost + kCosts.nucleus[key], choice, true);
         }
       };
       const bool initial = p == 1;
@@ -332,7 +348,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
         case Kind::consonant:
         case Kind::hamza: consonant(kFixed, letter.sonority); break;
         case Kind::waw:
-          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + glide_then_u(s));
+          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key]);
           consonant(kWawW, kGlide);
           break;
         case Kind::yeh:
@@ -348,9 +364,9 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
                      (!hint->forced || hint->decision.choice == kWawPair) &&
                      (!hint->forced_bizroke || !hint->decision.bizroke)))) {
       for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
-        const State s = State::decode(nodes_[i].key);
-        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + glide_then_u(s);
-        add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + nucleus_cost(s), kWawPair, false);
+        const std::uint16_t key = nodes_[i].key;
+        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+        add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
       }
     }
     begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
@@ -361,7 +377,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
   std::int32_t best = -1;
   float best_cost = kInf;
   for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
-    const float c = nodes_[i].cost + final_cost(State::decode(nodes_[i].key));
+    const float c = nodes_[i].cost + kCosts.final[nodes_[i].key];
     if (c < best_cost) {
       best_cost = c;
       best = static_cast<std::int32_t>(i);
