@@ -56,7 +56,7 @@ struct State {
     return {k >= 5 * 216, (k / 216) % 5, (k / 36) % 6, (k / 6) % 6, k % 6};
   }
   static State decode(std::uint16_t key);
-  std::uint16_t encode() const {
+  constexpr std::uint16_t encode() const {
     return static_cast<std::uint16_t>(((nucleus ? 5u : 0u) + n) * 216 + s1 * 36 + s2 * 6 + s3);
   }
   constexpr State push(unsigned sonority) const {
@@ -149,17 +149,25 @@ constexpr float final_cost(const State& s) {
 
 // The costs that depend on the state alone, by state key: a load instead
 // of the branches of nucleus_cost, glide_then_u and final_cost.
+// Also the state after a consonant of each sonority class (push, by key * 6
+// + class) and whether a consonant precedes (where an i may go).
 struct StateCosts {
   std::array<float, 2 * 5 * 216> nucleus{}, glide_u{}, final{};
+  std::array<std::uint16_t, 2 * 5 * 216 * 6> push{};
+  std::array<bool, 2 * 5 * 216> after_consonant{};
   constexpr StateCosts() {
     for (unsigned k = 0; k < nucleus.size(); ++k) {
       const State st = State::unpack(static_cast<std::uint16_t>(k));
       nucleus[k] = nucleus_cost(st);
       glide_u[k] = glide_then_u(st);
       final[k] = final_cost(st);
+      after_consonant[k] = st.n >= 1;
+      for (unsigned c = 0; c < 6; ++c) push[k * 6 + c] = st.push(c).encode();
     }
   }
 };
+// The state right after a vowel.
+constexpr std::uint16_t kAfterVowel = 5 * 216;
 constexpr StateCosts kCosts;
 
 Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
@@ -296,9 +304,8 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       std::fill(slots_.begin(), slots_.end(), Slot{});
       stamp_ = 1;
     }
-    auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke)
+    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, bool bizroke)
                    __attribute__((always_inline)) {
-      const std::uint16_t key = to.encode();
       next_floor = std::min(next_floor, cost);
       const Node node{cost, static_cast<std::int32_t>(from), key, choice,
                       bizroke ? std::uint8_t{1} : std::uint8_t{0}};
@@ -329,17 +336,16 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
     };
     for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
       const std::uint16_t key = nodes_[i].key;
-      const State s = State::decode(key);
       const float base = nodes_[i].cost;
       if (base > ceiling) continue;
       auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
         if (!allowed(choice, false)) return;
-        add(i, State{true, 0, 0, 0, 0}, base + extra + kCosts.nucleus[key], choice, false);
+        add(i, kAfterVowel, base + extra + kCosts.nucleus[key], choice, false);
       };
       auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
-        if (allowed(choice, false)) add(i, s.push(sonority), base, choice, false);
-        if (s.n >= 1 && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
-          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + bizroke_cost + kCosts.nucleus[key], choice, true);
+        if (allowed(choice, false)) add(i, kCosts.push[key * 6 + sonority], base, choice, false);
+        if (kCosts.after_consonant[key] && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
+          add(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, true);
         }
       };
       const bool initial = p == 1;
@@ -366,7 +372,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
         const std::uint16_t key = nodes_[i].key;
         const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
-        add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
+        add(i, kAfterVowel, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
       }
     }
     begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
