@@ -12,6 +12,7 @@
 #include "translit/syllables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace kurdi::translit_detail {
@@ -43,7 +44,6 @@ constexpr float kInf = std::numeric_limits<float>::infinity();
 // A reading this much dearer than the best one so far is dropped (beam).
 constexpr float kBeam = 5.0f;
 
-enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
 
 // State: whether the word has had a vowel, the consonants since the last
 // vowel (0..4, 4 = four or more) and the sonority class (0..5) of the last,
@@ -51,14 +51,15 @@ enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY };
 struct State {
   bool nucleus;
   unsigned n, s1, s2, s3;
-  static State decode(std::uint16_t key) {
+  static constexpr State unpack(std::uint16_t key) {
     const unsigned k = key;
     return {k >= 5 * 216, (k / 216) % 5, (k / 36) % 6, (k / 6) % 6, k % 6};
   }
-  std::uint16_t encode() const {
+  static State decode(std::uint16_t key);
+  constexpr std::uint16_t encode() const {
     return static_cast<std::uint16_t>(((nucleus ? 5u : 0u) + n) * 216 + s1 * 36 + s2 * 6 + s3);
   }
-  State push(unsigned sonority) const {
+  constexpr State push(unsigned sonority) const {
     State s = *this;
     if (s.n >= 3) {
       s.n = 4;
@@ -73,14 +74,32 @@ struct State {
   }
 };
 
-float contact(unsigned coda, unsigned onset) {
+// State::unpack of every key, as bytes (a load instead of the divisions).
+struct StateTable {
+  std::array<std::array<std::uint8_t, 5>, 2 * 5 * 216> rows{};
+  constexpr StateTable() {
+    for (unsigned k = 0; k < rows.size(); ++k) {
+      const State s = State::unpack(static_cast<std::uint16_t>(k));
+      rows[k] = {static_cast<std::uint8_t>(s.nucleus), static_cast<std::uint8_t>(s.n), static_cast<std::uint8_t>(s.s1),
+                 static_cast<std::uint8_t>(s.s2), static_cast<std::uint8_t>(s.s3)};
+    }
+  }
+};
+constexpr StateTable kStateTable;
+
+inline State State::decode(std::uint16_t key) {
+  const auto& r = kStateTable.rows[key];
+  return {r[0] != 0, r[1], r[2], r[3], r[4]};
+}
+
+constexpr float contact(unsigned coda, unsigned onset) {
   if (onset <= coda) return kContact;
   if (coda == kStop && onset == kLiquid) return kContact + kStopSonorant;
   return kContact + kRisingContact;
 }
 
 // Three consonants c1 c2 c3 between vowels: c1c2.c3 or c1.c2c3 (c3 a glide).
-float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
+constexpr float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
   const float coda_pair = kTriple + (c2 > c1 ? kRisingCoda : 0.0f) + (c3 > c2 ? kRisingContact : 0.0f);
   const float glide_onset = c3 >= kGlide ? kTriple + (c2 > c1 ? kRisingContact : 0.0f) : kInf;
   if (onset_pair) *onset_pair = glide_onset < coda_pair;
@@ -88,7 +107,7 @@ float triple(unsigned c1, unsigned c2, unsigned c3, bool* onset_pair) {
 }
 
 // The cost of a vowel arriving in state s (it closes the cluster before it).
-float nucleus_cost(const State& s) {
+constexpr float nucleus_cost(const State& s) {
   if (!s.nucleus) {
     switch (s.n) {
       case 0:
@@ -108,12 +127,12 @@ float nucleus_cost(const State& s) {
 }
 
 // The extra cost of u or û arriving in state s.
-float glide_then_u(const State& s) {
+constexpr float glide_then_u(const State& s) {
   if (s.n == 0) return 0;
   return s.s1 == kGlide || (s.s1 == kGlideY && (s.nucleus || s.n >= 2)) ? kGlideThenU : 0.0f;
 }
 
-float final_cost(const State& s) {
+constexpr float final_cost(const State& s) {
   if (!s.nucleus) return kNoVowel;
   switch (s.n) {
     case 0:
@@ -128,6 +147,29 @@ float final_cost(const State& s) {
 }
 
 
+// The costs that depend on the state alone, by state key: a load instead
+// of the branches of nucleus_cost, glide_then_u and final_cost.
+// Also the state after a consonant of each sonority class (push, by key * 6
+// + class) and whether a consonant precedes (where an i may go).
+struct StateCosts {
+  std::array<float, 2 * 5 * 216> nucleus{}, glide_u{}, final{};
+  std::array<std::uint16_t, 2 * 5 * 216 * 6> push{};
+  std::array<bool, 2 * 5 * 216> after_consonant{};
+  constexpr StateCosts() {
+    for (unsigned k = 0; k < nucleus.size(); ++k) {
+      const State st = State::unpack(static_cast<std::uint16_t>(k));
+      nucleus[k] = nucleus_cost(st);
+      glide_u[k] = glide_then_u(st);
+      final[k] = final_cost(st);
+      after_consonant[k] = st.n >= 1;
+      for (unsigned c = 0; c < 6; ++c) push[k * 6 + c] = st.push(c).encode();
+    }
+  }
+};
+// The state right after a vowel.
+constexpr std::uint16_t kAfterVowel = 5 * 216;
+constexpr StateCosts kCosts;
+
 Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
   return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
 }
@@ -135,103 +177,29 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
 }  // namespace
 
 void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                      bool syllables) {
+                      bool syllables, const Hint* hints, std::uint64_t* bizroke) {
   phones.clear();
   const std::size_t len = letters.size();
-  nodes_.clear();
-  begin_.assign(len + 2, 0);
-  nodes_.push_back({0.0f, -1, 0, kFixed, 0});
-  begin_[0] = 0;
-  begin_[1] = 1;
-
-  for (std::size_t p = 1; p <= len; ++p) {
-    const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
-    // slot_[key] is the node of state `key` at this position when its stamp
-    // is this position's: one lookup per transition.
-    if (++stamp_ == 0) {  // wrapped: forget every slot
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-      stamp_ = 1;
-    }
-    auto add = [&](std::uint32_t from, State to, float cost, std::uint8_t choice, bool bizroke)
-                   __attribute__((always_inline)) {
-      const std::uint16_t key = to.encode();
-      const Node node{cost, static_cast<std::int32_t>(from), key, choice,
-                      bizroke ? std::uint8_t{1} : std::uint8_t{0}};
-      Slot& slot = slots_[key];
-      if (slot.stamp == stamp_) {
-        if (cost < nodes_[slot.node].cost) nodes_[slot.node] = node;
-        return;
-      }
-      slot = {stamp_, static_cast<std::uint32_t>(nodes_.size())};
-      nodes_.push_back(node);
-    };
-    // Readings far dearer than the best one at the previous position cannot
-    // win (no later penalty is that large a saving): skip them.
-    float floor = kInf;
-    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) floor = std::min(floor, nodes_[i].cost);
-    const float ceiling = floor + kBeam;
-    // A vowel or a consonant reading of letter p-1, from every node at p-1.
-    const ArabicLetter& letter = *letters[p - 1];
-    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
-      const State s = State::decode(nodes_[i].key);
-      const float base = nodes_[i].cost;
-      if (base > ceiling) continue;
-      auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
-        add(i, State{true, 0, 0, 0, 0}, base + extra + nucleus_cost(s), choice, false);
-      };
-      auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
-        add(i, s.push(sonority), base, choice, false);
-        if (s.n >= 1) {  // an unwritten i between the last consonant and this one
-          add(i, State{true, 0, 0, 0, 0}.push(sonority), base + kBizroke + nucleus_cost(s), choice, true);
-        }
-      };
-      const bool initial = p == 1;
-      switch (letter.kind) {
-        case Kind::vowel: vowel(kFixed, 0); break;
-        case Kind::consonant:
-        case Kind::hamza: consonant(kFixed, letter.sonority); break;
-        case Kind::waw:
-          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + glide_then_u(s));
-          consonant(kWawW, kGlide);
-          break;
-        case Kind::yeh:
-          vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
-          consonant(kYehY, kGlideY);
-          break;
-      }
-    }
-    // وو read as û, from every node at p-2.
-    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw) {
-      for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
-        const State s = State::decode(nodes_[i].key);
-        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + glide_then_u(s);
-        add(i, State{true, 0, 0, 0, 0}, nodes_[i].cost + extra + nucleus_cost(s), kWawPair, false);
-      }
-    }
-    begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
-  }
-
-  // The best complete reading.
-  std::int32_t best = -1;
-  float best_cost = kInf;
-  for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
-    const float c = nodes_[i].cost + final_cost(State::decode(nodes_[i].key));
-    if (c < best_cost) {
-      best_cost = c;
-      best = static_cast<std::int32_t>(i);
-    }
-  }
-  if (len == 0 || best < 0) return;
+  if (len == 0) return;
+  std::int32_t best = hints ? best_reading<true>(letters.data(), len, hints) : best_reading<false>(letters.data(), len, nullptr);
+  // Forced hints no reading satisfies (cannot happen for hints made from a
+  // reading of the stem, but never leave a word unread): the rules alone.
+  if (best < 0 && hints) best = best_reading<false>(letters.data(), len, nullptr);
+  if (best < 0) return;
 
   // Walk back, then emit forwards.
   std::vector<std::int32_t>& path = path_;
   path.clear();
   for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
   std::size_t pos = 0;
+  std::uint64_t mask = 0;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const Node& node = nodes_[static_cast<std::size_t>(*it)];
     const ArabicLetter& letter = *letters[pos];
-    if (node.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    if (node.bizroke) {
+      phones.push_back(make_phone(kReadBizroke, true, 0));
+      if (pos < 64) mask |= std::uint64_t{1} << pos;
+    }
     switch (node.choice) {
       case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
       case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
@@ -249,8 +217,179 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     }
     pos += node.choice == kWawPair ? 2 : 1;
   }
-
+  if (bizroke) *bizroke = mask;
   if (syllables) mark_syllables(phones);
+}
+
+void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
+                      std::vector<Phone>& phones, bool syllables) {
+  phones.clear();
+  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
+    const Decision d = decisions[pos];
+    const ArabicLetter& letter = *letters[pos];
+    if (d.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+    switch (d.choice) {
+      case kPairFirst: break;  // the û is written at the second و
+      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
+      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
+      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
+      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
+      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
+      default: {
+        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+        if (letter.kind == Kind::hamza) {
+          ph = make_phone(kReadGlottal, false, kStop);
+          ph.word_initial_glottal = pos == 0;
+        }
+        phones.push_back(ph);
+      }
+    }
+  }
+  if (syllables) mark_syllables(phones);
+}
+
+void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+                            bool syllables) {
+  phones.clear();
+  for (std::size_t pos = 0; pos < letters.size(); ++pos) {
+    const ArabicLetter& letter = *letters[pos];
+    Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+    if (letter.kind == Kind::hamza) {
+      ph = make_phone(kReadGlottal, false, kStop);
+      ph.word_initial_glottal = pos == 0;
+    }
+    phones.push_back(ph);
+  }
+  if (syllables) mark_syllables(phones);
+}
+
+bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
+                        std::vector<Decision>& decisions) {
+  decisions.clear();
+  if (len == 0) return false;
+  const std::int32_t best = hints ? best_reading<true>(letters, len, hints) : best_reading<false>(letters, len, nullptr);
+  if (best < 0) return false;
+  // Walk back, filling the decisions from the last letter.
+  decisions.resize(len);
+  std::size_t at = len;
+  for (std::int32_t i = best; i > 0 && at > 0; i = nodes_[static_cast<std::size_t>(i)].prev) {
+    const Node& node = nodes_[static_cast<std::size_t>(i)];
+    decisions[--at] = {node.choice, node.bizroke != 0};
+    if (node.choice == kWawPair && at > 0) decisions[--at] = {kPairFirst, false};
+  }
+  if (at != 0) {
+    decisions.clear();
+    return false;
+  }
+  return true;
+}
+
+template <bool kHints>
+std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
+  nodes_.clear();
+  begin_.resize(len + 2);  // every entry is written below
+  nodes_.push_back({0.0f, -1, 0, kFixed, 0});
+  begin_[0] = 0;
+  begin_[1] = 1;
+
+  // The cheapest cost among the nodes of the previous position (tracked as
+  // they are added: a replaced node is never cheaper than its replacement).
+  float floor = 0.0f;
+  for (std::size_t p = 1; p <= len; ++p) {
+    const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
+    float next_floor = kInf;
+    // slot_[key] is the node of state `key` at this position when its stamp
+    // is this position's: one lookup per transition.
+    if (++stamp_ == 0) {  // wrapped: forget every slot
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      stamp_ = 1;
+    }
+    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, bool bizroke)
+                   __attribute__((always_inline)) {
+      next_floor = std::min(next_floor, cost);
+      const Node node{cost, static_cast<std::int32_t>(from), key, choice,
+                      bizroke ? std::uint8_t{1} : std::uint8_t{0}};
+      Slot& slot = slots_[key];
+      if (slot.stamp == stamp_) {
+        if (cost < nodes_[slot.node].cost) nodes_[slot.node] = node;
+        return;
+      }
+      slot = {stamp_, static_cast<std::uint32_t>(nodes_.size())};
+      nodes_.push_back(node);
+    };
+    // Readings far dearer than the best one at the previous position cannot
+    // win (no later penalty is that large a saving): skip them.
+    const float ceiling = floor + kBeam;
+    // A vowel or a consonant reading of letter p-1, from every node at p-1.
+    const ArabicLetter& letter = *letters[p - 1];
+    // With hints: whether a reading of this letter is allowed, and the cost
+    // of an unwritten i before it.
+    const Hint* hint = kHints ? &hints[p - 1] : nullptr;
+    const float bizroke_cost = kHints ? kBizroke + hint->bizroke : kBizroke;
+    auto allowed = [&](std::uint8_t choice, bool bizroke) __attribute__((always_inline)) {
+      if constexpr (!kHints) {
+        return true;
+      } else {
+        return (!hint->forced || hint->decision.choice == choice) &&
+               (!hint->forced_bizroke || hint->decision.bizroke == bizroke);
+      }
+    };
+    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
+      const std::uint16_t key = nodes_[i].key;
+      const float base = nodes_[i].cost;
+      if (base > ceiling) continue;
+      auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
+        if (!allowed(choice, false)) return;
+        add(i, kAfterVowel, base + extra + kCosts.nucleus[key], choice, false);
+      };
+      auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
+        if (allowed(choice, false)) add(i, kCosts.push[key * 6 + sonority], base, choice, false);
+        if (kCosts.after_consonant[key] && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
+          add(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, true);
+        }
+      };
+      const bool initial = p == 1;
+      switch (letter.kind) {
+        case Kind::vowel: vowel(kFixed, 0); break;
+        case Kind::consonant:
+        case Kind::hamza: consonant(kFixed, letter.sonority); break;
+        case Kind::waw:
+          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key]);
+          consonant(kWawW, kGlide);
+          break;
+        case Kind::yeh:
+          vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
+          consonant(kYehY, kGlideY);
+          break;
+      }
+    }
+    // وو read as û, from every node at p-2.
+    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
+        (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
+                     (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
+                     (!hint->forced || hint->decision.choice == kWawPair) &&
+                     (!hint->forced_bizroke || !hint->decision.bizroke)))) {
+      for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
+        const std::uint16_t key = nodes_[i].key;
+        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+        add(i, kAfterVowel, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
+      }
+    }
+    begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
+    floor = next_floor;
+  }
+
+  // The best complete reading.
+  std::int32_t best = -1;
+  float best_cost = kInf;
+  for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
+    const float c = nodes_[i].cost + kCosts.final[nodes_[i].key];
+    if (c < best_cost) {
+      best_cost = c;
+      best = static_cast<std::int32_t>(i);
+    }
+  }
+  return best;
 }
 
 void mark_syllables(std::vector<Phone>& phones) {

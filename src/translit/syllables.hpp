@@ -26,15 +26,54 @@ struct Phone {
 /// syllable, two split coda.onset (onset CG when the second is a glide), ...
 void mark_syllables(std::vector<Phone>& phones);
 
+/// The reading of one letter chosen by the DP (or forced by a hint).
+enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY, kPairFirst };
+
+/// What the DP decided for one letter: its reading and whether an unwritten
+/// i stands before it. kWawPair marks the second و of û, kPairFirst the first.
+struct Decision {
+  std::uint8_t choice;
+  bool bizroke;
+};
+
+/// Guidance for one letter from the word's morphology (morph_hints.cpp):
+/// a cost added to an unwritten i before it (negative: favoured), and
+/// optionally a decision the reading must take (the stem's own reading).
+struct Hint {
+  float bizroke = 0;
+  bool forced = false;          ///< decision.choice is required
+  bool forced_bizroke = false;  ///< decision.bizroke is required
+  Decision decision{kFixed, false};
+};
+
 /// Reusable buffers of the dynamic programme (one per transliterate call).
 class WordReader {
  public:
   /// Reads `letters` (one word, every entry non-null) into `phones`; marks
-  /// the syllable boundaries when `syllables` is set.
+  /// the syllable boundaries when `syllables` is set. `hints`, when not
+  /// null, has one entry per letter. `bizroke`, when not null, gets bit i
+  /// set when an unwritten i stands before letter i (i < 64).
   void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-            bool syllables);
+            bool syllables, const Hint* hints = nullptr, std::uint64_t* bizroke = nullptr);
+
+  /// The one reading of a word without و, ی or two consonant letters in a
+  /// row (what read() gives for it, without the DP).
+  static void read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+                         bool syllables);
+
+  /// Phones of `letters` read by `decisions` (from decide()).
+  static void emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
+                   std::vector<Phone>& phones, bool syllables);
+
+  /// The DP alone: the best reading of letters [0, len) as one decision per
+  /// letter. Returns false when no reading satisfies the forced hints.
+  bool decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
+              std::vector<Decision>& decisions);
 
  private:
+  /// The DP; returns the node of the best complete reading, or -1.
+  template <bool kHints>
+  std::int32_t best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints);
   struct Node {
     float cost;
     std::int32_t prev;      ///< index of the previous node in nodes_, -1 at the start

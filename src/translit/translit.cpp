@@ -13,6 +13,7 @@
 #include "text/utf8.hpp"
 #include "translit/exceptions.hpp"
 #include "translit/letters.hpp"
+#include "translit/morph_hints.hpp"
 #include "translit/syllables.hpp"
 
 namespace kurdi {
@@ -60,6 +61,17 @@ const char* latin_punct_to_arabic(char32_t cp) {
   }
 }
 
+// Per letter: bit 0 a consonant (or ئ), bit 1 a consonant or و ی (may be
+// read as one), bit 2 و or ی, bit 3 م ت ن (an ending or clitic may start).
+constexpr unsigned kGlideBit = 4;
+inline unsigned letter_bits(const ArabicLetter* l) {
+  // By Kind: vowel, consonant, waw, yeh, hamza.
+  constexpr unsigned char kByKind[] = {0, 3, 6, 6, 3};
+  const char32_t cp = l->cp;
+  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م');
+  return kByKind[static_cast<unsigned>(l->kind)] | (ending << 3);
+}
+
 void append_upper_first(std::string& out, std::string_view s) {
   if (s.empty()) return;
   const auto* p = text::bytes(s.data());
@@ -83,13 +95,33 @@ class Transliterator {
         letters_.clear();
         letters_.push_back(letter);
         p += d.len;
+        // Whether the word has a و or ی (read u/w/û, î/y) and two
+        // consonant letters in a row (one of them may be a و or ی read w, y;
+        // where an unwritten i may go): a word with neither has one
+        // reading, letter by letter, and its morphology changes nothing.
+        // Branch-free: a few bits per letter (letter_bits).
+        unsigned bits = letter_bits(letter);
+        unsigned any_glide = bits & kGlideBit;
+        unsigned cluster = 0;
+        // Bit k: letter (size - 1 - k) is م ت ن right after a consonant
+        // letter, where an ending or clitic may start (morph_hints).
+        std::uint32_t endings = 0;
         while (p < end) {
           const text::Decoded e = text::decode(p, end);
           const ArabicLetter* next = arabic_letter(e.cp);
           if (!next) break;
           letters_.push_back(next);
+          const unsigned b = letter_bits(next);
+          any_glide |= b;
+          // strict consonant then a possible one, or a possible one then a strict one
+          cluster |= (bits & (b >> 1)) | ((bits >> 1) & b);
+          endings = (endings << 1) | (bits & (b >> 3) & 1u);
+          bits = b;
           p += e.len;
         }
+        ambiguous_ = (any_glide & kGlideBit) != 0;
+        cluster_ = (cluster & 1u) != 0;
+        endings_ = endings;
         const std::string_view word(reinterpret_cast<const char*>(word_begin),
                                     static_cast<std::size_t>(p - word_begin));
         write_arabic_word(word, sentence_start, sentence_start && word_follows(p, end));
@@ -207,8 +239,19 @@ class Transliterator {
     }
     if (exception && read_exception(letters_, exception->hawar, phones_)) {
       if (options_.to == Script::ipa) mark_syllables(phones_);
+    } else if (!ambiguous_ && !cluster_) {
+      WordReader::read_plain(letters_, phones_, options_.to == Script::ipa);
     } else {
-      reader_.read(letters_, phones_, options_.to == Script::ipa);
+      // The rules alone, then the morpheme boundaries when they say more.
+      if (!cluster_) {
+        reader_.read(letters_, phones_, options_.to == Script::ipa);
+      } else {
+        std::uint64_t bizroke = 0;
+        reader_.read(letters_, phones_, options_.to == Script::ipa, nullptr, &bizroke);
+        if (may_split() && morph_hints(letters_, word, endings_, bizroke, reader_, hints_, scratch_)) {
+          reader_.read(letters_, phones_, options_.to == Script::ipa, hints_.data());
+        }
+      }
     }
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
@@ -230,6 +273,20 @@ class Transliterator {
       }
       first = false;
     }
+  }
+
+  // Whether morph_hints may have something to say (a cheap superset of its
+  // own first test): an ending letter after a consonant near the end, or a
+  // start that may be a verbal prefix (ب, or a letter + ە ا ێ that may begin
+  // دە نە مە ئە نا or a preverb).
+  bool may_split() const {
+    if ((endings_ & ((1u << kEndingWindow) - 1)) != 0) return true;
+    if (letters_.size() < 3) return false;
+    const char32_t c0 = letters_[0]->cp, c1 = letters_[1]->cp;
+    if (c0 == U'ب') return true;
+    return (c1 == U'ە' || c1 == U'ا' || c1 == U'ێ') &&
+           (c0 == U'د' || c0 == U'ن' || c0 == U'م' || c0 == U'ئ' || c0 == U'ه' || c0 == U'ڕ' || c0 == U'ل' ||
+            c0 == U'ت' || c0 == U'و' || c0 == U'پ');
   }
 
   // One Latin word: letters (with combining marks) and apostrophes between
@@ -284,6 +341,11 @@ class Transliterator {
   WordReader reader_;
   std::vector<const ArabicLetter*> letters_;
   std::vector<Phone> phones_;
+  std::vector<Hint> hints_;
+  bool ambiguous_ = false;  // the current word has a و or ی
+  bool cluster_ = false;    // ... two consonant letters in a row
+  std::uint32_t endings_ = 0;  // ... where an ending may start (morph_hints)
+  std::vector<Decision> scratch_;
   std::u32string word_;
 };
 

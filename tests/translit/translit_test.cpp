@@ -60,6 +60,83 @@ TEST(Translit, Bizroke) {
                 {"کورد", "kurd"}});
 }
 
+std::string rules(std::string_view s) {
+  TransliterateOptions o;
+  o.exceptions = false;  // the rules alone: these cases must not depend on the lexicon
+  return kurdi::transliterate(s, o);
+}
+
+void expect_rules(const std::vector<std::pair<const char*, const char*>>& cases) {
+  for (const auto& [arabic, latin] : cases) {
+    EXPECT_EQ(rules(arabic), latin) << arabic;
+  }
+}
+
+// Morpheme boundaries (docs/transliteration.md, "Morpheme boundaries").
+// M2: a one-consonant ending or clitic (م ت ن) after a consonant takes its i.
+TEST(Translit, MorphEndingTakesI) {
+  expect_rules({{"قسەکانت", "qisekanit"},      // UniMorph train
+                {"چاوەکانت", "çawekanit"},     // UniMorph train
+                {"ئاگادارت", "agadarit"},      // UniMorph train
+                {"هاتنی", "hatinî"},           // UniMorph train: the infinitive -in
+                {"دەخوێننەوە", "dexwêninewe"},  // Wergor pairs: -in + -ewe
+                {"دەنێرنە", "denêrine"},        // Wergor pairs
+                {"دەستم", "destim"},            // the stem keeps its cluster: dest-im
+                {"کتێبەکانم", "kitêbekanim"}});
+}
+
+// M3: a plural clitic (مان تان یان) after a consonant does not.
+TEST(Translit, MorphPluralCliticWithoutI) {
+  expect_rules({{"خوشکمان", "xuşkman"},  // UniMorph train
+                {"ساردمان", "sardman"},  // UniMorph train
+                {"ڕاستمان", "řastman"}});  // Wergor pairs (ř: the normalized ڕ)
+}
+
+// M1: after a verbal prefix the stem keeps its own reading (its onset
+// cluster broken as at the start of a word), but a sibilant before a stop
+// may still close the prefix's syllable.
+TEST(Translit, MorphStemAfterPrefix) {
+  expect_rules({{"دەفرۆشن", "defiroşin"},  // Wergor pairs
+                {"نافرۆشن", "nafiroşin"},  // Wergor pairs
+                {"دەخرێن", "dexirên"},      // Wergor pairs
+                {"بستێنن", "bistênin"}});   // Wergor pairs: bis.tê.nin
+}
+
+// M4: the subjunctive/imperative prefix ب before a consonant is bi-.
+TEST(Translit, MorphPrefixBi) {
+  expect_rules({{"دابخرێ", "dabixirê"},  // Wergor pairs
+                {"بکرێت", "bikirêt"}});
+}
+
+// Words the lexicon knows whole are not split: دەست is no دەس + -ت.
+TEST(Translit, MorphNoSplitOfLexiconWords) {
+  expect_rules({{"دەست", "dest"}, {"دروست", "dirust"}, {"کورد", "kurd"}});
+  EXPECT_EQ(ipa("خوشکمان"), "xʊʃk.man");
+}
+
+// Any mix of prefixes, stems and endings reads without a crash, into valid
+// UTF-8, the Arabic round trip intact.
+TEST(Translit, MorphAnyCombination) {
+  std::mt19937 rng(11);
+  const std::vector<std::string> pieces = {"دە", "نە", "ب", "بی", "نا", "دا", "هەڵ", "وەر", "فرۆش", "خرێ", "کرد",
+                                           "ست", "ن",  "م",  "ت",  "مان", "یان", "ەکان", "ەوە", "ی",  "ێ",  "و",
+                                           "وو", "ک",  "ش",  "ڕ",  "ا"};  // (no ئ: a final or doubled one does not come back)
+  for (int round = 0; round < 3000; ++round) {
+    std::string w;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) w += pieces[rng() % pieces.size()];
+    const std::string out = rules(w);
+    EXPECT_EQ(kurdi::find_invalid_utf8(out), std::string_view::npos) << w;
+    const std::string norm = kurdi::normalize(w);
+    // (A word starting with a vowel letter gets ئ on the way back.)
+    const bool vowel_first = std::string_view("اەێۆوی").find(norm.substr(0, 2)) != std::string_view::npos;
+    if (!vowel_first) {
+      EXPECT_EQ(arab(out), norm) << w;
+    }
+    EXPECT_FALSE(ipa(w).empty()) << w;
+  }
+}
+
 TEST(Translit, WawAndYehRuns) {
   expect_words({{"بوو", "bû"},
                 {"نووسین", "nûsîn"},
@@ -281,8 +358,8 @@ TEST(TranslitRules, GlidesClustersAndDiphthongs) {
 // spelling the syllable rules do not give. Golden cases of each class.
 TEST(TranslitExceptions, HardPatterns) {
   expect_words({
-      {"دەخرێن", "dexirên"},       // the i of a passive verb
-      {"قسەکانت", "qisekanit"},    // the i before a suffix
+      {"دەخرێن", "dexirên"},       // the i of a passive verb (now also the rules': M1)
+      {"قسەکانت", "qisekanit"},    // the i before a suffix (now also the rules': M2)
       {"چاوەکانت", "çawekanit"},
       {"تابلۆ", "tablo"},          // a loan that keeps its cluster
       {"زاگرۆس", "zagros"},
@@ -291,7 +368,8 @@ TEST(TranslitExceptions, HardPatterns) {
   TransliterateOptions rules;
   rules.exceptions = false;
   EXPECT_EQ(kurdi::transliterate("تابلۆ", rules), "tabilo");
-  EXPECT_EQ(kurdi::transliterate("قسەکانت", rules), "qisekant");
+  // (The suffix i is now the rules' own: morpheme boundary M2.)
+  EXPECT_EQ(kurdi::transliterate("قسەکانت", rules), "qisekanit");
   // Every scheme and IPA follow the same reading.
   EXPECT_EQ(latn("تابلۆ", LatinScheme::ascii), "tablo");
   // A suffixed form that is not in the lexicon is read by the rules.
