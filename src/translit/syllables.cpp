@@ -174,6 +174,28 @@ Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
   return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
 }
 
+// The phone of a letter at `pos` read as `choice` (kPairFirst: none, the û
+// is written at the second و), after its unwritten i when `bizroke`.
+void push_phones(const ArabicLetter& letter, std::size_t pos, Choice choice, bool bizroke, std::vector<Phone>& phones) {
+  if (bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+  switch (choice) {
+    case kPairFirst: break;
+    case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
+    case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
+    case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
+    case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
+    case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
+    default: {
+      Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+      if (letter.kind == Kind::hamza) {
+        ph = make_phone(kReadGlottal, false, kStop);
+        ph.word_initial_glottal = pos == 0;
+      }
+      phones.push_back(ph);
+    }
+  }
+}
+
 }  // namespace
 
 void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
@@ -195,26 +217,8 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
   std::uint64_t mask = 0;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const Node& node = nodes_[static_cast<std::size_t>(*it)];
-    const ArabicLetter& letter = *letters[pos];
-    if (node.bizroke) {
-      phones.push_back(make_phone(kReadBizroke, true, 0));
-      if (pos < 64) mask |= std::uint64_t{1} << pos;
-    }
-    switch (node.choice) {
-      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
-      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
-      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
-      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
-      default: {
-        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
-        if (letter.kind == Kind::hamza) {
-          ph = make_phone(kReadGlottal, false, kStop);
-          ph.word_initial_glottal = pos == 0;
-        }
-        phones.push_back(ph);
-      }
-    }
+    if (node.bizroke && pos < 64) mask |= std::uint64_t{1} << pos;
+    push_phones(*letters[pos], pos, static_cast<Choice>(node.choice), node.bizroke != 0, phones);
     pos += node.choice == kWawPair ? 2 : 1;
   }
   if (bizroke) *bizroke = mask;
@@ -226,24 +230,7 @@ void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std
   phones.clear();
   for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
     const Decision d = decisions[pos];
-    const ArabicLetter& letter = *letters[pos];
-    if (d.bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
-    switch (d.choice) {
-      case kPairFirst: break;  // the û is written at the second و
-      case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
-      case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
-      case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
-      case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-      case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
-      default: {
-        Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
-        if (letter.kind == Kind::hamza) {
-          ph = make_phone(kReadGlottal, false, kStop);
-          ph.word_initial_glottal = pos == 0;
-        }
-        phones.push_back(ph);
-      }
-    }
+    push_phones(*letters[pos], pos, static_cast<Choice>(d.choice), d.bizroke, phones);
   }
   if (syllables) mark_syllables(phones);
 }
@@ -251,15 +238,7 @@ void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std
 void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
                             bool syllables) {
   phones.clear();
-  for (std::size_t pos = 0; pos < letters.size(); ++pos) {
-    const ArabicLetter& letter = *letters[pos];
-    Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
-    if (letter.kind == Kind::hamza) {
-      ph = make_phone(kReadGlottal, false, kStop);
-      ph.word_initial_glottal = pos == 0;
-    }
-    phones.push_back(ph);
-  }
+  for (std::size_t pos = 0; pos < letters.size(); ++pos) push_phones(*letters[pos], pos, kFixed, false, phones);
   if (syllables) mark_syllables(phones);
 }
 
