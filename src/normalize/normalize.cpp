@@ -1411,26 +1411,36 @@ void normalize_into(std::string_view text, const NormalizeOptions& options, std:
 }
 
 namespace normalize_detail {
-bool standard_keeps_word(std::string_view word) noexcept {
-  // Only two-byte characters of U+0600..U+06FF that the pair table lets the
-  // engine copy, and ر / ه only where its window check copies them too: ر
-  // after an Arabic letter (not word-initial), ه before one (not
-  // word-final). Digits are left to the engine (options may convert them).
+namespace {
+// standard_keeps_word and search_keeps_word: only two-byte characters of
+// U+0600..U+06FF that the pair table lets the engine copy, and ر / ه only
+// where its window check copies them too: ر after an Arabic letter (not
+// word-initial), ه before one (not word-final). Digits are left to the
+// engine (options may convert them). The search profile also folds the
+// hamza carriers and may repair ه (a lexicon look-up): such words are left
+// to the engine too.
+bool keeps_word(std::string_view word, bool search) noexcept {
   const unsigned char* p = text::bytes(word.data());
   const std::size_t n = word.size();
   if (n == 0 || n % 2 != 0) return false;
   auto letter_at = [p](std::size_t i) {
     return (pair_at(p + i) & kAdvance) == 2 && text::is_arabic_letter((char32_t{p[i] & 0x1Fu} << 6) | (p[i + 1] & 0x3Fu));
   };
+  const unsigned refused = kArabicDigit | kPersianDigit | (search ? kSearchFold : 0u);
   for (std::size_t i = 0; i < n; i += 2) {
     const unsigned bits = pair_at(p + i);
-    if ((bits & kAdvance) != 2 || (bits & (kArabicDigit | kPersianDigit)) != 0) return false;
+    if ((bits & kAdvance) != 2 || (bits & refused) != 0) return false;
     if ((bits & kContext) == 0) continue;
     const bool reh = p[i] == 0xD8 && p[i + 1] == 0xB1;
+    if (!reh && search) return false;  // ه: the repair's to judge
     if (reh ? !(i >= 2 && letter_at(i - 2)) : !(i + 2 < n && letter_at(i + 2))) return false;
   }
   return true;
 }
+}  // namespace
+
+bool standard_keeps_word(std::string_view word) noexcept { return keeps_word(word, false); }
+bool search_keeps_word(std::string_view word) noexcept { return keeps_word(word, true); }
 
 std::string normalize_by_handlers(std::string_view text, const NormalizeOptions& options, OffsetMap* map) {
   std::string out;

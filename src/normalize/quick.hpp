@@ -13,4 +13,10 @@ namespace kurdi::normalize_detail {
 /// call, whose set-up dominates for one word.
 bool standard_keeps_word(std::string_view word) noexcept;
 
+/// The same for the search profile (NormalizeOptions::profile = search,
+/// other options default). It also refuses every word with ه, which the
+/// search profile's repair may change. The search hosts run it on each
+/// stem and lemma they index, nearly all of which pass.
+bool search_keeps_word(std::string_view word) noexcept;
+
 }  // namespace kurdi::normalize_detail

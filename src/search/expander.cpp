@@ -13,6 +13,7 @@
 #include "kurdi/search.hpp"
 #include "kurdi/translit.hpp"
 #include "morph/word.hpp"
+#include "normalize/quick.hpp"
 
 namespace kurdi::search {
 
@@ -122,6 +123,10 @@ struct Expander::Impl {
   // Adds the search normalization of the analyzer's stem or lemma `s` to
   // `stems` unless it is empty or there already.
   void add_stem(const std::string& s) {
+    if (normalize_detail::search_keeps_word(s)) {  // most stems: no look-up, no normalizer
+      if (std::find(stems.begin(), stems.end(), s) == stems.end()) stems.push_back(s);
+      return;
+    }
     auto it = normalized.find(std::string_view(s));
     if (it == normalized.end()) {
       if (normalized.size() >= max_normalized) normalized.clear();

@@ -211,8 +211,9 @@ TEST(Normalize, FastPathsAgreeWithTheHandlers) {
   }
 }
 
-// The analyzer skips the normalizer for a word this check accepts, so an
-// accepted word must come out of kurdi::normalize unchanged: every word of
+// The analyzer skips the normalizer for a word the standard check accepts,
+// and the search hosts for a stem the search check accepts, so an accepted
+// word must come out of kurdi::normalize unchanged: every word of
 // one to three characters over the Arabic block and the characters whose
 // rules depend on context (word start and end, ZWNJ, marks, digits, Latin).
 TEST(Normalize, QuickWordCheckAcceptsOnlyUnchangedWords) {
@@ -225,7 +226,7 @@ TEST(Normalize, QuickWordCheckAcceptsOnlyUnchangedWords) {
   }
   const std::vector<std::string> more = {" ", "\u200C", "\u200D", "a", "7", "\uFEEB", "\xD9", "\x83", "\xDB\xDB"};
   pieces.insert(pieces.end(), more.begin(), more.end());
-  std::size_t accepted = 0;
+  std::size_t accepted = 0, search_accepted = 0;
   for (const auto& a : pieces)
     for (const auto& b : pieces) {
       const std::string w = a + b;
@@ -233,9 +234,13 @@ TEST(Normalize, QuickWordCheckAcceptsOnlyUnchangedWords) {
         ++accepted;
         ASSERT_EQ(normalize(w), w) << "accepted a word the normalizer changes";
       }
+      if (kurdi::normalize_detail::search_keeps_word(w)) {
+        ++search_accepted;
+        ASSERT_EQ(normalize(w, search()), w) << "accepted a word the search profile changes";
+      }
     }
   // Three characters around the context-dependent letters.
-  const std::vector<std::string> edge = {"ر", "ه", "ھ", "ە", "ی", "ي", "ك", "ا", "ء", "ئ", "و", "\u0640", "\u064E",
+  const std::vector<std::string> edge = {"ر", "ه", "ھ", "أ", "ؤ", "آ", "ە", "ی", "ي", "ك", "ا", "ء", "ئ", "و", "\u0640", "\u064E",
                                          "\u0654", "\u200C", "٣", "ڕ", "ۆ", "ڵ", " ", "a"};
   for (const auto& a : edge)
     for (const auto& b : edge)
@@ -244,14 +249,23 @@ TEST(Normalize, QuickWordCheckAcceptsOnlyUnchangedWords) {
         if (standard_keeps_word(w)) {
           ASSERT_EQ(normalize(w), w) << "accepted a word the normalizer changes";
         }
+        if (kurdi::normalize_detail::search_keeps_word(w)) {
+          ASSERT_EQ(normalize(w, search()), w) << "accepted a word the search profile changes";
+        }
       }
   EXPECT_GT(accepted, 10000u);  // most pairs of letters pass
+  EXPECT_GT(search_accepted, 8000u);
+  EXPECT_LT(search_accepted, accepted);
   // Real words: the check is a fast path only if it takes them.
   for (const char* w : {"بەرپرسەکانی", "هەموو", "کوردستان", "ڕۆژ", "گوڵەکانم", "ئەمریکا", "مەهاباد"})
     EXPECT_TRUE(standard_keeps_word(w)) << w;
   // ...and leaves every word that needs a rule to the normalizer.
   for (const char* w : {"", "رۆژ", "به", "كورد", "ڕێگەى", "جیھان", "به\u200Cهێز", "کورد ", "1999", "ک\u0640ورد"})
     EXPECT_FALSE(standard_keeps_word(w)) << w;
+  // The search profile: hamza carriers fold, and a word with ه may be repaired.
+  for (const char* w : {"بەرپرسەکانی", "کوردستان", "ڕۆژ"}) EXPECT_TRUE(kurdi::normalize_detail::search_keeps_word(w)) << w;
+  for (const char* w : {"هەموو", "مەهاباد", "ئهو", "أحمد", "مسؤول", "رۆژ"})
+    EXPECT_FALSE(kurdi::normalize_detail::search_keeps_word(w)) << w;
 }
 
 
