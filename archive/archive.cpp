@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <unordered_map>
 
 #include "kurdi/search.hpp"
@@ -94,6 +95,13 @@ struct Archive::Impl {
   // baseline tokenizer): store() tokenizes a body once for its SimHash and
   // its index terms.
   kurdi::sqlite::Pretokenized* handoff = nullptr;
+
+  // stats()'s whole-table aggregate (a scan of every body: seconds on a
+  // 1 GB archive, and the web page asks for it on every load), kept on a
+  // read-only connection until another connection commits: PRAGMA
+  // data_version changes exactly then. (A writable connection does not see
+  // its own commits there, so it scans every time.)
+  mutable std::optional<std::pair<std::int64_t, Stats>> stats_cache;
 
   // set_time_limit(): the deadline SQLite's progress handler checks, and
   // whether it stopped a statement.
@@ -526,28 +534,36 @@ void Archive::for_each(const std::function<void(const Document&)>& visit) const 
 }
 
 Stats Archive::stats() const {
+  const bool cacheable = impl_->options.read_only;
+  const std::int64_t data_version = cacheable ? impl_->pragma("PRAGMA data_version") : 0;
   Stats st;
-  {
-    db::Statement s(impl_->connection,
-                    "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))), 0), "
-                    "count(DISTINCT nullif(source, '')), "
-                    "min(nullif(published, '')), max(nullif(published, '')) FROM documents");
-    if (s.step()) {
-      st.documents = static_cast<std::uint64_t>(s.integer(0));
-      st.body_bytes = static_cast<std::uint64_t>(s.integer(1));
-      st.sources = static_cast<std::uint64_t>(s.integer(2));
-      st.first_date = s.text(3);
-      st.last_date = s.text(4);
+  if (cacheable && impl_->stats_cache && impl_->stats_cache->first == data_version) {
+    st = impl_->stats_cache->second;
+  } else {
+    {
+      db::Statement s(impl_->connection,
+                      "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))), 0), "
+                      "count(DISTINCT nullif(source, '')), "
+                      "min(nullif(published, '')), max(nullif(published, '')) FROM documents");
+      if (s.step()) {
+        st.documents = static_cast<std::uint64_t>(s.integer(0));
+        st.body_bytes = static_cast<std::uint64_t>(s.integer(1));
+        st.sources = static_cast<std::uint64_t>(s.integer(2));
+        st.first_date = s.text(3);
+        st.last_date = s.text(4);
+      }
     }
+    st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
+    st.analyzer_version = impl_->meta("analyzer_version");
+    st.created_by = impl_->meta("created_by");
+    if (cacheable) impl_->stats_cache.emplace(data_version, st);
   }
+  // The files' sizes change without a commit (a checkpoint): read each time.
   std::error_code ec;
   for (const char* suffix : {"", "-wal"}) {
     const auto size = std::filesystem::file_size(impl_->path + suffix, ec);
     if (!ec) st.file_bytes += size;
   }
-  st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
-  st.analyzer_version = impl_->meta("analyzer_version");
-  st.created_by = impl_->meta("created_by");
   return st;
 }
 

@@ -424,6 +424,30 @@ TEST_F(ArchiveTest, GetReadsOneDocumentById) {
   EXPECT_FALSE(a.get("").has_value());
 }
 
+TEST_F(ArchiveTest, StatsOfAReaderFollowOtherConnectionsCommits) {
+  // A read-only connection (kurdi serve's) keeps the whole-table aggregate
+  // until another connection commits; it must never serve a stale one.
+  Archive writer = create();
+  writer.store({"a", "", "هەواڵی یەکەم", "k24", "", "2020-01-02", ""});
+  writer.store({"b", "", "هەواڵی دووەم", "rudaw", "", "2020-01-03", ""});
+  writer.commit();
+  Archive reader = open_read_only();
+  EXPECT_EQ(reader.stats().documents, 2u);
+  const auto again = reader.stats();
+  EXPECT_EQ(again.documents, 2u);
+  EXPECT_EQ(again.sources, 2u);
+  EXPECT_EQ(again.last_date, "2020-01-03");
+  EXPECT_GT(again.file_bytes, 0u);
+  EXPECT_FALSE(again.analyzer_version.empty());
+  writer.store({"c", "", "هەواڵی سێیەم", "k24", "", "2020-01-09", ""});
+  writer.commit();
+  const auto after = reader.stats();
+  EXPECT_EQ(after.documents, 3u);
+  EXPECT_EQ(after.last_date, "2020-01-09");
+  EXPECT_EQ(after.analyzer_version, again.analyzer_version);
+  EXPECT_EQ(writer.stats().documents, 3u);  // the writer sees its own commits
+}
+
 TEST_F(ArchiveTest, CountIsTheTotalBehindEveryPage) {
   Archive a = create();
   // (append, not "literal" + string: GCC 12's -Wrestrict misfires on that
