@@ -87,6 +87,9 @@ constexpr float kFullVerbBonus = 1.0f;
 // demonstrative ە or a degree suffix (مانگی, کوڕە, باشتر) is mostly that
 // word inflected in running text: it loses the whole-word bonus and pays this.
 constexpr float kHomographCost = 1.0f;
+// (The pronoun's bonus is for its inflected forms, ئەمە, ئەوانەی; a pronoun
+// with -یش right after it is rare beside the words it would cut: کێشە is
+// not کێ + ش + ە. Such a reading gets no bonus.)
 constexpr float kPronounBaseBonus = 2.0f;
 // Stems within this cost of the best reading are returned by stems(), so a
 // form with two likely readings (کوردی: the adjective, and کورد + ی) is
@@ -99,6 +102,10 @@ constexpr float kProcliticCost = 0.5f;
 // A reading found through the spelling variant و -> وو pays this; at most
 // this many single و are tried.
 constexpr float kVariantCost = 1.0f;
+// A conjunction و written joined to the word before it (هەیەو, شارو): such a
+// reading pays this, like a spelling variant (both are tried only when
+// nothing else explains the word).
+constexpr float kJoinedConjunctionCost = 1.0f;
 // A relational adjective derived with -ی from a lexicon noun pays this on top
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
@@ -290,8 +297,10 @@ class Search {
     irregular();
     nominal();
     verbal();
+    if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_variants_) spelling_variants();
-    if (out_.empty() && allow_variants_) guess();
+    if (out_.empty() && allow_variants_ && allow_conjunction_) joined_conjunction();
+    if (out_.empty() && allow_variants_ && allow_guess_) guess();
     demote_homographs();
     sort_by_cost();
     return out_;
@@ -469,11 +478,16 @@ class Search {
 
   void nominal_from(std::string_view stem, std::size_t b, std::size_t j, const Record& r, bool elided_e,
                     bool any_upos = false) {
-    // A joined preposition stands before a noun, adjective, adverb or adposition
-    // (a pronoun only in the contractions of elided_hamza_at).
-    if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::ADJ && r.upos != Upos::ADV &&
-        r.upos != Upos::ADP)
+    // A joined preposition stands before a noun, a name, an adjective, a
+    // numeral, an adverb or an adposition (لەهەولێر, بەدوو; a pronoun only in
+    // the contractions of elided_hamza_at).
+    if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::PROPN && r.upos != Upos::ADJ &&
+        r.upos != Upos::NUM && r.upos != Upos::ADV && r.upos != Upos::ADP)
       return;
+    // Half the lexicon's names are rare place and family names that Wikipedia
+    // never writes (freq 0, e.g. مبێکی); after a preposition such a name would
+    // cut common words (بۆمبێکی), so only names the corpus attests are read there.
+    if (b > 0 && !any_upos && r.upos == Upos::PROPN && r.freq == 0) return;
     cur_.reset();
     cur_.lemma = cur_.stem = stem;
     cur_.upos = r.upos;
@@ -692,8 +706,10 @@ class Search {
       if (sbjv && !cond) return;
     }
     std::size_t affixes = 0;
+    bool additive = false;  // -یش/-ش right after the stem
     for (std::size_t n = 0; n < c.count; ++n) {
       if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
+      additive = additive || (n > 0 && is(c.pieces[n].tag(), "ADD") && is(c.pieces[n - 1].tag(), "stem"));
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
       if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
@@ -705,7 +721,7 @@ class Search {
       if (c.upos == Upos::X) cost += kUnknownPosCost;
       else if (affixes == 0) cost -= kWholeWordBonus;
       if (c.upos == Upos::PROPN) cost += kNameCost;
-      if (c.upos == Upos::PRON && affixes > 0) cost -= kPronounBaseBonus;
+      if (c.upos == Upos::PRON && affixes > 0 && !additive) cost -= kPronounBaseBonus;
     } else {
       if (affixes == 0) cost += kBareVerbCost;
       if (participle(c)) cost -= kParticipleBonus;
@@ -820,6 +836,64 @@ class Search {
     }
   }
 
+  // A preposition written joined to a verbal noun (بەئامادەبوونی,
+  // لەکۆبوونەوەی): when nothing else explains the word, the rest is searched
+  // and its infinitive readings are kept behind a PREP piece, at the cost of
+  // a joined preposition before a noun. (The verb search itself starts every
+  // stem at the word's first letter; a second search is cheaper than a
+  // preposition slot there, since only unexplained words pay for it.)
+  void verbal_noun_after_preposition() {
+    for (std::string_view p : kProclitics) {
+      if (form_.size() < p.size() + 4 || !form_.starts_with(p)) continue;
+      std::vector<Candidate> readings;  // (allocates only if the rest has any)
+      Search inner(form_.substr(p.size()), user_, readings);
+      inner.allow_variants_ = false;
+      for (const Candidate& found : inner.run()) {
+        if (found.verb < 0 || found.count >= kMaxPieces) continue;
+        bool infinitive = false;
+        for (std::size_t n = 0; n < found.count; ++n) infinitive = infinitive || is(found.pieces[n].tag(), "INF");
+        if (!infinitive) continue;
+        // The rest is a view into form_, so the reading's views stay valid.
+        Candidate& c = add_reading();
+        c = found;
+        c.cost += kProcliticCost;
+        const auto shift = static_cast<std::uint16_t>(p.size());
+        for (std::size_t n = c.count; n > 0; --n) {
+          c.pieces[n] = c.pieces[n - 1];
+          c.pieces[n].begin = static_cast<std::uint16_t>(c.pieces[n].begin + shift);
+          c.pieces[n].end = static_cast<std::uint16_t>(c.pieces[n].end + shift);
+        }
+        c.pieces[0] = {0, shift, "PREP", "", false};
+        ++c.count;
+      }
+      if (!out_.empty()) return;
+    }
+  }
+
+  // A conjunction و written joined to the word before it, as web text often
+  // does (هەیەو, کردووەو, شارو): when nothing else explains the word, the
+  // word without its final و is searched (with every fallback but this one
+  // and the guess), and its readings are kept with the و as a morpheme of its
+  // own (CONJ), at a cost.
+  void joined_conjunction() {
+    static constexpr std::string_view kWaw = "\u0648";
+    if (form_.size() < 6 || !form_.ends_with(kWaw)) return;  // two letters at least before it
+    std::vector<Candidate> readings;
+    const std::size_t rest = form_.size() - kWaw.size();
+    Search inner(form_.substr(0, rest), user_, readings);
+    inner.allow_conjunction_ = false;
+    inner.allow_guess_ = false;
+    for (const Candidate& found : inner.run()) {
+      if (found.count >= kMaxPieces) continue;
+      // (views into the rest are views into form_: they stay valid)
+      Candidate& c = add_reading();
+      c = found;
+      c.cost += kJoinedConjunctionCost;
+      c.pieces[c.count++] = {static_cast<std::uint16_t>(rest), static_cast<std::uint16_t>(form_.size()), "CONJ", "",
+                             false};
+    }
+  }
+
   // A word nothing explains may still end in an unmistakable nominal chain
   // (فراکسیۆنەکان, کارتەکەی, تابلۆیەکیدا): it is read as an unknown stem
   // plus that chain when the chain holds a definiteness marker (ەکە, ەکان,
@@ -901,7 +975,9 @@ class Search {
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
-  bool allow_variants_ = true;
+  bool allow_variants_ = true;     // the fallbacks after the main search
+  bool allow_conjunction_ = true;  // joined_conjunction (not inside itself)
+  bool allow_guess_ = true;        // guess (not inside joined_conjunction)
 };
 
 // The readings' vector of the free functions, one per thread and reused by
@@ -1150,8 +1226,12 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
     out.emplace_back(0, c.pieces[0].end);
     begin = c.pieces[0].end;
   }
+  // A joined conjunction و is a word of its own, after a verb too.
+  const bool conjunction = c.count > 1 && is(c.pieces[c.count - 1].tag(), "CONJ");
+  const std::size_t word_pieces = conjunction ? c.count - 1u : c.count;
+  const std::size_t word_end = conjunction ? c.pieces[c.count - 1].begin : form.size();
   bool splitting = c.upos != Upos::VERB;
-  for (std::size_t i = stem_index + 1; i < c.count; ++i) {
+  for (std::size_t i = stem_index + 1; i < word_pieces; ++i) {
     const Piece& m = c.pieces[i];
     if (is(m.tag(), "INF")) splitting = true;  // an infinitive inflects as a noun
     // In a verb form only the nominal suffixes of an infinitive or a
@@ -1161,7 +1241,8 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
     if (m.begin > begin) out.emplace_back(begin, m.begin);
     begin = m.begin;
   }
-  out.emplace_back(begin, form.size());
+  out.emplace_back(begin, word_end);
+  if (conjunction) out.emplace_back(word_end, form.size());
   return out;
 }
 

@@ -381,6 +381,51 @@ TEST(Derivation, RelationalAdjectivesAndContractions) {
   EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
 }
 
+TEST(Derivation, JoinedPrepositionBeforeNamesNumeralsAndVerbalNouns) {
+  EXPECT_EQ(kurdi::lemma("لەسلێمانی"), "سلێمانی");
+  EXPECT_EQ(kurdi::lemma("بەدوو"), "دوو");
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("لەسلێمانی", &form).size(), 2u);
+  // A verbal noun: the infinitive's reading behind the preposition.
+  const auto a = kurdi::analyze("لەناردنی").front();
+  EXPECT_EQ(a.lemma, "ناردن");
+  EXPECT_EQ(a.upos, "VERB");
+  ASSERT_FALSE(a.morphemes.empty());
+  EXPECT_EQ(a.morphemes.front().tag, "PREP");
+  EXPECT_EQ(joined(a), "لەناردنی");
+  EXPECT_TRUE(a.known);
+  // A name no corpus attests (the lexicon lists many such place names) is
+  // not read after a preposition: بۆمبێکی is a bomb, not بۆ + مبێکی.
+  EXPECT_EQ(kurdi::lemma("بۆمبێکی"), "بۆمب");
+}
+
+TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
+  // و written without a space: the word's own readings, and و as a morpheme.
+  EXPECT_EQ(kurdi::lemma("کتێبو"), "کتێب");
+  EXPECT_EQ(kurdi::lemma("هاتووەو"), "هاتن");
+  EXPECT_TRUE(contains(kurdi::stems("هاتووەو"), "هاتن"));
+  const auto a = kurdi::analyze("کتێبو").front();
+  EXPECT_TRUE(a.known);
+  ASSERT_EQ(a.morphemes.size(), 2u);
+  EXPECT_EQ(a.morphemes.back().tag, "CONJ");
+  // The conjunction is a token of its own, after a verb too (whose endings stay whole).
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("کتێبو", &form).size(), 2u);
+  EXPECT_EQ(kurdi::morpheme_tokens("هاتووەو", &form).size(), 2u);
+  // Only when nothing else explains the word: a long û written with one و
+  // is tried first (تاکو), and a lexicon word in و stays whole (ئەو).
+  EXPECT_EQ(kurdi::lemma("تاکو"), "تاکوو");
+  EXPECT_EQ(kurdi::analyze("ئەو").front().morphemes.size(), 1u);
+}
+
+// کێشە is a noun, not the pronoun کێ + -ش + copula: a pronoun followed
+// directly by -یش earns no pronoun bonus (found on the KurdishLID sentences).
+TEST(Lemma, PronounWithAdditiveDoesNotCutANoun) {
+  EXPECT_EQ(kurdi::lemma("کێشە"), "کێشە");
+  EXPECT_EQ(kurdi::lemma("ئەمەش"), "ئەم");
+  EXPECT_EQ(kurdi::lemma("ئەویش"), "ئەو");
+}
+
 }  // namespace
 
 namespace {
