@@ -238,6 +238,15 @@ struct Piece {
   std::string_view features() const { return {features_data, features_size}; }
 };
 
+// What stands between the first element of a verb complex (its preverb or
+// first prefix) and the rest: -یش/-ش (`add` bytes, or none) and then a
+// pronominal clitic (or none), from byte `at` (هەڵیگرت, دەشڵێت, ڕاشیگەیاند).
+struct Slot {
+  const morph::Clitic* clitic = nullptr;
+  std::size_t at = 0;
+  std::size_t add = 0;
+};
+
 // Longer chains than this do not occur in Sorani; the search stops there.
 constexpr std::size_t kMaxPieces = 14;
 
@@ -541,27 +550,49 @@ class Search {
     for (std::size_t s = 0; s < n_splits; ++s) {
       const std::size_t i = splits[s];
       for (const auto& p : morph::verb_prefixes()) {
-        if (!starts_with(form_, i, p.surface)) continue;
-        const std::size_t after_prefix = i + p.surface.size();
-        // [preverb][prefix] stem, [preverb][prefix][clitic] stem, or [preverb][clitic][prefix] stem
-        verb_at(i, p, i, after_prefix, nullptr, 0);
-        if (p.surface.empty() && i == 0) continue;  // a clitic needs something before it
-        for (const auto& c : morph::clitics()) {
-          if (starts_with(form_, after_prefix, c.surface))
-            verb_at(i, p, i, after_prefix + c.surface.size(), &c, after_prefix);
-          const std::size_t prefix_after_clitic = i + c.surface.size();
-          if (i > 0 && !p.surface.empty() && starts_with(form_, i, c.surface) &&
-              starts_with(form_, prefix_after_clitic, p.surface))
-            verb_at(i, p, prefix_after_clitic, prefix_after_clitic + p.surface.size(), &c, i);
+        // [preverb][prefix] stem and [preverb][prefix][slot] stem, where the
+        // slot is a pronominal clitic, -یش/-ش, or -یش/-ش and a clitic
+        if (starts_with(form_, i, p.surface)) {
+          const std::size_t after_prefix = i + p.surface.size();
+          verb_at(i, p, i, after_prefix, {});
+          if (p.surface.empty() && i == 0) continue;  // a clitic needs something before it
+          const std::size_t add = additive_at(after_prefix);
+          if (add > 0) verb_at(i, p, i, after_prefix + add, {nullptr, after_prefix, add});
+          for (const auto& c : morph::clitics())
+            for (const std::size_t a : {std::size_t{0}, add}) {
+              if (starts_with(form_, after_prefix + a, c.surface))
+                verb_at(i, p, i, after_prefix + a + c.surface.size(), {&c, after_prefix, a});
+              if (add == 0) break;
+            }
         }
+        // [preverb][slot][prefix] stem: هەڵیاندەگرت, هەڵیشیدەگرت
+        if (i == 0 || p.surface.empty()) continue;
+        const std::size_t add = additive_at(i);
+        if (add > 0 && starts_with(form_, i + add, p.surface))
+          verb_at(i, p, i + add, i + add + p.surface.size(), {nullptr, i, add});
+        for (const auto& c : morph::clitics())
+          for (const std::size_t a : {std::size_t{0}, add}) {
+            const std::size_t prefix_at = i + a + c.surface.size();
+            if (starts_with(form_, i + a, c.surface) && starts_with(form_, prefix_at, p.surface))
+              verb_at(i, p, prefix_at, prefix_at + p.surface.size(), {&c, i, a});
+            if (add == 0) break;
+          }
       }
     }
   }
 
-  // The preverb is form_[0, i), the prefix starts at prefix_at, the clitic
-  // (if any) at clitic_at, the stem at k.
-  void verb_at(std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k,
-               const morph::Clitic* clitic, std::size_t clitic_at) {
+  // The length of -یش (after a consonant) or -ش (after a vowel) at pos, or 0.
+  std::size_t additive_at(std::size_t pos) const {
+    if (pos == 0) return 0;
+    const std::string_view before = form_.substr(0, pos);
+    if (starts_with(form_, pos, "یش") && after_ok(before, After::consonant)) return 4;
+    if (starts_with(form_, pos, "ش") && after_ok(before, After::vowel)) return 2;
+    return 0;
+  }
+
+  // The preverb is form_[0, i), the prefix starts at prefix_at, the slot's
+  // morphemes (if any) at slot.at, the stem at k.
+  void verb_at(std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k, const Slot& slot) {
     if (k >= form_.size()) return;
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(form_.substr(0, i));
@@ -581,10 +612,10 @@ class Search {
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
-          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, clitic, clitic_at, infix, false);
+          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, /*alternant=*/false);
+          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, false);
         } else {
-          verb_stem(key_, h, i, p, prefix_at, k, j, clitic, clitic_at, infix, /*alternant=*/false);
+          verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, /*alternant=*/false);
         }
       }
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
@@ -593,25 +624,24 @@ class Search {
         if (base.size() >= i + 4 && base.ends_with("وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix, true);
         } else if (base.size() >= i + 2 && base.ends_with("ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, clitic, clitic_at, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix, true);
         }
       }
     }
   }
 
   void verb_stem(std::string_view key, std::uint64_t hash, std::size_t i, const morph::Prefix& p,
-                 std::size_t prefix_at, std::size_t k, std::size_t j, const morph::Clitic* clitic,
-                 std::size_t clitic_at, bool infix, bool alternant) {
-    each(key, hash, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, clitic, clitic_at, infix, alternant); });
+                 std::size_t prefix_at, std::size_t k, std::size_t j, const Slot& slot, bool infix,
+                 bool alternant) {
+    each(key, hash, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, slot, infix, alternant); });
   }
 
   void verb_records(const morph::Entry& e, std::size_t i, const morph::Prefix& p, std::size_t prefix_at,
-                    std::size_t k, std::size_t j, const morph::Clitic* clitic, std::size_t clitic_at, bool infix,
-                    bool alternant) {
+                    std::size_t k, std::size_t j, const Slot& slot, bool infix, bool alternant) {
     for (const Record& r : e.records) {
       if (r.kind == Kind::lemma || r.kind == Kind::preverb || r.kind == Kind::form) continue;
       if (infix ? r.preverb_bytes != i : i != 0) continue;
@@ -643,11 +673,15 @@ class Search {
       }
       auto at = [](std::size_t x) { return static_cast<std::uint16_t>(x); };
       if (i > 0) push({0, at(i), "preverb", "", false});
-      // prefix and clitic in the order they stand
-      if (clitic && clitic_at < prefix_at) push({at(clitic_at), at(prefix_at), clitic->tag, "", false});
+      // prefix and slot in the order they stand
+      auto push_slot = [&](std::size_t end) {
+        if (slot.add > 0) push({at(slot.at), at(slot.at + slot.add), "ADD", "LGSPEC5", false});
+        if (slot.clitic) push({at(slot.at + slot.add), at(end), slot.clitic->tag, "", false});
+      };
+      const bool in_slot = slot.clitic || slot.add > 0;
+      if (in_slot && slot.at < prefix_at) push_slot(prefix_at);
       if (!p.surface.empty()) push({at(prefix_at), at(prefix_at + p.surface.size()), p.tag, p.features, false});
-      if (clitic && (clitic_at > prefix_at || (clitic_at == prefix_at && p.surface.empty())))
-        push({at(clitic_at), at(k), clitic->tag, "", false});
+      if (in_slot && (slot.at > prefix_at || (slot.at == prefix_at && p.surface.empty()))) push_slot(k);
       push({at(k), at(j), "stem", "", false});
       stem_piece_ = cur_.count;
       require_a_ = false;
@@ -705,6 +739,9 @@ class Search {
       }
       if (sbjv && !cond) return;
     }
+    // -یش/-ش after the past stem comes before a mobile agent clitic: only a
+    // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
+    if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
     std::size_t affixes = 0;
     bool additive = false;  // -یش/-ش right after the stem
     for (std::size_t n = 0; n < c.count; ++n) {
@@ -723,7 +760,8 @@ class Search {
       if (c.upos == Upos::PROPN) cost += kNameCost;
       if (c.upos == Upos::PRON && affixes > 0 && !additive) cost -= kPronounBaseBonus;
     } else {
-      if (affixes == 0) cost += kBareVerbCost;
+      // (-یش/-ش alone does not make a verb form: بوش is no بو + ش)
+      if (affixes == (additive_verb(c) ? 1u : 0u)) cost += kBareVerbCost;
       if (participle(c)) cost -= kParticipleBonus;
       if (full_present(c)) cost -= kFullVerbBonus;
       if (bare_present(c)) cost += kBarePresentCost;
@@ -731,6 +769,13 @@ class Search {
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
+  }
+
+  // whether a verb reading has -یش/-ش
+  static bool additive_verb(const Candidate& c) {
+    for (std::size_t n = 0; n < c.count; ++n)
+      if (is(c.pieces[n].tag(), "ADD")) return true;
+    return false;
   }
 
   // a present stem with a prefix before it and a person ending after it
@@ -993,7 +1038,7 @@ std::vector<Candidate>& thread_readings() {
 // V;tense;aspect;mood;NEG;PASS;CAUS;argument;language-specific.
 std::string verb_features(const Candidate& c) {
   bool infinitive = false, perfect = false, pluperfect = false, sbjv = false, imp = false;
-  bool ipfv = false, neg = false, ewe = false, dir = false, perfect_3s = false;
+  bool ipfv = false, neg = false, ewe = false, dir = false, perfect_3s = false, add = false;
   std::string_view person, clitic_person;
   std::string tail;
   bool after_stem = false;
@@ -1010,6 +1055,7 @@ std::string verb_features(const Candidate& c) {
       if (is(t, "SBJV")) sbjv = true;
       if (is(t, "NEG.IMP")) imp = true;
       if (begins(t, "CL.")) clitic_person = t.substr(3);
+      if (is(t, "ADD")) add = true;
       continue;
     }
     if (p.nominal) {
@@ -1023,6 +1069,7 @@ std::string verb_features(const Candidate& c) {
     else if (is(t, "COND")) sbjv = true;
     else if (is(t, "V.EWE")) ewe = true;
     else if (is(t, "DIR")) dir = true;
+    else if (is(t, "ADD")) add = true;
     else if (is(t, "IMP.2S")) imp = true, person = "2S";
     else if (is(t, "PRF.3S")) perfect_3s = true, person = "3S";
     else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "PRF.")) person = t.substr(4);
@@ -1070,6 +1117,7 @@ std::string verb_features(const Candidate& c) {
   }
   if (ewe) f += ";LGSPEC3";
   if (dir) f += ";LGSPEC2";
+  if (add) f += ";LGSPEC5";
   return f + tail;
 }
 

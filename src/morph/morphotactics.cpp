@@ -4,7 +4,6 @@
 // learned from any evaluation set.
 #include "morph/morphotactics.hpp"
 
-#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -120,6 +119,22 @@ constexpr Table build() {
 
   // --- past stems ----------------------------------------------------------
   // person endings (intransitive subject) and agent clitics share forms
+  // infinitive (the verbal noun): past stem + ن, then -ەوە, then nominal
+  // suffixes; before the person endings, so that of two equal readings of a
+  // final ن (هاتن: "to come", "they came") the verbal noun comes first
+  t.add({S::v_past}, "ن", A::any, "INF", "", S::v_infinitive);
+  t.add({S::v_infinitive}, "ەوە", A::any, "V.EWE", "", S::v_infinitive_ewe);
+  // -یش/-ش after a transitive past stem, before the agent clitic, which is
+  // mobile (وتیشی, کردیشیان); an intransitive verb's ending is a suffix and
+  // stays on the stem (the analyzer drops intransitive readings of this path).
+  t.add({S::v_past}, "یش", A::consonant, "ADD", "LGSPEC5", S::v_past_add);
+  t.add({S::v_past}, "ش", A::vowel, "ADD", "LGSPEC5", S::v_past_add);
+  t.add({S::v_past_add}, "م", A::any, "PST.1S", "1S", S::v_past_person);
+  t.add({S::v_past_add}, "ت", A::any, "PST.2S", "2S", S::v_past_person);
+  t.add({S::v_past_add}, "ی", A::any, "PST.3S", "3S", S::v_past_person);
+  t.add({S::v_past_add}, "مان", A::any, "PST.1P", "1P", S::v_past_person);
+  t.add({S::v_past_add}, "تان", A::any, "PST.2P", "2P", S::v_past_person);
+  t.add({S::v_past_add}, "یان", A::any, "PST.3P", "3P", S::v_past_person);
   for (S from : {S::v_past, S::v_pluperfect}) {
     t.add({from}, "م", A::any, "PST.1S", "1S", S::v_past_person);
     t.add({from}, "یت", A::any, "PST.2S", "2S", S::v_past_person);
@@ -163,12 +178,18 @@ constexpr Table build() {
   // the past conditional: (ب)خواردایە, (ب)کردایە
   t.add({S::v_past}, "ایە", A::consonant, "COND", "SBJV", S::v_end);
   t.add({S::v_past}, "یایە", A::vowel, "COND", "SBJV", S::v_end);
-  // infinitive (the verbal noun): past stem + ن, then -ەوە, then nominal suffixes
-  t.add({S::v_past}, "ن", A::any, "INF", "", S::v_infinitive);
-  t.add({S::v_infinitive}, "ەوە", A::any, "V.EWE", "", S::v_infinitive_ewe);
 
-  std::sort(t.arcs.begin(), t.arcs.begin() + static_cast<std::ptrdiff_t>(t.size),
-            [](const Arc& a, const Arc& b) { return a.from < b.from; });
+  // Grouped by state, each state's arcs in the order written above: a stable
+  // insertion sort. (The analyzer visits arcs in table order, and readings of
+  // equal cost keep the order they were found in, so the order written here
+  // decides ties such as ezafe ی before clitic ی; std::sort is not stable and
+  // would let any new row reshuffle them.)
+  for (std::size_t n = 1; n < t.size; ++n) {
+    const Arc moving = t.arcs[n];
+    std::size_t k = n;
+    for (; k > 0 && moving.from < t.arcs[k - 1].from; --k) t.arcs[k] = t.arcs[k - 1];
+    t.arcs[k] = moving;
+  }
   std::size_t i = 0;
   for (std::size_t s = 0; s <= static_cast<std::size_t>(S::count); ++s) {
     while (i < t.size && static_cast<std::size_t>(t.arcs[i].from) < s) ++i;
@@ -239,7 +260,8 @@ std::string_view state_name(State state) noexcept {
       "n_clitic",      "n_clitic_add",   "n_post",           "n_post_add",       "n_copula",
       "v_present",     "v_present_r",    "v_person",         "v_ewe",            "v_end",
       "v_past",        "v_past_person",  "v_perfect",        "v_perfect_e",      "v_perfect_t",
-      "v_perfect_person", "v_perfect_clitic", "v_pluperfect", "v_infinitive",    "v_infinitive_ewe"};
+      "v_perfect_person", "v_perfect_clitic", "v_pluperfect", "v_infinitive",    "v_infinitive_ewe",
+      "v_past_add"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(S::count));
   return kNames[static_cast<std::size_t>(state)];
 }
@@ -253,6 +275,7 @@ bool accepting(State state) noexcept {
   switch (state) {
     case S::v_perfect_t:  // the ت only stands before -ەوە or the directional ـە
     case S::v_present_r:  // the ر only stands before -ەوە
+    case S::v_past_add:   // the -یش only stands before the agent clitic
       return false;
     default:
       return true;

@@ -89,6 +89,31 @@ TEST(Lemma, CliticInsideTheVerbComplex) {
   EXPECT_EQ(kurdi::lemma("قرتاندوویانە"), "قرتان");
 }
 
+// -یش/-ش in the verb complex: after the first element (preverb, nominal part
+// or first prefix), before the pronominal clitic; after a transitive past
+// stem, before the agent clitic. An intransitive ending is no clitic.
+TEST(Lemma, AdditiveInsideTheVerbComplex) {
+  EXPECT_EQ(kurdi::lemma("دەشڵێت"), "گوتن");
+  EXPECT_EQ(kurdi::lemma("هەڵیشیگرت"), "هەڵگرتن");
+  EXPECT_EQ(kurdi::lemma("نەشیکرد"), "کردن");
+  EXPECT_EQ(kurdi::lemma("کاریشیکرد"), "کارکردن");
+  EXPECT_EQ(kurdi::lemma("کردیشیان"), "کردن");
+  const auto a = kurdi::analyze("کردیشیان").front();
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "ADD");
+  EXPECT_NE(a.features.find("LGSPEC5"), std::string::npos);
+  // ماشین is not ما + ش + ین: مان is intransitive.
+  for (const auto& r : kurdi::analyze("ماشین")) EXPECT_NE(r.lemma, "مان");
+}
+
+// The clitic after the preverb and before the prefix (documented from the
+// start, never reached until the prefix was looked for after the clitic).
+TEST(Lemma, CliticBetweenPreverbAndPrefix) {
+  EXPECT_EQ(kurdi::lemma("هەڵیاندەگرت"), "هەڵگرتن");
+  EXPECT_EQ(kurdi::lemma("هەڵیدەگرت"), "هەڵگرتن");
+  EXPECT_EQ(kurdi::lemma("هەڵیشیدەگرت"), "هەڵگرتن");
+}
+
 TEST(Lemma, PassiveAndEweAreInflection) {
   EXPECT_EQ(kurdi::lemma("نەکراوەتەوە"), "کردن");
   EXPECT_EQ(kurdi::lemma("دەکرێت"), "کردن");
