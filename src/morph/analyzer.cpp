@@ -242,10 +242,13 @@ struct Piece {
 // first prefix) and the rest: -یش/-ش (`add` bytes, or none) and then a
 // pronominal clitic (or none), from byte `at` (هەڵیگرت, دەشڵێت, ڕاشیگەیاند).
 struct Slot {
-  const morph::Clitic* clitic = nullptr;
-  std::size_t at = 0;
-  std::size_t add = 0;
+  const morph::Clitic* clitic;  // (no initializers: verbal() keeps an array of them per split;
+  std::size_t at;               //  Slot{} is all zeros)
+  std::size_t add;
 };
+
+// The pronominal clitics are six (morph::clitics()).
+constexpr std::size_t kMaxClitics = 6;
 
 // Longer chains than this do not occur in Sorani; the search stops there.
 constexpr std::size_t kMaxPieces = 14;
@@ -308,8 +311,8 @@ class Search {
     verbal();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_variants_) spelling_variants();
-    if (out_.empty() && allow_variants_ && allow_conjunction_) joined_conjunction();
-    if (out_.empty() && allow_variants_ && allow_guess_) guess();
+    if (out_.empty() && allow_variants_) joined_conjunction();
+    if (out_.empty() && allow_variants_) guess();
     demote_homographs();
     sort_by_cost();
     return out_;
@@ -549,13 +552,30 @@ class Search {
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
       const std::size_t i = splits[s];
+      // What may stand between the preverb and a prefix (the same for every
+      // prefix): -یش/-ش, a clitic, or both, with the prefix from prefix_from.
+      std::array<Slot, 2 * kMaxClitics + 1> before_prefix;
+      std::array<std::size_t, before_prefix.size()> prefix_from;
+      std::size_t n_before = 0;
+      // (clitics start with م ت ی, -یش/-ش with ی ش: other letters are skipped at once)
+      if (i > 0 && may_start_slot(i)) {
+        const std::size_t add = additive_at(i);
+        if (add > 0) before_prefix[n_before] = {nullptr, i, add}, prefix_from[n_before++] = i + add;
+        for (const auto& c : morph::clitics())
+          for (const std::size_t a : {std::size_t{0}, add}) {
+            if (n_before < before_prefix.size() && starts_with(form_, i + a, c.surface))
+              before_prefix[n_before] = {&c, i, a}, prefix_from[n_before++] = i + a + c.surface.size();
+            if (add == 0) break;
+          }
+      }
       for (const auto& p : morph::verb_prefixes()) {
         // [preverb][prefix] stem and [preverb][prefix][slot] stem, where the
         // slot is a pronominal clitic, -یش/-ش, or -یش/-ش and a clitic
-        if (starts_with(form_, i, p.surface)) {
-          const std::size_t after_prefix = i + p.surface.size();
-          verb_at(i, p, i, after_prefix, {});
-          if (p.surface.empty() && i == 0) continue;  // a clitic needs something before it
+        const std::size_t after_prefix = i + p.surface.size();
+        const bool prefix_here = starts_with(form_, i, p.surface);
+        if (prefix_here) verb_at(i, p, i, after_prefix, {});
+        // (a clitic needs something before it)
+        if (prefix_here && (i > 0 || !p.surface.empty()) && may_start_slot(after_prefix)) {
           const std::size_t add = additive_at(after_prefix);
           if (add > 0) verb_at(i, p, i, after_prefix + add, {nullptr, after_prefix, add});
           for (const auto& c : morph::clitics())
@@ -566,19 +586,18 @@ class Search {
             }
         }
         // [preverb][slot][prefix] stem: هەڵیاندەگرت, هەڵیشیدەگرت
-        if (i == 0 || p.surface.empty()) continue;
-        const std::size_t add = additive_at(i);
-        if (add > 0 && starts_with(form_, i + add, p.surface))
-          verb_at(i, p, i + add, i + add + p.surface.size(), {nullptr, i, add});
-        for (const auto& c : morph::clitics())
-          for (const std::size_t a : {std::size_t{0}, add}) {
-            const std::size_t prefix_at = i + a + c.surface.size();
-            if (starts_with(form_, i + a, c.surface) && starts_with(form_, prefix_at, p.surface))
-              verb_at(i, p, prefix_at, prefix_at + p.surface.size(), {&c, i, a});
-            if (add == 0) break;
-          }
+        if (p.surface.empty()) continue;
+        for (std::size_t n = 0; n < n_before; ++n)
+          if (starts_with(form_, prefix_from[n], p.surface))
+            verb_at(i, p, prefix_from[n], prefix_from[n] + p.surface.size(), before_prefix[n]);
       }
     }
+  }
+
+  // Whether form_ has م, ت, ی or ش at pos (a clitic or -یش/-ش may start there).
+  bool may_start_slot(std::size_t pos) const {
+    return starts_with(form_, pos, "\u0645") || starts_with(form_, pos, "\u062A") ||
+           starts_with(form_, pos, "\u06CC") || starts_with(form_, pos, "\u0634");
   }
 
   // The length of -یش (after a consonant) or -ش (after a vowel) at pos, or 0.
@@ -890,6 +909,8 @@ class Search {
   void verbal_noun_after_preposition() {
     for (std::string_view p : kProclitics) {
       if (form_.size() < p.size() + 4 || !form_.starts_with(p)) continue;
+      // (no infinitive without its ن: most words are spared the search)
+      if (form_.find("\u0646", p.size() + 2) == std::string_view::npos) continue;
       std::vector<Candidate> readings;  // (allocates only if the rest has any)
       Search inner(form_.substr(p.size()), user_, readings);
       inner.allow_variants_ = false;
@@ -898,45 +919,66 @@ class Search {
         bool infinitive = false;
         for (std::size_t n = 0; n < found.count; ++n) infinitive = infinitive || is(found.pieces[n].tag(), "INF");
         if (!infinitive) continue;
-        // The rest is a view into form_, so the reading's views stay valid.
-        Candidate& c = add_reading();
-        c = found;
-        c.cost += kProcliticCost;
-        const auto shift = static_cast<std::uint16_t>(p.size());
-        for (std::size_t n = c.count; n > 0; --n) {
-          c.pieces[n] = c.pieces[n - 1];
-          c.pieces[n].begin = static_cast<std::uint16_t>(c.pieces[n].begin + shift);
-          c.pieces[n].end = static_cast<std::uint16_t>(c.pieces[n].end + shift);
-        }
-        c.pieces[0] = {0, shift, "PREP", "", false};
-        ++c.count;
+        add_behind(found, p.size(), "PREP", kProcliticCost);
       }
       if (!out_.empty()) return;
     }
   }
 
-  // A conjunction و written joined to the word before it, as web text often
-  // does (هەیەو, کردووەو, شارو): when nothing else explains the word, the
-  // word without its final و is searched (with every fallback but this one
-  // and the guess), and its readings are kept with the و as a morpheme of its
-  // own (CONJ), at a cost.
+  // Keeps a reading of the rest of the word, form_[shift, end), with a piece
+  // form_[0, shift) tagged `tag` before it. The rest is a view into form_, so
+  // the reading's views stay valid. (found.count < kMaxPieces)
+  void add_behind(const Candidate& found, std::size_t shift, std::string_view tag, float cost) {
+    Candidate& c = add_reading();
+    c = found;
+    c.cost += cost;
+    const auto by = static_cast<std::uint16_t>(shift);
+    for (std::size_t n = c.count; n > 0; --n) {
+      c.pieces[n] = c.pieces[n - 1];
+      c.pieces[n].begin = static_cast<std::uint16_t>(c.pieces[n].begin + by);
+      c.pieces[n].end = static_cast<std::uint16_t>(c.pieces[n].end + by);
+    }
+    c.pieces[0] = {0, by, tag, "", false};
+    ++c.count;
+  }
+
+  // A conjunction written joined to the next or the previous word, as web
+  // and news text often does: و after a word (هەیەو, کردووەو, شارو), کە or
+  // چونکە before one (کەلەلایەن, کەئەو, چونکەئەو). When nothing else explains
+  // the word, the rest is searched (see rest_readings), and its readings are
+  // kept with the conjunction as a morpheme of its own (CONJ), at a cost.
   void joined_conjunction() {
     static constexpr std::string_view kWaw = "\u0648";
-    if (form_.size() < 6 || !form_.ends_with(kWaw)) return;  // two letters at least before it
-    std::vector<Candidate> readings;
-    const std::size_t rest = form_.size() - kWaw.size();
-    Search inner(form_.substr(0, rest), user_, readings);
-    inner.allow_conjunction_ = false;
-    inner.allow_guess_ = false;
-    for (const Candidate& found : inner.run()) {
-      if (found.count >= kMaxPieces) continue;
-      // (views into the rest are views into form_: they stay valid)
-      Candidate& c = add_reading();
-      c = found;
-      c.cost += kJoinedConjunctionCost;
-      c.pieces[c.count++] = {static_cast<std::uint16_t>(rest), static_cast<std::uint16_t>(form_.size()), "CONJ", "",
-                             false};
+    // (two letters at least besides the conjunction)
+    if (form_.size() >= kWaw.size() + 4 && form_.ends_with(kWaw)) {
+      const std::size_t rest = form_.size() - kWaw.size();
+      for (const Candidate& found : rest_readings(0, rest)) {
+        Candidate& c = add_reading();
+        c = found;
+        c.cost += kJoinedConjunctionCost;
+        c.pieces[c.count++] = {static_cast<std::uint16_t>(rest), static_cast<std::uint16_t>(form_.size()), "CONJ", "",
+                               false};
+      }
+      if (!out_.empty()) return;
     }
+    for (std::string_view conjunction : {std::string_view("چونکە"), std::string_view("کە")}) {
+      if (form_.size() < conjunction.size() + 4 || !form_.starts_with(conjunction)) continue;
+      for (const Candidate& found : rest_readings(conjunction.size(), form_.size()))
+        add_behind(found, conjunction.size(), "CONJ", kJoinedConjunctionCost);
+      if (!out_.empty()) return;
+    }
+  }
+
+  // The lexicon readings of form_[b, e) with room for one more piece, found
+  // without any fallback (each one would search again: unknown words are
+  // most of a stemming pass's searches).
+  std::vector<Candidate> rest_readings(std::size_t b, std::size_t e) {
+    std::vector<Candidate> readings;
+    Search inner(form_.substr(b, e - b), user_, readings);
+    inner.allow_variants_ = false;
+    inner.run();
+    std::erase_if(readings, [](const Candidate& c) { return c.count >= kMaxPieces; });
+    return readings;
   }
 
   // A word nothing explains may still end in an unmistakable nominal chain
@@ -1020,9 +1062,7 @@ class Search {
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
-  bool allow_variants_ = true;     // the fallbacks after the main search
-  bool allow_conjunction_ = true;  // joined_conjunction (not inside itself)
-  bool allow_guess_ = true;        // guess (not inside joined_conjunction)
+  bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
 };
 
 // The readings' vector of the free functions, one per thread and reused by
@@ -1268,13 +1308,17 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   for (std::size_t i = 0; i < c.count; ++i)
     if (is(c.pieces[i].tag(), "stem")) stem_index = i;
   std::size_t begin = 0;
-  // A joined preposition is a token of its own, except in a contraction (لەو):
-  // there it has lost its vowel to the next word and stays with it.
-  if (c.count > 0 && is(c.pieces[0].tag(), "PREP") && c.pieces[0].end > 2) {
-    out.emplace_back(0, c.pieces[0].end);
-    begin = c.pieces[0].end;
+  // Words joined before the stem are tokens of their own: a conjunction (کە),
+  // then a preposition, except in a contraction (لەو), where the preposition
+  // has lost its vowel to the next word and stays with it.
+  for (std::size_t i = 0; i < stem_index; ++i) {
+    const Piece& m = c.pieces[i];
+    const bool own = is(m.tag(), "CONJ") || (is(m.tag(), "PREP") && m.end - m.begin > 2);
+    if (!own || m.begin != begin) break;
+    out.emplace_back(begin, m.end);
+    begin = m.end;
   }
-  // A joined conjunction و is a word of its own, after a verb too.
+  // A conjunction joined after the word (و) is a token of its own, after a verb too.
   const bool conjunction = c.count > 1 && is(c.pieces[c.count - 1].tag(), "CONJ");
   const std::size_t word_pieces = conjunction ? c.count - 1u : c.count;
   const std::size_t word_end = conjunction ? c.pieces[c.count - 1].begin : form.size();

@@ -437,10 +437,16 @@ TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
   std::string form;
   EXPECT_EQ(kurdi::morpheme_tokens("کتێبو", &form).size(), 2u);
   EXPECT_EQ(kurdi::morpheme_tokens("هاتووەو", &form).size(), 2u);
+  // کە and چونکە before a word: the conjunction, then the word's own tokens.
+  EXPECT_EQ(kurdi::lemma("کەلەشارەکە"), "شار");
+  EXPECT_EQ(kurdi::lemma("چونکەئەوان"), "ئەو");
+  EXPECT_EQ(kurdi::morpheme_tokens("کەلەشارەکە", &form).size(), 4u);  // کە لە شار ەکە
+  EXPECT_EQ(kurdi::analyze("کەلەشارەکە").front().morphemes.front().tag, "CONJ");
   // Only when nothing else explains the word: a long û written with one و
   // is tried first (تاکو), and a lexicon word in و stays whole (ئەو).
   EXPECT_EQ(kurdi::lemma("تاکو"), "تاکوو");
   EXPECT_EQ(kurdi::analyze("ئەو").front().morphemes.size(), 1u);
+  EXPECT_EQ(kurdi::lemma("کەس"), "کەس");
 }
 
 // کێشە is a noun, not the pronoun کێ + -ش + copula: a pronoun followed
