@@ -541,7 +541,7 @@ class Search {
     std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
     for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
       if (!char_boundary(form_, i)) continue;
-      if (!may_start_key(hi)) break;  // no longer preverb either
+      if (!may_start_verb_key(hi)) break;  // (a preverb begins its verbs' stem keys)
       bool preverb = false;
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
@@ -627,7 +627,7 @@ class Search {
       h = morph::hash_more(h, form_.substr(j - 1, 1));
       key_ += form_[j - 1];
       if (!char_boundary(form_, j)) continue;
-      if (dead_end == std::string::npos && !may_start_key(h)) dead_end = key_.size();
+      if (dead_end == std::string::npos && !may_start_verb_key(h)) dead_end = key_.size();
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
@@ -1021,6 +1021,8 @@ class Search {
   // lexicon's keys are not in the compiled prefix filter: with one, nothing
   // is pruned).
   bool may_start_key(std::uint64_t h) const { return user_ || morph::may_start_key(h); }
+  // The same for verb stems (with their preverb).
+  bool may_start_verb_key(std::uint64_t h) const { return user_ || morph::may_start_verb_key(h); }
 
   // Calls f with the compiled lexicon's entry for `key`, then the user's.
   template <typename F>

@@ -38,6 +38,7 @@ inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
 
 namespace data {
 extern const std::uint64_t kPrefixFilter[];
+extern const std::uint64_t kVerbPrefixFilter[];
 }
 
 /// False when no key of the compiled lexicon starts with the text whose
@@ -46,6 +47,12 @@ extern const std::uint64_t kPrefixFilter[];
 inline bool may_start_key(std::uint64_t hash) noexcept {
   const std::uint64_t bits = format::prefix_filter_bits(hash);
   return (data::kPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
+}
+
+/// The same for the keys that are verb stems (with their preverb).
+inline bool may_start_verb_key(std::uint64_t hash) noexcept {
+  const std::uint64_t bits = format::prefix_filter_bits(hash);
+  return (data::kVerbPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
 }
 
 /// The verb a stem record points to.

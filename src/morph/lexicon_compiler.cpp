@@ -226,12 +226,30 @@ void write_cpp(const Builder& b, const std::string& path) {
       filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
     }
   }
-  o << "extern const std::uint64_t kPrefixFilter[];\nconst std::uint64_t kPrefixFilter[] = {\n";
-  for (std::size_t w = 0; w < filter.size(); ++w) {
-    o << filter[w] << "ull,";
-    if (w % 8 == 7) o << "\n";
+  // The same over the keys that are verb stems (with their preverbs) only:
+  // the verb search grows a stem after every prefix a word may have, and most
+  // of those texts begin some noun but no verb stem.
+  std::vector<std::uint64_t> verb_filter(std::size_t{1} << kPrefixFilterWordBits, 0);
+  for (const auto& [text, recs] : b.keys) {
+    const bool stem = std::any_of(recs.begin(), recs.end(), [](const auto& r) {
+      return r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form;
+    });
+    if (!stem) continue;
+    for (std::size_t n = 1; n <= text.size(); ++n) {
+      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
+      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
+      verb_filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
+    }
   }
-  o << "};\n";
+  for (const auto& [name, words] : {std::pair<const char*, const std::vector<std::uint64_t>*>{"kPrefixFilter", &filter},
+                                    {"kVerbPrefixFilter", &verb_filter}}) {
+    o << "extern const std::uint64_t " << name << "[];\nconst std::uint64_t " << name << "[] = {\n";
+    for (std::size_t w = 0; w < words->size(); ++w) {
+      o << (*words)[w] << "ull,";
+      if (w % 8 == 7) o << "\n";
+    }
+    o << "};\n";
+  }
   o << "}  // namespace kurdi::morph::data\n";
 
   // Write only when different, so an unchanged lexicon does not rebuild.

@@ -96,7 +96,10 @@ inline constexpr std::uint32_t kEmptySlot = 0xffffffffu;
 /// be a false positive (a few percent of the texts that are no prefix), which
 /// costs only the lookups pruning would have saved. Two bits in one 64-bit
 /// word per prefix, the word and the bits taken from the hash's high bits
-/// (FNV-1a mixes them best; the slot table uses the low ones).
+/// (FNV-1a mixes them best; the slot table uses the low ones). A second
+/// filter of the same shape holds only the keys that are verb stems (with
+/// their preverb), for the verb search, which grows a stem after every
+/// prefix and preverb a word may have.
 inline constexpr unsigned kPrefixFilterWordBits = 14;  // 2^14 words of 64 bits: 128 KiB
 constexpr std::size_t prefix_filter_word(std::uint64_t h) noexcept {
   return static_cast<std::size_t>(h >> (64 - kPrefixFilterWordBits));
