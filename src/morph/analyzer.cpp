@@ -110,6 +110,8 @@ constexpr float kJoinedConjunctionCost = 1.0f;
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
 constexpr std::size_t kMaxVariants = 4;
+// At most this many ر or ل are tried as ڕ or ڵ (Search::letter_variants).
+constexpr std::size_t kMaxLetterVariants = 2;
 constexpr std::size_t kMaxWordBytes = 512;
 // Guessing an unknown word (Search::guess): the stem keeps at least this many
 // letters, and each letter of a definiteness marker earns this much, so of
@@ -895,6 +897,62 @@ class Search {
         if (empty) continue;
         c.cost += kVariantCost;
         add_reading() = c;
+      }
+      if (!out_.empty()) return;
+    }
+    letter_variants();
+  }
+
+  // Whether a stem may hold the letter at p of `text`: some key begins with
+  // text[b, p + 2), where b is the start of the word or the end of a prefix
+  // or joined preposition it begins with. (A cheap test before a search:
+  // most unknown words fail it. Stems after a preverb and a clitic are not
+  // looked for, so such a variant is not tried.)
+  bool may_hold_stem_letter(std::string_view text, std::size_t p) const {
+    auto from = [&](std::size_t b) {
+      return b <= p && may_start_key(morph::hash_more(morph::kHashSeed, text.substr(b, p + 2 - b)));
+    };
+    if (from(0)) return true;
+    for (std::string_view proclitic : kProclitics)
+      if (text.starts_with(proclitic) && from(proclitic.size())) return true;
+    for (const auto& prefix : morph::verb_prefixes())
+      if (!prefix.surface.empty() && text.starts_with(prefix.surface) && from(prefix.surface.size())) return true;
+    return false;
+  }
+
+  // Keyboards without ڕ and ڵ make web text write ر and ل for them
+  // (بەرێوەچوو, ماڵپەری, ولاتی): each ر or ل, from the left, is tried as ڕ or
+  // ڵ, and the readings of the first variant that has any are kept, at the
+  // cost of a spelling variant. The letters have the same length, so the
+  // morphemes keep their offsets.
+  void letter_variants() {
+    static constexpr std::string_view kReh = "\u0631", kLam = "\u0644";
+    std::size_t tried = 0;
+    for (std::size_t p = 0; p + 2 <= form_.size() && tried < kMaxLetterVariants; p += 2) {
+      const bool reh = starts_with(form_, p, kReh);
+      if (!reh && !starts_with(form_, p, kLam)) continue;
+      KeyBuffer variant;
+      variant.assign(form_.substr(0, p));
+      variant += reh ? std::string_view("\u0695") : std::string_view("\u06B5");
+      variant += form_.substr(p + 2);
+      if (!may_hold_stem_letter(variant, p)) continue;
+      ++tried;
+      std::vector<Candidate> readings;  // (allocates only if the variant has any)
+      Search inner(variant, user_, readings);
+      inner.allow_variants_ = false;
+      for (const Candidate& c : inner.run()) {
+        if (c.in_form) continue;  // its views point into `variant`, which dies here
+        // The letter must belong to the stem (or preverb): read as an affix
+        // (the postposition ڕا) it would turn many Xرا into X + ڕا.
+        bool in_stem = false;
+        for (std::size_t n = 0; n < c.count; ++n) {
+          const Piece& m = c.pieces[n];
+          if (m.begin <= p && p < m.end) in_stem = is(m.tag(), "stem") || is(m.tag(), "preverb");
+        }
+        if (!in_stem) continue;
+        Candidate& kept = add_reading();
+        kept = c;
+        kept.cost += kVariantCost;
       }
       if (!out_.empty()) return;
     }

@@ -424,6 +424,20 @@ TEST(Derivation, JoinedPrepositionBeforeNamesNumeralsAndVerbalNouns) {
   EXPECT_EQ(kurdi::lemma("بۆمبێکی"), "بۆمب");
 }
 
+// ر and ل written for ڕ and ڵ (keyboards without them): tried when nothing
+// else explains the word, and only as a letter of the stem.
+TEST(Derivation, RehAndLamWrittenForTheirDottedLetters) {
+  EXPECT_EQ(kurdi::lemma("بەرێوەچوو"), "بەڕێوەچوون");
+  EXPECT_EQ(kurdi::lemma("ولاتی"), "وڵات");
+  EXPECT_EQ(kurdi::lemma("کارگێری"), "کارگێڕ");  // the second ر: کار's is right as it stands
+  EXPECT_TRUE(contains(kurdi::stems("ماڵپەری"), "ماڵپەڕ"));
+  const auto a = kurdi::analyze("ولاتی").front();
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(joined(a), "ولاتی");  // the morphemes are the word as written
+  // A word the lexicon knows keeps its ر (برا, brother, is no بڕا).
+  EXPECT_EQ(kurdi::lemma("برا"), "برا");
+}
+
 TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
   // و written without a space: the word's own readings, and و as a morpheme.
   EXPECT_EQ(kurdi::lemma("کتێبو"), "کتێب");
