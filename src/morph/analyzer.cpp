@@ -903,14 +903,26 @@ class Search {
     letter_variants();
   }
 
-  // Whether a stem may hold the letter at p of `text`: some key begins with
-  // text[b, p + 2), where b is the start of the word or the end of a prefix
-  // or joined preposition it begins with. (A cheap test before a search:
-  // most unknown words fail it. Stems after a preverb and a clitic are not
-  // looked for, so such a variant is not tried.)
+  // Whether a stem may hold the letter at p of `text`: some key is
+  // text[b, e) with e past the letter, where b is the start of the word or
+  // the end of a prefix or joined preposition it begins with. (A test far
+  // cheaper than a search, which most unknown words fail. Stems after a
+  // preverb and a clitic or prefix are not looked for, so such a variant is
+  // not tried.)
   bool may_hold_stem_letter(std::string_view text, std::size_t p) const {
     auto from = [&](std::size_t b) {
-      return b <= p && may_start_key(morph::hash_more(morph::kHashSeed, text.substr(b, p + 2 - b)));
+      if (b > p) return false;
+      std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(b, p + 2 - b));
+      for (std::size_t e = p + 2;; ) {
+        if (char_boundary(text, e)) {
+          if (!may_start_key(h)) return false;
+          if (!morph::lookup(text.substr(b, e - b), h).records.empty()) return true;
+          if (user_ && !user_->lookup(text.substr(b, e - b)).records.empty()) return true;
+        }
+        if (e == text.size()) return false;
+        h = morph::hash_more(h, text.substr(e, 1));
+        ++e;
+      }
     };
     if (from(0)) return true;
     for (std::string_view proclitic : kProclitics)
