@@ -764,10 +764,14 @@ class Search {
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
     std::size_t affixes = 0;
-    bool additive = false;  // -یش/-ش right after the stem
+    bool additive = false;        // -یش/-ش anywhere
+    bool additive_after = false;  // -یش/-ش right after the stem
     for (std::size_t n = 0; n < c.count; ++n) {
       if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
-      additive = additive || (n > 0 && is(c.pieces[n].tag(), "ADD") && is(c.pieces[n - 1].tag(), "stem"));
+      if (is(c.pieces[n].tag(), "ADD")) {
+        additive = true;
+        additive_after = additive_after || (n > 0 && is(c.pieces[n - 1].tag(), "stem"));
+      }
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
       if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
@@ -779,10 +783,10 @@ class Search {
       if (c.upos == Upos::X) cost += kUnknownPosCost;
       else if (affixes == 0) cost -= kWholeWordBonus;
       if (c.upos == Upos::PROPN) cost += kNameCost;
-      if (c.upos == Upos::PRON && affixes > 0 && !additive) cost -= kPronounBaseBonus;
+      if (c.upos == Upos::PRON && affixes > 0 && !additive_after) cost -= kPronounBaseBonus;
     } else {
       // (-یش/-ش alone does not make a verb form: بوش is no بو + ش)
-      if (affixes == (additive_verb(c) ? 1u : 0u)) cost += kBareVerbCost;
+      if (affixes == (additive ? 1u : 0u)) cost += kBareVerbCost;
       if (participle(c)) cost -= kParticipleBonus;
       if (full_present(c)) cost -= kFullVerbBonus;
       if (bare_present(c)) cost += kBarePresentCost;
@@ -790,13 +794,6 @@ class Search {
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
-  }
-
-  // whether a verb reading has -یش/-ش
-  static bool additive_verb(const Candidate& c) {
-    for (std::size_t n = 0; n < c.count; ++n)
-      if (is(c.pieces[n].tag(), "ADD")) return true;
-    return false;
   }
 
   // a present stem with a prefix before it and a person ending after it
