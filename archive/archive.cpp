@@ -442,7 +442,15 @@ SearchResult Archive::search(const SearchRequest& request) const {
     db::Statement s(impl_->connection, sql.c_str());
     s.bind(1, match).bind(2, std::int64_t{limit}).bind(3, std::int64_t{offset});
     if (filtered) s.bind(4, request.from).bind(5, request.to).bind(6, request.source);
-    if (*impl_->ranked) s.bind(7, ranking);
+    // "top K": only the page's rows are kept, and every row kurdi_bm25
+    // scores here passes the WHERE (the filters are checked before the
+    // result columns are computed), so it may skip rows that cannot make
+    // the page (ext/sqlite/rank.cpp, "Pruning").
+    std::string ranked;
+    if (*impl_->ranked) {
+      ranked.append("top ").append(std::to_string(std::uint64_t{limit} + offset)).append(";").append(ranking);
+      s.bind(7, ranked);
+    }
     Ranked out;
     while (s.step()) out.emplace_back(s.integer(0), s.real(1));
     return out;

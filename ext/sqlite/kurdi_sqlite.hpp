@@ -89,6 +89,11 @@ RankedMatch fts5_ranked_match(const kurdi::search::Query& query, const kurdi::se
 /// scores every document its MATCH lets in).
 std::uint64_t kurdi_bm25_rows_scored() noexcept;
 
+/// Of the rows counted by kurdi_bm25_rows_scored(), those a ranking with
+/// "top K" set aside without computing their score, because they could not
+/// be among the K best (docs/sqlite.md, "Ranking").
+std::uint64_t kurdi_bm25_rows_pruned() noexcept;
+
 /// Document frequencies of an FTS5 table with the kurdi tokenizer, for
 /// kurdi::search::plan_query: read from an fts5vocab table that it creates in
 /// the connection's temp schema, cached until the database changes. For one
