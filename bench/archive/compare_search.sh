@@ -6,6 +6,9 @@
 #
 #   bench/archive/compare_search.sh OLD_KURDI NEW_KURDI ARCHIVE QUERIES [EXTRA_EVERY]
 #
+# OLD_ARCHIVE (environment, default ARCHIVE): the archive OLD_KURDI searches,
+# when it cannot read NEW_KURDI's (a copy of the same documents before
+# `kurdi reindex` upgraded its schema; the rowids are the same).
 # QUERIES: one query a line (kurdi_bench_search_latency --print-queries, the
 # third column of its "query" lines). Each query runs with the defaults
 # (limit 10); every EXTRA_EVERY-th (default 10) also with --offset 10, with
@@ -18,6 +21,7 @@ new=${2:?}
 archive=${3:?}
 queries=${4:?}
 every=${5:-10}
+old_archive=${OLD_ARCHIVE:-$archive}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 runs=0
@@ -31,7 +35,7 @@ while IFS= read -r q; do
   fi
   for v in "${variants[@]}"; do
     # shellcheck disable=SC2086
-    "$old" search "$archive" "$q" --json $v > "$work/old" 2>&1
+    "$old" search "$old_archive" "$q" --json $v > "$work/old" 2>&1
     # shellcheck disable=SC2086
     "$new" search "$archive" "$q" --json $v > "$work/new" 2>&1
     runs=$((runs + 1))

@@ -27,6 +27,8 @@
 // scoring phrase: idf > 0, tf > 0), so it does not displace them either.
 // Why length 0 bounds the score: bm25_tf falls as the length grows, and the
 // bound is computed with the same operations as the score, rounding included.
+// "top K F" also sets aside rows scoring below F: the caller holds K rows of
+// other statements scoring at least F (the archive's block-by-block search).
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -40,6 +42,7 @@
 #include <vector>
 
 #include "kurdi/search.hpp"
+#include "kurdi_sqlite.hpp"
 #include "sqlite_api.hpp"
 #include "tokenizer.hpp"
 
@@ -72,6 +75,7 @@ struct Ranking {
   // the last row they took a score from (a row evaluated twice must not
   // fill two places).
   std::size_t top = 0;
+  double floor = 0;  // "top K F": rows below F are not wanted either
   std::vector<double> kept;
   sqlite3_int64 last_kept_row = 0;
   bool any_kept = false;
@@ -86,14 +90,19 @@ bool parse_number(std::string_view text, double& out) {
 // (pages that deep are rare), so the function scores every row.
 constexpr double kMaxTop = 100000;
 
-// Parses "[top K;]slot weight df;..." into `out` (df left in idf until
-// counted) and `top`.
-bool parse_ranking(std::string_view text, std::vector<Phrase>& out, std::vector<double>& dfs, std::size_t& top) {
+// Parses "[top K [F];]slot weight df;..." into `out` (df left in idf until
+// counted), `top` and `floor`.
+bool parse_ranking(std::string_view text, std::vector<Phrase>& out, std::vector<double>& dfs, std::size_t& top,
+                   double& floor) {
   top = 0;
+  floor = 0;
   if (text.starts_with("top ")) {
     const std::size_t end = std::min(text.find(';'), text.size());
+    std::string_view head = text.substr(4, end - 4);
+    const std::size_t space = std::min(head.find(' '), head.size());
     double k = 0;
-    if (!parse_number(text.substr(4, end - 4), k) || !(k >= 0 && k == std::floor(k))) return false;
+    if (!parse_number(head.substr(0, space), k) || !(k >= 0 && k == std::floor(k))) return false;
+    if (space < head.size() && (!parse_number(head.substr(space + 1), floor) || !std::isfinite(floor))) return false;
     top = k <= kMaxTop ? static_cast<std::size_t>(k) : 0;
     text.remove_prefix(std::min(end + 1, text.size()));
   }
@@ -144,7 +153,7 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
       if (p.slot >= static_cast<int>(r->phrases.size())) return false;
     return true;
   };
-  if (!parse_ranking(text ? text : "", r->phrases, dfs, r->top) ||
+  if (!parse_ranking(text ? text : "", r->phrases, dfs, r->top, r->floor) ||
       static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts) || !phrase_is_a_slot()) {
     sqlite3_result_error(ctx, "kurdi_bm25: the ranking does not describe this MATCH expression", -1);
     return nullptr;
@@ -257,8 +266,9 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     }
     // Strictly below the K-th best so far, even at length 0: not among the
     // K best (see "Pruning" above).
-    const bool pruning = r->top > 0 && r->kept.size() == r->top;
-    if (pruning && score_of(*r, 0) < r->kept.front()) {
+    double threshold = r->top > 0 ? r->floor : 0;
+    if (r->top > 0 && r->kept.size() == r->top) threshold = std::max(threshold, r->kept.front());
+    if (threshold > 0 && score_of(*r, 0) < threshold) {
       rows_pruned.fetch_add(1, std::memory_order_relaxed);
       sqlite3_result_double(ctx, 0);
       return;
@@ -279,6 +289,48 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
   }
 }
 
+// kurdi_bound_part(fts_table, lengths, column weight...): for a MATCH of one
+// phrase, the row's BM25 tf part, bm25_tf(tf, length, average length), with
+// tf counted per column times the column's weight and the average length
+// FTS5's, exactly as kurdi_bm25 computes it; the length is taken from
+// `lengths` (a BoundLengths pointer bound with sqlite3_bind_pointer),
+// indexed by rowid, instead of a lookup per row. The archive keeps the
+// largest per block of rows (archive.cpp, "Block bounds").
+void kurdi_bound_part(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+                      sqlite3_value** argv) {
+  const auto* lengths =
+      argc >= 1 ? static_cast<const BoundLengths*>(sqlite3_value_pointer(argv[0], kBoundLengthsType)) : nullptr;
+  if (lengths == nullptr || api->xPhraseCount(fts) != 1) {
+    sqlite3_result_error(ctx, "kurdi_bound_part: one phrase and the archive's lengths are needed", -1);
+    return;
+  }
+  sqlite3_int64 rows = 0, tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
+  double tf = 0;
+  Fts5PhraseIter iter;
+  int column = 0, offset = 0;
+  rc = api->xPhraseFirst(fts, 0, &iter, &column, &offset);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset))
+    tf += column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0;
+  const sqlite3_int64 row = api->xRowid(fts);
+  if (row < 0 || static_cast<std::uint64_t>(row) >= lengths->size()) {
+    sqlite3_result_error(ctx, "kurdi_bound_part: a row without a length", -1);
+    return;
+  }
+  const int length = (*lengths)[static_cast<std::size_t>(row)];
+  sqlite3_result_double(ctx, search::bm25_tf(tf, length, average_length, search::RankingOptions{}));
+}
+
 }  // namespace
 
 std::uint64_t kurdi_bm25_rows_scored() noexcept { return rows_scored.load(std::memory_order_relaxed); }
@@ -287,8 +339,12 @@ std::uint64_t kurdi_bm25_rows_pruned() noexcept { return rows_pruned.load(std::m
 int register_ranking(sqlite3* db, std::string* error) {
   fts5_api* api = fts5_api_of(db, error);
   if (api == nullptr) return SQLITE_ERROR;
-  const int rc = api->xCreateFunction(api, "kurdi_bm25", nullptr, kurdi_bm25, nullptr);
+  int rc = api->xCreateFunction(api, "kurdi_bm25", nullptr, kurdi_bm25, nullptr);
   if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bm25'";
+  if (rc == SQLITE_OK) {
+    rc = api->xCreateFunction(api, "kurdi_bound_part", nullptr, kurdi_bound_part, nullptr);
+    if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bound_part'";
+  }
   return rc;
 }
 
