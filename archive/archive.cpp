@@ -358,9 +358,9 @@ struct Archive::Impl {
     const std::string value = meta("bounds");
     if (value.empty()) return std::nullopt;
     BlockBounds b;
-    long long documents = -1;
-    if (std::sscanf(value.c_str(), "%d %lld %lld", &b.bits, reinterpret_cast<long long*>(&b.max_doc), &documents) != 3)
-      return std::nullopt;
+    long long max_doc = 0, documents = -1;
+    if (std::sscanf(value.c_str(), "%d %lld %lld", &b.bits, &max_doc, &documents) != 3) return std::nullopt;
+    b.max_doc = max_doc;
     if (b.bits < 0 || b.bits > 30 || b.max_doc <= 0) return std::nullopt;
     if (static_cast<std::uint64_t>(documents) != statistics.documents()) return std::nullopt;
     if (pragma("SELECT coalesce(max(doc), 0) FROM documents") != b.max_doc) return std::nullopt;
@@ -676,7 +676,6 @@ std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
   if (own) commit();
   return missing;
 }
-
 
 SearchResult Archive::search(const SearchRequest& request) const {
   SearchResult result;
