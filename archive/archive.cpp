@@ -6,7 +6,12 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
+#include <charconv>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <limits>
@@ -33,6 +38,15 @@ constexpr int kSnippetTokens = 24;
 constexpr std::uint64_t kMaxNarrowPage = 1000;
 // Narrow passes before the full match.
 constexpr int kNarrowPasses = 3;
+// Block bounds (see "Block bounds" below): rowids per block, as a power of
+// two, and the share of the documents a term must be in to get bounds.
+constexpr int kBoundBlockBits = 11;
+constexpr double kBoundTermShare = 0.02;
+// A full match that can reach fewer documents than this many blocks' worth
+// is ranked in one statement: the blocks' own cost would not pay.
+constexpr double kBlockSearchBlocks = 4;
+// Statements, one block each, before the rest is ranked in one statement.
+constexpr int kMaxBlockStatements = 16;
 // Near-duplicate candidates looked at per SimHash band: a band value shared
 // by very many documents (boilerplate) must not make one store() slow.
 constexpr int kMaxBandCandidates = 64;
@@ -53,6 +67,14 @@ std::string utc_now() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return text;
+}
+
+// A page of ranked documents: (doc, score), best first.
+using Ranked = std::vector<std::pair<std::int64_t, double>>;
+
+// Best first: score descending, ties to the lower doc (the SQL's order).
+bool ranks_before(const std::pair<std::int64_t, double>& a, const std::pair<std::int64_t, double>& b) {
+  return a.second > b.second || (a.second == b.second && a.first < b.first);
 }
 
 std::string expected_analyzer(const std::string& tokenizer) {
@@ -102,6 +124,10 @@ struct Archive::Impl {
   // data_version changes exactly then. (A writable connection does not see
   // its own commits there, so it scans every time.)
   mutable std::optional<std::pair<std::int64_t, Stats>> stats_cache;
+
+  // Whether this batch has dropped the block bounds already (an update or a
+  // delete makes them wrong; see "Block bounds").
+  bool bounds_dropped = false;
 
   // set_time_limit(): the deadline SQLite's progress handler checks, and
   // whether it stopped a statement.
@@ -220,6 +246,263 @@ struct Archive::Impl {
     if (in_batch) return;
     connection.exec("BEGIN IMMEDIATE");
     in_batch = true;
+    bounds_dropped = false;
+  }
+
+  // --- Block bounds -----------------------------------------------------------
+  //
+  // FTS5 ranks by scoring every document its MATCH lets in, in rowid order,
+  // and a query of common words lets in most of the archive. The bounds let
+  // search() skip most of it, exactly. For each term in at least
+  // kBoundTermShare of the documents, term_bounds holds, per block of
+  // 2^bits rowids, the largest BM25 tf part bm25_tf(tf, length, average
+  // length) of any document of the block (0 when no document of the block
+  // holds the term), computed by kurdi_bound_part with
+  // kurdi_bm25's own arithmetic, as doubles. A document of block B then scores at most
+  //
+  //   bound(B) = c * sum over the query's items s of
+  //              max over the terms p of s of weight_p * idf_p * part_p(B)
+  //
+  // (k1 + 1 in place of part_p(B) for a term without bounds; c the share of
+  // the items with a part above 0 in B when coordination is on; 0 when a
+  // group has no such item: no document of B matches the AND). search()
+  // ranks block by block, highest bound first, each block in one statement
+  // with kurdi_bm25's "top K F" pruning, and stops when the next bound
+  // cannot reach the K-th hit so far (strictly below it, or equal with every
+  // rowid of the block after the K-th hit's: ties go to the lower rowid).
+  //
+  // The bounds hold for the documents they were computed from, with FTS5's
+  // average length of then. The meta key 'bounds' records "bits max_doc
+  // documents"; search() uses them only while max(doc) and the count of
+  // documents are the same (an added document changes max(doc): rowids
+  // grow), and an update or a delete drops them (a delete of the last row
+  // lets SQLite reuse its rowid). Same documents, same FTS5 totals, so the
+  // same average length and idf as kurdi_bm25 sees. kurdi reindex builds them.
+
+  void drop_bounds() {
+    if (bounds_dropped) return;
+    connection.exec("DELETE FROM term_bounds; DELETE FROM meta WHERE key = 'bounds';");
+    bounds_dropped = true;
+  }
+
+  void build_bounds(int bits) {
+    drop_bounds();
+    bounds_dropped = false;
+    const std::int64_t documents = pragma("SELECT count(*) FROM documents");
+    const std::int64_t max_doc = pragma("SELECT coalesce(max(doc), 0) FROM documents");
+    if (documents == 0 || max_doc <= 0 || max_doc > (std::int64_t{1} << 31)) return;
+    // Every document's length in tokens (all columns): FTS5's docsize rows
+    // are one SQLite varint per column (big-endian groups of 7 bits, the
+    // high bit set on every byte but the last; lengths never need the
+    // ninth byte).
+    kurdi::sqlite::BoundLengths lengths(static_cast<std::size_t>(max_doc) + 1, 0);
+    {
+      db::Statement sizes(connection, "SELECT id, sz FROM documents_fts_docsize");
+      while (sizes.step()) {
+        const std::int64_t id = sizes.integer(0);
+        if (id < 0 || id > max_doc) continue;
+        const std::string_view sz = sizes.blob(1);
+        std::int64_t total = 0;
+        for (std::size_t i = 0; i < sz.size();) {
+          std::uint64_t v = 0;
+          for (int bytes = 0; i < sz.size() && bytes < 8; ++bytes) {
+            const auto byte = static_cast<unsigned char>(sz[i++]);
+            v = (v << 7) | (byte & 0x7fu);
+            if ((byte & 0x80) == 0) break;
+          }
+          total += static_cast<std::int64_t>(v);
+        }
+        lengths[static_cast<std::size_t>(id)] = static_cast<int>(std::min<std::int64_t>(total, 1 << 30));
+      }
+    }
+    connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kurdi_bounds_vocab USING fts5vocab(main, documents_fts, row)");
+    std::vector<std::string> terms;
+    {
+      db::Statement vocab(connection, "SELECT term FROM temp.kurdi_bounds_vocab WHERE doc >= ?1");
+      vocab.bind(1, static_cast<std::int64_t>(std::ceil(kBoundTermShare * static_cast<double>(documents))));
+      while (vocab.step()) terms.emplace_back(vocab.text(0));
+    }
+    const std::size_t blocks = static_cast<std::size_t>(max_doc >> bits) + 1;
+    db::Statement parts(connection,
+                        "SELECT rowid, kurdi_bound_part(documents_fts, ?2, 3.0, 1.0) FROM documents_fts "
+                        "WHERE documents_fts MATCH ?1");
+    db::Statement insert(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
+    std::vector<double> bound(blocks);
+    for (const std::string& term : terms) {
+      std::string match = "\"";
+      match.append(search::term_marker);
+      for (const char c : term) {
+        if (c == '"') match.push_back('"');
+        match.push_back(c);
+      }
+      match.push_back('"');
+      std::fill(bound.begin(), bound.end(), 0.0);
+      parts.bind(1, match).bind_pointer(2, &lengths, kurdi::sqlite::kBoundLengthsType);
+      while (parts.step()) {
+        double& b = bound[static_cast<std::size_t>(parts.integer(0) >> bits)];
+        b = std::max(b, parts.real(1));
+      }
+      parts.reset();
+      insert.bind(1, term).bind_blob(2, bound.data(), bound.size() * sizeof(double)).run();
+    }
+    set_meta("bounds", std::to_string(bits) + " " + std::to_string(max_doc) + " " + std::to_string(documents));
+  }
+
+  struct BlockBounds {
+    int bits = 0;
+    std::int64_t max_doc = 0;
+  };
+
+  // The bounds, when they describe the documents as they are now.
+  std::optional<BlockBounds> valid_bounds() const {
+    const std::string value = meta("bounds");
+    if (value.empty()) return std::nullopt;
+    BlockBounds b;
+    long long max_doc = 0, documents = -1;
+    if (std::sscanf(value.c_str(), "%d %lld %lld", &b.bits, &max_doc, &documents) != 3) return std::nullopt;
+    b.max_doc = max_doc;
+    if (b.bits < 0 || b.bits > 30 || b.max_doc <= 0) return std::nullopt;
+    if (static_cast<std::uint64_t>(documents) != statistics.documents()) return std::nullopt;
+    if (pragma("SELECT coalesce(max(doc), 0) FROM documents") != b.max_doc) return std::nullopt;
+    return b;
+  }
+
+  // The best `wanted` hits of `full` (the full match, or a narrow one: a
+  // subset of it, which the same bounds bound), ranked block by block (see
+  // "Block bounds"); nullopt when the bounds do not apply (none, stale, an
+  // item that is a phrase or a prefix, or a match that can reach fewer
+  // than kBlockSearchBlocks blocks' worth of documents).
+  std::optional<Ranked> rank_by_blocks(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
+                                       double reach, std::uint64_t wanted, const SearchRequest& request) const {
+    if (wanted == 0) return std::nullopt;
+    const std::optional<BlockBounds> b = valid_bounds();
+    if (!b) return std::nullopt;
+    const std::int64_t block_size = std::int64_t{1} << b->bits;
+    if (reach < kBlockSearchBlocks * static_cast<double>(block_size)) return std::nullopt;
+    const std::size_t blocks = static_cast<std::size_t>(b->max_doc >> b->bits) + 1;
+    const search::RankingOptions& ranking_options = plan.options;
+
+    // Each item's bound per block, items numbered as kurdi_bm25's slots.
+    std::vector<std::vector<double>> item_bounds;
+    std::vector<std::size_t> group_of;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g)
+      for (const search::PlannedItem& item : plan.groups[g]) {
+        if (item.terms.empty()) return std::nullopt;  // a phrase or a prefix: no bounds
+        std::vector<double>& bound = item_bounds.emplace_back(blocks, 0.0);
+        group_of.push_back(g);
+        for (const search::PlannedTerm& t : item.terms) {
+          if (t.df == 0) continue;  // in no document: scores nothing
+          const double top = t.weight * search::idf(t.df, plan.documents);
+          const std::vector<double> parts = term_bound(search::stored_term(t.term), blocks);
+          // A term without bounds is in fewer than kBoundTermShare of the
+          // documents. With k1 + 1 (BM25's ceiling) in the blocks that hold
+          // it, the search seldom stops before the last block, and a
+          // statement per block then costs more than one over them all
+          // (measured on the 1 GB bench archive: 94 -> 416 ms for
+          // `گران بەشی`): such a query is left to the deferral.
+          if (parts.empty()) return std::nullopt;
+          for (std::size_t i = 0; i < blocks; ++i) bound[i] = std::max(bound[i], top * parts[i]);
+        }
+      }
+    const std::size_t items = item_bounds.size();
+    std::vector<std::pair<double, std::size_t>> order;  // (bound, block)
+    for (std::size_t i = 0; i < blocks; ++i) {
+      std::vector<bool> group_hit(plan.groups.size(), false);
+      double sum = 0;
+      std::size_t possible = 0;
+      for (std::size_t s = 0; s < items; ++s) {
+        sum += item_bounds[s][i];
+        if (item_bounds[s][i] > 0) {
+          ++possible;
+          group_hit[group_of[s]] = true;
+        }
+      }
+      if (std::find(group_hit.begin(), group_hit.end(), false) != group_hit.end()) continue;  // no match here
+      if (ranking_options.coordination) sum *= static_cast<double>(possible) / static_cast<double>(items);
+      // kurdi_bm25's arithmetic in kurdi_bm25's order, each operand at
+      // least as large (rounding is monotone), so no score of the block
+      // exceeds it, and the block's best document of a one-term item
+      // reaches it exactly: copies of it in other blocks tie, and the tie
+      // rule below stops at them. The idf is kurdi_bm25's too: its df comes
+      // from the plan, and FTS5's row count equals plan.documents (the
+      // deferral relies on the same).
+      order.emplace_back(sum, i);
+    }
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+      return x.first > y.first || (x.first == y.first && x.second < y.second);
+    });
+
+    const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
+    std::string sql = filtered ? "SELECT f.rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts f "
+                                 "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
+                                 "AND f.rowid BETWEEN ?2 AND ?3 "
+                                 "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
+                                 "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
+                                 "AND (?6 = '' OR d.source = ?6) "
+                               : "SELECT rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts "
+                                 "WHERE documents_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ";
+    sql.append("ORDER BY score DESC, 1 LIMIT ?8");
+    db::Statement s(connection, sql.c_str());
+    Ranked best;
+    std::string ranking;
+    char floor[64];
+    int ranked_statements = 0;
+    for (const auto& [bound, block] : order) {
+      std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
+      std::int64_t hi = lo + block_size - 1;
+      const bool full_page = best.size() == wanted;
+      if (full_page && (bound < best.back().second || (bound == best.back().second && lo > best.back().first))) break;
+      // The bounds are not stopping it (items whose best documents differ
+      // make a sum of maxima that few documents reach): the rest in one
+      // statement over every rowid, pruned by the page so far. Rows of the
+      // blocks already ranked come back with the same scores and are
+      // dropped as duplicates below.
+      const bool last = ++ranked_statements > kMaxBlockStatements;
+      if (last) {
+        lo = 0;
+        hi = b->max_doc;
+      }
+      // With a full page, rows below its last score are not wanted either
+      // ("top K F"; the shortest decimal that reads back as the same double).
+      ranking.assign("top ").append(std::to_string(wanted));
+      if (full_page) {
+        const auto r = std::to_chars(floor, floor + sizeof floor, best.back().second);
+        ranking.push_back(' ');
+        ranking.append(floor, r.ptr);
+      }
+      ranking.push_back(';');
+      ranking.append(full.ranking);
+      s.bind(1, full.match).bind(2, lo).bind(3, hi).bind(7, ranking);
+      s.bind(8, static_cast<std::int64_t>(wanted));
+      if (filtered) s.bind(4, request.from).bind(5, request.to).bind(6, request.source);
+      while (s.step()) best.emplace_back(s.integer(0), s.real(1));
+      s.reset();
+      std::sort(best.begin(), best.end(), ranks_before);
+      if (last)  // a row has one score: duplicates are neighbours
+        best.erase(std::unique(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
+                   best.end());
+      if (best.size() > wanted) best.resize(wanted);
+      if (last) break;
+    }
+    return best;
+  }
+
+  // A term's bound parts per block, or empty when it has none.
+  std::vector<double> term_bound(std::string_view term, std::size_t blocks) const {
+    db::Statement& s = cached("SELECT blocks FROM term_bounds WHERE term = ?1");
+    s.bind(1, term);
+    std::vector<double> out;
+    // Stored in this machine's byte order (build_bounds); every platform
+    // kurdi builds for is little-endian, and another would ignore them.
+    if (std::endian::native == std::endian::little && s.step()) {
+      const std::string_view blob = s.blob(0);
+      if (blob.size() == blocks * sizeof(double)) {
+        out.resize(blocks);
+        std::memcpy(out.data(), blob.data(), blob.size());
+      }
+    }
+    s.reset();
+    return out;
   }
 
   struct Stored {
@@ -248,7 +531,8 @@ struct Archive::Impl {
   }
 
   // Removes a document's index entries and bands (not its row).
-  void unindex(std::int64_t doc, std::string_view title, std::string_view body) const {
+  void unindex(std::int64_t doc, std::string_view title, std::string_view body) {
+    drop_bounds();  // its terms leave the bounds' blocks: they no longer hold
     db::Statement& fts = cached(
                       "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
     fts.bind(1, doc).bind(2, title).bind(3, body).run();
@@ -393,13 +677,6 @@ std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
   return missing;
 }
 
-namespace {
-
-// The page of ranked documents: (doc, score), best first.
-using Ranked = std::vector<std::pair<std::int64_t, double>>;
-
-}  // namespace
-
 SearchResult Archive::search(const SearchRequest& request) const {
   SearchResult result;
   const search::Query query = search::parse_query(request.query, impl_->expander);
@@ -442,7 +719,15 @@ SearchResult Archive::search(const SearchRequest& request) const {
     db::Statement s(impl_->connection, sql.c_str());
     s.bind(1, match).bind(2, std::int64_t{limit}).bind(3, std::int64_t{offset});
     if (filtered) s.bind(4, request.from).bind(5, request.to).bind(6, request.source);
-    if (*impl_->ranked) s.bind(7, ranking);
+    // "top K": only the page's rows are kept, and every row kurdi_bm25
+    // scores here passes the WHERE (the filters are checked before the
+    // result columns are computed), so it may skip rows that cannot make
+    // the page (ext/sqlite/rank.cpp, "Pruning").
+    std::string ranked;
+    if (*impl_->ranked) {
+      ranked.append("top ").append(std::to_string(std::uint64_t{limit} + offset)).append(";").append(ranking);
+      s.bind(7, ranked);
+    }
     Ranked out;
     while (s.step()) out.emplace_back(s.integer(0), s.real(1));
     return out;
@@ -466,7 +751,8 @@ SearchResult Archive::search(const SearchRequest& request) const {
     const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
     for (int pass = 0; pass < kNarrowPasses && plan.deferred && wanted <= kMaxNarrowPage; ++pass) {
       kurdi::sqlite::RankedMatch narrow = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow);
-      Ranked page = rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);
+      std::optional<Ranked> blocked = impl_->rank_by_blocks(plan, narrow, plan.narrow_reach, wanted, request);
+      Ranked page = blocked ? std::move(*blocked) : rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);
       const bool full_page = page.size() == wanted;
       if (full_page && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
         top.assign(page.begin() + request.offset, page.end());
@@ -484,7 +770,13 @@ SearchResult Archive::search(const SearchRequest& request) const {
     }
     if (!done) {
       kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
-      top = rank(full.match, full.ranking, request.limit, request.offset);
+      std::optional<Ranked> blocked;
+      if (wanted <= kMaxNarrowPage) blocked = impl_->rank_by_blocks(plan, full, plan.full_reach, wanted, request);
+      if (blocked) {
+        if (blocked->size() > request.offset) top.assign(blocked->begin() + request.offset, blocked->end());
+      } else {
+        top = rank(full.match, full.ranking, request.limit, request.offset);
+      }
       match = std::move(full.match);
     }
   }
@@ -605,6 +897,19 @@ std::vector<std::string> Archive::check() const {
   return problems;
 }
 
+void Archive::build_bounds(int block_bits) {
+  if (block_bits < 0 || block_bits > 30) block_bits = kBoundBlockBits;
+  const bool own = !impl_->in_batch;
+  impl_->begin_batch();
+  try {
+    impl_->build_bounds(block_bits);
+  } catch (...) {
+    if (own) rollback();
+    throw;
+  }
+  if (own) commit();
+}
+
 void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   if (impl_->in_batch) commit();
   const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
@@ -622,6 +927,8 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     }
     impl_->set_meta("analyzer_version", expected_analyzer(impl_->options.tokenizer));
     impl_->set_meta("reindexed_by", std::string("kurdi ") + std::string(kurdi::version()));
+    // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
+    if (impl_->options.tokenizer == "kurdi") impl_->build_bounds(kBoundBlockBits);
     impl_->connection.exec("COMMIT");
     if (progress) progress(done, total);
   } catch (...) {

@@ -176,6 +176,12 @@ class Archive {
   /// Rebuilds the FTS index with this kurdi's analyzer and records its
   /// version. `progress` is called with documents done and total.
   void reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+  /// (Re)builds the block bounds that let search() skip most documents of
+  /// queries of common words (archive.cpp, "Block bounds"): blocks of
+  /// 2^block_bits rowids (default 11). reindex() builds them; an update or a
+  /// delete drops them, and adding documents leaves them unused until the
+  /// next build. Results are the same with or without them.
+  void build_bounds(int block_bits = 11);
 
   /// The current schema version (what a new archive gets).
   static int schema_version() noexcept;

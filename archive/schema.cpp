@@ -54,9 +54,24 @@ CREATE TABLE simhash_bands(
   c.exec(fts.c_str());
 }
 
+// Version 2: block bounds for ranked search (archive.cpp, "Block bounds"):
+// for each common term, the largest BM25 tf part of any of its documents in
+// each block of rowids, as doubles, one per block. Empty until
+// built (kurdi reindex); valid while the meta keys bounds_* describe the
+// documents table. A kurdi of schema 1 refuses the file rather than update
+// documents without dropping the bounds.
+void create_version_2(const db::Connection& c, std::string_view) {
+  c.exec(R"sql(
+CREATE TABLE term_bounds(
+  term   TEXT PRIMARY KEY,             -- the FTS5 term as stored
+  blocks BLOB NOT NULL                 -- a native-endian double per block of rowids
+) WITHOUT ROWID;
+)sql");
+}
+
 using Migration = void (*)(const db::Connection&, std::string_view tokenizer);
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr Migration kMigrations[] = {&create_version_1};
+constexpr Migration kMigrations[] = {&create_version_1, &create_version_2};
 
 }  // namespace
 

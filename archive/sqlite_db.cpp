@@ -43,6 +43,12 @@ Statement::Statement(const Connection& connection, const char* sql) : connection
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
+Statement& Statement::bind_pointer(int index, void* pointer, const char* type) {
+  const int rc = sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
+  if (rc != SQLITE_OK) connection_.fail(rc, "cannot bind a value");
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::string_view text) {
   // SQLITE_TRANSIENT: callers bind temporaries.
   const int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);

@@ -39,6 +39,8 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind_blob(int index, const void* data, std::size_t size);
   Statement& bind_null(int index);
+  /// A pointer for an extension function (sqlite3_bind_pointer), not owned.
+  Statement& bind_pointer(int index, void* pointer, const char* type);
   /// Steps once: true when a row is available, false when done.
   bool step();
   /// Steps to completion (for statements that return no rows) and resets.

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "kurdi/search.hpp"
 #include "kurdi/tokenize.hpp"
@@ -88,6 +89,17 @@ RankedMatch fts5_ranked_match(const kurdi::search::Query& query, const kurdi::se
 /// connection (a test and benchmark hook: the work of a ranked search, which
 /// scores every document its MATCH lets in).
 std::uint64_t kurdi_bm25_rows_scored() noexcept;
+
+/// Of the rows counted by kurdi_bm25_rows_scored(), those a ranking with
+/// "top K" set aside without computing their score, because they could not
+/// be among the K best (docs/sqlite.md, "Ranking").
+std::uint64_t kurdi_bm25_rows_pruned() noexcept;
+
+/// Document lengths in tokens (every column), indexed by rowid, for the FTS5
+/// function kurdi_bound_part (bound with sqlite3_bind_pointer, type
+/// kBoundLengthsType): the archive's block bounds.
+using BoundLengths = std::vector<int>;
+inline constexpr const char* kBoundLengthsType = "kurdi_bound_lengths";
 
 /// Document frequencies of an FTS5 table with the kurdi tokenizer, for
 /// kurdi::search::plan_query: read from an fts5vocab table that it creates in

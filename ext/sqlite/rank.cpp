@@ -4,7 +4,8 @@
 //
 // `ranking` comes with the MATCH expression from fts5_ranked_match(): for
 // each phrase of the expression, in order, "slot weight df" (df -1: count
-// it here), entries separated by ';'. A phrase with slot -1 does not score
+// it here), entries separated by ';', optionally after a first entry
+// "top K" (see "Pruning" below). A phrase with slot -1 does not score
 // (an exclusion, or the second copy of a phrase in a narrowed match). A
 // document's score is the sum over slots (query items) of the best
 // weight * idf * bm25_tf among the slot's phrases, with tf counted per
@@ -12,11 +13,28 @@
 // share of the slots matched (coordination). The formulas
 // are the core's (kurdi::search::idf, kurdi::search::bm25_tf): every host
 // ranks alike. Higher is better.
+//
+// Pruning. FTS5's ORDER BY score LIMIT K calls kurdi_bm25 for every row the
+// MATCH lets in, and the costly part of a row's score is its length
+// (xColumnSize: a lookup in the %_docsize table), not its term counts. With
+// "top K" the caller says that only the K best rows (score descending) of
+// this statement are kept, and that every row scored here is a candidate (no
+// later filter drops it). Then the function keeps the K best scores seen so
+// far; a row whose score cannot reach the K-th of them, even at length 0,
+// gets 0 instead of its score, with no length looked up. Exact: its true
+// score is below K scores of other rows already seen, so it is not among the
+// K best, and 0 is below every real score (each row of the match holds a
+// scoring phrase: idf > 0, tf > 0), so it does not displace them either.
+// Why length 0 bounds the score: bm25_tf falls as the length grows, and the
+// bound is computed with the same operations as the score, rounding included.
+// "top K F" also sets aside rows scoring below F: the caller holds K rows of
+// other statements scoring at least F (the archive's block-by-block search).
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <new>
 #include <string>
@@ -24,6 +42,7 @@
 #include <vector>
 
 #include "kurdi/search.hpp"
+#include "kurdi_sqlite.hpp"
 #include "sqlite_api.hpp"
 #include "tokenizer.hpp"
 
@@ -34,6 +53,8 @@ namespace {
 // (kurdi_bm25_rows_scored(); benchmarks and tests read it). Relaxed: a count,
 // not a synchronisation; one increment is nothing next to a row's scoring.
 std::atomic<std::uint64_t> rows_scored{0};
+// Of those, the rows "top K" pruning answered without their length.
+std::atomic<std::uint64_t> rows_pruned{0};
 
 struct Phrase {
   int slot = -1;
@@ -50,6 +71,14 @@ struct Ranking {
   // Per-document scratch, reused row after row.
   std::vector<double> tf;
   std::vector<double> best;
+  // "top K": K (0: no pruning), the K best scores so far as a min-heap, and
+  // the last row they took a score from (a row evaluated twice must not
+  // fill two places).
+  std::size_t top = 0;
+  double floor = 0;  // "top K F": rows below F are not wanted either
+  std::vector<double> kept;
+  sqlite3_int64 last_kept_row = 0;
+  bool any_kept = false;
 };
 
 bool parse_number(std::string_view text, double& out) {
@@ -57,8 +86,26 @@ bool parse_number(std::string_view text, double& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Parses "slot weight df;..." into `out` (df left in idf until counted).
-bool parse_ranking(std::string_view text, std::vector<Phrase>& out, std::vector<double>& dfs) {
+// Largest "top K" taken: beyond it the heap costs more than pruning saves
+// (pages that deep are rare), so the function scores every row.
+constexpr double kMaxTop = 100000;
+
+// Parses "[top K [F];]slot weight df;..." into `out` (df left in idf until
+// counted), `top` and `floor`.
+bool parse_ranking(std::string_view text, std::vector<Phrase>& out, std::vector<double>& dfs, std::size_t& top,
+                   double& floor) {
+  top = 0;
+  floor = 0;
+  if (text.starts_with("top ")) {
+    const std::size_t end = std::min(text.find(';'), text.size());
+    std::string_view head = text.substr(4, end - 4);
+    const std::size_t space = std::min(head.find(' '), head.size());
+    double k = 0;
+    if (!parse_number(head.substr(0, space), k) || !(k >= 0 && k == std::floor(k))) return false;
+    if (space < head.size() && (!parse_number(head.substr(space + 1), floor) || !std::isfinite(floor))) return false;
+    top = k <= kMaxTop ? static_cast<std::size_t>(k) : 0;
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
   while (!text.empty()) {
     const std::size_t end = std::min(text.find(';'), text.size());
     std::string_view entry = text.substr(0, end);
@@ -106,7 +153,7 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
       if (p.slot >= static_cast<int>(r->phrases.size())) return false;
     return true;
   };
-  if (!parse_ranking(text ? text : "", r->phrases, dfs) ||
+  if (!parse_ranking(text ? text : "", r->phrases, dfs, r->top, r->floor) ||
       static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts) || !phrase_is_a_slot()) {
     sqlite3_result_error(ctx, "kurdi_bm25: the ranking does not describe this MATCH expression", -1);
     return nullptr;
@@ -137,6 +184,7 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   r->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
   r->tf.resize(r->phrases.size());
   r->best.resize(static_cast<std::size_t>(r->slots));
+  r->kept.reserve(r->top);
   Ranking* raw = r.release();
   rc = api->xSetAuxdata(fts, raw, delete_ranking);  // frees raw on failure
   if (rc != SQLITE_OK) {
@@ -146,41 +194,93 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   return raw;
 }
 
+// The score of the current row from r->tf at document length `length`.
+double score_of(Ranking& r, double length) {
+  std::fill(r.best.begin(), r.best.end(), 0.0);
+  for (std::size_t i = 0; i < r.phrases.size(); ++i) {
+    const Phrase& p = r.phrases[i];
+    if (p.slot < 0 || r.tf[i] <= 0) continue;
+    const double s = p.weight * p.idf * search::bm25_tf(r.tf[i], length, r.average_length, r.options);
+    double& best = r.best[static_cast<std::size_t>(p.slot)];
+    best = std::max(best, s);
+  }
+  double score = 0;
+  int matched = 0;
+  for (const double b : r.best) {
+    score += b;
+    matched += b > 0 ? 1 : 0;
+  }
+  if (r.options.coordination && r.slots > 0) score *= static_cast<double>(matched) / r.slots;
+  return score;
+}
+
+// Counts each scoring phrase's occurrences in the current row, weighted by
+// column, into r.tf. Phrase by phrase (xPhraseFirst), not xInst: FTS5
+// builds xInst's merged, position-ordered array of every phrase's hits,
+// the narrow match's gate phrases (slot -1) included, and the score needs
+// neither the order nor those phrases.
+int count_terms(const Fts5ExtensionApi* api, Fts5Context* fts, Ranking& r) {
+  for (std::size_t i = 0; i < r.phrases.size(); ++i) {
+    double tf = 0;
+    if (r.phrases[i].slot >= 0) {
+      Fts5PhraseIter iter;
+      int column = 0, offset = 0;
+      const int rc = api->xPhraseFirst(fts, static_cast<int>(i), &iter, &column, &offset);
+      if (rc != SQLITE_OK) return rc;
+      for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset))
+        tf += static_cast<std::size_t>(column) < r.column_weights.size()
+                  ? r.column_weights[static_cast<std::size_t>(column)]
+                  : 1.0;
+    }
+    r.tf[i] = tf;
+  }
+  return SQLITE_OK;
+}
+
+// Records a row's score among the K best so far (a min-heap of K).
+void keep(Ranking& r, sqlite3_int64 row, double score) {
+  if (r.any_kept && row == r.last_kept_row) return;
+  r.any_kept = true;
+  r.last_kept_row = row;
+  const auto greater = std::greater<double>();
+  if (r.kept.size() < r.top) {
+    r.kept.push_back(score);
+    std::push_heap(r.kept.begin(), r.kept.end(), greater);
+  } else if (score > r.kept.front()) {
+    std::pop_heap(r.kept.begin(), r.kept.end(), greater);
+    r.kept.back() = score;
+    std::push_heap(r.kept.begin(), r.kept.end(), greater);
+  }
+}
+
 void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
                 sqlite3_value** argv) {
   try {
     Ranking* r = ranking_of(api, fts, ctx, argc, argv);
     if (r == nullptr) return;
     rows_scored.fetch_add(1, std::memory_order_relaxed);
-    std::fill(r->tf.begin(), r->tf.end(), 0.0);
-    int instances = 0;
-    int rc = api->xInstCount(fts, &instances);
-    for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-      int phrase = 0, column = 0, offset = 0;
-      rc = api->xInst(fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK) r->tf[static_cast<std::size_t>(phrase)] += r->column_weights[static_cast<std::size_t>(column)];
-    }
-    int length = 0;
-    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+    int rc = count_terms(api, fts, *r);
     if (rc != SQLITE_OK) {
       sqlite3_result_error_code(ctx, rc);
       return;
     }
-    std::fill(r->best.begin(), r->best.end(), 0.0);
-    for (std::size_t i = 0; i < r->phrases.size(); ++i) {
-      const Phrase& p = r->phrases[i];
-      if (p.slot < 0 || r->tf[i] <= 0) continue;
-      const double s = p.weight * p.idf * search::bm25_tf(r->tf[i], length, r->average_length, r->options);
-      double& best = r->best[static_cast<std::size_t>(p.slot)];
-      best = std::max(best, s);
+    // Strictly below the K-th best so far, even at length 0: not among the
+    // K best (see "Pruning" above).
+    double threshold = r->top > 0 ? r->floor : 0;
+    if (r->top > 0 && r->kept.size() == r->top) threshold = std::max(threshold, r->kept.front());
+    if (threshold > 0 && score_of(*r, 0) < threshold) {
+      rows_pruned.fetch_add(1, std::memory_order_relaxed);
+      sqlite3_result_double(ctx, 0);
+      return;
     }
-    double score = 0;
-    int matched = 0;
-    for (const double b : r->best) {
-      score += b;
-      matched += b > 0 ? 1 : 0;
+    int length = 0;
+    rc = api->xColumnSize(fts, -1, &length);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
     }
-    if (r->options.coordination && r->slots > 0) score *= static_cast<double>(matched) / r->slots;
+    const double score = score_of(*r, length);
+    if (r->top > 0) keep(*r, api->xRowid(fts), score);
     sqlite3_result_double(ctx, score);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(ctx);
@@ -189,15 +289,62 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
   }
 }
 
+// kurdi_bound_part(fts_table, lengths, column weight...): for a MATCH of one
+// phrase, the row's BM25 tf part, bm25_tf(tf, length, average length), with
+// tf counted per column times the column's weight and the average length
+// FTS5's, exactly as kurdi_bm25 computes it; the length is taken from
+// `lengths` (a BoundLengths pointer bound with sqlite3_bind_pointer),
+// indexed by rowid, instead of a lookup per row. The archive keeps the
+// largest per block of rows (archive.cpp, "Block bounds").
+void kurdi_bound_part(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+                      sqlite3_value** argv) {
+  const auto* lengths =
+      argc >= 1 ? static_cast<const BoundLengths*>(sqlite3_value_pointer(argv[0], kBoundLengthsType)) : nullptr;
+  if (lengths == nullptr || api->xPhraseCount(fts) != 1) {
+    sqlite3_result_error(ctx, "kurdi_bound_part: one phrase and the archive's lengths are needed", -1);
+    return;
+  }
+  sqlite3_int64 rows = 0, tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
+  double tf = 0;
+  Fts5PhraseIter iter;
+  int column = 0, offset = 0;
+  rc = api->xPhraseFirst(fts, 0, &iter, &column, &offset);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset))
+    tf += column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0;
+  const sqlite3_int64 row = api->xRowid(fts);
+  if (row < 0 || static_cast<std::uint64_t>(row) >= lengths->size()) {
+    sqlite3_result_error(ctx, "kurdi_bound_part: a row without a length", -1);
+    return;
+  }
+  const int length = (*lengths)[static_cast<std::size_t>(row)];
+  sqlite3_result_double(ctx, search::bm25_tf(tf, length, average_length, search::RankingOptions{}));
+}
+
 }  // namespace
 
 std::uint64_t kurdi_bm25_rows_scored() noexcept { return rows_scored.load(std::memory_order_relaxed); }
+std::uint64_t kurdi_bm25_rows_pruned() noexcept { return rows_pruned.load(std::memory_order_relaxed); }
 
 int register_ranking(sqlite3* db, std::string* error) {
   fts5_api* api = fts5_api_of(db, error);
   if (api == nullptr) return SQLITE_ERROR;
-  const int rc = api->xCreateFunction(api, "kurdi_bm25", nullptr, kurdi_bm25, nullptr);
+  int rc = api->xCreateFunction(api, "kurdi_bm25", nullptr, kurdi_bm25, nullptr);
   if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bm25'";
+  if (rc == SQLITE_OK) {
+    rc = api->xCreateFunction(api, "kurdi_bound_part", nullptr, kurdi_bound_part, nullptr);
+    if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bound_part'";
+  }
   return rc;
 }
 
