@@ -898,6 +898,8 @@ std::vector<std::string> Archive::check() const {
 }
 
 void Archive::build_bounds(int block_bits) {
+  // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
+  if (impl_->options.tokenizer != "kurdi") return;
   if (block_bits < 0 || block_bits > 30) block_bits = kBoundBlockBits;
   const bool own = !impl_->in_batch;
   impl_->begin_batch();
