@@ -135,9 +135,6 @@ int run_index(const IndexArgs& args) {
     interrupted = true;
   }
   indexer.commit();
-  // Block bounds make queries of common words fast (docs/archive.md); added
-  // documents leave them unused until they are built again.
-  if (!interrupted) archive.build_bounds();
   indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
   if (interrupted) return 130;  // as a shell reports a run stopped by SIGINT
   return session.exit_code();
