@@ -21,6 +21,7 @@
 
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/split_spaces.hpp"
 
 // GCC 12 reports false -Wrestrict overlaps in std::string copies inlined
 // into this file's document builder (at -O3), whatever the spelling.
@@ -50,16 +51,6 @@ std::vector<std::string> sample_lines() {
   return lines;
 }
 
-std::vector<std::string> words_of(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < line.size()) {
-    const std::size_t end = std::min(line.find(' ', start), line.size());
-    if (end > start) out.push_back(line.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 // Parts joined by `separator` (appends: GCC 12 warns falsely, -Wrestrict,
 // on chains of std::string operator+).
@@ -152,7 +143,7 @@ TEST(ExactRanking, ArchiveSearchIsTheExhaustiveTopHits) {
         if (i % 9 == 0 || (i >= n / 2 && i < n / 2 + 300))
           for (std::size_t k = 1; k <= 8; ++k) d.body.append(" ").append(lines[(i + k * 17) % n]);
         if (i % 3 == 0) {
-          const std::vector<std::string> w = words_of(lines[(i * 13 + 1) % n]);
+          const std::vector<std::string> w = kurdi_test::split_spaces(lines[(i * 13 + 1) % n]);
           for (std::size_t k = 0; k < std::min<std::size_t>(4, w.size()); ++k) {
             if (k > 0) d.title.push_back(' ');
             d.title.append(w[k]);
@@ -193,7 +184,7 @@ void check_archive(const std::string& path, const std::vector<std::string>& line
                                       "بوون کە", "هەبوو", "دەبێت"};
   std::mt19937 rng(11);
   for (int i = 0; i < 600; ++i) {
-    const std::vector<std::string> w = words_of(lines[rng() % n]);
+    const std::vector<std::string> w = kurdi_test::split_spaces(lines[rng() % n]);
     if (w.size() < 3) continue;
     const std::size_t at = rng() % (w.size() - 2);
     switch (i % 4) {

@@ -16,6 +16,7 @@
 
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/split_spaces.hpp"
 
 namespace {
 
@@ -270,16 +271,6 @@ void check_passes(Db& d, const search::Query& q, search::QueryPlan plan, int k, 
   }
 }
 
-std::vector<std::string> words_of(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < line.size()) {
-    const std::size_t end = std::min(line.find(' ', start), line.size());
-    if (end > start) out.push_back(line.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 // Many random queries of two and three words (an implicit AND) and of two
 // groups with an OR, drawn from one sample line so that they match, with
@@ -297,7 +288,7 @@ TEST(DeferredTerms, MultiGroupPagesThatPassTheBoundAreTheFullTopHits) {
   std::mt19937 rng(5);
   PassCheck c;
   for (int i = 0; i < 4000; ++i) {
-    const std::vector<std::string> w = words_of(lines[rng() % lines.size()]);
+    const std::vector<std::string> w = kurdi_test::split_spaces(lines[rng() % lines.size()]);
     if (w.size() < 4) continue;
     const auto pick = [&] { return w[rng() % w.size()]; };
     std::string text;
