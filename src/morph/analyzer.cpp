@@ -123,11 +123,12 @@ constexpr float kGuessMarkerCredit = 0.25f;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
 
-// Letters that are always vowels; و and ی are vowels or glides, so they
-// satisfy both "after a vowel" and "after a consonant".
-bool after_ok(std::string_view before, After after) {
-  if (after == After::any) return true;
-  if (before.empty()) return false;
+// The conditions of After that text ending in `before` meets, one bit per
+// value. Letters that are always vowels; و and ی are vowels or glides, so
+// they satisfy both "after a vowel" and "after a consonant".
+unsigned after_mask(std::string_view before) {
+  constexpr auto bit = [](After a) { return 1u << static_cast<unsigned>(a); };
+  if (before.empty()) return bit(After::any);
   // The letters that decide are all two bytes long: compare the last two
   // bytes of the (valid UTF-8) text with their encodings, no decoding.
   const auto n = before.size();
@@ -138,12 +139,14 @@ bool after_ok(std::string_view before, After after) {
   const bool yeh = last == code("\u06CC");
   const bool glide = yeh || last == code("\u0648");
   const bool vowel = last == code("\u0627") || last == code("\u06D5") || last == code("\u06C6") || last == code("\u06CE");
-  if (after == After::yeh) return yeh;
-  if (after == After::vowel) return vowel || glide;
-  return !vowel;
+  return bit(After::any) | (yeh ? bit(After::yeh) : 0) | (vowel || glide ? bit(After::vowel) : 0) |
+         (!vowel ? bit(After::consonant) : 0);
 }
 
-bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
+bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
+
+// (Inlined: it is called millions of times per megabyte, mostly to fail at once.)
+[[gnu::always_inline]] inline bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
   if (s.size() - pos < piece.size()) return false;
   // Sorani letters share their lead bytes: the second byte rejects most
   // mismatches first. The pieces are a few letters: a loop beats a call to
@@ -537,8 +540,9 @@ class Search {
   // --- verb forms --------------------------------------------------------
   void verbal() {
     // Where a preverb (or the nominal part of a compound verb) may end.
-    std::array<std::size_t, 8> splits{};
-    std::size_t n_splits = 0;
+    auto& splits = splits_;
+    std::size_t& n_splits = n_splits_;
+    n_splits = 0;
     splits[n_splits++] = 0;
     std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
     for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
@@ -735,14 +739,15 @@ class Search {
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
     const bool after_participle = nominal && cur_.verb >= 0 && is(cur_.pieces[cur_.count - 1].tag(), "PRF");
     const std::span<const Arc> arcs = morph::arcs_from(from);
+    const unsigned after = after_mask(form_.substr(0, pos));  // (the same for every arc)
     for (; match != 0; match &= match - 1) {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
       if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
       if (after_participle && (begins(a.tag, "COP.") || begins(a.tag, "CL.") || is(a.tag, "DEM") ||
                                is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL")))
         continue;
+      if (!((after >> static_cast<unsigned>(a.after)) & 1)) continue;
       if (!starts_with(form_, pos, a.surface)) continue;
-      if (!after_ok(form_.substr(0, pos), a.after)) continue;
       push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), a.tag, a.features,
             nominal && cur_.verb >= 0});
       suffixes(pos + a.surface.size(), a.to, nominal);
@@ -864,11 +869,12 @@ class Search {
     for (std::size_t p = 0; p + 2 <= form_.size() && tried < kMaxVariants; p += 2) {
       if (!starts_with(form_, p, kWaw)) continue;
       if ((p >= 2 && starts_with(form_, p - 2, kWaw)) || starts_with(form_, p + 2, kWaw)) continue;
-      ++tried;
       KeyBuffer variant;
       variant.assign(form_.substr(0, p + 2));
       variant += kWaw;
       variant += form_.substr(p + 2);
+      if (!may_read_doubled_waw(variant, p)) continue;
+      ++tried;
       std::vector<Candidate> readings;  // (allocates only if the variant has any)
       Search inner(variant, user_, readings);
       inner.allow_variants_ = false;
@@ -906,26 +912,117 @@ class Search {
   // cheaper than a search, which most unknown words fail. Stems after a
   // preverb and a clitic or prefix are not looked for, so such a variant is
   // not tried.)
-  bool may_hold_stem_letter(std::string_view text, std::size_t p) const {
-    auto from = [&](std::size_t b) {
-      if (b > p) return false;
-      std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(b, p + 2 - b));
-      for (std::size_t e = p + 2;; ) {
-        if (char_boundary(text, e)) {
-          if (!may_start_key(h)) return false;
-          if (!morph::lookup(text.substr(b, e - b), h).records.empty()) return true;
-          if (user_ && !user_->lookup(text.substr(b, e - b)).records.empty()) return true;
-        }
-        if (e == text.size()) return false;
-        h = morph::hash_more(h, text.substr(e, 1));
-        ++e;
+  bool may_hold_stem_letter(std::string_view text, std::size_t p) {
+    return some_key_from_a_start(
+        text, p, [&](std::size_t e) { return e > p; }, [](std::size_t, const morph::Entry&) { return true; });
+  }
+
+  // Whether the doubled و of a variant (text = ...و + the inserted و at
+  // p + 2...) may be read: a stem holds one of the two, or it is the perfect
+  // وو or the pluperfect بوو right after a past stem (کردوە, خواردبو).
+  bool may_read_doubled_waw(std::string_view text, std::size_t p) {
+    const bool beh_before = p >= 2 && starts_with(text, p - 2, "\u0628");
+    return some_key_from_a_start(
+        text, p, [&](std::size_t e) { return e > p + 2 || e == p || (beh_before && e == p - 2); },
+        [&](std::size_t e, const morph::Entry& entry) {
+          if (e > p + 2) return true;
+          for (const Record& r : entry.records)
+            if (r.kind == Kind::past || r.kind == Kind::passive_past) return true;
+          return false;
+        });
+  }
+
+  // Whether a record of `entry` may be a stem (or preverb) that ends at e of
+  // `text`: the word ends there and the stem alone is a form, or some suffix
+  // of the stem's first state starts there. (A preverb is followed by a
+  // clitic, prefix or stem, which the search itself sees to.)
+  static bool may_end_stem_at(const morph::Entry& entry, std::string_view text, std::size_t e) {
+    for (const Record& r : entry.records) {
+      State state = State::n_stem;
+      switch (r.kind) {
+        case Kind::preverb: return true;
+        case Kind::form:
+          if (e == text.size()) return true;
+          continue;
+        case Kind::lemma: state = State::n_stem; break;
+        case Kind::past:
+        case Kind::passive_past: state = State::v_past; break;
+        case Kind::present:
+        case Kind::passive_present: state = State::v_present; break;
       }
+      if (e == text.size() ? morph::accepting(state) : morph::arcs_at(state, text.substr(e)) != 0) return true;
+    }
+    return false;
+  }
+
+  // Whether some key text[b, e) of either lexicon has wanted(e) and
+  // accept(e, entry), where b <= last_start is the start of the word or the
+  // end of a prefix or joined preposition it begins with. Each start is
+  // followed only while the prefix filter lets a key begin there, and looked
+  // up only where wanted(e).
+  //
+  // Verb stems after a preverb and a clitic, a prefix or both (هەڵیبژاردوە,
+  // وەرنەگرتوە) are keyed with the preverb: for each preverb end i that
+  // verbal() found in form_ (i <= last_start, so text and form_ agree up to
+  // it) the keys are text[0, i) + text[k, e) for each such k.
+  template <typename Wanted, typename Accept>
+  bool some_key_from_a_start(std::string_view text, std::size_t last_start, Wanted&& wanted, Accept&& accept) {
+    auto is_key = [&](std::string_view key, std::uint64_t h, std::size_t e) {
+      const morph::Entry entry = morph::lookup(key, h);
+      if (may_end_stem_at(entry, text, e) && accept(e, entry)) return true;
+      if (!user_) return false;
+      const morph::Entry user_entry = user_->lookup(key);
+      return may_end_stem_at(user_entry, text, e) && accept(e, user_entry);
     };
-    if (from(0)) return true;
+    // The key is text[0, head) + text[b, e).
+    auto from = [&](std::size_t head, std::size_t b) {
+      if (b > last_start) return false;
+      probe_.assign(text.substr(0, head));
+      std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(0, head));
+      for (std::size_t e = b; e < text.size();) {
+        h = morph::hash_more(h, text.substr(e, 1));
+        probe_ += text[e];
+        ++e;
+        if (!char_boundary(text, e)) continue;
+        if (!(head == 0 ? may_start_key(h) : may_start_verb_key(h))) return false;
+        if (!wanted(e)) continue;
+        if (is_key(probe_, h, e)) return true;
+        // an ە-final stem before the plural ان (نموونە -> نموونانە, see nominal_at)
+        if (head == 0 && starts_with(text, e, "ان")) {
+          with_e_.assign(probe_);
+          with_e_ += "ە";
+          if (is_key(with_e_, morph::hash_more(h, "ە"), e)) return true;
+        }
+      }
+      return false;
+    };
+    // From i: a prefix and then a clitic, or a clitic and then a prefix.
+    auto after_slot = [&](std::size_t head, std::size_t i) {
+      for (const auto& prefix : morph::verb_prefixes()) {
+        if (prefix.surface.empty() || !starts_with(text, i, prefix.surface)) continue;
+        const std::size_t k = i + prefix.surface.size();
+        if (from(head, k)) return true;
+        for (const auto& c : morph::clitics())
+          if (starts_with(text, k, c.surface) && from(head, k + c.surface.size())) return true;
+      }
+      if (head == 0) return false;  // (a clitic needs something before it)
+      for (const auto& c : morph::clitics()) {
+        if (!starts_with(text, i, c.surface)) continue;
+        const std::size_t k = i + c.surface.size();
+        if (from(head, k)) return true;
+        for (const auto& prefix : morph::verb_prefixes())
+          if (!prefix.surface.empty() && starts_with(text, k, prefix.surface) &&
+              from(head, k + prefix.surface.size()))
+            return true;
+      }
+      return false;
+    };
+    if (from(0, 0)) return true;
     for (std::string_view proclitic : kProclitics)
-      if (text.starts_with(proclitic) && from(proclitic.size())) return true;
-    for (const auto& prefix : morph::verb_prefixes())
-      if (!prefix.surface.empty() && text.starts_with(prefix.surface) && from(prefix.surface.size())) return true;
+      if (text.starts_with(proclitic) && from(0, proclitic.size())) return true;
+    if (after_slot(0, 0)) return true;
+    for (std::size_t s = 1; s < n_splits_; ++s)
+      if (splits_[s] <= last_start && after_slot(splits_[s], splits_[s])) return true;
     return false;
   }
 
@@ -1126,7 +1223,12 @@ class Search {
   };
   std::array<EntrySlot, kMemoBytes> prefix_entry_;
   std::size_t memo_end_ = 0;
+  // Where a preverb (or the nominal part of a compound verb) may end in
+  // form_: 0 and the ends verbal() found.
+  std::array<std::size_t, 8> splits_{};
+  std::size_t n_splits_ = 0;
   KeyBuffer key_, alt_;  // stem keys with the preverb re-attached
+  KeyBuffer probe_;      // a key of some_key_from_a_start after a preverb
   KeyBuffer with_e_;     // a nominal stem with a letter added
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;

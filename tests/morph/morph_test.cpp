@@ -438,6 +438,27 @@ TEST(Derivation, RehAndLamWrittenForTheirDottedLetters) {
   EXPECT_EQ(kurdi::lemma("برا"), "برا");
 }
 
+// A spelling variant is searched only when a key could explain the changed
+// letter (Search::some_key_from_a_start). Each case here is one kind of place
+// the pre-test must still let through.
+TEST(Derivation, SpellingVariantsTheirPreTestKeeps) {
+  // و for وو in the stem, after a prefix, or before the plural ان of an ە-final stem
+  EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
+  EXPECT_EQ(kurdi::lemma("نمونانە"), "نموونە");
+  EXPECT_TRUE(contains(kurdi::stems("بینوسن"), "نووسین"));  // prefix ب and clitic ی
+  // ...in the perfect وو and the pluperfect بوو, right after a past stem
+  EXPECT_EQ(kurdi::lemma("کردوە"), "کردن");
+  EXPECT_EQ(kurdi::lemma("خواردبو"), "خواردن");
+  // ...after a preverb and a clitic or a prefix (the stem key holds the preverb)
+  EXPECT_EQ(kurdi::lemma("هەڵیبژاردوە"), "هەڵبژاردن");
+  EXPECT_EQ(kurdi::lemma("وەرنەگرتوە"), "وەرگرتن");
+  EXPECT_EQ(kurdi::lemma("داوایکردوە"), "داواکردن");
+  // ر for ڕ after a preverb and a prefix, and after a prefix and a clitic
+  // (before the pre-test looked past clitics and preverbs, these stayed unknown)
+  EXPECT_EQ(kurdi::lemma("تێدەپەرێت"), "تێپەڕین");
+  EXPECT_EQ(kurdi::lemma("بیگێرنەوە"), "گێڕان");
+}
+
 TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
   // و written without a space: the word's own readings, and و as a morpheme.
   EXPECT_EQ(kurdi::lemma("کتێبو"), "کتێب");
