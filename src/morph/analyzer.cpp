@@ -314,6 +314,7 @@ class Search {
     irregular();
     nominal();
     verbal();
+    drop_relative_ezafe_unless_alone();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && allow_variants_) joined_conjunction();
@@ -339,6 +340,22 @@ class Search {
       for (; k > 0 && moving.cost < out_[k - 1].cost; --k) out_[k] = out_[k - 1];
       out_[k] = moving;
     }
+  }
+
+  // The demonstrative frame + ezafe before a relative clause (کاتەی,
+  // شتانەی) is read only when no other reading with a known part of speech
+  // explains the word: خانەی is خانە + ی, not خان + ە + ی.
+  void drop_relative_ezafe_unless_alone() {
+    auto relative = [](const Candidate& c) {
+      for (std::size_t n = 1; n < c.count; ++n)
+        if (is(c.pieces[n].tag(), "EZ") && (is(c.pieces[n - 1].tag(), "DEM") || is(c.pieces[n - 1].tag(), "PL.DEM")))
+          return true;
+      return false;
+    };
+    // (a lexicon word of unknown part of speech, کەسانە, explains too little)
+    if (std::none_of(out_.begin(), out_.end(), [&](const Candidate& c) { return !relative(c) && c.upos != Upos::X; }))
+      return;
+    std::erase_if(out_, relative);
   }
 
   // A new reading at the end of out_ (most words have none: the first one

@@ -31,10 +31,10 @@ struct Table {
 // copula; -ish may also follow the clitic or the postposition).
 constexpr std::initializer_list<S> kBeforeNumber = {S::n_stem, S::n_degree};
 constexpr std::initializer_list<S> kBeforeEzafe = {S::n_stem, S::n_degree, S::n_number};
-constexpr std::initializer_list<S> kBeforeAdd = {S::n_stem, S::n_degree, S::n_number, S::n_ezafe};
+constexpr std::initializer_list<S> kBeforeAdd = {S::n_stem, S::n_degree, S::n_number, S::n_dem, S::n_ezafe};
 constexpr std::initializer_list<S> kBeforeClitic = {S::n_stem, S::n_degree, S::n_number, S::n_add};
-constexpr std::initializer_list<S> kBeforePost = {S::n_stem,  S::n_degree, S::n_number,     S::n_ezafe,
-                                                  S::n_add,   S::n_clitic, S::n_clitic_add};
+constexpr std::initializer_list<S> kBeforePost = {S::n_stem, S::n_degree, S::n_number,     S::n_dem,
+                                                  S::n_ezafe, S::n_add,    S::n_clitic, S::n_clitic_add};
 constexpr std::initializer_list<S> kBeforeCopula = {S::n_stem,   S::n_degree,     S::n_number,
                                                     S::n_add,    S::n_clitic,     S::n_clitic_add,
                                                     S::n_post,   S::n_post_add};
@@ -66,10 +66,14 @@ constexpr Table build() {
   t.add(kBeforeNumber, "یانێک", A::vowel, "INDF.PL", "INDF;PL", S::n_number);
 
   t.add(kBeforeEzafe, "ی", A::any, "EZ", "LGSPEC1", S::n_ezafe);
-  t.add(kBeforeEzafe, "ە", A::consonant, "DEM", "LGSPEC6", S::n_ezafe);
-  t.add(kBeforeEzafe, "یە", A::vowel, "DEM", "LGSPEC6", S::n_ezafe);
-  t.add({S::n_stem, S::n_degree}, "انە", A::consonant, "PL.DEM", "PL;LGSPEC6", S::n_ezafe);
-  t.add({S::n_stem, S::n_degree}, "یانە", A::vowel, "PL.DEM", "PL;LGSPEC6", S::n_ezafe);
+  t.add(kBeforeEzafe, "ە", A::consonant, "DEM", "LGSPEC6", S::n_dem);
+  t.add(kBeforeEzafe, "یە", A::vowel, "DEM", "LGSPEC6", S::n_dem);
+  t.add({S::n_stem, S::n_degree}, "انە", A::consonant, "PL.DEM", "PL;LGSPEC6", S::n_dem);
+  t.add({S::n_stem, S::n_degree}, "یانە", A::vowel, "PL.DEM", "PL;LGSPEC6", S::n_dem);
+  // the demonstrative frame before a relative clause takes the ezafe:
+  // ئەو کاتەی (کە) ..., ئەو شتانەی ... (the analyzer reads it only when
+  // nothing else explains the word: کاتە + ی, خانە + ی)
+  t.add({S::n_dem}, "ی", A::any, "EZ", "LGSPEC1", S::n_ezafe);
 
   t.add(kBeforeAdd, "یش", A::consonant, "ADD", "LGSPEC5", S::n_add);
   t.add(kBeforeAdd, "ش", A::vowel, "ADD", "LGSPEC5", S::n_add);
@@ -256,7 +260,7 @@ constexpr std::array<Clitic, 6> kClitics = {{
 
 std::string_view state_name(State state) noexcept {
   static constexpr std::string_view kNames[] = {
-      "n_stem",        "n_degree",       "n_number",         "n_ezafe",          "n_add",
+      "n_stem",        "n_degree",       "n_number",         "n_dem",            "n_ezafe",          "n_add",
       "n_clitic",      "n_clitic_add",   "n_post",           "n_post_add",       "n_copula",
       "v_present",     "v_present_r",    "v_person",         "v_ewe",            "v_end",
       "v_past",        "v_past_person",  "v_perfect",        "v_perfect_e",      "v_perfect_t",

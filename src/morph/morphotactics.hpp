@@ -12,7 +12,7 @@ namespace kurdi::morph {
 /// States of the suffix automaton, read left to right after a stem.
 enum class State : std::uint8_t {
   // nominal chain (nouns, adjectives, pronouns, names, infinitives, participles)
-  n_stem, n_degree, n_number, n_ezafe, n_add, n_clitic, n_clitic_add, n_post, n_post_add, n_copula,
+  n_stem, n_degree, n_number, n_dem, n_ezafe, n_add, n_clitic, n_clitic_add, n_post, n_post_add, n_copula,
   // present verb stem
   v_present, v_present_r, v_person, v_ewe, v_end,
   // past verb stem

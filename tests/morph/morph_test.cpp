@@ -438,6 +438,22 @@ TEST(Derivation, RehAndLamWrittenForTheirDottedLetters) {
   EXPECT_EQ(kurdi::lemma("برا"), "برا");
 }
 
+// The demonstrative frame before a relative clause takes the ezafe (ئەو
+// کاتەی کە ..., ئەو شتانەی ...), read only when nothing else explains the word.
+TEST(Derivation, DemonstrativeFrameWithEzafe) {
+  const auto a = kurdi::analyze("کاتەی").front();
+  EXPECT_EQ(a.lemma, "کات");
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "DEM");
+  EXPECT_EQ(a.morphemes[2].tag, "EZ");
+  EXPECT_EQ(kurdi::lemma("شتانەی"), "شت");
+  EXPECT_EQ(kurdi::analyze("شتانەی").front().morphemes[1].tag, "PL.DEM");
+  EXPECT_EQ(kurdi::lemma("بارەیەوە"), "بار");  // ...and a postposition after it
+  // A lexicon word in ە + ezafe keeps its own reading, and the frame's is not offered.
+  EXPECT_EQ(kurdi::lemma("خانەی"), "خانە");
+  for (const auto& reading : kurdi::analyze("خانەی")) EXPECT_NE(reading.lemma, "خان");
+}
+
 // A spelling variant is searched only when a key could explain the changed
 // letter (Search::some_key_from_a_start). Each case here is one kind of place
 // the pre-test must still let through.
