@@ -137,10 +137,12 @@ unsigned after_mask(std::string_view before) {
     return static_cast<unsigned>(static_cast<unsigned char>(letter[0]) << 8 | static_cast<unsigned char>(letter[1]));
   };
   const bool yeh = last == code("\u06CC");
-  const bool glide = yeh || last == code("\u0648");
+  const bool waw = last == code("\u0648");
+  const bool double_waw = waw && n >= 4 && before.substr(n - 4, 2) == "\u0648";
+  const bool glide = yeh || waw;
   const bool vowel = last == code("\u0627") || last == code("\u06D5") || last == code("\u06C6") || last == code("\u06CE");
   return bit(After::any) | (yeh ? bit(After::yeh) : 0) | (vowel || glide ? bit(After::vowel) : 0) |
-         (!vowel ? bit(After::consonant) : 0);
+         (!vowel ? bit(After::consonant) : 0) | (double_waw ? bit(After::waw) : 0);
 }
 
 bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
@@ -654,10 +656,10 @@ class Search {
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, /*alternant=*/false);
-          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, false);
+          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
+          if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, Alternant::none);
         } else {
-          verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, /*alternant=*/false);
+          verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, Alternant::none);
         }
       }
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
@@ -666,30 +668,43 @@ class Search {
         if (base.size() >= i + 4 && base.ends_with("وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
+                    Alternant::present);
         } else if (base.size() >= i + 2 && base.ends_with("ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
-          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix, true);
+          verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
+                    Alternant::present);
         }
+      }
+      // Past stems in وو lose it in the contracted perfect: بۆتە, چۆتەوە (بوو, چوو).
+      if (j < form_.size() && starts_with(form_, j, "ۆت") && key_.size() > i) {
+        alt_.assign(key_);
+        alt_ += "وو";
+        verb_stem(alt_, morph::hash_more(h, "وو"), i, p, prefix_at, k, j, slot, infix, Alternant::past);
       }
     }
   }
 
+  // A stem written otherwise than its lexicon key (verb_at): a present stem
+  // in ە / ۆ before the 3sg ت, a past stem in وو before the contracted perfect.
+  enum class Alternant : std::uint8_t { none, present, past };
+
   void verb_stem(std::string_view key, std::uint64_t hash, std::size_t i, const morph::Prefix& p,
                  std::size_t prefix_at, std::size_t k, std::size_t j, const Slot& slot, bool infix,
-                 bool alternant) {
+                 Alternant alternant) {
     each(key, hash, [&](const morph::Entry& e) { verb_records(e, i, p, prefix_at, k, j, slot, infix, alternant); });
   }
 
   void verb_records(const morph::Entry& e, std::size_t i, const morph::Prefix& p, std::size_t prefix_at,
-                    std::size_t k, std::size_t j, const Slot& slot, bool infix, bool alternant) {
+                    std::size_t k, std::size_t j, const Slot& slot, bool infix, Alternant alternant) {
     for (const Record& r : e.records) {
       if (r.kind == Kind::lemma || r.kind == Kind::preverb || r.kind == Kind::form) continue;
       if (infix ? r.preverb_bytes != i : i != 0) continue;
       if (i == 0 && k > 0 && r.preverb_bytes != 0) continue;  // a prefix before a preverb: دەهەڵگرت
       const bool present = r.kind == Kind::present || r.kind == Kind::passive_present;
-      if (alternant && !present) continue;
+      if (alternant == Alternant::present && !present) continue;
+      if (alternant == Alternant::past && present) continue;
       if (present && p.past_only) continue;
       // ب stands before a past stem only in the past conditional (بخواردایە),
       // which emit() checks.
@@ -1299,7 +1314,7 @@ std::string verb_features(const Candidate& c) {
     else if (is(t, "DIR")) dir = true;
     else if (is(t, "ADD")) add = true;
     else if (is(t, "IMP.2S")) imp = true, person = "2S";
-    else if (is(t, "PRF.3S")) perfect_3s = true, person = "3S";
+    else if (is(t, "PRF.3S")) perfect = perfect_3s = true, person = "3S";  // (alone when contracted: کردۆتەوە)
     else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "PRF.")) person = t.substr(4);
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }

@@ -160,6 +160,12 @@ constexpr Table build() {
   t.add({S::v_past}, "وو", A::consonant, "PRF", "PRF", S::v_perfect);
   t.add({S::v_past}, "و", A::vowel, "PRF", "PRF", S::v_perfect);
   t.add({S::v_perfect}, "ە", A::any, "PRF.3S", "3S", S::v_perfect_e);
+  // a past stem in وو takes no second وو: (هە)بووە, چووەتە
+  t.add({S::v_past}, "ە", A::waw, "PRF.3S", "3S", S::v_perfect_e);
+  // the contracted perfect before ت: کردۆتەوە, هاتۆتە (کردووەتەوە,
+  // هاتووەتە); after a stem in وو the stem's وو goes too (بۆتە, the
+  // analyzer's stem alternant: بوو)
+  t.add({S::v_past}, "ۆت", A::consonant, "PRF.3S", "3S", S::v_perfect_t);
   t.add({S::v_perfect_e}, "ت", A::any, "T", "", S::v_perfect_t);
   t.add({S::v_perfect_t}, "ەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_perfect_t}, "ە", A::any, "DIR", "LGSPEC2", S::v_end);

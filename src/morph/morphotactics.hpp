@@ -22,8 +22,9 @@ enum class State : std::uint8_t {
 };
 
 /// Which sound the affix needs before it (the allomorphs after vowels; `yeh`:
-/// after a stem in ی, where a glide ی comes before ە: کورسییەکان).
-enum class After : std::uint8_t { any, vowel, consonant, yeh };
+/// after a stem in ی, where a glide ی comes before ە: کورسییەکان; `waw`:
+/// after وو, where the perfect's وو merges with a past stem's: بووە, چووەتە).
+enum class After : std::uint8_t { any, vowel, consonant, yeh, waw };
 
 struct Arc {
   State from;

@@ -89,6 +89,26 @@ TEST(Lemma, CliticInsideTheVerbComplex) {
   EXPECT_EQ(kurdi::lemma("قرتاندوویانە"), "قرتان");
 }
 
+// The perfect of a past stem in وو (no second وو) and the perfect contracted
+// to ۆ before ت, where a stem in وو loses its وو.
+TEST(Lemma, PerfectAfterWawAndContracted) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  const auto merged = first("بووەتەوە");
+  EXPECT_EQ(merged.lemma, "بوون");
+  EXPECT_NE(merged.features.find("PRF"), std::string::npos) << merged.features;
+  EXPECT_EQ(kurdi::lemma("چووەتە"), "چوون");
+  const auto contracted = first("کردۆتەوە");
+  EXPECT_EQ(contracted.lemma, "کردن");
+  EXPECT_EQ(contracted.features, "V;PRS;PRF;IND;LGSPEC8(3S);LGSPEC3");  // as کردووەتەوە
+  EXPECT_EQ(first("کردووەتەوە").features, contracted.features);
+  EXPECT_EQ(kurdi::lemma("هاتۆتە"), "هاتن");
+  EXPECT_EQ(kurdi::lemma("بۆتەوە"), "بوون");  // not بۆ + ت + ەوە
+  EXPECT_EQ(kurdi::lemma("چۆتە"), "چوون");
+  EXPECT_EQ(kurdi::lemma("بڵاویکردۆتەوە"), "بڵاوکردن");
+  // the contraction stands only before ت: کردۆ is no perfect
+  EXPECT_EQ(kurdi::lemma("کردۆ"), "کردۆ");
+}
+
 // -یش/-ش in the verb complex: after the first element (preverb, nominal part
 // or first prefix), before the pronominal clitic; after a transitive past
 // stem, before the agent clitic. An intransitive ending is no clitic.

@@ -21,6 +21,7 @@ std::string after_name(kurdi::morph::After a) {
     case kurdi::morph::After::vowel: return "vowel";
     case kurdi::morph::After::consonant: return "consonant";
     case kurdi::morph::After::yeh: return "yeh";
+    case kurdi::morph::After::waw: return "waw";
     case kurdi::morph::After::any: break;
   }
   return "any";
