@@ -709,6 +709,8 @@ class Search {
       // ب stands before a past stem only in the past conditional (بخواردایە),
       // which emit() checks.
       if (!present && p.present_only && !is(p.tag, "SBJV")) continue;
+      // (a bare present stem at the start of the word, before ەر / ر)
+      if (r.kind == Kind::present && k == 0 && alternant == Alternant::none) agent_noun(r, j);
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
       if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
       cur_.reset();
@@ -744,6 +746,35 @@ class Search {
       require_a_ = false;
       suffixes(j, present ? State::v_present : State::v_past, /*nominal=*/false);
     }
+  }
+
+  // An agent noun: an active present stem (with its preverb or nominal part)
+  // + ەر, or ر after a vowel: ڕاهێنەر, توێژەر, دەنگدەر, بەکاربەر. A derived
+  // lexeme, its own lemma (a view into the word, like a relational
+  // adjective), that takes the nominal suffixes (ڕاهێنەری, خوێنەران).
+  // After a vowel only a compound's stem takes ر (دەنگدە, بارکە): a bare
+  // stem in a vowel + ر is too often a word of its own (سو + ر is سوور
+  // written with one و, خە + ر the start of خەریک). The stem has two
+  // letters at least.
+  void agent_noun(const Record& r, std::size_t j) {
+    const std::string_view before = form_.substr(0, j);
+    if (before.size() < 4) return;
+    std::size_t d = 0;
+    if (starts_with(form_, j, "ەر") && after_ok(before, After::consonant)) d = j + 4;
+    else if (starts_with(form_, j, "ر") && r.preverb_bytes > 0 && after_ok(before, After::vowel)) d = j + 2;
+    if (d == 0 || d >= 0xffff) return;
+    const std::uint32_t freq =
+        r.verb & morph::kUserVerbBit ? 1000 : morph::verb(morph::verb(r.verb).lemma_verb).freq;
+    cur_.reset();
+    cur_.lemma = cur_.stem = form_.substr(0, d);
+    cur_.in_form = true;
+    cur_.upos = Upos::NOUN;
+    cur_.cost = -freq_credit(freq) + kDerivationCost;
+    push({0, static_cast<std::uint16_t>(j), "stem", "", false});
+    push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), "DER.AG", "", false});
+    stem_piece_ = cur_.count;
+    require_a_ = false;
+    suffixes(d, State::n_stem, /*nominal=*/true);
   }
 
   // --- the suffix chain ----------------------------------------------------

@@ -458,6 +458,25 @@ TEST(Derivation, RehAndLamWrittenForTheirDottedLetters) {
   EXPECT_EQ(kurdi::lemma("برا"), "برا");
 }
 
+// Agent nouns: present stem + ەر (ر after a compound's stem in a vowel), a
+// derived lexeme that is its own lemma and takes the nominal suffixes.
+TEST(Derivation, AgentNouns) {
+  const auto a = kurdi::analyze("ڕاهێنەری").front();
+  EXPECT_EQ(a.lemma, "ڕاهێنەر");
+  EXPECT_EQ(a.upos, "NOUN");
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "DER.AG");
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(kurdi::lemma("خوێنەران"), "خوێنەر");
+  EXPECT_EQ(kurdi::lemma("دەنگدەران"), "دەنگدەر");  // دەنگدان: دەنگ + دە + ر
+  EXPECT_TRUE(contains(kurdi::stems("بەرهەمهێنەرانی"), "بەرهەمهێنەر"));
+  // a derivation stays one morpheme token
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("ڕاهێنەری", &form).size(), 2u);  // ڕاهێنەر ی
+  // not after a bare stem in a vowel: سور is سوور with one و, not سو + ر
+  EXPECT_EQ(kurdi::lemma("سور"), "سوور");
+}
+
 // The demonstrative frame before a relative clause takes the ezafe (ئەو
 // کاتەی کە ..., ئەو شتانەی ...), read only when nothing else explains the word.
 TEST(Derivation, DemonstrativeFrameWithEzafe) {
