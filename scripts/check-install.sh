@@ -288,7 +288,10 @@ if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
     [ -n "$dev_deb" ] && grep -q "libkurdi$major (= $version)" <<<"$(dpkg-deb -f "$dev_deb" Depends)" \
       && ok "libkurdi-dev depends on libkurdi$major (= $version)" || bad "libkurdi-dev does not depend on libkurdi$major"
     rt_deb=$(ls "$work"/deb/libkurdi"$major"_*.deb 2>/dev/null | head -n1)
-    if [ -n "$rt_deb" ] && dpkg-deb --ctrl-tarfile "$rt_deb" | tar -t | grep -q shlibs; then
+    # (the listing is captured first: under pipefail, `tar -t | grep -q` fails
+    # whenever grep exits before tar has written everything, and tar gets SIGPIPE)
+    rt_ctrl=$([ -n "$rt_deb" ] && dpkg-deb --ctrl-tarfile "$rt_deb" | tar -t || true)
+    if grep -q shlibs <<<"$rt_ctrl"; then
       ok "libkurdi$major has a shlibs file"
     else bad "libkurdi$major has no shlibs file"; fi
     dups=$(sort <<<"$all_files" | grep . | uniq -d)
