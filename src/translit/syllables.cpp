@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <memory>
 
 namespace kurdi::translit_detail {
 
@@ -170,29 +171,38 @@ struct StateCosts {
 constexpr std::uint16_t kAfterVowel = 5 * 216;
 constexpr StateCosts kCosts;
 
-Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
-  return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
+// Appends one phone. The fields are stored one by one into the vector's
+// new element: building a Phone in a temporary and copying it made the
+// compiler merge the narrow stores into a wide load (a store-forwarding
+// stall, a fifth of the time of read() in a perf profile).
+inline void add_phone(std::vector<Phone>& phones, const Reading* reading, bool vowel, std::uint8_t sonority,
+                      bool word_initial_glottal = false) {
+  Phone& ph = phones.emplace_back();
+  ph.reading = reading;
+  ph.vowel = vowel;
+  ph.word_initial_glottal = word_initial_glottal;
+  ph.sonority = sonority;
+  ph.syllable_start = false;
 }
 
 // The phone of a letter at `pos` read as `choice` (kPairFirst: none, the û
 // is written at the second و), after its unwritten i when `bizroke`.
-void push_phones(const ArabicLetter& letter, std::size_t pos, Choice choice, bool bizroke, std::vector<Phone>& phones) {
-  if (bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
+inline void push_phones(const ArabicLetter& letter, std::size_t pos, Choice choice, bool bizroke,
+                        std::vector<Phone>& phones) {
+  if (bizroke) add_phone(phones, &kReadBizroke, true, 0);
   switch (choice) {
     case kPairFirst: break;
-    case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
-    case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
-    case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
-    case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-    case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
-    default: {
-      Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
+    case kWawU: add_phone(phones, &kReadU, true, 0); break;
+    case kWawW: add_phone(phones, &kReadW, false, kGlide); break;
+    case kWawPair: add_phone(phones, &kReadUU, true, 0); break;
+    case kYehI: add_phone(phones, &kReadII, true, 0); break;
+    case kYehY: add_phone(phones, &kReadY, false, kGlideY); break;
+    default:
       if (letter.kind == Kind::hamza) {
-        ph = make_phone(kReadGlottal, false, kStop);
-        ph.word_initial_glottal = pos == 0;
+        add_phone(phones, &kReadGlottal, false, kStop, pos == 0);
+      } else {
+        add_phone(phones, &letter.reading, letter.kind == Kind::vowel, letter.sonority);
       }
-      phones.push_back(ph);
-    }
   }
 }
 
@@ -209,17 +219,22 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
   if (best < 0 && hints) best = best_reading<false>(letters.data(), len, nullptr);
   if (best < 0) return;
 
-  // Walk back, then emit forwards.
-  std::vector<std::int32_t>& path = path_;
-  path.clear();
-  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
-  std::size_t pos = 0;
+  // Walk back, one decision per letter (a tight loop: it is a chain of
+  // dependent loads), then emit forwards.
+  if (path_.size() < len) path_.resize(len);
+  Decision* const path = path_.data();
+  const Node* const nodes = nodes_.get();
+  std::size_t at = len;
+  for (std::int32_t i = best; i > 0 && at > 0; i = nodes[i].prev) {
+    const Node& node = nodes[i];
+    path[--at] = {node.choice, node.bizroke != 0};
+    if (node.choice == kWawPair && at > 0) path[--at] = {kPairFirst, false};
+  }
   std::uint64_t mask = 0;
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const Node& node = nodes_[static_cast<std::size_t>(*it)];
-    if (node.bizroke && pos < 64) mask |= std::uint64_t{1} << pos;
-    push_phones(*letters[pos], pos, static_cast<Choice>(node.choice), node.bizroke != 0, phones);
-    pos += node.choice == kWawPair ? 2 : 1;
+  for (std::size_t pos = at; pos < len; ++pos) {
+    const Decision d = path[pos];
+    if (d.bizroke && pos < 64) mask |= std::uint64_t{1} << pos;
+    push_phones(*letters[pos], pos, static_cast<Choice>(d.choice), d.bizroke, phones);
   }
   if (bizroke) *bizroke = mask;
   if (syllables) mark_syllables(phones);
@@ -240,6 +255,14 @@ void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std
   phones.clear();
   for (std::size_t pos = 0; pos < letters.size(); ++pos) push_phones(*letters[pos], pos, kFixed, false, phones);
   if (syllables) mark_syllables(phones);
+}
+
+void WordReader::grow_nodes(std::size_t capacity, std::size_t used) {
+  // Uninitialised: every node is written before it is read.
+  auto grown = std::make_unique_for_overwrite<Node[]>(capacity);
+  if (used > 0) std::copy(nodes_.get(), nodes_.get() + used, grown.get());
+  nodes_ = std::move(grown);
+  node_capacity_ = capacity;
 }
 
 bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
@@ -265,41 +288,38 @@ bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, con
 
 template <bool kHints>
 std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
-  nodes_.clear();
-  begin_.resize(len + 2);  // every entry is written below
-  nodes_.push_back({0.0f, -1, 0, kFixed, 0});
-  begin_[0] = 0;
-  begin_[1] = 1;
+  if (begin_.size() < len + 2) begin_.resize(len + 2);  // every entry used is written below
+  std::uint32_t* const begin = begin_.data();
+  // A position has at most one node per state: room for kStates more nodes
+  // before each position means every store below is in bounds.
+  if (node_capacity_ < kStates + 1) grow_nodes(kStates + 1, 0);
+  Node* nodes = nodes_.get();
+  Slot* const slots = slots_.data();
+  // The stamps of this word's positions: stamp_ + 1, ..., stamp_ + len.
+  if (std::numeric_limits<std::uint32_t>::max() - stamp_ <= len) {  // would wrap: forget every slot
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    stamp_ = 0;
+  }
+  std::uint32_t stamp = stamp_;
+  std::uint32_t n = 0;  // nodes in use
+  nodes[n++] = {0.0f, -1, 0, kFixed, 0};
+  begin[0] = 0;
+  begin[1] = 1;
 
   // The cheapest cost among the nodes of the previous position (tracked as
   // they are added: a replaced node is never cheaper than its replacement).
   float floor = 0.0f;
   for (std::size_t p = 1; p <= len; ++p) {
-    const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
-    float next_floor = kInf;
-    // slot_[key] is the node of state `key` at this position when its stamp
-    // is this position's: one lookup per transition.
-    if (++stamp_ == 0) {  // wrapped: forget every slot
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-      stamp_ = 1;
+    const std::uint32_t prev_first = begin[p - 1];
+    const std::uint32_t first = n;
+    if (n + kStates + 1 > node_capacity_) {
+      grow_nodes(2 * node_capacity_, n);
+      nodes = nodes_.get();
     }
-    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, bool bizroke)
-                   __attribute__((always_inline)) {
-      next_floor = std::min(next_floor, cost);
-      const Node node{cost, static_cast<std::int32_t>(from), key, choice,
-                      bizroke ? std::uint8_t{1} : std::uint8_t{0}};
-      Slot& slot = slots_[key];
-      if (slot.stamp == stamp_) {
-        if (cost < nodes_[slot.node].cost) nodes_[slot.node] = node;
-        return;
-      }
-      slot = {stamp_, static_cast<std::uint32_t>(nodes_.size())};
-      nodes_.push_back(node);
-    };
+    float next_floor = kInf;
     // Readings far dearer than the best one at the previous position cannot
     // win (no later penalty is that large a saving): skip them.
     const float ceiling = floor + kBeam;
-    // A vowel or a consonant reading of letter p-1, from every node at p-1.
     const ArabicLetter& letter = *letters[p - 1];
     // With hints: whether a reading of this letter is allowed, and the cost
     // of an unwritten i before it.
@@ -313,56 +333,150 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
                (!hint->forced_bizroke || hint->decision.bizroke == bizroke);
       }
     };
-    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
-      const std::uint16_t key = nodes_[i].key;
-      const float base = nodes_[i].cost;
-      if (base > ceiling) continue;
-      auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
-        if (!allowed(choice, false)) return;
-        add(i, kAfterVowel, base + extra + kCosts.nucleus[key], choice, false);
-      };
-      auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
-        if (allowed(choice, false)) add(i, kCosts.push[key * 6 + sonority], base, choice, false);
-        if (kCosts.after_consonant[key] && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
-          add(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, true);
+
+    if (letter.kind == Kind::vowel) {
+      // Every reading goes to the one state after a vowel: keep the first
+      // cheapest (what add() below would keep), without the slot table.
+      if (allowed(kFixed, false)) {
+        float best_cost = kInf;
+        std::uint32_t from = 0;
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const float cost = base + kCosts.nucleus[nodes[i].key];
+          if (cost < best_cost) {
+            best_cost = cost;
+            from = i;
+          }
+        }
+        if (best_cost < kInf) {
+          Node& node = nodes[n++];
+          node.cost = best_cost;
+          node.prev = static_cast<std::int32_t>(from);
+          node.key = kAfterVowel;
+          node.choice = kFixed;
+          node.bizroke = 0;
+          next_floor = best_cost;
+        }
+      }
+      begin[p + 1] = n;
+      floor = next_floor;
+      continue;
+    }
+
+    // A new node, field by field (no temporary Node: see add_phone).
+    auto put = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
+                   __attribute__((always_inline)) {
+      next_floor = std::min(next_floor, cost);
+      Node& node = nodes[n++];
+      node.cost = cost;
+      node.prev = static_cast<std::int32_t>(from);
+      node.key = key;
+      node.choice = choice;
+      node.bizroke = bizroke;
+    };
+    // A node unless this position has one of the same state: then the
+    // cheaper of the two (the first on a tie). slots[key] is the node of
+    // state `key` at this position when its stamp is this position's.
+    ++stamp;
+    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
+                   __attribute__((always_inline)) {
+      Slot& slot = slots[key];
+      if (slot.stamp == stamp) {
+        next_floor = std::min(next_floor, cost);
+        Node& old = nodes[slot.node];
+        if (cost < old.cost) {
+          old.cost = cost;
+          old.prev = static_cast<std::int32_t>(from);
+          old.choice = choice;
+          old.bizroke = bizroke;
+        }
+        return;
+      }
+      slot.stamp = stamp;
+      slot.node = n;
+      put(from, key, cost, choice, bizroke);
+    };
+    // The readings of letter p-1 after each node of p-1, through `emit`.
+    const bool initial = p == 1;
+    auto transitions = [&](auto&& emit) __attribute__((always_inline)) {
+      // A consonant reading from node i (and the same after an unwritten i
+      // between the last consonant and this one).
+      auto consonant = [&](std::uint32_t i, std::uint16_t key, float base, std::uint8_t choice, unsigned sonority)
+                           __attribute__((always_inline)) {
+        if (allowed(choice, false)) emit(i, kCosts.push[key * 6 + sonority], base, choice, 0);
+        if (kCosts.after_consonant[key] && allowed(choice, true)) {
+          emit(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, 1);
         }
       };
-      const bool initial = p == 1;
       switch (letter.kind) {
-        case Kind::vowel: vowel(kFixed, 0); break;
+        case Kind::vowel: break;  // above
         case Kind::consonant:
-        case Kind::hamza: consonant(kFixed, letter.sonority); break;
+        case Kind::hamza:
+          for (std::uint32_t i = prev_first; i < first; ++i) {
+            const float base = nodes[i].cost;
+            if (base > ceiling) continue;
+            consonant(i, nodes[i].key, base, kFixed, letter.sonority);
+          }
+          break;
         case Kind::waw:
-          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key]);
-          consonant(kWawW, kGlide);
+          for (std::uint32_t i = prev_first; i < first; ++i) {
+            const float base = nodes[i].cost;
+            if (base > ceiling) continue;
+            const std::uint16_t key = nodes[i].key;
+            if (allowed(kWawU, false)) {
+              const float extra = (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+              emit(i, kAfterVowel, base + extra + kCosts.nucleus[key], kWawU, 0);
+            }
+            consonant(i, key, base, kWawW, kGlide);
+          }
           break;
         case Kind::yeh:
-          vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
-          consonant(kYehY, kGlideY);
+          for (std::uint32_t i = prev_first; i < first; ++i) {
+            const float base = nodes[i].cost;
+            if (base > ceiling) continue;
+            const std::uint16_t key = nodes[i].key;
+            if (allowed(kYehI, false)) {
+              const float extra = initial ? kInitialVowelReading : 0.0f;
+              emit(i, kAfterVowel, base + extra + kCosts.nucleus[key], kYehI, 0);
+            }
+            consonant(i, key, base, kYehY, kGlideY);
+          }
           break;
       }
-    }
-    // وو read as û, from every node at p-2.
-    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
-        (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
-                     (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
-                     (!hint->forced || hint->decision.choice == kWawPair) &&
-                     (!hint->forced_bizroke || !hint->decision.bizroke)))) {
-      for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
-        const std::uint16_t key = nodes_[i].key;
-        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
-        add(i, kAfterVowel, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
+    };
+    // وو read as û (from every node at p-2).
+    const bool pair = p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
+                      (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
+                                   (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
+                                   (!hint->forced || hint->decision.choice == kWawPair) &&
+                                   (!hint->forced_bizroke || !hint->decision.bizroke)));
+    if (first - prev_first == 1 && !pair) {
+      // From a single node the readings reach distinct states (a vowel: the
+      // state after a vowel; a consonant: one or more consonants after the
+      // node's; after an i: exactly one, and only from a node that ends in
+      // a consonant), so nothing needs merging: no slot lookups.
+      transitions(put);
+    } else {
+      transitions(add);
+      if (pair) {
+        for (std::uint32_t i = begin[p - 2]; i < prev_first; ++i) {
+          const std::uint16_t key = nodes[i].key;
+          const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+          add(i, kAfterVowel, nodes[i].cost + extra + kCosts.nucleus[key], kWawPair, 0);
+        }
       }
     }
-    begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
+    begin[p + 1] = n;
     floor = next_floor;
   }
+  stamp_ = stamp;
 
   // The best complete reading.
   std::int32_t best = -1;
   float best_cost = kInf;
-  for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
-    const float c = nodes_[i].cost + kCosts.final[nodes_[i].key];
+  for (std::uint32_t i = begin[len]; i < begin[len + 1]; ++i) {
+    const float c = nodes[i].cost + kCosts.final[nodes[i].key];
     if (c < best_cost) {
       best_cost = c;
       best = static_cast<std::int32_t>(i);

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "translit/letters.hpp"
@@ -81,9 +82,14 @@ class WordReader {
     std::uint8_t choice;    ///< which reading of the letter(s)
     std::uint8_t bizroke;   ///< an unwritten i before this consonant
   };
-  std::vector<Node> nodes_;
+  /// The nodes of all positions: a buffer that only grows (best_reading
+  /// tracks how much is in use and keeps room for one more position), so
+  /// that adding a node is a plain store, without push_back's checks.
+  std::unique_ptr<Node[]> nodes_;
+  std::size_t node_capacity_ = 0;
+  void grow_nodes(std::size_t capacity, std::size_t used);
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
-  std::vector<std::int32_t> path_;
+  std::vector<Decision> path_;        ///< read(): the best reading, one decision per letter
   struct Slot {
     std::uint32_t stamp = 0;
     std::uint32_t node = 0;
