@@ -1,5 +1,6 @@
 // The letter tables of transliteration (docs/transliteration.md, "Letters").
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -18,13 +19,32 @@ enum class Kind : std::uint8_t {
 /// (w and y are both glides; y is kept apart for the word-final pairs: dayn, but kirawin.)
 enum Sonority : std::uint8_t { kStop = 0, kFricative = 1, kNasal = 2, kLiquid = 3, kGlide = 4, kGlideY = 5 };
 
+/// One spelling packed for the writer: its bytes (at most 7), then its
+/// length in the last byte. Copying all 8 bytes and advancing by the length
+/// appends it without a call or a branch.
+struct PackedSpelling {
+  char bytes[8] = {};
+  constexpr PackedSpelling() = default;
+  constexpr explicit PackedSpelling(std::string_view s) {
+    if (s.size() > 7) throw "a spelling longer than 7 bytes";  // not a constant expression: fails the build
+    for (std::size_t i = 0; i < s.size(); ++i) bytes[i] = s[i];
+    bytes[7] = static_cast<char>(s.size());
+  }
+  constexpr std::size_t size() const { return static_cast<unsigned char>(bytes[7]); }
+};
+
 /// How one sound is written in each Latin scheme and in IPA.
 struct Reading {
   std::string_view hawar;
   std::string_view simplified;
   std::string_view ascii;
   std::string_view ipa;
+  /// The same four, packed, in that order (index: kSpellHawar ... kSpellIpa).
+  PackedSpelling packed[4];
+  constexpr Reading(std::string_view h, std::string_view s, std::string_view a, std::string_view i)
+      : hawar(h), simplified(s), ascii(a), ipa(i), packed{PackedSpelling(h), PackedSpelling(s), PackedSpelling(a), PackedSpelling(i)} {}
 };
+inline constexpr unsigned kSpellHawar = 0, kSpellSimplified = 1, kSpellAscii = 2, kSpellIpa = 3;
 
 struct ArabicLetter {
   char32_t cp;

@@ -4,7 +4,9 @@
 // punctuation of docs/transliteration.md ("Digits and punctuation").
 #include "kurdi/translit.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -82,7 +84,12 @@ void append_upper_first(std::string& out, std::string_view s) {
 
 class Transliterator {
  public:
-  Transliterator(const TransliterateOptions& options, std::string& out) : options_(options), out_(out) {}
+  Transliterator(const TransliterateOptions& options, std::string& out)
+      : options_(options),
+        out_(out),
+        spelling_(options.scheme == LatinScheme::hawar        ? kSpellHawar
+                  : options.scheme == LatinScheme::simplified ? kSpellSimplified
+                                                              : kSpellAscii) {}
 
   void from_arabic(std::string_view text) {
     const auto* p = text::bytes(text.data());
@@ -253,11 +260,32 @@ class Transliterator {
         }
       }
     }
+    // The spellings are copied 8 bytes at a time (PackedSpelling) into a
+    // buffer with room for that, then appended to the output once per word.
+    // At most 7 bytes a phone, 8 with the '.' of IPA, and 8 of slack.
+    const std::size_t room = 8 * phones_.size() + 8;
+    if (word_out_.size() < room) word_out_.resize(std::max(room, 2 * word_out_.size()));
+    char* const start = word_out_.data();
+    char* d = start;
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
-        if (ph.syllable_start) out_.push_back('.');
-        out_.append(ph.reading->ipa);
+        *d = '.';
+        d += ph.syllable_start;
+        const PackedSpelling& s = ph.reading->packed[kSpellIpa];
+        std::memcpy(d, s.bytes, sizeof s.bytes);
+        d += s.size();
       }
+      out_.append(start, static_cast<std::size_t>(d - start));
+      return;
+    }
+    if (!(sentence_start && options_.capitalize)) {
+      for (const Phone& ph : phones_) {
+        if (ph.word_initial_glottal) continue;
+        const PackedSpelling& s = ph.reading->packed[spelling_];
+        std::memcpy(d, s.bytes, sizeof s.bytes);
+        d += s.size();
+      }
+      out_.append(start, static_cast<std::size_t>(d - start));
       return;
     }
     bool first = true;
@@ -338,6 +366,8 @@ class Transliterator {
 
   const TransliterateOptions& options_;
   std::string& out_;
+  unsigned spelling_;  // the Latin scheme's index into Reading::packed
+  std::vector<char> word_out_;  // one word's output (write_arabic_word)
   WordReader reader_;
   std::vector<const ArabicLetter*> letters_;
   std::vector<Phone> phones_;
