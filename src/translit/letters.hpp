@@ -1,5 +1,6 @@
 // The letter tables of transliteration (docs/transliteration.md, "Letters").
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -53,9 +54,15 @@ struct ArabicLetter {
   Reading reading;        ///< empty for و and ی (their reading depends on the word)
 };
 
+/// The letters of the block U+0600..U+06FF by the code point's low byte
+/// (nullptr: not a letter transliteration reads).
+extern const std::array<const ArabicLetter*, 256> kArabicBlock;
+
 /// The entry for `cp`, or nullptr when `cp` is not a letter transliteration
-/// reads as Sorani.
-const ArabicLetter* arabic_letter(char32_t cp) noexcept;
+/// reads as Sorani. Inline: the scan calls it once per letter.
+inline const ArabicLetter* arabic_letter(char32_t cp) noexcept {
+  return cp - 0x0600 < 256 ? kArabicBlock[cp - 0x0600] : nullptr;
+}
 
 // The readings of و and ی, of the unwritten i and of ئ.
 inline constexpr Reading kReadU{"u", "u", "u", "ʊ"};

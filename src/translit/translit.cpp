@@ -5,6 +5,7 @@
 #include "kurdi/translit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -66,12 +67,32 @@ const char* latin_punct_to_arabic(char32_t cp) {
 // Per letter: bit 0 a consonant (or ئ), bit 1 a consonant or و ی (may be
 // read as one), bit 2 و or ی, bit 3 م ت ن (an ending or clitic may start).
 constexpr unsigned kGlideBit = 4;
+// Bit 3 by the low byte of a letter's code point (all are U+06xx).
+constexpr std::array<std::uint8_t, 256> kEndingBit = [] {
+  std::array<std::uint8_t, 256> bits{};
+  for (const char32_t cp : {U'ن', U'ت', U'م'}) bits[cp & 0xFF] = 8;
+  return bits;
+}();
 inline unsigned letter_bits(const ArabicLetter* l) {
   // By Kind: vowel, consonant, waw, yeh, hamza.
   constexpr unsigned char kByKind[] = {0, 3, 6, 6, 3};
-  const char32_t cp = l->cp;
-  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م');
-  return kByKind[static_cast<unsigned>(l->kind)] | (ending << 3);
+  return kByKind[static_cast<unsigned>(l->kind)] | kEndingBit[l->cp & 0xFF];
+}
+
+// The letter at p (p < end) and its length in bytes. A letter is two bytes,
+// D8..DB and a continuation byte: looked up from the bytes, as text::decode
+// and arabic_letter would find it; anything else (a null letter, where a
+// word ends) goes through the decoder.
+struct NextLetter {
+  const ArabicLetter* letter;
+  unsigned len;
+};
+inline NextLetter next_letter(const unsigned char* p, const unsigned char* end) {
+  if (end - p >= 2 && (p[0] & 0xFCu) == 0xD8u && (p[1] & 0xC0u) == 0x80u) {
+    return {kArabicBlock[((p[0] & 0x03u) << 6) | (p[1] & 0x3Fu)], 2};
+  }
+  const text::Decoded d = text::decode(p, end);
+  return {arabic_letter(d.cp), d.len};
 }
 
 void append_upper_first(std::string& out, std::string_view s) {
@@ -114,8 +135,7 @@ class Transliterator {
         // letter, where an ending or clitic may start (morph_hints).
         std::uint32_t endings = 0;
         while (p < end) {
-          const text::Decoded e = text::decode(p, end);
-          const ArabicLetter* next = arabic_letter(e.cp);
+          const auto [next, next_len] = next_letter(p, end);
           if (!next) break;
           letters_.push_back(next);
           const unsigned b = letter_bits(next);
@@ -124,7 +144,7 @@ class Transliterator {
           cluster |= (bits & (b >> 1)) | ((bits >> 1) & b);
           endings = (endings << 1) | (bits & (b >> 3) & 1u);
           bits = b;
-          p += e.len;
+          p += next_len;
         }
         ambiguous_ = (any_glide & kGlideBit) != 0;
         cluster_ = (cluster & 1u) != 0;
