@@ -429,8 +429,26 @@ void transliterate_into(std::string_view text, const TransliterateOptions& optio
     t.from_latin(valid);
     return;
   }
-  const std::string normalized = normalize(text);
-  t.from_arabic(normalized);
+  // Normalized a piece of about kPiece bytes at a time into one reused
+  // buffer, each piece cut just after a line break: normalization looks
+  // across no white space (kurdi::safe_split_point) and a line break starts
+  // a sentence anyway (from_arabic starts each piece as at a line start),
+  // so the output is the same as for the whole text at once. A large text
+  // then needs no normalized copy of itself: the fresh pages of such a copy
+  // cost a first call dearly, and a piece is read back while in cache.
+  constexpr std::size_t kPiece = 64 * 1024;
+  std::string normalized;
+  while (!text.empty()) {
+    std::size_t cut = text.size();
+    if (cut > kPiece) {
+      const std::size_t line_end = text.find('\n', kPiece);
+      if (line_end != std::string_view::npos) cut = line_end + 1;
+    }
+    normalized.clear();
+    normalize_into(text.substr(0, cut), NormalizeOptions{}, normalized);
+    t.from_arabic(normalized);
+    text.remove_prefix(cut);
+  }
 }
 
 std::string transliterate(std::string_view text, const TransliterateOptions& options) {
