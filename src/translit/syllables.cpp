@@ -151,11 +151,24 @@ constexpr float final_cost(const State& s) {
 // The costs that depend on the state alone, by state key: a load instead
 // of the branches of nucleus_cost, glide_then_u and final_cost.
 // Also the state after a consonant of each sonority class (push, by key * 6
-// + class) and whether a consonant precedes (where an i may go).
+// + class), whether a consonant precedes (where an i may go) and where the
+// consonant's state may meet another reading's (merge, see best_reading).
+//
+// Which readings of one letter can reach the same state, from the distinct
+// states of the previous position: a vowel (and û) always reaches the state
+// after a vowel (kMergeVowel); a consonant after an unwritten i reaches one
+// consonant after a vowel (kMergeOne), as does a consonant right after a
+// vowel; a consonant after three or more reaches four or more, whose
+// sonority classes are not kept (kMergeLong, one state with and one
+// without a vowel before). Any other consonant reading appends a class to
+// one or two consonants after a distinct state, dropping none: a state no
+// other reading of the letter reaches (merge 0).
+enum Merge : std::uint8_t { kMergeVowel = 0, kMergeOne = 1, kMergeLongNoVowel = 2, kMergeLong = 3 };
 struct StateCosts {
   std::array<float, 2 * 5 * 216> nucleus{}, glide_u{}, final{};
   std::array<std::uint16_t, 2 * 5 * 216 * 6> push{};
   std::array<bool, 2 * 5 * 216> after_consonant{};
+  std::array<std::uint8_t, 2 * 5 * 216> merge{};  ///< of push's state: 0 (none), kMergeOne, kMergeLong...
   constexpr StateCosts() {
     for (unsigned k = 0; k < nucleus.size(); ++k) {
       const State st = State::unpack(static_cast<std::uint16_t>(k));
@@ -164,6 +177,7 @@ struct StateCosts {
       final[k] = final_cost(st);
       after_consonant[k] = st.n >= 1;
       for (unsigned c = 0; c < 6; ++c) push[k * 6 + c] = st.push(c).encode();
+      merge[k] = st.n >= 3 ? (st.nucleus ? kMergeLong : kMergeLongNoVowel) : st.n == 0 && st.nucleus ? kMergeOne : 0;
     }
   }
 };
@@ -294,13 +308,6 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
   // before each position means every store below is in bounds.
   if (node_capacity_ < kStates + 1) grow_nodes(kStates + 1, 0);
   Node* nodes = nodes_.get();
-  Slot* const slots = slots_.data();
-  // The stamps of this word's positions: stamp_ + 1, ..., stamp_ + len.
-  if (std::numeric_limits<std::uint32_t>::max() - stamp_ <= len) {  // would wrap: forget every slot
-    std::fill(slots_.begin(), slots_.end(), Slot{});
-    stamp_ = 0;
-  }
-  std::uint32_t stamp = stamp_;
   std::uint32_t n = 0;  // nodes in use
   nodes[n++] = {0.0f, -1, 0, kFixed, 0};
   begin[0] = 0;
@@ -375,102 +382,94 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       node.choice = choice;
       node.bizroke = bizroke;
     };
-    // A node unless this position has one of the same state: then the
-    // cheaper of the two (the first on a tie). slots[key] is the node of
-    // state `key` at this position when its stamp is this position's.
-    ++stamp;
-    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
-                   __attribute__((always_inline)) {
-      Slot& slot = slots[key];
-      if (slot.stamp == stamp) {
-        next_floor = std::min(next_floor, cost);
-        Node& old = nodes[slot.node];
-        if (cost < old.cost) {
-          old.cost = cost;
-          old.prev = static_cast<std::int32_t>(from);
-          old.choice = choice;
-          old.bizroke = bizroke;
-        }
+    // The node of each state several readings may reach (Merge), once
+    // added: a later reading replaces it only when cheaper (the first wins
+    // a tie), as for any state; every other state is reached once.
+    std::int32_t merged[4] = {-1, -1, -1, -1};
+    auto merge = [&](unsigned which, std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice,
+                     std::uint8_t bizroke) __attribute__((always_inline)) {
+      if (merged[which] < 0) {
+        merged[which] = static_cast<std::int32_t>(n);
+        put(from, key, cost, choice, bizroke);
         return;
       }
-      slot.stamp = stamp;
-      slot.node = n;
-      put(from, key, cost, choice, bizroke);
-    };
-    // The readings of letter p-1 after each node of p-1, through `emit`.
-    const bool initial = p == 1;
-    auto transitions = [&](auto&& emit) __attribute__((always_inline)) {
-      // A consonant reading from node i (and the same after an unwritten i
-      // between the last consonant and this one).
-      auto consonant = [&](std::uint32_t i, std::uint16_t key, float base, std::uint8_t choice, unsigned sonority)
-                           __attribute__((always_inline)) {
-        if (allowed(choice, false)) emit(i, kCosts.push[key * 6 + sonority], base, choice, 0);
-        if (kCosts.after_consonant[key] && allowed(choice, true)) {
-          emit(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, 1);
-        }
-      };
-      switch (letter.kind) {
-        case Kind::vowel: break;  // above
-        case Kind::consonant:
-        case Kind::hamza:
-          for (std::uint32_t i = prev_first; i < first; ++i) {
-            const float base = nodes[i].cost;
-            if (base > ceiling) continue;
-            consonant(i, nodes[i].key, base, kFixed, letter.sonority);
-          }
-          break;
-        case Kind::waw:
-          for (std::uint32_t i = prev_first; i < first; ++i) {
-            const float base = nodes[i].cost;
-            if (base > ceiling) continue;
-            const std::uint16_t key = nodes[i].key;
-            if (allowed(kWawU, false)) {
-              const float extra = (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
-              emit(i, kAfterVowel, base + extra + kCosts.nucleus[key], kWawU, 0);
-            }
-            consonant(i, key, base, kWawW, kGlide);
-          }
-          break;
-        case Kind::yeh:
-          for (std::uint32_t i = prev_first; i < first; ++i) {
-            const float base = nodes[i].cost;
-            if (base > ceiling) continue;
-            const std::uint16_t key = nodes[i].key;
-            if (allowed(kYehI, false)) {
-              const float extra = initial ? kInitialVowelReading : 0.0f;
-              emit(i, kAfterVowel, base + extra + kCosts.nucleus[key], kYehI, 0);
-            }
-            consonant(i, key, base, kYehY, kGlideY);
-          }
-          break;
+      next_floor = std::min(next_floor, cost);
+      Node& old = nodes[merged[which]];
+      if (cost < old.cost) {
+        old.cost = cost;
+        old.prev = static_cast<std::int32_t>(from);
+        old.choice = choice;
+        old.bizroke = bizroke;
       }
     };
-    // وو read as û (from every node at p-2).
-    const bool pair = p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
-                      (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
-                                   (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
-                                   (!hint->forced || hint->decision.choice == kWawPair) &&
-                                   (!hint->forced_bizroke || !hint->decision.bizroke)));
-    if (first - prev_first == 1 && !pair) {
-      // From a single node the readings reach distinct states (a vowel: the
-      // state after a vowel; a consonant: one or more consonants after the
-      // node's; after an i: exactly one, and only from a node that ends in
-      // a consonant), so nothing needs merging: no slot lookups.
-      transitions(put);
-    } else {
-      transitions(add);
-      if (pair) {
-        for (std::uint32_t i = begin[p - 2]; i < prev_first; ++i) {
-          const std::uint16_t key = nodes[i].key;
-          const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
-          add(i, kAfterVowel, nodes[i].cost + extra + kCosts.nucleus[key], kWawPair, 0);
+    // A consonant reading from node i (and the same after an unwritten i
+    // between the last consonant and this one).
+    auto consonant = [&](std::uint32_t i, std::uint16_t key, float base, std::uint8_t choice, unsigned sonority)
+                         __attribute__((always_inline)) {
+      if (allowed(choice, false)) {
+        const std::uint16_t to = kCosts.push[key * 6 + sonority];
+        if (const unsigned which = kCosts.merge[key]; which != 0) {
+          merge(which, i, to, base, choice, 0);
+        } else {
+          put(i, to, base, choice, 0);
         }
+      }
+      if (kCosts.after_consonant[key] && allowed(choice, true)) {
+        merge(kMergeOne, i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice,
+              1);
+      }
+    };
+    const bool initial = p == 1;
+    switch (letter.kind) {
+      case Kind::vowel: break;  // above
+      case Kind::consonant:
+      case Kind::hamza:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          consonant(i, nodes[i].key, base, kFixed, letter.sonority);
+        }
+        break;
+      case Kind::waw:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const std::uint16_t key = nodes[i].key;
+          if (allowed(kWawU, false)) {
+            const float extra = (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+            merge(kMergeVowel, i, kAfterVowel, base + extra + kCosts.nucleus[key], kWawU, 0);
+          }
+          consonant(i, key, base, kWawW, kGlide);
+        }
+        break;
+      case Kind::yeh:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const std::uint16_t key = nodes[i].key;
+          if (allowed(kYehI, false)) {
+            const float extra = initial ? kInitialVowelReading : 0.0f;
+            merge(kMergeVowel, i, kAfterVowel, base + extra + kCosts.nucleus[key], kYehI, 0);
+          }
+          consonant(i, key, base, kYehY, kGlideY);
+        }
+        break;
+    }
+    // وو read as û, from every node at p-2.
+    if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
+        (!kHints || ((!hints[p - 2].forced || hints[p - 2].decision.choice == kPairFirst) &&
+                     (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
+                     (!hint->forced || hint->decision.choice == kWawPair) &&
+                     (!hint->forced_bizroke || !hint->decision.bizroke)))) {
+      for (std::uint32_t i = begin[p - 2]; i < prev_first; ++i) {
+        const std::uint16_t key = nodes[i].key;
+        const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+        merge(kMergeVowel, i, kAfterVowel, nodes[i].cost + extra + kCosts.nucleus[key], kWawPair, 0);
       }
     }
     begin[p + 1] = n;
     floor = next_floor;
   }
-  stamp_ = stamp;
 
   // The best complete reading.
   std::int32_t best = -1;

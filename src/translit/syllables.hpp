@@ -90,14 +90,9 @@ class WordReader {
   void grow_nodes(std::size_t capacity, std::size_t used);
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
   std::vector<Decision> path_;        ///< read(): the best reading, one decision per letter
-  struct Slot {
-    std::uint32_t stamp = 0;
-    std::uint32_t node = 0;
-  };
-  /// By state key: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority classes).
+  /// State keys: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority
+  /// classes); a position has at most one node per state.
   static constexpr std::size_t kStates = 2 * 5 * 216;
-  std::vector<Slot> slots_ = std::vector<Slot>(kStates);
-  std::uint32_t stamp_ = 0;
 };
 
 }  // namespace kurdi::translit_detail
