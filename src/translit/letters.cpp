@@ -111,6 +111,21 @@ constexpr std::array<const ArabicLetter*, 256> kArabicBlock = arabic_block();
 
 namespace {
 
+constexpr std::array<Phone, 256> letter_phones() {
+  std::array<Phone, 256> phones{};
+  for (const ArabicLetter& l : kArabic) {
+    phones[l.cp - 0x0600] = l.kind == Kind::hamza ? Phone{&kReadGlottal, false, false, kStop, false}
+                                                  : Phone{&l.reading, l.kind == Kind::vowel, false, l.sonority, false};
+  }
+  return phones;
+}
+
+}  // namespace
+
+constexpr std::array<Phone, 256> kLetterPhone = letter_phones();
+
+namespace {
+
 // U+0000..U+02FF -> 1 + index into kLatin (0: none), and lower case.
 constexpr char32_t kDirect = 0x300;
 struct LatinIndex {

@@ -73,6 +73,21 @@ inline constexpr Reading kReadY{"y", "y", "y", "j"};
 inline constexpr Reading kReadBizroke{"i", "i", "i", "ɪ"};
 inline constexpr Reading kReadGlottal{"'", "'", "'", "ʔ"};
 
+/// One sound of the chosen reading of a word.
+struct Phone {
+  const Reading* reading;
+  bool vowel;
+  bool word_initial_glottal;  ///< a word-initial ئ: not written in Latin
+  std::uint8_t sonority;
+  bool syllable_start;  ///< a syllable boundary falls before this phone (not the first)
+};
+
+/// The phone of each letter of the block U+0600..U+06FF read as itself, by
+/// the code point's low byte: its own reading, or for ئ the glottal stop
+/// (word_initial_glottal unset). A table in static memory, so that a phone
+/// is written as one 16-byte copy.
+extern const std::array<Phone, 256> kLetterPhone;
+
 /// A Latin letter read by Script::arab: its Arabic spelling and whether it is a
 /// vowel (a word-initial vowel is written after ئ). `arabic` is empty for i.
 struct LatinLetter {

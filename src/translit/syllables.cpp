@@ -185,45 +185,56 @@ struct StateCosts {
 constexpr std::uint16_t kAfterVowel = 5 * 216;
 constexpr StateCosts kCosts;
 
-// Appends one phone. The fields are stored one by one into the vector's
-// new element: building a Phone in a temporary and copying it made the
-// compiler merge the narrow stores into a wide load (a store-forwarding
-// stall, a fifth of the time of read() in a perf profile).
-inline void add_phone(std::vector<Phone>& phones, const Reading* reading, bool vowel, std::uint8_t sonority,
-                      bool word_initial_glottal = false) {
-  Phone& ph = phones.emplace_back();
-  ph.reading = reading;
-  ph.vowel = vowel;
-  ph.word_initial_glottal = word_initial_glottal;
-  ph.sonority = sonority;
-  ph.syllable_start = false;
-}
+// The phones of the readings of و and ی by Choice (kFixed: the letter's own,
+// kLetterPhone; kPairFirst: none, the û is written at the second و), and of
+// the unwritten i. Tables in static memory: a phone is one 16-byte copy
+// from them. (A Phone built field by field in a temporary and then copied
+// made GCC load its narrow stores as one wide word: a store-forwarding
+// stall, a fifth of read()'s time in a perf profile.)
+constexpr Phone kChoicePhone[] = {
+    {nullptr, false, false, 0, false},       // kFixed: kLetterPhone
+    {&kReadU, true, false, 0, false},        // kWawU
+    {&kReadW, false, false, kGlide, false},  // kWawW
+    {&kReadUU, true, false, 0, false},       // kWawPair
+    {&kReadII, true, false, 0, false},       // kYehI
+    {&kReadY, false, false, kGlideY, false}, // kYehY
+    {nullptr, false, false, 0, false},       // kPairFirst: written, not kept
+};
+constexpr Phone kBizrokePhone{&kReadBizroke, true, false, 0, false};
 
-// The phone of a letter at `pos` read as `choice` (kPairFirst: none, the û
-// is written at the second و), after its unwritten i when `bizroke`.
-inline void push_phones(const ArabicLetter& letter, std::size_t pos, Choice choice, bool bizroke,
-                        std::vector<Phone>& phones) {
-  if (bizroke) add_phone(phones, &kReadBizroke, true, 0);
-  switch (choice) {
-    case kPairFirst: break;
-    case kWawU: add_phone(phones, &kReadU, true, 0); break;
-    case kWawW: add_phone(phones, &kReadW, false, kGlide); break;
-    case kWawPair: add_phone(phones, &kReadUU, true, 0); break;
-    case kYehI: add_phone(phones, &kReadII, true, 0); break;
-    case kYehY: add_phone(phones, &kReadY, false, kGlideY); break;
-    default:
-      if (letter.kind == Kind::hamza) {
-        add_phone(phones, &kReadGlottal, false, kStop, pos == 0);
-      } else {
-        add_phone(phones, &letter.reading, letter.kind == Kind::vowel, letter.sonority);
-      }
+// Writes the phones of letters [0, len) read by `decisions` into `phones`:
+// for each letter an unwritten i (kept when decided) and its phone (kept
+// but for kPairFirst), both written unconditionally, so that the loop has
+// no branch on the decisions. At most two phones per letter.
+template <class DecisionAt>
+void write_phones(const ArabicLetter* const* letters, std::size_t len, DecisionAt decision, Phones& phones) {
+  phones.clear();
+  Phone* d = phones.reserve(2 * len);
+  for (std::size_t pos = 0; pos < len; ++pos) {
+    const Decision dec = decision(pos);
+    *d = kBizrokePhone;
+    d += dec.bizroke ? 1 : 0;
+    *d = dec.choice == kFixed ? kLetterPhone[letters[pos]->cp & 0xFF] : kChoicePhone[dec.choice];
+    d += dec.choice != kPairFirst ? 1 : 0;
   }
+  phones.commit(d);
+  // A word-initial ئ is not written in Latin. (The first letter never has
+  // an i before it: no consonant precedes it.)
+  if (len > 0 && letters[0]->kind == Kind::hamza && !phones.empty()) phones[0].word_initial_glottal = true;
 }
 
 }  // namespace
 
-void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                      bool syllables, const Hint* hints, std::uint64_t* bizroke) {
+void Phones::grow(std::size_t capacity) {
+  capacity = std::max({capacity, 2 * capacity_, std::size_t{32}});
+  auto grown = std::make_unique_for_overwrite<Phone[]>(capacity);
+  std::copy(data_.get(), data_.get() + size_, grown.get());
+  data_ = std::move(grown);
+  capacity_ = capacity;
+}
+
+void WordReader::read(const std::vector<const ArabicLetter*>& letters, Phones& phones, bool syllables,
+                      const Hint* hints, std::uint64_t* bizroke) {
   phones.clear();
   const std::size_t len = letters.size();
   if (len == 0) return;
@@ -244,30 +255,26 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
     path[--at] = {node.choice, node.bizroke != 0};
     if (node.choice == kWawPair && at > 0) path[--at] = {kPairFirst, false};
   }
-  std::uint64_t mask = 0;
-  for (std::size_t pos = at; pos < len; ++pos) {
-    const Decision d = path[pos];
-    if (d.bizroke && pos < 64) mask |= std::uint64_t{1} << pos;
-    push_phones(*letters[pos], pos, static_cast<Choice>(d.choice), d.bizroke, phones);
+  // (The path covers every letter: at is 0 here. Were it not, the letters
+  // before it would read as themselves, never out of bounds.)
+  for (std::size_t pos = 0; pos < at; ++pos) path[pos] = {kFixed, false};
+  if (bizroke) {
+    std::uint64_t mask = 0;
+    for (std::size_t pos = 0; pos < len && pos < 64; ++pos) mask |= std::uint64_t{path[pos].bizroke} << pos;
+    *bizroke = mask;
   }
-  if (bizroke) *bizroke = mask;
+  write_phones(letters.data(), len, [path](std::size_t pos) { return path[pos]; }, phones);
   if (syllables) mark_syllables(phones);
 }
 
 void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                      std::vector<Phone>& phones, bool syllables) {
-  phones.clear();
-  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
-    const Decision d = decisions[pos];
-    push_phones(*letters[pos], pos, static_cast<Choice>(d.choice), d.bizroke, phones);
-  }
+                      Phones& phones, bool syllables) {
+  write_phones(letters.data(), decisions.size(), [&decisions](std::size_t pos) { return decisions[pos]; }, phones);
   if (syllables) mark_syllables(phones);
 }
 
-void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                            bool syllables) {
-  phones.clear();
-  for (std::size_t pos = 0; pos < letters.size(); ++pos) push_phones(*letters[pos], pos, kFixed, false, phones);
+void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, Phones& phones, bool syllables) {
+  write_phones(letters.data(), letters.size(), [](std::size_t) { return Decision{kFixed, false}; }, phones);
   if (syllables) mark_syllables(phones);
 }
 
@@ -484,7 +491,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
   return best;
 }
 
-void mark_syllables(std::vector<Phone>& phones) {
+void mark_syllables(Phones& phones) {
   // Syllable boundaries, by the same cluster rules as the scoring.
   std::size_t last_vowel = phones.size();
   for (std::size_t i = 0; i < phones.size(); ++i) {

@@ -13,19 +13,43 @@
 
 namespace kurdi::translit_detail {
 
-/// One sound of the chosen reading.
-struct Phone {
-  const Reading* reading;
-  bool vowel;
-  bool word_initial_glottal;  ///< a word-initial ئ: not written in Latin
-  std::uint8_t sonority;
-  bool syllable_start;  ///< a syllable boundary falls before this phone (not the first)
+/// The phones of one word (Phone: letters.hpp). A buffer that only grows:
+/// a reading is written through a plain pointer (reserve, then commit),
+/// without a std::vector's check and reload per element or its zeroing.
+class Phones {
+ public:
+  void clear() noexcept { size_ = 0; }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  Phone* begin() noexcept { return data_.get(); }
+  Phone* end() noexcept { return data_.get() + size_; }
+  const Phone* begin() const noexcept { return data_.get(); }
+  const Phone* end() const noexcept { return data_.get() + size_; }
+  Phone& operator[](std::size_t i) noexcept { return data_[i]; }
+  const Phone& operator[](std::size_t i) const noexcept { return data_[i]; }
+  void push_back(const Phone& phone) {
+    *reserve(1) = phone;
+    ++size_;
+  }
+  /// Room for `n` more phones: where they go (after the current ones).
+  Phone* reserve(std::size_t n) {
+    if (size_ + n > capacity_) grow(size_ + n);
+    return data_.get() + size_;
+  }
+  /// The phones written from reserve()'s pointer up to `end` are now in.
+  void commit(const Phone* end) noexcept { size_ = static_cast<std::size_t>(end - data_.get()); }
+
+ private:
+  void grow(std::size_t capacity);
+  std::unique_ptr<Phone[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 /// Marks syllable_start on `phones` (a reading of one word) by the cluster
 /// rules of the scoring: one consonant between vowels starts the next
 /// syllable, two split coda.onset (onset CG when the second is a glide), ...
-void mark_syllables(std::vector<Phone>& phones);
+void mark_syllables(Phones& phones);
 
 /// The reading of one letter chosen by the DP (or forced by a hint).
 enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY, kPairFirst };
@@ -54,17 +78,17 @@ class WordReader {
   /// the syllable boundaries when `syllables` is set. `hints`, when not
   /// null, has one entry per letter. `bizroke`, when not null, gets bit i
   /// set when an unwritten i stands before letter i (i < 64).
-  void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+  void read(const std::vector<const ArabicLetter*>& letters, Phones& phones,
             bool syllables, const Hint* hints = nullptr, std::uint64_t* bizroke = nullptr);
 
   /// The one reading of a word without و, ی or two consonant letters in a
   /// row (what read() gives for it, without the DP).
-  static void read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+  static void read_plain(const std::vector<const ArabicLetter*>& letters, Phones& phones,
                          bool syllables);
 
   /// Phones of `letters` read by `decisions` (from decide()).
   static void emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                   std::vector<Phone>& phones, bool syllables);
+                   Phones& phones, bool syllables);
 
   /// The DP alone: the best reading of letters [0, len) as one decision per
   /// letter. Returns false when no reading satisfies the forced hints.

@@ -392,7 +392,7 @@ class Transliterator {
   std::vector<char> word_out_;  // one word's output (write_arabic_word)
   WordReader reader_;
   std::vector<const ArabicLetter*> letters_;
-  std::vector<Phone> phones_;
+  Phones phones_;
   std::vector<Hint> hints_;
   bool ambiguous_ = false;  // the current word has a و or ی
   bool cluster_ = false;    // ... two consonant letters in a row
