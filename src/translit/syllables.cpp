@@ -217,7 +217,7 @@ void write_phones(const ArabicLetter* const* letters, std::size_t len, DecisionA
     *d = dec.choice == kFixed ? kLetterPhone[letters[pos]->cp & 0xFF] : kChoicePhone[dec.choice];
     d += dec.choice != kPairFirst ? 1 : 0;
   }
-  phones.commit(d);
+  phones.commit(phones.begin(), d);
   // A word-initial ئ is not written in Latin. (The first letter never has
   // an i before it: no consonant precedes it.)
   if (len > 0 && letters[0]->kind == Kind::hamza && !phones.empty()) phones[0].word_initial_glottal = true;
@@ -228,7 +228,7 @@ void write_phones(const ArabicLetter* const* letters, std::size_t len, DecisionA
 void Phones::grow(std::size_t capacity) {
   capacity = std::max({capacity, 2 * capacity_, std::size_t{32}});
   auto grown = std::make_unique_for_overwrite<Phone[]>(capacity);
-  std::copy(data_.get(), data_.get() + size_, grown.get());
+  std::copy(data_.get(), data_.get() + last_, grown.get());
   data_ = std::move(grown);
   capacity_ = capacity;
 }
@@ -244,26 +244,30 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, Phones& p
   if (best < 0 && hints) best = best_reading<false>(letters.data(), len, nullptr);
   if (best < 0) return;
 
-  // Walk back, one decision per letter (a tight loop: it is a chain of
-  // dependent loads), then emit forwards.
-  if (path_.size() < len) path_.resize(len);
-  Decision* const path = path_.data();
+  // Walk back from the last letter, writing the phones backwards as in
+  // write_phones: the letter's phone, then an i before it, kept when decided.
+  // (The walk is a chain of dependent loads; the writes go beside it.) Room
+  // for two phones per letter and one more: the i is written below the
+  // letter's phone even when not kept.
+  Phone* const room = phones.reserve(2 * len + 1);
+  Phone* const last = room + 2 * len + 1;
+  Phone* d = last;
   const Node* const nodes = nodes_.get();
-  std::size_t at = len;
+  std::uint64_t mask = 0;
+  std::size_t at = len;  // the letters [0, at) are not read yet
   for (std::int32_t i = best; i > 0 && at > 0; i = nodes[i].prev) {
     const Node& node = nodes[i];
-    path[--at] = {node.choice, node.bizroke != 0};
-    if (node.choice == kWawPair && at > 0) path[--at] = {kPairFirst, false};
+    const std::size_t pos = at - 1;  // the node's letter (the second و of û)
+    *--d = node.choice == kFixed ? kLetterPhone[letters[pos]->cp & 0xFF] : kChoicePhone[node.choice];
+    d[-1] = kBizrokePhone;
+    d -= node.bizroke;
+    mask |= pos < 64 ? std::uint64_t{node.bizroke} << pos : 0;
+    at -= node.choice == kWawPair && at >= 2 ? 2 : 1;
   }
-  // (The path covers every letter: at is 0 here. Were it not, the letters
-  // before it would read as themselves, never out of bounds.)
-  for (std::size_t pos = 0; pos < at; ++pos) path[pos] = {kFixed, false};
-  if (bizroke) {
-    std::uint64_t mask = 0;
-    for (std::size_t pos = 0; pos < len && pos < 64; ++pos) mask |= std::uint64_t{path[pos].bizroke} << pos;
-    *bizroke = mask;
-  }
-  write_phones(letters.data(), len, [path](std::size_t pos) { return path[pos]; }, phones);
+  // (The path covers every letter: at is 0 here.)
+  if (bizroke) *bizroke = mask;
+  phones.commit(d, last);
+  if (letters[0]->kind == Kind::hamza && !phones.empty()) phones[0].word_initial_glottal = true;
   if (syllables) mark_syllables(phones);
 }
 

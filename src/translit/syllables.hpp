@@ -18,31 +18,36 @@ namespace kurdi::translit_detail {
 /// without a std::vector's check and reload per element or its zeroing.
 class Phones {
  public:
-  void clear() noexcept { size_ = 0; }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
-  Phone* begin() noexcept { return data_.get(); }
-  Phone* end() noexcept { return data_.get() + size_; }
-  const Phone* begin() const noexcept { return data_.get(); }
-  const Phone* end() const noexcept { return data_.get() + size_; }
-  Phone& operator[](std::size_t i) noexcept { return data_[i]; }
-  const Phone& operator[](std::size_t i) const noexcept { return data_[i]; }
+  void clear() noexcept { first_ = last_ = 0; }
+  std::size_t size() const noexcept { return last_ - first_; }
+  bool empty() const noexcept { return last_ == first_; }
+  Phone* begin() noexcept { return data_.get() + first_; }
+  Phone* end() noexcept { return data_.get() + last_; }
+  const Phone* begin() const noexcept { return data_.get() + first_; }
+  const Phone* end() const noexcept { return data_.get() + last_; }
+  Phone& operator[](std::size_t i) noexcept { return data_[first_ + i]; }
+  const Phone& operator[](std::size_t i) const noexcept { return data_[first_ + i]; }
   void push_back(const Phone& phone) {
     *reserve(1) = phone;
-    ++size_;
+    ++last_;
   }
   /// Room for `n` more phones: where they go (after the current ones).
   Phone* reserve(std::size_t n) {
-    if (size_ + n > capacity_) grow(size_ + n);
-    return data_.get() + size_;
+    if (last_ + n > capacity_) grow(last_ + n);
+    return data_.get() + last_;
   }
-  /// The phones written from reserve()'s pointer up to `end` are now in.
-  void commit(const Phone* end) noexcept { size_ = static_cast<std::size_t>(end - data_.get()); }
+  /// The phones are now [first, last), written into the room reserve() made
+  /// (from its pointer on; read() fills it backwards).
+  void commit(const Phone* first, const Phone* last) noexcept {
+    first_ = static_cast<std::size_t>(first - data_.get());
+    last_ = static_cast<std::size_t>(last - data_.get());
+  }
 
  private:
   void grow(std::size_t capacity);
   std::unique_ptr<Phone[]> data_;
-  std::size_t size_ = 0;
+  std::size_t first_ = 0;
+  std::size_t last_ = 0;
   std::size_t capacity_ = 0;
 };
 
@@ -113,7 +118,6 @@ class WordReader {
   std::size_t node_capacity_ = 0;
   void grow_nodes(std::size_t capacity, std::size_t used);
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
-  std::vector<Decision> path_;        ///< read(): the best reading, one decision per letter
   /// State keys: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority
   /// classes); a position has at most one node per state.
   static constexpr std::size_t kStates = 2 * 5 * 216;
