@@ -119,12 +119,18 @@ class Transliterator {
     const auto* end = p + text.size();
     bool sentence_start = true;
     while (p < end) {
-      const text::Decoded d = text::decode(p, end);
-      if (const ArabicLetter* letter = arabic_letter(d.cp)) {
+      // The space between words: written as is, and neither starts nor
+      // ends a sentence (what the general path below does with it).
+      if (*p == ' ') {
+        out_.push_back(' ');
+        ++p;
+        continue;
+      }
+      if (const auto [letter, letter_len] = next_letter(p, end); letter) {
         const unsigned char* word_begin = p;
         letters_.clear();
         letters_.push_back(letter);
-        p += d.len;
+        p += letter_len;
         // Whether the word has a و or ی (read u/w/û, î/y) and two
         // consonant letters in a row (one of them may be a و or ی read w, y;
         // where an unwritten i may go): a word with neither has one
@@ -157,6 +163,7 @@ class Transliterator {
         sentence_start = false;
         continue;
       }
+      const text::Decoded d = text::decode(p, end);
       p += d.len;
       if (d.cp == kZwnj && !out_.empty() && p < end && arabic_letter(text::decode(p, end).cp)) {
         continue;  // inside a compound: the Latin word is written together
