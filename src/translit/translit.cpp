@@ -462,7 +462,11 @@ void transliterate_into(std::string_view text, const TransliterateOptions& optio
 
 std::string transliterate(std::string_view text, const TransliterateOptions& options) {
   std::string out;
-  out.reserve(text.size() + text.size() / 4);
+  // Latin and IPA are no longer than the Arabic script they come from (plus
+  // a margin); Arabic script from Latin is about 1.6 times as long (two bytes
+  // a letter). Reserved so that the output is not moved midway: a move
+  // copies it into fresh pages, each a page fault on first touch.
+  out.reserve(options.to == Script::arab ? 2 * text.size() : text.size() + text.size() / 4);
   transliterate_into(text, options, out);
   return out;
 }
