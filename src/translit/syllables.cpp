@@ -354,7 +354,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
 
     if (letter.kind == Kind::vowel) {
       // Every reading goes to the one state after a vowel: keep the first
-      // cheapest (what add() below would keep), without the slot table.
+      // cheapest (what merge() below would keep), directly.
       if (allowed(kFixed, false)) {
         float best_cost = kInf;
         std::uint32_t from = 0;
@@ -382,7 +382,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       continue;
     }
 
-    // A new node, field by field (no temporary Node: see add_phone).
+    // A new node, field by field (no temporary Node: see kChoicePhone).
     auto put = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
                    __attribute__((always_inline)) {
       next_floor = std::min(next_floor, cost);
