@@ -28,7 +28,7 @@ Phone phone(const Reading& r, bool vowel, unsigned sonority) {
 }  // namespace
 
 bool read_exception(const std::vector<const ArabicLetter*>& letters, std::string_view hawar,
-                    std::vector<Phone>& phones) {
+                    Phones& phones) {
   phones.clear();
   std::string_view rest = hawar;
   for (std::size_t i = 0; i < letters.size(); ++i) {

@@ -22,6 +22,6 @@ const ExceptionEntry* find_exception(std::uint64_t hash, std::string_view word) 
 /// of the word, ' inside), and a plain i before a letter is an unwritten i.
 /// Returns false, leaving `phones` unspecified, when they do not align.
 bool read_exception(const std::vector<const ArabicLetter*>& letters, std::string_view hawar,
-                    std::vector<Phone>& phones);
+                    Phones& phones);
 
 }  // namespace kurdi::translit_detail

@@ -98,23 +98,31 @@ constexpr Composition kCompose[] = {
 
 namespace {
 
-// U+0600..U+06FF -> 1 + index into kArabic, 0 for none: one load per letter.
-struct ArabicIndex {
-  unsigned char slot[256] = {};
-  constexpr ArabicIndex() {
-    for (std::size_t i = 0; i < std::size(kArabic); ++i)
-      slot[kArabic[i].cp - 0x0600] = static_cast<unsigned char>(i + 1);
-  }
-};
-constexpr ArabicIndex kArabicIndex;
+// U+0600..U+06FF -> the letter by its low byte: one load per letter.
+constexpr std::array<const ArabicLetter*, 256> arabic_block() {
+  std::array<const ArabicLetter*, 256> block{};
+  for (const ArabicLetter& l : kArabic) block[l.cp - 0x0600] = &l;
+  return block;
+}
 
 }  // namespace
 
-const ArabicLetter* arabic_letter(char32_t cp) noexcept {
-  if (cp < 0x0600 || cp > 0x06FF) return nullptr;
-  const unsigned slot = kArabicIndex.slot[cp - 0x0600];
-  return slot == 0 ? nullptr : &kArabic[slot - 1];
+constexpr std::array<const ArabicLetter*, 256> kArabicBlock = arabic_block();
+
+namespace {
+
+constexpr std::array<Phone, 256> letter_phones() {
+  std::array<Phone, 256> phones{};
+  for (const ArabicLetter& l : kArabic) {
+    phones[l.cp - 0x0600] = l.kind == Kind::hamza ? Phone{&kReadGlottal, false, false, kStop, false}
+                                                  : Phone{&l.reading, l.kind == Kind::vowel, false, l.sonority, false};
+  }
+  return phones;
 }
+
+}  // namespace
+
+constexpr std::array<Phone, 256> kLetterPhone = letter_phones();
 
 namespace {
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <memory>
 
 namespace kurdi::translit_detail {
 
@@ -150,11 +151,24 @@ constexpr float final_cost(const State& s) {
 // The costs that depend on the state alone, by state key: a load instead
 // of the branches of nucleus_cost, glide_then_u and final_cost.
 // Also the state after a consonant of each sonority class (push, by key * 6
-// + class) and whether a consonant precedes (where an i may go).
+// + class), whether a consonant precedes (where an i may go) and where the
+// consonant's state may meet another reading's (merge, see best_reading).
+//
+// Which readings of one letter can reach the same state, from the distinct
+// states of the previous position: a vowel (and û) always reaches the state
+// after a vowel (kMergeVowel); a consonant after an unwritten i reaches one
+// consonant after a vowel (kMergeOne), as does a consonant right after a
+// vowel; a consonant after three or more reaches four or more, whose
+// sonority classes are not kept (kMergeLong, one state with and one
+// without a vowel before). Any other consonant reading appends a class to
+// one or two consonants after a distinct state, dropping none: a state no
+// other reading of the letter reaches (merge 0).
+enum Merge : std::uint8_t { kMergeVowel = 0, kMergeOne = 1, kMergeLongNoVowel = 2, kMergeLong = 3 };
 struct StateCosts {
   std::array<float, 2 * 5 * 216> nucleus{}, glide_u{}, final{};
   std::array<std::uint16_t, 2 * 5 * 216 * 6> push{};
   std::array<bool, 2 * 5 * 216> after_consonant{};
+  std::array<std::uint8_t, 2 * 5 * 216> merge{};  ///< of push's state: 0 (none), kMergeOne, kMergeLong...
   constexpr StateCosts() {
     for (unsigned k = 0; k < nucleus.size(); ++k) {
       const State st = State::unpack(static_cast<std::uint16_t>(k));
@@ -163,6 +177,7 @@ struct StateCosts {
       final[k] = final_cost(st);
       after_consonant[k] = st.n >= 1;
       for (unsigned c = 0; c < 6; ++c) push[k * 6 + c] = st.push(c).encode();
+      merge[k] = st.n >= 3 ? (st.nucleus ? kMergeLong : kMergeLongNoVowel) : st.n == 0 && st.nucleus ? kMergeOne : 0;
     }
   }
 };
@@ -170,36 +185,56 @@ struct StateCosts {
 constexpr std::uint16_t kAfterVowel = 5 * 216;
 constexpr StateCosts kCosts;
 
-Phone make_phone(const Reading& r, bool vowel, unsigned sonority) {
-  return {&r, vowel, false, static_cast<std::uint8_t>(sonority), false};
-}
+// The phones of the readings of و and ی by Choice (kFixed: the letter's own,
+// kLetterPhone; kPairFirst: none, the û is written at the second و), and of
+// the unwritten i. Tables in static memory: a phone is one 16-byte copy
+// from them. (A Phone built field by field in a temporary and then copied
+// made GCC load its narrow stores as one wide word: a store-forwarding
+// stall, a fifth of read()'s time in a perf profile.)
+constexpr Phone kChoicePhone[] = {
+    {nullptr, false, false, 0, false},       // kFixed: kLetterPhone
+    {&kReadU, true, false, 0, false},        // kWawU
+    {&kReadW, false, false, kGlide, false},  // kWawW
+    {&kReadUU, true, false, 0, false},       // kWawPair
+    {&kReadII, true, false, 0, false},       // kYehI
+    {&kReadY, false, false, kGlideY, false}, // kYehY
+    {nullptr, false, false, 0, false},       // kPairFirst: written, not kept
+};
+constexpr Phone kBizrokePhone{&kReadBizroke, true, false, 0, false};
 
-// The phone of a letter at `pos` read as `choice` (kPairFirst: none, the û
-// is written at the second و), after its unwritten i when `bizroke`.
-void push_phones(const ArabicLetter& letter, std::size_t pos, Choice choice, bool bizroke, std::vector<Phone>& phones) {
-  if (bizroke) phones.push_back(make_phone(kReadBizroke, true, 0));
-  switch (choice) {
-    case kPairFirst: break;
-    case kWawU: phones.push_back(make_phone(kReadU, true, 0)); break;
-    case kWawW: phones.push_back(make_phone(kReadW, false, kGlide)); break;
-    case kWawPair: phones.push_back(make_phone(kReadUU, true, 0)); break;
-    case kYehI: phones.push_back(make_phone(kReadII, true, 0)); break;
-    case kYehY: phones.push_back(make_phone(kReadY, false, kGlideY)); break;
-    default: {
-      Phone ph{&letter.reading, letter.kind == Kind::vowel, false, letter.sonority, false};
-      if (letter.kind == Kind::hamza) {
-        ph = make_phone(kReadGlottal, false, kStop);
-        ph.word_initial_glottal = pos == 0;
-      }
-      phones.push_back(ph);
-    }
+// Writes the phones of letters [0, len) read by `decisions` into `phones`:
+// for each letter an unwritten i (kept when decided) and its phone (kept
+// but for kPairFirst), both written unconditionally, so that the loop has
+// no branch on the decisions. At most two phones per letter.
+template <class DecisionAt>
+void write_phones(const ArabicLetter* const* letters, std::size_t len, DecisionAt decision, Phones& phones) {
+  phones.clear();
+  Phone* d = phones.reserve(2 * len);
+  for (std::size_t pos = 0; pos < len; ++pos) {
+    const Decision dec = decision(pos);
+    *d = kBizrokePhone;
+    d += dec.bizroke ? 1 : 0;
+    *d = dec.choice == kFixed ? kLetterPhone[letters[pos]->cp & 0xFF] : kChoicePhone[dec.choice];
+    d += dec.choice != kPairFirst ? 1 : 0;
   }
+  phones.commit(phones.begin(), d);
+  // A word-initial ئ is not written in Latin. (The first letter never has
+  // an i before it: no consonant precedes it.)
+  if (len > 0 && letters[0]->kind == Kind::hamza && !phones.empty()) phones[0].word_initial_glottal = true;
 }
 
 }  // namespace
 
-void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                      bool syllables, const Hint* hints, std::uint64_t* bizroke) {
+void Phones::grow(std::size_t capacity) {
+  capacity = std::max({capacity, 2 * capacity_, std::size_t{32}});
+  auto grown = std::make_unique_for_overwrite<Phone[]>(capacity);
+  std::copy(data_.get(), data_.get() + last_, grown.get());
+  data_ = std::move(grown);
+  capacity_ = capacity;
+}
+
+void WordReader::read(const std::vector<const ArabicLetter*>& letters, Phones& phones, bool syllables,
+                      const Hint* hints, std::uint64_t* bizroke) {
   phones.clear();
   const std::size_t len = letters.size();
   if (len == 0) return;
@@ -209,37 +244,50 @@ void WordReader::read(const std::vector<const ArabicLetter*>& letters, std::vect
   if (best < 0 && hints) best = best_reading<false>(letters.data(), len, nullptr);
   if (best < 0) return;
 
-  // Walk back, then emit forwards.
-  std::vector<std::int32_t>& path = path_;
-  path.clear();
-  for (std::int32_t i = best; i > 0; i = nodes_[static_cast<std::size_t>(i)].prev) path.push_back(i);
-  std::size_t pos = 0;
+  // Walk back from the last letter, writing the phones backwards as in
+  // write_phones: the letter's phone, then an i before it, kept when decided.
+  // (The walk is a chain of dependent loads; the writes go beside it.) Room
+  // for two phones per letter and one more: the i is written below the
+  // letter's phone even when not kept.
+  Phone* const room = phones.reserve(2 * len + 1);
+  Phone* const last = room + 2 * len + 1;
+  Phone* d = last;
+  const Node* const nodes = nodes_.get();
   std::uint64_t mask = 0;
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const Node& node = nodes_[static_cast<std::size_t>(*it)];
-    if (node.bizroke && pos < 64) mask |= std::uint64_t{1} << pos;
-    push_phones(*letters[pos], pos, static_cast<Choice>(node.choice), node.bizroke != 0, phones);
-    pos += node.choice == kWawPair ? 2 : 1;
+  std::size_t at = len;  // the letters [0, at) are not read yet
+  for (std::int32_t i = best; i > 0 && at > 0; i = nodes[i].prev) {
+    const Node& node = nodes[i];
+    const std::size_t pos = at - 1;  // the node's letter (the second و of û)
+    *--d = node.choice == kFixed ? kLetterPhone[letters[pos]->cp & 0xFF] : kChoicePhone[node.choice];
+    d[-1] = kBizrokePhone;
+    d -= node.bizroke;
+    mask |= pos < 64 ? std::uint64_t{node.bizroke} << pos : 0;
+    at -= node.choice == kWawPair && at >= 2 ? 2 : 1;
   }
+  // (The path covers every letter: at is 0 here.)
   if (bizroke) *bizroke = mask;
+  phones.commit(d, last);
+  if (letters[0]->kind == Kind::hamza && !phones.empty()) phones[0].word_initial_glottal = true;
   if (syllables) mark_syllables(phones);
 }
 
 void WordReader::emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                      std::vector<Phone>& phones, bool syllables) {
-  phones.clear();
-  for (std::size_t pos = 0; pos < decisions.size(); ++pos) {
-    const Decision d = decisions[pos];
-    push_phones(*letters[pos], pos, static_cast<Choice>(d.choice), d.bizroke, phones);
-  }
+                      Phones& phones, bool syllables) {
+  write_phones(letters.data(), decisions.size(), [&decisions](std::size_t pos) { return decisions[pos]; }, phones);
   if (syllables) mark_syllables(phones);
 }
 
-void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
-                            bool syllables) {
-  phones.clear();
-  for (std::size_t pos = 0; pos < letters.size(); ++pos) push_phones(*letters[pos], pos, kFixed, false, phones);
+void WordReader::read_plain(const std::vector<const ArabicLetter*>& letters, Phones& phones, bool syllables) {
+  write_phones(letters.data(), letters.size(), [](std::size_t) { return Decision{kFixed, false}; }, phones);
   if (syllables) mark_syllables(phones);
+}
+
+void WordReader::grow_nodes(std::size_t capacity, std::size_t used) {
+  // Uninitialised: every node is written before it is read.
+  auto grown = std::make_unique_for_overwrite<Node[]>(capacity);
+  if (used > 0) std::copy(nodes_.get(), nodes_.get() + used, grown.get());
+  nodes_ = std::move(grown);
+  node_capacity_ = capacity;
 }
 
 bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, const Hint* hints,
@@ -265,41 +313,31 @@ bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, con
 
 template <bool kHints>
 std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
-  nodes_.clear();
-  begin_.resize(len + 2);  // every entry is written below
-  nodes_.push_back({0.0f, -1, 0, kFixed, 0});
-  begin_[0] = 0;
-  begin_[1] = 1;
+  if (begin_.size() < len + 2) begin_.resize(len + 2);  // every entry used is written below
+  std::uint32_t* const begin = begin_.data();
+  // A position has at most one node per state: room for kStates more nodes
+  // before each position means every store below is in bounds.
+  if (node_capacity_ < kStates + 1) grow_nodes(kStates + 1, 0);
+  Node* nodes = nodes_.get();
+  std::uint32_t n = 0;  // nodes in use
+  nodes[n++] = {0.0f, -1, 0, kFixed, 0};
+  begin[0] = 0;
+  begin[1] = 1;
 
   // The cheapest cost among the nodes of the previous position (tracked as
   // they are added: a replaced node is never cheaper than its replacement).
   float floor = 0.0f;
   for (std::size_t p = 1; p <= len; ++p) {
-    const std::uint32_t first = static_cast<std::uint32_t>(nodes_.size());
-    float next_floor = kInf;
-    // slot_[key] is the node of state `key` at this position when its stamp
-    // is this position's: one lookup per transition.
-    if (++stamp_ == 0) {  // wrapped: forget every slot
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-      stamp_ = 1;
+    const std::uint32_t prev_first = begin[p - 1];
+    const std::uint32_t first = n;
+    if (n + kStates + 1 > node_capacity_) {
+      grow_nodes(2 * node_capacity_, n);
+      nodes = nodes_.get();
     }
-    auto add = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, bool bizroke)
-                   __attribute__((always_inline)) {
-      next_floor = std::min(next_floor, cost);
-      const Node node{cost, static_cast<std::int32_t>(from), key, choice,
-                      bizroke ? std::uint8_t{1} : std::uint8_t{0}};
-      Slot& slot = slots_[key];
-      if (slot.stamp == stamp_) {
-        if (cost < nodes_[slot.node].cost) nodes_[slot.node] = node;
-        return;
-      }
-      slot = {stamp_, static_cast<std::uint32_t>(nodes_.size())};
-      nodes_.push_back(node);
-    };
+    float next_floor = kInf;
     // Readings far dearer than the best one at the previous position cannot
     // win (no later penalty is that large a saving): skip them.
     const float ceiling = floor + kBeam;
-    // A vowel or a consonant reading of letter p-1, from every node at p-1.
     const ArabicLetter& letter = *letters[p - 1];
     // With hints: whether a reading of this letter is allowed, and the cost
     // of an unwritten i before it.
@@ -313,34 +351,120 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
                (!hint->forced_bizroke || hint->decision.bizroke == bizroke);
       }
     };
-    for (std::uint32_t i = begin_[p - 1]; i < first; ++i) {
-      const std::uint16_t key = nodes_[i].key;
-      const float base = nodes_[i].cost;
-      if (base > ceiling) continue;
-      auto vowel = [&](std::uint8_t choice, float extra) __attribute__((always_inline)) {
-        if (!allowed(choice, false)) return;
-        add(i, kAfterVowel, base + extra + kCosts.nucleus[key], choice, false);
-      };
-      auto consonant = [&](std::uint8_t choice, unsigned sonority) __attribute__((always_inline)) {
-        if (allowed(choice, false)) add(i, kCosts.push[key * 6 + sonority], base, choice, false);
-        if (kCosts.after_consonant[key] && allowed(choice, true)) {  // an unwritten i between the last consonant and this one
-          add(i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice, true);
+
+    if (letter.kind == Kind::vowel) {
+      // Every reading goes to the one state after a vowel: keep the first
+      // cheapest (what merge() below would keep), directly.
+      if (allowed(kFixed, false)) {
+        float best_cost = kInf;
+        std::uint32_t from = 0;
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const float cost = base + kCosts.nucleus[nodes[i].key];
+          if (cost < best_cost) {
+            best_cost = cost;
+            from = i;
+          }
         }
-      };
-      const bool initial = p == 1;
-      switch (letter.kind) {
-        case Kind::vowel: vowel(kFixed, 0); break;
-        case Kind::consonant:
-        case Kind::hamza: consonant(kFixed, letter.sonority); break;
-        case Kind::waw:
-          vowel(kWawU, (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key]);
-          consonant(kWawW, kGlide);
-          break;
-        case Kind::yeh:
-          vowel(kYehI, initial ? kInitialVowelReading : 0.0f);
-          consonant(kYehY, kGlideY);
-          break;
+        if (best_cost < kInf) {
+          Node& node = nodes[n++];
+          node.cost = best_cost;
+          node.prev = static_cast<std::int32_t>(from);
+          node.key = kAfterVowel;
+          node.choice = kFixed;
+          node.bizroke = 0;
+          next_floor = best_cost;
+        }
       }
+      begin[p + 1] = n;
+      floor = next_floor;
+      continue;
+    }
+
+    // A new node, field by field (no temporary Node: see kChoicePhone).
+    auto put = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
+                   __attribute__((always_inline)) {
+      next_floor = std::min(next_floor, cost);
+      Node& node = nodes[n++];
+      node.cost = cost;
+      node.prev = static_cast<std::int32_t>(from);
+      node.key = key;
+      node.choice = choice;
+      node.bizroke = bizroke;
+    };
+    // The node of each state several readings may reach (Merge), once
+    // added: a later reading replaces it only when cheaper (the first wins
+    // a tie), as for any state; every other state is reached once.
+    std::int32_t merged[4] = {-1, -1, -1, -1};
+    auto merge = [&](unsigned which, std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice,
+                     std::uint8_t bizroke) __attribute__((always_inline)) {
+      if (merged[which] < 0) {
+        merged[which] = static_cast<std::int32_t>(n);
+        put(from, key, cost, choice, bizroke);
+        return;
+      }
+      next_floor = std::min(next_floor, cost);
+      Node& old = nodes[merged[which]];
+      if (cost < old.cost) {
+        old.cost = cost;
+        old.prev = static_cast<std::int32_t>(from);
+        old.choice = choice;
+        old.bizroke = bizroke;
+      }
+    };
+    // A consonant reading from node i (and the same after an unwritten i
+    // between the last consonant and this one).
+    auto consonant = [&](std::uint32_t i, std::uint16_t key, float base, std::uint8_t choice, unsigned sonority)
+                         __attribute__((always_inline)) {
+      if (allowed(choice, false)) {
+        const std::uint16_t to = kCosts.push[key * 6 + sonority];
+        if (const unsigned which = kCosts.merge[key]; which != 0) {
+          merge(which, i, to, base, choice, 0);
+        } else {
+          put(i, to, base, choice, 0);
+        }
+      }
+      if (kCosts.after_consonant[key] && allowed(choice, true)) {
+        merge(kMergeOne, i, kCosts.push[kAfterVowel * 6 + sonority], base + bizroke_cost + kCosts.nucleus[key], choice,
+              1);
+      }
+    };
+    const bool initial = p == 1;
+    switch (letter.kind) {
+      case Kind::vowel: break;  // above
+      case Kind::consonant:
+      case Kind::hamza:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          consonant(i, nodes[i].key, base, kFixed, letter.sonority);
+        }
+        break;
+      case Kind::waw:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const std::uint16_t key = nodes[i].key;
+          if (allowed(kWawU, false)) {
+            const float extra = (initial ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
+            merge(kMergeVowel, i, kAfterVowel, base + extra + kCosts.nucleus[key], kWawU, 0);
+          }
+          consonant(i, key, base, kWawW, kGlide);
+        }
+        break;
+      case Kind::yeh:
+        for (std::uint32_t i = prev_first; i < first; ++i) {
+          const float base = nodes[i].cost;
+          if (base > ceiling) continue;
+          const std::uint16_t key = nodes[i].key;
+          if (allowed(kYehI, false)) {
+            const float extra = initial ? kInitialVowelReading : 0.0f;
+            merge(kMergeVowel, i, kAfterVowel, base + extra + kCosts.nucleus[key], kYehI, 0);
+          }
+          consonant(i, key, base, kYehY, kGlideY);
+        }
+        break;
     }
     // وو read as û, from every node at p-2.
     if (p >= 2 && letter.kind == Kind::waw && letters[p - 2]->kind == Kind::waw &&
@@ -348,21 +472,21 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
                      (!hints[p - 2].forced_bizroke || !hints[p - 2].decision.bizroke) &&
                      (!hint->forced || hint->decision.choice == kWawPair) &&
                      (!hint->forced_bizroke || !hint->decision.bizroke)))) {
-      for (std::uint32_t i = begin_[p - 2]; i < begin_[p - 1]; ++i) {
-        const std::uint16_t key = nodes_[i].key;
+      for (std::uint32_t i = begin[p - 2]; i < prev_first; ++i) {
+        const std::uint16_t key = nodes[i].key;
         const float extra = kDoubleWawBonus + (p == 2 ? kInitialVowelReading : 0.0f) + kCosts.glide_u[key];
-        add(i, kAfterVowel, nodes_[i].cost + extra + kCosts.nucleus[key], kWawPair, false);
+        merge(kMergeVowel, i, kAfterVowel, nodes[i].cost + extra + kCosts.nucleus[key], kWawPair, 0);
       }
     }
-    begin_[p + 1] = static_cast<std::uint32_t>(nodes_.size());
+    begin[p + 1] = n;
     floor = next_floor;
   }
 
   // The best complete reading.
   std::int32_t best = -1;
   float best_cost = kInf;
-  for (std::uint32_t i = begin_[len]; i < begin_[len + 1]; ++i) {
-    const float c = nodes_[i].cost + kCosts.final[nodes_[i].key];
+  for (std::uint32_t i = begin[len]; i < begin[len + 1]; ++i) {
+    const float c = nodes[i].cost + kCosts.final[nodes[i].key];
     if (c < best_cost) {
       best_cost = c;
       best = static_cast<std::int32_t>(i);
@@ -371,7 +495,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
   return best;
 }
 
-void mark_syllables(std::vector<Phone>& phones) {
+void mark_syllables(Phones& phones) {
   // Syllable boundaries, by the same cluster rules as the scoring.
   std::size_t last_vowel = phones.size();
   for (std::size_t i = 0; i < phones.size(); ++i) {

@@ -6,25 +6,55 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "translit/letters.hpp"
 
 namespace kurdi::translit_detail {
 
-/// One sound of the chosen reading.
-struct Phone {
-  const Reading* reading;
-  bool vowel;
-  bool word_initial_glottal;  ///< a word-initial ئ: not written in Latin
-  std::uint8_t sonority;
-  bool syllable_start;  ///< a syllable boundary falls before this phone (not the first)
+/// The phones of one word (Phone: letters.hpp). A buffer that only grows:
+/// a reading is written through a plain pointer (reserve, then commit),
+/// without a std::vector's check and reload per element or its zeroing.
+class Phones {
+ public:
+  void clear() noexcept { first_ = last_ = 0; }
+  std::size_t size() const noexcept { return last_ - first_; }
+  bool empty() const noexcept { return last_ == first_; }
+  Phone* begin() noexcept { return data_.get() + first_; }
+  Phone* end() noexcept { return data_.get() + last_; }
+  const Phone* begin() const noexcept { return data_.get() + first_; }
+  const Phone* end() const noexcept { return data_.get() + last_; }
+  Phone& operator[](std::size_t i) noexcept { return data_[first_ + i]; }
+  const Phone& operator[](std::size_t i) const noexcept { return data_[first_ + i]; }
+  void push_back(const Phone& phone) {
+    *reserve(1) = phone;
+    ++last_;
+  }
+  /// Room for `n` more phones: where they go (after the current ones).
+  Phone* reserve(std::size_t n) {
+    if (last_ + n > capacity_) grow(last_ + n);
+    return data_.get() + last_;
+  }
+  /// The phones are now [first, last), written into the room reserve() made
+  /// (from its pointer on; read() fills it backwards).
+  void commit(const Phone* first, const Phone* last) noexcept {
+    first_ = static_cast<std::size_t>(first - data_.get());
+    last_ = static_cast<std::size_t>(last - data_.get());
+  }
+
+ private:
+  void grow(std::size_t capacity);
+  std::unique_ptr<Phone[]> data_;
+  std::size_t first_ = 0;
+  std::size_t last_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 /// Marks syllable_start on `phones` (a reading of one word) by the cluster
 /// rules of the scoring: one consonant between vowels starts the next
 /// syllable, two split coda.onset (onset CG when the second is a glide), ...
-void mark_syllables(std::vector<Phone>& phones);
+void mark_syllables(Phones& phones);
 
 /// The reading of one letter chosen by the DP (or forced by a hint).
 enum Choice : std::uint8_t { kFixed, kWawU, kWawW, kWawPair, kYehI, kYehY, kPairFirst };
@@ -53,17 +83,17 @@ class WordReader {
   /// the syllable boundaries when `syllables` is set. `hints`, when not
   /// null, has one entry per letter. `bizroke`, when not null, gets bit i
   /// set when an unwritten i stands before letter i (i < 64).
-  void read(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+  void read(const std::vector<const ArabicLetter*>& letters, Phones& phones,
             bool syllables, const Hint* hints = nullptr, std::uint64_t* bizroke = nullptr);
 
   /// The one reading of a word without و, ی or two consonant letters in a
   /// row (what read() gives for it, without the DP).
-  static void read_plain(const std::vector<const ArabicLetter*>& letters, std::vector<Phone>& phones,
+  static void read_plain(const std::vector<const ArabicLetter*>& letters, Phones& phones,
                          bool syllables);
 
   /// Phones of `letters` read by `decisions` (from decide()).
   static void emit(const std::vector<const ArabicLetter*>& letters, const std::vector<Decision>& decisions,
-                   std::vector<Phone>& phones, bool syllables);
+                   Phones& phones, bool syllables);
 
   /// The DP alone: the best reading of letters [0, len) as one decision per
   /// letter. Returns false when no reading satisfies the forced hints.
@@ -81,17 +111,16 @@ class WordReader {
     std::uint8_t choice;    ///< which reading of the letter(s)
     std::uint8_t bizroke;   ///< an unwritten i before this consonant
   };
-  std::vector<Node> nodes_;
+  /// The nodes of all positions: a buffer that only grows (best_reading
+  /// tracks how much is in use and keeps room for one more position), so
+  /// that adding a node is a plain store, without push_back's checks.
+  std::unique_ptr<Node[]> nodes_;
+  std::size_t node_capacity_ = 0;
+  void grow_nodes(std::size_t capacity, std::size_t used);
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
-  std::vector<std::int32_t> path_;
-  struct Slot {
-    std::uint32_t stamp = 0;
-    std::uint32_t node = 0;
-  };
-  /// By state key: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority classes).
+  /// State keys: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority
+  /// classes); a position has at most one node per state.
   static constexpr std::size_t kStates = 2 * 5 * 216;
-  std::vector<Slot> slots_ = std::vector<Slot>(kStates);
-  std::uint32_t stamp_ = 0;
 };
 
 }  // namespace kurdi::translit_detail

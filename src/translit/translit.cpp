@@ -4,7 +4,10 @@
 // punctuation of docs/transliteration.md ("Digits and punctuation").
 #include "kurdi/translit.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -64,12 +67,34 @@ const char* latin_punct_to_arabic(char32_t cp) {
 // Per letter: bit 0 a consonant (or ئ), bit 1 a consonant or و ی (may be
 // read as one), bit 2 و or ی, bit 3 م ت ن (an ending or clitic may start).
 constexpr unsigned kGlideBit = 4;
+// Bit 3 by the low byte of a letter's code point (all are U+06xx).
+constexpr std::array<std::uint8_t, 256> kEndingBit = [] {
+  std::array<std::uint8_t, 256> bits{};
+  for (const char32_t cp : {U'ن', U'ت', U'م'}) bits[cp & 0xFF] = 8;
+  return bits;
+}();
+// By Kind: vowel, consonant, waw, yeh, hamza. (At namespace scope: as a
+// local, GCC rebuilt the array on the stack for every letter.)
+constexpr unsigned char kBitsByKind[] = {0, 3, 6, 6, 3};
 inline unsigned letter_bits(const ArabicLetter* l) {
-  // By Kind: vowel, consonant, waw, yeh, hamza.
-  constexpr unsigned char kByKind[] = {0, 3, 6, 6, 3};
-  const char32_t cp = l->cp;
-  const unsigned ending = (cp == U'ن') | (cp == U'ت') | (cp == U'م');
-  return kByKind[static_cast<unsigned>(l->kind)] | (ending << 3);
+  return kBitsByKind[static_cast<unsigned>(l->kind)] | kEndingBit[l->cp & 0xFF];
+}
+
+// The letter at p (p < end) and its length in bytes. A letter is two bytes,
+// D8..DB and a continuation byte: looked up from the bytes, as text::decode
+// and arabic_letter would find it; anything else (a null letter, where a
+// word ends) goes through the decoder.
+struct NextLetter {
+  const ArabicLetter* letter;
+  unsigned len;
+};
+inline NextLetter next_letter(const unsigned char* p, const unsigned char* end) {
+  // Both bytes tested at once (GCC makes it one 16-bit load and compare).
+  if (end - p >= 2 && ((p[0] | (unsigned{p[1]} << 8)) & 0xC0FCu) == 0x80D8u) {
+    return {kArabicBlock[((p[0] & 0x03u) << 6) | (p[1] & 0x3Fu)], 2};
+  }
+  const text::Decoded d = text::decode(p, end);
+  return {arabic_letter(d.cp), d.len};
 }
 
 void append_upper_first(std::string& out, std::string_view s) {
@@ -82,19 +107,30 @@ void append_upper_first(std::string& out, std::string_view s) {
 
 class Transliterator {
  public:
-  Transliterator(const TransliterateOptions& options, std::string& out) : options_(options), out_(out) {}
+  Transliterator(const TransliterateOptions& options, std::string& out)
+      : options_(options),
+        out_(out),
+        spelling_(options.scheme == LatinScheme::hawar        ? kSpellHawar
+                  : options.scheme == LatinScheme::simplified ? kSpellSimplified
+                                                              : kSpellAscii) {}
 
   void from_arabic(std::string_view text) {
     const auto* p = text::bytes(text.data());
     const auto* end = p + text.size();
     bool sentence_start = true;
     while (p < end) {
-      const text::Decoded d = text::decode(p, end);
-      if (const ArabicLetter* letter = arabic_letter(d.cp)) {
+      // The space between words: written as is, and neither starts nor
+      // ends a sentence (what the general path below does with it).
+      if (*p == ' ') {
+        out_.push_back(' ');
+        ++p;
+        continue;
+      }
+      if (const auto [letter, letter_len] = next_letter(p, end); letter) {
         const unsigned char* word_begin = p;
         letters_.clear();
         letters_.push_back(letter);
-        p += d.len;
+        p += letter_len;
         // Whether the word has a و or ی (read u/w/û, î/y) and two
         // consonant letters in a row (one of them may be a و or ی read w, y;
         // where an unwritten i may go): a word with neither has one
@@ -107,8 +143,7 @@ class Transliterator {
         // letter, where an ending or clitic may start (morph_hints).
         std::uint32_t endings = 0;
         while (p < end) {
-          const text::Decoded e = text::decode(p, end);
-          const ArabicLetter* next = arabic_letter(e.cp);
+          const auto [next, next_len] = next_letter(p, end);
           if (!next) break;
           letters_.push_back(next);
           const unsigned b = letter_bits(next);
@@ -117,7 +152,7 @@ class Transliterator {
           cluster |= (bits & (b >> 1)) | ((bits >> 1) & b);
           endings = (endings << 1) | (bits & (b >> 3) & 1u);
           bits = b;
-          p += e.len;
+          p += next_len;
         }
         ambiguous_ = (any_glide & kGlideBit) != 0;
         cluster_ = (cluster & 1u) != 0;
@@ -128,6 +163,7 @@ class Transliterator {
         sentence_start = false;
         continue;
       }
+      const text::Decoded d = text::decode(p, end);
       p += d.len;
       if (d.cp == kZwnj && !out_.empty() && p < end && arabic_letter(text::decode(p, end).cp)) {
         continue;  // inside a compound: the Latin word is written together
@@ -253,11 +289,32 @@ class Transliterator {
         }
       }
     }
+    // The spellings are copied 8 bytes at a time (PackedSpelling) into a
+    // buffer with room for that, then appended to the output once per word.
+    // At most 7 bytes a phone, 8 with the '.' of IPA, and 8 of slack.
+    const std::size_t room = 8 * phones_.size() + 8;
+    if (word_out_.size() < room) word_out_.resize(std::max(room, 2 * word_out_.size()));
+    char* const start = word_out_.data();
+    char* d = start;
     if (options_.to == Script::ipa) {
       for (const Phone& ph : phones_) {
-        if (ph.syllable_start) out_.push_back('.');
-        out_.append(ph.reading->ipa);
+        *d = '.';
+        d += ph.syllable_start;
+        const PackedSpelling& s = ph.reading->packed[kSpellIpa];
+        std::memcpy(d, s.bytes, sizeof s.bytes);
+        d += s.size();
       }
+      out_.append(start, static_cast<std::size_t>(d - start));
+      return;
+    }
+    if (!(sentence_start && options_.capitalize)) {
+      for (const Phone& ph : phones_) {
+        if (ph.word_initial_glottal) continue;
+        const PackedSpelling& s = ph.reading->packed[spelling_];
+        std::memcpy(d, s.bytes, sizeof s.bytes);
+        d += s.size();
+      }
+      out_.append(start, static_cast<std::size_t>(d - start));
       return;
     }
     bool first = true;
@@ -338,9 +395,11 @@ class Transliterator {
 
   const TransliterateOptions& options_;
   std::string& out_;
+  unsigned spelling_;  // the Latin scheme's index into Reading::packed
+  std::vector<char> word_out_;  // one word's output (write_arabic_word)
   WordReader reader_;
   std::vector<const ArabicLetter*> letters_;
-  std::vector<Phone> phones_;
+  Phones phones_;
   std::vector<Hint> hints_;
   bool ambiguous_ = false;  // the current word has a و or ی
   bool cluster_ = false;    // ... two consonant letters in a row
@@ -379,13 +438,35 @@ void transliterate_into(std::string_view text, const TransliterateOptions& optio
     t.from_latin(valid);
     return;
   }
-  const std::string normalized = normalize(text);
-  t.from_arabic(normalized);
+  // Normalized a piece of about kPiece bytes at a time into one reused
+  // buffer, each piece cut just after a line break: normalization looks
+  // across no white space (kurdi::safe_split_point) and a line break starts
+  // a sentence anyway (from_arabic starts each piece as at a line start),
+  // so the output is the same as for the whole text at once. A large text
+  // then needs no normalized copy of itself: the fresh pages of such a copy
+  // cost a first call dearly, and a piece is read back while in cache.
+  constexpr std::size_t kPiece = 64 * 1024;
+  std::string normalized;
+  while (!text.empty()) {
+    std::size_t cut = text.size();
+    if (cut > kPiece) {
+      const std::size_t line_end = text.find('\n', kPiece);
+      if (line_end != std::string_view::npos) cut = line_end + 1;
+    }
+    normalized.clear();
+    normalize_into(text.substr(0, cut), NormalizeOptions{}, normalized);
+    t.from_arabic(normalized);
+    text.remove_prefix(cut);
+  }
 }
 
 std::string transliterate(std::string_view text, const TransliterateOptions& options) {
   std::string out;
-  out.reserve(text.size() + text.size() / 4);
+  // Latin and IPA are no longer than the Arabic script they come from (plus
+  // a margin); Arabic script from Latin is about 1.6 times as long (two bytes
+  // a letter). Reserved so that the output is not moved midway: a move
+  // copies it into fresh pages, each a page fault on first touch.
+  out.reserve(options.to == Script::arab ? 2 * text.size() : text.size() + text.size() / 4);
   transliterate_into(text, options, out);
   return out;
 }

@@ -2,6 +2,7 @@
 // docs/transliteration.md, the round trips, the C ABI and robustness.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <random>
@@ -251,6 +252,32 @@ TEST(Translit, AnyBytesGiveValidUtf8) {
       o.capitalize = (round & 1) != 0;
       const std::string out = kurdi::transliterate(s, o);
       EXPECT_EQ(kurdi::find_invalid_utf8(out), std::string_view::npos) << s;
+    }
+  }
+}
+
+// A long text is normalized and read a piece at a time, each piece cut
+// after a line break: the output must be that of reading it line by line
+// into the same output (normalization and sentences start afresh after a
+// line break), whatever the lines hold.
+TEST(Translit, LongTextSameAsLineByLine) {
+  std::mt19937 rng(11);
+  const std::vector<std::string> pieces = {"و", "ی", "ئ", "ە", "ک", "\xD9", "\xFF", "a", "'", " ", "\n", "\r\n",
+                                           ". ", "\xE2\x80\x8C", "\xD9\x8E", "١", "ھ", "ه", "کوردستان", "دەخوێننەوە"};
+  std::string text;
+  while (text.size() < 300 * 1024) text += pieces[rng() % pieces.size()];
+  for (Script to : {Script::latn, Script::ipa, Script::arab}) {
+    for (bool capitalize : {false, true}) {
+      TransliterateOptions o;
+      o.to = to;
+      o.capitalize = capitalize;
+      std::string by_line;
+      for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size() - 1) + 1;
+        kurdi::transliterate_into(std::string_view(text).substr(at, end - at), o, by_line);
+        at = end;
+      }
+      EXPECT_EQ(kurdi::transliterate(text, o), by_line) << static_cast<int>(to) << capitalize;
     }
   }
 }
