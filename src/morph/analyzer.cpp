@@ -454,10 +454,12 @@ class Search {
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
       h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
-      if (char_boundary(form_, b + x + 1) && !may_start_key(h[x + 1])) {
+      if (!char_boundary(form_, b + x + 1)) continue;
+      if (!may_start_key(h[x + 1])) {
         end = b + x;
         break;
       }
+      morph::prefetch_lookup(h[x + 1]);  // (looked up in the loop below)
     }
     if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
     for (std::size_t j = end; j > b; --j) {

@@ -39,6 +39,15 @@ inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
 namespace data {
 extern const std::uint64_t kPrefixFilter[];
 extern const std::uint64_t kVerbPrefixFilter[];
+extern const format::Slot kSlots[];
+extern const std::size_t kSlotCount;
+}
+
+/// Starts loading the slot where lookup(text, hash) begins. The lookups of
+/// a word's prefixes do not depend on each other, so their cache misses
+/// (the slot table is 1 MiB) can overlap when each is prefetched first.
+inline void prefetch_lookup(std::uint64_t hash) noexcept {
+  __builtin_prefetch(&data::kSlots[hash & (data::kSlotCount - 1)]);
 }
 
 /// False when no key of the compiled lexicon starts with the text whose
