@@ -102,9 +102,9 @@ constexpr float kProcliticCost = 0.5f;
 // A reading found through the spelling variant و -> وو pays this; at most
 // this many single و are tried.
 constexpr float kVariantCost = 1.0f;
-// A conjunction و written joined to the word before it (هەیەو, شارو): such a
-// reading pays this, like a spelling variant (both are tried only when
-// nothing else explains the word).
+// A conjunction و (or a preposition بۆ, لەسەر) written joined to the word
+// before it (هەیەو, شارو, ئاماژەبۆ): such a reading pays this, like a
+// spelling variant (both are tried only when nothing else explains the word).
 constexpr float kJoinedConjunctionCost = 1.0f;
 // A relational adjective derived with -ی from a lexicon noun pays this on top
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
@@ -320,6 +320,7 @@ class Search {
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && allow_variants_) joined_conjunction();
+    if (out_.empty() && allow_variants_) joined_preposition();
     if (out_.empty() && allow_variants_) guess();
     demote_homographs();
     sort_by_cost();
@@ -1177,25 +1178,37 @@ class Search {
   // the word, the rest is searched (see rest_readings), and its readings are
   // kept with the conjunction as a morpheme of its own (CONJ), at a cost.
   void joined_conjunction() {
-    static constexpr std::string_view kWaw = "\u0648";
-    // (two letters at least besides the conjunction)
-    if (form_.size() >= kWaw.size() + 4 && form_.ends_with(kWaw)) {
-      const std::size_t rest = form_.size() - kWaw.size();
-      for (const Candidate& found : rest_readings(0, rest)) {
-        Candidate& c = add_reading();
-        c = found;
-        c.cost += kJoinedConjunctionCost;
-        c.pieces[c.count++] = {static_cast<std::uint16_t>(rest), static_cast<std::uint16_t>(form_.size()), "CONJ", "",
-                               false};
-      }
-      if (!out_.empty()) return;
-    }
+    if (joined_after("\u0648", "CONJ")) return;
     for (std::string_view conjunction : {std::string_view("چونکە"), std::string_view("کە")}) {
       if (form_.size() < conjunction.size() + 4 || !form_.starts_with(conjunction)) continue;
       for (const Candidate& found : rest_readings(conjunction.size(), form_.size()))
         add_behind(found, conjunction.size(), "CONJ", kJoinedConjunctionCost);
       if (!out_.empty()) return;
     }
+  }
+
+  // The same for a preposition written joined to the word before it
+  // (تایبەتەبۆ, ئاماژەبۆ, کردووەبۆ, هەیەلەسەر), as a morpheme of its own
+  // (PREP) after the word's readings.
+  void joined_preposition() {
+    for (std::string_view preposition : {std::string_view("لەسەر"), std::string_view("بۆ")})
+      if (joined_after(preposition, "PREP")) return;
+  }
+
+  // Whether form_ is a word and then `joined` (two letters at least before
+  // it): the readings of the word, each with `joined` as a last piece
+  // tagged `tag`, are kept at the cost of a joined conjunction.
+  bool joined_after(std::string_view joined, std::string_view tag) {
+    if (form_.size() < joined.size() + 4 || !form_.ends_with(joined)) return false;
+    const std::size_t rest = form_.size() - joined.size();
+    for (const Candidate& found : rest_readings(0, rest)) {
+      Candidate& c = add_reading();
+      c = found;
+      c.cost += kJoinedConjunctionCost;
+      c.pieces[c.count++] = {static_cast<std::uint16_t>(rest), static_cast<std::uint16_t>(form_.size()), tag, "",
+                             false};
+    }
+    return !out_.empty();
   }
 
   // The lexicon readings of form_[b, e) with room for one more piece, found
@@ -1554,8 +1567,10 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
     out.emplace_back(begin, m.end);
     begin = m.end;
   }
-  // A conjunction joined after the word (و) is a token of its own, after a verb too.
-  const bool conjunction = c.count > 1 && is(c.pieces[c.count - 1].tag(), "CONJ");
+  // A conjunction (و) or a preposition (بۆ) joined after the word is a token
+  // of its own, after a verb too.
+  const std::string_view last = c.pieces[c.count - 1].tag();
+  const bool conjunction = c.count - 1u > stem_index && (is(last, "CONJ") || is(last, "PREP"));
   const std::size_t word_pieces = conjunction ? c.count - 1u : c.count;
   const std::size_t word_end = conjunction ? c.pieces[c.count - 1].begin : form.size();
   bool splitting = c.upos != Upos::VERB;

@@ -458,6 +458,23 @@ TEST(Derivation, RehAndLamWrittenForTheirDottedLetters) {
   EXPECT_EQ(kurdi::lemma("برا"), "برا");
 }
 
+// A preposition written joined to the word before it (بۆ, لەسەر): the
+// word's readings, the preposition a morpheme and a token of its own.
+TEST(Derivation, PrepositionJoinedToTheWordBefore) {
+  const auto a = kurdi::analyze("ئاماژەبۆ").front();
+  EXPECT_EQ(a.lemma, "ئاماژە");
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(a.morphemes.back().tag, "PREP");
+  EXPECT_EQ(kurdi::lemma("کردووەبۆ"), "کردن");
+  EXPECT_EQ(kurdi::lemma("هەیەلەسەر"), "هەبوون");
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("ئاماژەبۆ", &form).size(), 2u);   // ئاماژە بۆ
+  EXPECT_EQ(kurdi::morpheme_tokens("کردووەبۆ", &form).size(), 2u);   // a verb stays whole
+  // Only when nothing else explains the word: a word in بۆ keeps its reading.
+  EXPECT_EQ(kurdi::lemma("شەوبۆ"), "شەوبۆ");  // a flower, no شەو + بۆ
+  EXPECT_NE(kurdi::analyze("شەوبۆ").front().morphemes.back().tag, "PREP");
+}
+
 // Agent nouns: present stem + ەر (ر after a compound's stem in a vowel), a
 // derived lexeme that is its own lemma and takes the nominal suffixes.
 TEST(Derivation, AgentNouns) {
