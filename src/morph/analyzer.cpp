@@ -972,12 +972,9 @@ class Search {
     letter_variants();
   }
 
-  // Whether a stem may hold the letter at p of `text`: some key is
-  // text[b, e) with e past the letter, where b is the start of the word or
-  // the end of a prefix or joined preposition it begins with. (A test far
-  // cheaper than a search, which most unknown words fail. Stems after a
-  // preverb and a clitic or prefix are not looked for, so such a variant is
-  // not tried.)
+  // Whether a stem may hold the letter at p of `text`: some key that a
+  // stem can start (some_key_from_a_start) ends past the letter. (A test far
+  // cheaper than a search, which most unknown words fail.)
   bool may_hold_stem_letter(std::string_view text, std::size_t p) {
     return some_key_from_a_start(
         text, p, [&](std::size_t e) { return e > p; }, [](std::size_t, const morph::Entry&) { return true; });
