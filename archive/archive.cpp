@@ -40,7 +40,10 @@ constexpr std::uint64_t kMaxNarrowPage = 1000;
 constexpr int kNarrowPasses = 3;
 // Block bounds (see "Block bounds" below): rowids per block, as a power of
 // two, and the share of the documents a term must be in to get bounds.
-constexpr int kBoundBlockBits = 11;
+// 2^8: on the 1 GB bench archive the p99 of common-word queries is about a
+// tenth lower than with 2^11 for 8 times the table (22 MB; docs/benchmarks.md,
+// "Smaller blocks"). An archive's own bits are in its meta row 'bounds'.
+constexpr int kBoundBlockBits = 8;
 constexpr double kBoundTermShare = 0.02;
 // A full match that can reach fewer documents than this many blocks' worth
 // is ranked in one statement: the blocks' own cost would not pay.

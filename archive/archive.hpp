@@ -178,12 +178,13 @@ class Archive {
   void reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
   /// (Re)builds the block bounds that let search() skip most documents of
   /// queries of common words (archive.cpp, "Block bounds"): blocks of
-  /// 2^block_bits rowids (default 11). reindex() builds them (not `kurdi
-  /// index`: they cost about a quarter of its time); an update or a delete
+  /// 2^block_bits rowids (default 8; the bits are recorded, so bounds of
+  /// any size built before are used as they are). reindex() builds them
+  /// (not `kurdi index`: they cost about a quarter of its time); an update or a delete
   /// drops them, and adding documents leaves them unused until the next
   /// build. Results are the same with or without them. Nothing is built for
   /// an archive of a baseline tokenizer.
-  void build_bounds(int block_bits = 11);
+  void build_bounds(int block_bits = 8);
 
   /// The current schema version (what a new archive gets).
   static int schema_version() noexcept;

@@ -31,7 +31,8 @@
 //    once through Archive::search (limit 10, default options), timed with
 //    steady_clock around the call alone; right after it, as the baseline,
 //    the same query ranked the way the archive did before kurdi_bm25 (FTS5
-//    bm25 over kurdi_query, best 10 rowids, no snippets).
+//    bm25 over kurdi_query, best 10 rowids, no snippets); --no-baseline
+//    leaves it out (a run then takes far less time).
 // 4. Report: per band and overall, count, p50 / p95 / p99 / max in ms
 //    (nearest rank), mean hits; and the two targets: p50 overall
 //    < 20 ms, and p99 < 50 ms over the queries whose rarest term is in at
@@ -47,6 +48,11 @@
 // 5. --query TEXT (repeatable): only these queries, each run once untimed and
 //    then timed, with the rows scored and the documents matched; with
 //    --explain, each query's plan and the scores of its narrow and full pages.
+// 6. --build-bounds BITS: (re)builds the archive's block bounds with blocks of
+//    2^BITS rowids (Archive::build_bounds; WRITES the archive), prints the
+//    time it took and the size of term_bounds (terms, blob bytes, and the
+//    table's pages and bytes when SQLite has dbstat), and exits. The way to
+//    compare block sizes without a full `kurdi reindex` each time.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -476,7 +482,8 @@ double thread_cpu_ms() {
 int usage() {
   std::cerr << "usage: kurdi_bench_search_latency ARCHIVE [--queries N] [--warmup N] [--seed S] [--limit N]\n"
                "                                  [--fts-table NAME] [--slowest N] [--print-queries]\n"
-               "                                  [--query TEXT]... [--explain] [--verify]\n";
+               "                                  [--query TEXT]... [--explain] [--verify] [--no-baseline]\n"
+               "       kurdi_bench_search_latency ARCHIVE --build-bounds BITS   (writes the archive)\n";
   return 2;
 }
 
@@ -492,6 +499,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> only;
   bool explain_plans = false;
   bool verify = false;
+  int bound_bits = -1;
+  bool baseline = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
@@ -509,6 +518,11 @@ int main(int argc, char** argv) {
       slowest = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--query" && has_value) {
       only.emplace_back(argv[++i]);
+    } else if (arg == "--build-bounds" && has_value) {
+      bound_bits = std::atoi(argv[++i]);
+      if (bound_bits < 0 || bound_bits > 30) return usage();
+    } else if (arg == "--no-baseline") {
+      baseline = false;
     } else if (arg == "--verify") {
       verify = true;
     } else if (arg == "--explain") {
@@ -522,6 +536,42 @@ int main(int argc, char** argv) {
     }
   }
   if (path.empty() || queries == 0) return usage();
+
+  if (bound_bits >= 0) {
+    try {
+      print_load("before");
+      {
+        ka::Archive archive(path, ka::OpenOptions{});
+        const auto start = std::chrono::steady_clock::now();
+        archive.build_bounds(bound_bits);
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("bounds built: blocks of 2^%d = %lld rowids in %.1f s\n", bound_bits, 1LL << bound_bits, s);
+      }
+      Db db(path);
+      db.run(db.prepare("SELECT value FROM meta WHERE key = 'bounds'"),
+             [](sqlite3_stmt* s) { std::printf("meta bounds: %s\n", std::string(column_text(s, 0)).c_str()); });
+      db.run(db.prepare("SELECT count(*), coalesce(sum(length(blocks)), 0) FROM term_bounds"), [](sqlite3_stmt* s) {
+        std::printf("term_bounds: %lld terms, %.2f MB of blobs\n", static_cast<long long>(sqlite3_column_int64(s, 0)),
+                    static_cast<double>(sqlite3_column_int64(s, 1)) / 1e6);
+      });
+      sqlite3_stmt* pages = nullptr;
+      if (sqlite3_prepare_v2(db.handle(), "SELECT count(*), sum(pgsize) FROM dbstat WHERE name = 'term_bounds'", -1,
+                             &pages, nullptr) == SQLITE_OK &&
+          sqlite3_step(pages) == SQLITE_ROW)
+        std::printf("term_bounds in the file (dbstat): %lld pages, %.2f MB\n",
+                    static_cast<long long>(sqlite3_column_int64(pages, 0)),
+                    static_cast<double>(sqlite3_column_int64(pages, 1)) / 1e6);
+      else
+        std::printf("term_bounds in the file: no dbstat in this SQLite\n");
+      sqlite3_finalize(pages);
+      print_load("after");
+    } catch (const std::exception& e) {
+      std::cerr << "kurdi_bench_search_latency: " << e.what() << '\n';
+      return 1;
+    }
+    return 0;
+  }
 
   if (!only.empty()) {
     try {
@@ -587,7 +637,8 @@ int main(int argc, char** argv) {
       (void)archive.search(request);
     }
 
-    for (const auto& q : warm) (void)vocabulary.fts5_rank(q.text, limit);
+    if (baseline)
+      for (const auto& q : warm) (void)vocabulary.fts5_rank(q.text, limit);
 
     std::array<Row, kBands.size()> rows, base_rows;
     Row all, rare, base_all, base_rare;
@@ -605,6 +656,7 @@ int main(int argc, char** argv) {
       timings.emplace_back(ms, &q);
       scored_by_query[&q] = scored;
       // The baseline right after, on the same query, so load hits both alike.
+      if (baseline) {
       start = std::chrono::steady_clock::now();
       const std::size_t base_hits = vocabulary.fts5_rank(q.text, limit);
       const double base_ms =
@@ -615,6 +667,7 @@ int main(int argc, char** argv) {
         r->hits += base_hits;
         r->empty += base_hits == 0 ? 1 : 0;
         r->two += q.two_words ? 1 : 0;
+      }
       }
       for (Row* r : {&rows[q.band], &all, q.band < kRareBands ? &rare : nullptr}) {
         if (!r) continue;
@@ -639,6 +692,7 @@ int main(int argc, char** argv) {
     print_row("rarest term in <= 10,000 documents", rare, true);
     print_row("all", all, true);
 
+    if (baseline) {
     std::printf("\nbaseline, same queries in the same pass: FTS5 bm25 over kurdi_query (the ranking before kurdi_bm25), "
                 "best %u rowids only, no snippets\n\n", limit);
     std::printf("| df band of the rarest query term | queries | p50 | p95 | p99 | max | mean hits | no hits |\n");
@@ -646,6 +700,7 @@ int main(int argc, char** argv) {
     for (std::size_t b = 0; b < bands.size(); ++b) print_row(kBands[b].name, base_rows[b], false);
     print_row("rarest term in <= 10,000 documents", base_rare, false);
     print_row("all", base_all, false);
+    }
 
     const double p50 = percentile(all.ms, 0.50);
     std::printf("\ntarget: p50 over all queries < 20 ms: %.2f ms -> %s\n", p50, p50 < 20 ? "met" : "MISSED");

@@ -157,7 +157,7 @@ TEST(ExactRanking, ArchiveSearchIsTheExhaustiveTopHits) {
   }
   // Twice: without block bounds (kurdi_bm25's pruning and the deferral),
   // then with bounds of 64-rowid blocks (about 30 blocks; the archive's
-  // default is 2,048), so that the block-by-block search runs too.
+  // default is 256), so that the block-by-block search runs too.
   for (const bool bounds : {false, true}) {
     if (bounds) {
       OpenOptions o;
