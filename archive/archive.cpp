@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <unordered_map>
 
@@ -44,6 +45,13 @@ constexpr int kNarrowPasses = 3;
 // tenth lower than with 2^11 for 8 times the table (22 MB; docs/benchmarks.md,
 // "Smaller blocks"). An archive's own bits are in its meta row 'bounds'.
 constexpr int kBoundBlockBits = 8;
+// The date and source filters of a ranked match over `documents_fts f CROSS
+// JOIN documents d`, bound as ?4 (from), ?5 (to) and ?6 (source). Undated
+// documents never pass a date filter.
+constexpr std::string_view kFilterClauses =
+    "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
+    "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
+    "AND (?6 = '' OR d.source = ?6) ";
 constexpr double kBoundTermShare = 0.02;
 // A full match that can reach fewer documents than this many blocks' worth
 // is ranked in one statement: the blocks' own cost would not pay.
@@ -439,11 +447,9 @@ struct Archive::Impl {
     std::string sql = filtered ? "SELECT f.rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts f "
                                  "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
                                  "AND f.rowid BETWEEN ?2 AND ?3 "
-                                 "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
-                                 "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
-                                 "AND (?6 = '' OR d.source = ?6) "
                                : "SELECT rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts "
                                  "WHERE documents_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ";
+    if (filtered) sql.append(kFilterClauses);
     sql.append("ORDER BY score DESC, 1 LIMIT ?8");
     db::Statement s(connection, sql.c_str());
     Ranked best;
@@ -698,10 +704,6 @@ SearchResult Archive::search(const SearchRequest& request) const {
   // the CROSS JOIN keeps the index as the outer loop. Undated documents
   // never pass a date filter. Ties go to the older document.
   auto rank = [&](std::string_view match, std::string_view ranking, std::uint32_t limit, std::uint32_t offset) {
-    static constexpr std::string_view kFilters =
-        "AND (?4 = '' OR (d.published <> '' AND d.published >= ?4)) "
-        "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
-        "AND (?6 = '' OR d.source = ?6) ";
     std::string sql;
     if (*impl_->ranked) {
       // kurdi_bm25 with the title weighted as the table's own rank (schema.cpp).
@@ -709,14 +711,14 @@ SearchResult Archive::search(const SearchRequest& request) const {
                        "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
                      : "SELECT rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts "
                        "WHERE documents_fts MATCH ?1 ";
-      if (filtered) sql.append(kFilters);
+      if (filtered) sql.append(kFilterClauses);
       sql.append("ORDER BY score DESC, 1 LIMIT ?2 OFFSET ?3");
     } else {
       // A baseline tokenizer (benchmarks): FTS5's own bm25, the table's rank.
       sql = filtered ? "SELECT f.rowid, -f.rank FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
                        "WHERE documents_fts MATCH ?1 "
                      : "SELECT rowid, -rank FROM documents_fts WHERE documents_fts MATCH ?1 ";
-      if (filtered) sql.append(kFilters);
+      if (filtered) sql.append(kFilterClauses);
       sql.append(filtered ? "ORDER BY f.rank LIMIT ?2 OFFSET ?3" : "ORDER BY rank LIMIT ?2 OFFSET ?3");
     }
     db::Statement s(impl_->connection, sql.c_str());

@@ -657,17 +657,17 @@ int main(int argc, char** argv) {
       scored_by_query[&q] = scored;
       // The baseline right after, on the same query, so load hits both alike.
       if (baseline) {
-      start = std::chrono::steady_clock::now();
-      const std::size_t base_hits = vocabulary.fts5_rank(q.text, limit);
-      const double base_ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      for (Row* r : {&base_rows[q.band], &base_all, q.band < kRareBands ? &base_rare : nullptr}) {
-        if (!r) continue;
-        r->ms.push_back(base_ms);
-        r->hits += base_hits;
-        r->empty += base_hits == 0 ? 1 : 0;
-        r->two += q.two_words ? 1 : 0;
-      }
+        start = std::chrono::steady_clock::now();
+        const std::size_t base_hits = vocabulary.fts5_rank(q.text, limit);
+        const double base_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        for (Row* r : {&base_rows[q.band], &base_all, q.band < kRareBands ? &base_rare : nullptr}) {
+          if (!r) continue;
+          r->ms.push_back(base_ms);
+          r->hits += base_hits;
+          r->empty += base_hits == 0 ? 1 : 0;
+          r->two += q.two_words ? 1 : 0;
+        }
       }
       for (Row* r : {&rows[q.band], &all, q.band < kRareBands ? &rare : nullptr}) {
         if (!r) continue;
