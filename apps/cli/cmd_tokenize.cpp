@@ -43,6 +43,7 @@ class TokenPrinter {
 
   void begin_line(std::uint64_t line) {
     first_ = true;
+    morphemes_.reset();
     if (!json_) return;
     out_.write("{\"line\": ");
     out_.write_uint(line);
@@ -93,7 +94,8 @@ class TokenPrinter {
   }
 
   // Morpheme output: like the plain output, with each word replaced by its
-  // morpheme tokens (kurdi::morpheme_tokens).
+  // morpheme tokens (kurdi::MorphemeTokenizer: a word's reading may depend
+  // on the words before it on the line).
   void piece_morphemes(const kurdi::Tokens& tokens, std::size_t from, std::size_t to) {
     std::string form;
     for (std::size_t k = from; k < to; ++k) {
@@ -101,12 +103,13 @@ class TokenPrinter {
       const std::string_view norm = tokens.norm(t);
       if (norm.empty()) continue;
       if (t.type != kurdi::TokenType::word) {
+        if (t.type == kurdi::TokenType::punct) morphemes_.punctuation();
         if (!first_) out_.put(' ');
         out_.write(norm);
         first_ = false;
         continue;
       }
-      for (const auto& [b, e] : kurdi::morpheme_tokens(norm, &form)) {
+      for (const auto& [b, e] : morphemes_.word(norm, &form)) {
         if (!first_) out_.put(' ');
         out_.write(std::string_view(form).substr(b, e - b));
         first_ = false;
@@ -117,6 +120,7 @@ class TokenPrinter {
   Output& out_;
   bool json_;
   bool first_ = true;
+  kurdi::MorphemeTokenizer morphemes_;
 };
 
 // Bytes of whole lines per call of the core: enough to spread its set-up

@@ -119,14 +119,16 @@ int cmd_morphemes(const std::vector<std::string>& argv) {
     ++lines;
     std::vector<std::string> mine, base;
     kurdi::tokenize(raw_lines[n], toks);
+    kurdi::MorphemeTokenizer morphemes;
     for (const auto& t : toks.tokens) {
       const std::string_view norm = toks.norm(t);
       base.emplace_back(norm);
       if (t.type != kurdi::TokenType::word) {
+        if (t.type == kurdi::TokenType::punct) morphemes.punctuation();
         mine.emplace_back(norm);
         continue;
       }
-      for (const auto& [b, e] : kurdi::morpheme_tokens(norm, &form)) mine.push_back(form.substr(b, e - b));
+      for (const auto& [b, e] : morphemes.word(norm, &form)) mine.push_back(form.substr(b, e - b));
     }
     std::vector<std::string> gold;
     for (const auto& g : split_spaces(gold_lines[n])) gold.push_back(kurdi::normalize(g));

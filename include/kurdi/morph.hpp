@@ -134,5 +134,30 @@ class Analyzer {
 std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_view word,
                                                                  std::string* normalized = nullptr);
 
+/// The morpheme tokenization of running text: morpheme_tokens with what the
+/// words before a word tell about it. A final ە is the demonstrative frame's
+/// (ئەو پیاوە, "that man": stays on the word) only within a few words after
+/// a demonstrative determiner (ئەم, ئەو, لەم, بەو ...); elsewhere the best
+/// reading without it is taken (پێویستە, باشترە: noun or adjective + the
+/// copula ە, split off). A verb, the relative کە or a punctuation mark ends
+/// the frame. Feed it the tokens of a text in order: word() for each word
+/// token, punctuation() for each punctuation token, reset() at a new line or
+/// document; other tokens (numbers, Latin words) need no call.
+class MorphemeTokenizer {
+ public:
+  /// Words after the demonstrative that may close its frame (ئەو داب و نەریتانەی).
+  static constexpr int kDemonstrativeFrameWords = 4;
+
+  /// The morpheme tokens of the next word token, as morpheme_tokens gives them.
+  std::vector<std::pair<std::size_t, std::size_t>> word(std::string_view word, std::string* normalized = nullptr);
+  /// A punctuation token: ends an open frame.
+  void punctuation() { frame_words_left_ = 0; }
+  /// A new line or document: forgets the words before.
+  void reset() { frame_words_left_ = 0; }
+
+ private:
+  int frame_words_left_ = 0;
+};
+
 }  // namespace kurdi
 KURDI_PUBLIC_END

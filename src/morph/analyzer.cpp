@@ -88,8 +88,9 @@ constexpr float kFullVerbBonus = 1.0f;
 // word inflected in running text: it loses the whole-word bonus and pays this.
 constexpr float kHomographCost = 1.0f;
 // (The pronoun's bonus is for its inflected forms, ئەمە, ئەوانەی; a pronoun
-// with -یش right after it is rare beside the words it would cut: کێشە is
-// not کێ + ش + ە. Such a reading gets no bonus.)
+// with the short -ش right after it is rare beside the words it would cut:
+// کێشە is not کێ + ش + ە. Such a reading gets no bonus. The full -یش keeps
+// it, so ئەویش is ئەو + یش rather than ئەو + ی + ش.)
 constexpr float kPronounBaseBonus = 2.0f;
 // Stems within this cost of the best reading are returned by stems(), so a
 // form with two likely readings (کوردی: the adjective, and کورد + ی) is
@@ -836,12 +837,13 @@ class Search {
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
     std::size_t affixes = 0;
     bool additive = false;        // -یش/-ش anywhere
-    bool additive_after = false;  // -یش/-ش right after the stem
+    bool additive_after = false;  // the short -ش right after the stem
     for (std::size_t n = 0; n < c.count; ++n) {
       if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
       if (is(c.pieces[n].tag(), "ADD")) {
         additive = true;
-        additive_after = additive_after || (n > 0 && is(c.pieces[n - 1].tag(), "stem"));
+        additive_after = additive_after || (n > 0 && is(c.pieces[n - 1].tag(), "stem") &&
+                                            c.pieces[n].end - c.pieces[n].begin == 2);
       }
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
@@ -1534,18 +1536,11 @@ void morph::stems_and_lemma(std::string_view word, const UserLexicon* user, std:
   lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_view word, std::string* normalized) {
+namespace {
+
+// The morpheme tokens of reading c of `form` (see morpheme_tokens).
+std::vector<std::pair<std::size_t, std::size_t>> tokens_of(const Candidate& c, std::string_view form) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  const std::string form = normalized_word(word);
-  if (normalized) *normalized = form;
-  if (form.empty()) return out;
-  Search search(form, nullptr, thread_readings());
-  const auto& candidates = search.run();
-  if (candidates.empty()) {
-    out.emplace_back(0, form.size());
-    return out;
-  }
-  const Candidate& c = candidates.front();
   // Everything up to the first split-off morpheme after the stem is one
   // token (prefixes, preverbs and clitics inside a verb complex included);
   // from there on, each split-off morpheme is a token and any other one
@@ -1584,6 +1579,82 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   out.emplace_back(begin, word_end);
   if (conjunction) out.emplace_back(word_end, form.size());
   return out;
+}
+
+// Whether reading c has the demonstrative frame's closing ە (ە, یە, انە).
+bool has_demonstrative_e(const Candidate& c) {
+  for (std::size_t i = 0; i < c.count; ++i)
+    if (is(c.pieces[i].tag(), "DEM") || is(c.pieces[i].tag(), "PL.DEM")) return true;
+  return false;
+}
+
+// Whether reading b is reading a with its demonstrative ە read as the copula
+// of the third person singular, everything else the same.
+bool copula_for_demonstrative(const Candidate& a, const Candidate& b) {
+  if (a.count != b.count) return false;
+  bool swapped = false;
+  for (std::size_t i = 0; i < a.count; ++i) {
+    const Piece& x = a.pieces[i];
+    const Piece& y = b.pieces[i];
+    if (x.begin != y.begin || x.end != y.end) return false;
+    if (is(x.tag(), "DEM") && is(y.tag(), "COP.3S")) swapped = true;
+    else if (x.tag() != y.tag()) return false;
+  }
+  return swapped;
+}
+
+// Whether reading c is the demonstrative determiner itself, bare or after a
+// preposition (ئەم, ئەو, لەم, بەو): what opens the frame.
+bool is_demonstrative(const Candidate& c) {
+  if (c.count == 0 || !is(c.pieces[c.count - 1].tag(), "stem")) return false;
+  return c.stem == "ئەم" || c.stem == "ئەو";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_view word, std::string* normalized) {
+  const std::string form = normalized_word(word);
+  if (normalized) *normalized = form;
+  if (form.empty()) return {};
+  Search search(form, nullptr, thread_readings());
+  const auto& candidates = search.run();
+  if (candidates.empty()) return {{0, form.size()}};
+  return tokens_of(candidates.front(), form);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::string_view word,
+                                                                         std::string* normalized) {
+  const std::string form = normalized_word(word);
+  if (normalized) *normalized = form;
+  if (form.empty()) return {};
+  Search search(form, nullptr, thread_readings());
+  const auto& candidates = search.run();
+  if (candidates.empty()) {
+    frame_words_left_ = frame_words_left_ > 0 ? frame_words_left_ - 1 : 0;
+    return {{0, form.size()}};
+  }
+  // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
+  // the word has that reading: the frame's ە reaches an adjective only
+  // after its noun, inside the frame (ئەم پارتە نوێیە). A noun's ە stays as
+  // ranked: it is also the linker of a definite noun phrase (شارە
+  // بەناوبانگەکان), which needs no demonstrative.
+  const Candidate* chosen = &candidates.front();
+  if (frame_words_left_ == 0 && chosen->upos == Upos::ADJ && has_demonstrative_e(*chosen)) {
+    for (const Candidate& c : candidates) {
+      if (c.upos == Upos::ADJ && c.stem == chosen->stem && copula_for_demonstrative(*chosen, c)) {
+        chosen = &c;
+        break;
+      }
+    }
+  }
+  if (is_demonstrative(*chosen)) {
+    frame_words_left_ = kDemonstrativeFrameWords;
+  } else if (chosen->upos == Upos::VERB || form == "کە") {
+    frame_words_left_ = 0;  // a verb or a relative clause ends the noun phrase
+  } else if (frame_words_left_ > 0) {
+    --frame_words_left_;
+  }
+  return tokens_of(*chosen, form);
 }
 
 // --- Analyzer: the same results through a cache -------------------------------

@@ -564,6 +564,59 @@ TEST(Lemma, PronounWithAdditiveDoesNotCutANoun) {
   EXPECT_EQ(kurdi::lemma("ئەویش"), "ئەو");
 }
 
+// The full -یش after a pronoun keeps the pronoun's bonus: ئەویش is ئەو + یش,
+// not ئەو + ezafe ی + ش (the short ش alone loses it, as above).
+TEST(Lemma, PronounWithFullAdditive) {
+  const auto a = kurdi::analyze("ئەویش").front();
+  ASSERT_EQ(a.morphemes.size(), 2u);
+  EXPECT_EQ(a.morphemes[1].tag, "ADD");
+  EXPECT_EQ(a.form.substr(a.morphemes[1].begin), "یش");
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("ئەمیش", &form).size(), 2u);
+}
+
+// The morpheme tokens of words in running text: text(words) joins each
+// word's tokens with spaces, the words fed to one MorphemeTokenizer in order
+// ("|" stands for a punctuation token).
+std::string in_text(std::initializer_list<std::string_view> words) {
+  kurdi::MorphemeTokenizer t;
+  std::string out, form;
+  for (std::string_view w : words) {
+    if (w == "|") {
+      t.punctuation();
+      continue;
+    }
+    for (const auto& [b, e] : t.word(w, &form)) {
+      if (!out.empty()) out += ' ';
+      out += form.substr(b, e - b);
+    }
+  }
+  return out;
+}
+
+TEST(MorphemeTokenizer, AdjectiveEIsTheCopulaOutsideADemonstrativeFrame) {
+  // Alone, the adjective's ە is ranked as the demonstrative's (it stays on the word) ...
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("باشترە", &form).size(), 1u);
+  // ... in a clause with no demonstrative before it, it is the copula.
+  EXPECT_EQ(in_text({"ئەمە", "باشترە"}), "ئەمە باشتر ە");
+  EXPECT_EQ(in_text({"پێویستە", "بڕوات"}), "پێویست ە بڕوات");
+  // Within a few words after ئەم / ئەو (or a contraction, لەو) the frame's ە stays.
+  EXPECT_EQ(in_text({"ئەم", "کتێبە", "نوێیە"}), "ئەم کتێبە نوێیە");
+  EXPECT_EQ(in_text({"لەو", "شارە", "گەورەیە"}), "لەو شارە گەورەیە");
+  // A punctuation mark, a verb or the relative کە closes the frame.
+  EXPECT_EQ(in_text({"ئەو", "|", "باشترە"}), "ئەو باشتر ە");
+  EXPECT_EQ(in_text({"ئەو", "هات", "باشترە"}), "ئەو هات باشتر ە");
+  EXPECT_EQ(in_text({"ئەو", "کارەی", "کە", "پێویستە"}), "ئەو کارە ی کە پێویست ە");
+  // ... and so does the frame's length: four words after the demonstrative.
+  EXPECT_EQ(in_text({"ئەم", "پیاو", "و", "ژن", "و", "باشترە"}), "ئەم پیاو و ژن و باشتر ە");
+  // A noun's ە keeps its ranking: it is also the linker of a definite phrase.
+  EXPECT_EQ(in_text({"شارە", "بەناوبانگەکان"}), "شارە بەناوبانگ ەکان");
+  // Without context, as morpheme_tokens.
+  kurdi::MorphemeTokenizer t;
+  EXPECT_EQ(t.word("کتێبەکانیشمان", &form), kurdi::morpheme_tokens("کتێبەکانیشمان"));
+}
+
 }  // namespace
 
 namespace {
