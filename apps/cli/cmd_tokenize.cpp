@@ -95,7 +95,7 @@ class TokenPrinter {
 
   // Morpheme output: like the plain output, with each word replaced by its
   // morpheme tokens (kurdi::MorphemeTokenizer: a word's reading may depend
-  // on the words before it on the line).
+  // on the words around it on the line).
   void piece_morphemes(const kurdi::Tokens& tokens, std::size_t from, std::size_t to) {
     std::string form;
     for (std::size_t k = from; k < to; ++k) {
@@ -103,13 +103,15 @@ class TokenPrinter {
       const std::string_view norm = tokens.norm(t);
       if (norm.empty()) continue;
       if (t.type != kurdi::TokenType::word) {
-        if (t.type == kurdi::TokenType::punct) morphemes_.punctuation();
+        if (t.type == kurdi::TokenType::punct) morphemes_.punctuation(norm);
         if (!first_) out_.put(' ');
         out_.write(norm);
         first_ = false;
         continue;
       }
-      for (const auto& [b, e] : morphemes_.word(norm, &form)) {
+      std::string_view next;
+      if (k + 1 < to && tokens.tokens[k + 1].type == kurdi::TokenType::word) next = tokens.norm(tokens.tokens[k + 1]);
+      for (const auto& [b, e] : morphemes_.word(norm, next, &form)) {
         if (!first_) out_.put(' ');
         out_.write(std::string_view(form).substr(b, e - b));
         first_ = false;

@@ -120,15 +120,19 @@ int cmd_morphemes(const std::vector<std::string>& argv) {
     std::vector<std::string> mine, base;
     kurdi::tokenize(raw_lines[n], toks);
     kurdi::MorphemeTokenizer morphemes;
-    for (const auto& t : toks.tokens) {
+    for (std::size_t k = 0; k < toks.tokens.size(); ++k) {
+      const kurdi::Token& t = toks.tokens[k];
       const std::string_view norm = toks.norm(t);
       base.emplace_back(norm);
       if (t.type != kurdi::TokenType::word) {
-        if (t.type == kurdi::TokenType::punct) morphemes.punctuation();
+        if (t.type == kurdi::TokenType::punct) morphemes.punctuation(norm);
         mine.emplace_back(norm);
         continue;
       }
-      for (const auto& [b, e] : morphemes.word(norm, &form)) mine.push_back(form.substr(b, e - b));
+      std::string_view next;
+      if (k + 1 < toks.tokens.size() && toks.tokens[k + 1].type == kurdi::TokenType::word)
+        next = toks.norm(toks.tokens[k + 1]);
+      for (const auto& [b, e] : morphemes.word(norm, next, &form)) mine.push_back(form.substr(b, e - b));
     }
     std::vector<std::string> gold;
     for (const auto& g : split_spaces(gold_lines[n])) gold.push_back(kurdi::normalize(g));

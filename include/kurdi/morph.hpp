@@ -135,28 +135,41 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
                                                                  std::string* normalized = nullptr);
 
 /// The morpheme tokenization of running text: morpheme_tokens with what the
-/// words before a word tell about it. A final ە is the demonstrative frame's
-/// (ئەو پیاوە, "that man": stays on the word) only within a few words after
-/// a demonstrative determiner (ئەم, ئەو, لەم, بەو ...); elsewhere the best
-/// reading without it is taken (پێویستە, باشترە: noun or adjective + the
-/// copula ە, split off). A verb, the relative کە or a punctuation mark ends
-/// the frame. Feed it the tokens of a text in order: word() for each word
-/// token, punctuation() for each punctuation token, reset() at a new line or
-/// document; other tokens (numbers, Latin words) need no call.
+/// words around a word tell about it (docs/morphology.md, "Morpheme
+/// tokenization"). An adjective's final ە is the demonstrative frame's (ئەو
+/// شارە گەورەیە: stays on the word) only within a few words after a
+/// demonstrative determiner (ئەم, ئەو, لەم, بەو ...); elsewhere, unless a
+/// noun phrase goes on after it, it is the copula (پێویستە, باشترە: split
+/// off). A verb, the relative کە or a punctuation mark other than a quotation
+/// mark ends the frame.
+/// Feed it the tokens of a text in order: word() for each word token, with
+/// the word token after it if there is one; punctuation() for each
+/// punctuation token; reset() at a new line or document. Other tokens
+/// (numbers, Latin words) need no call. Not copyable.
 class MorphemeTokenizer {
  public:
   /// Words after the demonstrative that may close its frame (ئەو داب و نەریتانەی).
   static constexpr int kDemonstrativeFrameWords = 4;
 
-  /// The morpheme tokens of the next word token, as morpheme_tokens gives them.
-  std::vector<std::pair<std::size_t, std::size_t>> word(std::string_view word, std::string* normalized = nullptr);
-  /// A punctuation token: ends an open frame.
-  void punctuation() { frame_words_left_ = 0; }
+  MorphemeTokenizer();
+  ~MorphemeTokenizer();
+  MorphemeTokenizer(const MorphemeTokenizer&) = delete;
+  MorphemeTokenizer& operator=(const MorphemeTokenizer&) = delete;
+
+  /// The morpheme tokens of the next word token, as morpheme_tokens gives
+  /// them. `next` is the token right after it when that is a word token, and
+  /// empty otherwise (punctuation, another kind of token, the end of the line).
+  std::vector<std::pair<std::size_t, std::size_t>> word(std::string_view word, std::string_view next = {},
+                                                         std::string* normalized = nullptr);
+  /// A punctuation token (its normalized text): ends an open frame, unless
+  /// it is a quotation mark.
+  void punctuation(std::string_view mark);
   /// A new line or document: forgets the words before.
-  void reset() { frame_words_left_ = 0; }
+  void reset();
 
  private:
-  int frame_words_left_ = 0;
+  struct Impl;
+  Impl* impl_;
 };
 
 }  // namespace kurdi

@@ -1622,24 +1622,77 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
   return tokens_of(candidates.front(), form);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::string_view word,
+// The tokenizer keeps two analysed words: the current one and the one after
+// it (passed as `next`), which is usually the next call's word and is then
+// not analysed again. Two slots, so that nothing moves: the readings are
+// views into their slot's form.
+struct MorphemeTokenizer::Impl {
+  struct Word {
+    std::string form;
+    std::vector<Candidate> readings;
+  };
+  std::array<Word, 2> slots;
+  Word* ahead = nullptr;  // the analysed `next` of the last call, if any
+  int frame_words_left = 0;
+
+  void analyse(Word& w, std::string_view text) {
+    w.form = normalized_word(text);
+    if (w.form.empty()) {
+      w.readings.clear();
+      return;
+    }
+    Search(w.form, nullptr, w.readings).run();
+  }
+};
+
+MorphemeTokenizer::MorphemeTokenizer() : impl_(new Impl) {}
+MorphemeTokenizer::~MorphemeTokenizer() { delete impl_; }
+void MorphemeTokenizer::punctuation(std::string_view mark) {
+  // Quotation marks often enclose a word inside the phrase (ئەو دوو «ساختەکارە»).
+  for (std::string_view quote : {"\"", "'", "«", "»", "“", "”", "‘", "’"})
+    if (mark == quote) return;
+  impl_->frame_words_left = 0;
+}
+void MorphemeTokenizer::reset() {
+  impl_->frame_words_left = 0;
+  impl_->ahead = nullptr;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::string_view word, std::string_view next,
                                                                          std::string* normalized) {
-  const std::string form = normalized_word(word);
+  Impl& m = *impl_;
+  Impl::Word* cur = m.ahead;
+  if (!cur || cur->form != normalized_word(word)) {
+    cur = &m.slots[0];
+    m.analyse(*cur, word);
+  }
+  m.ahead = nullptr;
+  if (!next.empty()) {
+    m.ahead = cur == &m.slots[0] ? &m.slots[1] : &m.slots[0];
+    m.analyse(*m.ahead, next);
+  }
+  const std::string& form = cur->form;
   if (normalized) *normalized = form;
   if (form.empty()) return {};
-  Search search(form, nullptr, thread_readings());
-  const auto& candidates = search.run();
+  const std::vector<Candidate>& candidates = cur->readings;
   if (candidates.empty()) {
-    frame_words_left_ = frame_words_left_ > 0 ? frame_words_left_ - 1 : 0;
+    if (m.frame_words_left > 0) --m.frame_words_left;
     return {{0, form.size()}};
   }
-  // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
-  // the word has that reading: the frame's ە reaches an adjective only
-  // after its noun, inside the frame (ئەم پارتە نوێیە). A noun's ە stays as
-  // ranked: it is also the linker of a definite noun phrase (شارە
-  // بەناوبانگەکان), which needs no demonstrative.
+  // The next word goes on with a noun phrase: a noun, name, adjective,
+  // numeral or pronoun by its best reading.
+  bool nominal_next = false;
+  if (m.ahead && !m.ahead->readings.empty()) {
+    const Upos u = m.ahead->readings.front().upos;
+    nominal_next = u == Upos::NOUN || u == Upos::PROPN || u == Upos::ADJ || u == Upos::NUM || u == Upos::PRON;
+  }
   const Candidate* chosen = &candidates.front();
-  if (frame_words_left_ == 0 && chosen->upos == Upos::ADJ && has_demonstrative_e(*chosen)) {
+  // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
+  // the word has that reading and no noun phrase goes on after it: the
+  // frame's ە reaches an adjective only after its noun, inside the frame
+  // (ئەم پارتە نوێیە). A noun's ە stays as ranked: it is also the linker of
+  // a definite noun phrase (شارە بەناوبانگەکان), which needs no demonstrative.
+  if (m.frame_words_left == 0 && !nominal_next && chosen->upos == Upos::ADJ && has_demonstrative_e(*chosen)) {
     for (const Candidate& c : candidates) {
       if (c.upos == Upos::ADJ && c.stem == chosen->stem && copula_for_demonstrative(*chosen, c)) {
         chosen = &c;
@@ -1648,11 +1701,11 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
     }
   }
   if (is_demonstrative(*chosen)) {
-    frame_words_left_ = kDemonstrativeFrameWords;
+    m.frame_words_left = kDemonstrativeFrameWords;
   } else if (chosen->upos == Upos::VERB || form == "کە") {
-    frame_words_left_ = 0;  // a verb or a relative clause ends the noun phrase
-  } else if (frame_words_left_ > 0) {
-    --frame_words_left_;
+    m.frame_words_left = 0;  // a verb or a relative clause ends the noun phrase
+  } else if (m.frame_words_left > 0) {
+    --m.frame_words_left;
   }
   return tokens_of(*chosen, form);
 }

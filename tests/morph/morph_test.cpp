@@ -581,12 +581,14 @@ TEST(Lemma, PronounWithFullAdditive) {
 std::string in_text(std::initializer_list<std::string_view> words) {
   kurdi::MorphemeTokenizer t;
   std::string out, form;
-  for (std::string_view w : words) {
-    if (w == "|") {
-      t.punctuation();
+  const std::vector<std::string_view> w(words);
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == "|") {
+      t.punctuation(".");
       continue;
     }
-    for (const auto& [b, e] : t.word(w, &form)) {
+    const std::string_view next = k + 1 < w.size() && w[k + 1] != "|" ? w[k + 1] : std::string_view();
+    for (const auto& [b, e] : t.word(w[k], next, &form)) {
       if (!out.empty()) out += ' ';
       out += form.substr(b, e - b);
     }
@@ -607,14 +609,24 @@ TEST(MorphemeTokenizer, AdjectiveEIsTheCopulaOutsideADemonstrativeFrame) {
   // A punctuation mark, a verb or the relative کە closes the frame.
   EXPECT_EQ(in_text({"ئەو", "|", "باشترە"}), "ئەو باشتر ە");
   EXPECT_EQ(in_text({"ئەو", "هات", "باشترە"}), "ئەو هات باشتر ە");
+  {
+    // (a quotation mark does not)
+    kurdi::MorphemeTokenizer t;
+    t.word("ئەو");
+    t.punctuation("«");
+    EXPECT_EQ(t.word("باشترە").size(), 1u);
+  }
   EXPECT_EQ(in_text({"ئەو", "کارەی", "کە", "پێویستە"}), "ئەو کارە ی کە پێویست ە");
   // ... and so does the frame's length: four words after the demonstrative.
   EXPECT_EQ(in_text({"ئەم", "پیاو", "و", "ژن", "و", "باشترە"}), "ئەم پیاو و ژن و باشتر ە");
+  // Before a word that goes on with the noun phrase, the ە is its linker.
+  EXPECT_EQ(in_text({"کوڕێکی", "باشە", "و"}), "کوڕ ێک ی باش ە و");
+  EXPECT_EQ(in_text({"یاریزانە", "پیشەگەرەکان"}), "یاریزانە پیشەگەر ەکان");
   // A noun's ە keeps its ranking: it is also the linker of a definite phrase.
   EXPECT_EQ(in_text({"شارە", "بەناوبانگەکان"}), "شارە بەناوبانگ ەکان");
   // Without context, as morpheme_tokens.
   kurdi::MorphemeTokenizer t;
-  EXPECT_EQ(t.word("کتێبەکانیشمان", &form), kurdi::morpheme_tokens("کتێبەکانیشمان"));
+  EXPECT_EQ(t.word("کتێبەکانیشمان", {}, &form), kurdi::morpheme_tokens("کتێبەکانیشمان"));
 }
 
 }  // namespace
