@@ -316,6 +316,7 @@ class Search {
     if (form_.size() > kMaxWordBytes) return out_;
     irregular();
     nominal();
+    irregular_then_suffixes();
     verbal();
     drop_relative_ezafe_unless_alone();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
@@ -374,31 +375,63 @@ class Search {
   void irregular() {
     for (const Record& r : morph::lookup(form_).records) {  // (user lexicons have no irregular forms)
       if (r.kind != Kind::form) continue;
-      const morph::format::Form& f = morph::irregular_form(r.verb);
-      Candidate c;
-      c.cost = kIrregularCost;
-      c.lemma = morph::pool_string(f.lemma, f.lemma_length);
-      c.upos = f.upos;
-      c.irregular = &f;
-      c.kind = Kind::form;
-      // "text/TAG+text+...": the untagged piece is the stem
-      std::string_view spec = morph::pool_string(f.morphemes, f.morphemes_length);
-      std::size_t pos = 0;
-      while (!spec.empty() && c.count < kMaxPieces) {
-        const std::size_t plus = spec.find('+');
-        const std::string_view piece = spec.substr(0, plus);
-        spec = plus == std::string_view::npos ? std::string_view() : spec.substr(plus + 1);
-        const std::size_t slash = piece.find('/');
-        const std::string_view text = piece.substr(0, slash);
-        const std::string_view tag = slash == std::string_view::npos ? "stem" : piece.substr(slash + 1);
-        if (is(tag, "stem")) c.stem = text;
-        c.pieces[c.count++] = {static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + text.size()), tag,
-                               "", false};
-        pos += text.size();
-      }
-      if (c.stem.empty()) c.stem = c.lemma;  // a row with every piece tagged still has a stem
-      add_reading() = c;
+      add_reading() = irregular_reading(morph::irregular_form(r.verb));
     }
+  }
+
+  // An irregular present indicative with a person ending (دێت, نایەن) takes
+  // what any present takes after it: the directional ـە (دێتە), -ەوە
+  // (دێتەوە, نایەتەوە). The forms are prefixes of the word that nominal_at(0)
+  // has looked up already.
+  void irregular_then_suffixes() {
+    const std::size_t last = std::min(memo_end_, form_.size() - 1);
+    for (std::size_t j = 2; j <= last; ++j) {
+      if (!char_boundary(form_, j)) continue;
+      for (const Record& r : prefix_entry_[j].get().records) {
+        if (r.kind != Kind::form) continue;
+        const morph::format::Form& f = morph::irregular_form(r.verb);
+        if (!present_with_person(f)) continue;
+        cur_ = irregular_reading(f);
+        stem_piece_ = cur_.count;
+        require_a_ = false;
+        suffixes(j, State::v_person, /*nominal=*/false);
+      }
+    }
+  }
+
+  static bool present_with_person(const morph::format::Form& f) {
+    if (f.upos != Upos::VERB) return false;
+    const std::string_view features = morph::pool_string(f.features, f.features_length);
+    const std::string_view spec = morph::pool_string(f.morphemes, f.morphemes_length);
+    const std::size_t plus = spec.rfind('+');
+    return features.starts_with("V;PRS;IND") && plus != std::string_view::npos &&
+           spec.substr(plus + 1).find("/PRS.") != std::string_view::npos;
+  }
+
+  static Candidate irregular_reading(const morph::format::Form& f) {
+    Candidate c;
+    c.cost = kIrregularCost;
+    c.lemma = morph::pool_string(f.lemma, f.lemma_length);
+    c.upos = f.upos;
+    c.irregular = &f;
+    c.kind = Kind::form;
+    // "text/TAG+text+...": the untagged piece is the stem
+    std::string_view spec = morph::pool_string(f.morphemes, f.morphemes_length);
+    std::size_t pos = 0;
+    while (!spec.empty() && c.count < kMaxPieces) {
+      const std::size_t plus = spec.find('+');
+      const std::string_view piece = spec.substr(0, plus);
+      spec = plus == std::string_view::npos ? std::string_view() : spec.substr(plus + 1);
+      const std::size_t slash = piece.find('/');
+      const std::string_view text = piece.substr(0, slash);
+      const std::string_view tag = slash == std::string_view::npos ? "stem" : piece.substr(slash + 1);
+      if (is(tag, "stem")) c.stem = text;
+      c.pieces[c.count++] = {static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + text.size()), tag,
+                             "", false};
+      pos += text.size();
+    }
+    if (c.stem.empty()) c.stem = c.lemma;  // a row with every piece tagged still has a stem
+    return c;
   }
 
   // --- nominal forms -----------------------------------------------------
@@ -851,7 +884,8 @@ class Search {
     }
     // (the same float operations, in the same order, as ever: costs are compared exactly)
     float cost = c.cost;
-    cost += (c.verb >= 0 ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
+    // (an irregular verb form reaches here only with suffixes after it: irregular_then_suffixes)
+    cost += (c.verb >= 0 || c.irregular ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
     if (c.verb < 0) {
       if (c.upos == Upos::X) cost += kUnknownPosCost;
       else if (affixes == 0) cost -= kWholeWordBonus;
@@ -1411,7 +1445,14 @@ std::string verb_features(const Candidate& c) {
 
 // The UniMorph features of a reading.
 std::string features_of(const Candidate& c) {
-  if (c.irregular) return std::string(morph::pool_string(c.irregular->features, c.irregular->features_length));
+  if (c.irregular) {
+    // The row's features, and those of the suffixes the grammar added after
+    // it (the row's own pieces carry none).
+    std::string f(morph::pool_string(c.irregular->features, c.irregular->features_length));
+    for (std::size_t n = 0; n < c.count; ++n)
+      if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
+    return f;
+  }
   if (c.verb >= 0) return verb_features(c);
   std::string f(unimorph_pos(c.upos));
   for (std::size_t n = 0; n < c.count; ++n)

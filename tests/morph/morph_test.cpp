@@ -633,6 +633,24 @@ TEST(MorphemeTokenizer, AdjectiveEIsTheCopulaOutsideADemonstrativeFrame) {
 
 namespace {
 
+// An irregular present with its person ending takes the present's suffixes
+// after it like any present (docs/morphology.md, "Irregular forms").
+TEST(Irregular, PresentTakesTheDirectionalAndEwe) {
+  const auto a = kurdi::analyze("دێتە").front();
+  EXPECT_EQ(a.lemma, "هاتن");
+  EXPECT_EQ(a.upos, "VERB");
+  EXPECT_EQ(a.features, "V;PRS;IND;ARGNO3S;LGSPEC2");
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[2].tag, "DIR");
+  EXPECT_EQ(kurdi::analyze("نایەتەوە").front().features, "V;PRS;IND;NEG;ARGNO3S;LGSPEC3");
+  EXPECT_EQ(kurdi::lemma("نایەن"), "هاتن");
+  EXPECT_EQ(kurdi::lemma("دێنە"), "هاتن");
+  // A verb form stays one morpheme token.
+  EXPECT_EQ(kurdi::morpheme_tokens("دێتە").size(), 1u);
+  // The form alone is unchanged: no suffix, no added feature.
+  EXPECT_EQ(kurdi::analyze("دێت").front().features, "V;PRS;IND;ARGNO3S");
+}
+
 // Found by the fuzzer: an irregular form whose pieces were all tagged had an empty stem.
 TEST(Irregular, EveryAnalysisHasAStem) {
   for (const char* w : {"نیە", "نییە", "نین", "هەیە", "هەبێت", "دێ", "بن"})
