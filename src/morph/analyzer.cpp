@@ -121,6 +121,9 @@ constexpr std::size_t kMaxWordBytes = 512;
 // (docs/morphology.md, "Unknown words"); never on dev data.
 constexpr std::size_t kMinGuessLetters = 2;
 constexpr float kGuessMarkerCredit = 0.25f;
+// A guessed ezafe after ە (بانگەشە + ی) pays this, so that a guess with a
+// marker wins where both fit (بانگێشت + ەکە + ی, not بانگێشتەکە + ی).
+constexpr float kGuessEzafeAfterECost = 0.75f;
 
 float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
 
@@ -1286,8 +1289,11 @@ class Search {
       }
       const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
-      if (marker == 0 && !ezafe_after_yeh) return true;
+      // An ezafe after ە: hardly any bare word ends in ەی.
+      const bool ezafe_after_e = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06D5");
+      if (marker == 0 && !ezafe_after_yeh && !ezafe_after_e) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
+      if (ezafe_after_e) c.cost += kGuessEzafeAfterECost;
       return false;
     });
   }

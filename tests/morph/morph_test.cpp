@@ -190,6 +190,12 @@ TEST(Lemma, UnknownWordWithADefinitenessMarkerIsGuessed) {
   // ... an ezafe ی after a stem in ی (consonant before it) is cut, after a vowel it is not.
   EXPECT_EQ(kurdi::lemma("زژڤیی"), "زژڤی");
   EXPECT_EQ(kurdi::lemma("زژڤایی"), "زژڤایی");
+  // An ezafe after ە is cut, the ە staying on the stem; where a marker fits
+  // too, the marker's split wins (زژڤ + ەکە + ی, زژڤۆ + کە + ی).
+  EXPECT_EQ(kurdi::lemma("زژڤەی"), "زژڤە");
+  EXPECT_EQ(kurdi::morpheme_tokens("زژڤەی").size(), 2u);
+  EXPECT_EQ(kurdi::lemma("زژڤەکەی"), "زژڤ");
+  EXPECT_EQ(kurdi::lemma("زژڤۆکەی"), "زژڤۆ");
   // At least two letters stay.
   EXPECT_EQ(kurdi::lemma("زێک"), "زێک");
   EXPECT_EQ(kurdi::lemma("زەکان"), "زە");
