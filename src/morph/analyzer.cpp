@@ -13,6 +13,7 @@
 // word therefore allocates only its result.
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <bit>
 #include <chrono>
 #include <cmath>
@@ -384,22 +385,60 @@ class Search {
 
   // An irregular present indicative with a person ending (دێت, نایەن) takes
   // what any present takes after it: the directional ـە (دێتە), -ەوە
-  // (دێتەوە, نایەتەوە). The forms are prefixes of the word that nominal_at(0)
-  // has looked up already.
+  // (دێتەوە, نایەتەوە).
   void irregular_then_suffixes() {
-    const std::size_t last = std::min(memo_end_, form_.size() - 1);
-    for (std::size_t j = 2; j <= last; ++j) {
-      if (!char_boundary(form_, j)) continue;
-      for (const Record& r : prefix_entry_[j].get().records) {
-        if (r.kind != Kind::form) continue;
-        const morph::format::Form& f = morph::irregular_form(r.verb);
-        if (!present_with_person(f)) continue;
-        cur_ = irregular_reading(f);
-        stem_piece_ = cur_.count;
-        require_a_ = false;
-        suffixes(j, State::v_person, /*nominal=*/false);
-      }
+    const SuffixedIrregulars& all = suffixed_irregulars();
+    // (a word's first letter rejects nearly every word at once)
+    if (form_.size() < 2 || !all.first_letters.contains(first_letter(form_))) return;
+    for (const SuffixedIrregular& s : all.forms) {
+      if (form_.size() <= s.surface.size() || !starts_with(form_, 0, s.surface)) continue;
+      cur_ = irregular_reading(*s.form);
+      stem_piece_ = cur_.count;
+      require_a_ = false;
+      suffixes(s.surface.size(), State::v_person, /*nominal=*/false);
     }
+  }
+
+  // Those forms, with their written forms, found once in the compiled
+  // table, and the first letters (two bytes) they begin with: a test of
+  // those against the word is cheaper than the lexicon's records of the
+  // word's prefixes.
+  struct SuffixedIrregular {
+    std::string surface;
+    const morph::format::Form* form;
+  };
+  struct SuffixedIrregulars {
+    std::vector<SuffixedIrregular> forms;
+    std::unordered_set<std::uint16_t> first_letters;
+  };
+  static std::uint16_t first_letter(std::string_view s) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
+  }
+  static const SuffixedIrregulars& suffixed_irregulars() {
+    static const SuffixedIrregulars all = [] {
+      SuffixedIrregulars out;
+      for (std::size_t i = 0; i < morph::irregular_form_count(); ++i) {
+        const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(i));
+        if (!present_with_person(f)) continue;
+        out.forms.push_back({surface_of(f), &f});
+        if (out.forms.back().surface.size() >= 2) out.first_letters.insert(first_letter(out.forms.back().surface));
+      }
+      return out;
+    }();
+    return all;
+  }
+
+  // The written form of an irregular row: its morphemes' texts joined.
+  static std::string surface_of(const morph::format::Form& f) {
+    std::string out;
+    std::string_view spec = morph::pool_string(f.morphemes, f.morphemes_length);
+    while (!spec.empty()) {
+      const std::size_t plus = spec.find('+');
+      const std::string_view piece = spec.substr(0, plus);
+      spec = plus == std::string_view::npos ? std::string_view() : spec.substr(plus + 1);
+      out += piece.substr(0, piece.find('/'));
+    }
+    return out;
   }
 
   static bool present_with_person(const morph::format::Form& f) {

@@ -11,6 +11,7 @@ extern const Record kRecords[];
 extern const std::size_t kMaxVerbStemBytes;
 extern const Verb kVerbs[];
 extern const Form kForms[];
+extern const std::size_t kFormCount;
 extern const Slot kSlots[];
 extern const std::size_t kSlotCount;
 }  // namespace kurdi::morph::data
@@ -46,6 +47,8 @@ Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
 const Verb& verb(std::int32_t index) noexcept { return data::kVerbs[index]; }
 
 const format::Form& irregular_form(std::int32_t index) noexcept { return data::kForms[index]; }
+
+std::size_t irregular_form_count() noexcept { return data::kFormCount; }
 
 std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept {
   return {data::kPool + offset, length};

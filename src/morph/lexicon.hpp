@@ -70,6 +70,9 @@ const Verb& verb(std::int32_t index) noexcept;
 /// An irregular form a Kind::form record points to.
 const format::Form& irregular_form(std::int32_t index) noexcept;
 
+/// How many irregular forms there are (indices 0 .. count - 1).
+std::size_t irregular_form_count() noexcept;
+
 /// A string of the pool (infinitives).
 std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept;
 

@@ -210,7 +210,7 @@ void write_cpp(const Builder& b, const std::string& path) {
     o << "  {" << f.lemma << "u, " << f.features << "u, " << f.morphemes << "u, " << f.lemma_length << ", "
       << f.features_length << ", " << f.morphemes_length << ", Upos(" << int(f.upos) << ")},\n";
   if (b.forms.empty()) o << "  {0u, 0u, 0u, 0, 0, 0, Upos(0)},\n";
-  o << "};\n";
+  o << "};\nextern const std::size_t kFormCount;\nconst std::size_t kFormCount = " << b.forms.size() << ";\n";
   o << "extern const Slot kSlots[];\nconst Slot kSlots[] = {\n";
   for (std::size_t s = 0; s < table.size(); ++s) {
     o << "{" << table[s].key << "u," << table[s].tag << "u},";
