@@ -800,6 +800,7 @@ class Search {
     // Only the arcs whose surface starts with the letter at pos can match;
     // they are visited in table order, as a loop over all of them would.
     std::uint64_t match = morph::arcs_at(from, form_.substr(pos));
+    if (guessing_ && match != 0) match &= guess_arcs(from, pos);
     if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
@@ -819,6 +820,42 @@ class Search {
       suffixes(pos + a.surface.size(), a.to, nominal);
       --cur_.count;
     }
+  }
+
+  // The arcs from `from` at pos that a guessed reading may take (guess()
+  // keeps only chains with a definiteness marker, or a stem and a final
+  // ezafe): a marker or a degree suffix right after the stem, a marker
+  // after the degree suffix, or an ezafe that ends the word. Marker arcs
+  // leave only n_stem and n_degree, and no arc leads back to either, so a
+  // chain that has passed them without a marker can only be dropped;
+  // cutting it off early leaves the kept readings and their order as they
+  // were. (Other states: every arc.)
+  std::uint64_t guess_arcs(State from, std::size_t pos) const {
+    struct Masks {
+      std::uint64_t stem_keep = 0, stem_ezafe = 0, degree_keep = 0;
+    };
+    static const Masks masks = [] {
+      Masks m;
+      auto marker = [](std::string_view t) { return is(t, "DEF") || is(t, "DEF.PL") || is(t, "INDF"); };
+      const auto stem = morph::arcs_from(State::n_stem);
+      for (std::size_t n = 0; n < stem.size(); ++n) {
+        if (marker(stem[n].tag) || stem[n].to == State::n_degree) m.stem_keep |= std::uint64_t{1} << n;
+        if (is(stem[n].tag, "EZ")) m.stem_ezafe |= std::uint64_t{1} << n;
+      }
+      const auto degree = morph::arcs_from(State::n_degree);
+      for (std::size_t n = 0; n < degree.size(); ++n)
+        if (marker(degree[n].tag)) m.degree_keep |= std::uint64_t{1} << n;
+      return m;
+    }();
+    if (from == State::n_degree) return masks.degree_keep;
+    if (from != State::n_stem) return ~std::uint64_t{0};
+    std::uint64_t keep = masks.stem_keep;
+    const auto arcs = morph::arcs_from(State::n_stem);
+    for (std::uint64_t ez = masks.stem_ezafe; ez != 0; ez &= ez - 1) {
+      const std::size_t n = static_cast<std::size_t>(std::countr_zero(ez));
+      if (pos + arcs[n].surface.size() == form_.size()) keep |= std::uint64_t{1} << n;
+    }
+    return keep;
   }
 
   void emit() {
@@ -1240,7 +1277,9 @@ class Search {
       push({0, static_cast<std::uint16_t>(j), "stem", "", false});
       stem_piece_ = cur_.count;
       require_a_ = false;
+      guessing_ = true;
       suffixes(j, State::n_stem, /*nominal=*/true);
+      guessing_ = false;
     }
     std::erase_if(out_, [&](Candidate& c) {
       std::size_t marker = 0;
@@ -1309,6 +1348,7 @@ class Search {
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
+  bool guessing_ = false;       // in guess(): walk() takes only the arcs of guess_arcs()
 };
 
 // The readings' vector of the free functions, one per thread and reused by
