@@ -425,7 +425,7 @@ class Search {
     std::size_t end = form_.size();
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
-      h[x + 1] = morph::hash_more(h[x], std::string_view(key).substr(x, 1));
+      h[x + 1] = morph::hash_byte(h[x], std::string_view(key)[x]);
       if (x + 1 > kHamza.size() && char_boundary(key, x + 1) && !may_start_key(h[x + 1])) {
         end = b + (x - kHamza.size());
         break;
@@ -454,7 +454,7 @@ class Search {
     std::size_t end = form_.size();  // the stems tried end at or before it
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
-      h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
+      h[x + 1] = morph::hash_byte(h[x], form_[b + x]);
       if (!char_boundary(form_, b + x + 1)) continue;
       if (!may_start_key(h[x + 1])) {
         end = b + x;
@@ -566,8 +566,8 @@ class Search {
     std::size_t& n_splits = n_splits_;
     n_splits = 0;
     splits[n_splits++] = 0;
-    std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
-    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
+    std::uint64_t hi = form_.empty() ? morph::kHashSeed : morph::hash_byte(morph::kHashSeed, form_[0]);
+    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_byte(hi, form_[i]), ++i) {
       if (!char_boundary(form_, i)) continue;
       if (!may_start_verb_key(hi)) break;  // (a preverb begins its verbs' stem keys)
       bool preverb = false;
@@ -652,14 +652,16 @@ class Search {
     // until key_ is 4 bytes past that point.
     std::size_t dead_end = std::string::npos;
     for (std::size_t j = k + 1; j <= form_.size() && i + (j - k) <= max_key; ++j) {
-      h = morph::hash_more(h, form_.substr(j - 1, 1));
+      h = morph::hash_byte(h, form_[j - 1]);
       key_ += form_[j - 1];
       if (!char_boundary(form_, j)) continue;
       if (dead_end == std::string::npos && !may_start_verb_key(h)) dead_end = key_.size();
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
+          // (most of these texts are no key: no call for them)
+          if (prefix_entry_[j].record_count != 0)
+            verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
           if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, Alternant::none);
         } else {
           verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, Alternant::none);
@@ -1080,7 +1082,7 @@ class Search {
       probe_.assign(text.substr(0, head));
       std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(0, head));
       for (std::size_t e = b; e < text.size();) {
-        h = morph::hash_more(h, text.substr(e, 1));
+        h = morph::hash_byte(h, text[e]);
         probe_ += text[e];
         ++e;
         if (!char_boundary(text, e)) continue;
