@@ -1473,11 +1473,11 @@ Analysis materialize(const Candidate& c, std::string_view form, std::string feat
   return a;
 }
 
-Analysis unknown(const std::string& form) {
+Analysis unknown(std::string_view form) {
   Analysis a;
-  a.form = form;
-  a.lemma = form;
-  a.stem = form;
+  a.form = std::string(form);
+  a.lemma = std::string(form);
+  a.stem = std::string(form);
   a.upos = "X";
   a.features.push_back('X');  // (not = "X": g++ 12 then warns of a memcpy overlap that cannot happen, -Wrestrict)
   a.known = false;
@@ -1485,11 +1485,11 @@ Analysis unknown(const std::string& form) {
   return a;
 }
 
-std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, const std::string& form) {
+std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, std::string_view form) {
   std::vector<std::string> out;
   // Search stems are lexicon stems: a guessed word is indexed as it stands.
   if (candidates.empty() || candidates.front().guessed) {
-    if (!form.empty()) out.push_back(form);
+    if (!form.empty()) out.emplace_back(form);
     return out;
   }
   const float best = candidates.front().cost;
@@ -1501,7 +1501,7 @@ std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, cons
   return out;
 }
 
-std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, const std::string& form) {
+std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, std::string_view form) {
   std::vector<Analysis> out;
   if (form.empty()) return out;
   if (candidates.empty()) {
@@ -1669,8 +1669,25 @@ struct Analyzer::Impl {
 
     bool holds(const Entry& e, std::string_view word) const noexcept {
       if (e.word_size != word.size()) return false;
-      const char* key = word.size() <= kInline ? e.inline_word : words.data() + e.word_begin;
-      return std::memcmp(key, word.data(), word.size()) == 0;
+      if (word.size() <= kInline) return same_short(e.inline_word, word.data(), word.size());
+      return std::memcmp(words.data() + e.word_begin, word.data(), word.size()) == 0;
+    }
+
+    // Whether n <= kInline bytes at a and b are equal, in a few 8-byte
+    // compares (the last one overlapping) rather than a call to memcmp: this
+    // is on every hit's path. Nothing past n bytes is read.
+    static bool same_short(const char* a, const char* b, std::size_t n) noexcept {
+      using util::hash_detail::load4;
+      using util::hash_detail::load8;
+      if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+          if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+      }
+      if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+      for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+      return true;
     }
 
     Entry* find(std::uint64_t h, std::string_view word) noexcept {
@@ -1740,12 +1757,17 @@ struct Analyzer::Impl {
     if (found && (found->analysed || !want_analyses)) return *found;
     // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
-    const std::string form = normalized_word(word);
+    // Most words reach the cache normalized already: the search then reads
+    // the word itself, not a copy (a heap allocation for most words, which
+    // are longer than std::string's inline 15 bytes).
+    std::string normalized;
+    std::string_view form = word;
+    if (!normalize_detail::standard_keeps_word(word)) form = normalized = normalized_word(word);
     if (!form.empty()) {
       Search search(form, user, readings);
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
-      e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
+      e.lemma = candidates.empty() ? std::string(form) : std::string(candidates.front().lemma);
       if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
     e.analysed = want_analyses;
