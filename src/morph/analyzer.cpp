@@ -159,6 +159,15 @@ bool after_ok(std::string_view before, After after) { return (after_mask(before)
   return true;
 }
 
+// The same at the end of s (std::string_view's starts_with and ends_with
+// are calls to compare, not inlined: the search calls them per word).
+[[gnu::always_inline]] inline bool starts_with(std::string_view s, std::string_view piece) {
+  return starts_with(s, 0, piece);
+}
+[[gnu::always_inline]] inline bool ends_with(std::string_view s, std::string_view piece) {
+  return s.size() >= piece.size() && starts_with(s, s.size() - piece.size(), piece);
+}
+
 // Whether s is the literal (begins: starts with it). Tags are compared in the
 // search's inner loops; string_view's == calls compare() with a length known
 // only at run time, while these compare a length known at compile time.
@@ -405,10 +414,10 @@ class Search {
     nominal_at(0);
     // A preposition written joined to its noun (لەژێر, بەبێ, بۆماڵەوە).
     for (std::string_view p : kProclitics) {
-      if (form_.size() > p.size() + 2 && form_.starts_with(p)) nominal_at(p.size());
+      if (form_.size() > p.size() + 2 && starts_with(form_, p)) nominal_at(p.size());
       // ...and contracted with a word in ئە, which loses its ئ while the two ە
       // merge: لەو (لە + ئەو), بەم (بە + ئەم), لەوەی (لە + ئەوە + ی)
-      if (p.ends_with("\u06D5") && form_.size() >= p.size() + 2 && form_.starts_with(p))
+      if (ends_with(p, "\u06D5") && form_.size() >= p.size() + 2 && starts_with(form_, p))
         elided_hamza_at(p.size() - 2);
     }
   }
@@ -483,12 +492,12 @@ class Search {
       if (starts_with(form_, j, "\u06CC")) {
         auto derived = [&](const morph::Entry& e) {
           for (const Record& r : e.records)
-            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !e.key.ends_with("\u0627"))
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !ends_with(e.key, "\u0627"))
               derived_from(r, b, j, j + 2);
         };
         derived(entry);
         if (user_) derived(user_entry);
-        if (starts_with(form_, j, "\u06CC\u06CC") && stem.ends_with("\u0627")) {
+        if (starts_with(form_, j, "\u06CC\u06CC") && ends_with(stem, "\u0627")) {
           auto derived_yy = [&](const morph::Entry& e) {
             for (const Record& r : e.records)
               if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
@@ -670,12 +679,12 @@ class Search {
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
-        if (base.size() >= i + 4 && base.ends_with("وا")) {
+        if (base.size() >= i + 4 && ends_with(base, "وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
                     Alternant::present);
-        } else if (base.size() >= i + 2 && base.ends_with("ا")) {
+        } else if (base.size() >= i + 2 && ends_with(base, "ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
@@ -1121,7 +1130,7 @@ class Search {
     };
     if (from(0, 0)) return true;
     for (std::string_view proclitic : kProclitics)
-      if (text.starts_with(proclitic) && from(0, proclitic.size())) return true;
+      if (starts_with(text, proclitic) && from(0, proclitic.size())) return true;
     if (after_slot(0, 0)) return true;
     for (std::size_t s = 1; s < n_splits_; ++s)
       if (splits_[s] <= last_start && after_slot(splits_[s], splits_[s])) return true;
@@ -1174,7 +1183,7 @@ class Search {
   // preposition slot there, since only unexplained words pay for it.)
   void verbal_noun_after_preposition() {
     for (std::string_view p : kProclitics) {
-      if (form_.size() < p.size() + 4 || !form_.starts_with(p)) continue;
+      if (form_.size() < p.size() + 4 || !starts_with(form_, p)) continue;
       // (no infinitive without its ن: most words are spared the search)
       if (form_.find("\u0646", p.size() + 2) == std::string_view::npos) continue;
       std::vector<Candidate> readings;  // (allocates only if the rest has any)
@@ -1216,7 +1225,7 @@ class Search {
   void joined_conjunction() {
     if (joined_after("\u0648", "CONJ")) return;
     for (std::string_view conjunction : {std::string_view("چونکە"), std::string_view("کە")}) {
-      if (form_.size() < conjunction.size() + 4 || !form_.starts_with(conjunction)) continue;
+      if (form_.size() < conjunction.size() + 4 || !starts_with(form_, conjunction)) continue;
       for (const Candidate& found : rest_readings(conjunction.size(), form_.size()))
         add_behind(found, conjunction.size(), "CONJ", kJoinedConjunctionCost);
       if (!out_.empty()) return;
@@ -1235,7 +1244,7 @@ class Search {
   // it): the readings of the word, each with `joined` as a last piece
   // tagged `tag`, are kept at the cost of a joined conjunction.
   bool joined_after(std::string_view joined, std::string_view tag) {
-    if (form_.size() < joined.size() + 4 || !form_.ends_with(joined)) return false;
+    if (form_.size() < joined.size() + 4 || !ends_with(form_, joined)) return false;
     const std::size_t rest = form_.size() - joined.size();
     for (const Candidate& found : rest_readings(0, rest)) {
       Candidate& c = add_reading();
@@ -1289,7 +1298,7 @@ class Search {
         const Piece& m = c.pieces[n];
         if (is(m.tag(), "DEF") || is(m.tag(), "DEF.PL") || is(m.tag(), "INDF")) marker += m.end - m.begin;
       }
-      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06CC") &&
+      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && ends_with(c.stem, "\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
       if (marker == 0 && !ezafe_after_yeh) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
