@@ -168,6 +168,17 @@ bool after_ok(std::string_view before, After after) { return (after_mask(before)
   return s.size() >= piece.size() && starts_with(s, s.size() - piece.size(), piece);
 }
 
+// s[b, e) and s[b, end) where the caller knows b <= e <= s.size(): the
+// search's offsets always lie in its word. (std::string_view::substr checks
+// and may throw, which g++ compiles into an out-of-line call on paths run
+// millions of times a pass.)
+[[gnu::always_inline]] inline std::string_view slice(std::string_view s, std::size_t b, std::size_t e) {
+  return {s.data() + b, e - b};
+}
+[[gnu::always_inline]] inline std::string_view slice(std::string_view s, std::size_t b) {
+  return {s.data() + b, s.size() - b};
+}
+
 // Whether s is the literal (begins: starts with it). Tags are compared in the
 // search's inner loops; string_view's == calls compare() with a length known
 // only at run time, while these compare a length known at compile time.
@@ -474,8 +485,8 @@ class Search {
     if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
     for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
-      const std::string_view stem = form_.substr(b, j - b);
+      const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, slice(form_, b, j));
+      const std::string_view stem = slice(form_, b, j);
       // One lookup of the stem serves the readings below, in the order each
       // of them would visit the compiled lexicon's entry and then the user's.
       const morph::Entry entry = morph::lookup(stem, hj);
@@ -553,7 +564,7 @@ class Search {
   void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
     if (d >= 0xffff) return;
     cur_.reset();
-    cur_.lemma = cur_.stem = form_.substr(b, d - b);
+    cur_.lemma = cur_.stem = slice(form_, b, d);
     cur_.in_form = true;
     cur_.upos = Upos::ADJ;
     // From a name it pays what the name's other readings pay (kNameCost), so a
@@ -583,8 +594,8 @@ class Search {
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       };
-      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(form_.substr(0, i), hi));
-      if (user_) find_preverb(user_->lookup(form_.substr(0, i)));
+      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(slice(form_, 0, i), hi));
+      if (user_) find_preverb(user_->lookup(slice(form_, 0, i)));
       if (preverb) splits[n_splits++] = i;
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
@@ -640,7 +651,7 @@ class Search {
   // The length of -یش (after a consonant) or -ش (after a vowel) at pos, or 0.
   std::size_t additive_at(std::size_t pos) const {
     if (pos == 0) return 0;
-    const std::string_view before = form_.substr(0, pos);
+    const std::string_view before = slice(form_, 0, pos);
     if (starts_with(form_, pos, "یش") && after_ok(before, After::consonant)) return 4;
     if (starts_with(form_, pos, "ش") && after_ok(before, After::vowel)) return 2;
     return 0;
@@ -651,8 +662,8 @@ class Search {
   void verb_at(std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k, const Slot& slot) {
     if (k >= form_.size()) return;
     const bool infix = k > i;  // something stands between preverb and stem
-    key_.assign(form_.substr(0, i));
-    std::uint64_t h = morph::hash_more(morph::kHashSeed, form_.substr(0, i));
+    key_.assign(slice(form_, 0, i));
+    std::uint64_t h = morph::hash_more(morph::kHashSeed, slice(form_, 0, i));
     // No compiled stem is longer than this; a user lexicon's may be.
     const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
     // Bytes of the shortest key_ no lexicon key starts with (once found):
@@ -771,7 +782,7 @@ class Search {
   // written with one و, خە + ر the start of خەریک). The stem has two
   // letters at least.
   void agent_noun(const Record& r, std::size_t j) {
-    const std::string_view before = form_.substr(0, j);
+    const std::string_view before = slice(form_, 0, j);
     if (before.size() < 4) return;
     std::size_t d = 0;
     if (starts_with(form_, j, "ەر") && after_ok(before, After::consonant)) d = j + 4;
@@ -780,7 +791,7 @@ class Search {
     const std::uint32_t freq =
         r.verb & morph::kUserVerbBit ? 1000 : morph::verb(morph::verb(r.verb).lemma_verb).freq;
     cur_.reset();
-    cur_.lemma = cur_.stem = form_.substr(0, d);
+    cur_.lemma = cur_.stem = slice(form_, 0, d);
     cur_.in_form = true;
     cur_.upos = Upos::NOUN;
     cur_.cost = -freq_credit(freq) + kDerivationCost;
@@ -810,14 +821,14 @@ class Search {
   void walk(std::size_t pos, State from, bool nominal) {
     // Only the arcs whose surface starts with the letter at pos can match;
     // they are visited in table order, as a loop over all of them would.
-    std::uint64_t match = morph::arcs_at(from, form_.substr(pos));
+    std::uint64_t match = morph::arcs_at(from, slice(form_, pos));
     if (guessing_ && match != 0) match &= guess_arcs(from, pos);
     if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
     const bool after_participle = nominal && cur_.verb >= 0 && is(cur_.pieces[cur_.count - 1].tag(), "PRF");
     const std::span<const Arc> arcs = morph::arcs_from(from);
-    const unsigned after = after_mask(form_.substr(0, pos));  // (the same for every arc)
+    const unsigned after = after_mask(slice(form_, 0, pos));  // (the same for every arc)
     for (; match != 0; match &= match - 1) {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
       if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
@@ -1281,7 +1292,7 @@ class Search {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
       cur_.reset();
-      cur_.lemma = cur_.stem = form_.substr(0, j);
+      cur_.lemma = cur_.stem = slice(form_, 0, j);
       cur_.in_form = true;
       cur_.guessed = true;
       cur_.upos = Upos::NOUN;  // definiteness marks a nominal

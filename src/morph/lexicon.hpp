@@ -79,8 +79,13 @@ std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept;
 
 inline std::string_view infinitive(const Verb& v) noexcept { return pool_string(v.infinitive, v.infinitive_length); }
 
-/// Bytes of the longest verb stem key (with its preverb) in the compiled lexicon.
-std::size_t max_verb_stem_bytes() noexcept;
+namespace data {
+extern const std::size_t kMaxVerbStemBytes;
+}
+
+/// Bytes of the longest verb stem key (with its preverb) in the compiled
+/// lexicon. (Inline: the verb search asks once per stem start.)
+inline std::size_t max_verb_stem_bytes() noexcept { return data::kMaxVerbStemBytes; }
 
 
 }  // namespace kurdi::morph
