@@ -121,7 +121,21 @@ constexpr std::size_t kMaxWordBytes = 512;
 constexpr std::size_t kMinGuessLetters = 2;
 constexpr float kGuessMarkerCredit = 0.25f;
 
-float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
+float compute_freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
+
+// Every reading's cost starts with this; most lexicon frequencies are small,
+// and their credits come from a table computed once, by the same function
+// (so the costs stay bit for bit what they were), instead of a log2f per
+// reading.
+float freq_credit(std::uint32_t freq) {
+  constexpr std::uint32_t kTabled = 1024;
+  static const std::array<float, kTabled> table = [] {
+    std::array<float, kTabled> t{};
+    for (std::uint32_t f = 0; f < kTabled; ++f) t[f] = compute_freq_credit(f);
+    return t;
+  }();
+  return freq < kTabled ? table[freq] : compute_freq_credit(freq);
+}
 
 // The conditions of After that text ending in `before` meets, one bit per
 // value. Letters that are always vowels; و and ی are vowels or glides, so
