@@ -347,6 +347,7 @@ class Search {
     // which keeps the search's cost per token bounded: it is quadratic in
     // the word's length. (Offsets are 16-bit, too.)
     if (form_.size() > kMaxWordBytes) return out_;
+    hash_prefixes();
     irregular();
     nominal();
     verbal();
@@ -405,7 +406,7 @@ class Search {
  private:
   // --- irregular forms (data/morph/irregular_forms.tsv) --------------------
   void irregular() {
-    for (const Record& r : morph::lookup(form_).records) {  // (user lexicons have no irregular forms)
+    for (const Record& r : whole_entry().records) {  // (user lexicons have no irregular forms)
       if (r.kind != Kind::form) continue;
       const morph::format::Form& f = morph::irregular_form(r.verb);
       Candidate c;
@@ -478,24 +479,40 @@ class Search {
     }
   }
 
-  // Nominal readings whose stem starts at b (after a proclitic when b > 0).
-  void nominal_at(std::size_t b) {
-    // hashes of form_[b, j) for every j, computed in one pass, which stops
-    // where no key of the lexicon starts with form_[b, j): no stem ends at or
-    // after that j, and neither does one with an ە or ا added (below).
-    std::array<std::uint64_t, 256> h;
+  // The hashes of form_[b, j) for every j into h, computed in one pass,
+  // which stops where no key of the lexicon starts with form_[b, j): no stem
+  // ends at or after that j, and neither does one with an ە or ا added
+  // (nominal_at). Returns that end (form_.size() when it never stops); h
+  // holds the hashes up to n = min(form_.size() - b, 255) bytes.
+  std::size_t prefix_hashes(std::size_t b, std::array<std::uint64_t, 256>& h) const {
     const std::size_t n = std::min(form_.size() - b, h.size() - 1);
-    std::size_t end = form_.size();  // the stems tried end at or before it
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
       h[x + 1] = morph::hash_byte(h[x], form_[b + x]);
       if (!char_boundary(form_, b + x + 1)) continue;
-      if (!may_start_key(h[x + 1])) {
-        end = b + x;
-        break;
-      }
-      morph::prefetch_lookup(h[x + 1]);  // (looked up in the loop below)
+      if (!may_start_key(h[x + 1])) return b + x;
+      morph::prefetch_lookup(h[x + 1]);  // (looked up in nominal_at)
     }
+    return form_.size();
+  }
+
+  // The prefix pass from the start of the word, first thing in run(): the
+  // whole word is a key only where it never stops, so the irregular forms
+  // are looked up only then, and nominal_at(0) reuses that lookup.
+  void hash_prefixes() {
+    end0_ = prefix_hashes(0, h0_);
+    whole_ = morph::Entry{};
+    if (end0_ == form_.size())
+      whole_ = form_.size() < h0_.size() ? morph::lookup(form_, h0_[form_.size()]) : morph::lookup(form_);
+  }
+  const morph::Entry& whole_entry() const { return whole_; }
+
+  // Nominal readings whose stem starts at b (after a proclitic when b > 0).
+  void nominal_at(std::size_t b) {
+    std::array<std::uint64_t, 256> h_local;
+    std::array<std::uint64_t, 256>& h = b == 0 ? h0_ : h_local;
+    const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+    const std::size_t end = b == 0 ? end0_ : prefix_hashes(b, h);  // the stems tried end at or before it
     if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
     for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
@@ -503,7 +520,8 @@ class Search {
       const std::string_view stem = slice(form_, b, j);
       // One lookup of the stem serves the readings below, in the order each
       // of them would visit the compiled lexicon's entry and then the user's.
-      const morph::Entry entry = morph::lookup(stem, hj);
+      // (The whole word's was looked up by hash_prefixes.)
+      const morph::Entry entry = b == 0 && j == form_.size() ? whole_ : morph::lookup(stem, hj);
       if (b == 0 && j < kMemoBytes) prefix_entry_[j].set(entry);
       const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
       auto lemmas = [&](const morph::Entry& e) {
@@ -1372,6 +1390,11 @@ class Search {
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };
   std::array<EntrySlot, kMemoBytes> prefix_entry_;
+  // hash_prefixes(): the hashes of form_[0, j), where that pass stopped, and
+  // the compiled lexicon's entry of the whole word (empty unless it is a key).
+  std::array<std::uint64_t, 256> h0_;
+  std::size_t end0_ = 0;
+  morph::Entry whole_;
   std::size_t memo_end_ = 0;
   // Where a preverb (or the nominal part of a compound verb) may end in
   // form_: 0 and the ends verbal() found.
