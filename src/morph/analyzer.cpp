@@ -1323,6 +1323,8 @@ class Search {
     for (std::size_t j = form_.size(); j-- > 0;) {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
+      // (at most cuts no arc a kept reading could take starts: no walk there)
+      if ((morph::arcs_at(State::n_stem, slice(form_, j)) & guess_arcs(State::n_stem, j)) == 0) continue;
       cur_.reset();
       cur_.lemma = cur_.stem = slice(form_, 0, j);
       cur_.in_form = true;
