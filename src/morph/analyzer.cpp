@@ -1693,6 +1693,7 @@ struct Analyzer::Impl {
   static constexpr std::size_t kInline = 32;             // word bytes kept in the entry itself
   static constexpr std::size_t kMaxCachedWord = 4096;    // longer words are analysed every time
   static constexpr std::size_t kMaxWordBytes = 1u << 30;  // per generation, for the 32-bit offsets
+  static constexpr std::size_t kReservedEntries = 1u << 16;  // entries reserved per generation at most (8 MiB)
 
   // Laid out so that a hit reads one cache line of the entry: the word, to
   // compare it (inline up to kInline bytes, about 16 letters, which is
@@ -1760,7 +1761,12 @@ struct Analyzer::Impl {
 
     // Everything that can throw happens before the first change that find()
     // could see, so a failed add leaves the generation as it was.
-    Entry& add(std::uint64_t h, std::string_view word, Entry&& e) {
+    Entry& add(std::uint64_t h, std::string_view word, Entry&& e, std::size_t expected) {
+      // The entry array is reserved for the generation's expected size at
+      // once: grown by doubling it moved every entry again at each step, and
+      // each new array paid its page faults afresh. (Reserved pages are not
+      // touched, so a small session does not occupy them.)
+      if (entries.capacity() < expected) entries.reserve(expected);
       if (index.needs_room(entries.size())) {
         index.grow(1024);
         for (std::size_t n = 0; n < entries.size(); ++n)
@@ -1844,7 +1850,7 @@ struct Analyzer::Impl {
       std::swap(old, young);
       young.clear();
     }
-    return young.add(h, word, std::move(e));
+    return young.add(h, word, std::move(e), std::min(capacity, kReservedEntries));
   }
 };
 
