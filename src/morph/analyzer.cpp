@@ -740,7 +740,19 @@ class Search {
         alt_ += "وو";
         verb_stem(alt_, morph::hash_more(h, "وو"), i, p, prefix_at, k, j, slot, infix, Alternant::past);
       }
+      // Past the dead end the loop only tries the alternants above, up to
+      // the bytes left before its break, and each needs ت or ۆت right after
+      // the stem: with neither there, the rest of it would do nothing.
+      if (dead_end != std::string::npos && !alternant_ahead(j + 1, j + (dead_end + 4 - key_.size()))) break;
     }
+  }
+
+  // Whether a stem alternant of verb_at may end at a character boundary in
+  // [from, to): one is tried only where ت or ۆت follows.
+  bool alternant_ahead(std::size_t from, std::size_t to) const {
+    for (std::size_t x = from; x < to && x < form_.size(); ++x)
+      if (char_boundary(form_, x) && (starts_with(form_, x, "ت") || starts_with(form_, x, "ۆ"))) return true;
+    return false;
   }
 
   // A stem written otherwise than its lexicon key (verb_at): a present stem
