@@ -693,6 +693,10 @@ class Search {
   // morphemes (if any) at slot.at, the stem at k.
   void verb_at(std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k, const Slot& slot) {
     if (k >= form_.size()) return;
+    // A preverb with nothing after it but the stem: verb_records takes no
+    // record then (the stem key holds its preverb, and that reading is the
+    // one found from i = 0), so the whole walk would find nothing.
+    if (k == i && i > 0) return;
     const bool infix = k > i;  // something stands between preverb and stem
     key_.assign(slice(form_, 0, i));
     std::uint64_t h = morph::hash_more(morph::kHashSeed, slice(form_, 0, i));
