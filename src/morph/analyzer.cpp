@@ -126,7 +126,21 @@ constexpr float kGuessMarkerCredit = 0.25f;
 // marker wins where both fit (بانگێشت + ەکە + ی, not بانگێشتەکە + ی).
 constexpr float kGuessEzafeAfterECost = 0.75f;
 
-float freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
+float compute_freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1.0f + static_cast<float>(freq)); }
+
+// Every reading's cost starts with this; most lexicon frequencies are small,
+// and their credits come from a table computed once, by the same function
+// (so the costs stay bit for bit what they were), instead of a log2f per
+// reading.
+float freq_credit(std::uint32_t freq) {
+  constexpr std::uint32_t kTabled = 1024;
+  static const std::array<float, kTabled> table = [] {
+    std::array<float, kTabled> t{};
+    for (std::uint32_t f = 0; f < kTabled; ++f) t[f] = compute_freq_credit(f);
+    return t;
+  }();
+  return freq < kTabled ? table[freq] : compute_freq_credit(freq);
+}
 
 // The conditions of After that text ending in `before` meets, one bit per
 // value. Letters that are always vowels; و and ی are vowels or glides, so
@@ -162,6 +176,26 @@ bool after_ok(std::string_view before, After after) { return (after_mask(before)
   for (std::size_t x = 0; x < piece.size(); ++x)
     if (s[pos + x] != piece[x]) return false;
   return true;
+}
+
+// The same at the end of s (std::string_view's starts_with and ends_with
+// are calls to compare, not inlined: the search calls them per word).
+[[gnu::always_inline]] inline bool starts_with(std::string_view s, std::string_view piece) {
+  return starts_with(s, 0, piece);
+}
+[[gnu::always_inline]] inline bool ends_with(std::string_view s, std::string_view piece) {
+  return s.size() >= piece.size() && starts_with(s, s.size() - piece.size(), piece);
+}
+
+// s[b, e) and s[b, end) where the caller knows b <= e <= s.size(): the
+// search's offsets always lie in its word. (std::string_view::substr checks
+// and may throw, which g++ compiles into an out-of-line call on paths run
+// millions of times a pass.)
+[[gnu::always_inline]] inline std::string_view slice(std::string_view s, std::size_t b, std::size_t e) {
+  return {s.data() + b, e - b};
+}
+[[gnu::always_inline]] inline std::string_view slice(std::string_view s, std::size_t b) {
+  return {s.data() + b, s.size() - b};
 }
 
 // Whether s is the literal (begins: starts with it). Tags are compared in the
@@ -318,6 +352,7 @@ class Search {
     // which keeps the search's cost per token bounded: it is quadratic in
     // the word's length. (Offsets are 16-bit, too.)
     if (form_.size() > kMaxWordBytes) return out_;
+    hash_prefixes();
     irregular();
     nominal();
     irregular_then_suffixes();
@@ -377,7 +412,7 @@ class Search {
  private:
   // --- irregular forms (data/morph/irregular_forms.tsv) --------------------
   void irregular() {
-    for (const Record& r : morph::lookup(form_).records) {  // (user lexicons have no irregular forms)
+    for (const Record& r : whole_entry().records) {  // (user lexicons have no irregular forms)
       if (r.kind != Kind::form) continue;
       add_reading() = irregular_reading(morph::irregular_form(r.verb));
     }
@@ -481,10 +516,10 @@ class Search {
     nominal_at(0);
     // A preposition written joined to its noun (لەژێر, بەبێ, بۆماڵەوە).
     for (std::string_view p : kProclitics) {
-      if (form_.size() > p.size() + 2 && form_.starts_with(p)) nominal_at(p.size());
+      if (form_.size() > p.size() + 2 && starts_with(form_, p)) nominal_at(p.size());
       // ...and contracted with a word in ئە, which loses its ئ while the two ە
       // merge: لەو (لە + ئەو), بەم (بە + ئەم), لەوەی (لە + ئەوە + ی)
-      if (p.ends_with("\u06D5") && form_.size() >= p.size() + 2 && form_.starts_with(p))
+      if (ends_with(p, "\u06D5") && form_.size() >= p.size() + 2 && starts_with(form_, p))
         elided_hamza_at(p.size() - 2);
     }
   }
@@ -501,7 +536,7 @@ class Search {
     std::size_t end = form_.size();
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
-      h[x + 1] = morph::hash_more(h[x], std::string_view(key).substr(x, 1));
+      h[x + 1] = morph::hash_byte(h[x], std::string_view(key)[x]);
       if (x + 1 > kHamza.size() && char_boundary(key, x + 1) && !may_start_key(h[x + 1])) {
         end = b + (x - kHamza.size());
         break;
@@ -520,32 +555,49 @@ class Search {
     }
   }
 
-  // Nominal readings whose stem starts at b (after a proclitic when b > 0).
-  void nominal_at(std::size_t b) {
-    // hashes of form_[b, j) for every j, computed in one pass, which stops
-    // where no key of the lexicon starts with form_[b, j): no stem ends at or
-    // after that j, and neither does one with an ە or ا added (below).
-    std::array<std::uint64_t, 256> h;
+  // The hashes of form_[b, j) for every j into h, computed in one pass,
+  // which stops where no key of the lexicon starts with form_[b, j): no stem
+  // ends at or after that j, and neither does one with an ە or ا added
+  // (nominal_at). Returns that end (form_.size() when it never stops); h
+  // holds the hashes up to n = min(form_.size() - b, 255) bytes.
+  std::size_t prefix_hashes(std::size_t b, std::array<std::uint64_t, 256>& h) const {
     const std::size_t n = std::min(form_.size() - b, h.size() - 1);
-    std::size_t end = form_.size();  // the stems tried end at or before it
     h[0] = morph::kHashSeed;
     for (std::size_t x = 0; x < n; ++x) {
-      h[x + 1] = morph::hash_more(h[x], form_.substr(b + x, 1));
+      h[x + 1] = morph::hash_byte(h[x], form_[b + x]);
       if (!char_boundary(form_, b + x + 1)) continue;
-      if (!may_start_key(h[x + 1])) {
-        end = b + x;
-        break;
-      }
-      morph::prefetch_lookup(h[x + 1]);  // (looked up in the loop below)
+      if (!may_start_key(h[x + 1])) return b + x;
+      morph::prefetch_lookup(h[x + 1]);  // (looked up in nominal_at)
     }
+    return form_.size();
+  }
+
+  // The prefix pass from the start of the word, first thing in run(): the
+  // whole word is a key only where it never stops, so the irregular forms
+  // are looked up only then, and nominal_at(0) reuses that lookup.
+  void hash_prefixes() {
+    end0_ = prefix_hashes(0, h0_);
+    whole_ = morph::Entry{};
+    if (end0_ == form_.size())
+      whole_ = form_.size() < h0_.size() ? morph::lookup(form_, h0_[form_.size()]) : morph::lookup(form_);
+  }
+  const morph::Entry& whole_entry() const { return whole_; }
+
+  // Nominal readings whose stem starts at b (after a proclitic when b > 0).
+  void nominal_at(std::size_t b) {
+    std::array<std::uint64_t, 256> h_local;
+    std::array<std::uint64_t, 256>& h = b == 0 ? h0_ : h_local;
+    const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+    const std::size_t end = b == 0 ? end0_ : prefix_hashes(b, h);  // the stems tried end at or before it
     if (b == 0) memo_end_ = std::min(end, kMemoBytes - 1);
     for (std::size_t j = end; j > b; --j) {
       if (!char_boundary(form_, j)) continue;
-      const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, form_.substr(b, j - b));
-      const std::string_view stem = form_.substr(b, j - b);
+      const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, slice(form_, b, j));
+      const std::string_view stem = slice(form_, b, j);
       // One lookup of the stem serves the readings below, in the order each
       // of them would visit the compiled lexicon's entry and then the user's.
-      const morph::Entry entry = morph::lookup(stem, hj);
+      // (The whole word's was looked up by hash_prefixes.)
+      const morph::Entry entry = b == 0 && j == form_.size() ? whole_ : morph::lookup(stem, hj);
       if (b == 0 && j < kMemoBytes) prefix_entry_[j].set(entry);
       const morph::Entry user_entry = user_ ? user_->lookup(stem) : morph::Entry{};
       auto lemmas = [&](const morph::Entry& e) {
@@ -559,12 +611,12 @@ class Search {
       if (starts_with(form_, j, "\u06CC")) {
         auto derived = [&](const morph::Entry& e) {
           for (const Record& r : e.records)
-            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !e.key.ends_with("\u0627"))
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !ends_with(e.key, "\u0627"))
               derived_from(r, b, j, j + 2);
         };
         derived(entry);
         if (user_) derived(user_entry);
-        if (starts_with(form_, j, "\u06CC\u06CC") && stem.ends_with("\u0627")) {
+        if (starts_with(form_, j, "\u06CC\u06CC") && ends_with(stem, "\u0627")) {
           auto derived_yy = [&](const morph::Entry& e) {
             for (const Record& r : e.records)
               if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
@@ -620,7 +672,7 @@ class Search {
   void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
     if (d >= 0xffff) return;
     cur_.reset();
-    cur_.lemma = cur_.stem = form_.substr(b, d - b);
+    cur_.lemma = cur_.stem = slice(form_, b, d);
     cur_.in_form = true;
     cur_.upos = Upos::ADJ;
     // From a name it pays what the name's other readings pay (kNameCost), so a
@@ -642,16 +694,16 @@ class Search {
     std::size_t& n_splits = n_splits_;
     n_splits = 0;
     splits[n_splits++] = 0;
-    std::uint64_t hi = morph::hash_more(morph::kHashSeed, form_.substr(0, 1));
-    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_more(hi, form_.substr(i, 1)), ++i) {
+    std::uint64_t hi = form_.empty() ? morph::kHashSeed : morph::hash_byte(morph::kHashSeed, form_[0]);
+    for (std::size_t i = 1; i < form_.size() && n_splits < splits.size(); hi = morph::hash_byte(hi, form_[i]), ++i) {
       if (!char_boundary(form_, i)) continue;
       if (!may_start_verb_key(hi)) break;  // (a preverb begins its verbs' stem keys)
       bool preverb = false;
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       };
-      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(form_.substr(0, i), hi));
-      if (user_) find_preverb(user_->lookup(form_.substr(0, i)));
+      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(slice(form_, 0, i), hi));
+      if (user_) find_preverb(user_->lookup(slice(form_, 0, i)));
       if (preverb) splits[n_splits++] = i;
     }
     for (std::size_t s = 0; s < n_splits; ++s) {
@@ -707,7 +759,7 @@ class Search {
   // The length of -یش (after a consonant) or -ش (after a vowel) at pos, or 0.
   std::size_t additive_at(std::size_t pos) const {
     if (pos == 0) return 0;
-    const std::string_view before = form_.substr(0, pos);
+    const std::string_view before = slice(form_, 0, pos);
     if (starts_with(form_, pos, "یش") && after_ok(before, After::consonant)) return 4;
     if (starts_with(form_, pos, "ش") && after_ok(before, After::vowel)) return 2;
     return 0;
@@ -717,9 +769,13 @@ class Search {
   // morphemes (if any) at slot.at, the stem at k.
   void verb_at(std::size_t i, const morph::Prefix& p, std::size_t prefix_at, std::size_t k, const Slot& slot) {
     if (k >= form_.size()) return;
+    // A preverb with nothing after it but the stem: verb_records takes no
+    // record then (the stem key holds its preverb, and that reading is the
+    // one found from i = 0), so the whole walk would find nothing.
+    if (k == i && i > 0) return;
     const bool infix = k > i;  // something stands between preverb and stem
-    key_.assign(form_.substr(0, i));
-    std::uint64_t h = morph::hash_more(morph::kHashSeed, form_.substr(0, i));
+    key_.assign(slice(form_, 0, i));
+    std::uint64_t h = morph::hash_more(morph::kHashSeed, slice(form_, 0, i));
     // No compiled stem is longer than this; a user lexicon's may be.
     const std::size_t max_key = user_ ? form_.size() + i : morph::max_verb_stem_bytes();
     // Bytes of the shortest key_ no lexicon key starts with (once found):
@@ -728,14 +784,16 @@ class Search {
     // until key_ is 4 bytes past that point.
     std::size_t dead_end = std::string::npos;
     for (std::size_t j = k + 1; j <= form_.size() && i + (j - k) <= max_key; ++j) {
-      h = morph::hash_more(h, form_.substr(j - 1, 1));
+      h = morph::hash_byte(h, form_[j - 1]);
       key_ += form_[j - 1];
       if (!char_boundary(form_, j)) continue;
       if (dead_end == std::string::npos && !may_start_verb_key(h)) dead_end = key_.size();
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
+          // (most of these texts are no key: no call for them)
+          if (prefix_entry_[j].record_count != 0)
+            verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
           if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, Alternant::none);
         } else {
           verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, Alternant::none);
@@ -744,12 +802,12 @@ class Search {
       // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
       if (j < form_.size() && starts_with(form_, j, "ت")) {
         const std::string_view base(key_);
-        if (base.size() >= i + 4 && base.ends_with("وا")) {
+        if (base.size() >= i + 4 && ends_with(base, "وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
                     Alternant::present);
-        } else if (base.size() >= i + 2 && base.ends_with("ا")) {
+        } else if (base.size() >= i + 2 && ends_with(base, "ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
@@ -762,7 +820,19 @@ class Search {
         alt_ += "وو";
         verb_stem(alt_, morph::hash_more(h, "وو"), i, p, prefix_at, k, j, slot, infix, Alternant::past);
       }
+      // Past the dead end the loop only tries the alternants above, up to
+      // the bytes left before its break, and each needs ت or ۆت right after
+      // the stem: with neither there, the rest of it would do nothing.
+      if (dead_end != std::string::npos && !alternant_ahead(j + 1, j + (dead_end + 4 - key_.size()))) break;
     }
+  }
+
+  // Whether a stem alternant of verb_at may end at a character boundary in
+  // [from, to): one is tried only where ت or ۆت follows.
+  bool alternant_ahead(std::size_t from, std::size_t to) const {
+    for (std::size_t x = from; x < to && x < form_.size(); ++x)
+      if (char_boundary(form_, x) && (starts_with(form_, x, "ت") || starts_with(form_, x, "ۆ"))) return true;
+    return false;
   }
 
   // A stem written otherwise than its lexicon key (verb_at): a present stem
@@ -836,7 +906,7 @@ class Search {
   // written with one و, خە + ر the start of خەریک). The stem has two
   // letters at least.
   void agent_noun(const Record& r, std::size_t j) {
-    const std::string_view before = form_.substr(0, j);
+    const std::string_view before = slice(form_, 0, j);
     if (before.size() < 4) return;
     std::size_t d = 0;
     if (starts_with(form_, j, "ەر") && after_ok(before, After::consonant)) d = j + 4;
@@ -845,7 +915,7 @@ class Search {
     const std::uint32_t freq =
         r.verb & morph::kUserVerbBit ? 1000 : morph::verb(morph::verb(r.verb).lemma_verb).freq;
     cur_.reset();
-    cur_.lemma = cur_.stem = form_.substr(0, d);
+    cur_.lemma = cur_.stem = slice(form_, 0, d);
     cur_.in_form = true;
     cur_.upos = Upos::NOUN;
     cur_.cost = -freq_credit(freq) + kDerivationCost;
@@ -875,13 +945,14 @@ class Search {
   void walk(std::size_t pos, State from, bool nominal) {
     // Only the arcs whose surface starts with the letter at pos can match;
     // they are visited in table order, as a loop over all of them would.
-    std::uint64_t match = morph::arcs_at(from, form_.substr(pos));
+    std::uint64_t match = morph::arcs_at(from, slice(form_, pos));
+    if (guessing_ && match != 0) match &= guess_arcs(from, pos);
     if (match == 0) return;
     // After a participle, the nominal copula, demonstrative and clitics would
     // only repeat the verbal perfect (کردووە, کردوویانە), which is read instead.
     const bool after_participle = nominal && cur_.verb >= 0 && is(cur_.pieces[cur_.count - 1].tag(), "PRF");
     const std::span<const Arc> arcs = morph::arcs_from(from);
-    const unsigned after = after_mask(form_.substr(0, pos));  // (the same for every arc)
+    const unsigned after = after_mask(slice(form_, 0, pos));  // (the same for every arc)
     for (; match != 0; match &= match - 1) {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
       if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
@@ -895,6 +966,42 @@ class Search {
       suffixes(pos + a.surface.size(), a.to, nominal);
       --cur_.count;
     }
+  }
+
+  // The arcs from `from` at pos that a guessed reading may take (guess()
+  // keeps only chains with a definiteness marker, or a stem and a final
+  // ezafe): a marker or a degree suffix right after the stem, a marker
+  // after the degree suffix, or an ezafe that ends the word. Marker arcs
+  // leave only n_stem and n_degree, and no arc leads back to either, so a
+  // chain that has passed them without a marker can only be dropped;
+  // cutting it off early leaves the kept readings and their order as they
+  // were. (Other states: every arc.)
+  std::uint64_t guess_arcs(State from, std::size_t pos) const {
+    struct Masks {
+      std::uint64_t stem_keep = 0, stem_ezafe = 0, degree_keep = 0;
+    };
+    static const Masks masks = [] {
+      Masks m;
+      auto marker = [](std::string_view t) { return is(t, "DEF") || is(t, "DEF.PL") || is(t, "INDF"); };
+      const auto stem = morph::arcs_from(State::n_stem);
+      for (std::size_t n = 0; n < stem.size(); ++n) {
+        if (marker(stem[n].tag) || stem[n].to == State::n_degree) m.stem_keep |= std::uint64_t{1} << n;
+        if (is(stem[n].tag, "EZ")) m.stem_ezafe |= std::uint64_t{1} << n;
+      }
+      const auto degree = morph::arcs_from(State::n_degree);
+      for (std::size_t n = 0; n < degree.size(); ++n)
+        if (marker(degree[n].tag)) m.degree_keep |= std::uint64_t{1} << n;
+      return m;
+    }();
+    if (from == State::n_degree) return masks.degree_keep;
+    if (from != State::n_stem) return ~std::uint64_t{0};
+    std::uint64_t keep = masks.stem_keep;
+    const auto arcs = morph::arcs_from(State::n_stem);
+    for (std::uint64_t ez = masks.stem_ezafe; ez != 0; ez &= ez - 1) {
+      const std::size_t n = static_cast<std::size_t>(std::countr_zero(ez));
+      if (pos + arcs[n].surface.size() == form_.size()) keep |= std::uint64_t{1} << n;
+    }
+    return keep;
   }
 
   void emit() {
@@ -1121,7 +1228,7 @@ class Search {
       probe_.assign(text.substr(0, head));
       std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(0, head));
       for (std::size_t e = b; e < text.size();) {
-        h = morph::hash_more(h, text.substr(e, 1));
+        h = morph::hash_byte(h, text[e]);
         probe_ += text[e];
         ++e;
         if (!char_boundary(text, e)) continue;
@@ -1160,7 +1267,7 @@ class Search {
     };
     if (from(0, 0)) return true;
     for (std::string_view proclitic : kProclitics)
-      if (text.starts_with(proclitic) && from(0, proclitic.size())) return true;
+      if (starts_with(text, proclitic) && from(0, proclitic.size())) return true;
     if (after_slot(0, 0)) return true;
     for (std::size_t s = 1; s < n_splits_; ++s)
       if (splits_[s] <= last_start && after_slot(splits_[s], splits_[s])) return true;
@@ -1213,7 +1320,7 @@ class Search {
   // preposition slot there, since only unexplained words pay for it.)
   void verbal_noun_after_preposition() {
     for (std::string_view p : kProclitics) {
-      if (form_.size() < p.size() + 4 || !form_.starts_with(p)) continue;
+      if (form_.size() < p.size() + 4 || !starts_with(form_, p)) continue;
       // (no infinitive without its ن: most words are spared the search)
       if (form_.find("\u0646", p.size() + 2) == std::string_view::npos) continue;
       std::vector<Candidate> readings;  // (allocates only if the rest has any)
@@ -1255,7 +1362,7 @@ class Search {
   void joined_conjunction() {
     if (joined_after("\u0648", "CONJ")) return;
     for (std::string_view conjunction : {std::string_view("چونکە"), std::string_view("کە")}) {
-      if (form_.size() < conjunction.size() + 4 || !form_.starts_with(conjunction)) continue;
+      if (form_.size() < conjunction.size() + 4 || !starts_with(form_, conjunction)) continue;
       for (const Candidate& found : rest_readings(conjunction.size(), form_.size()))
         add_behind(found, conjunction.size(), "CONJ", kJoinedConjunctionCost);
       if (!out_.empty()) return;
@@ -1274,7 +1381,7 @@ class Search {
   // it): the readings of the word, each with `joined` as a last piece
   // tagged `tag`, are kept at the cost of a joined conjunction.
   bool joined_after(std::string_view joined, std::string_view tag) {
-    if (form_.size() < joined.size() + 4 || !form_.ends_with(joined)) return false;
+    if (form_.size() < joined.size() + 4 || !ends_with(form_, joined)) return false;
     const std::size_t rest = form_.size() - joined.size();
     for (const Candidate& found : rest_readings(0, rest)) {
       Candidate& c = add_reading();
@@ -1310,15 +1417,19 @@ class Search {
     for (std::size_t j = form_.size(); j-- > 0;) {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
+      // (at most cuts no arc a kept reading could take starts: no walk there)
+      if ((morph::arcs_at(State::n_stem, slice(form_, j)) & guess_arcs(State::n_stem, j)) == 0) continue;
       cur_.reset();
-      cur_.lemma = cur_.stem = form_.substr(0, j);
+      cur_.lemma = cur_.stem = slice(form_, 0, j);
       cur_.in_form = true;
       cur_.guessed = true;
       cur_.upos = Upos::NOUN;  // definiteness marks a nominal
       push({0, static_cast<std::uint16_t>(j), "stem", "", false});
       stem_piece_ = cur_.count;
       require_a_ = false;
+      guessing_ = true;
       suffixes(j, State::n_stem, /*nominal=*/true);
+      guessing_ = false;
     }
     std::erase_if(out_, [&](Candidate& c) {
       std::size_t marker = 0;
@@ -1326,7 +1437,7 @@ class Search {
         const Piece& m = c.pieces[n];
         if (is(m.tag(), "DEF") || is(m.tag(), "DEF.PL") || is(m.tag(), "INDF")) marker += m.end - m.begin;
       }
-      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06CC") &&
+      const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && ends_with(c.stem, "\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
       // An ezafe after ە: hardly any bare word ends in ەی.
       const bool ezafe_after_e = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06D5");
@@ -1378,6 +1489,11 @@ class Search {
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };
   std::array<EntrySlot, kMemoBytes> prefix_entry_;
+  // hash_prefixes(): the hashes of form_[0, j), where that pass stopped, and
+  // the compiled lexicon's entry of the whole word (empty unless it is a key).
+  std::array<std::uint64_t, 256> h0_;
+  std::size_t end0_ = 0;
+  morph::Entry whole_;
   std::size_t memo_end_ = 0;
   // Where a preverb (or the nominal part of a compound verb) may end in
   // form_: 0 and the ends verbal() found.
@@ -1390,6 +1506,7 @@ class Search {
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
+  bool guessing_ = false;       // in guess(): walk() takes only the arcs of guess_arcs()
 };
 
 // The readings' vector of the free functions, one per thread and reused by
@@ -1519,11 +1636,11 @@ Analysis materialize(const Candidate& c, std::string_view form, std::string feat
   return a;
 }
 
-Analysis unknown(const std::string& form) {
+Analysis unknown(std::string_view form) {
   Analysis a;
-  a.form = form;
-  a.lemma = form;
-  a.stem = form;
+  a.form = std::string(form);
+  a.lemma = std::string(form);
+  a.stem = std::string(form);
   a.upos = "X";
   a.features.push_back('X');  // (not = "X": g++ 12 then warns of a memcpy overlap that cannot happen, -Wrestrict)
   a.known = false;
@@ -1531,11 +1648,11 @@ Analysis unknown(const std::string& form) {
   return a;
 }
 
-std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, const std::string& form) {
+std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, std::string_view form) {
   std::vector<std::string> out;
   // Search stems are lexicon stems: a guessed word is indexed as it stands.
   if (candidates.empty() || candidates.front().guessed) {
-    if (!form.empty()) out.push_back(form);
+    if (!form.empty()) out.emplace_back(form);
     return out;
   }
   const float best = candidates.front().cost;
@@ -1547,7 +1664,7 @@ std::vector<std::string> stems_of(const std::vector<Candidate>& candidates, cons
   return out;
 }
 
-std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, const std::string& form) {
+std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, std::string_view form) {
   std::vector<Analysis> out;
   if (form.empty()) return out;
   if (candidates.empty()) {
@@ -1802,6 +1919,7 @@ struct Analyzer::Impl {
   static constexpr std::size_t kInline = 32;             // word bytes kept in the entry itself
   static constexpr std::size_t kMaxCachedWord = 4096;    // longer words are analysed every time
   static constexpr std::size_t kMaxWordBytes = 1u << 30;  // per generation, for the 32-bit offsets
+  static constexpr std::size_t kReservedEntries = 1u << 16;  // entries reserved per generation at most (8 MiB)
 
   // Laid out so that a hit reads one cache line of the entry: the word, to
   // compare it (inline up to kInline bytes, about 16 letters, which is
@@ -1837,8 +1955,25 @@ struct Analyzer::Impl {
 
     bool holds(const Entry& e, std::string_view word) const noexcept {
       if (e.word_size != word.size()) return false;
-      const char* key = word.size() <= kInline ? e.inline_word : words.data() + e.word_begin;
-      return std::memcmp(key, word.data(), word.size()) == 0;
+      if (word.size() <= kInline) return same_short(e.inline_word, word.data(), word.size());
+      return std::memcmp(words.data() + e.word_begin, word.data(), word.size()) == 0;
+    }
+
+    // Whether n <= kInline bytes at a and b are equal, in a few 8-byte
+    // compares (the last one overlapping) rather than a call to memcmp: this
+    // is on every hit's path. Nothing past n bytes is read.
+    static bool same_short(const char* a, const char* b, std::size_t n) noexcept {
+      using util::hash_detail::load4;
+      using util::hash_detail::load8;
+      if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+          if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+      }
+      if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+      for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+      return true;
     }
 
     Entry* find(std::uint64_t h, std::string_view word) noexcept {
@@ -1852,7 +1987,12 @@ struct Analyzer::Impl {
 
     // Everything that can throw happens before the first change that find()
     // could see, so a failed add leaves the generation as it was.
-    Entry& add(std::uint64_t h, std::string_view word, Entry&& e) {
+    Entry& add(std::uint64_t h, std::string_view word, Entry&& e, std::size_t expected) {
+      // The entry array is reserved for the generation's expected size at
+      // once: grown by doubling it moved every entry again at each step, and
+      // each new array paid its page faults afresh. (Reserved pages are not
+      // touched, so a small session does not occupy them.)
+      if (entries.capacity() < expected) entries.reserve(expected);
       if (index.needs_room(entries.size())) {
         index.grow(1024);
         for (std::size_t n = 0; n < entries.size(); ++n)
@@ -1908,12 +2048,17 @@ struct Analyzer::Impl {
     if (found && (found->analysed || !want_analyses)) return *found;
     // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
-    const std::string form = normalized_word(word);
+    // Most words reach the cache normalized already: the search then reads
+    // the word itself, not a copy (a heap allocation for most words, which
+    // are longer than std::string's inline 15 bytes).
+    std::string normalized;
+    std::string_view form = word;
+    if (!normalize_detail::standard_keeps_word(word)) form = normalized = normalized_word(word);
     if (!form.empty()) {
       Search search(form, user, readings);
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
-      e.lemma = candidates.empty() ? form : std::string(candidates.front().lemma);
+      e.lemma = candidates.empty() ? std::string(form) : std::string(candidates.front().lemma);
       if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
     e.analysed = want_analyses;
@@ -1931,7 +2076,7 @@ struct Analyzer::Impl {
       std::swap(old, young);
       young.clear();
     }
-    return young.add(h, word, std::move(e));
+    return young.add(h, word, std::move(e), std::min(capacity, kReservedEntries));
   }
 };
 

@@ -54,7 +54,6 @@ std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept 
   return {data::kPool + offset, length};
 }
 
-std::size_t max_verb_stem_bytes() noexcept { return data::kMaxVerbStemBytes; }
 
 
 }  // namespace kurdi::morph

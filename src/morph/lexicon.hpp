@@ -26,12 +26,16 @@ Entry lookup(std::string_view form) noexcept;
 /// analyzer hashes growing prefixes of a word one byte at a time.
 Entry lookup(std::string_view form, std::uint64_t hash) noexcept;
 
-/// Extends a format::hash value by more bytes (FNV-1a is incremental).
+/// Extends a format::hash value by one byte (FNV-1a is incremental). The
+/// analyzer grows keys a byte at a time: this spares it the loop and the
+/// bounds check of a one-byte substr for hash_more.
+constexpr std::uint64_t hash_byte(std::uint64_t h, char c) noexcept {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
+
+/// Extends a format::hash value by more bytes.
 constexpr std::uint64_t hash_more(std::uint64_t h, std::string_view more) noexcept {
-  for (unsigned char c : more) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  for (char c : more) h = hash_byte(h, c);
   return h;
 }
 inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
@@ -78,8 +82,13 @@ std::string_view pool_string(std::uint32_t offset, std::size_t length) noexcept;
 
 inline std::string_view infinitive(const Verb& v) noexcept { return pool_string(v.infinitive, v.infinitive_length); }
 
-/// Bytes of the longest verb stem key (with its preverb) in the compiled lexicon.
-std::size_t max_verb_stem_bytes() noexcept;
+namespace data {
+extern const std::size_t kMaxVerbStemBytes;
+}
+
+/// Bytes of the longest verb stem key (with its preverb) in the compiled
+/// lexicon. (Inline: the verb search asks once per stem start.)
+inline std::size_t max_verb_stem_bytes() noexcept { return data::kMaxVerbStemBytes; }
 
 
 }  // namespace kurdi::morph
