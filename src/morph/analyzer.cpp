@@ -1017,6 +1017,13 @@ class Search {
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
+    // A conjunction, particle, interjection or adposition takes no number or
+    // (in)definiteness marker: یانەکان is یانە + ەکان, not یان + ەکان; کوڕان
+    // is کوڕ + ان, not the interjection کوڕە.
+    if (c.verb < 0 && takes_no_marker(c.upos)) {
+      for (std::size_t n = 1; n < c.count; ++n)
+        if (number_or_definiteness(c.pieces[n].tag())) return;
+    }
     std::size_t affixes = 0;
     bool additive = false;        // -یش/-ش anywhere
     bool additive_after = false;  // the short -ش right after the stem
@@ -1050,6 +1057,13 @@ class Search {
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
+  }
+
+  static bool takes_no_marker(Upos u) {
+    return u == Upos::CCONJ || u == Upos::SCONJ || u == Upos::PART || u == Upos::INTJ || u == Upos::ADP;
+  }
+  static bool number_or_definiteness(std::string_view t) {
+    return is(t, "PL") || is(t, "DEF") || is(t, "DEF.PL") || is(t, "INDF") || is(t, "INDF.PL") || is(t, "PL.DEM");
   }
 
   // a present stem with a prefix before it and a person ending after it

@@ -639,6 +639,18 @@ TEST(MorphemeTokenizer, AdjectiveEIsTheCopulaOutsideADemonstrativeFrame) {
 
 namespace {
 
+// A conjunction, particle, interjection or adposition takes no number or
+// (in)definiteness marker (found on the KurdishLID sentences).
+TEST(Lemma, FunctionWordsTakeNoMarker) {
+  EXPECT_EQ(kurdi::lemma("یانەکانی"), "یانە");  // not the conjunction یان
+  EXPECT_EQ(kurdi::lemma("کوڕەکانی"), "کوڕ");   // not the interjection کوڕە
+  EXPECT_EQ(kurdi::lemma("یەکان"), "یەک");      // not the particle ی
+  for (const auto& a : kurdi::analyze("یانەکان"))
+    EXPECT_NE(a.upos, "CCONJ") << a.features;
+  // Clitics they do take: بۆیان, لێیان.
+  EXPECT_EQ(kurdi::lemma("بۆیان"), "بۆ");
+}
+
 // An irregular present with its person ending takes the present's suffixes
 // after it like any present (docs/morphology.md, "Irregular forms").
 TEST(Irregular, PresentTakesTheDirectionalAndEwe) {
