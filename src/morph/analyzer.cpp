@@ -364,6 +364,7 @@ class Search {
     if (out_.empty() && allow_variants_) joined_preposition();
     if (out_.empty() && allow_variants_) guess();
     demote_homographs();
+    prefer_pronoun_base();
     sort_by_cost();
     return out_;
   }
@@ -399,7 +400,28 @@ class Search {
     // (a lexicon word of unknown part of speech, کەسانە, explains too little)
     if (std::none_of(out_.begin(), out_.end(), [&](const Candidate& c) { return !relative(c) && c.upos != Upos::X; }))
       return;
-    std::erase_if(out_, relative);
+    // A demonstrative pronoun keeps it: ئەوەی کە, ئەوانەی کە are its relative forms.
+    std::erase_if(out_, [&](const Candidate& c) { return c.upos != Upos::PRON && relative(c); });
+  }
+
+  // A pronoun the lexicon also lists inflected (ئەوانە, ئەوە) is read as its
+  // base where a reading of the base explains the word (the lemma
+  // convention: ئەوانەی -> ئەو): a suffixed reading of the listed form gives
+  // its pronoun bonus back.
+  void prefer_pronoun_base() {
+    for (Candidate& c : out_) {
+      // (both read from the word's start: a contraction, بەمە = بە + ئەمە, is left as ranked)
+      if (c.upos != Upos::PRON || c.verb >= 0 || c.irregular || c.count < 2 || c.guessed ||
+          !is(c.pieces[0].tag(), "stem"))
+        continue;
+      for (const Candidate& d : out_) {
+        if (d.upos == Upos::PRON && d.count > 0 && is(d.pieces[0].tag(), "stem") && d.stem.size() < c.stem.size() &&
+            c.stem.starts_with(d.stem)) {
+          c.cost += kPronounBaseBonus;
+          break;
+        }
+      }
+    }
   }
 
   // A new reading at the end of out_ (most words have none: the first one

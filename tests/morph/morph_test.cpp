@@ -639,6 +639,16 @@ TEST(MorphemeTokenizer, AdjectiveEIsTheCopulaOutsideADemonstrativeFrame) {
 
 namespace {
 
+// The relative forms of the demonstrative pronouns give the base, as the bare
+// forms do (UniMorph train: ئەوانەی -> ئەو); a contraction is left alone.
+TEST(Lemma, RelativeFormOfAPronounGivesItsBase) {
+  EXPECT_EQ(kurdi::lemma("ئەوانە"), "ئەو");
+  EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");
+  EXPECT_EQ(kurdi::lemma("ئەوەی"), "ئەو");
+  EXPECT_EQ(kurdi::lemma("ئەمەی"), "ئەم");
+  EXPECT_NE(kurdi::lemma("بەمە"), "بەمە");
+}
+
 // A conjunction, particle, interjection or adposition takes no number or
 // (in)definiteness marker (found on the KurdishLID sentences).
 TEST(Lemma, FunctionWordsTakeNoMarker) {
