@@ -111,6 +111,8 @@ constexpr float kJoinedConjunctionCost = 1.0f;
 // A relational adjective derived with -ی from a lexicon noun pays this on top
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
+// An adverb with a number or (in)definiteness marker pays this (Search::emit).
+constexpr float kAdverbMarkerCost = 1.0f;
 constexpr std::size_t kMaxVariants = 4;
 // At most this many ر or ل are tried as ڕ or ڵ (Search::letter_variants).
 constexpr std::size_t kMaxLetterVariants = 2;
@@ -1046,6 +1048,13 @@ class Search {
       for (std::size_t n = 1; n < c.count; ++n)
         if (number_or_definiteness(c.pieces[n].tag())) return;
     }
+    // An adverb seldom takes one: where a noun reading explains the word
+    // too (ڕەنگەکەی: ڕەنگ + ەکە + ی, not the adverb ڕەنگە), it wins.
+    float adverb_marker = 0.0f;
+    if (c.verb < 0 && c.upos == Upos::ADV) {
+      for (std::size_t n = 1; n < c.count; ++n)
+        if (number_or_definiteness(c.pieces[n].tag())) adverb_marker = kAdverbMarkerCost;
+    }
     std::size_t affixes = 0;
     bool additive = false;        // -یش/-ش anywhere
     bool additive_after = false;  // the short -ش right after the stem
@@ -1065,6 +1074,7 @@ class Search {
     // (an irregular verb form reaches here only with suffixes after it: irregular_then_suffixes)
     cost += (c.verb >= 0 || c.irregular ? kVerbAffixCost : kAffixCost) * static_cast<float>(affixes);
     if (c.verb < 0) {
+      cost += adverb_marker;
       if (c.upos == Upos::X) cost += kUnknownPosCost;
       else if (affixes == 0) cost -= kWholeWordBonus;
       if (c.upos == Upos::PROPN) cost += kNameCost;

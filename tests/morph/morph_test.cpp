@@ -649,6 +649,12 @@ TEST(Lemma, RelativeFormOfAPronounGivesItsBase) {
   EXPECT_NE(kurdi::lemma("بەمە"), "بەمە");
 }
 
+// An adverb with a definiteness marker pays extra: a noun reading wins.
+TEST(Lemma, AdverbWithAMarkerLosesToANoun) {
+  EXPECT_EQ(kurdi::lemma("ڕەنگەکەی"), "ڕەنگ");  // the colour, not the adverb ڕەنگە "maybe"
+  EXPECT_EQ(kurdi::lemma("ڕەنگە"), "ڕەنگە");
+}
+
 // A conjunction, particle, interjection or adposition takes no number or
 // (in)definiteness marker (found on the KurdishLID sentences).
 TEST(Lemma, FunctionWordsTakeNoMarker) {
