@@ -60,6 +60,9 @@ inline constexpr const char* kTokenizeExamples =
     "--morphemes splits each word as the KurdishTokenization gold does: ezafe ی,\n"
     "ەکە/ەکان, ێک/یەک, یش/ش, pronominal clitics, دا/ەوە and the copula become\n"
     "tokens; verbs, derivations and compounds stay whole (docs/morphology.md).\n"
+    "A word is read with the words around it on its line: an adjective's final ە is\n"
+    "the copula (split off) unless a demonstrative (ئەم, ئەو) frames it or a noun\n"
+    "phrase goes on after it.\n"
     KURDI_CLI_INPUT_NOTES
     "\n"
     "Examples:\n"
