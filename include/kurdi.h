@@ -94,6 +94,12 @@ KURDI_API void kurdi_string_list_free(kurdi_string_list* list);
  * form; the normalized form for an unknown word). */
 KURDI_API kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out);
 
+/* The morpheme tokens of text[0..len) (kurdi::morpheme_tokenize): its
+ * tokens line by line, each word split into morpheme tokens read with the
+ * words around it, as `kurdi tokenize --morphemes` prints them without the
+ * line breaks. */
+KURDI_API kurdi_status kurdi_morpheme_tokenize(const char* text, size_t len, kurdi_string_list** out);
+
 /* Lucene's Sorani stemmer (kurdi::lucene_stem): the one stem Lucene 8 gives
  * for the standard-normalized word. *out: NUL-terminated, *out_len bytes,
  * kurdi_free. */

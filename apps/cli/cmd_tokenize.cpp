@@ -97,25 +97,12 @@ class TokenPrinter {
   // morpheme tokens (kurdi::MorphemeTokenizer: a word's reading may depend
   // on the words around it on the line).
   void piece_morphemes(const kurdi::Tokens& tokens, std::size_t from, std::size_t to) {
-    std::string form;
-    for (std::size_t k = from; k < to; ++k) {
-      const kurdi::Token& t = tokens.tokens[k];
-      const std::string_view norm = tokens.norm(t);
-      if (norm.empty()) continue;
-      if (t.type != kurdi::TokenType::word) {
-        if (t.type == kurdi::TokenType::punct) morphemes_.punctuation(norm);
-        if (!first_) out_.put(' ');
-        out_.write(norm);
-        first_ = false;
-        continue;
-      }
-      std::string_view next;
-      if (k + 1 < to && tokens.tokens[k + 1].type == kurdi::TokenType::word) next = tokens.norm(tokens.tokens[k + 1]);
-      for (const auto& [b, e] : morphemes_.word(norm, next, &form)) {
-        if (!first_) out_.put(' ');
-        out_.write(std::string_view(form).substr(b, e - b));
-        first_ = false;
-      }
+    morpheme_buffer_.clear();
+    morphemes_.tokens(tokens, from, to, morpheme_buffer_);
+    for (const std::string& m : morpheme_buffer_) {
+      if (!first_) out_.put(' ');
+      out_.write(m);
+      first_ = false;
     }
   }
 
@@ -123,6 +110,7 @@ class TokenPrinter {
   bool json_;
   bool first_ = true;
   kurdi::MorphemeTokenizer morphemes_;
+  std::vector<std::string> morpheme_buffer_;
 };
 
 // Bytes of whole lines per call of the core: enough to spread its set-up

@@ -106,7 +106,7 @@ int cmd_morphemes(const std::vector<std::string>& argv) {
   Counts ours_c, base_c;
   std::size_t lines = 0, unscored = 0, errors_shown = 0;
   kurdi::Tokens toks;
-  std::string form, joined_ours, joined_gold, joined_base;
+  std::string joined_ours, joined_gold, joined_base;
   // ending -> split pattern -> count, and each gold word's (ending, pattern)
   std::map<std::string, std::map<std::string, std::size_t>> patterns;
   struct GoldWord {
@@ -119,21 +119,8 @@ int cmd_morphemes(const std::vector<std::string>& argv) {
     ++lines;
     std::vector<std::string> mine, base;
     kurdi::tokenize(raw_lines[n], toks);
-    kurdi::MorphemeTokenizer morphemes;
-    for (std::size_t k = 0; k < toks.tokens.size(); ++k) {
-      const kurdi::Token& t = toks.tokens[k];
-      const std::string_view norm = toks.norm(t);
-      base.emplace_back(norm);
-      if (t.type != kurdi::TokenType::word) {
-        if (t.type == kurdi::TokenType::punct) morphemes.punctuation(norm);
-        mine.emplace_back(norm);
-        continue;
-      }
-      std::string_view next;
-      if (k + 1 < toks.tokens.size() && toks.tokens[k + 1].type == kurdi::TokenType::word)
-        next = toks.norm(toks.tokens[k + 1]);
-      for (const auto& [b, e] : morphemes.word(norm, next, &form)) mine.push_back(form.substr(b, e - b));
-    }
+    for (const auto& t : toks.tokens) base.emplace_back(toks.norm(t));
+    kurdi::MorphemeTokenizer().tokens(toks, 0, toks.tokens.size(), mine);
     std::vector<std::string> gold;
     for (const auto& g : split_spaces(gold_lines[n])) gold.push_back(kurdi::normalize(g));
     const auto so = spans_of(mine, joined_ours);

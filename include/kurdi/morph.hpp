@@ -146,6 +146,8 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
 /// the word token after it if there is one; punctuation() for each
 /// punctuation token; reset() at a new line or document. Other tokens
 /// (numbers, Latin words) need no call. Not copyable.
+struct Tokens;  // kurdi/tokenize.hpp
+
 class MorphemeTokenizer {
  public:
   /// Words after the demonstrative that may close its frame (ئەو داب و نەریتانەی).
@@ -164,6 +166,11 @@ class MorphemeTokenizer {
   /// A punctuation token (its normalized text): ends an open frame, unless
   /// it is a quotation mark.
   void punctuation(std::string_view mark);
+  /// The tokens [from, to) of `tokens`, in order and on one line, as `kurdi
+  /// tokenize --morphemes` prints them: a word token's morpheme tokens, any
+  /// other token's normalized form (an empty one is left out); appended to
+  /// `out`. (word() and punctuation() for each token, the next word passed.)
+  void tokens(const Tokens& tokens, std::size_t from, std::size_t to, std::vector<std::string>& out);
   /// A new line or document: forgets the words before.
   void reset();
 
@@ -171,6 +178,11 @@ class MorphemeTokenizer {
   struct Impl;
   Impl* impl_;
 };
+
+/// The morpheme tokens of `text` (kurdi::tokenize, standard profile), line by
+/// line through a MorphemeTokenizer, all lines' tokens in one list: what
+/// `kurdi tokenize --morphemes` prints, without the line breaks.
+std::vector<std::string> morpheme_tokenize(std::string_view text);
 
 }  // namespace kurdi
 KURDI_PUBLIC_END

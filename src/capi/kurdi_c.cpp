@@ -205,6 +205,16 @@ kurdi_status kurdi_stems(const char* word, size_t len, kurdi_string_list** out) 
   });
 }
 
+kurdi_status kurdi_morpheme_tokenize(const char* text, size_t len, kurdi_string_list** out) {
+  if ((text == nullptr && len != 0) || out == nullptr) return KURDI_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return guarded([&] {
+    auto* list = new kurdi_string_list{kurdi::morpheme_tokenize(view(text, len))};
+    *out = list;
+    return KURDI_OK;
+  });
+}
+
 size_t kurdi_string_list_size(const kurdi_string_list* list) { return list ? list->strings.size() : 0; }
 
 const char* kurdi_string_list_get(const kurdi_string_list* list, size_t i, size_t* len) {

@@ -13,18 +13,19 @@
 // word therefore allocates only its result.
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 #include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
+#include "kurdi/tokenize.hpp"
 #include "morph/lexicon.hpp"
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
@@ -1957,6 +1958,41 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
     --m.frame_words_left;
   }
   return tokens_of(*chosen, form);
+}
+
+void MorphemeTokenizer::tokens(const Tokens& tokens, std::size_t from, std::size_t to, std::vector<std::string>& out) {
+  std::string form;
+  for (std::size_t k = from; k < to; ++k) {
+    const Token& t = tokens.tokens[k];
+    const std::string_view norm = tokens.norm(t);
+    if (norm.empty()) continue;
+    if (t.type != TokenType::word) {
+      if (t.type == TokenType::punct) punctuation(norm);
+      out.emplace_back(norm);
+      continue;
+    }
+    std::string_view next;
+    if (k + 1 < to && tokens.tokens[k + 1].type == TokenType::word) next = tokens.norm(tokens.tokens[k + 1]);
+    for (const auto& [b, e] : word(norm, next, &form)) out.push_back(form.substr(b, e - b));
+  }
+}
+
+std::vector<std::string> morpheme_tokenize(std::string_view text) {
+  Tokens tokens;
+  tokenize(text, tokens);
+  std::vector<std::string> out;
+  MorphemeTokenizer m;
+  // Line by line: the context of a word ends with its line.
+  std::size_t from = 0;
+  while (from < tokens.tokens.size()) {
+    std::size_t to = from;
+    const std::size_t line_end = text.find('\n', tokens.tokens[from].begin);
+    while (to < tokens.tokens.size() && (line_end == std::string_view::npos || tokens.tokens[to].begin < line_end)) ++to;
+    m.reset();
+    m.tokens(tokens, from, to, out);
+    from = to;
+  }
+  return out;
 }
 
 // --- Analyzer: the same results through a cache -------------------------------

@@ -83,6 +83,21 @@ TEST(CApi, MorphologyMatchesCpp) {
   EXPECT_EQ(kurdi_string_list_get(stems, cpp_stems.size(), &len), nullptr);
   kurdi_string_list_free(stems);
 
+  // The morpheme tokens of a text, line by line, as the C++ API gives them.
+  const std::string text = "بەرپرسەکانی کتێبەکانیشمان.\nسێ ڕیز بێت باشترە.";
+  kurdi_string_list* pieces = nullptr;
+  ASSERT_EQ(kurdi_morpheme_tokenize(text.data(), text.size(), &pieces), KURDI_OK);
+  const std::vector<std::string> cpp_pieces = kurdi::morpheme_tokenize(text);
+  ASSERT_EQ(kurdi_string_list_size(pieces), cpp_pieces.size());
+  std::string joined;
+  for (size_t i = 0; i < kurdi_string_list_size(pieces); ++i) {
+    if (i > 0) joined += ' ';
+    joined += kurdi_string_list_get(pieces, i, &len);
+  }
+  EXPECT_EQ(joined, "بەرپرس ەکان ی کتێب ەکان یش مان . سێ ڕیز بێت باشتر ە .");
+  kurdi_string_list_free(pieces);
+  EXPECT_EQ(kurdi_morpheme_tokenize(nullptr, 1, &pieces), KURDI_ERROR_INVALID_ARGUMENT);
+
   kurdi_analysis_list* list = nullptr;
   ASSERT_EQ(kurdi_analyze(word.data(), word.size(), &list), KURDI_OK);
   const auto cpp = kurdi::analyze(word);
