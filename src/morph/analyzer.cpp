@@ -19,7 +19,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -449,7 +448,9 @@ class Search {
   void irregular_then_suffixes() {
     const SuffixedIrregulars& all = suffixed_irregulars();
     // (a word's first letter rejects nearly every word at once)
-    if (form_.size() < 2 || !all.first_letters.contains(first_letter(form_))) return;
+    if (form_.size() < 2 ||
+        std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_)) == all.first_letters.end())
+      return;
     for (const SuffixedIrregular& s : all.forms) {
       if (form_.size() <= s.surface.size() || !starts_with(form_, 0, s.surface)) continue;
       cur_ = irregular_reading(*s.form);
@@ -469,7 +470,7 @@ class Search {
   };
   struct SuffixedIrregulars {
     std::vector<SuffixedIrregular> forms;
-    std::unordered_set<std::uint16_t> first_letters;
+    std::vector<std::uint16_t> first_letters;  // (a handful: دێ, نا, هە ...)
   };
   static std::uint16_t first_letter(std::string_view s) {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
@@ -481,7 +482,10 @@ class Search {
         const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(i));
         if (!present_with_person(f)) continue;
         out.forms.push_back({surface_of(f), &f});
-        if (out.forms.back().surface.size() >= 2) out.first_letters.insert(first_letter(out.forms.back().surface));
+        const std::string& surface = out.forms.back().surface;
+        if (surface.size() >= 2 && std::find(out.first_letters.begin(), out.first_letters.end(),
+                                             first_letter(surface)) == out.first_letters.end())
+          out.first_letters.push_back(first_letter(surface));
       }
       return out;
     }();
@@ -1885,8 +1889,9 @@ struct MorphemeTokenizer::Impl {
   Word* ahead = nullptr;  // the analysed `next` of the last call, if any
   int frame_words_left = 0;
 
-  void analyse(Word& w, std::string_view text) {
-    w.form = normalized_word(text);
+  // Analyses the normalized form `form` into w.
+  void analyse(Word& w, std::string form) {
+    w.form = std::move(form);
     if (w.form.empty()) {
       w.readings.clear();
       return;
@@ -1911,15 +1916,16 @@ void MorphemeTokenizer::reset() {
 std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::string_view word, std::string_view next,
                                                                          std::string* normalized) {
   Impl& m = *impl_;
+  std::string wanted = normalized_word(word);
   Impl::Word* cur = m.ahead;
-  if (!cur || cur->form != normalized_word(word)) {
+  if (!cur || cur->form != wanted) {
     cur = &m.slots[0];
-    m.analyse(*cur, word);
+    m.analyse(*cur, std::move(wanted));
   }
   m.ahead = nullptr;
   if (!next.empty()) {
     m.ahead = cur == &m.slots[0] ? &m.slots[1] : &m.slots[0];
-    m.analyse(*m.ahead, next);
+    m.analyse(*m.ahead, normalized_word(next));
   }
   const std::string& form = cur->form;
   if (normalized) *normalized = form;
