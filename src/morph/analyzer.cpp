@@ -1803,13 +1803,13 @@ std::vector<std::pair<std::size_t, std::size_t>> tokens_of(const Candidate& c, s
   for (std::size_t i = 0; i < c.count; ++i)
     if (is(c.pieces[i].tag(), "stem")) stem_index = i;
   std::size_t begin = 0;
-  // Words joined before the stem are tokens of their own: a conjunction (کە),
-  // then a preposition, except in a contraction (لەو), where the preposition
-  // has lost its vowel to the next word and stays with it.
+  // A conjunction joined before the stem (کە) is a token of its own. A
+  // preposition joined before it (لەژێر, بەبڕی) stays with the word: Sorani
+  // writes prepositions either way, the list of split morphemes has no
+  // preposition, and the gold keeps them joined (بەلای, لەڕووی).
   for (std::size_t i = 0; i < stem_index; ++i) {
     const Piece& m = c.pieces[i];
-    const bool own = is(m.tag(), "CONJ") || (is(m.tag(), "PREP") && m.end - m.begin > 2);
-    if (!own || m.begin != begin) break;
+    if (!is(m.tag(), "CONJ") || m.begin != begin) break;
     out.emplace_back(begin, m.end);
     begin = m.end;
   }
