@@ -1490,9 +1490,15 @@ class Search {
       }
       const bool ezafe_after_yeh = c.count == 2 && is(c.pieces[1].tag(), "EZ") && ends_with(c.stem, "\u06CC") &&
                                    !after_ok(c.stem.substr(0, c.stem.size() - 2), After::vowel);
+      // An ezafe after the abstract -یی of a stem in a vowel (ئامادەیی + ی,
+      // دواکەوتوویی + ی): no bare word ends in a vowel and three ی.
+      const bool ezafe_after_yy = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.size() > 4 &&
+                                  c.stem.ends_with("\u06CC\u06CC") &&
+                                  after_ok(c.stem.substr(0, c.stem.size() - 4), After::vowel) &&
+                                  !c.stem.substr(0, c.stem.size() - 4).ends_with("\u06CC");
       // An ezafe after ە: hardly any bare word ends in ەی.
       const bool ezafe_after_e = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06D5");
-      if (marker == 0 && !ezafe_after_yeh && !ezafe_after_e) return true;
+      if (marker == 0 && !ezafe_after_yeh && !ezafe_after_yy && !ezafe_after_e) return true;
       c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
       if (ezafe_after_e) c.cost += kGuessEzafeAfterECost;
       return false;
@@ -1842,6 +1848,18 @@ bool has_demonstrative_e(const Candidate& c) {
   return false;
 }
 
+// Whether reading c may have the copula where it has the demonstrative ە: an
+// adjective's ە or یە, or the یە of a noun or pronoun in a vowel (ئازادییە,
+// تۆیە). After a consonant a noun's ە is also the linker of a definite phrase
+// (شارە بەناوبانگەکان), which needs no demonstrative before it.
+bool copula_candidate(const Candidate& c, std::string_view form) {
+  if (!has_demonstrative_e(c)) return false;
+  if (c.upos == Upos::ADJ) return true;
+  if (c.upos != Upos::NOUN && c.upos != Upos::PRON) return false;
+  const Piece& last = c.pieces[c.count - 1];
+  return is(last.tag(), "DEM") && form.substr(last.begin, last.end - last.begin) == "یە";
+}
+
 // Whether reading b is reading a with its demonstrative ە read as the copula
 // of the third person singular, everything else the same.
 bool copula_for_demonstrative(const Candidate& a, const Candidate& b) {
@@ -1855,6 +1873,15 @@ bool copula_for_demonstrative(const Candidate& a, const Candidate& b) {
     else if (x.tag() != y.tag()) return false;
   }
   return swapped;
+}
+
+// Whether reading c has a number or definiteness marker (ەکە, ەکان, ان, ێک).
+bool has_number_marker(const Candidate& c) {
+  for (std::size_t i = 0; i < c.count; ++i) {
+    const std::string_view t = c.pieces[i].tag();
+    if (is(t, "DEF") || is(t, "DEF.PL") || is(t, "PL") || is(t, "INDF")) return true;
+  }
+  return false;
 }
 
 // Whether reading c is the demonstrative determiner itself, bare or after a
@@ -1930,17 +1957,25 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
   const std::string& form = cur->form;
   if (normalized) *normalized = form;
   if (form.empty()) return {};
+  // ئ begins a word, so a form that ends in ئەم or ئەو has the determiner
+  // written joined to it (نەکەنەئەو ناوچەیە): it opens the frame too.
+  const bool joined_demonstrative = form.size() > 6 && (form.ends_with("ئەم") || form.ends_with("ئەو"));
   const std::vector<Candidate>& candidates = cur->readings;
   if (candidates.empty()) {
-    if (m.frame_words_left > 0) --m.frame_words_left;
+    if (joined_demonstrative) m.frame_words_left = kDemonstrativeFrameWords;
+    else if (m.frame_words_left > 0) --m.frame_words_left;
     return {{0, form.size()}};
   }
   // The next word goes on with a noun phrase: a noun, name, adjective,
   // numeral or pronoun by its best reading.
+  // A word with a number or definiteness marker is used as a nominal
+  // whatever its part of speech (یارییە دۆستانەکە: the adverb دۆستانە).
   bool nominal_next = false;
   if (m.ahead && !m.ahead->readings.empty()) {
-    const Upos u = m.ahead->readings.front().upos;
-    nominal_next = u == Upos::NOUN || u == Upos::PROPN || u == Upos::ADJ || u == Upos::NUM || u == Upos::PRON;
+    const Candidate& n = m.ahead->readings.front();
+    const Upos u = n.upos;
+    nominal_next = u == Upos::NOUN || u == Upos::PROPN || u == Upos::ADJ || u == Upos::NUM || u == Upos::PRON ||
+                   has_number_marker(n);
   }
   const Candidate* chosen = &candidates.front();
   // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
@@ -1948,18 +1983,20 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
   // frame's ە reaches an adjective only after its noun, inside the frame
   // (ئەم پارتە نوێیە). A noun's ە stays as ranked: it is also the linker of
   // a definite noun phrase (شارە بەناوبانگەکان), which needs no demonstrative.
-  if (m.frame_words_left == 0 && !nominal_next && chosen->upos == Upos::ADJ && has_demonstrative_e(*chosen)) {
+  if (m.frame_words_left == 0 && !nominal_next && copula_candidate(*chosen, form)) {
     for (const Candidate& c : candidates) {
-      if (c.upos == Upos::ADJ && c.stem == chosen->stem && copula_for_demonstrative(*chosen, c)) {
+      if (c.upos == chosen->upos && c.stem == chosen->stem && copula_for_demonstrative(*chosen, c)) {
         chosen = &c;
         break;
       }
     }
   }
-  if (is_demonstrative(*chosen)) {
+  if (is_demonstrative(*chosen) || joined_demonstrative) {
     m.frame_words_left = kDemonstrativeFrameWords;
   } else if (chosen->upos == Upos::VERB || form == "کە") {
     m.frame_words_left = 0;  // a verb or a relative clause ends the noun phrase
+  } else if (!nominal_next && has_demonstrative_e(*chosen)) {
+    m.frame_words_left = 0;  // the frame's ە closes it, unless an adjective follows (ئەم پارتە نوێیە)
   } else if (m.frame_words_left > 0) {
     --m.frame_words_left;
   }
