@@ -141,9 +141,11 @@ std::vector<std::pair<std::size_t, std::size_t>> morpheme_tokens(std::string_vie
 /// demonstrative determiner (ئەم, ئەو, لەم, بەو ...); elsewhere, unless a
 /// noun phrase goes on after it, it is the copula (پێویستە, باشترە: split
 /// off). A verb, the relative کە or a punctuation mark other than a quotation
-/// mark ends the frame.
+/// mark ends the frame. An ezafe ی needs a word to link to: before a
+/// conjunction or a mark that ends a phrase, a lexicon word that ends in ی is
+/// read whole (تایبەتی :, کوردی و عەرەبی).
 /// Feed it the tokens of a text in order: word() for each word token, with
-/// the word token after it if there is one; punctuation() for each
+/// the word token or phrase-ending mark after it if there is one; punctuation() for each
 /// punctuation token; reset() at a new line or document. Other tokens
 /// (numbers, Latin words) need no call. Not copyable.
 struct Tokens;  // kurdi/tokenize.hpp
@@ -159,8 +161,10 @@ class MorphemeTokenizer {
   MorphemeTokenizer& operator=(const MorphemeTokenizer&) = delete;
 
   /// The morpheme tokens of the next word token, as morpheme_tokens gives
-  /// them. `next` is the token right after it when that is a word token, and
-  /// empty otherwise (punctuation, another kind of token, the end of the line).
+  /// them. `next` is the token right after it when that is a word token or a
+  /// mark that ends a phrase (. ، : ؛ ؟ ! and closing brackets and quotation
+  /// marks), and empty otherwise (another mark, another kind of token, the end
+  /// of the line).
   std::vector<std::pair<std::size_t, std::size_t>> word(std::string_view word, std::string_view next = {},
                                                          std::string* normalized = nullptr);
   /// A punctuation token (its normalized text): ends an open frame, unless
@@ -169,7 +173,7 @@ class MorphemeTokenizer {
   /// The tokens [from, to) of `tokens`, in order and on one line, as `kurdi
   /// tokenize --morphemes` prints them: a word token's morpheme tokens, any
   /// other token's normalized form (an empty one is left out); appended to
-  /// `out`. (word() and punctuation() for each token, the next word passed.)
+  /// `out`. (word() and punctuation() for each token, the next word or phrase-ending mark passed.)
   void tokens(const Tokens& tokens, std::size_t from, std::size_t to, std::vector<std::string>& out);
   /// A new line or document: forgets the words before.
   void reset();

@@ -1884,6 +1884,16 @@ bool has_number_marker(const Candidate& c) {
   return false;
 }
 
+// Whether punctuation mark `mark` ends a phrase: a closing bracket or
+// quotation mark does, but not an opening one, a straight quotation mark, a
+// dash or a slash, which often enclose or join a name that an ezafe links to
+// (گوندی (ئیسلاح), خەڵاتی «ئەفسانە»).
+bool ends_phrase(std::string_view mark) {
+  for (std::string_view end : {".", "،", ",", "؛", ";", ":", "؟", "?", "!", "…", ")", "]", "»", "”"})
+    if (mark == end) return true;
+  return false;
+}
+
 // Whether reading c is the demonstrative determiner itself, bare or after a
 // preposition (ئەم, ئەو, لەم, بەو): what opens the frame.
 bool is_demonstrative(const Candidate& c) {
@@ -1950,7 +1960,8 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
     m.analyse(*cur, std::move(wanted));
   }
   m.ahead = nullptr;
-  if (!next.empty()) {
+  const bool phrase_ends = ends_phrase(next);
+  if (!next.empty() && !phrase_ends) {
     m.ahead = cur == &m.slots[0] ? &m.slots[1] : &m.slots[0];
     m.analyse(*m.ahead, normalized_word(next));
   }
@@ -1978,6 +1989,16 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
                    has_number_marker(n);
   }
   const Candidate* chosen = &candidates.front();
+  // An ezafe links its word to a word after it; before a punctuation mark or
+  // a conjunction there is none, and a lexicon word that ends in the same ی
+  // is read whole (تایبەتی :, کوردی و عەرەبی).
+  {
+    const bool no_link = phrase_ends || next == "و" || next == "یان";
+    if (no_link && chosen->count == 2 && is(chosen->pieces[1].tag(), "EZ")) {
+      for (const Candidate& c : candidates)
+        if (c.count == 1 && !c.guessed && c.upos != Upos::X && c.upos != Upos::VERB) { chosen = &c; break; }
+    }
+  }
   // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
   // the word has that reading and no noun phrase goes on after it: the
   // frame's ە reaches an adjective only after its noun, inside the frame
@@ -2015,7 +2036,11 @@ void MorphemeTokenizer::tokens(const Tokens& tokens, std::size_t from, std::size
       continue;
     }
     std::string_view next;
-    if (k + 1 < to && tokens.tokens[k + 1].type == TokenType::word) next = tokens.norm(tokens.tokens[k + 1]);
+    if (k + 1 < to) {
+      const Token& n = tokens.tokens[k + 1];
+      if (n.type == TokenType::word || (n.type == TokenType::punct && ends_phrase(tokens.norm(n))))
+        next = tokens.norm(n);
+    }
     for (const auto& [b, e] : word(norm, next, &form)) out.push_back(form.substr(b, e - b));
   }
 }

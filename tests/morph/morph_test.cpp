@@ -595,7 +595,9 @@ std::string in_text(std::initializer_list<std::string_view> words) {
       t.punctuation(".");
       continue;
     }
-    const std::string_view next = k + 1 < w.size() && w[k + 1] != "|" ? w[k + 1] : std::string_view();
+    // (a "|" stands for a full stop, which is passed as the next token too)
+    const std::string_view next =
+        k + 1 >= w.size() ? std::string_view() : w[k + 1] == "|" ? std::string_view(".") : w[k + 1];
     for (const auto& [b, e] : t.word(w[k], next, &form)) {
       if (!out.empty()) out += ' ';
       out += form.substr(b, e - b);
@@ -651,6 +653,24 @@ TEST(MorphemeTokenizer, YehEOfANounOrPronounInAVowel) {
   EXPECT_EQ(in_text({"یارییە", "دۆستانەکەی"}), "یارییە دۆستانە کە ی");
   // The frame's ە closes the frame unless the phrase goes on.
   EXPECT_EQ(in_text({"ئەم", "تایبەتمەندییە", "بۆ", "هەموو", "ئاشنایە"}), "ئەم تایبەتمەندییە بۆ هەموو ئاشنا یە");
+}
+
+TEST(MorphemeTokenizer, NoEzafeBeforeAConjunctionOrTheEndOfAPhrase) {
+  // Ranked alone, تایبەتی is تایبەت + ezafe; an ezafe needs a word after it,
+  // so before و or a phrase-ending mark the lexicon's adjective is read whole.
+  EXPECT_EQ(in_text({"کەرتی", "تایبەتی", "|"}), "کەرت ی تایبەتی");
+  kurdi::MorphemeTokenizer t;
+  std::string form;
+  EXPECT_EQ(t.word("تایبەتی", ":").size(), 1u);
+  EXPECT_EQ(t.word("ئەمنی", "و").size(), 1u);
+  // Before a word, a bracket or a quotation mark that opens a name, it links.
+  EXPECT_EQ(t.word("تایبەتی", "کەرت").size(), 2u);
+  EXPECT_EQ(t.word("تایبەتی", {}).size(), 2u);
+  // Through tokens(): a closing bracket ends the phrase, an opening one does not.
+  EXPECT_EQ(kurdi::morpheme_tokenize("(کەرتی تایبەتی)"),
+            (std::vector<std::string>{"(", "کەرت", "ی", "تایبەتی", ")"}));
+  EXPECT_EQ(kurdi::morpheme_tokenize("گوندی (ئیسلاح)"),
+            (std::vector<std::string>{"گوند", "ی", "(", "ئیسلاح", ")"}));
 }
 
 TEST(MorphemeTokenizer, EzafeAfterAbstractYy) {
