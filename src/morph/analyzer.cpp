@@ -411,13 +411,22 @@ class Search {
   // convention: ئەوانەی -> ئەو): a suffixed reading of the listed form gives
   // its pronoun bonus back.
   void prefer_pronoun_base() {
+    // Where the pronoun begins: the word's start, or after a whole preposition
+    // written joined (بۆئەوانەی); a contraction, بەمە = بە + ئەمە, is left as
+    // ranked. (0 when the reading has no such pronoun stem.)
+    const auto pronoun_from = [](const Candidate& c) -> std::size_t {
+      if (c.count > 0 && is(c.pieces[0].tag(), "stem")) return 1;
+      if (c.count > 1 && is(c.pieces[0].tag(), "PREP") && c.pieces[0].end > 2 && is(c.pieces[1].tag(), "stem"))
+        return c.pieces[0].end + 1u;
+      return 0;
+    };
     for (Candidate& c : out_) {
-      // (both read from the word's start: a contraction, بەمە = بە + ئەمە, is left as ranked)
-      if (c.upos != Upos::PRON || c.verb >= 0 || c.irregular || c.count < 2 || c.guessed ||
-          !is(c.pieces[0].tag(), "stem"))
-        continue;
+      const std::size_t from = pronoun_from(c);
+      // (after a preposition the listed form alone has its bonus too: the
+      // preposition counts as an affix)
+      if (c.upos != Upos::PRON || c.verb >= 0 || c.irregular || c.guessed || from == 0 || c.count < 2) continue;
       for (const Candidate& d : out_) {
-        if (d.upos == Upos::PRON && d.count > 0 && is(d.pieces[0].tag(), "stem") && d.stem.size() < c.stem.size() &&
+        if (d.upos == Upos::PRON && pronoun_from(d) == from && d.stem.size() < c.stem.size() &&
             c.stem.starts_with(d.stem)) {
           c.cost += kPronounBaseBonus;
           break;
@@ -675,10 +684,10 @@ class Search {
   void nominal_from(std::string_view stem, std::size_t b, std::size_t j, const Record& r, bool elided_e,
                     bool any_upos = false) {
     // A joined preposition stands before a noun, a name, an adjective, a
-    // numeral, an adverb or an adposition (لەهەولێر, بەدوو; a pronoun only in
-    // the contractions of elided_hamza_at).
+    // numeral, an adverb, an adposition or a pronoun (لەهەولێر, بەدوو,
+    // لەمن, بۆخۆی; ئەم and ئەو also contract: elided_hamza_at).
     if (b > 0 && !any_upos && r.upos != Upos::NOUN && r.upos != Upos::PROPN && r.upos != Upos::ADJ &&
-        r.upos != Upos::NUM && r.upos != Upos::ADV && r.upos != Upos::ADP)
+        r.upos != Upos::NUM && r.upos != Upos::ADV && r.upos != Upos::ADP && r.upos != Upos::PRON)
       return;
     // Half the lexicon's names are rare place and family names that Wikipedia
     // never writes (freq 0, e.g. مبێکی); after a preposition such a name would

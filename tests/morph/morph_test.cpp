@@ -434,6 +434,22 @@ TEST(Derivation, RelationalAdjectivesAndContractions) {
   EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
 }
 
+TEST(Derivation, JoinedPrepositionBeforeAPronoun) {
+  // Before a pronoun too; لەمن and لەتۆ were the dialect pronouns ئەمن, ئەتۆ
+  // contracted, and بۆمن the preposition with a clitic and a copula.
+  EXPECT_EQ(kurdi::lemma("لەمن"), "من");
+  EXPECT_EQ(kurdi::lemma("لەتۆ"), "تۆ");
+  EXPECT_EQ(kurdi::lemma("بۆمن"), "من");
+  EXPECT_EQ(kurdi::lemma("بۆئێمە"), "ئێمە");
+  EXPECT_EQ(kurdi::lemma("لەخۆیەوە"), "خۆ");
+  // The pronoun's base, as without the preposition (ئەوانەی -> ئەو).
+  EXPECT_EQ(kurdi::lemma("بۆئەوانەی"), "ئەو");
+  EXPECT_EQ(kurdi::lemma("بۆئەمە"), "ئەم");
+  // Contractions are unchanged.
+  EXPECT_EQ(kurdi::lemma("لەو"), "ئەو");
+  EXPECT_EQ(kurdi::lemma("بەمە"), "ئەمە");
+}
+
 TEST(Derivation, JoinedPrepositionBeforeNamesNumeralsAndVerbalNouns) {
   EXPECT_EQ(kurdi::lemma("لەسلێمانی"), "سلێمانی");
   EXPECT_EQ(kurdi::lemma("بەدوو"), "دوو");
