@@ -17,6 +17,7 @@
 #include <cstring>
 #include <ctime>
 #include <string_view>
+#include <algorithm>
 #include <thread>
 
 #include "serve/assets.hpp"
@@ -119,6 +120,8 @@ std::string bind_failure(const std::string& host, int port) {
 
 }  // namespace
 
+unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 std::string normalize_base_path(const std::string& path) {
   std::string out;
   for (const char c : path) {
@@ -146,7 +149,7 @@ struct Server::Impl {
   // run() and stop() on different threads: see stop().
   std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
 
-  explicit Impl(const Options& o) : options(o), pool(o.archive), api(pool, o.limits) {}
+  explicit Impl(const Options& o) : options(o), pool(o.archive, o.jobs), api(pool, o.limits) {}
 
   void route(const httplib::Request& req, httplib::Response& res) const {
     std::string_view path = req.path;

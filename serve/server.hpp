@@ -11,12 +11,18 @@
 
 namespace kurdi::serve {
 
+/// The default of Options::jobs: the number of hardware threads (1 if unknown).
+unsigned default_jobs();
+
 struct Options {
   std::string archive;
   std::string host = "127.0.0.1";
   int port = 8080;                  ///< 0: any free port (printed at start)
   std::string base_path;            ///< "" or "/p" (no trailing '/'): every URL under it
   int threads = 64;                 ///< worker threads: requests (and keep-alive connections) served at once
+  /// Requests that use the archive at once; the others wait their turn in
+  /// arrival order (ArchivePool). 0: no limit. Default: the number of cores.
+  unsigned jobs = default_jobs();
   bool access_log = true;           ///< one line per request on stderr
   int timeout_seconds = 10;         ///< reading a request, writing a response, an idle keep-alive connection
   std::size_t max_request_bytes = 16384;  ///< a request body (the API takes none)

@@ -28,6 +28,9 @@ constexpr const char* kServeBasePath = "Serve every URL under this path, e.g. /k
 constexpr const char* kServeThreads =
     "Worker threads, each serving one connection at a time with its own read-only archive connection "
     "(default 64)";
+constexpr const char* kServeJobs =
+    "Requests that read the archive at once; the others wait their turn in arrival order "
+    "(default: the number of CPU cores; 0: no limit)";
 constexpr const char* kServeCountLimit =
     "Count the matches of a search exactly up to N; past that, total is a lower bound "
     "(total_relation \"gte\") (default 10000; 0: count every match)";
@@ -66,6 +69,7 @@ CLI::App* add_serve_command(CLI::App& app) {
   serve->add_option("--host", serve_options.host, kServeHost)->type_name("ADDRESS");
   serve->add_option("--base-path", serve_options.base_path, kServeBasePath)->type_name("P");
   serve->add_option("--threads", serve_options.threads, kServeThreads)->type_name("N")->check(CLI::Range(1, 1024));
+  serve->add_option("--jobs", serve_options.jobs, kServeJobs)->type_name("N")->check(CLI::Range(0u, 1024u));
   serve->add_option("--count-limit", serve_options.limits.count_limit, kServeCountLimit)
       ->type_name("N")
       ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1000000000}));

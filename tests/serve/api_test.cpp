@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -117,6 +119,43 @@ TEST_F(ServeApi, HealthzSaysOkWithTheAnalyzerVersion) {
   const json body = get("/healthz");
   EXPECT_EQ(body["status"], "ok");
   EXPECT_FALSE(body["analyzer_version"].get<std::string>().empty());
+}
+
+TEST_F(ServeApi, JobsLimitTheLeasesAndTurnsFollowArrival) {
+  // One job: a second and a third request wait, and get the connection in
+  // the order they asked for it; no second connection is ever opened.
+  kurdi::serve::ArchivePool pool(*path_, 1);
+  std::mutex order_mutex;
+  std::vector<int> order;
+  auto first = std::make_optional(pool.acquire());
+  auto request = [&](int id) {
+    auto lease = pool.acquire();
+    const std::lock_guard<std::mutex> lock(order_mutex);
+    order.push_back(id);
+  };
+  auto wait_for = [&](std::size_t n) {
+    for (int i = 0; i < 20000 && pool.waiting() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ASSERT_EQ(pool.waiting(), n);
+  };
+  std::thread second(request, 2);
+  wait_for(1);
+  std::thread third(request, 3);
+  wait_for(2);
+  {
+    const std::lock_guard<std::mutex> lock(order_mutex);
+    EXPECT_TRUE(order.empty()) << "a request ran while the only job was lent";
+  }
+  first.reset();  // gives the connection back
+  second.join();
+  third.join();
+  EXPECT_EQ(order, (std::vector<int>{2, 3}));
+  EXPECT_EQ(pool.opened(), 1u);
+  EXPECT_EQ(pool.waiting(), 0u);
+  // No limit (0): requests never wait, each gets a connection of its own.
+  kurdi::serve::ArchivePool open_pool(*path_, 0);
+  auto a = open_pool.acquire();
+  auto b = open_pool.acquire();
+  EXPECT_EQ(open_pool.opened(), 2u);
 }
 
 TEST_F(ServeApi, SearchHasTheInterfaceFields) {
