@@ -314,6 +314,16 @@ bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, con
 template <bool kHints>
 std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
   if (begin_.size() < len + 2) begin_.resize(len + 2);  // every entry used is written below
+  // The cost of an i before each letter: the hand-set one plus the learned
+  // correction (bizroke_model.hpp). Letter 0 never has an i before it.
+  if (bizroke_cost_.size() < len) bizroke_cost_.resize(len);
+  float* const i_cost = bizroke_cost_.data();
+  i_cost[0] = kBizroke;
+  if (model_) {
+    for (std::size_t p = 1; p < len; ++p) i_cost[p] = kBizroke + model_->cost(letters, len, p);
+  } else {
+    for (std::size_t p = 1; p < len; ++p) i_cost[p] = kBizroke;
+  }
   std::uint32_t* const begin = begin_.data();
   // A position has at most one node per state: room for kStates more nodes
   // before each position means every store below is in bounds.
@@ -342,7 +352,7 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
     // With hints: whether a reading of this letter is allowed, and the cost
     // of an unwritten i before it.
     const Hint* hint = kHints ? &hints[p - 1] : nullptr;
-    const float bizroke_cost = kHints ? kBizroke + hint->bizroke : kBizroke;
+    const float bizroke_cost = kHints ? i_cost[p - 1] + hint->bizroke : i_cost[p - 1];
     auto allowed = [&](std::uint8_t choice, bool bizroke) __attribute__((always_inline)) {
       if constexpr (!kHints) {
         return true;
