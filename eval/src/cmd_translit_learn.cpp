@@ -3,14 +3,15 @@
 // scripts/translit/learn_bizroke.py, which prepares the files).
 //
 //   translit learn --train TSV --heldout TSV [--epochs N] [--rate R]
-//                  [--templates ab,bc,za] [--out COSTS]
+//                  [--templates ab,bc,za] [--prune X] [--out COSTS]
 //       An averaged structured perceptron over the library's own reading of
 //       a word (syllable DP, morpheme hints, no exception lexicon): for each
 //       training word "arabic<TAB>hawar" (normalized Arabic, mapped Hawar),
 //       where the reading puts an unwritten i differently from the Hawar,
 //       the weights of the features of those letters move by R towards the
 //       Hawar's choice. Prints the accuracy of the hand-set costs alone and
-//       of the learned ones (weights rounded to 1/64, as written) on both
+//       of the learned ones (averaged weights below X in size dropped, the
+//       others rounded to 1/64, as written) on both
 //       files; writes the non-zero weights to COSTS (unsorted: the script
 //       sorts them).
 //   translit split TSV...
@@ -130,6 +131,8 @@ std::size_t features(const Example& ex, std::size_t p, unsigned templates, std::
   return n;
 }
 
+const std::string kTemplateName[kTemplates] = {"ab", "bc", "za"};
+
 double round64(double w) { return std::round(w * 64.0) / 64.0; }
 
 int run_learn(const Args& args) {
@@ -139,10 +142,16 @@ int run_learn(const Args& args) {
   const std::size_t epochs = args.get_size("--epochs", 5);
   const double rate = std::stod(args.get("--rate", "0.25"));
   const std::string tnames = args.get("--templates", "ab,bc,za");
+  const double prune = std::stod(args.get("--prune", "0"));
   unsigned templates = 0;
-  if (tnames.find("ab") != std::string::npos) templates |= 1u << kPairAB;
-  if (tnames.find("bc") != std::string::npos) templates |= 1u << kPairBC;
-  if (tnames.find("za") != std::string::npos) templates |= 1u << kPairZA;
+  {
+    std::istringstream names(tnames);
+    for (std::string name; std::getline(names, name, ',');) {
+      const auto* found = std::find(std::begin(kTemplateName), std::end(kTemplateName), name);
+      if (found == std::end(kTemplateName)) throw UsageError("unknown template " + name);
+      templates |= 1u << (found - std::begin(kTemplateName));
+    }
+  }
   std::printf("train %zu words, held out %zu words, %zu rows that do not align dropped\n", train.size(),
               heldout.size(), dropped);
 
@@ -186,7 +195,10 @@ int run_learn(const Args& args) {
     std::printf("epoch %zu: %zu training words read with a wrong i\n", epoch + 1, wrong);
   }
   std::vector<double> avg(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) avg[i] = std::clamp(round64(w[i] - u[i] / c), -8.0, 8.0);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const double a = w[i] - u[i] / c;
+    avg[i] = std::fabs(a) < prune ? 0.0 : std::clamp(round64(a), -8.0, 8.0);
+  }
   const auto learned = model_of(avg);
   const Accuracy tb = accuracy(train, nullptr), tl = accuracy(train, learned.get());
   const Accuracy hb = accuracy(heldout, nullptr), hl = accuracy(heldout, learned.get());
@@ -197,7 +209,6 @@ int run_learn(const Args& args) {
   const std::string out_path = args.get("--out", "");
   if (!out_path.empty()) {
     std::ofstream out(out_path);
-    static const char* const names[] = {"ab", "bc", "za"};
     auto letter = [](unsigned id) {
       if (id == kModelEdge) return std::string("#");
       return encode(std::u32string(1, kModelAlphabet[id - 1]));
@@ -207,13 +218,15 @@ int run_learn(const Args& args) {
     for (unsigned t = 0; t < kTemplates; ++t) {
       for (std::size_t i = 0; i < kCells; ++i) {
         const double v = avg[t * kCells + i];
-        if (v == 0.0 || i / kModelLetters == kModelOther || i % kModelLetters == kModelOther) continue;
+        if (v == 0.0) continue;
+        if (i / kModelLetters == kModelOther || i % kModelLetters == kModelOther) continue;
+        const std::string context =
+            letter(static_cast<unsigned>(i / kModelLetters)) + '\t' + letter(static_cast<unsigned>(i % kModelLetters));
         std::snprintf(buf, sizeof buf, "%.6f", v);
         std::string s = buf;
         while (s.back() == '0') s.pop_back();
         if (s.back() == '.') s.pop_back();
-        out << names[t] << '\t' << letter(static_cast<unsigned>(i / kModelLetters)) << '\t'
-            << letter(static_cast<unsigned>(i % kModelLetters)) << '\t' << s << '\n';
+        out << kTemplateName[t] << '\t' << context << '\t' << s << '\n';
         ++rows;
       }
     }
@@ -236,7 +249,7 @@ int run_split(const std::vector<std::string>& files) {
 }  // namespace
 
 int cmd_translit_learn(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--train", "--heldout", "--epochs", "--rate", "--templates", "--out"}, {});
+  const Args args(argv, {"--train", "--heldout", "--epochs", "--rate", "--templates", "--prune", "--out"}, {});
   const auto& pos = args.positional();
   if (!pos.empty() && pos[0] == "learn") return run_learn(args);
   if (!pos.empty() && pos[0] == "split") return run_split(std::vector<std::string>(pos.begin() + 1, pos.end()));
