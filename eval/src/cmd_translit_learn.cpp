@@ -3,7 +3,7 @@
 // scripts/translit/learn_bizroke.py, which prepares the files).
 //
 //   translit learn --train TSV --heldout TSV [--epochs N] [--rate R]
-//                  [--templates ab,bc,za] [--prune X] [--out COSTS]
+//                  [--templates ab,bc] [--prune X] [--out COSTS]
 //       An averaged structured perceptron over the library's own reading of
 //       a word (syllable DP, morpheme hints, no exception lexicon): for each
 //       training word "arabic<TAB>hawar" (normalized Arabic, mapped Hawar),
@@ -117,21 +117,20 @@ Accuracy accuracy(const std::vector<Example>& set, const BizrokeModel* model) {
   return a;
 }
 
-// The features of an i before letter p: (template, index) pairs.
+// The features of an i before letter p: indices into the weights of all
+// templates (template * cells + cell).
 std::size_t features(const Example& ex, std::size_t p, unsigned templates, std::size_t* out) {
   const std::size_t len = ex.letters.size();
   const unsigned a = model_letter(ex.letters[p - 1]), b = model_letter(ex.letters[p]);
   const unsigned c = p + 1 < len ? model_letter(ex.letters[p + 1]) : kModelEdge;
-  const unsigned z = p >= 2 ? model_letter(ex.letters[p - 2]) : kModelEdge;
   std::size_t n = 0;
   constexpr std::size_t kCells = kModelLetters * kModelLetters;
   if (templates & (1u << kPairAB)) out[n++] = kPairAB * kCells + a * kModelLetters + b;
   if (templates & (1u << kPairBC)) out[n++] = kPairBC * kCells + b * kModelLetters + c;
-  if (templates & (1u << kPairZA)) out[n++] = kPairZA * kCells + z * kModelLetters + a;
   return n;
 }
 
-const std::string kTemplateName[kTemplates] = {"ab", "bc", "za"};
+const std::string kTemplateName[kTemplates] = {"ab", "bc"};
 
 double round64(double w) { return std::round(w * 64.0) / 64.0; }
 
@@ -141,7 +140,7 @@ int run_learn(const Args& args) {
   const std::vector<Example> heldout = load(args.get("--heldout", ""), &dropped);
   const std::size_t epochs = args.get_size("--epochs", 5);
   const double rate = std::stod(args.get("--rate", "0.25"));
-  const std::string tnames = args.get("--templates", "ab,bc,za");
+  const std::string tnames = args.get("--templates", "ab,bc");
   const double prune = std::stod(args.get("--prune", "0"));
   unsigned templates = 0;
   {

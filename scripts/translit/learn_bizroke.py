@@ -6,8 +6,8 @@
 
 The syllable DP (src/translit/syllables.cpp) sets the cost of an unwritten i
 (bizroke) by hand. This script learns a correction to it from the letters
-around the i (src/translit/bizroke_model.hpp: the pairs a|b, b c and z a
-around an i before b, by letter) with an averaged structured perceptron run
+around the i (src/translit/bizroke_model.hpp: the letter pairs a|b and b c
+around an i before b) with an averaged structured perceptron run
 by `kurdi_eval translit learn` over the library's own reading of each word
 (hand-set costs, morpheme hints, no exception lexicon). See
 docs/transliteration.md, "Learned bizroke costs".
@@ -23,7 +23,9 @@ Rules (each counted by --stats):
       learns only what every licensed spelling of a word agrees on.
   K2  The distinct words are split by a hash of the word (SHA-256 of
       SPLIT_SALT + the word): HELDOUT_PERCENT % are the held-out split,
-      used to choose the settings below and to report; the rest train.
+      reported by the trainer; the rest train. The settings below were
+      chosen by cross-validation on the training part (--cv; the history is
+      in docs/quality.md).
       The model that is written is the one trained on the training part
       only, so the held-out split stays held out for it.
   K3  Training: EPOCHS passes, step RATE, templates TEMPLATES; weights are

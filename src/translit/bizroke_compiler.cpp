@@ -5,7 +5,7 @@
 //   kurdi_translit_bizroke_compiler OUTPUT.cpp BIZROKE_COSTS.tsv
 //
 // Format: '#' lines are comments; every other line is
-// "template<TAB>first<TAB>second<TAB>weight": template ab, bc or za
+// "template<TAB>first<TAB>second<TAB>weight": template ab or bc
 // (bizroke_model.hpp), two Sorani letters of kModelAlphabet or # (the word's
 // edge), and a weight that is a multiple of 1/64 (so that it is exact in a
 // float and the table is the same on every machine). The build fails,
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     std::istringstream fields(line);
     for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
     if (cols.size() != 4) fail(file, number, "expected template<TAB>first<TAB>second<TAB>weight");
-    const unsigned t = cols[0] == "ab" ? kPairAB : cols[0] == "bc" ? kPairBC : cols[0] == "za" ? kPairZA : kTemplates;
+    const unsigned t = cols[0] == "ab" ? kPairAB : cols[0] == "bc" ? kPairBC : kTemplates;
     if (t == kTemplates) fail(file, number, "unknown template " + cols[0]);
     const int a = letter_id(cols[1]), b = letter_id(cols[2]);
     if (a < 0 || b < 0) fail(file, number, "not a letter of the model (or #)");

@@ -1,5 +1,5 @@
 // A learned correction to the cost of the unwritten i (bizroke): a cost
-// added to an i before letter p, by the letters around it
+// added to an i before a letter, by the letters around it
 // (docs/transliteration.md, "Learned bizroke costs"). The syllable DP adds it
 // to its hand-set cost of an i (syllables.cpp), so it changes where an i is
 // cheap or dear without changing the DP's states: the reading stays linear.
@@ -34,27 +34,27 @@ inline constexpr std::array<std::uint8_t, 256> kModelLetterId = [] {
 }();
 static_assert(sizeof kModelAlphabet / sizeof kModelAlphabet[0] - 1 == kModelLetters - 2);
 
-inline unsigned model_letter(const ArabicLetter* l) noexcept { return kModelLetterId[l->cp & 0xFF]; }
+inline unsigned model_letter(const ArabicLetter* l) noexcept { return l->model_id; }
 
-/// The feature templates of an i before letter b (letters ... z a [i] b c ...):
-/// the pair (a, b), the pair (b, c) and the pair (z, a), each a dense table
-/// indexed by model ids, in cost units (the hand-set i costs 1).
-enum Template : unsigned { kPairAB = 0, kPairBC = 1, kPairZA = 2, kTemplates = 3 };
+/// The feature templates of an i before letter b (letters ... a [i] b c ...):
+/// the pair (a, b) and the pair (b, c), each a dense table indexed by model
+/// ids, in cost units (the hand-set i costs 1). (A third, the pair before a,
+/// was tried and dropped: docs/quality.md.)
+enum Template : unsigned { kPairAB = 0, kPairBC = 1, kTemplates = 2 };
 
 struct BizrokeModel {
   std::array<std::array<float, kModelLetters * kModelLetters>, kTemplates> weight{};
 
-  /// The cost added to an i before letter p of letters [0, len) (p >= 1).
-  float cost(const ArabicLetter* const* letters, std::size_t len, std::size_t p) const noexcept {
-    const unsigned a = model_letter(letters[p - 1]), b = model_letter(letters[p]);
-    const unsigned c = p + 1 < len ? model_letter(letters[p + 1]) : kModelEdge;
-    const unsigned z = p >= 2 ? model_letter(letters[p - 2]) : kModelEdge;
-    return weight[kPairAB][a * kModelLetters + b] + weight[kPairBC][b * kModelLetters + c] +
-           weight[kPairZA][z * kModelLetters + a];
+  /// The cost added to an i before letter p, between the letters of model
+  /// ids a and b, with c after b (kModelEdge at the end of the word).
+  float cost(unsigned a, unsigned b, unsigned c) const noexcept {
+    return weight[kPairAB][a * kModelLetters + b] + weight[kPairBC][b * kModelLetters + c];
   }
 };
 
 /// The model compiled from data/translit/bizroke_costs.tsv.
 extern const BizrokeModel kBizrokeModel;
+/// A model of zeros: the hand-set costs alone.
+extern const BizrokeModel kNoBizrokeModel;
 
 }  // namespace kurdi::translit_detail

@@ -82,7 +82,7 @@ class WordReader {
  public:
   /// The learned bizroke costs every reading adds (the compiled model unless
   /// set otherwise: kurdi_eval's trainer sets its own; nullptr: none).
-  void set_model(const BizrokeModel* model) noexcept { model_ = model; }
+  void set_model(const BizrokeModel* model) noexcept { model_ = model ? model : &kNoBizrokeModel; }
   const BizrokeModel* model() const noexcept { return model_; }
 
   /// Reads `letters` (one word, every entry non-null) into `phones`; marks
@@ -124,7 +124,6 @@ class WordReader {
   std::size_t node_capacity_ = 0;
   void grow_nodes(std::size_t capacity, std::size_t used);
   const BizrokeModel* model_ = &kBizrokeModel;
-  std::vector<float> bizroke_cost_;  ///< per letter: the cost of an i before it
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
   /// State keys: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority
   /// classes); a position has at most one node per state.
