@@ -23,6 +23,8 @@
 //   translit roundtrip [TEXT...]   Arabic -> Latin -> Arabic on the word types of
 //                             TEXT (default bench/ckb-clean.txt), against the
 //                             standard-normalized type
+//   translit learn ..., translit split TSV...   the learned bizroke costs and
+//                             the held-out split (cmd_translit_learn.cpp)
 //   translit speed [TEXT]     MB/s through the library, with kurdi::normalize as
 //                             the same-run baseline (first run = cold, then best of 3)
 // Comparison: both sides lower-cased, and ' ’ ʼ ƹ ë mapped to one symbol.
@@ -303,6 +305,7 @@ int run_speed(const std::string& path) {
 }  // namespace
 
 int cmd_translit(const std::vector<std::string>& argv) {
+  if (!argv.empty() && (argv[0] == "learn" || argv[0] == "split")) return cmd_translit_learn(argv);
   const Args args(argv, {"--errors", "--pairs", "--train"}, {});
   const std::size_t keep = args.get_size("--errors", 0);
   const auto& pos = args.positional();

@@ -15,6 +15,7 @@ int cmd_hunspell_eval(const std::vector<std::string>& args);  // KurdishHunspell
 int cmd_klpt_stem(const std::vector<std::string>& args);  // KLPT stem / lemma cases
 int cmd_coverage(const std::vector<std::string>& args);   // lexicon coverage of word tokens
 int cmd_morphemes(const std::vector<std::string>& args);  // morpheme F1 on the tokenization gold
-int cmd_translit(const std::vector<std::string>& args);   // transliteration accuracy, round trips, speed
+int cmd_translit(const std::vector<std::string>& args);
+int cmd_translit_learn(const std::vector<std::string>& args);  // translit learn / split (cmd_translit_learn.cpp)   // transliteration accuracy, round trips, speed
 
 }  // namespace kurdi_eval

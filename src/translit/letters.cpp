@@ -5,13 +5,16 @@
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <utility>
+
+#include "translit/bizroke_model.hpp"
 
 namespace kurdi::translit_detail {
 
 namespace {
 
 // Sorted by code point.
-constexpr ArabicLetter kArabic[] = {
+constexpr ArabicLetter kArabicRows[] = {
     {0x0621, Kind::consonant, kStop, {"'", "'", "'", "ʔ"}},    // ء hamza (rare after normalization)
     {0x0626, Kind::hamza, kStop, {"'", "'", "'", "ʔ"}},        // ئ
     {0x0627, Kind::vowel, 0, {"a", "a", "a", "a"}},            // ا
@@ -93,6 +96,17 @@ constexpr Composition kCompose[] = {
     {U'x', 0x0308, U'ẍ'}, {U'e', 0x0308, U'ë'}, {U's', 0x0323, U'ṣ'}, {U't', 0x0323, U'ṭ'},
     {U'z', 0x0323, U'ẓ'}, {U'z', 0x0307, U'ż'}, {U'z', 0x0331, U'ẕ'}, {U'g', 0x0306, U'ğ'},
 };
+
+// The rows with their model ids (kModelLetterId) filled in.
+template <std::size_t... I>
+constexpr std::array<ArabicLetter, sizeof...(I)> with_model_ids(std::index_sequence<I...>) {
+  auto with_id = [](ArabicLetter l) {
+    l.model_id = kModelLetterId[l.cp & 0xFF];
+    return l;
+  };
+  return {with_id(kArabicRows[I])...};
+}
+constexpr auto kArabic = with_model_ids(std::make_index_sequence<std::size(kArabicRows)>());
 
 }  // namespace
 

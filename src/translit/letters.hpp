@@ -52,6 +52,7 @@ struct ArabicLetter {
   Kind kind;
   std::uint8_t sonority;  ///< for consonants
   Reading reading;        ///< empty for و and ی (their reading depends on the word)
+  std::uint8_t model_id = 0;  ///< its id in the learned bizroke costs (bizroke_model.hpp)
 };
 
 /// The letters of the block U+0600..U+06FF by the code point's low byte

@@ -225,6 +225,8 @@ void write_phones(const ArabicLetter* const* letters, std::size_t len, DecisionA
 
 }  // namespace
 
+constinit const BizrokeModel kNoBizrokeModel{};
+
 void Phones::grow(std::size_t capacity) {
   capacity = std::max({capacity, 2 * capacity_, std::size_t{32}});
   auto grown = std::make_unique_for_overwrite<Phone[]>(capacity);
@@ -314,6 +316,8 @@ bool WordReader::decide(const ArabicLetter* const* letters, std::size_t len, con
 template <bool kHints>
 std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::size_t len, const Hint* hints) {
   if (begin_.size() < len + 2) begin_.resize(len + 2);  // every entry used is written below
+  // The learned bizroke costs (never null: kNoBizrokeModel for none).
+  const BizrokeModel& model = *model_;
   std::uint32_t* const begin = begin_.data();
   // A position has at most one node per state: room for kStates more nodes
   // before each position means every store below is in bounds.
@@ -339,10 +343,9 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
     // win (no later penalty is that large a saving): skip them.
     const float ceiling = floor + kBeam;
     const ArabicLetter& letter = *letters[p - 1];
-    // With hints: whether a reading of this letter is allowed, and the cost
-    // of an unwritten i before it.
+    // With hints: whether a reading of this letter is allowed (and below,
+    // what they add to the cost of an unwritten i before it).
     const Hint* hint = kHints ? &hints[p - 1] : nullptr;
-    const float bizroke_cost = kHints ? kBizroke + hint->bizroke : kBizroke;
     auto allowed = [&](std::uint8_t choice, bool bizroke) __attribute__((always_inline)) {
       if constexpr (!kHints) {
         return true;
@@ -382,6 +385,13 @@ std::int32_t WordReader::best_reading(const ArabicLetter* const* letters, std::s
       continue;
     }
 
+    // The cost of an i before this letter (only read for a consonant after
+    // a consonant, so from the second letter on): the hand-set one plus the
+    // learned correction by the letters around it (bizroke_model.hpp).
+    const float learned = p >= 2 ? model.cost(model_letter(letters[p - 2]), letter.model_id,
+                                              p < len ? model_letter(letters[p]) : kModelEdge)
+                                 : 0.0f;
+    const float bizroke_cost = kHints ? kBizroke + learned + hint->bizroke : kBizroke + learned;
     // A new node, field by field (no temporary Node: see kChoicePhone).
     auto put = [&](std::uint32_t from, std::uint16_t key, float cost, std::uint8_t choice, std::uint8_t bizroke)
                    __attribute__((always_inline)) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "translit/bizroke_model.hpp"
 #include "translit/letters.hpp"
 
 namespace kurdi::translit_detail {
@@ -79,6 +80,11 @@ struct Hint {
 /// Reusable buffers of the dynamic programme (one per transliterate call).
 class WordReader {
  public:
+  /// The learned bizroke costs every reading adds (the compiled model unless
+  /// set otherwise: kurdi_eval's trainer sets its own; nullptr: none).
+  void set_model(const BizrokeModel* model) noexcept { model_ = model ? model : &kNoBizrokeModel; }
+  const BizrokeModel* model() const noexcept { return model_; }
+
   /// Reads `letters` (one word, every entry non-null) into `phones`; marks
   /// the syllable boundaries when `syllables` is set. `hints`, when not
   /// null, has one entry per letter. `bizroke`, when not null, gets bit i
@@ -117,6 +123,7 @@ class WordReader {
   std::unique_ptr<Node[]> nodes_;
   std::size_t node_capacity_ = 0;
   void grow_nodes(std::size_t capacity, std::size_t used);
+  const BizrokeModel* model_ = &kBizrokeModel;
   std::vector<std::uint32_t> begin_;  ///< nodes_ of position p: [begin_[p], begin_[p+1])
   /// State keys: 2 (vowel seen) x 5 (consonants) x 6^3 (their sonority
   /// classes); a position has at most one node per state.

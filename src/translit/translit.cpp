@@ -14,7 +14,9 @@
 #include "kurdi/normalize.hpp"
 #include "normalize/final_heh.hpp"
 #include "text/utf8.hpp"
+#include "translit/bizroke_model.hpp"
 #include "translit/exceptions.hpp"
+#include "translit/with_model.hpp"
 #include "translit/letters.hpp"
 #include "translit/morph_hints.hpp"
 #include "translit/syllables.hpp"
@@ -113,6 +115,9 @@ class Transliterator {
         spelling_(options.scheme == LatinScheme::hawar        ? kSpellHawar
                   : options.scheme == LatinScheme::simplified ? kSpellSimplified
                                                               : kSpellAscii) {}
+
+  /// The learned bizroke costs (the compiled model by default).
+  void set_model(const BizrokeModel* model) noexcept { reader_.set_model(model); }
 
   void from_arabic(std::string_view text) {
     const auto* p = text::bytes(text.data());
@@ -408,10 +413,9 @@ class Transliterator {
   std::u32string word_;
 };
 
-}  // namespace
-
-void transliterate_into(std::string_view text, const TransliterateOptions& options, std::string& out) {
+void run(std::string_view text, const TransliterateOptions& options, const BizrokeModel* model, std::string& out) {
   Transliterator t(options, out);
+  t.set_model(model);
   if (options.to == Script::arab) {
     // Repair malformed UTF-8 the way normalize() does, without touching letters.
     std::string valid;
@@ -458,6 +462,17 @@ void transliterate_into(std::string_view text, const TransliterateOptions& optio
     t.from_arabic(normalized);
     text.remove_prefix(cut);
   }
+}
+
+}  // namespace
+
+void transliterate_into(std::string_view text, const TransliterateOptions& options, std::string& out) {
+  run(text, options, &kBizrokeModel, out);
+}
+
+void translit_detail::transliterate_with_model(std::string_view text, const TransliterateOptions& options,
+                                               const BizrokeModel* model, std::string& out) {
+  run(text, options, model, out);
 }
 
 std::string transliterate(std::string_view text, const TransliterateOptions& options) {
