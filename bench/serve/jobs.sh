@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# kurdi serve --jobs (docs/serve.md, "Concurrency"): /api/search under wrk at
+# 16 and 64 connections with the default (as many requests in the archive at
+# once as there are cores, the others waiting their turn) against --jobs 0
+# (every request at once, the server before --jobs), in the same run: two
+# servers on the same archive, measured in alternating turns. Results go to
+# docs/benchmarks.md (Serve, "Concurrency").
+#
+#   bench/serve/jobs.sh ARCHIVE [BUILD_DIR] [SECONDS] [TURNS] [QUERIES]
+#
+# ARCHIVE: made by `kurdi index` from bench/archive/make_corpus.py output.
+# BUILD_DIR (default build-bench): a Release build with -DKURDI_BUILD_BENCH=ON
+# (kurdi, kurdi-serve, kurdi_bench_search_latency). SECONDS (default 20) per
+# measurement, TURNS (default 2) of each setting at each connection count,
+# QUERIES (default 1000) drawn by kurdi_bench_search_latency by document
+# frequency (bench/archive/README.md), as bench/serve/run.sh does.
+set -euo pipefail
+archive=${1:?usage: bench/serve/jobs.sh ARCHIVE [BUILD_DIR] [SECONDS] [TURNS] [QUERIES]}
+build=${2:-build-bench}
+seconds=${3:-20}
+turns=${4:-2}
+nqueries=${5:-1000}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=$(mktemp -d)
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- serve archive apps bench || echo ' (with local changes)')"
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "archive: $archive ($(du -h "$archive" | cut -f1))"
+
+"$build/bench/archive/kurdi_bench_search_latency" "$archive" --queries "$nqueries" --limit 10 --print-queries \
+  --no-baseline > "$work/latency.txt"
+awk -F'\t' '$1 == "query" { print $3 }' "$work/latency.txt" > "$work/queries.txt"
+python3 -c 'import sys, urllib.parse
+for line in open(sys.argv[1], encoding="utf-8"):
+    print(urllib.parse.quote(line.rstrip("\n"), safe=""))' "$work/queries.txt" > "$work/queries.enc"
+echo "queries: $(wc -l < "$work/queries.txt") drawn by kurdi_bench_search_latency (seed 1)"
+
+# Starts `kurdi serve ARCHIVE --port 0 --quiet ARGS...` and sets `url` to its
+# address (not in a subshell: the server must be this shell's child, so that
+# cleanup stops it).
+start() {
+  local log="$work/serve-${#servers[@]}.log"
+  "$build/apps/cli/kurdi" serve "$archive" --port 0 --quiet "$@" 2> "$log" &
+  servers+=($!)
+  url=""
+  for _ in $(seq 200); do
+    url=$(sed -n 's/^kurdi serve: serving .* at \(http:[^ ]*\)$/\1/p' "$log" | head -n1)
+    [[ -n "$url" ]] && break
+    sleep 0.05
+  done
+  [[ -n "$url" ]] || { cat "$log" >&2; exit 1; }
+  url=${url%/}
+}
+start
+default_url=$url
+start --jobs 0
+unlimited_url=$url
+echo "servers: default --jobs ($(nproc) here) at $default_url; --jobs 0 at $unlimited_url"
+
+export KURDI_WRK_QUERIES="$work/queries.enc"
+run_wrk() {  # URL CONNECTIONS SECONDS
+  wrk -t2 -c"$2" -d"$3s" --timeout 10s -s "$root/tests/serve/queries.lua" "$1"
+}
+for connections in 16 64; do
+  echo "== $connections concurrent clients"
+  # Warm-up: each server's connections, word caches and SQLite's page cache.
+  run_wrk "$default_url" "$connections" 5 > /dev/null
+  run_wrk "$unlimited_url" "$connections" 5 > /dev/null
+  for turn in $(seq "$turns"); do
+    for setting in default unlimited; do
+      url=$default_url
+      [[ $setting == unlimited ]] && url=$unlimited_url
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      line=$(run_wrk "$url" "$connections" "$seconds" | sed -n 's/^kurdi-wrk: //p')
+      printf '  turn %d %-9s (load %s) %s\n' "$turn" "$setting" "$load" "$line"
+    done
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
