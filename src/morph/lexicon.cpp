@@ -36,11 +36,10 @@ Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
   const auto tag = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
     const format::Slot& slot = kSlots[s];
-    if (slot.key == format::kEmptySlot) return {};
+    if (slot.text == format::kEmptySlot) return {};
     if (slot.tag != tag) continue;
-    const format::Key& key = kKeys[slot.key];
-    if (key.length == form.size() && same_bytes(kPool + key.text, form.data(), form.size()))
-      return {{kPool + key.text, key.length}, {kRecords + key.first_record, key.record_count}};
+    if (slot.length == form.size() && same_bytes(kPool + slot.text, form.data(), form.size()))
+      return {{kPool + slot.text, slot.length}, {kRecords + slot.first_record, slot.record_count}};
   }
 }
 
