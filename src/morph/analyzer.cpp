@@ -820,8 +820,8 @@ class Search {
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          // (most of these texts are no key: no call for them)
-          if (prefix_entry_[j].record_count != 0)
+          // (most of these texts are no key, and most keys among them no verb stem: no call for them)
+          if (prefix_entry_[j].verb_stem)
             verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
           if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, Alternant::none);
         } else {
@@ -1531,11 +1531,18 @@ class Search {
     const char* key;
     const Record* records;
     std::uint16_t key_size, record_count;  // (the compiled lexicon's Key sizes)
+    // Whether a record is a verb stem, the only kind verb_records takes:
+    // verb_at asks this of every prefix of the word, and most of those that
+    // are keys are nouns and particles (a sixth of the calls found a stem).
+    bool verb_stem;
     void set(const morph::Entry& e) {
       key = e.key.data();
       records = e.records.data();
       key_size = static_cast<std::uint16_t>(e.key.size());
       record_count = static_cast<std::uint16_t>(e.records.size());
+      verb_stem = false;
+      for (const Record& r : e.records)
+        verb_stem = verb_stem || (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form);
     }
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };
