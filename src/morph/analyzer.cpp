@@ -2134,13 +2134,16 @@ struct Analyzer::Impl {
     const std::uint64_t h = util::hash_bytes(word, seed);
     Entry* found = young.find(h, word);
     if (!found) {
-      if (Entry* aged = old.find(h, word)) {
-        // Out of the old generation first: insert() may drop it.
-        Entry e = std::move(*aged);
-        found = &insert(h, word, std::move(e));
-      }
+      if (Entry* aged = old.find(h, word)) found = &moved_back(h, word, *aged);
     }
     if (found && (found->analysed || !want_analyses)) return *found;
+    return searched(h, word, want_analyses, found);
+  }
+
+  // The rest of get() for a word that must be searched (`found`: its entry,
+  // when cached without analyses). Out of line, so that a hit, which is
+  // most calls, does not pay the register saves of all this.
+  [[gnu::noinline]] Entry& searched(std::uint64_t h, std::string_view word, bool want_analyses, Entry* found) {
     // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
     // Most words reach the cache normalized already: the search then reads
@@ -2164,6 +2167,14 @@ struct Analyzer::Impl {
     found->lemma = std::move(e.lemma);
     found->analysed = e.analysed;
     return *found;
+  }
+
+  // A word found in the old generation, moved to the young one. (Out of
+  // line, as searched().)
+  [[gnu::noinline]] Entry& moved_back(std::uint64_t h, std::string_view word, Entry& aged) {
+    // Out of the old generation first: insert() may drop it.
+    Entry e = std::move(aged);
+    return insert(h, word, std::move(e));
   }
 
   Entry& insert(std::uint64_t h, std::string_view word, Entry&& e) {
