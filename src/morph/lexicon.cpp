@@ -6,7 +6,6 @@ namespace kurdi::morph::data {
 using namespace kurdi::morph::format;
 extern const char kPool[];
 extern const std::size_t kPoolSize;
-extern const Key kKeys[];
 extern const Record kRecords[];
 extern const std::size_t kMaxVerbStemBytes;
 extern const Verb kVerbs[];

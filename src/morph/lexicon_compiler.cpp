@@ -186,10 +186,8 @@ void write_cpp(const Builder& b, const std::string& path) {
   if (b.pool.empty()) o << "  \"\"\n";
   o << ";\n";
   o << "extern const std::size_t kPoolSize;\nconst std::size_t kPoolSize = " << b.pool.size() << ";\n";
-  o << "extern const Key kKeys[];\nconst Key kKeys[] = {\n";
-  for (const auto& k : keys)
-    o << "  {" << k.text << "u, " << k.length << ", " << k.record_count << ", " << k.first_record << "u},\n";
-  o << "};\nextern const std::size_t kKeyCount;\nconst std::size_t kKeyCount = " << keys.size() << ";\n";
+  // (The keys themselves are in the slots, kSlots below: no array of them.)
+  o << "extern const std::size_t kKeyCount;\nconst std::size_t kKeyCount = " << keys.size() << ";\n";
   o << "extern const Record kRecords[];\nconst Record kRecords[] = {\n";
   for (const auto& r : records)
     o << "  {" << r.freq << "u, " << r.verb << ", Kind(" << int(r.kind) << "), Upos(" << int(r.upos) << "), "
