@@ -448,10 +448,12 @@ class Search {
   void irregular_then_suffixes() {
     const SuffixedIrregulars& all = suffixed_irregulars();
     // (a word's first letter rejects nearly every word at once)
-    if (form_.size() < 2 ||
-        std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_)) == all.first_letters.end())
-      return;
-    for (const SuffixedIrregular& s : all.forms) {
+    if (form_.size() < 2) return;
+    const auto letter = std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_));
+    if (letter == all.first_letters.end()) return;
+    // (only the forms that may begin with that letter, in table order)
+    for (const std::size_t n : all.by_letter[static_cast<std::size_t>(letter - all.first_letters.begin())]) {
+      const SuffixedIrregular& s = all.forms[n];
       if (form_.size() <= s.surface.size() || !starts_with(form_, 0, s.surface)) continue;
       cur_ = irregular_reading(*s.form);
       stem_piece_ = cur_.count;
@@ -471,6 +473,10 @@ class Search {
   struct SuffixedIrregulars {
     std::vector<SuffixedIrregular> forms;
     std::vector<std::uint16_t> first_letters;  // (a handful: دێ, نا, هە ...)
+    // For each first letter, the forms a word beginning with it may begin
+    // with, in table order: those with that letter and any shorter than a
+    // letter. (A word's loop went over every form, to reject most of them.)
+    std::vector<std::vector<std::size_t>> by_letter;
   };
   static std::uint16_t first_letter(std::string_view s) {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
@@ -486,6 +492,12 @@ class Search {
         if (surface.size() >= 2 && std::find(out.first_letters.begin(), out.first_letters.end(),
                                              first_letter(surface)) == out.first_letters.end())
           out.first_letters.push_back(first_letter(surface));
+      }
+      out.by_letter.resize(out.first_letters.size());
+      for (std::size_t n = 0; n < out.forms.size(); ++n) {
+        const std::string& surface = out.forms[n].surface;
+        for (std::size_t k = 0; k < out.first_letters.size(); ++k)
+          if (surface.size() < 2 || first_letter(surface) == out.first_letters[k]) out.by_letter[k].push_back(n);
       }
       return out;
     }();
