@@ -146,8 +146,9 @@ float compute_freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1
 
 // The conditions of After that text ending in `before` meets, one bit per
 // value. Letters that are always vowels; و and ی are vowels or glides, so
-// they satisfy both "after a vowel" and "after a consonant".
-unsigned after_mask(std::string_view before) {
+// they satisfy both "after a vowel" and "after a consonant". (Inlined: every
+// suffix walk asks it.)
+[[gnu::always_inline]] inline unsigned after_mask(std::string_view before) {
   constexpr auto bit = [](After a) { return 1u << static_cast<unsigned>(a); };
   if (before.empty()) return bit(After::any);
   // The letters that decide are all two bytes long: compare the last two
@@ -166,7 +167,7 @@ unsigned after_mask(std::string_view before) {
          (!vowel ? bit(After::consonant) : 0) | (double_waw ? bit(After::waw) : 0);
 }
 
-bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
+inline bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
 
 // (Inlined: it is called millions of times per megabyte, mostly to fail at once.)
 [[gnu::always_inline]] inline bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
