@@ -133,8 +133,8 @@ float compute_freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1
 // Every reading's cost starts with this; most lexicon frequencies are small,
 // and their credits come from a table computed once, by the same function
 // (so the costs stay bit for bit what they were), instead of a log2f per
-// reading.
-float freq_credit(std::uint32_t freq) {
+// reading. (Inlined: a call cost more than the table look-up.)
+[[gnu::always_inline]] inline float freq_credit(std::uint32_t freq) {
   constexpr std::uint32_t kTabled = 1024;
   static const std::array<float, kTabled> table = [] {
     std::array<float, kTabled> t{};
@@ -146,8 +146,9 @@ float freq_credit(std::uint32_t freq) {
 
 // The conditions of After that text ending in `before` meets, one bit per
 // value. Letters that are always vowels; و and ی are vowels or glides, so
-// they satisfy both "after a vowel" and "after a consonant".
-unsigned after_mask(std::string_view before) {
+// they satisfy both "after a vowel" and "after a consonant". (Inlined: every
+// suffix walk asks it.)
+[[gnu::always_inline]] inline unsigned after_mask(std::string_view before) {
   constexpr auto bit = [](After a) { return 1u << static_cast<unsigned>(a); };
   if (before.empty()) return bit(After::any);
   // The letters that decide are all two bytes long: compare the last two
@@ -166,7 +167,7 @@ unsigned after_mask(std::string_view before) {
          (!vowel ? bit(After::consonant) : 0) | (double_waw ? bit(After::waw) : 0);
 }
 
-bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
+inline bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
 
 // (Inlined: it is called millions of times per megabyte, mostly to fail at once.)
 [[gnu::always_inline]] inline bool starts_with(std::string_view s, std::size_t pos, std::string_view piece) {
@@ -457,10 +458,12 @@ class Search {
   void irregular_then_suffixes() {
     const SuffixedIrregulars& all = suffixed_irregulars();
     // (a word's first letter rejects nearly every word at once)
-    if (form_.size() < 2 ||
-        std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_)) == all.first_letters.end())
-      return;
-    for (const SuffixedIrregular& s : all.forms) {
+    if (form_.size() < 2) return;
+    const auto letter = std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_));
+    if (letter == all.first_letters.end()) return;
+    // (only the forms that may begin with that letter, in table order)
+    for (const std::size_t n : all.by_letter[static_cast<std::size_t>(letter - all.first_letters.begin())]) {
+      const SuffixedIrregular& s = all.forms[n];
       if (form_.size() <= s.surface.size() || !starts_with(form_, 0, s.surface)) continue;
       cur_ = irregular_reading(*s.form);
       stem_piece_ = cur_.count;
@@ -480,6 +483,10 @@ class Search {
   struct SuffixedIrregulars {
     std::vector<SuffixedIrregular> forms;
     std::vector<std::uint16_t> first_letters;  // (a handful: دێ, نا, هە ...)
+    // For each first letter, the forms a word beginning with it may begin
+    // with, in table order: those with that letter and any shorter than a
+    // letter. (A word's loop went over every form, to reject most of them.)
+    std::vector<std::vector<std::size_t>> by_letter;
   };
   static std::uint16_t first_letter(std::string_view s) {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
@@ -495,6 +502,12 @@ class Search {
         if (surface.size() >= 2 && std::find(out.first_letters.begin(), out.first_letters.end(),
                                              first_letter(surface)) == out.first_letters.end())
           out.first_letters.push_back(first_letter(surface));
+      }
+      out.by_letter.resize(out.first_letters.size());
+      for (std::size_t n = 0; n < out.forms.size(); ++n) {
+        const std::string& surface = out.forms[n].surface;
+        for (std::size_t k = 0; k < out.first_letters.size(); ++k)
+          if (surface.size() < 2 || first_letter(surface) == out.first_letters[k]) out.by_letter[k].push_back(n);
       }
       return out;
     }();
@@ -829,8 +842,8 @@ class Search {
       if (dead_end != std::string::npos && key_.size() >= dead_end + 4) break;
       if (dead_end == std::string::npos) {
         if (k == i && j <= memo_end_) {  // key_ is form_[0, j), looked up already
-          // (most of these texts are no key: no call for them)
-          if (prefix_entry_[j].record_count != 0)
+          // (most of these texts are no key, and most keys among them no verb stem: no call for them)
+          if (prefix_entry_[j].verb_stem)
             verb_records(prefix_entry_[j].get(), i, p, prefix_at, k, j, slot, infix, Alternant::none);
           if (user_) verb_records(user_->lookup(key_), i, p, prefix_at, k, j, slot, infix, Alternant::none);
         } else {
@@ -967,7 +980,9 @@ class Search {
   // --- the suffix chain ----------------------------------------------------
   void push(const Piece& piece) { cur_.pieces[cur_.count++] = piece; }
 
-  void suffixes(std::size_t pos, State state, bool nominal) {
+  // (Inlined into walk() and the stems' callers: one call per suffix of a
+  // chain instead of two.)
+  [[gnu::always_inline]] void suffixes(std::size_t pos, State state, bool nominal) {
     if (pos == form_.size()) {
       if (morph::accepting(state)) emit();
       return;
@@ -1546,11 +1561,18 @@ class Search {
     const char* key;
     const Record* records;
     std::uint16_t key_size, record_count;  // (the compiled lexicon's Key sizes)
+    // Whether a record is a verb stem, the only kind verb_records takes:
+    // verb_at asks this of every prefix of the word, and most of those that
+    // are keys are nouns and particles (a sixth of the calls found a stem).
+    bool verb_stem;
     void set(const morph::Entry& e) {
       key = e.key.data();
       records = e.records.data();
       key_size = static_cast<std::uint16_t>(e.key.size());
       record_count = static_cast<std::uint16_t>(e.records.size());
+      verb_stem = false;
+      for (const Record& r : e.records)
+        verb_stem = verb_stem || (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form);
     }
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };
@@ -2198,13 +2220,16 @@ struct Analyzer::Impl {
     const std::uint64_t h = util::hash_bytes(word, seed);
     Entry* found = young.find(h, word);
     if (!found) {
-      if (Entry* aged = old.find(h, word)) {
-        // Out of the old generation first: insert() may drop it.
-        Entry e = std::move(*aged);
-        found = &insert(h, word, std::move(e));
-      }
+      if (Entry* aged = old.find(h, word)) found = &moved_back(h, word, *aged);
     }
     if (found && (found->analysed || !want_analyses)) return *found;
+    return searched(h, word, want_analyses, found);
+  }
+
+  // The rest of get() for a word that must be searched (`found`: its entry,
+  // when cached without analyses). Out of line, so that a hit, which is
+  // most calls, does not pay the register saves of all this.
+  [[gnu::noinline]] Entry& searched(std::uint64_t h, std::string_view word, bool want_analyses, Entry* found) {
     // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
     // Most words reach the cache normalized already: the search then reads
@@ -2228,6 +2253,14 @@ struct Analyzer::Impl {
     found->lemma = std::move(e.lemma);
     found->analysed = e.analysed;
     return *found;
+  }
+
+  // A word found in the old generation, moved to the young one. (Out of
+  // line, as searched().)
+  [[gnu::noinline]] Entry& moved_back(std::uint64_t h, std::string_view word, Entry& aged) {
+    // Out of the old generation first: insert() may drop it.
+    Entry e = std::move(aged);
+    return insert(h, word, std::move(e));
   }
 
   Entry& insert(std::uint64_t h, std::string_view word, Entry&& e) {

@@ -6,7 +6,6 @@ namespace kurdi::morph::data {
 using namespace kurdi::morph::format;
 extern const char kPool[];
 extern const std::size_t kPoolSize;
-extern const Key kKeys[];
 extern const Record kRecords[];
 extern const std::size_t kMaxVerbStemBytes;
 extern const Verb kVerbs[];
@@ -18,31 +17,7 @@ extern const std::size_t kSlotCount;
 
 namespace kurdi::morph {
 
-namespace {
-// Keys are a few letters and a tag match is nearly always the key: a plain
-// loop is cheaper than a call to memcmp here.
-bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-}  // namespace
-
 Entry lookup(std::string_view form) noexcept { return lookup(form, format::hash(form)); }
-
-Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
-  using namespace data;
-  const std::size_t mask = kSlotCount - 1;
-  const auto tag = static_cast<std::uint32_t>(hash >> 32);
-  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    const format::Slot& slot = kSlots[s];
-    if (slot.key == format::kEmptySlot) return {};
-    if (slot.tag != tag) continue;
-    const format::Key& key = kKeys[slot.key];
-    if (key.length == form.size() && same_bytes(kPool + key.text, form.data(), form.size()))
-      return {{kPool + key.text, key.length}, {kRecords + key.first_record, key.record_count}};
-  }
-}
 
 const Verb& verb(std::int32_t index) noexcept { return data::kVerbs[index]; }
 

@@ -23,8 +23,10 @@ struct Entry {
 /// The entry of a normalized form; empty records when the form is not a key.
 Entry lookup(std::string_view form) noexcept;
 /// The same with the form's hash (format::hash) already computed: the
-/// analyzer hashes growing prefixes of a word one byte at a time.
-Entry lookup(std::string_view form, std::uint64_t hash) noexcept;
+/// analyzer hashes growing prefixes of a word one byte at a time. (Inline,
+/// below: the analyzer calls it for most prefixes of every new word, and
+/// the call cost a sixth of the look-up.)
+inline Entry lookup(std::string_view form, std::uint64_t hash) noexcept;
 
 /// Extends a format::hash value by one byte (FNV-1a is incremental). The
 /// analyzer grows keys a byte at a time: this spares it the loop and the
@@ -45,6 +47,24 @@ extern const std::uint64_t kPrefixFilter[];
 extern const std::uint64_t kVerbPrefixFilter[];
 extern const format::Slot kSlots[];
 extern const std::size_t kSlotCount;
+extern const char kPool[];
+extern const format::Record kRecords[];
+}
+
+inline Entry lookup(std::string_view form, std::uint64_t hash) noexcept {
+  const std::size_t mask = data::kSlotCount - 1;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    const format::Slot& slot = data::kSlots[s];
+    if (slot.text == format::kEmptySlot) return {};
+    if (slot.tag != tag || slot.length != form.size()) continue;
+    // Keys are a few letters and a tag match is nearly always the key: a
+    // plain loop is cheaper than a call to memcmp here.
+    const char* key = data::kPool + slot.text;
+    std::size_t i = 0;
+    while (i < form.size() && key[i] == form[i]) ++i;
+    if (i == form.size()) return {{key, slot.length}, {data::kRecords + slot.first_record, slot.record_count}};
+  }
 }
 
 /// Starts loading the slot where lookup(text, hash) begins. The lookups of

@@ -159,11 +159,13 @@ void write_cpp(const Builder& b, const std::string& path) {
   }
   std::size_t slots = 1024;
   while (slots < keys.size() * 2) slots *= 2;
-  std::vector<Slot> table(slots, Slot{kEmptySlot, 0});
+  std::vector<Slot> table(slots, Slot{0, kEmptySlot, 0, 0, 0});
   for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].text == kEmptySlot) fail(path, 0, "the string pool is too large");
     std::size_t s = hashes[i] & (slots - 1);
-    while (table[s].key != kEmptySlot) s = (s + 1) & (slots - 1);
-    table[s] = Slot{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(hashes[i] >> 32)};
+    while (table[s].text != kEmptySlot) s = (s + 1) & (slots - 1);
+    table[s] = Slot{static_cast<std::uint32_t>(hashes[i] >> 32), keys[i].text, keys[i].first_record, keys[i].length,
+                    keys[i].record_count};
   }
 
   std::ostringstream o;
@@ -184,10 +186,8 @@ void write_cpp(const Builder& b, const std::string& path) {
   if (b.pool.empty()) o << "  \"\"\n";
   o << ";\n";
   o << "extern const std::size_t kPoolSize;\nconst std::size_t kPoolSize = " << b.pool.size() << ";\n";
-  o << "extern const Key kKeys[];\nconst Key kKeys[] = {\n";
-  for (const auto& k : keys)
-    o << "  {" << k.text << "u, " << k.length << ", " << k.record_count << ", " << k.first_record << "u},\n";
-  o << "};\nextern const std::size_t kKeyCount;\nconst std::size_t kKeyCount = " << keys.size() << ";\n";
+  // (The keys themselves are in the slots, kSlots below: no array of them.)
+  o << "extern const std::size_t kKeyCount;\nconst std::size_t kKeyCount = " << keys.size() << ";\n";
   o << "extern const Record kRecords[];\nconst Record kRecords[] = {\n";
   for (const auto& r : records)
     o << "  {" << r.freq << "u, " << r.verb << ", Kind(" << int(r.kind) << "), Upos(" << int(r.upos) << "), "
@@ -213,8 +213,9 @@ void write_cpp(const Builder& b, const std::string& path) {
   o << "};\nextern const std::size_t kFormCount;\nconst std::size_t kFormCount = " << b.forms.size() << ";\n";
   o << "extern const Slot kSlots[];\nconst Slot kSlots[] = {\n";
   for (std::size_t s = 0; s < table.size(); ++s) {
-    o << "{" << table[s].key << "u," << table[s].tag << "u},";
-    if (s % 8 == 7) o << "\n";
+    const Slot& t = table[s];
+    o << "{" << t.tag << "u," << t.text << "u," << t.first_record << "u," << t.length << "," << t.record_count << "},";
+    if (s % 4 == 3) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
   // The prefix filter (lexicon_format.hpp): every key's prefixes at character boundaries.

@@ -276,10 +276,8 @@ std::string_view state_name(State state) noexcept {
   return kNames[static_cast<std::size_t>(state)];
 }
 
-std::span<const Arc> arcs_from(State state) noexcept {
-  auto s = static_cast<std::size_t>(state);
-  return {kTable.arcs.data() + kTable.begin[s], static_cast<std::size_t>(kTable.begin[s + 1] - kTable.begin[s])};
-}
+const Arc* const detail::kArcs = kTable.arcs.data();
+const std::uint16_t* const detail::kArcBegin = kTable.begin.data();
 
 bool accepting(State state) noexcept {
   switch (state) {

@@ -38,8 +38,20 @@ struct Arc {
 /// The name of a state as docs/morphology.md writes it ("n_stem", ...).
 std::string_view state_name(State state) noexcept;
 
+namespace detail {
+// The arcs sorted by state, and where each state's begin (kArcBegin[s] up to
+// kArcBegin[s + 1]): built at compile time in morphotactics.cpp, declared
+// here so that arcs_from inlines into the suffix walk, which asks for it at
+// every step.
+extern const Arc* const kArcs;
+extern const std::uint16_t* const kArcBegin;
+}  // namespace detail
+
 /// Arcs leaving `state`.
-std::span<const Arc> arcs_from(State state) noexcept;
+inline std::span<const Arc> arcs_from(State state) noexcept {
+  const auto s = static_cast<std::size_t>(state);
+  return {detail::kArcs + detail::kArcBegin[s], static_cast<std::size_t>(detail::kArcBegin[s + 1] - detail::kArcBegin[s])};
+}
 
 namespace detail {
 // Every surface starts with a two-byte letter of the Arabic block
