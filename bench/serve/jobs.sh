@@ -71,11 +71,16 @@ for connections in 16 64; do
   echo "== $connections concurrent clients"
   # Warm-up: each server's connections, word caches and SQLite's page cache.
   run_wrk "$default_url" "$connections" 5 > /dev/null
+  sleep 11
   run_wrk "$unlimited_url" "$connections" 5 > /dev/null
   for turn in $(seq "$turns"); do
     for setting in default unlimited; do
       url=$default_url
       [[ $setting == unlimited ]] && url=$unlimited_url
+      # Requests wrk abandoned at the end of the last run still run in that
+      # server (up to --time-limit, 10 s): let them finish first, so that
+      # neither server is measured beside the other's leftovers.
+      sleep 11
       load=$(cut -d' ' -f1 /proc/loadavg)
       line=$(run_wrk "$url" "$connections" "$seconds" | sed -n 's/^kurdi-wrk: //p')
       printf '  turn %d %-9s (load %s) %s\n' "$turn" "$setting" "$load" "$line"
