@@ -2009,9 +2009,9 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
     return {{0, form.size()}};
   }
   // The next word goes on with a noun phrase: a noun, name, adjective,
-  // numeral or pronoun by its best reading.
-  // A word with a number or definiteness marker is used as a nominal
-  // whatever its part of speech (یارییە دۆستانەکە: the adverb دۆستانە).
+  // numeral or pronoun by its best reading, or any word with a number or
+  // definiteness marker, which is used as a nominal whatever its part of
+  // speech (یارییە دۆستانەکە: the adverb دۆستانە).
   bool nominal_next = false;
   if (m.ahead && !m.ahead->readings.empty()) {
     const Candidate& n = m.ahead->readings.front();
@@ -2030,11 +2030,11 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
         if (c.count == 1 && !c.guessed && c.upos != Upos::X && c.upos != Upos::VERB) { chosen = &c; break; }
     }
   }
-  // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), when
-  // the word has that reading and no noun phrase goes on after it: the
-  // frame's ە reaches an adjective only after its noun, inside the frame
-  // (ئەم پارتە نوێیە). A noun's ە stays as ranked: it is also the linker of
-  // a definite noun phrase (شارە بەناوبانگەکان), which needs no demonstrative.
+  // Outside a frame an adjective's ە is the copula (باشترە, پێویستە), and so
+  // is the یە of a noun or pronoun in a vowel (ئاماژەیە, تۆیە), when the word
+  // has that reading and no noun phrase goes on after it: the frame's ە
+  // reaches an adjective only after its noun, inside the frame (ئەم پارتە
+  // نوێیە). A noun's ە after a consonant stays as ranked (copula_candidate).
   if (m.frame_words_left == 0 && !nominal_next && copula_candidate(*chosen, form)) {
     for (const Candidate& c : candidates) {
       if (c.upos == chosen->upos && c.stem == chosen->stem && copula_for_demonstrative(*chosen, c)) {
