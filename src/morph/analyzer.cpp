@@ -219,6 +219,13 @@ constexpr bool begins(std::string_view s, const char (&lit)[N]) noexcept {
   return true;
 }
 
+// Whether tag t is a number or (in)definiteness marker: the nominal suffixes
+// a function word does not take and an adverb pays for, and the sign that a
+// word is used as a nominal.
+constexpr bool number_or_definiteness(std::string_view t) noexcept {
+  return is(t, "PL") || is(t, "DEF") || is(t, "DEF.PL") || is(t, "INDF") || is(t, "INDF.PL") || is(t, "PL.DEM");
+}
+
 bool char_boundary(std::string_view s, std::size_t i) {
   return i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
 }
@@ -1123,9 +1130,6 @@ class Search {
   static bool takes_no_marker(Upos u) {
     return u == Upos::CCONJ || u == Upos::SCONJ || u == Upos::PART || u == Upos::INTJ || u == Upos::ADP;
   }
-  static bool number_or_definiteness(std::string_view t) {
-    return is(t, "PL") || is(t, "DEF") || is(t, "DEF.PL") || is(t, "INDF") || is(t, "INDF.PL") || is(t, "PL.DEM");
-  }
 
   // a present stem with a prefix before it and a person ending after it
   static bool full_present(const Candidate& c) {
@@ -1906,12 +1910,10 @@ bool copula_for_demonstrative(const Candidate& a, const Candidate& b) {
   return swapped;
 }
 
-// Whether reading c has a number or definiteness marker (ەکە, ەکان, ان, ێک).
+// Whether reading c has a number or definiteness marker (ەکە, ەکان, ان, ێک, انە).
 bool has_number_marker(const Candidate& c) {
-  for (std::size_t i = 0; i < c.count; ++i) {
-    const std::string_view t = c.pieces[i].tag();
-    if (is(t, "DEF") || is(t, "DEF.PL") || is(t, "PL") || is(t, "INDF")) return true;
-  }
+  for (std::size_t i = 0; i < c.count; ++i)
+    if (number_or_definiteness(c.pieces[i].tag())) return true;
   return false;
 }
 
