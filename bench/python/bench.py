@@ -9,7 +9,8 @@ Measures, on FILE (UTF-8, one document or sentence per line):
   * per-call overhead: kurdi.normalize('') and one-word calls (timeit, best of 5);
   * batch throughput: kurdi.normalize_batch over the file's lines as fresh str
     objects (CPython has cached no UTF-8 on them; reading and decoding the file
-    is not timed), one thread and two threads on halves, against
+    is not timed), one thread and two threads on halves, and over the lines as
+    fresh bytes objects (the bytes-in, bytes-out path), against
     `kurdi normalize < FILE > /dev/null` (process start included, as a user runs
     it); the other batch functions for the comparison with ANCHORS.md;
   * import time: `python3 -X importtime -c 'import kurdi'` (kurdi's cumulative
@@ -46,12 +47,13 @@ def per_call_ns(stmt, setup="import kurdi"):
     return min(timer.repeat(5, number)) / number * 1e9
 
 
-def batch_mbps(fn, raw, runs, threads=1):
-    """MB/s of fn over fresh str lines of raw (bytes), median of runs."""
+def batch_mbps(fn, raw, runs, threads=1, as_bytes=False):
+    """MB/s of fn over fresh str (or bytes) lines of raw (bytes), median of runs."""
     size = len(raw)
     times = []
     for _ in range(runs):
-        lines = raw.decode("utf-8").splitlines(keepends=True)  # fresh objects, not timed
+        # fresh objects, not timed
+        lines = raw.splitlines(keepends=True) if as_bytes else raw.decode("utf-8").splitlines(keepends=True)
         if threads == 1:
             t = time.perf_counter()
             fn(lines)
@@ -111,11 +113,14 @@ def main():
     cli = cli_mbps(args.cli, args.file, ["normalize"], runs)
     one = batch_mbps(kurdi.normalize_batch, raw, runs)
     two = batch_mbps(kurdi.normalize_batch, raw, runs, threads=2)
+    one_bytes = batch_mbps(kurdi.normalize_batch, raw, runs, as_bytes=True)
     cli_again = cli_mbps(args.cli, args.file, ["normalize"], runs)
     cli_mean = (cli + cli_again) / 2
     print(f"| `kurdi normalize < FILE > /dev/null` (before, after the Python runs) | {cli:.0f}, {cli_again:.0f} MB/s |")
     print(f"| `kurdi.normalize_batch(lines)`, 1 thread | {one:.0f} MB/s = {one / cli_mean:.0%} of the CLI |")
     print(f"| `kurdi.normalize_batch`, 2 threads on halves | {two:.0f} MB/s = {two / one:.2f}x one thread |")
+    print(f"| `kurdi.normalize_batch(bytes lines)`, 1 thread | {one_bytes:.0f} MB/s = {one_bytes / cli_mean:.0%} "
+          "of the CLI |")
     for name in ["tokenize_batch", "sentences_batch", "lemmatize_batch", "transliterate_batch"]:
         fn = getattr(kurdi, name)
         print(f"| `kurdi.{name}(lines)`, 1 thread | {batch_mbps(fn, raw, max(3, runs // 2)):.1f} MB/s |")

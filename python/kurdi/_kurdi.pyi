@@ -221,6 +221,7 @@ class Archive:
     def __enter__(self) -> "Archive": ...
     def __exit__(self, type: object, value: object, traceback: object) -> bool: ...
 
+@overload
 def normalize(
     text: str,
     profile: Profile = "standard",
@@ -229,6 +230,16 @@ def normalize(
     keep_harakat: bool = False,
     repair: bool = False,
 ) -> str: ...
+@overload
+def normalize(
+    text: bytes,
+    profile: Profile = "standard",
+    *,
+    digits: Optional[Digits] = None,
+    keep_harakat: bool = False,
+    repair: bool = False,
+) -> bytes: ...
+@overload
 def normalize_batch(
     texts: Iterable[str],
     profile: Profile = "standard",
@@ -237,10 +248,29 @@ def normalize_batch(
     keep_harakat: bool = False,
     repair: bool = False,
 ) -> list[str]: ...
+@overload
+def normalize_batch(
+    texts: Iterable[bytes],
+    profile: Profile = "standard",
+    *,
+    digits: Optional[Digits] = None,
+    keep_harakat: bool = False,
+    repair: bool = False,
+) -> list[bytes]: ...
+@overload
+def normalize_batch(
+    texts: Iterable[Union[str, bytes]],
+    profile: Profile = "standard",
+    *,
+    digits: Optional[Digits] = None,
+    keep_harakat: bool = False,
+    repair: bool = False,
+) -> list[Union[str, bytes]]: ...
 def tokenize(text: str, profile: Profile = "standard") -> list[Token]: ...
 def tokenize_batch(texts: Iterable[str], profile: Profile = "standard") -> list[list[Token]]: ...
 def sentences(text: str) -> list[Sentence]: ...
 def sentences_batch(texts: Iterable[str]) -> list[list[Sentence]]: ...
+@overload
 def transliterate(
     text: str,
     to: Literal["latn", "arab", "ipa"] = "latn",
@@ -249,6 +279,16 @@ def transliterate(
     capitalize: bool = False,
     exceptions: bool = True,
 ) -> str: ...
+@overload
+def transliterate(
+    text: bytes,
+    to: Literal["latn", "arab", "ipa"] = "latn",
+    *,
+    scheme: Literal["hawar", "simplified", "ascii"] = "hawar",
+    capitalize: bool = False,
+    exceptions: bool = True,
+) -> bytes: ...
+@overload
 def transliterate_batch(
     texts: Iterable[str],
     to: Literal["latn", "arab", "ipa"] = "latn",
@@ -257,6 +297,24 @@ def transliterate_batch(
     capitalize: bool = False,
     exceptions: bool = True,
 ) -> list[str]: ...
+@overload
+def transliterate_batch(
+    texts: Iterable[bytes],
+    to: Literal["latn", "arab", "ipa"] = "latn",
+    *,
+    scheme: Literal["hawar", "simplified", "ascii"] = "hawar",
+    capitalize: bool = False,
+    exceptions: bool = True,
+) -> list[bytes]: ...
+@overload
+def transliterate_batch(
+    texts: Iterable[Union[str, bytes]],
+    to: Literal["latn", "arab", "ipa"] = "latn",
+    *,
+    scheme: Literal["hawar", "simplified", "ascii"] = "hawar",
+    capitalize: bool = False,
+    exceptions: bool = True,
+) -> list[Union[str, bytes]]: ...
 def analyze(word: str) -> list[Analysis]: ...
 def lemma(word: str) -> str: ...
 def stem(word: str, mode: Literal["kurdi", "lucene"] = "kurdi") -> list[str]: ...

@@ -19,6 +19,11 @@ namespace py = pybind11;
 /// for a str holding lone surrogates (it has no UTF-8 form). Needs the GIL.
 std::string_view utf8_of(PyObject* object, const char* what = "text");
 
+/// The bytes of a text argument that may be str or bytes: a str's UTF-8 (as
+/// utf8_of), a bytes object's own buffer, as it is (the core turns malformed
+/// UTF-8 into U+FFFD, as the CLI does). Raises TypeError for anything else.
+std::string_view text_bytes_of(PyObject* object, const char* what = "text");
+
 /// A new Python str from UTF-8 the core produced (always valid). Needs the GIL.
 py::str make_str(std::string_view utf8);
 
@@ -58,8 +63,8 @@ class CharOffsets {
 
 /// A strong reference to every item of a sequence argument, and their UTF-8
 /// views: what a batch function reads after it releases the GIL (the caller's
-/// list may change meanwhile; the tuple cannot). A bare str is refused, since
-/// iterating it would give characters.
+/// list may change meanwhile; the tuple cannot). A bare str or bytes is
+/// refused, since iterating it would give characters or integers.
 ///
 /// Most Sorani str objects are stored by CPython as UCS-2; their UTF-8 is made
 /// by encode() without the GIL, so that threads
@@ -68,7 +73,11 @@ class CharOffsets {
 /// place; the others (Latin-1, UCS-4) are converted by CPython with the GIL.
 class BatchInput {
  public:
-  BatchInput(py::handle sequence, const char* what);
+  /// Which items a batch function takes: str only, or also bytes (used in
+  /// place: a bytes object is immutable), for the functions whose result is
+  /// one text per text and which return bytes for bytes.
+  enum class Items { str, str_or_bytes };
+  BatchInput(py::handle sequence, const char* what, Items items = Items::str);
   std::size_t size() const noexcept { return views_.size(); }
   std::string_view operator[](std::size_t i) const noexcept { return views_[i]; }
   PyObject* item(std::size_t i) const noexcept { return PyTuple_GET_ITEM(items_.ptr(), static_cast<Py_ssize_t>(i)); }

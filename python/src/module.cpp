@@ -21,6 +21,16 @@ std::string_view utf8_of(PyObject* object, const char* what) {
   return {data, static_cast<std::size_t>(size)};
 }
 
+std::string_view text_bytes_of(PyObject* object, const char* what) {
+  if (PyBytes_Check(object)) return {PyBytes_AS_STRING(object), static_cast<std::size_t>(PyBytes_GET_SIZE(object))};
+  if (!PyUnicode_Check(object)) {
+    std::string message = std::string(what) + " must be str or bytes, not ";
+    message.append(Py_TYPE(object)->tp_name);
+    throw py::type_error(message);
+  }
+  return utf8_of(object, what);
+}
+
 py::str make_str(std::string_view utf8) {
   PyObject* s = PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "strict");
   if (s == nullptr) throw py::error_already_set();
@@ -59,10 +69,11 @@ std::size_t CharOffsets::operator()(std::size_t byte_offset) noexcept {
   return chars_;
 }
 
-BatchInput::BatchInput(py::handle sequence, const char* what) {
+BatchInput::BatchInput(py::handle sequence, const char* what, Items items) {
+  const char* const item_types = items == Items::str ? "str" : "str or bytes";
   if (PyUnicode_Check(sequence.ptr()) || PyBytes_Check(sequence.ptr())) {
-    throw py::type_error(std::string(what) + " must be a list (or other iterable) of str, not a single " +
-                         Py_TYPE(sequence.ptr())->tp_name);
+    throw py::type_error(std::string(what) + " must be a list (or other iterable) of " + item_types +
+                         ", not a single " + Py_TYPE(sequence.ptr())->tp_name);
   }
   PyObject* tuple = PySequence_Tuple(sequence.ptr());
   if (tuple == nullptr) throw py::error_already_set();
@@ -84,7 +95,7 @@ BatchInput::BatchInput(py::handle sequence, const char* what) {
       }
       continue;
     }
-    views_.push_back(utf8_of(s, item_what.c_str()));
+    views_.push_back(items == Items::str ? utf8_of(s, item_what.c_str()) : text_bytes_of(s, item_what.c_str()));
   }
 }
 

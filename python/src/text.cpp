@@ -75,12 +75,15 @@ kurdi::TransliterateOptions translit_options(py::handle to, py::handle scheme, b
 // The interned type names ("word", ...), made once.
 PyObject* type_names[16] = {};
 
-// A str equal to `utf8`: `original` itself when it holds exactly these bytes
-// (normalization left it alone, the common case for clean text) and is a
-// plain str (not a subclass), else a new one.
+// The result for one text: `original` itself when it holds exactly these
+// bytes (the core left it alone, the common case for clean text) and is a
+// plain str or bytes (not a subclass), else a new object of its type: bytes
+// for bytes, str for str.
 py::object same_or_new(PyObject* original, std::string_view original_utf8, std::string_view utf8) {
-  if (PyUnicode_CheckExact(original) && utf8.size() == original_utf8.size() && std::memcmp(utf8.data(), original_utf8.data(), utf8.size()) == 0)
+  const bool exact_type = PyUnicode_CheckExact(original) || PyBytes_CheckExact(original);
+  if (exact_type && utf8.size() == original_utf8.size() && std::memcmp(utf8.data(), original_utf8.data(), utf8.size()) == 0)
     return py::reinterpret_borrow<py::object>(original);
+  if (PyBytes_Check(original)) return py::bytes(utf8.data(), utf8.size());
   return make_str(utf8);
 }
 
@@ -166,11 +169,11 @@ py::list sentence_list(PyObject* text_obj, const SentenceSpans& s) {
   return out;
 }
 
-// Many texts in, one str each out: `work(text, out)` appends the result for
-// one text to `out`, without the GIL.
+// Many texts in, one text each out (str for str, bytes for bytes):
+// `work(text, out)` appends the result for one text to `out`, without the GIL.
 template <typename Work>
 py::list string_batch(py::handle texts, Work&& work) {
-  BatchInput input(texts, "texts");
+  BatchInput input(texts, "texts", BatchInput::Items::str_or_bytes);
   py::list result(input.size());
   std::string out;
   std::vector<std::size_t> ends;
@@ -228,7 +231,7 @@ void register_text(py::module_& m) {
   m.def(
       "normalize",
       [](py::handle text, py::handle profile, py::handle digits, bool keep_harakat, bool repair) -> py::object {
-        const std::string_view in = utf8_of(text.ptr());
+        const std::string_view in = text_bytes_of(text.ptr());
         const kurdi::NormalizeOptions options = normalize_options(profile, digits, keep_harakat, repair);
         std::string& out = t_buffer;
         out.clear();
@@ -240,12 +243,14 @@ void register_text(py::module_& m) {
       R"(Normalize Sorani text to its standard spelling (docs/normalization.md).
 
 Returns exactly what `kurdi normalize` prints for the same text and options.
+text may also be bytes (UTF-8; malformed sequences become U+FFFD, as in the CLI):
+the result is then bytes, with no str made on either side.
 profile: 'standard' (canonical spelling; digits and punctuation untouched) or
   'search' (standard plus folds for matching: ASCII digits, lower-case Latin, no ZWNJ).
 digits: None (the profile's default), 'ascii', 'arabic-indic' or 'keep'.
 keep_harakat: keep vowel marks. repair: lexicon-validated repair of ە written as ه
   (always on in the search profile).
-Raises TypeError when text is not a str, ValueError for an unknown option value.)");
+Raises TypeError when text is not a str or bytes, ValueError for an unknown option value.)");
 
   m.def(
       "normalize_batch",
@@ -257,8 +262,9 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
       },
       "texts"_a, "profile"_a = "standard", py::kw_only(), "digits"_a = py::none(), "keep_harakat"_a = false,
       "repair"_a = false,
-      "normalize() over a list of str; returns a list of str. The GIL is released while the core works, so "
-      "threads calling it run in parallel.");
+      "normalize() over a list of str or bytes; returns a list with one result per text, str for str and bytes "
+      "for bytes (bytes skip Python's str conversions both ways: the fast path for UTF-8 read as bytes). The "
+      "GIL is released while the core works, so threads calling it run in parallel.");
 
   m.def(
       "tokenize",
@@ -338,7 +344,7 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
   m.def(
       "transliterate",
       [](py::handle text, py::handle to, py::handle scheme, bool capitalize, bool exceptions) -> py::object {
-        const std::string_view in = utf8_of(text.ptr());
+        const std::string_view in = text_bytes_of(text.ptr());
         const kurdi::TransliterateOptions options = translit_options(to, scheme, capitalize, exceptions);
         std::string& out = t_buffer;
         out.clear();
@@ -349,7 +355,8 @@ Raises TypeError when text is not a str, ValueError for an unknown option value.
       R"(Transliterate between Sorani Arabic script, Latin (Hawar) and IPA, as `kurdi translit`
 (docs/transliteration.md). to: 'latn', 'arab' or 'ipa'. scheme (for 'latn'): 'hawar',
 'simplified' or 'ascii'. capitalize: capitalise each sentence's first letter.
-exceptions=False: the syllable rules alone, without the exception lexicon.)");
+exceptions=False: the syllable rules alone, without the exception lexicon.
+text may also be bytes (UTF-8): the result is then bytes.)");
 
   m.def(
       "transliterate_batch",
@@ -360,7 +367,8 @@ exceptions=False: the syllable rules alone, without the exception lexicon.)");
         });
       },
       "texts"_a, "to"_a = "latn", py::kw_only(), "scheme"_a = "hawar", "capitalize"_a = false, "exceptions"_a = true,
-      "transliterate() over a list of str. Releases the GIL while the core works.");
+      "transliterate() over a list of str or bytes (str for str, bytes for bytes). Releases the GIL while the "
+      "core works.");
 }
 
 }  // namespace kurdi::python

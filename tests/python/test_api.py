@@ -94,11 +94,15 @@ def test_empty_and_whitespace():
 
 
 @pytest.mark.parametrize("call", [
-    lambda: kurdi.normalize(b"bytes"),
+    lambda: kurdi.tokenize(b"bytes"),
+    lambda: kurdi.lemma(b"bytes"),
+    lambda: kurdi.tokenize_batch([b"bytes"]),
     lambda: kurdi.normalize(None),
+    lambda: kurdi.normalize(bytearray(b"x")),
     lambda: kurdi.tokenize(5),
     lambda: kurdi.lemma(["a"]),
     lambda: kurdi.normalize_batch("a single str"),
+    lambda: kurdi.normalize_batch(b"a single bytes"),
     lambda: kurdi.normalize_batch(["ok", 3]),
     lambda: kurdi.normalize_batch(None),
 ])
@@ -109,11 +113,43 @@ def test_type_errors(call):
 
 def test_type_error_messages():
     with pytest.raises(TypeError, match="text must be str, not bytes"):
-        kurdi.normalize(b"x")
+        kurdi.tokenize(b"x")
+    with pytest.raises(TypeError, match="text must be str or bytes, not NoneType"):
+        kurdi.normalize(None)
     with pytest.raises(TypeError, match="not a single str"):
         kurdi.tokenize_batch("abc")
-    with pytest.raises(TypeError, match="every item of texts must be str, not int"):
+    with pytest.raises(TypeError, match="of str or bytes, not a single bytes"):
+        kurdi.normalize_batch(b"abc")
+    with pytest.raises(TypeError, match="every item of texts must be str or bytes, not int"):
         kurdi.normalize_batch(["a", 1])
+    with pytest.raises(TypeError, match="every item of texts must be str, not bytes"):
+        kurdi.sentences_batch([b"a"])
+
+
+def test_bytes_in_bytes_out():
+    texts = ["هێزێكی عێراقي", "بەرپرسەکانی ئەمریکا", "ههموو ڕۆژێك", "", "ok ١٢٣"]
+    for profile in ("standard", "search"):
+        for t in texts:
+            out = kurdi.normalize(t.encode(), profile)
+            assert type(out) is bytes and out == kurdi.normalize(t, profile).encode()
+        encoded = [t.encode() for t in texts]
+        assert kurdi.normalize_batch(encoded, profile) == [kurdi.normalize(t, profile).encode() for t in texts]
+    assert kurdi.transliterate("سلێمانی".encode()) == "silêmanî".encode()
+    assert kurdi.transliterate_batch(["hêz".encode(), "hêz"], "arab") == ["هێز".encode(), "هێز"]
+
+
+def test_bytes_results_keep_each_items_type_and_identity():
+    clean = "بەرپرسەکانی".encode()
+    out = kurdi.normalize_batch([clean, "ك", b"\xd9\x83"])
+    assert out[0] is clean
+    assert out[1] == "ک" and type(out[1]) is str
+    assert out[2] == "ک".encode() and type(out[2]) is bytes
+    assert kurdi.normalize(clean) is clean
+
+
+def test_malformed_utf8_bytes_become_replacement_characters():
+    assert kurdi.normalize(b"ab\xffcd") == "ab\ufffdcd".encode()
+    assert kurdi.normalize_batch([b"\xd9", b"\xe0\x80"]) == ["\ufffd".encode(), "\ufffd\ufffd".encode()]
 
 
 @pytest.mark.parametrize("call,message", [

@@ -3,6 +3,7 @@ is the reference (one line in, one line out), and the two must agree byte
 for byte (docs/python.md, "Same results as the CLI")."""
 
 import json
+import subprocess
 
 import pytest
 
@@ -43,6 +44,18 @@ def test_normalize_equals_cli(cli, options, args):
     profile = options.pop("profile", "standard")
     assert [kurdi.normalize(l, profile, **options) for l in LINES] == expected
     assert kurdi.normalize_batch(LINES, profile, **options) == expected
+    assert kurdi.normalize_batch([l.encode() for l in LINES], profile, **options) == [e.encode() for e in expected]
+
+
+def test_normalize_bytes_equal_cli_on_malformed_utf8(cli):
+    # Bytes no str can hold: truncated and overlong sequences, stray
+    # continuation bytes, a lone surrogate's encoding, invalid lead bytes.
+    lines = [b"\xd9 \xd9\x83", b"\xc0\xaf\xe0\x80\xaf", b"\x80\xbf\xda", b"\xed\xa0\x80x", b"\xff\xfe\xf8 \xd9\x8a"]
+    proc = subprocess.run([cli.path, "normalize"], input=b"\n".join(lines) + b"\n", stdout=subprocess.PIPE, check=True)
+    expected = proc.stdout.split(b"\n")[:-1]
+    assert len(expected) == len(lines)
+    assert kurdi.normalize_batch(lines) == expected
+    assert [kurdi.normalize(l) for l in lines] == expected
 
 
 @pytest.mark.parametrize("profile", ["standard", "search"])

@@ -74,3 +74,11 @@ def test_batch_matches_golden():
     assert kurdi.normalize_batch(texts, "search") == [golden(a.stem, ".search.txt") for a in ARTICLES]
     assert kurdi.tokenize_batch(texts) == [kurdi.tokenize(t) for t in texts]
     assert kurdi.sentences_batch(texts) == [kurdi.sentences(t) for t in texts]
+
+
+def test_bytes_batch_matches_golden():
+    texts = [a.read_bytes() for a in ARTICLES]
+    for suffix, profile in ((".standard.txt", "standard"), (".search.txt", "search")):
+        expected = [golden(a.stem, suffix).encode("utf-8") for a in ARTICLES]
+        assert kurdi.normalize_batch(texts, profile) == expected
+        assert [kurdi.normalize(t, profile) for t in texts] == expected
