@@ -146,6 +146,9 @@ struct Server::Impl {
   Api api;
   httplib::Server http;
   int port = 0;
+  // The listening socket, as cpp-httplib's socket-options hook last saw it
+  // (the hook runs on each socket it tries to bind; the last one is bound).
+  socket_t listen_socket = INVALID_SOCKET;
   // run() and stop() on different threads: see stop().
   std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
 
@@ -204,14 +207,27 @@ struct Server::Impl {
     std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
   }
 
+  // cpp-httplib listens with a backlog of 5 (compiled into Debian's
+  // library). When more clients than that connect at once (wrk opening 64
+  // connections; a page's burst of requests), the kernel drops the excess
+  // handshakes and the clients retry after 1, 3, 7 s...: the 64-connection
+  // runs' "timeouts" were these (TcpExtListenOverflows counted hundreds per
+  // run). On Linux, listen() again on the listening socket sets the new
+  // backlog (capped by net.core.somaxconn); where it fails, the old one stays.
+  void widen_listen_backlog() const {
+    if (listen_socket != INVALID_SOCKET) ::listen(listen_socket, kListenBacklog);
+  }
+  static constexpr int kListenBacklog = 1024;
+
   void configure() {
     const int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which
     // would let a second server share the port silently instead of failing.
-    http.set_socket_options([](socket_t sock) {
+    http.set_socket_options([this](socket_t sock) {
       const int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = sock;
     });
     http.set_tcp_nodelay(true);
     http.set_read_timeout(options.timeout_seconds, 0);
@@ -274,6 +290,7 @@ Server::Server(const Options& options) : impl_(std::make_unique<Impl>(options)) 
     if (!impl_->http.bind_to_port(options.host, options.port)) throw ServeError(bind_failure(options.host, options.port));
     impl_->port = options.port;
   }
+  impl_->widen_listen_backlog();
 }
 
 Server::~Server() = default;

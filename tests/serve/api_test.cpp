@@ -4,6 +4,10 @@
 // cpp-httplib's client. Every case of cases.tsv runs through /api/search.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -430,6 +434,54 @@ TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
   for (const char* bad : {"/a b", "/../x", "/x/./y", "/<script>"})
     EXPECT_THROW(kurdi::serve::normalize_base_path(bad), kurdi::serve::ServeError) << bad;
   EXPECT_EQ(kurdi::serve::normalize_base_path("/"), "");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// A burst of connections is queued by the kernel, not dropped: cpp-httplib
+// listens with a backlog of 5, and connections over it waited 1, 3, 7 s for
+// the kernel's retry (wrk's "timeouts" at 64 connections). Before run() no
+// connection is accepted, so the handshakes that complete are exactly those
+// the backlog holds.
+TEST(ServeStart, ABurstOfConnectionsIsQueued) {
+  const std::string path = make_archive();
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  {
+    kurdi::serve::Server server(options);  // bound, not yet accepting
+    constexpr int kClients = 64;
+    std::vector<int> sockets;
+    for (int i = 0; i < kClients; ++i) {
+      const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      ASSERT_GE(fd, 0);
+      sockaddr_in to{};
+      to.sin_family = AF_INET;
+      to.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+      to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      ::connect(fd, reinterpret_cast<const sockaddr*>(&to), sizeof to);  // EINPROGRESS
+      sockets.push_back(fd);
+    }
+    // Loopback handshakes take microseconds; the kernel's first retry of a
+    // dropped one comes after a second.
+    std::vector<pollfd> polls;
+    for (int fd : sockets) polls.push_back({fd, POLLOUT, 0});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+    int connected = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      ::poll(polls.data(), polls.size(), 50);
+      connected = 0;
+      for (const pollfd& p : polls) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        if ((p.revents & POLLOUT) != 0 && ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0)
+          ++connected;
+      }
+      if (connected == kClients) break;
+    }
+    EXPECT_EQ(connected, kClients) << "connections dropped by a short listen backlog";
+    for (int fd : sockets) ::close(fd);
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
