@@ -2115,6 +2115,10 @@ struct Analyzer::Impl {
   struct alignas(64) Entry {
     std::uint16_t word_size = 0;  // (at most kMaxCachedWord)
     bool analysed = false;
+    // The lemma is stems.front() (`lemma` is left empty): so it is for four
+    // words in five, and a second copy of a stem longer than std::string's
+    // inline 15 bytes would cost a heap block of its own.
+    bool lemma_is_first_stem = false;
     std::uint32_t word_begin = 0;  // in its Generation's `words`, when longer than kInline
     std::vector<std::string> stems;
     char inline_word[kInline];
@@ -2244,7 +2248,11 @@ struct Analyzer::Impl {
       Search search(form, user, readings);
       const auto& candidates = search.run();
       e.stems = stems_of(candidates, form);
-      e.lemma = candidates.empty() ? std::string(form) : std::string(candidates.front().lemma);
+      const std::string_view lemma = candidates.empty() ? form : candidates.front().lemma;
+      if (!e.stems.empty() && e.stems.front() == lemma)
+        e.lemma_is_first_stem = true;
+      else
+        e.lemma = lemma;
       if (want_analyses) e.analyses = analyses_of(candidates, form);
     }
     e.analysed = want_analyses;
@@ -2253,6 +2261,7 @@ struct Analyzer::Impl {
     found->analyses = std::move(e.analyses);
     found->stems = std::move(e.stems);
     found->lemma = std::move(e.lemma);
+    found->lemma_is_first_stem = e.lemma_is_first_stem;
     found->analysed = e.analysed;
     return *found;
   }
@@ -2287,6 +2296,9 @@ Analyzer::~Analyzer() { delete impl_; }
 
 const std::vector<Analysis>& Analyzer::analyze(std::string_view word) { return impl_->get(word, true).analyses; }
 const std::vector<std::string>& Analyzer::stems(std::string_view word) { return impl_->get(word, false).stems; }
-const std::string& Analyzer::lemma(std::string_view word) { return impl_->get(word, false).lemma; }
+const std::string& Analyzer::lemma(std::string_view word) {
+  const Impl::Entry& e = impl_->get(word, false);
+  return e.lemma_is_first_stem ? e.stems.front() : e.lemma;
+}
 
 }  // namespace kurdi

@@ -370,6 +370,36 @@ TEST(Analyzer, CacheGivesTheFreeFunctionsResults) {
   }
 }
 
+TEST(Analyzer, LemmaWhetherOrNotItIsTheFirstStem) {
+  // A session keeps a lemma that equals the word's first stem only once, as
+  // that stem (most words); these words cover both kinds, an empty word, and
+  // each way an entry is made: by lemma(), by stems(), by analyze() (and a
+  // lemma() after it), searched again for analyze(), moved back.
+  const std::vector<std::string> words = {"کتێبەکان", "زژڤەکان", "دەیانگوت", "ڕاهێنەری", "کوردی", "", "نمونە"};
+  // the guessed word's lemma is its cut stem, not its one search stem (the word whole)
+  ASSERT_NE(kurdi::lemma("زژڤەکان"), kurdi::stems("زژڤەکان").front());
+  ASSERT_EQ(kurdi::lemma("کتێبەکان"), kurdi::stems("کتێبەکان").front());
+  for (int order = 0; order < 3; ++order) {
+    kurdi::Analyzer session(4);
+    for (int round = 0; round < 3; ++round) {
+      for (const auto& w : words) {
+        if (order == 0) {
+          EXPECT_EQ(session.lemma(w), kurdi::lemma(w)) << w;
+        }
+        if (order == 2) {
+          EXPECT_EQ(session.analyze(w).size(), kurdi::analyze(w).size()) << w;
+        }
+        EXPECT_EQ(session.stems(w), kurdi::stems(w)) << w;
+        EXPECT_EQ(session.lemma(w), kurdi::lemma(w)) << w;
+        if (order == 1) {
+          EXPECT_EQ(session.analyze(w).size(), kurdi::analyze(w).size()) << w;
+        }
+        EXPECT_EQ(session.lemma(w), kurdi::lemma(w)) << w;
+      }
+    }
+  }
+}
+
 TEST(Analyzer, WordMovesBackWhileTheYoungGenerationIsFull) {
   // Two words per generation. After a, b, c, d the old generation holds a
   // and b, the young one c and d (full): a is found in the old one and its
@@ -407,6 +437,9 @@ TEST(Analyzer, ManyWordsThroughASmallSession) {
     // Skewed: low indices come up more often.
     const std::size_t k = ((x >> 16) % words.size()) * ((x >> 8) % words.size()) / words.size();
     ASSERT_EQ(session.stems(words[k]), expected[k]) << words[k] << " at step " << i;
+    if (i % 3 == 0) {
+      ASSERT_EQ(session.lemma(words[k]), kurdi::lemma(words[k])) << words[k] << " at step " << i;
+    }
   }
 }
 
