@@ -418,6 +418,35 @@ TEST(Analyzer, WordMovesBackWhileTheYoungGenerationIsFull) {
   for (const auto& w : {b, c, d, a, b}) EXPECT_EQ(session.stems(w), kurdi::stems(w)) << w;
 }
 
+TEST(Analyzer, WordsStayFoundWhileTheIndexGrows) {
+  // Thousands of distinct words in one generation: the index doubles many
+  // times and places every entry again under a hash computed anew from the
+  // entry's word (inline, or kept apart when longer than the entry holds).
+  // A word placed under a wrong hash would be searched and cached a second
+  // time: same results, but another entry, which its address shows. (A
+  // white-box check: the API promises a reference valid until the next call,
+  // not the same one; within a generation, entries do not move.)
+  const std::string letters[] = {"ک", "ت", "ێ", "ب", "ر", "ۆ", "ش", "ن", "ا", "ە"};
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = "ز";
+    for (int x = i;; x /= 10) {  // the digits of i as letters
+      w += letters[x % 10];
+      if (x < 10) break;
+    }
+    for (int pad = 0; pad < i % 20; ++pad) w += "ڤ";  // 4 to 48 bytes
+    words.push_back(w);
+  }
+  kurdi::Analyzer session(1u << 16);
+  std::vector<const std::vector<std::string>*> first;
+  for (const auto& w : words) first.push_back(&session.stems(w));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& again = session.stems(words[i]);
+    ASSERT_EQ(&again, first[i]) << words[i] << " (" << words[i].size() << " bytes) searched again";
+    ASSERT_EQ(again, kurdi::stems(words[i])) << words[i];
+  }
+}
+
 TEST(Analyzer, ManyWordsThroughASmallSession) {
   // More distinct words than the cache holds, in a repeating, skewed order:
   // index growth, turnovers and moves back, against the free functions.
