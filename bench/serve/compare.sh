@@ -58,6 +58,10 @@ export KURDI_WRK_QUERIES="$work/queries.enc"
 for connections in 16 64; do
   for round in $(seq "$rounds"); do
     for name in A B; do
+      # Requests wrk abandoned at the end of the last run still run in their
+      # server (up to --time-limit, 10 s): let them finish first, so that
+      # neither server is measured beside the other's leftovers.
+      sleep 11
       wrk -t2 -c"$connections" -d5s --timeout 10s -s "$root/tests/serve/queries.lua" "${url[$name]%/}" > /dev/null
       wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/tests/serve/queries.lua" "${url[$name]%/}" \
         > "$work/wrk.txt"
