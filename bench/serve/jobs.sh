@@ -21,10 +21,12 @@ seconds=${3:-20}
 turns=${4:-2}
 nqueries=${5:-1000}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench/serve/common.sh
+source "$root/bench/serve/common.sh"
 work=$(mktemp -d)
 servers=()
 cleanup() {
-  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  stop_servers
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,33 +35,11 @@ echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --qu
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "archive: $archive ($(du -h "$archive" | cut -f1))"
 
-"$build/bench/archive/kurdi_bench_search_latency" "$archive" --queries "$nqueries" --limit 10 --print-queries \
-  --no-baseline > "$work/latency.txt"
-awk -F'\t' '$1 == "query" { print $3 }' "$work/latency.txt" > "$work/queries.txt"
-python3 -c 'import sys, urllib.parse
-for line in open(sys.argv[1], encoding="utf-8"):
-    print(urllib.parse.quote(line.rstrip("\n"), safe=""))' "$work/queries.txt" > "$work/queries.enc"
-echo "queries: $(wc -l < "$work/queries.txt") drawn by kurdi_bench_search_latency (seed 1)"
+draw_queries "$build" "$archive" "$nqueries" --no-baseline
 
-# Starts `kurdi serve ARCHIVE --port 0 --quiet ARGS...` and sets `url` to its
-# address (not in a subshell: the server must be this shell's child, so that
-# cleanup stops it).
-start() {
-  local log="$work/serve-${#servers[@]}.log"
-  "$build/apps/cli/kurdi" serve "$archive" --port 0 --quiet "$@" 2> "$log" &
-  servers+=($!)
-  url=""
-  for _ in $(seq 200); do
-    url=$(sed -n 's/^kurdi serve: serving .* at \(http:[^ ]*\)$/\1/p' "$log" | head -n1)
-    [[ -n "$url" ]] && break
-    sleep 0.05
-  done
-  [[ -n "$url" ]] || { cat "$log" >&2; exit 1; }
-  url=${url%/}
-}
-start
+start_server "$build/apps/cli/kurdi" "$archive"
 default_url=$url
-start --jobs 0
+start_server "$build/apps/cli/kurdi" "$archive" --jobs 0
 unlimited_url=$url
 echo "servers: default --jobs ($(nproc) here) at $default_url; --jobs 0 at $unlimited_url"
 

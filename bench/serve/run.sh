@@ -22,10 +22,12 @@ build=${2:-build-bench}
 seconds=${3:-20}
 nqueries=${4:-1000}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench/serve/common.sh
+source "$root/bench/serve/common.sh"
 work=$(mktemp -d)
-server=""
+servers=()
 cleanup() {
-  [[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  stop_servers
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -35,36 +37,22 @@ echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | h
 echo "archive: $archive ($(du -h "$archive" | cut -f1)), $("$build/apps/cli/kurdi" stats "$archive" --json | sed -n 's/.*"documents": *\([0-9]*\).*/\1/p') documents"
 
 # The queries, and Archive::search alone on one thread (limit 10) as a first baseline.
-"$build/bench/archive/kurdi_bench_search_latency" "$archive" --queries "$nqueries" --limit 10 --print-queries \
-  > "$work/latency.txt"
-awk -F'\t' '$1 == "query" { print $3 }' "$work/latency.txt" > "$work/queries.txt"
-python3 -c 'import sys, urllib.parse
-for line in open(sys.argv[1], encoding="utf-8"):
-    print(urllib.parse.quote(line.rstrip("\n"), safe=""))' "$work/queries.txt" > "$work/queries.enc"
-echo "queries: $(wc -l < "$work/queries.txt") drawn by kurdi_bench_search_latency (seed 1)"
+draw_queries "$build" "$archive" "$nqueries"
 echo "Archive::search on one thread, no count, no JSON, no HTTP:"
 grep -E '^\||^target' "$work/latency.txt" | sed 's/^/  /'
 
-"$build/apps/cli/kurdi" serve "$archive" --port 0 --quiet 2> "$work/serve.log" &
-server=$!
-url=""
-for _ in $(seq 200); do
-  url=$(sed -n 's/^kurdi serve: serving .* at \(http:[^ ]*\)$/\1/p' "$work/serve.log" | head -n1)
-  [[ -n "$url" ]] && break
-  sleep 0.05
-done
-[[ -n "$url" ]] || { cat "$work/serve.log" >&2; exit 1; }
+start_server "$build/apps/cli/kurdi" "$archive"
 
 export KURDI_WRK_QUERIES="$work/queries.enc"
 for connections in 16 64; do
   echo "== $connections concurrent clients"
   # Warm-up: every connection's word cache, and SQLite's page cache.
-  wrk -t2 -c"$connections" -d5s --timeout 10s -s "$root/tests/serve/queries.lua" "${url%/}" > /dev/null
+  wrk -t2 -c"$connections" -d5s --timeout 10s -s "$root/tests/serve/queries.lua" "$url" > /dev/null
   "$build/bench/serve/kurdi_bench_serve_direct" "$archive" "$work/queries.txt" --threads "$connections" \
     --seconds "$seconds" | sed 's/^/  baseline /' || true  # failures are in its line
   "$build/bench/serve/kurdi_bench_serve_direct" "$archive" "$work/queries.txt" --threads "$connections" \
     --seconds "$seconds" --count-limit 0 | sed 's/^/  exact    /' || true
-  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/tests/serve/queries.lua" "${url%/}" \
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/tests/serve/queries.lua" "$url" \
     > "$work/wrk.txt"
   sed -n 's/^kurdi-wrk: /  http     /p' "$work/wrk.txt"
 done
