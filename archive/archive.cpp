@@ -241,6 +241,24 @@ struct Archive::Impl {
       handoff = kurdi::sqlite::pretokenized(connection.get());
   }
 
+  // Whether `query` surely matches at least `at_most` documents, known from
+  // the vocabulary alone: a query of one group (words joined by OR) with no
+  // exclusions matches every document holding any term of any of its words
+  // (each word matches as all of its terms, colocated: fts5_match), so at
+  // least as many as its most common term is in. Counting up to 10,000 of a
+  // common word's matches took more time than finding its page.
+  bool reaches(const search::Query& query, std::uint64_t at_most) const {
+    if (!ranked) ranked = meta("tokenizer") == "kurdi";
+    if (!*ranked || query.all.size() != 1 || !query.excluded.empty()) return false;
+    statistics.refresh();
+    for (const search::QueryItem& item : query.all.front().any) {
+      if (item.words.size() != 1 || item.prefix) continue;
+      for (const search::Term& term : item.words.front().terms)
+        if (statistics.documents_with(search::stored_term(term)) >= at_most) return true;
+    }
+    return false;
+  }
+
   static bool uses_kurdi_tokenizer(std::string_view spec) {
     return spec == "kurdi" || spec.starts_with("kurdi ");
   }
@@ -969,6 +987,7 @@ std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;
   const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
+  if (at_most > 0 && !filtered && impl_->reaches(query, at_most)) return at_most;
   // Unfiltered, the index alone answers (no lookup in documents per match).
   std::string matches = filtered ? "FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
                                    "WHERE documents_fts MATCH ?1 "
