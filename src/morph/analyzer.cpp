@@ -2233,8 +2233,8 @@ struct Analyzer::Impl {
   std::uint64_t seed = 0;
   const UserLexicon::Impl* user = nullptr;
   Entry uncached;  // the result for a word longer than kMaxCachedWord
-  const std::string no_lemma;               // an empty word's
-  const std::vector<Analysis> no_analyses;  // an empty word's
+  const std::string no_lemma{};               // an empty word's
+  const std::vector<Analysis> no_analyses{};  // an empty word's
   std::vector<Candidate> readings;  // each search's, reused
 
   // The entry of `word`; a miss runs one search and keeps what it gives
