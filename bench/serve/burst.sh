@@ -23,17 +23,9 @@ turns=${5:-2}
 nqueries=${6:-1000}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=bench/serve/common.sh
-source "$root/bench/serve/common.sh"
-work=$(mktemp -d)
-servers=()
-cleanup() {
-  stop_servers
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/serve/common.sh"  # also makes $work and stops the servers on exit
 
-echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- serve archive apps bench || echo ' (with local changes)')"
-echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_run
 draw_queries "$build" "$archive" "$nqueries" --no-baseline
 # shellcheck disable=SC2086 # KURDI_SERVE_ARGS is a list of options
 start_server "$build/apps/cli/kurdi" "$archive" ${KURDI_SERVE_ARGS:-}

@@ -1,6 +1,21 @@
-# Shared by the bench/serve scripts (sourced, not run): the bench queries
-# and starting a server. The caller sets `work` (a temporary directory),
-# `servers=()` and a cleanup trap that stops every pid in `servers`.
+# Shared by the bench/serve scripts (sourced, not run, after the script has
+# set `root`): a temporary directory `work` and the list `servers`, both
+# cleaned up on exit; the bench queries; starting a server.
+
+work=$(mktemp -d)
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# describe_run: the commit (and whether the measured parts have local
+# changes), the machine and its load, for the run's record.
+describe_run() {
+  echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- serve archive apps bench || echo ' (with local changes)')"
+  echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
 # draw_queries BUILD_DIR ARCHIVE N [EXTRA OPTIONS...]: N queries drawn by
 # kurdi_bench_search_latency by document frequency (seed 1), as
@@ -36,9 +51,4 @@ start_server() {
   done
   [[ -n "$url" ]] || { cat "$log" >&2; exit 1; }
   url=${url%/}
-}
-
-# stop_servers: stops every server started by start_server (for the trap).
-stop_servers() {
-  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
 }

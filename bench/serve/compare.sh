@@ -22,16 +22,9 @@ rounds=${5:-2}
 nqueries=${6:-1000}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=bench/serve/common.sh
-source "$root/bench/serve/common.sh"
-work=$(mktemp -d)
-servers=()
-cleanup() {
-  stop_servers
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/serve/common.sh"  # also makes $work and stops the servers on exit
 
-echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_run
 echo "archive: $archive; A: $build_a; B: $build_b; server options: ${KURDI_SERVE_ARGS:-(defaults)}"
 draw_queries "$build_b" "$archive" "$nqueries"
 

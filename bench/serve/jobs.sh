@@ -22,17 +22,9 @@ turns=${4:-2}
 nqueries=${5:-1000}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=bench/serve/common.sh
-source "$root/bench/serve/common.sh"
-work=$(mktemp -d)
-servers=()
-cleanup() {
-  stop_servers
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/serve/common.sh"  # also makes $work and stops the servers on exit
 
-echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- serve archive apps bench || echo ' (with local changes)')"
-echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_run
 echo "archive: $archive ($(du -h "$archive" | cut -f1))"
 
 draw_queries "$build" "$archive" "$nqueries" --no-baseline
