@@ -761,7 +761,8 @@ class Search {
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       };
-      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(slice(form_, 0, i), hi));
+      if (i <= memo_end_) preverb = prefix_entry_[i].preverb;
+      else find_preverb(morph::lookup(slice(form_, 0, i), hi));
       if (user_) find_preverb(user_->lookup(slice(form_, 0, i)));
       if (preverb) splits[n_splits++] = i;
     }
@@ -1599,14 +1600,20 @@ class Search {
     // verb_at asks this of every prefix of the word, and most of those that
     // are keys are nouns and particles (a sixth of the calls found a stem).
     bool verb_stem;
+    // Whether a record is a preverb: verbal() asks this of every prefix of
+    // the word up to where no verb key starts.
+    bool preverb;
     void set(const morph::Entry& e) {
       key = e.key.data();
       records = e.records.data();
       key_size = static_cast<std::uint16_t>(e.key.size());
       record_count = static_cast<std::uint16_t>(e.records.size());
       verb_stem = false;
-      for (const Record& r : e.records)
+      preverb = false;
+      for (const Record& r : e.records) {
         verb_stem = verb_stem || (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form);
+        preverb = preverb || r.kind == Kind::preverb;
+      }
     }
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };
