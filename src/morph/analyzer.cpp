@@ -761,7 +761,8 @@ class Search {
       auto find_preverb = [&](const morph::Entry& e) {
         for (const Record& r : e.records) preverb = preverb || r.kind == Kind::preverb;
       };
-      find_preverb(i <= memo_end_ ? prefix_entry_[i].get() : morph::lookup(slice(form_, 0, i), hi));
+      if (i <= memo_end_) preverb = prefix_entry_[i].preverb;
+      else find_preverb(morph::lookup(slice(form_, 0, i), hi));
       if (user_) find_preverb(user_->lookup(slice(form_, 0, i)));
       if (preverb) splits[n_splits++] = i;
     }
@@ -1242,7 +1243,8 @@ class Search {
   // cheaper than a search, which most unknown words fail.)
   bool may_hold_stem_letter(std::string_view text, std::size_t p) {
     return some_key_from_a_start(
-        text, p, [&](std::size_t e) { return e > p; }, [](std::size_t, const morph::Entry&) { return true; });
+        text, p, /*same_as_form=*/p, [&](std::size_t e) { return e > p; },
+        [](std::size_t, const morph::Entry&) { return true; });
   }
 
   // Whether the doubled و of a variant (text = ...و + the inserted و at
@@ -1251,7 +1253,7 @@ class Search {
   bool may_read_doubled_waw(std::string_view text, std::size_t p) {
     const bool beh_before = p >= 2 && starts_with(text, p - 2, "\u0628");
     return some_key_from_a_start(
-        text, p, [&](std::size_t e) { return e > p + 2 || e == p || (beh_before && e == p - 2); },
+        text, p, /*same_as_form=*/p + 2, [&](std::size_t e) { return e > p + 2 || e == p || (beh_before && e == p - 2); },
         [&](std::size_t e, const morph::Entry& entry) {
           if (e > p + 2) return true;
           for (const Record& r : entry.records)
@@ -1293,8 +1295,15 @@ class Search {
   // وەرنەگرتوە) are keyed with the preverb: for each preverb end i that
   // verbal() found in form_ (i <= last_start, so text and form_ agree up to
   // it) the keys are text[0, i) + text[k, e) for each such k.
+  //
+  // text[0, same_as_form) is form_[0, same_as_form), a letter boundary of
+  // both (a variant changes form_ from there): along it the walk from the
+  // start of the word takes run()'s hashes of form_'s prefixes (h0_) and
+  // the point where no key starts with them (end0_) instead of hashing and
+  // testing each prefix again, once per variant tried.
   template <typename Wanted, typename Accept>
-  bool some_key_from_a_start(std::string_view text, std::size_t last_start, Wanted&& wanted, Accept&& accept) {
+  bool some_key_from_a_start(std::string_view text, std::size_t last_start, std::size_t same_as_form, Wanted&& wanted,
+                             Accept&& accept) {
     auto is_key = [&](std::string_view key, std::uint64_t h, std::size_t e) {
       const morph::Entry entry = morph::lookup(key, h);
       if (may_end_stem_at(entry, text, e) && accept(e, entry)) return true;
@@ -1302,25 +1311,46 @@ class Search {
       const morph::Entry user_entry = user_->lookup(key);
       return may_end_stem_at(user_entry, text, e) && accept(e, user_entry);
     };
+    // Whether key (ending at e, with hash h) or, before the plural ان, key + ە is a wanted stem.
+    auto stem_key_at = [&](std::size_t head, std::string_view key, std::uint64_t h, std::size_t e) {
+      if (is_key(key, h, e)) return true;
+      // an ە-final stem before the plural ان (نموونە -> نموونانە, see nominal_at)
+      if (head == 0 && starts_with(text, e, "ان")) {
+        with_e_.assign(key);
+        with_e_ += "ە";
+        if (is_key(with_e_, morph::hash_more(h, "ە"), e)) return true;
+      }
+      return false;
+    };
     // The key is text[0, head) + text[b, e).
     auto from = [&](std::size_t head, std::size_t b) {
       if (b > last_start) return false;
-      probe_.assign(text.substr(0, head));
-      std::uint64_t h = morph::hash_more(morph::kHashSeed, text.substr(0, head));
-      for (std::size_t e = b; e < text.size();) {
+      std::size_t e = b;
+      std::uint64_t h;
+      if (head == 0 && b == 0 && same_as_form > 0) {
+        // (h0_ holds the hashes up to n = min(form_.size(), 255) bytes; every
+        // boundary up to end0_ passed the prefix filter, the next one failed)
+        const std::size_t known = std::min(same_as_form, std::min(form_.size(), h0_.size() - 1));
+        for (e = 1; e <= known; ++e) {
+          if (!char_boundary(text, e)) continue;
+          if (e > end0_) return false;
+          if (wanted(e) && stem_key_at(0, slice(text, 0, e), h0_[e], e)) return true;
+        }
+        e = known;
+        h = h0_[known];
+        probe_.assign(slice(text, 0, known));
+      } else {
+        probe_.assign(text.substr(0, head));
+        h = morph::hash_more(morph::kHashSeed, text.substr(0, head));
+      }
+      while (e < text.size()) {
         h = morph::hash_byte(h, text[e]);
         probe_ += text[e];
         ++e;
         if (!char_boundary(text, e)) continue;
         if (!(head == 0 ? may_start_key(h) : may_start_verb_key(h))) return false;
         if (!wanted(e)) continue;
-        if (is_key(probe_, h, e)) return true;
-        // an ە-final stem before the plural ان (نموونە -> نموونانە, see nominal_at)
-        if (head == 0 && starts_with(text, e, "ان")) {
-          with_e_.assign(probe_);
-          with_e_ += "ە";
-          if (is_key(with_e_, morph::hash_more(h, "ە"), e)) return true;
-        }
+        if (stem_key_at(head, probe_, h, e)) return true;
       }
       return false;
     };
@@ -1570,14 +1600,20 @@ class Search {
     // verb_at asks this of every prefix of the word, and most of those that
     // are keys are nouns and particles (a sixth of the calls found a stem).
     bool verb_stem;
+    // Whether a record is a preverb: verbal() asks this of every prefix of
+    // the word up to where no verb key starts.
+    bool preverb;
     void set(const morph::Entry& e) {
       key = e.key.data();
       records = e.records.data();
       key_size = static_cast<std::uint16_t>(e.key.size());
       record_count = static_cast<std::uint16_t>(e.records.size());
       verb_stem = false;
-      for (const Record& r : e.records)
+      preverb = false;
+      for (const Record& r : e.records) {
         verb_stem = verb_stem || (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form);
+        preverb = preverb || r.kind == Kind::preverb;
+      }
     }
     morph::Entry get() const { return {{key, key_size}, {records, record_count}}; }
   };

@@ -617,6 +617,25 @@ TEST(Derivation, SpellingVariantsTheirPreTestKeeps) {
   EXPECT_EQ(kurdi::lemma("بیگێرنەوە"), "گێڕان");
 }
 
+// Along the letters a variant shares with the word, the pre-test takes the
+// word's own prefix hashes and the point where no key starts with them
+// (Search::some_key_from_a_start, same_as_form) instead of hashing again.
+// Variants whose changed letter comes late pass it all the way, and one
+// whose stem ends right where the shared part ends (the perfect وو) too.
+TEST(Derivation, SpellingVariantsLateInTheWord) {
+  // the second ر of the word (the first one's variant explains nothing)
+  EXPECT_EQ(kurdi::lemma("بیروباوەری"), "بیروباوەڕ");
+  EXPECT_EQ(kurdi::lemma("ئەستەمبۆل"), "ئەستەمبۆڵ");
+  EXPECT_EQ(kurdi::lemma("پیلانگێرانی"), "پیلانگێڕ");
+  // و for وو after nine and ten letters of the word
+  EXPECT_EQ(kurdi::lemma("ڕۆژنامەنوسانی"), "ڕۆژنامەنووس");
+  EXPECT_TRUE(contains(kurdi::stems("ڕووبەڕووبونەوەی"), "ڕووبەڕووبوون"));
+  // a key that ends where the shared part ends: the past stem before the perfect
+  EXPECT_EQ(kurdi::lemma("کردوە"), "کردن");
+  // a word no key begins with keeps its spelling: no variant of it is searched
+  EXPECT_EQ(kurdi::stems("ژژژرو"), std::vector<std::string>{"ژژژرو"});
+}
+
 TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
   // و written without a space: the word's own readings, and و as a morpheme.
   EXPECT_EQ(kurdi::lemma("کتێبو"), "کتێب");
