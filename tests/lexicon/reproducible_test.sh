@@ -16,22 +16,8 @@ if [[ ! -d "$KURDI_SHARED/data" ]]; then
 fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-FAILS=0
-
-# compare NAME GENERATED_DIR COMMITTED_DIR FILE...
-compare() {
-  local name=$1 got=$2 want=$3
-  shift 3
-  for f in "$@"; do
-    if cmp -s "$want/$f" "$got/$f"; then
-      echo "ok: $name/$f is reproduced byte for byte"
-    else
-      echo "FAIL: $name/$f differs from a rebuild (first differences below)" >&2
-      diff "$want/$f" "$got/$f" | head -20 >&2 || true
-      FAILS=$((FAILS + 1))
-    fi
-  done
-}
+# shellcheck source=tests/support/compare_rebuild.sh
+source "$KURDI_SOURCE_DIR/tests/support/compare_rebuild.sh"
 
 SECONDS=0
 "$PYTHON" "$KURDI_SOURCE_DIR/scripts/lexicon/build_lexicon.py" \

@@ -19,16 +19,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 "$PYTHON" "$KURDI_SOURCE_DIR/scripts/translit/build_exceptions.py" \
   --kurdi "$KURDI" --shared "$KURDI_SHARED" --out "$TMP"
-FAILS=0
-for f in exceptions.tsv MANIFEST; do
-  if cmp -s "$KURDI_SOURCE_DIR/data/translit/$f" "$TMP/$f"; then
-    echo "ok: data/translit/$f is reproduced byte for byte"
-  else
-    echo "FAIL: data/translit/$f differs from a rebuild (first differences below)" >&2
-    diff "$KURDI_SOURCE_DIR/data/translit/$f" "$TMP/$f" | head -20 >&2 || true
-    FAILS=$((FAILS + 1))
-  fi
-done
+# shellcheck source=tests/support/compare_rebuild.sh
+source "$KURDI_SOURCE_DIR/tests/support/compare_rebuild.sh"
+compare data/translit "$TMP" "$KURDI_SOURCE_DIR/data/translit" exceptions.tsv MANIFEST
 if ((FAILS > 0)); then
   echo "regenerate data/translit (see the top of $0)" >&2
   exit 1
