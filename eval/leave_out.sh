@@ -29,7 +29,7 @@ mkdir -p "$LEX"
 awk -F'\t' '!/^#/ && $4 == "unimorph" { print $1 }' data/lexicon/words.tsv | sort -u >"$BUILD/left_out.txt"
 awk -F'\t' 'NR == FNR { out[$1] = 1; next } /^#/ || !($1 in out)' "$BUILD/left_out.txt" data/lexicon/words.tsv \
   >"$LEX/words.tsv"
-cp data/lexicon/verbs.tsv "$LEX/verbs.tsv"
+cp data/lexicon/verbs.tsv data/lexicon/guess_stems.tsv "$LEX/"
 
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKURDI_LEXICON_DIR="$ROOT/$LEX" \
   -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=ON >/dev/null

@@ -26,6 +26,7 @@
 #include "kurdi/morph.hpp"
 #include "kurdi/normalize.hpp"
 #include "kurdi/tokenize.hpp"
+#include "morph/guess_stems.hpp"
 #include "morph/lexicon.hpp"
 #include "morph/morphotactics.hpp"
 #include "morph/user_lexicon.hpp"
@@ -125,6 +126,15 @@ constexpr std::size_t kMaxWordBytes = 512;
 // (docs/morphology.md, "Unknown words"); never on dev data.
 constexpr std::size_t kMinGuessLetters = 2;
 constexpr float kGuessMarkerCredit = 0.25f;
+// A stem the word lists attest with a marker (guess_stems.hpp) may be cut to
+// with any nominal chain, ی or ان included, when it has at least this many
+// letters and the lists do not attest the whole word with a marker too; each
+// listed marker form earns this much, so of two such cuts the better attested
+// wins (ڕۆڵ + ی; دەروون + یان before دەروونی + ان when دەروون has more).
+// Tuned like the two constants above, on UniMorph train with its
+// train-only lemmas left out (eval/leave_out.sh).
+constexpr std::size_t kMinAttestedStemLetters = 3;
+constexpr float kAttestedCredit = 0.1f;
 // A guessed ezafe after ە (بانگەشە + ی) pays this, so that a guess with a
 // marker wins where both fit (بانگێشت + ەکە + ی, not بانگێشتەکە + ی).
 constexpr float kGuessEzafeAfterECost = 0.75f;
@@ -1520,15 +1530,32 @@ class Search {
   // plus that chain when the chain holds a definiteness marker (ەکە, ەکان,
   // ێک, یەک and their allomorphs) or is an ezafe ی after a stem in ی
   // (پێوەندیی). Endings that also close many bare words (ان, ی, ە, ەوە, دا)
-  // are not guessed: such a word stays whole.
+  // are guessed only after a stem the word lists attest with a marker, and
+  // only when they do not so attest the whole word (ڕۆڵی -> ڕۆڵ + ی;
+  // guess_stems.hpp); otherwise such a word stays whole.
   void guess() {
+    // The hashes of every prefix of the word (format::hash), for the
+    // guess-stem table. (run() caps the word at kMaxWordBytes.)
+    std::array<std::uint64_t, kMaxWordBytes + 1> h;
+    h[0] = morph::kHashSeed;
+    for (std::size_t x = 0; x < form_.size(); ++x) h[x + 1] = morph::hash_byte(h[x], form_[x]);
+    // How well the word lists attest the stem form_[0, j), by j (0: not, or
+    // not to be cut to). A word they list with a marker itself is a stem
+    // (تیرۆریستی, which would otherwise be read تیرۆریست + ی): then none of
+    // its cuts is attested.
+    std::array<std::uint8_t, kMaxWordBytes + 1> attested{};
+    const bool whole_marked = morph::marked_forms(form_, h[form_.size()]) != 0;
     std::size_t letters = 0;  // code points of the stem form_[0, j)
     for (std::size_t x = 0; x < form_.size(); ++x) letters += char_boundary(form_, x) ? 1 : 0;
     for (std::size_t j = form_.size(); j-- > 0;) {
       if (!char_boundary(form_, j)) continue;
       if (--letters < kMinGuessLetters) break;
+      const std::uint64_t starting = morph::arcs_at(State::n_stem, slice(form_, j));
+      if (starting == 0) continue;  // no suffix starts here
+      if (!whole_marked && letters >= kMinAttestedStemLetters)
+        attested[j] = static_cast<std::uint8_t>(morph::marked_forms(slice(form_, 0, j), h[j]));
       // (at most cuts no arc a kept reading could take starts: no walk there)
-      if ((morph::arcs_at(State::n_stem, slice(form_, j)) & guess_arcs(State::n_stem, j)) == 0) continue;
+      if (attested[j] == 0 && (starting & guess_arcs(State::n_stem, j)) == 0) continue;
       cur_.reset();
       cur_.lemma = cur_.stem = slice(form_, 0, j);
       cur_.in_form = true;
@@ -1537,11 +1564,12 @@ class Search {
       push({0, static_cast<std::uint16_t>(j), "stem", "", false});
       stem_piece_ = cur_.count;
       require_a_ = false;
-      guessing_ = true;
+      guessing_ = attested[j] == 0;  // an attested stem takes every arc
       suffixes(j, State::n_stem, /*nominal=*/true);
       guessing_ = false;
     }
     std::erase_if(out_, [&](Candidate& c) {
+      const unsigned marked = attested[c.stem.size()];  // (every stem here is form_[0, j))
       std::size_t marker = 0;
       for (std::size_t n = 1; n < c.count; ++n) {
         const Piece& m = c.pieces[n];
@@ -1557,8 +1585,8 @@ class Search {
                                   !c.stem.substr(0, c.stem.size() - 4).ends_with("\u06CC");
       // An ezafe after ە: hardly any bare word ends in ەی.
       const bool ezafe_after_e = c.count == 2 && is(c.pieces[1].tag(), "EZ") && c.stem.ends_with("\u06D5");
-      if (marker == 0 && !ezafe_after_yeh && !ezafe_after_yy && !ezafe_after_e) return true;
-      c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2);
+      if (marker == 0 && !ezafe_after_yeh && !ezafe_after_yy && !ezafe_after_e && marked == 0) return true;
+      c.cost -= kGuessMarkerCredit * static_cast<float>(marker / 2) + kAttestedCredit * static_cast<float>(marked);
       if (ezafe_after_e) c.cost += kGuessEzafeAfterECost;
       return false;
     });

@@ -83,6 +83,23 @@ def main():
     check_sorted(path, keys)
     counts["data/lexicon/words.tsv"] = len(data)
 
+    path = os.path.join(REPO, "data", "lexicon", "guess_stems.tsv")
+    keys = []
+    data = rows(path)
+    for n, f in data:
+        if len(f) != 2:
+            fail(path, n, "want 2 columns, got %d" % len(f))
+            continue
+        stem, marked = f
+        if not is_sorani_word(stem) or len(stem) < 2:
+            fail(path, n, "stem %r is not two or more Sorani letters" % stem)
+        # 8 marker forms per stem, 16 after و and ی (build_lexicon.py, RULE G1)
+        if not marked.isdigit() or not 1 <= int(marked) <= 16:
+            fail(path, n, "marked %r is not 1..16" % marked)
+        keys.append((n, stem.encode("utf-8")))
+    check_sorted(path, keys)
+    counts["data/lexicon/guess_stems.tsv"] = len(data)
+
     path = os.path.join(REPO, "data", "lexicon", "verbs.tsv")
     keys = []
     data = rows(path)

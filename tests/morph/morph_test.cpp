@@ -214,6 +214,27 @@ TEST(Lemma, UnknownWordWithADefinitenessMarkerIsGuessed) {
   EXPECT_EQ(session.stems("زژڤەکانی"), std::vector<std::string>{"زژڤەکانی"});
 }
 
+TEST(Lemma, UnknownWordWithAnAttestedStemIsGuessed) {
+  // ڕۆڵ and دۆلار are in no lexicon source, but the word lists hold them with
+  // markers (ڕۆڵەکە, دۆلارێک; data/lexicon/guess_stems.tsv): the endings
+  // that also close bare words are then cut (ezafe ی, ەوە).
+  EXPECT_EQ(kurdi::lemma("ڕۆڵی"), "ڕۆڵ");
+  EXPECT_EQ(kurdi::lemma("دۆلاری"), "دۆلار");
+  EXPECT_EQ(kurdi::lemma("ئاژانسەوە"), "ئاژانس");
+  const auto analyses = kurdi::analyze("ڕۆڵی");
+  ASSERT_GE(analyses.size(), 2u);
+  EXPECT_FALSE(analyses.front().known);
+  EXPECT_EQ(analyses.front().upos, "NOUN");
+  EXPECT_EQ(analyses.front().stem, "ڕۆڵ");
+  EXPECT_EQ(analyses.back().lemma, "ڕۆڵی");  // the word whole stays a reading
+  EXPECT_EQ(kurdi::stems("ڕۆڵی"), std::vector<std::string>{"ڕۆڵی"});  // search stems are lexicon stems
+  // A word the lists hold with markers itself stays whole (جوولەکە is
+  // listed, so جوولە is not cut to the listed جوول + ە).
+  EXPECT_EQ(kurdi::lemma("جوولە"), "جوولە");
+  // A stem of two letters is not cut to (ئێ is listed with markers).
+  EXPECT_EQ(kurdi::lemma("ئێی"), "ئێی");
+}
+
 // --- analyses ------------------------------------------------------------------
 
 TEST(Analyze, MorphemesCoverTheFormInOrder) {
