@@ -22,6 +22,16 @@ constexpr std::uint32_t slot_value(std::uint64_t hash, std::uint32_t row) noexce
   return static_cast<std::uint32_t>(hash >> 48) << 16 | (row + 1);
 }
 inline constexpr std::uint32_t kMaxRows = 0xFFFE;
+/// A Bloom filter over the stems' hashes, two bits each, checked before the
+/// table: most prefixes of an unknown word are no stem, and the filter
+/// (32 KiB) answers them from cache where a slot probe (256 KiB) would miss.
+inline constexpr std::uint32_t kFilterBits = 1u << 18;
+constexpr std::uint32_t filter_bit_1(std::uint64_t hash) noexcept {
+  return static_cast<std::uint32_t>(hash >> 20) & (kFilterBits - 1);
+}
+constexpr std::uint32_t filter_bit_2(std::uint64_t hash) noexcept {
+  return static_cast<std::uint32_t>(hash >> 38) & (kFilterBits - 1);
+}
 }  // namespace guess_format
 
 /// How many forms of `stem` with a marker the word lists hold; 0 when the

@@ -72,8 +72,11 @@ int main(int argc, char** argv) {
   std::size_t slot_count = 16;
   while (slot_count < rows.size() * 2) slot_count *= 2;
   std::vector<std::uint32_t> slots(slot_count, 0);
+  std::vector<std::uint64_t> filter(kurdi::morph::guess_format::kFilterBits / 64, 0);
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
     const std::uint64_t h = kurdi::morph::format::hash(rows[i].stem);
+    for (const std::uint32_t bit : {kurdi::morph::guess_format::filter_bit_1(h), kurdi::morph::guess_format::filter_bit_2(h)})
+      filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     std::size_t s = h & (slot_count - 1);
     while (slots[s] != 0) s = (s + 1) & (slot_count - 1);
     slots[s] = kurdi::morph::guess_format::slot_value(h, i);
@@ -99,6 +102,10 @@ int main(int argc, char** argv) {
   for (std::size_t n = 0; n < slot_count; ++n) o << (n % 8 == 0 ? "\n  " : " ") << slots[n] << "u,";
   o << "\n};\n"
     << "extern const std::size_t kGuessSlotCount;\nconst std::size_t kGuessSlotCount = " << slot_count << ";\n"
+    << "extern const std::uint64_t kGuessFilter[];\nconst std::uint64_t kGuessFilter[] = {";
+  for (std::size_t n = 0; n < filter.size(); ++n)
+    o << (n % 4 == 0 ? "\n  " : " ") << "0x" << std::hex << filter[n] << std::dec << "ULL,";
+  o << "\n};\n"
     << "}  // namespace kurdi::morph::data\n";
 
   const std::string output = argv[1];
