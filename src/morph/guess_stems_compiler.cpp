@@ -7,7 +7,6 @@
 // marked in 1..255. The build fails, naming the line, on a malformed row, a
 // quote or backslash, a stem over 255 bytes, rows out of byte order, or more
 // rows than the table's 16-bit row numbers hold.
-#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -18,13 +17,11 @@
 
 #include "morph/guess_stems.hpp"
 #include "morph/lexicon_format.hpp"
+#include "util/data_compiler.hpp"
 
 namespace {
 
-[[noreturn]] void fail(const std::string& file, std::size_t line, const std::string& message) {
-  std::cerr << file << ":" << line << ": " << message << "\n";
-  std::exit(1);
-}
+using kurdi::data_compiler::fail;
 
 struct Row {
   std::string stem;
@@ -86,15 +83,7 @@ int main(int argc, char** argv) {
     << "#include <cstddef>\n#include <cstdint>\n\n#include \"morph/guess_stems.hpp\"\n\n"
     << "namespace kurdi::morph::data {\n"
     << "extern const char kGuessStemPool[];\nconst char kGuessStemPool[] =\n";
-  // The pool as a string literal in chunks that end at character boundaries.
-  std::size_t i = 0;
-  while (i < pool.size()) {
-    std::size_t end = std::min(pool.size(), i + 2000);
-    while (end < pool.size() && (static_cast<unsigned char>(pool[end]) & 0xC0) == 0x80) ++end;
-    o << "  \"" << pool.substr(i, end - i) << "\"\n";
-    i = end;
-  }
-  if (pool.empty()) o << "  \"\"\n";
+  kurdi::data_compiler::write_pool_literal(o, pool);
   o << ";\n"
     << "extern const guess_format::GuessStem kGuessStems[];\nconst guess_format::GuessStem kGuessStems[] = {\n"
     << table.str() << "  {0u, 0, 0},  // (never empty)\n};\n"
@@ -108,15 +97,6 @@ int main(int argc, char** argv) {
   o << "\n};\n"
     << "}  // namespace kurdi::morph::data\n";
 
-  const std::string output = argv[1];
-  {
-    std::ifstream old(output, std::ios::binary);
-    std::ostringstream prev;
-    prev << old.rdbuf();
-    if (old && prev.str() == o.str()) return 0;  // unchanged: keep the timestamp
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << o.str();
-  if (!out) fail(output, 0, "cannot write");
+  kurdi::data_compiler::write_if_changed(argv[1], o.str());
   return 0;
 }

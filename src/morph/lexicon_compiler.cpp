@@ -17,15 +17,13 @@
 #include <vector>
 
 #include "lexicon_format.hpp"
+#include "util/data_compiler.hpp"
 
 namespace {
 
 using namespace kurdi::morph::format;
 
-[[noreturn]] void fail(const std::string& file, std::size_t line, const std::string& message) {
-  std::cerr << file << ":" << line << ": " << message << "\n";
-  std::exit(1);
-}
+using kurdi::data_compiler::fail;
 
 std::vector<std::string> split(std::string_view line, char sep) {
   std::vector<std::string> out;
@@ -173,17 +171,9 @@ void write_cpp(const Builder& b, const std::string& path) {
        "#include \"morph/lexicon_format.hpp\"\n\n"
        "namespace kurdi::morph::data {\n"
        "using namespace kurdi::morph::format;\n";
-  // The pool as a string literal in chunks (raw UTF-8; the inputs were checked
-  // for quotes and backslashes). Chunks end at character boundaries.
+  // (the inputs were checked for quotes and backslashes)
   o << "extern const char kPool[];\nconst char kPool[] =\n";
-  std::size_t i = 0;
-  while (i < b.pool.size()) {
-    std::size_t end = std::min(b.pool.size(), i + 2000);
-    while (end < b.pool.size() && (static_cast<unsigned char>(b.pool[end]) & 0xC0) == 0x80) ++end;
-    o << "  \"" << b.pool.substr(i, end - i) << "\"\n";
-    i = end;
-  }
-  if (b.pool.empty()) o << "  \"\"\n";
+  kurdi::data_compiler::write_pool_literal(o, b.pool);
   o << ";\n";
   o << "extern const std::size_t kPoolSize;\nconst std::size_t kPoolSize = " << b.pool.size() << ";\n";
   // (The keys themselves are in the slots, kSlots below: no array of them.)
@@ -253,19 +243,7 @@ void write_cpp(const Builder& b, const std::string& path) {
   }
   o << "}  // namespace kurdi::morph::data\n";
 
-  // Write only when different, so an unchanged lexicon does not rebuild.
-  std::string text = o.str();
-  if (std::FILE* old = std::fopen(path.c_str(), "rb")) {
-    std::string prev;
-    char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, old)) > 0) prev.append(buf, n);
-    std::fclose(old);
-    if (prev == text) return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) fail(path, 0, "cannot write");
+  kurdi::data_compiler::write_if_changed(path, o.str());
 }
 
 }  // namespace

@@ -21,15 +21,13 @@
 
 #include "text/utf8.hpp"
 #include "translit/bizroke_model.hpp"
+#include "util/data_compiler.hpp"
 
 namespace {
 
 using namespace kurdi::translit_detail;
 
-[[noreturn]] void fail(const std::string& file, std::size_t line, const std::string& message) {
-  std::cerr << file << ":" << line << ": " << message << "\n";
-  std::exit(1);
-}
+using kurdi::data_compiler::fail;
 
 // The model id of "#" or one letter of kModelAlphabet, or -1.
 int letter_id(const std::string& s) {

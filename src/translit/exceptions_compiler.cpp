@@ -18,16 +18,14 @@
 
 #include "text/utf8.hpp"
 #include "translit/exceptions_format.hpp"
+#include "util/data_compiler.hpp"
 
 namespace {
 
 using kurdi::translit_detail::exception_hash_step;
 using kurdi::translit_detail::kExceptionHashSeed;
 
-[[noreturn]] void fail(const std::string& file, std::size_t line, const std::string& message) {
-  std::cerr << file << ":" << line << ": " << message << "\n";
-  std::exit(1);
-}
+using kurdi::data_compiler::fail;
 
 struct Row {
   std::string arabic, hawar;
@@ -116,15 +114,6 @@ int main(int argc, char** argv) {
   o << "\n};\n\n"
     << "}  // namespace kurdi::translit_detail\n";
 
-  const std::string output = argv[1];
-  {
-    std::ifstream old(output, std::ios::binary);
-    std::ostringstream prev;
-    prev << old.rdbuf();
-    if (old && prev.str() == o.str()) return 0;  // unchanged: keep the timestamp
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << o.str();
-  if (!out) fail(output, 0, "cannot write");
+  kurdi::data_compiler::write_if_changed(argv[1], o.str());
   return 0;
 }
