@@ -366,6 +366,12 @@ class Search {
     out_.clear();
   }
 
+  /// Leaves out guess(), which gives only guessed readings: for a caller
+  /// that wants the search stems alone, which are the same without it
+  /// (stems_of). guess_skipped() then tells whether the guess would have run.
+  void skip_guess() noexcept { guess_wanted_ = false; }
+  bool guess_skipped() const noexcept { return guess_skipped_; }
+
   /// Every reading, cheapest first (stable for equal costs).
   std::vector<Candidate>& run() {
     // No Sorani word comes near this many bytes (256 letters); longer tokens
@@ -383,7 +389,10 @@ class Search {
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && allow_variants_) joined_conjunction();
     if (out_.empty() && allow_variants_) joined_preposition();
-    if (out_.empty() && allow_variants_) guess();
+    if (out_.empty() && allow_variants_) {
+      if (guess_wanted_) guess();
+      else guess_skipped_ = true;
+    }
     demote_homographs();
     prefer_pronoun_base();
     sort_by_cost();
@@ -1663,6 +1672,8 @@ class Search {
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
   bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
+  bool guess_wanted_ = true;    // skip_guess()
+  bool guess_skipped_ = false;  // guess_skipped()
   bool guessing_ = false;       // in guess(): walk() takes only the arcs of guess_arcs()
 };
 
@@ -2182,9 +2193,16 @@ struct Analyzer::Impl {
   // The rest is behind `extra`: with the lemma and the analyses in the entry
   // it took two lines, which a new word writes into fresh memory (page
   // faults) and the session's teardown reads again, while a hit read one.
+  // What a search computed for an entry, each level including the ones
+  // before it. stems() asks only for the stems, and an unknown word's stems
+  // are the word itself with or without the search's guess (Search::guess),
+  // which is most of the time a new unknown word takes: so stems() skips it,
+  // and lemma() on such an entry searches again.
+  enum class Level : std::uint8_t { stems, lemma, analyses };
+
   struct alignas(64) Entry {
     std::uint16_t word_size = 0;  // (at most kMaxCachedWord)
-    bool analysed = false;
+    Level level = Level::stems;
     // The lemma is stems.front(), as it is for 94 % of word types (else it
     // is extra->lemma, or empty for an empty word without extra).
     bool lemma_is_first_stem = false;
@@ -2301,25 +2319,26 @@ struct Analyzer::Impl {
   const std::vector<Analysis> no_analyses{};  // an empty word's
   std::vector<Candidate> readings;  // each search's, reused
 
-  // The entry of `word`; a miss runs one search and keeps what it gives
-  // (the full analyses too when `want_analyses`, so analyze() on a new word
-  // does not search twice).
-  Entry& get(std::string_view word, bool want_analyses) {
+  // The entry of `word` with at least `need` computed; a miss runs one
+  // search and keeps what it gives (the full analyses too when `need` is
+  // Level::analyses, so analyze() on a new word does not search twice).
+  Entry& get(std::string_view word, Level need) {
     const std::uint64_t h = util::hash_bytes(word, seed);
     Entry* found = young.find(h, word);
     if (!found) {
       if (Entry* aged = old.find(h, word)) found = &moved_back(h, word, *aged);
     }
-    if (found && (found->analysed || !want_analyses)) return *found;
-    return searched(h, word, want_analyses, found);
+    if (found && found->level >= need) return *found;
+    return searched(h, word, need, found);
   }
 
   // The rest of get() for a word that must be searched (`found`: its entry,
-  // when cached without analyses). Out of line, so that a hit, which is
-  // most calls, does not pay the register saves of all this.
-  [[gnu::noinline]] Entry& searched(std::uint64_t h, std::string_view word, bool want_analyses, Entry* found) {
+  // when cached below `need`). Out of line, so that a hit, which is most
+  // calls, does not pay the register saves of all this.
+  [[gnu::noinline]] Entry& searched(std::uint64_t h, std::string_view word, Level need, Entry* found) {
     // Computed before anything is stored: a search that throws caches nothing.
     Entry e;
+    e.level = need;
     // Most words reach the cache normalized already: the search then reads
     // the word itself, not a copy (a heap allocation for most words, which
     // are longer than std::string's inline 15 bytes).
@@ -2328,7 +2347,10 @@ struct Analyzer::Impl {
     if (!normalize_detail::standard_keeps_word(word)) form = normalized = normalized_word(word);
     if (!form.empty()) {
       Search search(form, user, readings);
+      if (need == Level::stems) search.skip_guess();
       const auto& candidates = search.run();
+      // Without a guess to skip, the entry is complete up to the lemma.
+      if (need == Level::stems && !search.guess_skipped()) e.level = Level::lemma;
       e.stems = stems_of(candidates, form);
       const std::string_view lemma = candidates.empty() ? form : candidates.front().lemma;
       if (!e.stems.empty() && e.stems.front() == lemma) {
@@ -2337,18 +2359,19 @@ struct Analyzer::Impl {
         e.extra = std::make_unique<Extra>();
         e.extra->lemma = lemma;
       }
-      if (want_analyses) {
+      if (need == Level::analyses) {
         if (!e.extra) e.extra = std::make_unique<Extra>();
         e.extra->analyses = analyses_of(candidates, form);
       }
+    } else {
+      e.level = Level::analyses;  // an empty word has none of them
     }
-    e.analysed = want_analyses;
     if (word.size() > kMaxCachedWord) return uncached = std::move(e);
     if (!found) return insert(h, word, std::move(e));
     found->stems = std::move(e.stems);
     found->extra = std::move(e.extra);
     found->lemma_is_first_stem = e.lemma_is_first_stem;
-    found->analysed = e.analysed;
+    found->level = e.level;
     return *found;
   }
 
@@ -2390,9 +2413,13 @@ Analyzer::Analyzer(std::size_t capacity, const UserLexicon* user) : impl_(new Im
 Analyzer::~Analyzer() { delete impl_; }
 
 const std::vector<Analysis>& Analyzer::analyze(std::string_view word) {
-  return impl_->analyses_of_entry(impl_->get(word, true));
+  return impl_->analyses_of_entry(impl_->get(word, Impl::Level::analyses));
 }
-const std::vector<std::string>& Analyzer::stems(std::string_view word) { return impl_->get(word, false).stems; }
-const std::string& Analyzer::lemma(std::string_view word) { return impl_->lemma_of(impl_->get(word, false)); }
+const std::vector<std::string>& Analyzer::stems(std::string_view word) {
+  return impl_->get(word, Impl::Level::stems).stems;
+}
+const std::string& Analyzer::lemma(std::string_view word) {
+  return impl_->lemma_of(impl_->get(word, Impl::Level::lemma));
+}
 
 }  // namespace kurdi

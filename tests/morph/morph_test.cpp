@@ -395,8 +395,10 @@ TEST(Analyzer, LemmaWhetherOrNotItIsTheFirstStem) {
   // A session keeps a lemma that equals the word's first stem only once, as
   // that stem (most words); these words cover both kinds, an empty word, and
   // each way an entry is made: by lemma(), by stems(), by analyze() (and a
-  // lemma() after it), searched again for analyze(), moved back.
-  const std::vector<std::string> words = {"کتێبەکان", "زژڤەکان", "دەیانگوت", "ڕاهێنەری", "کوردی", "", "نمونە"};
+  // lemma() after it), searched again for analyze(), moved back. stems()
+  // leaves out the guess for an unknown word (زژڤەکان, ڕۆڵی), so a lemma()
+  // after it searches again.
+  const std::vector<std::string> words = {"کتێبەکان", "زژڤەکان", "دەیانگوت", "ڕاهێنەری", "کوردی", "", "نمونە", "ڕۆڵی"};
   // the guessed word's lemma is its cut stem, not its one search stem (the word whole)
   ASSERT_NE(kurdi::lemma("زژڤەکان"), kurdi::stems("زژڤەکان").front());
   ASSERT_EQ(kurdi::lemma("کتێبەکان"), kurdi::stems("کتێبەکان").front());
