@@ -233,6 +233,13 @@ TEST(Lemma, UnknownWordWithAnAttestedStemIsGuessed) {
   EXPECT_EQ(kurdi::lemma("جوولە"), "جوولە");
   // A stem of two letters is not cut to (ئێ is listed with markers).
   EXPECT_EQ(kurdi::lemma("ئێی"), "ئێی");
+  // RULE G2: a stem in ی after a vowel, or in -یی after a consonant, is not
+  // credited with the forms in ەک, which are the stem without ی + یەک
+  // (ئاڕاستەیەکە is ئاڕاستە + یەک + ە, not ئاڕاستەی + ەکە).
+  EXPECT_EQ(kurdi::lemma("ئاڕاستەیی"), "ئاڕاستەیی");  // not ئاڕاستەی + ی
+  EXPECT_EQ(kurdi::lemma("فیکرییان"), "فیکری");      // not فیکریی + ان
+  // The adjective's -یی after a vowel keeps them: نێونەتەوەیی + ەکان.
+  EXPECT_EQ(kurdi::lemma("نێونەتەوەییەکان"), "نێونەتەوەیی");
 }
 
 // --- analyses ------------------------------------------------------------------
