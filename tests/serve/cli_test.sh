@@ -4,32 +4,15 @@
 # a clear message when the port is in use, and a clean stop on SIGINT and
 # SIGTERM. Every server started here is stopped here (trap).
 source "$KURDI_TEST_DIR/lib.sh"
-PIDS=()
+source "$(dirname "$0")/lib.sh"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  stop_servers
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 
 "$KURDI" index "$TMP/a.db" "$KURDI_SOURCE_DIR/tests/behaviour/search/documents.jsonl" > /dev/null 2>&1 \
   || { echo "cannot build the test archive" >&2; exit 1; }
-
-# start NAME ARGS...: starts kurdi serve in the background (stderr in
-# $TMP/NAME.log); sets PID and URL once it printed its address.
-start() {
-  local name=$1; shift
-  "$KURDI" serve "$@" 2> "$TMP/$name.log" &
-  PID=$!
-  PIDS+=("$PID")
-  URL=""
-  for _ in $(seq 100); do
-    URL=$(sed -n 's/^kurdi serve: serving .* at \(http:[^ ]*\)$/\1/p' "$TMP/$name.log" | head -n1)
-    [[ -n "$URL" ]] && return 0
-    kill -0 "$PID" 2>/dev/null || return 1
-    sleep 0.05
-  done
-  return 1
-}
 
 # --help names every option, and docs/cli.md and docs/kurdi.1 document them.
 "$KURDI" serve --help > "$TMP/help"
@@ -78,7 +61,7 @@ done
 # A server on a free port: the address is printed, /healthz answers within
 # 1 s of start, requests are logged.
 t0=$(date +%s%N)
-start one "$TMP/a.db" --port 0 || { cat "$TMP/one.log" >&2; fail "server did not start"; finish; }
+start_serve one "$TMP/a.db" --port 0 || { cat "$TMP/one.log" >&2; fail "server did not start"; finish; }
 healthy=""
 ready_ms=${SERVE_READY_MS:-1000}  # the requirement; sanitizer builds get more (tests/serve/CMakeLists.txt)
 while (( ($(date +%s%N) - t0) < ready_ms * 1000000 )); do
@@ -112,7 +95,7 @@ grep -q "SIGINT received" "$TMP/one.log" && pass "SIGINT: message" || fail "SIGI
 curl -fsS "${URL}healthz" > /dev/null 2>&1 && fail "still answering after SIGINT" || pass "stopped after SIGINT"
 
 # SIGTERM while a client holds a keep-alive connection; --base-path; --quiet.
-start two "$TMP/a.db" --port 0 --base-path /kurdi --quiet || fail "second server did not start"
+start_serve two "$TMP/a.db" --port 0 --base-path /kurdi --quiet || fail "second server did not start"
 [[ "$URL" == */kurdi/ ]] && pass "base path in the address: $URL" || fail "address: $URL"
 curl -fsS "${URL}healthz" > /dev/null && pass "healthz under the base path" || fail "healthz under the base path"
 code=$(curl -s -o /dev/null -w '%{http_code}' "${URL%kurdi/}healthz")

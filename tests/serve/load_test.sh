@@ -12,27 +12,19 @@ if ! command -v wrk > /dev/null; then
   echo "SKIP: wrk is not installed"
   exit 77
 fi
-SERVER=""
+source "$(dirname "$0")/lib.sh"
 cleanup() {
-  [[ -n "$SERVER" ]] && kill -KILL "$SERVER" 2>/dev/null || true
+  stop_servers
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 
 "$KURDI" index "$TMP/a.db" "$KURDI_SOURCE_DIR/tests/behaviour/search/documents.jsonl" > /dev/null 2>&1 \
   || { echo "cannot build the test archive" >&2; exit 1; }
-"$KURDI" serve "$TMP/a.db" --port 0 --quiet 2> "$TMP/serve.log" &
-SERVER=$!
-url=""
-for _ in $(seq 100); do
-  url=$(sed -n 's/^kurdi serve: serving .* at \(http:[^ ]*\)$/\1/p' "$TMP/serve.log" | head -n1)
-  [[ -n "$url" ]] && break
-  sleep 0.05
-done
-[[ -n "$url" ]] || { cat "$TMP/serve.log" >&2; echo "server did not start" >&2; exit 1; }
+start_serve serve "$TMP/a.db" --port 0 --quiet || { cat "$TMP/serve.log" >&2; echo "server did not start" >&2; exit 1; }
 
 for connections in 16 64; do
-  wrk -t2 -c"$connections" -d3s --timeout 5s -s "$(dirname "$0")/queries.lua" "${url%/}" > "$TMP/wrk.txt" 2>&1
+  wrk -t2 -c"$connections" -d3s --timeout 5s -s "$(dirname "$0")/queries.lua" "${URL%/}" > "$TMP/wrk.txt" 2>&1
   line=$(grep '^kurdi-wrk:' "$TMP/wrk.txt" || true)
   echo "$connections connections: ${line#kurdi-wrk: }"
   if [[ -z "$line" ]]; then cat "$TMP/wrk.txt" >&2; fail "$connections connections: wrk gave no summary"; continue; fi
@@ -43,8 +35,7 @@ for connections in 16 64; do
     || fail "$connections connections: errors (non2xx connect read write timeout) = $errors"
 done
 
-curl -fsS "${url}healthz" > /dev/null && pass "healthy after the load" || fail "not healthy after the load"
-terminate "$SERVER"
-SERVER=""
+curl -fsS "${URL}healthz" > /dev/null && pass "healthy after the load" || fail "not healthy after the load"
+terminate "$PID"
 check_eq "clean stop after the load" 0 "$rc"
 finish
