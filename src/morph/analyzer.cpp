@@ -2188,18 +2188,18 @@ struct Analyzer::Impl {
     std::vector<Analysis> analyses;
   };
 
+  // What a search computed for an entry, each level including the ones
+  // before it. An unknown word's stems are the word itself with or without
+  // the search's guess (Search::guess), so stems() skips the guess (13-14 % of
+  // a fresh session's stemming time, docs/benchmarks.md), and a lemma() on
+  // such an entry later searches again.
+  enum class Level : std::uint8_t { stems, lemma, analyses };
+
   // One cache line: the word, to compare it (inline up to kInline bytes,
   // 14 letters, which is nearly every word), and the stems a hit returns.
   // The rest is behind `extra`: with the lemma and the analyses in the entry
   // it took two lines, which a new word writes into fresh memory (page
   // faults) and the session's teardown reads again, while a hit read one.
-  // What a search computed for an entry, each level including the ones
-  // before it. stems() asks only for the stems, and an unknown word's stems
-  // are the word itself with or without the search's guess (Search::guess),
-  // which is most of the time a new unknown word takes: so stems() skips it,
-  // and lemma() on such an entry searches again.
-  enum class Level : std::uint8_t { stems, lemma, analyses };
-
   struct alignas(64) Entry {
     std::uint16_t word_size = 0;  // (at most kMaxCachedWord)
     Level level = Level::stems;
