@@ -84,6 +84,28 @@ std::string utc_now() {
 using Ranked = std::vector<std::pair<std::int64_t, double>>;
 
 // Best first: score descending, ties to the lower doc (the SQL's order).
+// LEB128: seven bits a byte, low groups first, the high bit on every byte
+// but the last (the postings of common terms, "Postings of common terms").
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Reads one value at `at` and moves past it; false at a truncated or
+// overlong value (a damaged file must not be read past its end).
+bool read_varint(const unsigned char*& at, const unsigned char* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; at < end && shift < 64; shift += 7) {
+    const unsigned char byte = *at++;
+    v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
 bool ranks_before(const std::pair<std::int64_t, double>& a, const std::pair<std::int64_t, double>& b) {
   return a.second > b.second || (a.second == b.second && a.first < b.first);
 }
@@ -320,7 +342,9 @@ struct Archive::Impl {
 
   void drop_bounds() {
     if (bounds_dropped) return;
-    connection.exec("DELETE FROM term_bounds; DELETE FROM meta WHERE key = 'bounds';");
+    connection.exec(
+        "DELETE FROM term_bounds; DELETE FROM term_postings; DELETE FROM document_lengths; "
+        "DELETE FROM meta WHERE key IN ('bounds', 'postings');");
     bounds_dropped = true;
   }
 
@@ -334,7 +358,7 @@ struct Archive::Impl {
     // are one SQLite varint per column (big-endian groups of 7 bits, the
     // high bit set on every byte but the last; lengths never need the
     // ninth byte).
-    kurdi::sqlite::BoundLengths lengths(static_cast<std::size_t>(max_doc) + 1, 0);
+    std::vector<std::uint32_t> lengths(static_cast<std::size_t>(max_doc) + 1, 0);
     {
       db::Statement sizes(connection, "SELECT id, sz FROM documents_fts_docsize");
       while (sizes.step()) {
@@ -351,7 +375,7 @@ struct Archive::Impl {
           }
           total += static_cast<std::int64_t>(v);
         }
-        lengths[static_cast<std::size_t>(id)] = static_cast<int>(std::min<std::int64_t>(total, 1 << 30));
+        lengths[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(std::min<std::int64_t>(total, 1 << 30));
       }
     }
     connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kurdi_bounds_vocab USING fts5vocab(main, documents_fts, row)");
@@ -361,30 +385,91 @@ struct Archive::Impl {
       vocab.bind(1, static_cast<std::int64_t>(std::ceil(kBoundTermShare * static_cast<double>(documents))));
       while (vocab.step()) terms.emplace_back(vocab.text(0));
     }
+    if (terms.empty()) return;
+    // FTS5's totals, as kurdi_bm25 reads them: its N and average length.
+    std::uint64_t rows = 0, tokens = 0;
+    {
+      db::Statement totals(connection,
+                           "SELECT kurdi_index_totals(documents_fts) FROM documents_fts "
+                           "WHERE documents_fts MATCH ?1 LIMIT 1");
+      const std::string match = term_match(terms.front());  // bound in place (sqlite_db.hpp)
+      totals.bind(1, match);
+      unsigned long long r = 0, t = 0;
+      if (!totals.step() || std::sscanf(std::string(totals.text(0)).c_str(), "%llu %llu", &r, &t) != 2)
+        throw ArchiveError(Kind::sqlite, "cannot read the full-text index's totals of " + path);
+      rows = r;
+      tokens = t;
+    }
+    const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
     const std::size_t blocks = static_cast<std::size_t>(max_doc >> bits) + 1;
-    db::Statement parts(connection,
-                        "SELECT rowid, kurdi_bound_part(documents_fts, ?2, 3.0, 1.0) FROM documents_fts "
-                        "WHERE documents_fts MATCH ?1");
-    db::Statement insert(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
+    // FTS5 walks a term's doclist by rowid: ORDER BY rowid costs no sort.
+    db::Statement counts(connection,
+                         "SELECT rowid, kurdi_phrase_tf(documents_fts, 3.0, 1.0) FROM documents_fts "
+                         "WHERE documents_fts MATCH ?1 ORDER BY rowid");
+    db::Statement insert_bounds(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
+    db::Statement insert_postings(connection, "INSERT INTO term_postings(term, blocks, postings) VALUES(?1, ?2, ?3)");
     std::vector<double> bound(blocks);
+    std::vector<std::uint32_t> starts(blocks + 1);
+    std::string postings;
+    // The postings are stored little-endian and hold whole counts (the
+    // column weights 3 and 1 make every count whole); otherwise there are
+    // none and searches use FTS5 (and the bounds) alone.
+    bool with_postings = std::endian::native == std::endian::little;
     for (const std::string& term : terms) {
-      std::string match = "\"";
-      match.append(search::term_marker);
-      for (const char c : term) {
-        if (c == '"') match.push_back('"');
-        match.push_back(c);
-      }
-      match.push_back('"');
       std::fill(bound.begin(), bound.end(), 0.0);
-      parts.bind(1, match).bind_pointer(2, &lengths, kurdi::sqlite::kBoundLengthsType);
-      while (parts.step()) {
-        double& b = bound[static_cast<std::size_t>(parts.integer(0) >> bits)];
-        b = std::max(b, parts.real(1));
+      postings.clear();
+      std::size_t next_block = 0;
+      std::int64_t previous = -1;
+      const std::string match = term_match(term);
+      counts.bind(1, match);
+      while (counts.step()) {
+        const std::int64_t row = counts.integer(0);
+        const double tf = counts.real(1);
+        if (row < 0 || row > max_doc || row <= previous)
+          throw ArchiveError(Kind::sqlite, "the full-text index of " + path + " lists rowid " + std::to_string(row) +
+                                               " out of order for a term: run `kurdi check`");
+        const std::size_t block = static_cast<std::size_t>(row >> bits);
+        double& b = bound[block];
+        b = std::max(b, search::bm25_tf(tf, lengths[static_cast<std::size_t>(row)], average_length,
+                                        search::RankingOptions{}));
+        const bool first_in_block = next_block <= block;
+        while (next_block <= block) starts[next_block++] = static_cast<std::uint32_t>(postings.size());
+        put_varint(postings, static_cast<std::uint64_t>(
+                                 row - (first_in_block ? static_cast<std::int64_t>(block) << bits : previous)));
+        if (!(tf >= 0 && tf < 4294967296.0 && tf == std::floor(tf))) with_postings = false;
+        put_varint(postings, static_cast<std::uint64_t>(std::max(tf, 0.0)));
+        previous = row;
       }
-      parts.reset();
-      insert.bind(1, term).bind_blob(2, bound.data(), bound.size() * sizeof(double)).run();
+      counts.reset();
+      if (postings.size() > std::numeric_limits<std::uint32_t>::max()) with_postings = false;
+      while (next_block <= blocks) starts[next_block++] = static_cast<std::uint32_t>(postings.size());
+      insert_bounds.bind(1, term).bind_blob(2, bound.data(), bound.size() * sizeof(double)).run();
+      if (with_postings)
+        insert_postings.bind(1, term)
+            .bind_blob(2, starts.data(), starts.size() * sizeof(std::uint32_t))
+            .bind_blob(3, postings.data(), postings.size())
+            .run();
     }
     set_meta("bounds", std::to_string(bits) + " " + std::to_string(max_doc) + " " + std::to_string(documents));
+    if (with_postings) {
+      db::Statement insert(connection, "INSERT INTO document_lengths(id, lengths) VALUES(0, ?1)");
+      insert.bind_blob(1, lengths.data(), lengths.size() * sizeof(std::uint32_t)).run();
+      set_meta("postings", std::to_string(rows) + " " + std::to_string(tokens));
+    } else {
+      connection.exec("DELETE FROM term_postings");
+    }
+  }
+
+  // A MATCH expression for one stored index term (fts5vocab's spelling).
+  static std::string term_match(std::string_view term) {
+    std::string match = "\"";
+    match.append(search::term_marker);
+    for (const char c : term) {
+      if (c == '"') match.push_back('"');
+      match.push_back(c);
+    }
+    match.push_back('"');
+    return match;
   }
 
   struct BlockBounds {
@@ -406,19 +491,13 @@ struct Archive::Impl {
     return b;
   }
 
-  // The best `wanted` hits of `full` (the full match, or a narrow one: a
-  // subset of it, which the same bounds bound), ranked block by block (see
-  // "Block bounds"); nullopt when the bounds do not apply (none, stale, an
-  // item that is a phrase or a prefix, or a match that can reach fewer
-  // than kBlockSearchBlocks blocks' worth of documents).
-  std::optional<Ranked> rank_by_blocks(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
-                                       double reach, std::uint64_t wanted, const SearchRequest& request) const {
-    if (wanted == 0) return std::nullopt;
-    const std::optional<BlockBounds> b = valid_bounds();
-    if (!b) return std::nullopt;
-    const std::int64_t block_size = std::int64_t{1} << b->bits;
-    if (reach < kBlockSearchBlocks * static_cast<double>(block_size)) return std::nullopt;
-    const std::size_t blocks = static_cast<std::size_t>(b->max_doc >> b->bits) + 1;
+  // The blocks in the order to rank them, highest bound first (ties: lower
+  // rowids first), with their bounds (see "Block bounds"), leaving out
+  // those in which no document matches the AND; nullopt when an item is a
+  // phrase or a prefix, or a term with documents has no bounds.
+  std::optional<std::vector<std::pair<double, std::size_t>>> block_order(const search::QueryPlan& plan,
+                                                                         const BlockBounds& b) const {
+    const std::size_t blocks = static_cast<std::size_t>(b.max_doc >> b.bits) + 1;
     const search::RankingOptions& ranking_options = plan.options;
 
     // Each item's bound per block, items numbered as kurdi_bm25's slots.
@@ -462,14 +541,39 @@ struct Archive::Impl {
       // least as large (rounding is monotone), so no score of the block
       // exceeds it, and the block's best document of a one-term item
       // reaches it exactly: copies of it in other blocks tie, and the tie
-      // rule below stops at them. The idf is kurdi_bm25's too: its df comes
-      // from the plan, and FTS5's row count equals plan.documents (the
-      // deferral relies on the same).
+      // rule of the rankers stops at them. The idf is kurdi_bm25's too: its
+      // df comes from the plan, and FTS5's row count equals plan.documents
+      // (the deferral relies on the same).
       order.emplace_back(sum, i);
     }
     std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
       return x.first > y.first || (x.first == y.first && x.second < y.second);
     });
+    return order;
+  }
+
+  // Whether a page of `wanted` hits, `best`, is settled before a block that
+  // starts at rowid `lo` with bound `bound`: the block's documents score at
+  // most `bound`, and a tie goes to the lower rowid.
+  static bool page_settled(const Ranked& best, std::uint64_t wanted, double bound, std::int64_t lo) {
+    return best.size() == wanted &&
+           (bound < best.back().second || (bound == best.back().second && lo > best.back().first));
+  }
+
+  // The best `wanted` hits of `full` (the full match, or a narrow one: a
+  // subset of it, which the same bounds bound), ranked block by block (see
+  // "Block bounds"); nullopt when the bounds do not apply (none, stale, an
+  // item that is a phrase or a prefix, or a match that can reach fewer
+  // than kBlockSearchBlocks blocks' worth of documents).
+  std::optional<Ranked> rank_by_blocks(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
+                                       double reach, std::uint64_t wanted, const SearchRequest& request) const {
+    if (wanted == 0) return std::nullopt;
+    const std::optional<BlockBounds> b = valid_bounds();
+    if (!b) return std::nullopt;
+    const std::int64_t block_size = std::int64_t{1} << b->bits;
+    if (reach < kBlockSearchBlocks * static_cast<double>(block_size)) return std::nullopt;
+    const std::optional<std::vector<std::pair<double, std::size_t>>> order = block_order(plan, *b);
+    if (!order) return std::nullopt;
 
     const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
     std::string sql = filtered ? "SELECT f.rowid, kurdi_bm25(documents_fts, ?7, 3.0, 1.0) AS score FROM documents_fts f "
@@ -484,11 +588,11 @@ struct Archive::Impl {
     std::string ranking;
     char floor[64];
     int ranked_statements = 0;
-    for (const auto& [bound, block] : order) {
+    for (const auto& [bound, block] : *order) {
       std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
       std::int64_t hi = lo + block_size - 1;
       const bool full_page = best.size() == wanted;
-      if (full_page && (bound < best.back().second || (bound == best.back().second && lo > best.back().first))) break;
+      if (page_settled(best, wanted, bound, lo)) break;
       // The bounds are not stopping it (items whose best documents differ
       // make a sum of maxima that few documents reach): the rest in one
       // statement over every rowid, pruned by the page so far. Rows of the
@@ -520,6 +624,169 @@ struct Archive::Impl {
                    best.end());
       if (best.size() > wanted) best.resize(wanted);
       if (last) break;
+    }
+    return best;
+  }
+
+  // --- Postings of common terms ------------------------------------------------
+  //
+  // The block bounds stop a query early only when a block's bound, a sum of
+  // each item's best part in the block, is near what one document reaches.
+  // For a pair of common words (`لە ئەوە`, most of the archive matches
+  // both) different documents reach the two parts, few blocks are passed
+  // over, and every block ranked through FTS5 costs a statement (about
+  // 0.3-2 ms beyond its rows) while the rest in one statement walks every
+  // match (0.7 us a row: 150-300 ms on the 1 GB bench archive).
+  //
+  // So the archive also keeps, for each term with bounds, its postings
+  // (term_postings: each document's column-weighted count, as
+  // kurdi_phrase_tf counts it, grouped by the bounds' blocks), every
+  // document's length (document_lengths) and FTS5's totals (meta
+  // 'postings': "ROWS TOKENS"). A query whose every term is such a term
+  // (no phrase, prefix, exclusion or filter) is ranked here, block by
+  // block in the bounds' order, each block decoded from memory and scored
+  // with kurdi_bm25's own arithmetic (kurdi::sqlite::RankingScorer), with
+  // no statement per block and no stop but the bounds'. Exact: the same
+  // documents (a document matches a group when it holds one of its terms)
+  // and the same scores, bit for bit (tests/archive/exact_ranking_test.cpp).
+  // Built, kept and dropped with the bounds (build_bounds, drop_bounds).
+
+  struct PostingsData {
+    std::string key;  // what it was read for (postings_data())
+    std::vector<std::uint32_t> lengths;
+    std::uint64_t rows = 0, tokens = 0;
+  };
+  mutable std::optional<PostingsData> postings_data_;
+
+  // The documents' lengths and FTS5's totals, read once while the archive
+  // is unchanged; null when the archive has no valid postings.
+  const PostingsData* postings_data(const BlockBounds& b) const {
+    if (std::endian::native != std::endian::little) return nullptr;  // stored little-endian
+    const std::string totals = meta("postings");
+    if (totals.empty()) return nullptr;
+    const std::string key = std::to_string(pragma("PRAGMA data_version")) + " " + meta("bounds") + " " + totals;
+    if (postings_data_ && postings_data_->key == key) return &*postings_data_;
+    postings_data_.reset();
+    PostingsData d;
+    d.key = key;
+    unsigned long long rows = 0, tokens = 0;
+    if (std::sscanf(totals.c_str(), "%llu %llu", &rows, &tokens) != 2) return nullptr;
+    d.rows = rows;
+    d.tokens = tokens;
+    db::Statement s(connection, "SELECT lengths FROM document_lengths WHERE id = 0");
+    if (!s.step()) return nullptr;
+    const std::string_view blob = s.blob(0);
+    if (blob.size() != (static_cast<std::size_t>(b.max_doc) + 1) * sizeof(std::uint32_t)) return nullptr;
+    d.lengths.resize(static_cast<std::size_t>(b.max_doc) + 1);
+    std::memcpy(d.lengths.data(), blob.data(), blob.size());
+    postings_data_ = std::move(d);
+    return &*postings_data_;
+  }
+
+  struct TermPostings {
+    std::vector<std::uint32_t> starts;  // per block, and one more
+    std::string bytes;
+  };
+
+  // A term's postings (false when it has none, or they do not fit `blocks`).
+  bool term_postings(std::string_view term, std::size_t blocks, TermPostings& out) const {
+    db::Statement& s = cached("SELECT blocks, postings FROM term_postings WHERE term = ?1");
+    s.bind(1, term);
+    bool ok = false;
+    if (s.step()) {
+      const std::string_view starts = s.blob(0);
+      if (starts.size() == (blocks + 1) * sizeof(std::uint32_t)) {
+        out.starts.resize(blocks + 1);
+        std::memcpy(out.starts.data(), starts.data(), starts.size());
+        out.bytes.assign(s.blob(1));
+        ok = std::is_sorted(out.starts.begin(), out.starts.end()) && out.starts.back() == out.bytes.size();
+      }
+    }
+    s.reset();
+    return ok;
+  }
+
+  // The best `wanted` hits of the full match `full` of `plan`, from the
+  // postings (see above); nullopt when they do not apply.
+  std::optional<Ranked> rank_by_postings(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
+                                         std::uint64_t wanted) const {
+    if (wanted == 0 || plan.groups.empty() || plan.groups.size() > 64) return std::nullopt;
+    const std::optional<BlockBounds> b = valid_bounds();
+    if (!b) return std::nullopt;
+    const PostingsData* data = postings_data(*b);
+    if (data == nullptr) return std::nullopt;
+    kurdi::sqlite::RankingScorer scorer;
+    if (!scorer.parse(full.ranking, data->rows, data->tokens)) return std::nullopt;
+    const std::size_t phrases = scorer.phrases();
+    if (phrases != full.terms.size()) return std::nullopt;
+    std::vector<std::size_t> group_of_slot;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) group_of_slot.insert(group_of_slot.end(), plan.groups[g].size(), g);
+
+    const std::size_t blocks = static_cast<std::size_t>(b->max_doc >> b->bits) + 1;
+    std::vector<TermPostings> postings(phrases);
+    std::vector<std::uint64_t> group_bit(phrases, 0);
+    std::vector<std::size_t> live;  // the phrases with postings
+    for (std::size_t i = 0; i < phrases; ++i) {
+      const int slot = scorer.slot(i);
+      // An exclusion (slot -1), or a phrase or prefix of the query's text.
+      if (slot < 0 || full.terms[i].empty() || static_cast<std::size_t>(slot) >= group_of_slot.size())
+        return std::nullopt;
+      if (!term_postings(full.terms[i], blocks, postings[i])) {
+        if (statistics.documents_with(full.terms[i]) == 0) continue;  // in no document: matches nothing
+        return std::nullopt;  // a rarer term: FTS5 and the deferral find its documents faster
+      }
+      live.push_back(i);
+      group_bit[i] = std::uint64_t{1} << group_of_slot[static_cast<std::size_t>(slot)];
+    }
+    const std::optional<std::vector<std::pair<double, std::size_t>>> order = block_order(plan, *b);
+    if (!order) return std::nullopt;
+
+    const std::size_t groups = plan.groups.size();
+    const std::uint64_t every_group = groups == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << groups) - 1;
+    const std::size_t block_size = std::size_t{1} << b->bits;
+    // Per document of the block (by rowid - lo): when it was last seen (the
+    // block's number), its groups, and each phrase's count.
+    std::vector<std::uint32_t> seen(block_size, 0);
+    std::vector<std::uint64_t> hit(block_size, 0);
+    std::vector<double> tf(block_size * phrases, 0.0);
+    std::vector<std::uint32_t> touched;
+    std::uint32_t visit = 0;
+    Ranked best;
+    best.reserve(static_cast<std::size_t>(wanted) + 1);
+    for (const auto& [bound, block] : *order) {
+      const std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
+      if (page_settled(best, wanted, bound, lo)) break;
+      ++visit;
+      touched.clear();
+      for (const std::size_t i : live) {
+        const TermPostings& p = postings[i];
+        const auto* at = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block];
+        const auto* end = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block + 1];
+        std::uint64_t offset = 0, gap = 0, count = 0;
+        for (bool first = true; at < end; first = false) {
+          if (!read_varint(at, end, gap) || !read_varint(at, end, count)) return std::nullopt;
+          offset = first ? gap : offset + gap;
+          if (offset >= block_size) return std::nullopt;  // damaged: FTS5 answers instead
+          if (seen[offset] != visit) {
+            seen[offset] = visit;
+            hit[offset] = 0;
+            std::fill_n(tf.begin() + static_cast<std::ptrdiff_t>(offset * phrases), phrases, 0.0);
+            touched.push_back(static_cast<std::uint32_t>(offset));
+          }
+          hit[offset] |= group_bit[i];
+          tf[offset * phrases + i] = static_cast<double>(count);
+        }
+      }
+      for (const std::uint32_t offset : touched) {
+        if (hit[offset] != every_group) continue;  // not in the AND
+        const std::int64_t row = lo + offset;
+        if (row > b->max_doc) return std::nullopt;
+        const std::pair<std::int64_t, double> candidate{
+            row, scorer.score(&tf[offset * phrases], static_cast<int>(data->lengths[static_cast<std::size_t>(row)]))};
+        if (best.size() == wanted && !ranks_before(candidate, best.back())) continue;
+        best.insert(std::upper_bound(best.begin(), best.end(), candidate, ranks_before), candidate);
+        if (best.size() > wanted) best.pop_back();
+      }
     }
     return best;
   }
@@ -775,14 +1042,24 @@ SearchResult Archive::search(const SearchRequest& request) const {
     impl_->statistics.refresh();
     search::QueryPlan plan = search::plan_query(query, impl_->statistics);
     bool done = false;
+    const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
+    // A query of common terms only: ranked from their postings, in memory
+    // ("Postings of common terms"); the narrow passes are for rarer terms.
+    if (!filtered && query.excluded.empty() && wanted <= kMaxNarrowPage) {
+      kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+      if (std::optional<Ranked> ranked = impl_->rank_by_postings(plan, full, wanted)) {
+        if (ranked->size() > request.offset) top.assign(ranked->begin() + request.offset, ranked->end());
+        match = std::move(full.match);
+        done = true;
+      }
+    }
     // The rarer terms first: when the page fills with hits that score at
     // least what a document of deferred terms alone could, it is exact.
     // Otherwise narrow less and try again (at most kNarrowPasses in all):
     // after a full page, just enough terms more for its last score to pass
     // the new bound; after a short one, the terms in up to
     // RankingOptions::wide_defer_share of the documents. Then every term.
-    const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
-    for (int pass = 0; pass < kNarrowPasses && plan.deferred && wanted <= kMaxNarrowPage; ++pass) {
+    for (int pass = 0; !done && pass < kNarrowPasses && plan.deferred && wanted <= kMaxNarrowPage; ++pass) {
       kurdi::sqlite::RankedMatch narrow = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::narrow);
       std::optional<Ranked> blocked = impl_->rank_by_blocks(plan, narrow, plan.narrow_reach, wanted, request);
       Ranked page = blocked ? std::move(*blocked) : rank(narrow.match, narrow.ranking, static_cast<std::uint32_t>(wanted), 0);

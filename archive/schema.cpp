@@ -69,9 +69,28 @@ CREATE TABLE term_bounds(
 )sql");
 }
 
+// Version 3: postings of the same common terms, with every document's
+// length, so that a query of common terms only is ranked without FTS5
+// (archive.cpp, "Postings of common terms"). Built and dropped with the
+// bounds; an archive upgraded from version 2 keeps its bounds and has no
+// postings until `kurdi reindex`.
+void create_version_3(const db::Connection& c, std::string_view) {
+  c.exec(R"sql(
+CREATE TABLE term_postings(
+  term     TEXT PRIMARY KEY,           -- a term of term_bounds
+  blocks   BLOB NOT NULL,              -- per block of rowids, and one more: where its postings start (uint32, little-endian)
+  postings BLOB NOT NULL               -- per document holding the term, by rowid: LEB128 gap, LEB128 column-weighted count
+) WITHOUT ROWID;
+CREATE TABLE document_lengths(
+  id      INTEGER PRIMARY KEY CHECK (id = 0),
+  lengths BLOB NOT NULL                -- per rowid 0..max(doc): tokens in every column (uint32, little-endian)
+);
+)sql");
+}
+
 using Migration = void (*)(const db::Connection&, std::string_view tokenizer);
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr Migration kMigrations[] = {&create_version_1, &create_version_2};
+constexpr Migration kMigrations[] = {&create_version_1, &create_version_2, &create_version_3};
 
 }  // namespace
 

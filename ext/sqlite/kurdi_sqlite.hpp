@@ -8,6 +8,7 @@
 // (`.load ./kurdi`, entry point sqlite3_kurdi_init).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,10 @@ std::string fts5_match(const kurdi::search::Query& query);
 struct RankedMatch {
   std::string match;
   std::string ranking;
+  /// For each phrase of `match`, in order: the index term (as stored) that
+  /// the phrase is, when it is one of the plan's terms; empty for a phrase
+  /// or prefix of the query's own text, which the tokenizer expands.
+  std::vector<std::string> terms;
 };
 
 /// Which match of a QueryPlan to render.
@@ -95,11 +100,38 @@ std::uint64_t kurdi_bm25_rows_scored() noexcept;
 /// be among the K best (docs/sqlite.md, "Ranking").
 std::uint64_t kurdi_bm25_rows_pruned() noexcept;
 
-/// Document lengths in tokens (every column), indexed by rowid, for the FTS5
-/// function kurdi_bound_part (bound with sqlite3_bind_pointer, type
-/// kBoundLengthsType): the archive's block bounds.
-using BoundLengths = std::vector<int>;
-inline constexpr const char* kBoundLengthsType = "kurdi_bound_lengths";
+struct Ranking;  // rank.cpp
+
+/// kurdi_bm25's score outside FTS5, for a host that counts a document's
+/// phrases itself (the archive's postings of common terms, archive.cpp):
+/// the same parse of the ranking argument and the same arithmetic in the
+/// same order, so the same score to the bit. The FTS5 functions
+/// kurdi_phrase_tf (a row's column-weighted count of a one-phrase MATCH)
+/// and kurdi_index_totals ("ROWS TOKENS") give the counts and totals that
+/// kurdi_bm25 itself would see.
+class RankingScorer {
+ public:
+  RankingScorer();
+  ~RankingScorer();
+  RankingScorer(RankingScorer&&) noexcept;
+  RankingScorer& operator=(RankingScorer&&) noexcept;
+
+  /// Reads a ranking argument (fts5_ranked_match's) for an index of `rows`
+  /// documents holding `tokens` tokens in all. False when it does not parse,
+  /// or when a phrase that scores has no document frequency in it (a phrase
+  /// or prefix item, which FTS5 counts). A "top K" in it is ignored.
+  bool parse(std::string_view ranking, std::uint64_t rows, std::uint64_t tokens);
+  /// The phrases of the ranking, in MATCH order (0 before a parse).
+  std::size_t phrases() const noexcept;
+  /// The query item that phrase i scores for; -1 when it does not score.
+  int slot(std::size_t phrase) const noexcept;
+  /// The score of a document of `length` tokens that holds phrase i tf[i]
+  /// times (column-weighted), for every phrase.
+  double score(const double* tf, int length);
+
+ private:
+  std::unique_ptr<Ranking> r_;
+};
 
 /// Document frequencies of an FTS5 table with the kurdi tokenizer, for
 /// kurdi::search::plan_query: read from an fts5vocab table that it creates in

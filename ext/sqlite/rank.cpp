@@ -37,6 +37,7 @@
 #include <functional>
 #include <memory>
 #include <new>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,12 +57,15 @@ std::atomic<std::uint64_t> rows_scored{0};
 // Of those, the rows "top K" pruning answered without their length.
 std::atomic<std::uint64_t> rows_pruned{0};
 
+}  // namespace
+
 struct Phrase {
   int slot = -1;
   double weight = 0;
   double idf = 0;
 };
 
+// kurdi_bm25's per-query data (RankingScorer holds one too: kurdi_sqlite.hpp).
 struct Ranking {
   std::vector<Phrase> phrases;
   std::vector<double> column_weights;
@@ -80,6 +84,8 @@ struct Ranking {
   sqlite3_int64 last_kept_row = 0;
   bool any_kept = false;
 };
+
+namespace {
 
 bool parse_number(std::string_view text, double& out) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -137,6 +143,31 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* count) {
 
 void delete_ranking(void* p) { delete static_cast<Ranking*>(p); }
 
+// Parses a ranking argument into r (phrases, "top K F") and `dfs`; false
+// when it does not parse or a phrase's slot is out of range.
+bool parse_into(std::string_view text, Ranking& r, std::vector<double>& dfs) {
+  if (!parse_ranking(text, r.phrases, dfs, r.top, r.floor)) return false;
+  for (const Phrase& p : r.phrases)
+    if (p.slot >= static_cast<int>(r.phrases.size())) return false;
+  return true;
+}
+
+// Sets phrase i's idf from df `df` among `rows` documents (and the slot
+// count), then, after the last phrase, finish(): the average length and the
+// scratch. Shared by kurdi_bm25 and RankingScorer: one arithmetic.
+void set_idf(Ranking& r, std::size_t i, std::uint64_t df, std::uint64_t rows) {
+  Phrase& p = r.phrases[i];
+  r.slots = std::max(r.slots, p.slot + 1);
+  p.idf = search::idf(df, rows);
+}
+
+void finish(Ranking& r, std::uint64_t rows, std::uint64_t tokens) {
+  r.average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
+  r.tf.resize(r.phrases.size());
+  r.best.resize(static_cast<std::size_t>(r.slots));
+  r.kept.reserve(r.top);
+}
+
 // The query's ranking data, made on its first row. Null with an error set on ctx.
 Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
                     sqlite3_value** argv) {
@@ -148,13 +179,7 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   auto r = std::make_unique<Ranking>();
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
   std::vector<double> dfs;
-  const auto phrase_is_a_slot = [&] {
-    for (const Phrase& p : r->phrases)
-      if (p.slot >= static_cast<int>(r->phrases.size())) return false;
-    return true;
-  };
-  if (!parse_ranking(text ? text : "", r->phrases, dfs, r->top, r->floor) ||
-      static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts) || !phrase_is_a_slot()) {
+  if (!parse_into(text ? text : "", *r, dfs) || static_cast<int>(r->phrases.size()) != api->xPhraseCount(fts)) {
     sqlite3_result_error(ctx, "kurdi_bm25: the ranking does not describe this MATCH expression", -1);
     return nullptr;
   }
@@ -167,24 +192,19 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   int rc = api->xRowCount(fts, &rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
   for (std::size_t i = 0; rc == SQLITE_OK && i < r->phrases.size(); ++i) {
-    Phrase& p = r->phrases[i];
-    if (p.slot < 0) continue;
-    r->slots = std::max(r->slots, p.slot + 1);
+    if (r->phrases[i].slot < 0) continue;
     sqlite3_int64 df = static_cast<sqlite3_int64>(dfs[i]);
     if (df < 0) {  // a phrase or prefix: count the documents that hold it
       df = 0;
       rc = api->xQueryPhrase(fts, static_cast<int>(i), &df, count_row);
     }
-    p.idf = search::idf(static_cast<std::uint64_t>(df), static_cast<std::uint64_t>(rows));
+    set_idf(*r, i, static_cast<std::uint64_t>(df), static_cast<std::uint64_t>(rows));
   }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return nullptr;
   }
-  r->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
-  r->tf.resize(r->phrases.size());
-  r->best.resize(static_cast<std::size_t>(r->slots));
-  r->kept.reserve(r->top);
+  finish(*r, static_cast<std::uint64_t>(rows), static_cast<std::uint64_t>(tokens));
   Ranking* raw = r.release();
   rc = api->xSetAuxdata(fts, raw, delete_ranking);  // frees raw on failure
   if (rc != SQLITE_OK) {
@@ -194,13 +214,14 @@ Ranking* ranking_of(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_conte
   return raw;
 }
 
-// The score of the current row from r->tf at document length `length`.
-double score_of(Ranking& r, double length) {
+// The score of a row whose phrase i occurs tf[i] times (column-weighted),
+// at document length `length`.
+double score_of(Ranking& r, const double* tf, double length) {
   std::fill(r.best.begin(), r.best.end(), 0.0);
   for (std::size_t i = 0; i < r.phrases.size(); ++i) {
     const Phrase& p = r.phrases[i];
-    if (p.slot < 0 || r.tf[i] <= 0) continue;
-    const double s = p.weight * p.idf * search::bm25_tf(r.tf[i], length, r.average_length, r.options);
+    if (p.slot < 0 || tf[i] <= 0) continue;
+    const double s = p.weight * p.idf * search::bm25_tf(tf[i], length, r.average_length, r.options);
     double& best = r.best[static_cast<std::size_t>(p.slot)];
     best = std::max(best, s);
   }
@@ -268,7 +289,7 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     // K best (see "Pruning" above).
     double threshold = r->top > 0 ? r->floor : 0;
     if (r->top > 0 && r->kept.size() == r->top) threshold = std::max(threshold, r->kept.front());
-    if (threshold > 0 && score_of(*r, 0) < threshold) {
+    if (threshold > 0 && score_of(*r, r->tf.data(), 0) < threshold) {
       rows_pruned.fetch_add(1, std::memory_order_relaxed);
       sqlite3_result_double(ctx, 0);
       return;
@@ -279,7 +300,7 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
       sqlite3_result_error_code(ctx, rc);
       return;
     }
-    const double score = score_of(*r, length);
+    const double score = score_of(*r, r->tf.data(), length);
     if (r->top > 0) keep(*r, api->xRowid(fts), score);
     sqlite3_result_double(ctx, score);
   } catch (const std::bad_alloc&) {
@@ -289,21 +310,34 @@ void kurdi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
   }
 }
 
-// kurdi_bound_part(fts_table, lengths, column weight...): for a MATCH of one
-// phrase, the row's BM25 tf part, bm25_tf(tf, length, average length), with
-// tf counted per column times the column's weight and the average length
-// FTS5's, exactly as kurdi_bm25 computes it; the length is taken from
-// `lengths` (a BoundLengths pointer bound with sqlite3_bind_pointer),
-// indexed by rowid, instead of a lookup per row. The archive keeps the
-// largest per block of rows (archive.cpp, "Block bounds").
-void kurdi_bound_part(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
-                      sqlite3_value** argv) {
-  const auto* lengths =
-      argc >= 1 ? static_cast<const BoundLengths*>(sqlite3_value_pointer(argv[0], kBoundLengthsType)) : nullptr;
-  if (lengths == nullptr || api->xPhraseCount(fts) != 1) {
-    sqlite3_result_error(ctx, "kurdi_bound_part: one phrase and the archive's lengths are needed", -1);
+// kurdi_phrase_tf(fts_table, column weight...): for a MATCH of one phrase,
+// how often the row holds it, each occurrence counted with its column's
+// weight, exactly as kurdi_bm25 counts it. The archive builds its block
+// bounds and its postings of common terms from it (archive.cpp).
+void kurdi_phrase_tf(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+                     sqlite3_value** argv) {
+  if (api->xPhraseCount(fts) != 1) {
+    sqlite3_result_error(ctx, "kurdi_phrase_tf: a MATCH of one phrase is needed", -1);
     return;
   }
+  double tf = 0;
+  Fts5PhraseIter iter;
+  int column = 0, offset = 0;
+  const int rc = api->xPhraseFirst(fts, 0, &iter, &column, &offset);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset))
+    tf += column < argc ? sqlite3_value_double(argv[column]) : 1.0;
+  sqlite3_result_double(ctx, tf);
+}
+
+// kurdi_index_totals(fts_table): "ROWS TOKENS", the row count and the
+// tokens of every column of every row, from which kurdi_bm25 takes its N
+// and average length.
+void kurdi_index_totals(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int,
+                        sqlite3_value**) {
   sqlite3_int64 rows = 0, tokens = 0;
   int rc = api->xRowCount(fts, &rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
@@ -311,27 +345,37 @@ void kurdi_bound_part(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_con
     sqlite3_result_error_code(ctx, rc);
     return;
   }
-  const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
-  double tf = 0;
-  Fts5PhraseIter iter;
-  int column = 0, offset = 0;
-  rc = api->xPhraseFirst(fts, 0, &iter, &column, &offset);
-  if (rc != SQLITE_OK) {
-    sqlite3_result_error_code(ctx, rc);
-    return;
-  }
-  for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset))
-    tf += column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0;
-  const sqlite3_int64 row = api->xRowid(fts);
-  if (row < 0 || static_cast<std::uint64_t>(row) >= lengths->size()) {
-    sqlite3_result_error(ctx, "kurdi_bound_part: a row without a length", -1);
-    return;
-  }
-  const int length = (*lengths)[static_cast<std::size_t>(row)];
-  sqlite3_result_double(ctx, search::bm25_tf(tf, length, average_length, search::RankingOptions{}));
+  const std::string text = std::to_string(rows) + " " + std::to_string(tokens);
+  sqlite3_result_text(ctx, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
 }  // namespace
+
+RankingScorer::RankingScorer() = default;
+RankingScorer::~RankingScorer() = default;
+RankingScorer::RankingScorer(RankingScorer&&) noexcept = default;
+RankingScorer& RankingScorer::operator=(RankingScorer&&) noexcept = default;
+
+bool RankingScorer::parse(std::string_view ranking, std::uint64_t rows, std::uint64_t tokens) {
+  auto r = std::make_unique<Ranking>();
+  std::vector<double> dfs;
+  if (!parse_into(ranking, *r, dfs)) return false;
+  r->top = 0;  // every row is scored here
+  for (std::size_t i = 0; i < r->phrases.size(); ++i) {
+    if (r->phrases[i].slot < 0) continue;
+    if (dfs[i] < 0) return false;  // FTS5 would count it
+    set_idf(*r, i, static_cast<std::uint64_t>(dfs[i]), rows);
+  }
+  finish(*r, rows, tokens);
+  r_ = std::move(r);
+  return true;
+}
+
+std::size_t RankingScorer::phrases() const noexcept { return r_ ? r_->phrases.size() : 0; }
+
+int RankingScorer::slot(std::size_t phrase) const noexcept { return r_->phrases[phrase].slot; }
+
+double RankingScorer::score(const double* tf, int length) { return score_of(*r_, tf, length); }
 
 std::uint64_t kurdi_bm25_rows_scored() noexcept { return rows_scored.load(std::memory_order_relaxed); }
 std::uint64_t kurdi_bm25_rows_pruned() noexcept { return rows_pruned.load(std::memory_order_relaxed); }
@@ -341,9 +385,11 @@ int register_ranking(sqlite3* db, std::string* error) {
   if (api == nullptr) return SQLITE_ERROR;
   int rc = api->xCreateFunction(api, "kurdi_bm25", nullptr, kurdi_bm25, nullptr);
   if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bm25'";
-  if (rc == SQLITE_OK) {
-    rc = api->xCreateFunction(api, "kurdi_bound_part", nullptr, kurdi_bound_part, nullptr);
-    if (rc != SQLITE_OK && error) *error = "kurdi: could not register the FTS5 function 'kurdi_bound_part'";
+  for (const auto& [name, function] : {std::pair{"kurdi_phrase_tf", &kurdi_phrase_tf},
+                                       std::pair{"kurdi_index_totals", &kurdi_index_totals}}) {
+    if (rc != SQLITE_OK) break;
+    rc = api->xCreateFunction(api, name, nullptr, function, nullptr);
+    if (rc != SQLITE_OK && error) *error = std::string("kurdi: could not register the FTS5 function '") + name + "'";
   }
   return rc;
 }

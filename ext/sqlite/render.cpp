@@ -88,7 +88,7 @@ class RankedRenderer {
   RankedMatch render(MatchPass pass) {
     if (query_.all.empty()) {
       out_.match = "\"\"";
-      entry(-1, 0, 0);
+      entry(-1, 0, 0, {});
       return std::move(out_);
     }
     int slot = 0;
@@ -159,13 +159,14 @@ class RankedRenderer {
       }
     if (first) {
       out_.match.append("\"\"");
-      entry(-1, 0, 0);
+      entry(-1, 0, 0, {});
     }
   }
 
   void term(const search::PlannedTerm& t, int slot) {
-    quoted(search::term_marker, search::stored_term(t.term));
-    entry(slot, t.weight, static_cast<double>(t.df));
+    const std::string stored = search::stored_term(t.term);
+    quoted(search::term_marker, stored);
+    entry(slot, t.weight, static_cast<double>(t.df), stored);
   }
 
   // A phrase or prefix, matched whole: its exact form, or any of its terms.
@@ -176,14 +177,14 @@ class RankedRenderer {
       text.append(w.form);
     }
     quoted(search::exact_marker, text);
-    entry(slot, 1.0, -1);
+    entry(slot, 1.0, -1, {});
     if (item.prefix) {
       out_.match.append(" *");
       return;
     }
     out_.match.append(" OR ");
     quoted({}, text);
-    entry(slot, plan_.options.related_weight, -1);
+    entry(slot, plan_.options.related_weight, -1, {});
   }
 
   void quoted(std::string_view marker, std::string_view text) {
@@ -197,7 +198,10 @@ class RankedRenderer {
     m.push_back('"');
   }
 
-  void entry(int slot, double weight, double df) {
+  // One phrase's ranking entry, and the one index term it is (empty for
+  // a phrase or prefix of the query's own text).
+  void entry(int slot, double weight, double df, std::string_view term) {
+    out_.terms.emplace_back(term);
     std::string& r = out_.ranking;
     if (!r.empty()) r.push_back(';');
     number(r, slot);

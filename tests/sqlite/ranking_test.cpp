@@ -141,18 +141,18 @@ TEST(KurdiBm25, RejectsARankingThatDoesNotFitTheMatch) {
   d.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kurdi')");
   d.insert("بەغدا");
   std::string error;
-  d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1;0 1 1"}, 10, &error);
+  d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1;0 1 1", {}}, 10, &error);
   EXPECT_NE(error.find("does not describe"), std::string::npos) << error;
   // Malformed or hostile entries (any SQL user can call it): refused, never used.
   for (const char* bad : {"zero", "1e300 1 1", "5 1 1", "-2 1 1", "0.5 1 1", "0 -1 1", "0 nan 1", "0 inf 1",
                           "0 1 -2", "0 1 1e300", "0 1", "0 1 1 1", ""}) {
     error.clear();
-    d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), bad}, 10, &error);
+    d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), bad, {}}, 10, &error);
     EXPECT_NE(error.find("does not describe"), std::string::npos) << "'" << bad << "': " << error;
   }
   // The smallest good one works.
   error.clear();
-  EXPECT_EQ(d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1"}, 10, &error).size(), 1u);
+  EXPECT_EQ(d.ranked(sqlite::RankedMatch{quoted(search::term_marker, "بەغدا"), "0 1 1", {}}, 10, &error).size(), 1u);
   EXPECT_EQ(error, "");
 }
 
