@@ -53,6 +53,14 @@ constexpr std::string_view kFilterClauses =
     "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
     "AND (?6 = '' OR d.source = ?6) ";
 constexpr double kBoundTermShare = 0.02;
+// A query with common terms is ranked from their postings with its rarer
+// terms read from the index on the spot, when those are together in at
+// most this share of the documents: a read costs about 0.2 us a document
+// (kurdi reindex reads 51.9 M in 11.4 s on the 1 GB bench archive), and
+// the AND with a common term then skips every block without them.
+constexpr double kMaxReadShare = 0.08;
+// Stored postings kept in memory per connection (Impl::postings_cache_).
+constexpr std::size_t kPostingsCacheBytes = std::size_t{64} << 20;
 // A full match that can reach fewer documents than this many blocks' worth
 // is ranked in one statement: the blocks' own cost would not pay.
 constexpr double kBlockSearchBlocks = 4;
@@ -264,21 +272,31 @@ struct Archive::Impl {
   }
 
   // Whether `query` surely matches at least `at_most` documents, known from
-  // the vocabulary alone: a query of one group (words joined by OR) with no
-  // exclusions matches every document holding any term of any of its words
-  // (each word matches as all of its terms, colocated: fts5_match), so at
-  // least as many as its most common term is in. Counting up to 10,000 of a
-  // common word's matches took more time than finding its page.
+  // the vocabulary alone. A group (words joined by OR) matches every
+  // document holding any term of any of its words (each word matches as all
+  // of its terms, colocated: fts5_match), so at least as many as its most
+  // common term is in; and an AND of groups of at least n_1 .. n_k of the N
+  // documents matches at least n_1 + ... + n_k - (k - 1) N of them (what
+  // each group misses is at most N - n_g). Exclusions could take any of
+  // them away. Counting up to 10,000 of common words' matches took more
+  // time than finding their page.
   bool reaches(const search::Query& query, std::uint64_t at_most) const {
     if (!ranked) ranked = meta("tokenizer") == "kurdi";
-    if (!*ranked || query.all.size() != 1 || !query.excluded.empty()) return false;
+    if (!*ranked || query.all.empty() || !query.excluded.empty()) return false;
     statistics.refresh();
-    for (const search::QueryItem& item : query.all.front().any) {
-      if (item.words.size() != 1 || item.prefix) continue;
-      for (const search::Term& term : item.words.front().terms)
-        if (statistics.documents_with(search::stored_term(term)) >= at_most) return true;
+    Frequencies frequencies(*this);
+    const double n = static_cast<double>(frequencies.documents());
+    double surely = -static_cast<double>(query.all.size() - 1) * n;
+    for (const search::QueryGroup& group : query.all) {
+      std::uint64_t most = 0;
+      for (const search::QueryItem& item : group.any) {
+        if (item.words.size() != 1 || item.prefix) continue;
+        for (const search::Term& term : item.words.front().terms)
+          most = std::max(most, frequencies.documents_with(search::stored_term(term)));
+      }
+      surely += static_cast<double>(most);
     }
-    return false;
+    return surely >= static_cast<double>(at_most);
   }
 
   static bool uses_kurdi_tokenizer(std::string_view spec) {
@@ -402,52 +420,22 @@ struct Archive::Impl {
     }
     const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
     const std::size_t blocks = static_cast<std::size_t>(max_doc >> bits) + 1;
-    // FTS5 walks a term's doclist by rowid: ORDER BY rowid costs no sort.
-    db::Statement counts(connection,
-                         "SELECT rowid, kurdi_phrase_tf(documents_fts, 3.0, 1.0) FROM documents_fts "
-                         "WHERE documents_fts MATCH ?1 ORDER BY rowid");
     db::Statement insert_bounds(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
-    db::Statement insert_postings(connection, "INSERT INTO term_postings(term, blocks, postings) VALUES(?1, ?2, ?3)");
-    std::vector<double> bound(blocks);
-    std::vector<std::uint32_t> starts(blocks + 1);
-    std::string postings;
+    db::Statement insert_postings(connection, "INSERT INTO term_postings(term, documents, blocks, postings) VALUES(?1, ?2, ?3, ?4)");
+    std::vector<double> bound;
+    TermPostings postings;
     // The postings are stored little-endian and hold whole counts (the
     // column weights 3 and 1 make every count whole); otherwise there are
     // none and searches use FTS5 (and the bounds) alone.
     bool with_postings = std::endian::native == std::endian::little;
     for (const std::string& term : terms) {
-      std::fill(bound.begin(), bound.end(), 0.0);
-      postings.clear();
-      std::size_t next_block = 0;
-      std::int64_t previous = -1;
-      const std::string match = term_match(term);
-      counts.bind(1, match);
-      while (counts.step()) {
-        const std::int64_t row = counts.integer(0);
-        const double tf = counts.real(1);
-        if (row < 0 || row > max_doc || row <= previous)
-          throw ArchiveError(Kind::sqlite, "the full-text index of " + path + " lists rowid " + std::to_string(row) +
-                                               " out of order for a term: run `kurdi check`");
-        const std::size_t block = static_cast<std::size_t>(row >> bits);
-        double& b = bound[block];
-        b = std::max(b, search::bm25_tf(tf, lengths[static_cast<std::size_t>(row)], average_length,
-                                        search::RankingOptions{}));
-        const bool first_in_block = next_block <= block;
-        while (next_block <= block) starts[next_block++] = static_cast<std::uint32_t>(postings.size());
-        put_varint(postings, static_cast<std::uint64_t>(
-                                 row - (first_in_block ? static_cast<std::int64_t>(block) << bits : previous)));
-        if (!(tf >= 0 && tf < 4294967296.0 && tf == std::floor(tf))) with_postings = false;
-        put_varint(postings, static_cast<std::uint64_t>(std::max(tf, 0.0)));
-        previous = row;
-      }
-      counts.reset();
-      if (postings.size() > std::numeric_limits<std::uint32_t>::max()) with_postings = false;
-      while (next_block <= blocks) starts[next_block++] = static_cast<std::uint32_t>(postings.size());
+      with_postings = read_term(term, bits, blocks, lengths, average_length, postings, bound) && with_postings;
       insert_bounds.bind(1, term).bind_blob(2, bound.data(), bound.size() * sizeof(double)).run();
       if (with_postings)
         insert_postings.bind(1, term)
-            .bind_blob(2, starts.data(), starts.size() * sizeof(std::uint32_t))
-            .bind_blob(3, postings.data(), postings.size())
+            .bind(2, static_cast<std::int64_t>(postings.documents))
+            .bind_blob(3, postings.starts.data(), postings.starts.size() * sizeof(std::uint32_t))
+            .bind_blob(4, postings.bytes.data(), postings.bytes.size())
             .run();
     }
     set_meta("bounds", std::to_string(bits) + " " + std::to_string(max_doc) + " " + std::to_string(documents));
@@ -458,6 +446,63 @@ struct Archive::Impl {
     } else {
       connection.exec("DELETE FROM term_postings");
     }
+  }
+
+  // One term's postings (see "Postings of common terms" below): where each
+  // block of 2^bits rowids starts in `bytes` (and where the last ends), and
+  // per document holding the term, by rowid, the LEB128 gap from the
+  // previous one (from the block's first rowid for a block's first) and
+  // the LEB128 column-weighted count.
+  struct TermPostings {
+    std::vector<std::uint32_t> starts;
+    std::string bytes;
+    std::uint64_t documents = 0;
+  };
+
+  // Reads a term's documents from the index: its postings into `out` and,
+  // per block, the largest BM25 tf part bm25_tf(count, length, average
+  // length) of its documents into `bound` (0 for a block without the term),
+  // kurdi_bm25's arithmetic. `lengths` holds every document's length, by
+  // rowid. False when a count is not whole or the postings outgrow their
+  // offsets (`out` is then of no use; the bounds are).
+  bool read_term(const std::string& term, int bits, std::size_t blocks, const std::vector<std::uint32_t>& lengths,
+                 double average_length, TermPostings& out, std::vector<double>& bound) const {
+    // FTS5 walks a term's doclist by rowid: ORDER BY rowid costs no sort.
+    db::Statement& counts = cached(
+        "SELECT rowid, kurdi_phrase_tf(documents_fts, 3.0, 1.0) FROM documents_fts "
+        "WHERE documents_fts MATCH ?1 ORDER BY rowid");
+    bound.assign(blocks, 0.0);
+    out.starts.resize(blocks + 1);
+    out.bytes.clear();
+    out.documents = 0;
+    bool whole = true;
+    std::size_t next_block = 0;
+    std::int64_t previous = -1;
+    const auto max_doc = static_cast<std::int64_t>(lengths.size()) - 1;
+    counts.bind(1, term_match(term));
+    while (counts.step()) {
+      const std::int64_t row = counts.integer(0);
+      const double tf = counts.real(1);
+      if (row < 0 || row > max_doc || row <= previous || static_cast<std::size_t>(row >> bits) >= blocks)
+        throw ArchiveError(Kind::sqlite, "the full-text index of " + path + " lists rowid " + std::to_string(row) +
+                                             " out of order or out of range for a term: run `kurdi check`");
+      const std::size_t block = static_cast<std::size_t>(row >> bits);
+      double& b = bound[block];
+      b = std::max(b, search::bm25_tf(tf, lengths[static_cast<std::size_t>(row)], average_length,
+                                      search::RankingOptions{}));
+      const bool first_in_block = next_block <= block;
+      while (next_block <= block) out.starts[next_block++] = static_cast<std::uint32_t>(out.bytes.size());
+      put_varint(out.bytes, static_cast<std::uint64_t>(
+                                row - (first_in_block ? static_cast<std::int64_t>(block) << bits : previous)));
+      if (!(tf >= 0 && tf < 4294967296.0 && tf == std::floor(tf))) whole = false;
+      put_varint(out.bytes, static_cast<std::uint64_t>(std::max(tf, 0.0)));
+      previous = row;
+      ++out.documents;
+    }
+    counts.reset();
+    if (out.bytes.size() > std::numeric_limits<std::uint32_t>::max()) whole = false;
+    while (next_block <= blocks) out.starts[next_block++] = static_cast<std::uint32_t>(out.bytes.size());
+    return whole;
   }
 
   // A MATCH expression for one stored index term (fts5vocab's spelling).
@@ -495,8 +540,11 @@ struct Archive::Impl {
   // rowids first), with their bounds (see "Block bounds"), leaving out
   // those in which no document matches the AND; nullopt when an item is a
   // phrase or a prefix, or a term with documents has no bounds.
-  std::optional<std::vector<std::pair<double, std::size_t>>> block_order(const search::QueryPlan& plan,
-                                                                         const BlockBounds& b) const {
+  // `computed` holds the parts of terms without stored bounds, when the
+  // caller has read them (rank_by_postings).
+  std::optional<std::vector<std::pair<double, std::size_t>>> block_order(
+      const search::QueryPlan& plan, const BlockBounds& b,
+      const std::unordered_map<std::string, std::vector<double>>* computed = nullptr) const {
     const std::size_t blocks = static_cast<std::size_t>(b.max_doc >> b.bits) + 1;
     const search::RankingOptions& ranking_options = plan.options;
 
@@ -511,7 +559,10 @@ struct Archive::Impl {
         for (const search::PlannedTerm& t : item.terms) {
           if (t.df == 0) continue;  // in no document: scores nothing
           const double top = t.weight * search::idf(t.df, plan.documents);
-          const std::vector<double> parts = term_bound(search::stored_term(t.term), blocks);
+          const std::string stored = search::stored_term(t.term);
+          const auto known = computed ? computed->find(stored) : decltype(computed->end()){};
+          const std::vector<double> parts =
+              computed && known != computed->end() ? known->second : term_bound(stored, blocks);
           // A term without bounds is in fewer than kBoundTermShare of the
           // documents. With k1 + 1 (BM25's ceiling) in the blocks that hold
           // it, the search seldom stops before the last block, and a
@@ -628,6 +679,39 @@ struct Archive::Impl {
     return best;
   }
 
+  // Whether the stored postings (and bounds) describe the documents as they are.
+  bool postings_valid() const { return valid_bounds() && !meta("postings").empty(); }
+
+  // Document frequencies for plan_query and reaches(): a term with stored
+  // postings has its count in term_postings, one small lookup; any other
+  // comes from FTS5's vocabulary (Fts5Statistics), which counts a term by
+  // walking its whole doclist: 13-24 ms for each of the commonest terms of
+  // the 1 GB bench archive, once per connection, more than a search takes.
+  class Frequencies final : public search::TermStatistics {
+   public:
+    explicit Frequencies(const Impl& impl) : impl_(impl), stored_(impl.postings_valid()) {}
+    std::uint64_t documents() override { return impl_.statistics.documents(); }
+    std::uint64_t documents_with(std::string_view term) override {
+      if (const std::optional<std::uint64_t> known = impl_.statistics.cached(term)) return *known;
+      if (stored_) {
+        db::Statement& s = impl_.cached("SELECT documents FROM term_postings WHERE term = ?1");
+        s.bind(1, term);
+        const bool found = s.step();
+        const auto n = static_cast<std::uint64_t>(found ? s.integer(0) : 0);
+        s.reset();
+        if (found) {
+          impl_.statistics.remember(term, n);
+          return n;
+        }
+      }
+      return impl_.statistics.documents_with(term);
+    }
+
+   private:
+    const Impl& impl_;
+    bool stored_;
+  };
+
   // --- Postings of common terms ------------------------------------------------
   //
   // The block bounds stop a query early only when a block's bound, a sum of
@@ -657,6 +741,12 @@ struct Archive::Impl {
     std::uint64_t rows = 0, tokens = 0;
   };
   mutable std::optional<PostingsData> postings_data_;
+  // Stored postings read by earlier searches, while postings_data_ holds
+  // (a common term's are up to about 0.6 MB on the 1 GB bench archive, and
+  // copying them out of SQLite's overflow pages for every search cost more
+  // than ranking from them), at most kPostingsCacheBytes of them.
+  mutable std::unordered_map<std::string, std::shared_ptr<const TermPostings>> postings_cache_;
+  mutable std::size_t postings_cache_bytes_ = 0;
 
   // The documents' lengths and FTS5's totals, read once while the archive
   // is unchanged; null when the archive has no valid postings.
@@ -667,6 +757,8 @@ struct Archive::Impl {
     const std::string key = std::to_string(pragma("PRAGMA data_version")) + " " + meta("bounds") + " " + totals;
     if (postings_data_ && postings_data_->key == key) return &*postings_data_;
     postings_data_.reset();
+    postings_cache_.clear();
+    postings_cache_bytes_ = 0;
     PostingsData d;
     d.key = key;
     unsigned long long rows = 0, tokens = 0;
@@ -682,11 +774,6 @@ struct Archive::Impl {
     postings_data_ = std::move(d);
     return &*postings_data_;
   }
-
-  struct TermPostings {
-    std::vector<std::uint32_t> starts;  // per block, and one more
-    std::string bytes;
-  };
 
   // A term's postings (false when it has none, or they do not fit `blocks`).
   bool term_postings(std::string_view term, std::size_t blocks, TermPostings& out) const {
@@ -706,89 +793,223 @@ struct Archive::Impl {
     return ok;
   }
 
+  // term_postings() through postings_cache_; null when the term has none.
+  std::shared_ptr<const TermPostings> cached_postings(const std::string& term, std::size_t blocks) const {
+    if (const auto found = postings_cache_.find(term); found != postings_cache_.end()) return found->second;
+    auto p = std::make_shared<TermPostings>();
+    if (!term_postings(term, blocks, *p)) return nullptr;
+    const std::size_t bytes = p->bytes.size() + p->starts.size() * sizeof(std::uint32_t) + term.size();
+    // Over the budget: make room by dropping entries (any: no recency is
+    // kept; the commonest terms come back at once).
+    while (!postings_cache_.empty() && postings_cache_bytes_ + bytes > kPostingsCacheBytes) {
+      const auto victim = postings_cache_.begin();
+      postings_cache_bytes_ -= victim->second->bytes.size() +
+                               victim->second->starts.size() * sizeof(std::uint32_t) + victim->first.size();
+      postings_cache_.erase(victim);
+    }
+    if (bytes <= kPostingsCacheBytes) {
+      postings_cache_.emplace(term, p);
+      postings_cache_bytes_ += bytes;
+    }
+    return p;
+  }
+
+  // A query's full match, ready to be matched in memory: each phrase's
+  // postings (stored, or read now for a rarer term), its group, and the
+  // bound parts of the terms read now.
+  struct MemoryMatch {
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    BlockBounds bounds;
+    const PostingsData* data = nullptr;
+    std::size_t blocks = 0, block_size = 0, phrases = 0;
+    std::vector<std::shared_ptr<const TermPostings>> loaded;
+    std::vector<std::size_t> source;       // per phrase: its postings in `loaded`, or kNone (in no document)
+    std::vector<std::uint64_t> group_bit;  // per phrase: its group's bit
+    std::vector<std::size_t> live;         // the phrases in some document
+    std::uint64_t every_group = 0;
+    std::unordered_map<std::string, std::vector<double>> computed;
+
+    // Whether a document of `block` can match: every group has a phrase
+    // with postings in it.
+    bool may_match(std::size_t block) const {
+      std::uint64_t groups = 0;
+      for (const std::size_t i : live)
+        if (loaded[source[i]]->starts[block] < loaded[source[i]]->starts[block + 1]) groups |= group_bit[i];
+      return groups == every_group;
+    }
+  };
+
+  // Per document of a block (by rowid - its first rowid): the block it was
+  // last seen in, its groups, and each phrase's count.
+  struct BlockScratch {
+    std::vector<std::uint32_t> seen;
+    std::vector<std::uint64_t> hit;
+    std::vector<double> tf;
+    std::vector<std::uint32_t> touched;  // the documents of the block, in the order found
+    std::uint32_t visit = 0;
+    explicit BlockScratch(const MemoryMatch& m)
+        : seen(m.block_size, 0), hit(m.block_size, 0), tf(m.block_size * m.phrases, 0.0) {}
+  };
+
+  // The match in memory of the full match `full` of `plan`, whose ranking
+  // `scorer` has read; nullopt when it does not apply (see "Postings of
+  // common terms").
+  std::optional<MemoryMatch> match_in_memory(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
+                                             const kurdi::sqlite::RankingScorer& scorer) const {
+    if (plan.groups.empty() || plan.groups.size() > 64) return std::nullopt;
+    const std::optional<BlockBounds> b = valid_bounds();
+    if (!b) return std::nullopt;
+    MemoryMatch m;
+    m.bounds = *b;
+    m.data = postings_data(*b);
+    if (m.data == nullptr) return std::nullopt;
+    m.phrases = scorer.phrases();
+    if (m.phrases != full.terms.size()) return std::nullopt;
+    std::vector<std::size_t> group_of_slot;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) group_of_slot.insert(group_of_slot.end(), plan.groups[g].size(), g);
+    m.blocks = static_cast<std::size_t>(b->max_doc >> b->bits) + 1;
+    m.block_size = std::size_t{1} << b->bits;
+
+    // Each distinct term once: its stored postings, or none yet (kNone).
+    std::unordered_map<std::string, std::size_t> loaded_of;
+    std::vector<std::string> missing;  // terms with documents and no stored postings
+    for (std::size_t i = 0; i < m.phrases; ++i) {
+      const int slot = scorer.slot(i);
+      // An exclusion (slot -1), or a phrase or prefix of the query's text.
+      if (slot < 0 || full.terms[i].empty() || static_cast<std::size_t>(slot) >= group_of_slot.size())
+        return std::nullopt;
+      const std::string& term = full.terms[i];
+      if (loaded_of.contains(term)) continue;
+      if (std::shared_ptr<const TermPostings> p = cached_postings(term, m.blocks)) {
+        loaded_of.emplace(term, m.loaded.size());
+        m.loaded.push_back(std::move(p));
+      } else {
+        loaded_of.emplace(term, MemoryMatch::kNone);
+        if (statistics.documents_with(term) > 0) missing.push_back(term);
+      }
+    }
+    // The rarer terms are read from the index now, with their bounds, when
+    // there are few of their documents and a common term is in the query
+    // (a query of rarer terms only is FTS5's: the AND of its doclists is
+    // small already).
+    if (m.loaded.empty()) return std::nullopt;
+    std::uint64_t rarer_documents = 0;
+    for (const std::string& term : missing) rarer_documents += statistics.documents_with(term);
+    if (static_cast<double>(rarer_documents) > kMaxReadShare * static_cast<double>(plan.documents)) return std::nullopt;
+    const double average_length =
+        m.data->rows > 0 ? static_cast<double>(m.data->tokens) / static_cast<double>(m.data->rows) : 0;
+    for (const std::string& term : missing) {
+      auto p = std::make_shared<TermPostings>();
+      if (!read_term(term, b->bits, m.blocks, m.data->lengths, average_length, *p, m.computed[term]))
+        return std::nullopt;
+      loaded_of[term] = m.loaded.size();
+      m.loaded.push_back(std::move(p));
+    }
+    m.source.assign(m.phrases, MemoryMatch::kNone);
+    m.group_bit.assign(m.phrases, 0);
+    for (std::size_t i = 0; i < m.phrases; ++i) {
+      m.source[i] = loaded_of.at(full.terms[i]);
+      if (m.source[i] == MemoryMatch::kNone) continue;  // in no document: matches nothing
+      m.live.push_back(i);
+      m.group_bit[i] = std::uint64_t{1} << group_of_slot[static_cast<std::size_t>(scorer.slot(i))];
+    }
+    const std::size_t groups = plan.groups.size();
+    m.every_group = groups == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << groups) - 1;
+    return m;
+  }
+
+  // Decodes every live phrase's postings in `block` into `scratch`; false
+  // when they are damaged (then FTS5 answers instead).
+  static bool decode_block(const MemoryMatch& m, std::size_t block, BlockScratch& scratch) {
+    ++scratch.visit;
+    scratch.touched.clear();
+    for (const std::size_t i : m.live) {
+      const TermPostings& p = *m.loaded[m.source[i]];
+      const auto* at = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block];
+      const auto* end = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block + 1];
+      std::uint64_t offset = 0, gap = 0, count = 0;
+      for (bool first = true; at < end; first = false) {
+        if (!read_varint(at, end, gap) || !read_varint(at, end, count)) return false;
+        offset = first ? gap : offset + gap;
+        if (offset >= m.block_size) return false;
+        if (scratch.seen[offset] != scratch.visit) {
+          scratch.seen[offset] = scratch.visit;
+          scratch.hit[offset] = 0;
+          std::fill_n(scratch.tf.begin() + static_cast<std::ptrdiff_t>(offset * m.phrases), m.phrases, 0.0);
+          scratch.touched.push_back(static_cast<std::uint32_t>(offset));
+        }
+        scratch.hit[offset] |= m.group_bit[i];
+        scratch.tf[offset * m.phrases + i] = static_cast<double>(count);
+      }
+    }
+    return true;
+  }
+
   // The best `wanted` hits of the full match `full` of `plan`, from the
   // postings (see above); nullopt when they do not apply.
   std::optional<Ranked> rank_by_postings(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
                                          std::uint64_t wanted) const {
-    if (wanted == 0 || plan.groups.empty() || plan.groups.size() > 64) return std::nullopt;
+    if (wanted == 0) return std::nullopt;
     const std::optional<BlockBounds> b = valid_bounds();
     if (!b) return std::nullopt;
     const PostingsData* data = postings_data(*b);
     if (data == nullptr) return std::nullopt;
     kurdi::sqlite::RankingScorer scorer;
     if (!scorer.parse(full.ranking, data->rows, data->tokens)) return std::nullopt;
-    const std::size_t phrases = scorer.phrases();
-    if (phrases != full.terms.size()) return std::nullopt;
-    std::vector<std::size_t> group_of_slot;
-    for (std::size_t g = 0; g < plan.groups.size(); ++g) group_of_slot.insert(group_of_slot.end(), plan.groups[g].size(), g);
-
-    const std::size_t blocks = static_cast<std::size_t>(b->max_doc >> b->bits) + 1;
-    std::vector<TermPostings> postings(phrases);
-    std::vector<std::uint64_t> group_bit(phrases, 0);
-    std::vector<std::size_t> live;  // the phrases with postings
-    for (std::size_t i = 0; i < phrases; ++i) {
-      const int slot = scorer.slot(i);
-      // An exclusion (slot -1), or a phrase or prefix of the query's text.
-      if (slot < 0 || full.terms[i].empty() || static_cast<std::size_t>(slot) >= group_of_slot.size())
-        return std::nullopt;
-      if (!term_postings(full.terms[i], blocks, postings[i])) {
-        if (statistics.documents_with(full.terms[i]) == 0) continue;  // in no document: matches nothing
-        return std::nullopt;  // a rarer term: FTS5 and the deferral find its documents faster
-      }
-      live.push_back(i);
-      group_bit[i] = std::uint64_t{1} << group_of_slot[static_cast<std::size_t>(slot)];
-    }
-    const std::optional<std::vector<std::pair<double, std::size_t>>> order = block_order(plan, *b);
+    const std::optional<MemoryMatch> m = match_in_memory(plan, full, scorer);
+    if (!m) return std::nullopt;
+    const std::optional<std::vector<std::pair<double, std::size_t>>> order = block_order(plan, *b, &m->computed);
     if (!order) return std::nullopt;
 
-    const std::size_t groups = plan.groups.size();
-    const std::uint64_t every_group = groups == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << groups) - 1;
-    const std::size_t block_size = std::size_t{1} << b->bits;
-    // Per document of the block (by rowid - lo): when it was last seen (the
-    // block's number), its groups, and each phrase's count.
-    std::vector<std::uint32_t> seen(block_size, 0);
-    std::vector<std::uint64_t> hit(block_size, 0);
-    std::vector<double> tf(block_size * phrases, 0.0);
-    std::vector<std::uint32_t> touched;
-    std::uint32_t visit = 0;
+    BlockScratch scratch(*m);
     Ranked best;
     best.reserve(static_cast<std::size_t>(wanted) + 1);
     for (const auto& [bound, block] : *order) {
       const std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
       if (page_settled(best, wanted, bound, lo)) break;
-      ++visit;
-      touched.clear();
-      for (const std::size_t i : live) {
-        const TermPostings& p = postings[i];
-        const auto* at = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block];
-        const auto* end = reinterpret_cast<const unsigned char*>(p.bytes.data()) + p.starts[block + 1];
-        std::uint64_t offset = 0, gap = 0, count = 0;
-        for (bool first = true; at < end; first = false) {
-          if (!read_varint(at, end, gap) || !read_varint(at, end, count)) return std::nullopt;
-          offset = first ? gap : offset + gap;
-          if (offset >= block_size) return std::nullopt;  // damaged: FTS5 answers instead
-          if (seen[offset] != visit) {
-            seen[offset] = visit;
-            hit[offset] = 0;
-            std::fill_n(tf.begin() + static_cast<std::ptrdiff_t>(offset * phrases), phrases, 0.0);
-            touched.push_back(static_cast<std::uint32_t>(offset));
-          }
-          hit[offset] |= group_bit[i];
-          tf[offset * phrases + i] = static_cast<double>(count);
-        }
-      }
-      for (const std::uint32_t offset : touched) {
-        if (hit[offset] != every_group) continue;  // not in the AND
+      if (!decode_block(*m, block, scratch)) return std::nullopt;
+      for (const std::uint32_t offset : scratch.touched) {
+        if (scratch.hit[offset] != m->every_group) continue;  // not in the AND
         const std::int64_t row = lo + offset;
         if (row > b->max_doc) return std::nullopt;
         const std::pair<std::int64_t, double> candidate{
-            row, scorer.score(&tf[offset * phrases], static_cast<int>(data->lengths[static_cast<std::size_t>(row)]))};
+            row, scorer.score(&scratch.tf[offset * m->phrases],
+                              static_cast<int>(data->lengths[static_cast<std::size_t>(row)]))};
         if (best.size() == wanted && !ranks_before(candidate, best.back())) continue;
         best.insert(std::upper_bound(best.begin(), best.end(), candidate, ranks_before), candidate);
         if (best.size() > wanted) best.pop_back();
       }
     }
     return best;
+  }
+
+  // How many documents `query` (no exclusions, no filters) matches, up to
+  // `at_most` (0: all), from the postings; nullopt when they do not apply.
+  std::optional<std::uint64_t> count_by_postings(const search::Query& query, std::uint64_t at_most) const {
+    if (!ranked) ranked = meta("tokenizer") == "kurdi";
+    if (!*ranked || !query.excluded.empty()) return std::nullopt;
+    statistics.refresh();
+    Frequencies frequencies(*this);
+    const search::QueryPlan plan = search::plan_query(query, frequencies);
+    const kurdi::sqlite::RankedMatch full =
+        kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+    const std::optional<BlockBounds> b = valid_bounds();
+    if (!b) return std::nullopt;
+    const PostingsData* data = postings_data(*b);
+    if (data == nullptr) return std::nullopt;
+    kurdi::sqlite::RankingScorer scorer;
+    if (!scorer.parse(full.ranking, data->rows, data->tokens)) return std::nullopt;
+    const std::optional<MemoryMatch> m = match_in_memory(plan, full, scorer);
+    if (!m) return std::nullopt;
+    BlockScratch scratch(*m);
+    std::uint64_t matched = 0;
+    for (std::size_t block = 0; block < m->blocks; ++block) {
+      if (!m->may_match(block)) continue;
+      if (!decode_block(*m, block, scratch)) return std::nullopt;
+      for (const std::uint32_t offset : scratch.touched)
+        if (scratch.hit[offset] == m->every_group && ++matched == at_most) return matched;
+    }
+    return matched;
   }
 
   // A term's bound parts per block, or empty when it has none.
@@ -1040,7 +1261,8 @@ SearchResult Archive::search(const SearchRequest& request) const {
     top = rank(match, {}, request.limit, request.offset);
   } else {
     impl_->statistics.refresh();
-    search::QueryPlan plan = search::plan_query(query, impl_->statistics);
+    Impl::Frequencies frequencies(*impl_);
+    search::QueryPlan plan = search::plan_query(query, frequencies);
     bool done = false;
     const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
     // A query of common terms only: ranked from their postings, in memory
@@ -1265,6 +1487,8 @@ std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most
   if (query.empty() || query.exclusions_only()) return 0;
   const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();
   if (at_most > 0 && !filtered && impl_->reaches(query, at_most)) return at_most;
+  if (!filtered)
+    if (const std::optional<std::uint64_t> counted = impl_->count_by_postings(query, at_most)) return *counted;
   // Unfiltered, the index alone answers (no lookup in documents per match).
   std::string matches = filtered ? "FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid "
                                    "WHERE documents_fts MATCH ?1 "

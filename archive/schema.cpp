@@ -77,9 +77,10 @@ CREATE TABLE term_bounds(
 void create_version_3(const db::Connection& c, std::string_view) {
   c.exec(R"sql(
 CREATE TABLE term_postings(
-  term     TEXT PRIMARY KEY,           -- a term of term_bounds
-  blocks   BLOB NOT NULL,              -- per block of rowids, and one more: where its postings start (uint32, little-endian)
-  postings BLOB NOT NULL               -- per document holding the term, by rowid: LEB128 gap, LEB128 column-weighted count
+  term      TEXT PRIMARY KEY,          -- a term of term_bounds
+  documents INTEGER NOT NULL,          -- how many documents hold it (its df, without a walk of its doclist)
+  blocks    BLOB NOT NULL,             -- per block of rowids, and one more: where its postings start (uint32, little-endian)
+  postings  BLOB NOT NULL              -- per document holding the term, by rowid: LEB128 gap, LEB128 column-weighted count
 ) WITHOUT ROWID;
 CREATE TABLE document_lengths(
   id      INTEGER PRIMARY KEY CHECK (id = 0),

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -154,6 +155,13 @@ class Fts5Statistics final : public kurdi::search::TermStatistics {
 
   std::uint64_t documents() override;
   std::uint64_t documents_with(std::string_view stored_term) override;
+
+  /// The count of `stored_term` when it is in the cache, without a lookup.
+  std::optional<std::uint64_t> cached(std::string_view stored_term) const;
+  /// Puts a count the caller has from elsewhere in the cache (the archive
+  /// stores its common terms' counts: reading one here walks the term's
+  /// whole doclist). Kept until the cache is dropped, like one read here.
+  void remember(std::string_view stored_term, std::uint64_t documents);
 
  private:
   static constexpr std::size_t kMaxCached = std::size_t{1} << 20;

@@ -95,4 +95,13 @@ std::uint64_t Fts5Statistics::documents_with(std::string_view stored_term) {
   return df;
 }
 
+std::optional<std::uint64_t> Fts5Statistics::cached(std::string_view stored_term) const {
+  if (const auto found = df_.find(std::string(stored_term)); found != df_.end()) return found->second;
+  return std::nullopt;
+}
+
+void Fts5Statistics::remember(std::string_view stored_term, std::uint64_t documents) {
+  df_.insert_or_assign(std::string(stored_term), documents);
+}
+
 }  // namespace kurdi::sqlite
