@@ -202,10 +202,15 @@ struct Archive::Impl {
     return SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0);
   }
 
+  // meta() and pragma() run on every search (the bounds' and postings'
+  // validity): prepared once, and reset after the read so that no read
+  // snapshot stays open (see release_statements()).
   std::string meta(const char* key) const {
-    db::Statement s(connection, "SELECT value FROM meta WHERE key = ?1");
+    db::Statement& s = cached("SELECT value FROM meta WHERE key = ?1");
     s.bind(1, std::string_view(key));
-    return s.step() ? std::string(s.text(0)) : std::string();
+    std::string value = s.step() ? std::string(s.text(0)) : std::string();
+    s.reset();
+    return value;
   }
 
   void set_meta(const char* key, std::string_view value) const {
@@ -213,9 +218,12 @@ struct Archive::Impl {
     s.bind(1, std::string_view(key)).bind(2, value).run();
   }
 
-  std::int64_t pragma(const char* name) const {
-    db::Statement s(connection, name);
-    return s.step() ? s.integer(0) : 0;
+  // `sql` is a string literal (the statement is kept under its address).
+  std::int64_t pragma(const char* sql) const {
+    db::Statement& s = cached(sql);
+    const std::int64_t value = s.step() ? s.integer(0) : 0;
+    s.reset();
+    return value;
   }
 
   void open() {
@@ -457,6 +465,7 @@ struct Archive::Impl {
     std::vector<std::uint32_t> starts;
     std::string bytes;
     std::uint64_t documents = 0;
+    std::vector<double> parts;  // a term read for a search: its bound parts per block (stored ones have theirs)
   };
 
   // Reads a term's documents from the index: its postings into `out` and,
@@ -798,20 +807,40 @@ struct Archive::Impl {
     if (const auto found = postings_cache_.find(term); found != postings_cache_.end()) return found->second;
     auto p = std::make_shared<TermPostings>();
     if (!term_postings(term, blocks, *p)) return nullptr;
-    const std::size_t bytes = p->bytes.size() + p->starts.size() * sizeof(std::uint32_t) + term.size();
+    remember_postings(term, p);
+    return p;
+  }
+
+  // read_term() through postings_cache_ (a rarer term read for a search is
+  // often read again for the count that follows); null when the counts are
+  // not whole.
+  std::shared_ptr<const TermPostings> cached_read(const std::string& term, const BlockBounds& b, std::size_t blocks,
+                                                  const PostingsData& data) const {
+    if (const auto found = postings_cache_.find(term); found != postings_cache_.end()) return found->second;
+    auto p = std::make_shared<TermPostings>();
+    const double average_length =
+        data.rows > 0 ? static_cast<double>(data.tokens) / static_cast<double>(data.rows) : 0;
+    if (!read_term(term, b.bits, blocks, data.lengths, average_length, *p, p->parts)) return nullptr;
+    remember_postings(term, p);
+    return p;
+  }
+
+  static std::size_t cost(const std::string& term, const TermPostings& p) {
+    return term.size() + p.bytes.size() + p.starts.size() * sizeof(std::uint32_t) + p.parts.size() * sizeof(double);
+  }
+
+  void remember_postings(const std::string& term, const std::shared_ptr<const TermPostings>& p) const {
+    const std::size_t bytes = cost(term, *p);
+    if (bytes > kPostingsCacheBytes) return;
     // Over the budget: make room by dropping entries (any: no recency is
     // kept; the commonest terms come back at once).
     while (!postings_cache_.empty() && postings_cache_bytes_ + bytes > kPostingsCacheBytes) {
       const auto victim = postings_cache_.begin();
-      postings_cache_bytes_ -= victim->second->bytes.size() +
-                               victim->second->starts.size() * sizeof(std::uint32_t) + victim->first.size();
+      postings_cache_bytes_ -= cost(victim->first, *victim->second);
       postings_cache_.erase(victim);
     }
-    if (bytes <= kPostingsCacheBytes) {
-      postings_cache_.emplace(term, p);
-      postings_cache_bytes_ += bytes;
-    }
-    return p;
+    postings_cache_.emplace(term, p);
+    postings_cache_bytes_ += bytes;
   }
 
   // A query's full match, ready to be matched in memory: each phrase's
@@ -880,7 +909,8 @@ struct Archive::Impl {
         return std::nullopt;
       const std::string& term = full.terms[i];
       if (loaded_of.contains(term)) continue;
-      if (std::shared_ptr<const TermPostings> p = cached_postings(term, m.blocks)) {
+      std::shared_ptr<const TermPostings> p = cached_postings(term, m.blocks);
+      if (p && p->parts.empty()) {
         loaded_of.emplace(term, m.loaded.size());
         m.loaded.push_back(std::move(p));
       } else {
@@ -896,12 +926,10 @@ struct Archive::Impl {
     std::uint64_t rarer_documents = 0;
     for (const std::string& term : missing) rarer_documents += statistics.documents_with(term);
     if (static_cast<double>(rarer_documents) > kMaxReadShare * static_cast<double>(plan.documents)) return std::nullopt;
-    const double average_length =
-        m.data->rows > 0 ? static_cast<double>(m.data->tokens) / static_cast<double>(m.data->rows) : 0;
     for (const std::string& term : missing) {
-      auto p = std::make_shared<TermPostings>();
-      if (!read_term(term, b->bits, m.blocks, m.data->lengths, average_length, *p, m.computed[term]))
-        return std::nullopt;
+      std::shared_ptr<const TermPostings> p = cached_read(term, *b, m.blocks, *m.data);
+      if (!p) return std::nullopt;
+      m.computed.emplace(term, p->parts);
       loaded_of[term] = m.loaded.size();
       m.loaded.push_back(std::move(p));
     }
