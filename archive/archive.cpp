@@ -1230,7 +1230,42 @@ std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
   return missing;
 }
 
+namespace {
+
+// One read transaction for the statements of a search or a count (outside a
+// batch): SQLite then takes its shared lock and WAL snapshot once, not once
+// per statement, and a search of common words runs a dozen small ones.
+class ReadScope {
+ public:
+  explicit ReadScope(const db::Connection& connection, bool in_batch) : connection_(connection), own_(!in_batch) {
+    if (!own_) return;
+    // Outside a batch only a read scope whose end failed (a time limit can
+    // interrupt its COMMIT) leaves a transaction open: end it, or every
+    // later search would read that old snapshot.
+    if (sqlite3_get_autocommit(connection_.get()) == 0)
+      sqlite3_exec(connection_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    connection_.exec("BEGIN");
+  }
+  ~ReadScope() {
+    if (!own_) return;
+    try {
+      connection_.exec("COMMIT");
+    } catch (const ArchiveError&) {
+      sqlite3_exec(connection_.get(), "ROLLBACK", nullptr, nullptr, nullptr);  // a read: nothing to lose
+    }
+  }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  const db::Connection& connection_;
+  bool own_;
+};
+
+}  // namespace
+
 SearchResult Archive::search(const SearchRequest& request) const {
+  const ReadScope read(impl_->connection, impl_->in_batch);
   SearchResult result;
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty()) {
@@ -1343,11 +1378,10 @@ SearchResult Archive::search(const SearchRequest& request) const {
 
   // Snippets only for the hits shown: snippet() costs a re-tokenization of
   // the body, too much to pay for every match before the sort.
-  db::Statement snippet(impl_->connection,
-                        "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts "
-                        "WHERE documents_fts MATCH ?1 AND rowid = ?2");
-  db::Statement fields(impl_->connection,
-                       "SELECT id, title, source, url, published FROM documents WHERE doc = ?1");
+  db::Statement& snippet = impl_->cached(
+      "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts "
+      "WHERE documents_fts MATCH ?1 AND rowid = ?2");
+  db::Statement& fields = impl_->cached("SELECT id, title, source, url, published FROM documents WHERE doc = ?1");
   static_assert(kSnippetTokens == 24, "the snippet SQL above spells the token count");
   for (const auto& [doc, score] : top) {
     Hit hit;
@@ -1511,6 +1545,7 @@ std::optional<Document> Archive::get(const std::string& id) const {
 }
 
 std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most) const {
+  const ReadScope read(impl_->connection, impl_->in_batch);
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;
   const bool filtered = !request.from.empty() || !request.to.empty() || !request.source.empty();

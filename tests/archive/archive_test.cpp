@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -446,6 +448,39 @@ TEST_F(ArchiveTest, StatsOfAReaderFollowOtherConnectionsCommits) {
   EXPECT_EQ(after.last_date, "2020-01-09");
   EXPECT_EQ(after.analyzer_version, again.analyzer_version);
   EXPECT_EQ(writer.stats().documents, 3u);  // the writer sees its own commits
+}
+
+TEST_F(ArchiveTest, SearchesOfAReaderFollowOtherConnectionsCommits) {
+  // A search and a count each run in one read transaction (archive.cpp,
+  // ReadScope): it must end with them, or the reader would go on reading
+  // the snapshot of its first search; and a search stopped by its time
+  // limit must not leave one open either.
+  Archive writer = create();
+  writer.store({"a", "", "هەواڵی یەکەم", "k24", "", "2020-01-02", ""});
+  writer.commit();
+  Archive reader = open_read_only();
+  SearchRequest r;
+  r.query = "هەواڵ";
+  EXPECT_EQ(reader.search(r).hits.size(), 1u);
+  EXPECT_EQ(reader.count(r), 1u);
+  writer.store({"b", "", "هەواڵی دووەم", "rudaw", "", "2020-01-03", ""});
+  writer.commit();
+  EXPECT_EQ(reader.search(r).hits.size(), 2u);
+  EXPECT_EQ(reader.count(r), 2u);
+  reader.set_time_limit(1);
+  for (int i = 0; i < 200 && !reader.timed_out(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // past the deadline before the search begins
+    try {
+      reader.search(r);
+    } catch (const std::exception&) {
+    }
+  }
+  EXPECT_TRUE(reader.timed_out());
+  reader.set_time_limit(0);
+  writer.store({"c", "", "هەواڵی سێیەم", "k24", "", "2020-01-09", ""});
+  writer.commit();
+  EXPECT_EQ(reader.search(r).hits.size(), 3u);
+  EXPECT_EQ(reader.count(r), 3u);
 }
 
 TEST_F(ArchiveTest, CountIsTheTotalBehindEveryPage) {
