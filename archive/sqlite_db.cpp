@@ -5,6 +5,12 @@
 namespace kurdi::archive::db {
 
 Connection::Connection(const std::string& path, int flags) {
+  // SQLite counts every allocation under one process-wide mutex unless told
+  // not to (SQLITE_CONFIG_MEMSTATUS; kurdi never reads the counts): two
+  // searches on two threads queued on it. Only possible before SQLite is
+  // initialized; later (a host that used SQLite first) it fails, harmlessly.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(memstatus_off);
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
