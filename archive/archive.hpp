@@ -177,7 +177,10 @@ class Archive {
   /// version. `progress` is called with documents done and total.
   void reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
   /// (Re)builds the block bounds that let search() skip most documents of
-  /// queries of common words (archive.cpp, "Block bounds"): blocks of
+  /// queries of common words (archive.cpp, "Block bounds"), and the same
+  /// terms' postings and every document's length, from which search() and
+  /// count() answer queries with common terms without FTS5 (archive.cpp,
+  /// "Postings of common terms"): blocks of
   /// 2^block_bits rowids (default 8; the bits are recorded, so bounds of
   /// any size built before are used as they are). reindex() builds them
   /// (not `kurdi index`: they cost about a quarter of its time); an update or a delete
