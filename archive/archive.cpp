@@ -715,6 +715,8 @@ struct Archive::Impl {
       }
       return impl_.statistics.documents_with(term);
     }
+    // Whether the archive's postings are valid (and their counts used).
+    bool stored() const noexcept { return stored_; }
 
    private:
     const Impl& impl_;
@@ -880,18 +882,18 @@ struct Archive::Impl {
         : seen(m.block_size, 0), hit(m.block_size, 0), tf(m.block_size * m.phrases, 0.0) {}
   };
 
-  // The match in memory of the full match `full` of `plan`, whose ranking
-  // `scorer` has read; nullopt when it does not apply (see "Postings of
-  // common terms").
+  // The match in memory of the full match `full` of `plan`, with its
+  // ranking read into `scorer`; nullopt when it does not apply (see
+  // "Postings of common terms").
   std::optional<MemoryMatch> match_in_memory(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
-                                             const kurdi::sqlite::RankingScorer& scorer) const {
+                                             kurdi::sqlite::RankingScorer& scorer) const {
     if (plan.groups.empty() || plan.groups.size() > 64) return std::nullopt;
     const std::optional<BlockBounds> b = valid_bounds();
     if (!b) return std::nullopt;
     MemoryMatch m;
     m.bounds = *b;
     m.data = postings_data(*b);
-    if (m.data == nullptr) return std::nullopt;
+    if (m.data == nullptr || !scorer.parse(full.ranking, m.data->rows, m.data->tokens)) return std::nullopt;
     m.phrases = scorer.phrases();
     if (m.phrases != full.terms.size()) return std::nullopt;
     std::vector<std::size_t> group_of_slot;
@@ -978,14 +980,11 @@ struct Archive::Impl {
   std::optional<Ranked> rank_by_postings(const search::QueryPlan& plan, const kurdi::sqlite::RankedMatch& full,
                                          std::uint64_t wanted) const {
     if (wanted == 0) return std::nullopt;
-    const std::optional<BlockBounds> b = valid_bounds();
-    if (!b) return std::nullopt;
-    const PostingsData* data = postings_data(*b);
-    if (data == nullptr) return std::nullopt;
     kurdi::sqlite::RankingScorer scorer;
-    if (!scorer.parse(full.ranking, data->rows, data->tokens)) return std::nullopt;
     const std::optional<MemoryMatch> m = match_in_memory(plan, full, scorer);
     if (!m) return std::nullopt;
+    const BlockBounds* b = &m->bounds;
+    const PostingsData* data = m->data;
     const std::optional<std::vector<std::pair<double, std::size_t>>> order = block_order(plan, *b, &m->computed);
     if (!order) return std::nullopt;
 
@@ -1018,15 +1017,11 @@ struct Archive::Impl {
     if (!*ranked || !query.excluded.empty()) return std::nullopt;
     statistics.refresh();
     Frequencies frequencies(*this);
+    if (!frequencies.stored()) return std::nullopt;  // no postings: not worth planning for
     const search::QueryPlan plan = search::plan_query(query, frequencies);
     const kurdi::sqlite::RankedMatch full =
         kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
-    const std::optional<BlockBounds> b = valid_bounds();
-    if (!b) return std::nullopt;
-    const PostingsData* data = postings_data(*b);
-    if (data == nullptr) return std::nullopt;
     kurdi::sqlite::RankingScorer scorer;
-    if (!scorer.parse(full.ranking, data->rows, data->tokens)) return std::nullopt;
     const std::optional<MemoryMatch> m = match_in_memory(plan, full, scorer);
     if (!m) return std::nullopt;
     BlockScratch scratch(*m);
