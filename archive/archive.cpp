@@ -91,7 +91,6 @@ std::string utc_now() {
 // A page of ranked documents: (doc, score), best first.
 using Ranked = std::vector<std::pair<std::int64_t, double>>;
 
-// Best first: score descending, ties to the lower doc (the SQL's order).
 // LEB128: seven bits a byte, low groups first, the high bit on every byte
 // but the last (the postings of common terms, "Postings of common terms").
 void put_varint(std::string& out, std::uint64_t v) {
@@ -114,6 +113,7 @@ bool read_varint(const unsigned char*& at, const unsigned char* end, std::uint64
   return false;
 }
 
+// Best first: score descending, ties to the lower doc (the SQL's order).
 bool ranks_before(const std::pair<std::int64_t, double>& a, const std::pair<std::int64_t, double>& b) {
   return a.second > b.second || (a.second == b.second && a.first < b.first);
 }
@@ -418,8 +418,7 @@ struct Archive::Impl {
       db::Statement totals(connection,
                            "SELECT kurdi_index_totals(documents_fts) FROM documents_fts "
                            "WHERE documents_fts MATCH ?1 LIMIT 1");
-      const std::string match = term_match(terms.front());  // bound in place (sqlite_db.hpp)
-      totals.bind(1, match);
+      totals.bind(1, term_match(terms.front()));
       unsigned long long r = 0, t = 0;
       if (!totals.step() || std::sscanf(std::string(totals.text(0)).c_str(), "%llu %llu", &r, &t) != 2)
         throw ArchiveError(Kind::sqlite, "cannot read the full-text index's totals of " + path);
@@ -429,7 +428,8 @@ struct Archive::Impl {
     const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
     const std::size_t blocks = static_cast<std::size_t>(max_doc >> bits) + 1;
     db::Statement insert_bounds(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
-    db::Statement insert_postings(connection, "INSERT INTO term_postings(term, documents, blocks, postings) VALUES(?1, ?2, ?3, ?4)");
+    db::Statement insert_postings(connection,
+                                  "INSERT INTO term_postings(term, documents, blocks, postings) VALUES(?1, ?2, ?3, ?4)");
     std::vector<double> bound;
     TermPostings postings;
     // The postings are stored little-endian and hold whole counts (the
