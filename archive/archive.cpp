@@ -1323,13 +1323,14 @@ SearchResult Archive::search(const SearchRequest& request) const {
     search::QueryPlan plan = search::plan_query(query, frequencies);
     bool done = false;
     const std::uint64_t wanted = std::uint64_t{request.offset} + request.limit;
-    // A query of common terms only: ranked from their postings, in memory
-    // ("Postings of common terms"); the narrow passes are for rarer terms.
+    // The full match: every term a way in. The narrow passes below change
+    // which terms are deferred, which only the narrow match shows.
+    kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
+    // A query of common terms (with few documents of rarer ones): ranked
+    // from their postings, in memory ("Postings of common terms").
     if (!filtered && query.excluded.empty() && wanted <= kMaxNarrowPage) {
-      kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
       if (std::optional<Ranked> ranked = impl_->rank_by_postings(plan, full, wanted)) {
         if (ranked->size() > request.offset) top.assign(ranked->begin() + request.offset, ranked->end());
-        match = std::move(full.match);
         done = true;
       }
     }
@@ -1346,11 +1347,6 @@ SearchResult Archive::search(const SearchRequest& request) const {
       const bool full_page = page.size() == wanted;
       if (full_page && (wanted == 0 || page.back().second >= plan.deferred_bound)) {
         top.assign(page.begin() + request.offset, page.end());
-        // Snippets from the full match: the same documents, and the same
-        // phrases once each (the narrow one repeats the terms left in, and
-        // snippet() would weigh them twice), so a page's snippets do not
-        // depend on the pass that found it.
-        match = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full).match;
         done = true;
         break;
       }
@@ -1359,7 +1355,6 @@ SearchResult Archive::search(const SearchRequest& request) const {
         break;
     }
     if (!done) {
-      kurdi::sqlite::RankedMatch full = kurdi::sqlite::fts5_ranked_match(query, plan, kurdi::sqlite::MatchPass::full);
       std::optional<Ranked> blocked;
       if (wanted <= kMaxNarrowPage) blocked = impl_->rank_by_blocks(plan, full, plan.full_reach, wanted, request);
       if (blocked) {
@@ -1367,8 +1362,11 @@ SearchResult Archive::search(const SearchRequest& request) const {
       } else {
         top = rank(full.match, full.ranking, request.limit, request.offset);
       }
-      match = std::move(full.match);
     }
+    // Snippets from the full match, whichever way the page was found: the
+    // same documents, and the same phrases once each (a narrow match repeats
+    // the terms left in, and snippet() would weigh them twice).
+    match = std::move(full.match);
   }
 
   // Snippets only for the hits shown: snippet() costs a re-tokenization of
