@@ -1,4 +1,6 @@
-// The FTS5 ranking function kurdi_bm25 (docs/sqlite.md, "Ranking").
+// The FTS5 ranking function kurdi_bm25 (docs/sqlite.md, "Ranking"), its
+// arithmetic outside FTS5 (RankingScorer), and the functions kurdi_phrase_tf
+// and kurdi_index_totals from which the archive builds its bounds and postings.
 //
 //   kurdi_bm25(fts_table, ranking [, column weight, ...])
 //
@@ -37,9 +39,9 @@
 #include <functional>
 #include <memory>
 #include <new>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kurdi/search.hpp"
