@@ -16,6 +16,7 @@
 //                 the forms of its Arabic-script readings);
 //   anything else every query term of each token as colocated synonyms: its
 //                 forms, its stems and lemmas as written forms, its stem terms.
+#include <cstdint>
 #include <exception>
 #include <initializer_list>
 #include <fstream>
@@ -118,6 +119,23 @@ struct Tokenizer {
   TermCache cache;
   std::vector<std::uint64_t> hashes;  // of the document's word tokens (0: other)
 
+  // The tokens of the last text tokenized for an auxiliary function
+  // (FTS5_TOKENIZE_AUX), to give again when the next such call has the same
+  // text: FTS5's snippet() tokenizes a hit's column twice, once to find the
+  // sentences and once to highlight, and those calls were a sixth of a
+  // served search (docs/benchmarks.md, "Snippets tokenize once").
+  struct AuxToken {
+    int flags;
+    std::uint32_t term_begin, term_size;  // in `terms`
+    int begin, end;
+  };
+  struct AuxReplay {
+    bool valid = false;
+    std::string text;
+    std::string terms;
+    std::vector<AuxToken> tokens;
+  } aux;
+
   Tokenizer(TokenizerOptions o, std::unique_ptr<UserLexicon> u, const Pretokenized* p)
       : options(std::move(o)), user(std::move(u)), expander(user.get(), kExpanderCapacity, kStemCapacity), pretokenized(p) {}
 
@@ -211,6 +229,41 @@ int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XTo
   return SQLITE_OK;
 }
 
+// Document text for an auxiliary function: the same tokens as
+// tokenize_text gives, recorded while they go out, and given again from the
+// record when the same text comes next. A callback that stops the run early
+// (a code other than SQLITE_OK) leaves no record.
+int tokenize_aux(Tokenizer& t, std::string_view text, void* ctx, XToken x_token) {
+  Tokenizer::AuxReplay& aux = t.aux;
+  if (aux.valid && aux.text == text) {
+    for (const Tokenizer::AuxToken& a : aux.tokens) {
+      const int rc = x_token(ctx, a.flags, aux.terms.data() + a.term_begin, static_cast<int>(a.term_size), a.begin,
+                             a.end);
+      if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  }
+  aux.valid = false;
+  aux.text.assign(text);
+  aux.terms.clear();
+  aux.tokens.clear();
+  struct Recorder {
+    Tokenizer::AuxReplay* aux;
+    void* ctx;
+    XToken x_token;
+  } recorder{&aux, ctx, x_token};
+  auto record = [](void* r, int flags, const char* token, int size, int begin, int end) {
+    auto* rec = static_cast<Recorder*>(r);
+    const auto term_begin = static_cast<std::uint32_t>(rec->aux->terms.size());
+    rec->aux->terms.append(token, static_cast<std::size_t>(size));
+    rec->aux->tokens.push_back({flags, term_begin, static_cast<std::uint32_t>(size), begin, end});
+    return rec->x_token(rec->ctx, flags, token, size, begin, end);
+  };
+  const int rc = tokenize_text(t, text, Mode::document, &recorder, record);
+  aux.valid = rc == SQLITE_OK;
+  return rc;
+}
+
 int x_create(void* context, const char** args, int count, Fts5Tokenizer** out) {
   *out = nullptr;
   try {
@@ -240,6 +293,7 @@ int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int siz
   Tokenizer& t = *reinterpret_cast<Tokenizer*>(p);
   const std::string_view input(text ? text : "", text && size > 0 ? static_cast<std::size_t>(size) : 0);
   try {
+    if ((flags & FTS5_TOKENIZE_AUX) != 0) return tokenize_aux(t, input, ctx, x_token);
     if ((flags & FTS5_TOKENIZE_QUERY) == 0) return tokenize_text(t, input, Mode::document, ctx, x_token);
     if (input.starts_with(search::term_marker)) {
       // One stored term, without the marker (nothing when that is empty).

@@ -312,6 +312,75 @@ TEST_F(Fixture, HighlightUsesOriginalOffsets) {
             "[پێنج\u200cشەممەدا].");
 }
 
+// snippet() tokenizes a hit's column twice and the tokenizer gives the
+// second run from a record of the first (tokenizer.cpp, tokenize_aux): the
+// marks must be where a fresh tokenization puts them, row after row, and a
+// table with detail=column, where FTS5 finds the matches by comparing the
+// tokens' text with the query's, must mark the same words.
+TEST_F(Fixture, SnippetsAndHighlightsAreTheSameRowAfterRow) {
+  ASSERT_EQ(d.exec("CREATE VIRTUAL TABLE docs_column USING fts5(id UNINDEXED, title, body, tokenize='kurdi', "
+                   "detail=column)"),
+            "");
+  for (const Doc& doc : kDocs)
+    d.rows("INSERT INTO docs_column(id, title, body) VALUES (?1, ?2, ?3)", {doc.id, doc.title, doc.body});
+  const auto marks = [&](const std::string& table, const std::string& query) {
+    return d.rows("SELECT id || ': ' || highlight(" + table + ", 2, '[', ']') || ' | ' || snippet(" + table +
+                      ", 2, '[', ']', '…', 5) FROM " + table + " WHERE " + table +
+                      " MATCH kurdi_query(?1) ORDER BY id",
+                  {query});
+  };
+  for (const std::string query : {"بەرپرس", "هێز OR کازمی", "ئەمریکا", "لە"}) {
+    const V full = marks("docs", query);
+    ASSERT_FALSE(full.empty()) << query;
+    for (const std::string& row : full) EXPECT_NE(row.find('['), std::string::npos) << row;
+    EXPECT_EQ(marks("docs", query), full) << query;  // the same texts again: given from the record
+    EXPECT_EQ(marks("docs_column", query), full) << query;
+  }
+  // A stem match (بەرپرسەکانی for بەرپرس) marked in a detail=column table:
+  // the recorded tokens carry the stem terms, not only the forms.
+  EXPECT_EQ(d.one("SELECT snippet(docs_column, 2, '[', ']', '…', 4) FROM docs_column "
+                  "WHERE docs_column MATCH kurdi_query('بەرپرس') AND id = 'seed-a'"),
+            "…لەگەڵ [بەرپرسەکانی] ئەمریکادا لێبەرهەمهات.");
+}
+
+// The tokenizer itself, called as FTS5's auxiliary functions call it: the
+// tokens of a text given from the record of the text before (tokenize_aux)
+// are those of a document tokenization, term text, flags and offsets alike,
+// and a different text is tokenized anew.
+TEST(Tokenizer, AuxiliaryCallsGiveTheDocumentTokens) {
+  Db d;
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(d.db, "SELECT fts5(?1)", -1, &st, nullptr), SQLITE_OK);
+  sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  ASSERT_NE(api, nullptr);
+  void* context = nullptr;
+  fts5_tokenizer methods{};
+  ASSERT_EQ(api->xFindTokenizer(api, "kurdi", &context, &methods), SQLITE_OK);
+  Fts5Tokenizer* tokenizer = nullptr;
+  ASSERT_EQ(methods.xCreate(context, nullptr, 0, &tokenizer), SQLITE_OK);
+  const auto tokens = [&](int flags, const std::string& text) {
+    V out;
+    auto add = [](void* o, int f, const char* token, int size, int begin, int end) {
+      static_cast<V*>(o)->push_back(std::to_string(f) + " " + std::string(token, static_cast<std::size_t>(size)) +
+                                    " " + std::to_string(begin) + "-" + std::to_string(end));
+      return SQLITE_OK;
+    };
+    EXPECT_EQ(methods.xTokenize(tokenizer, &out, flags, text.data(), static_cast<int>(text.size()), add), SQLITE_OK);
+    return out;
+  };
+  const std::string a = kDocs[2].body, b = kDocs[3].body;
+  const V document_a = tokens(FTS5_TOKENIZE_DOCUMENT, a), document_b = tokens(FTS5_TOKENIZE_DOCUMENT, b);
+  ASSERT_GT(document_a.size(), 12u);  // a form and its stem terms for most words
+  EXPECT_NE(document_a, document_b);
+  for (const std::string* text : {&a, &a, &b, &b, &a}) {
+    EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, *text), *text == a ? document_a : document_b);
+  }
+  methods.xDelete(tokenizer);
+}
+
 TEST(Functions, Helpers) {
   Db d;
   EXPECT_EQ(d.one("SELECT kurdi_normalize('هێزێكی ٢٠٢١')"), "هێزێکی ٢٠٢١");
