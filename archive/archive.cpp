@@ -364,7 +364,8 @@ struct Archive::Impl {
   // documents are the same (an added document changes max(doc): rowids
   // grow), and an update or a delete drops them (a delete of the last row
   // lets SQLite reuse its rowid). Same documents, same FTS5 totals, so the
-  // same average length and idf as kurdi_bm25 sees. kurdi reindex builds them.
+  // same average length and idf as kurdi_bm25 sees. Archive::optimize and
+  // reindex build them.
 
   void drop_bounds() {
     if (bounds_dropped) return;
@@ -372,6 +373,39 @@ struct Archive::Impl {
         "DELETE FROM term_bounds; DELETE FROM term_postings; DELETE FROM document_lengths; "
         "DELETE FROM meta WHERE key IN ('bounds', 'postings');");
     bounds_dropped = true;
+  }
+
+  // FTS5's 'optimize': every segment of the full-text index merged into one
+  // (Archive::optimize).
+  void merge_segments() { connection.exec("INSERT INTO documents_fts(documents_fts) VALUES('optimize')"); }
+
+  // How many segments the full-text index has, from FTS5's structure record
+  // (row 10 of its data table): a 4-byte cookie, FTS5's 4-byte mark of the
+  // record's second version when there is one, then the count of levels and
+  // of segments as SQLite varints. 0 when the record cannot be read.
+  std::uint64_t index_segments() const {
+    db::Statement s(connection, "SELECT block FROM documents_fts_data WHERE id = 10");
+    if (!s.step()) return 0;
+    const std::string_view record = s.blob(0);
+    std::size_t at = 4;
+    if (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)) at = 8;
+    const auto varint = [&](std::uint64_t& out) {
+      out = 0;
+      for (int bytes = 0; bytes < 9; ++bytes) {
+        if (at >= record.size()) return false;
+        const auto byte = static_cast<unsigned char>(record[at++]);
+        if (bytes == 8) {
+          out = (out << 8) | byte;
+          return true;
+        }
+        out = (out << 7) | (byte & 0x7fu);
+        if ((byte & 0x80) == 0) return true;
+      }
+      return false;
+    };
+    std::uint64_t levels = 0, segments = 0;
+    if (record.size() < 4 || !varint(levels) || !varint(segments)) return 0;
+    return segments;
   }
 
   void build_bounds(int bits) {
@@ -1412,6 +1446,10 @@ void Archive::for_each(const std::function<void(const Document&)>& visit) const 
   }
 }
 
+std::uint64_t Archive::document_count() const {
+  return static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
+}
+
 Stats Archive::stats() const {
   const bool cacheable = impl_->options.read_only;
   const std::int64_t data_version = cacheable ? impl_->pragma("PRAGMA data_version") : 0;
@@ -1435,6 +1473,9 @@ Stats Archive::stats() const {
     st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
     st.analyzer_version = impl_->meta("analyzer_version");
     st.created_by = impl_->meta("created_by");
+    st.index_segments = impl_->index_segments();
+    st.block_bounds = impl_->options.tokenizer == "kurdi" && st.documents > 0 && impl_->valid_bounds().has_value();
+    st.optimized = st.index_segments <= 1 && (st.block_bounds || impl_->options.tokenizer != "kurdi" || st.documents == 0);
     if (cacheable) impl_->stats_cache.emplace(data_version, st);
   }
   // The files' sizes change without a commit (a checkpoint): read each time.
@@ -1499,6 +1540,24 @@ void Archive::build_bounds(int block_bits) {
   if (own) commit();
 }
 
+bool optimize_is_due(std::uint64_t documents, std::uint64_t changed) noexcept {
+  return documents >= kOptimizeMinDocuments && changed >= documents / 10;
+}
+
+void Archive::optimize() {
+  const bool own = !impl_->in_batch;
+  impl_->begin_batch();
+  try {
+    impl_->merge_segments();
+    // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
+    if (impl_->options.tokenizer == "kurdi") impl_->build_bounds(kBoundBlockBits);
+  } catch (...) {
+    if (own) rollback();
+    throw;
+  }
+  if (own) commit();
+}
+
 void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   if (impl_->in_batch) commit();
   const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
@@ -1517,6 +1576,7 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     impl_->set_meta("analyzer_version", expected_analyzer(impl_->options.tokenizer));
     impl_->set_meta("reindexed_by", std::string("kurdi ") + std::string(kurdi::version()));
     // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
+    impl_->merge_segments();
     if (impl_->options.tokenizer == "kurdi") impl_->build_bounds(kBoundBlockBits);
     impl_->connection.exec("COMMIT");
     if (progress) progress(done, total);

@@ -97,7 +97,25 @@ struct Stats {
   int schema_version = 0;
   std::string analyzer_version;
   std::string created_by;             ///< the kurdi version that created it
+  /// The full-text index's segments (FTS5 b-trees; a search reads each), 0
+  /// when unknown. optimize() merges them into one.
+  std::uint64_t index_segments = 0;
+  /// Whether the block bounds and postings describe the documents as they
+  /// are (build_bounds); without them common words rank far slower.
+  bool block_bounds = false;
+  /// Whether optimize() has nothing to do: one segment and current bounds
+  /// (an archive of a baseline tokenizer: one segment).
+  bool optimized = false;
 };
+
+/// Whether `kurdi index` optimizes the archive at the end of a run
+/// (`--optimize auto`): when the archive holds at least
+/// kOptimizeMinDocuments and the run added or updated at least a tenth of
+/// them. Below that size a search is fast without it; a smaller run leaves
+/// the bounds unused until the next optimize (each costs about 25 s on the
+/// 1 GB bench archive, docs/benchmarks.md "Optimize").
+inline constexpr std::uint64_t kOptimizeMinDocuments = 10000;
+bool optimize_is_due(std::uint64_t documents, std::uint64_t changed) noexcept;
 
 struct OpenOptions {
   /// Create the file when it does not exist (kurdi index).
@@ -144,6 +162,9 @@ class Archive {
   void for_each(const std::function<void(const Document&)>& visit) const;
 
   Stats stats() const;
+  /// How many documents the archive holds (without the rest of stats(),
+  /// which reads every text).
+  std::uint64_t document_count() const;
 
   /// The document with external id `id` as stored, or nullopt when there is
   /// none (the server's document view, GET /api/documents/{id}).
@@ -176,15 +197,22 @@ class Archive {
   /// Rebuilds the FTS index with this kurdi's analyzer and records its
   /// version. `progress` is called with documents done and total.
   void reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+  /// Makes the archive as fast to search as it can be, with the same
+  /// results: merges the full-text index into one segment (FTS5's
+  /// 'optimize': a term's postings are then read from one b-tree instead of
+  /// one per segment) and builds the block bounds and postings
+  /// (build_bounds), in one transaction. Its cost grows with the archive,
+  /// not with what changed. `kurdi optimize`, and `kurdi index` after a
+  /// large run (optimize_is_due); reindex() does the same.
+  void optimize();
   /// (Re)builds the block bounds that let search() skip most documents of
   /// queries of common words (archive.cpp, "Block bounds"), and the same
   /// terms' postings and every document's length, from which search() and
   /// count() answer queries with common terms without FTS5 (archive.cpp,
   /// "Postings of common terms"): blocks of
   /// 2^block_bits rowids (default 8; the bits are recorded, so bounds of
-  /// any size built before are used as they are). reindex() builds them
-  /// (not `kurdi index`: 11-19 s on the 1 GB bench archive, which a run
-  /// adding a few documents would pay too); an update or a delete
+  /// any size built before are used as they are). optimize() and reindex()
+  /// build them (11-19 s on the 1 GB bench archive); an update or a delete
   /// drops them, and adding documents leaves them unused until the next
   /// build. Results are the same with or without them. Nothing is built for
   /// an archive of a baseline tokenizer.

@@ -191,7 +191,10 @@ Reply Api::stats() const {
                {"last_date", s.last_date},
                {"schema_version", s.schema_version},
                {"analyzer_version", s.analyzer_version},
-               {"created_by", s.created_by}});
+               {"created_by", s.created_by},
+               {"index_segments", s.index_segments},
+               {"block_bounds", s.block_bounds},
+               {"optimized", s.optimized}});
   });
 }
 

@@ -102,6 +102,7 @@ class Indexer final : public archive::DocumentSink {
   }
 
   std::uint64_t skipped() const noexcept { return skipped_; }
+  std::uint64_t changed() const noexcept { return added_ + updated_; }
 
  private:
   Session& session_;
@@ -112,6 +113,29 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t added_ = 0, updated_ = 0, unchanged_ = 0;
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
 };
+
+// --optimize: after a run that changed enough of the archive (auto), or
+// always, Archive::optimize; a run that leaves an optimized archive
+// unoptimized says so.
+void optimize_after(Session& session, archive::Archive& archive, const IndexArgs& args, std::uint64_t changed) {
+  if (changed == 0 || args.optimize == "never") return;
+  const std::uint64_t documents = archive.document_count();
+  if (args.optimize == "always" || archive::optimize_is_due(documents, changed)) {
+    session.progress().set_note("optimizing the archive for search");
+    session.progress().add(0);
+    const auto start = std::chrono::steady_clock::now();
+    archive.optimize();
+    session.progress().clear();
+    std::fprintf(stderr, "kurdi index: %s: optimized for search in %.1f s\n", args.archive.c_str(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  } else if (documents >= archive::kOptimizeMinDocuments) {
+    std::fprintf(stderr,
+                 "kurdi index: %s: not optimized after a run of %llu of %llu documents; `kurdi optimize %s` makes "
+                 "searches of common words fast again\n",
+                 args.archive.c_str(), static_cast<unsigned long long>(changed),
+                 static_cast<unsigned long long>(documents), args.archive.c_str());
+  }
+}
 
 }  // namespace
 
@@ -137,6 +161,7 @@ int run_index(const IndexArgs& args) {
   indexer.commit();
   indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
   if (interrupted) return 130;  // as a shell reports a run stopped by SIGINT
+  optimize_after(session, archive, args, indexer.changed());
   return session.exit_code();
 }
 

@@ -61,6 +61,7 @@ struct IndexArgs {
   std::uint32_t batch = 1000;  ///< documents per committed batch
   bool verbose = false;        ///< a line on stderr for every committed batch
   bool strict = false;
+  std::string optimize = "auto";  ///< --optimize: auto, always or never
 };
 
 /// kurdi search
@@ -95,6 +96,7 @@ int run_export(const ArchiveArgs& args);
 int run_archive_stats(const ArchiveArgs& args);
 int run_check(const ArchiveArgs& args);
 int run_reindex(const ArchiveArgs& args);
+int run_optimize(const ArchiveArgs& args);
 /// Whether `path` is an SQLite file (then `kurdi stats PATH` describes the archive).
 bool is_sqlite_file(const std::string& path);
 

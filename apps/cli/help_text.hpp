@@ -187,6 +187,10 @@ inline constexpr const char* kIndexFormat = "Read every file in this format inst
 inline constexpr const char* kIndexBatch = "Commit every N documents (default 1000)";
 inline constexpr const char* kIndexVerbose = "Print a line on stderr each time a batch is committed";
 inline constexpr const char* kIndexStrict = "Treat skipped records and files as errors: exit 1 if any";
+inline constexpr const char* kIndexOptimize =
+    "Optimize the archive for search at the end of the run: auto (default: when it\n"
+    "holds at least 10,000 documents and the run added or updated a tenth of them),\n"
+    "always or never (see kurdi optimize)";
 inline constexpr const char* kIndexExamples =
     "JSON Lines and CSV (with a header row) need a `body`; `id`, `title`, `source`,\n"
     "`url`, `date` (YYYY-MM-DD) and `language` are optional. A .txt or .md file is one\n"
@@ -201,6 +205,7 @@ inline constexpr const char* kIndexExamples =
     "  kurdi index news.db articles/\n"
     "  kurdi index news.db feed.jsonl --verbose\n"
     "  curl -s https://example.org/feed.csv | kurdi index news.db - --format csv\n"
+    "  kurdi index news.db today.jsonl --optimize never   # frequent small updates\n"
     "\n"
     "Exit status: 0 when every input was processed (skips are warnings), 1 on an\n"
     "error or, with --strict, when anything was skipped, 2 usage error, 130 when\n"
@@ -262,11 +267,27 @@ inline constexpr const char* kReindexExamples =
     "An archive records the analyzer version it was indexed with; another kurdi\n"
     "refuses to search it ('reindex required') rather than give wrong results.\n"
     "reindex rebuilds the full-text index from the stored documents in one\n"
-    "transaction (an interrupted reindex leaves the archive as it was) and upgrades\n"
-    "an older schema.\n"
+    "transaction (an interrupted reindex leaves the archive as it was), upgrades an\n"
+    "older schema and optimizes the archive for search (kurdi optimize).\n"
     "\n"
     "Examples:\n"
     "  kurdi reindex news.db";
+
+inline constexpr const char* kOptimize = "Make an archive as fast to search as it can be (same results)";
+inline constexpr const char* kOptimizeExamples =
+    "Merges the full-text index into one segment and builds the block bounds and\n"
+    "postings with which common words rank without reading every document that has\n"
+    "them (docs/archive.md). Results do not change. It takes time in proportion to\n"
+    "the archive (about 25 s for 1 GB of text), in one transaction: an interrupted\n"
+    "run leaves the archive as it was. kurdi index runs it after a large run\n"
+    "(--optimize auto) and kurdi reindex always; after smaller runs, or an update\n"
+    "or a delete, `kurdi stats` shows 'optimized: no' until the next one.\n"
+    "\n"
+    "Examples:\n"
+    "  kurdi optimize news.db\n"
+    "  kurdi index news.db today.jsonl --optimize never && kurdi optimize news.db\n"
+    "\n"
+    "Exit status: 0 done, 1 the archive cannot be read or written, 2 usage error.";
 
 // kurdi serve: its options and help are kurdi-serve's (apps/cli/cmd_serve.cpp);
 // kurdi lists it in its own --help with this line.

@@ -248,6 +248,9 @@ int run(int argc, char** argv) {
   index_cmd->add_option("--batch", index_args.batch, help::kIndexBatch)->type_name("N")->check(CLI::Range(1u, 1000000u));
   index_cmd->add_flag("-v,--verbose", index_args.verbose, help::kIndexVerbose);
   index_cmd->add_flag("--strict", index_args.strict, help::kIndexStrict);
+  index_cmd->add_option("--optimize", index_args.optimize, help::kIndexOptimize)
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   SearchArgs search_args;
   CLI::App* search_cmd = app.add_subcommand("search", help::kSearch);
@@ -268,7 +271,7 @@ int run(int argc, char** argv) {
   search_cmd->add_option("--source", search_args.source, help::kSearchSource)->type_name("S");
   search_cmd->add_flag("--json", search_args.json, help::kSearchJson);
 
-  ArchiveArgs delete_args, export_args, check_args, reindex_args;
+  ArchiveArgs delete_args, export_args, check_args, reindex_args, optimize_args;
   CLI::App* delete_cmd = app.add_subcommand("delete", help::kDelete);
   delete_cmd->footer(help::kDeleteExamples);
   delete_cmd->set_help_flag("-h,--help", help::kHelp);
@@ -291,6 +294,11 @@ int run(int argc, char** argv) {
   reindex_cmd->footer(help::kReindexExamples);
   reindex_cmd->set_help_flag("-h,--help", help::kHelp);
   reindex_cmd->add_option("ARCHIVE", reindex_args.archive, help::kArchive)->required()->type_name("");
+
+  CLI::App* optimize_cmd = app.add_subcommand("optimize", help::kOptimize);
+  optimize_cmd->footer(help::kOptimizeExamples);
+  optimize_cmd->set_help_flag("-h,--help", help::kHelp);
+  optimize_cmd->add_option("ARCHIVE", optimize_args.archive, help::kArchive)->required()->type_name("");
 #endif
 #ifdef KURDI_CLI_SERVE
   // Listed in kurdi --help; its options are kurdi-serve's. `kurdi serve ...`
@@ -352,6 +360,7 @@ int run(int argc, char** argv) {
   if (export_cmd->parsed()) return run_export(export_args);  // JSON Lines is the one export format
   if (check_cmd->parsed()) return run_check(check_args);
   if (reindex_cmd->parsed()) return run_reindex(reindex_args);
+  if (optimize_cmd->parsed()) return run_optimize(optimize_args);
   if (stats_cmd->parsed() && stats.paths.size() == 1 && is_sqlite_file(stats.paths[0])) {
     ArchiveArgs archive_stats{stats.paths[0], {}, stats.json};
     return run_archive_stats(archive_stats);

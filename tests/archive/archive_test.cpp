@@ -298,6 +298,61 @@ TEST_F(ArchiveTest, NewerSchemaIsRefused) {
   }
 }
 
+// optimize(): one segment of the full-text index, current block bounds,
+// the same hits with the same scores; a later batch leaves it unoptimized.
+TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
+  const char* bodies[] = {"بەرپرسەکانی ئەمریکا سەردانی هەولێریان کرد", "هێزەکانی پێشمەرگە لە هەولێر",
+                          "باران بارییە و هەولێر سارد بوو", "بەرپرس لە ئەمریکا قسەی کرد",
+                          "سەردانەکەی کازمی بۆ واشنتن", "پێشمەرگە و بەرپرسان لە هەولێر"};
+  Archive a = create();
+  for (int i = 0; i < 6; ++i) {
+    a.store({"d" + std::to_string(i), "", bodies[i], "", "", "", ""});
+    if (i % 2 == 1) a.commit();  // a segment per commit
+  }
+  const auto hits = [&](const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& hit : a.search(r).hits) out.emplace_back(hit.id, hit.score);
+    return out;
+  };
+  const std::vector<std::string> queries = {"هەولێر", "بەرپرس", "لە هەولێر", "پێشمەرگە OR ئەمریکا", "کرد"};
+  std::vector<std::vector<std::pair<std::string, double>>> before;
+  for (const std::string& q : queries) before.push_back(hits(q));
+  const auto s0 = a.stats();
+  EXPECT_EQ(s0.index_segments, 3u);
+  EXPECT_FALSE(s0.block_bounds);
+  EXPECT_FALSE(s0.optimized);
+
+  a.optimize();
+  const auto s1 = a.stats();
+  EXPECT_EQ(s1.index_segments, 1u);
+  EXPECT_TRUE(s1.block_bounds);
+  EXPECT_TRUE(s1.optimized);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    EXPECT_FALSE(before[i].empty()) << queries[i];
+    EXPECT_EQ(hits(queries[i]), before[i]) << queries[i];
+  }
+  EXPECT_TRUE(a.check().empty());
+
+  a.store({"d6", "", "هەولێر", "", "", "", ""});
+  a.commit();
+  const auto s2 = a.stats();
+  EXPECT_EQ(s2.index_segments, 2u);
+  EXPECT_FALSE(s2.block_bounds);  // an added document: the bounds describe the archive before it
+  EXPECT_FALSE(s2.optimized);
+}
+
+TEST(Optimize, IsDueAfterATenthOfALargeArchive) {
+  using kurdi::archive::kOptimizeMinDocuments;
+  using kurdi::archive::optimize_is_due;
+  EXPECT_FALSE(optimize_is_due(kOptimizeMinDocuments - 1, kOptimizeMinDocuments - 1));  // small: never
+  EXPECT_TRUE(optimize_is_due(kOptimizeMinDocuments, kOptimizeMinDocuments));          // a new archive
+  EXPECT_TRUE(optimize_is_due(300000, 30000));
+  EXPECT_FALSE(optimize_is_due(300000, 29999));
+  EXPECT_FALSE(optimize_is_due(300000, 0));
+}
+
 TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
   {
     Archive a = create();

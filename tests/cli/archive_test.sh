@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# kurdi index / search / delete / export / stats / check / reindex from the
+# kurdi index / search / delete / export / stats / check / reindex / optimize from the
 # command line: formats, malformed input, exit codes, JSON output, messages.
 source "$(dirname "$0")/lib.sh"
 A="$TMP/news.db"
@@ -106,6 +106,30 @@ grep -q "6 documents indexed" "$TMP/err" && pass "reindex" || fail "reindex: $(c
 bounds=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT value FROM meta WHERE key = ?", ("bounds",)).fetchone()[0])' "$A" 2>&1)
 [[ "$bounds" == *" 6" ]] && pass "reindex builds the block bounds" || fail "bounds after reindex: $bounds"
 "$KURDI" search "$A" 'بەرپرس' --json | grep -q '"id"' && pass "searchable after reindex" || fail "not searchable after reindex"
+
+# kurdi optimize, kurdi index --optimize and what kurdi stats says of them.
+optimized() { "$KURDI" stats "$1" --json | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["optimized"], s["index_segments"], s["block_bounds"])'; }
+check_eq "reindex leaves an optimized archive" "True 1 True" "$(optimized "$A")"
+printf '{"id":"o1","body":"هەولێر شارێکی گەورەیە."}\n' > "$TMP/one.jsonl"
+"$KURDI" index "$A" "$TMP/one.jsonl" 2> "$TMP/err"
+check_eq "a small run on a small archive: not optimized, no advice" "False 2 False" "$(optimized "$A")"
+grep -q "kurdi optimize" "$TMP/err" && fail "advice below 10,000 documents: $(cat "$TMP/err")" || pass "no optimize advice for a small archive"
+"$KURDI" stats "$A" | grep -q "^optimized *no (not needed below 10,000 documents)" && pass "stats: optimized, in text" || fail "stats text: $("$KURDI" stats "$A")"
+"$KURDI" optimize "$A" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "optimize exit 0" 0 "$rc"
+grep -q "7 documents, 1 index segment, block bounds built" "$TMP/err" && pass "optimize reports" || fail "optimize: $(cat "$TMP/err")"
+check_eq "optimize: one segment, current bounds" "True 1 True" "$(optimized "$A")"
+printf '{"id":"o2","body":"سلێمانی و هەولێر."}\n' > "$TMP/two.jsonl"
+"$KURDI" index "$A" "$TMP/two.jsonl" --optimize always 2> "$TMP/err"
+grep -q "optimized for search in" "$TMP/err" && pass "index --optimize always" || fail "--optimize always: $(cat "$TMP/err")"
+check_eq "index --optimize always: optimized" "True 1 True" "$(optimized "$A")"
+"$KURDI" index "$TMP/never.db" "$TMP/in/sub/feed.jsonl" "$TMP/one.jsonl" "$TMP/two.jsonl" --optimize never --batch 1 2> "$TMP/err" || true
+check_eq "index --optimize never: one segment per batch kept" "False 4 False" "$(optimized "$TMP/never.db")"
+"$KURDI" index "$A" "$TMP/two.jsonl" --optimize sometimes 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "unknown --optimize: usage error" 2 "$rc"
+"$KURDI" optimize "$TMP/missing.db" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "optimize of a missing archive: exit 1" 1 "$rc"
+grep -q "missing.db" "$TMP/err" && pass "optimize names the missing archive" || fail "optimize missing: $(cat "$TMP/err")"
 
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"

@@ -10,7 +10,7 @@ MAN="$KURDI_SOURCE_DIR/docs/kurdi.1"
 # The man page as plain text: roff escapes undone, font changes dropped.
 sed -e 's/\\-/-/g' -e 's/\\(aq/'"'"'/g' -e 's/\\e/\\/g' -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\(dq/"/g' "$MAN" > "$TMP/man.txt"
 
-for cmd in "" normalize tokenize sentences stats stem lemma analyze translit index search delete export check reindex serve; do
+for cmd in "" normalize tokenize sentences stats stem lemma analyze translit index search delete export check reindex optimize serve; do
   "$KURDI" $cmd --help > "$TMP/help"
   label="kurdi${cmd:+ $cmd}"
   if [[ -n "$cmd" ]]; then

@@ -313,6 +313,11 @@ TEST_F(ServeApi, StatsDescribeTheArchive) {
   EXPECT_EQ(body["documents"].get<std::size_t>(), lines);
   EXPECT_EQ(body["schema_version"], kurdi::archive::Archive::schema_version());
   EXPECT_EQ(body["analyzer_version"], get("/healthz")["analyzer_version"]);
+  // Whether `kurdi optimize` has work left: one segment and current bounds.
+  ASSERT_TRUE(body["index_segments"].is_number_unsigned()) << body.dump();
+  EXPECT_GE(body["index_segments"].get<std::uint64_t>(), 1u);
+  EXPECT_EQ(body["optimized"].get<bool>(),
+            body["index_segments"].get<std::uint64_t>() == 1 && body["block_bounds"].get<bool>());
 }
 
 TEST_F(ServeApi, AnalyzeShowsEveryStage) {
