@@ -1545,17 +1545,17 @@ bool optimize_is_due(std::uint64_t documents, std::uint64_t changed) noexcept {
 }
 
 void Archive::optimize() {
-  const bool own = !impl_->in_batch;
+  if (impl_->in_batch) commit();
   impl_->begin_batch();
   try {
     impl_->merge_segments();
     // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
     if (impl_->options.tokenizer == "kurdi") impl_->build_bounds(kBoundBlockBits);
   } catch (...) {
-    if (own) rollback();
+    rollback();
     throw;
   }
-  if (own) commit();
+  commit();
 }
 
 void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {

@@ -201,7 +201,8 @@ class Archive {
   /// results: merges the full-text index into one segment (FTS5's
   /// 'optimize': a term's postings are then read from one b-tree instead of
   /// one per segment) and builds the block bounds and postings
-  /// (build_bounds), in one transaction. Its cost grows with the archive,
+  /// (build_bounds), in one transaction of its own (a batch in progress is
+  /// committed first). Its cost grows with the archive,
   /// not with what changed. `kurdi optimize`, and `kurdi index` after a
   /// large run (optimize_is_due); reindex() does the same.
   void optimize();

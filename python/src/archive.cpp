@@ -332,10 +332,13 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["schema_version"] = s.schema_version;
             d["analyzer_version"] = make_str(s.analyzer_version);
             d["created_by"] = make_str(s.created_by);
+            d["index_segments"] = s.index_segments;
+            d["block_bounds"] = s.block_bounds;
+            d["optimized"] = s.optimized;
             return d;
           },
-          "Documents, text size, file size, sources, date range, schema and analyzer versions (a dict), as "
-          "`kurdi stats` gives them.")
+          "Documents, text size, file size, sources, date range, schema and analyzer versions, and whether "
+          "the archive is optimized for search (a dict), as `kurdi stats` gives them.")
       .def(
           "check",
           [](PyArchive& self) {
@@ -350,8 +353,12 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
           "reindex", [](PyArchive& self) { self.locked([](ka::Archive& a) { a.reindex(); }); },
           "Rebuilds the index with this kurdi's analyzer, as `kurdi reindex` does.")
       .def(
+          "optimize", [](PyArchive& self) { self.locked([](ka::Archive& a) { a.optimize(); }); },
+          "Makes the archive as fast to search as it can be, with the same results, as `kurdi optimize` does "
+          "(commits the current batch first).")
+      .def(
           "__len__",
-          [](PyArchive& self) { return self.locked([](ka::Archive& a) { return a.stats().documents; }); },
+          [](PyArchive& self) { return self.locked([](ka::Archive& a) { return a.document_count(); }); },
           "The number of documents.")
       .def("close", &PyArchive::close,
            "Closes the archive; an uncommitted batch is rolled back. Further calls raise ValueError.")

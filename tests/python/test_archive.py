@@ -73,7 +73,13 @@ def test_outcomes_duplicates_and_delete(tmp_path):
                                     "date": "", "language": "ckb"}
         stats = a.stats()
         assert stats["documents"] == 2 and stats["analyzer_version"] == kurdi.analyzer_version
+        assert not stats["optimized"] and not stats["block_bounds"]  # a delete drops the bounds
         assert a.check() == []
+        hits = [(h.id, h.score) for h in a.search("دەق").hits]
+        a.optimize()
+        stats = a.stats()
+        assert (stats["optimized"], stats["index_segments"], stats["block_bounds"]) == (True, 1, True)
+        assert [(h.id, h.score) for h in a.search("دەق").hits] == hits and hits
 
 
 def test_with_block_rolls_back_on_error(tmp_path):
