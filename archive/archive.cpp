@@ -1575,8 +1575,8 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     }
     impl_->set_meta("analyzer_version", expected_analyzer(impl_->options.tokenizer));
     impl_->set_meta("reindexed_by", std::string("kurdi ") + std::string(kurdi::version()));
-    // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
     impl_->merge_segments();
+    // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
     if (impl_->options.tokenizer == "kurdi") impl_->build_bounds(kBoundBlockBits);
     impl_->connection.exec("COMMIT");
     if (progress) progress(done, total);

@@ -115,12 +115,16 @@ class Indexer final : public archive::DocumentSink {
 };
 
 // --optimize: after a run that changed enough of the archive (auto), or
-// always, Archive::optimize; a run that leaves an optimized archive
-// unoptimized says so.
+// always, Archive::optimize; a smaller run on a large archive says what to
+// run instead.
 void optimize_after(Session& session, archive::Archive& archive, const IndexArgs& args, std::uint64_t changed) {
   if (changed == 0 || args.optimize == "never") return;
   const std::uint64_t documents = archive.document_count();
   if (args.optimize == "always" || archive::optimize_is_due(documents, changed)) {
+    // The documents are committed; an interruption now ends the run at once
+    // and the optimize's transaction leaves the archive as it was.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     session.progress().set_note("optimizing the archive for search");
     session.progress().add(0);
     const auto start = std::chrono::steady_clock::now();
