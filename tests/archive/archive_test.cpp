@@ -309,16 +309,21 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
     a.store({"d" + std::to_string(i), "", bodies[i], "", "", "", ""});
     if (i % 2 == 1) a.commit();  // a segment per commit
   }
-  const auto hits = [&](const std::string& query) {
+  const auto hits = [&](const Archive& archive, const std::string& query) {
     SearchRequest r;
     r.query = query;
     std::vector<std::pair<std::string, double>> out;
-    for (const auto& hit : a.search(r).hits) out.emplace_back(hit.id, hit.score);
+    for (const auto& hit : archive.search(r).hits) out.emplace_back(hit.id, hit.score);
     return out;
   };
   const std::vector<std::string> queries = {"هەولێر", "بەرپرس", "لە هەولێر", "پێشمەرگە OR ئەمریکا", "کرد"};
   std::vector<std::vector<std::pair<std::string, double>>> before;
-  for (const std::string& q : queries) before.push_back(hits(q));
+  // A reader open across the optimize, as a server's connection is.
+  const Archive reader = open_read_only();
+  for (const std::string& q : queries) {
+    before.push_back(hits(a, q));
+    EXPECT_EQ(hits(reader, q), before.back()) << q;
+  }
   const auto s0 = a.stats();
   EXPECT_EQ(s0.index_segments, 3u);
   EXPECT_FALSE(s0.block_bounds);
@@ -329,9 +334,11 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
   EXPECT_EQ(s1.index_segments, 1u);
   EXPECT_TRUE(s1.block_bounds);
   EXPECT_TRUE(s1.optimized);
+  EXPECT_TRUE(reader.stats().optimized);
   for (std::size_t i = 0; i < queries.size(); ++i) {
     EXPECT_FALSE(before[i].empty()) << queries[i];
-    EXPECT_EQ(hits(queries[i]), before[i]) << queries[i];
+    EXPECT_EQ(hits(a, queries[i]), before[i]) << queries[i];
+    EXPECT_EQ(hits(reader, queries[i]), before[i]) << queries[i];
   }
   EXPECT_TRUE(a.check().empty());
 
