@@ -123,7 +123,10 @@ struct Tokenizer {
   // (FTS5_TOKENIZE_AUX), to give again when the next such call has the same
   // text: FTS5's snippet() tokenizes a hit's column twice, once to find the
   // sentences and once to highlight, and those calls were a sixth of a
-  // served search (docs/benchmarks.md, "Snippets tokenize once").
+  // served search (docs/benchmarks.md, Serve, "Optimize: one index segment,
+  // and snippets tokenized once"). Texts longer than kMaxAuxRecord are not
+  // recorded, so that one huge document does not stay in every connection.
+  static constexpr std::size_t kMaxAuxRecord = std::size_t{1} << 20;
   struct AuxToken {
     int flags;
     std::uint32_t term_begin, term_size;  // in `terms`
@@ -244,6 +247,12 @@ int tokenize_aux(Tokenizer& t, std::string_view text, void* ctx, XToken x_token)
     return SQLITE_OK;
   }
   aux.valid = false;
+  if (text.size() > Tokenizer::kMaxAuxRecord) {
+    aux.text = std::string();  // gives the memory back
+    aux.terms = std::string();
+    aux.tokens = std::vector<Tokenizer::AuxToken>();
+    return tokenize_text(t, text, Mode::document, ctx, x_token);
+  }
   aux.text.assign(text);
   aux.terms.clear();
   aux.tokens.clear();

@@ -378,6 +378,15 @@ TEST(Tokenizer, AuxiliaryCallsGiveTheDocumentTokens) {
   for (const std::string* text : {&a, &a, &b, &b, &a}) {
     EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, *text), *text == a ? document_a : document_b);
   }
+  // A text over the record's 1 MB cap is tokenized but not kept: the calls
+  // around it still give each text its own tokens.
+  std::string big;
+  while (big.size() <= (std::size_t{1} << 20)) big += b + "\n";
+  const V document_big = tokens(FTS5_TOKENIZE_DOCUMENT, big);
+  EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, a), document_a);
+  EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, big), document_big);
+  EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, big), document_big);
+  EXPECT_EQ(tokens(FTS5_TOKENIZE_AUX, a), document_a);
   methods.xDelete(tokenizer);
 }
 
