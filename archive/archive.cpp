@@ -360,12 +360,25 @@ struct Archive::Impl {
   //
   // The bounds hold for the documents they were computed from, with FTS5's
   // average length of then. The meta key 'bounds' records "bits max_doc
-  // documents"; search() uses them only while max(doc) and the count of
-  // documents are the same (an added document changes max(doc): rowids
-  // grow), and an update or a delete drops them (a delete of the last row
-  // lets SQLite reuse its rowid). Same documents, same FTS5 totals, so the
-  // same average length and idf as kurdi_bm25 sees. Archive::optimize and
-  // reindex build them.
+  // documents"; an update or a delete drops them (a delete of the last row
+  // lets SQLite reuse its rowid). Archive::optimize and reindex build them.
+  //
+  // Documents added since (a small `kurdi index` run on a large archive)
+  // leave them in use: an added document gets a rowid above max_doc (rowids
+  // grow, and nothing was deleted), so the documents at or below it are the
+  // ones the bounds and postings were built from, unchanged. What changed
+  // is FTS5's totals and the terms' document counts, and the added rowids.
+  //   - The idf comes from the plan's counts, as kurdi_bm25's does: stored
+  //     counts plus the term's added documents (Frequencies).
+  //   - A stored part bm25_tf(tf, len, avg_then) bounds the part of now
+  //     times max(1, avg_now / avg_then): with r = avg_now / avg_then >= 1,
+  //     the denominator tf + k1 (1 - b + b len / avg_now) is at least
+  //     (tf + k1 (1 - b + b len / avg_then)) / r; when the average falls,
+  //     every part falls (BlockBounds::scale, a hair above r for rounding).
+  //   - The added documents are ranked and counted through FTS5 (rowid >
+  //     max_doc), before the blocks, which never reach above max_doc.
+  // The same results as scoring every match (exact_ranking_test, "added
+  // documents"), at the cost of one statement over the added rowids.
 
   void drop_bounds() {
     if (bounds_dropped) return;
@@ -511,9 +524,11 @@ struct Archive::Impl {
   bool read_term(const std::string& term, int bits, std::size_t blocks, const std::vector<std::uint32_t>& lengths,
                  double average_length, TermPostings& out, std::vector<double>& bound) const {
     // FTS5 walks a term's doclist by rowid: ORDER BY rowid costs no sort.
+    // Documents added after the bounds (rowids above `lengths`) are not
+    // the blocks' (see "Documents added since").
     db::Statement& counts = cached(
         "SELECT rowid, kurdi_phrase_tf(documents_fts, 3.0, 1.0) FROM documents_fts "
-        "WHERE documents_fts MATCH ?1 ORDER BY rowid");
+        "WHERE documents_fts MATCH ?1 AND rowid <= ?2 ORDER BY rowid");
     bound.assign(blocks, 0.0);
     out.starts.resize(blocks + 1);
     out.bytes.clear();
@@ -522,7 +537,7 @@ struct Archive::Impl {
     std::size_t next_block = 0;
     std::int64_t previous = -1;
     const auto max_doc = static_cast<std::int64_t>(lengths.size()) - 1;
-    counts.bind(1, term_match(term));
+    counts.bind(1, term_match(term)).bind(2, max_doc);
     while (counts.step()) {
       const std::int64_t row = counts.integer(0);
       const double tf = counts.real(1);
@@ -563,9 +578,17 @@ struct Archive::Impl {
   struct BlockBounds {
     int bits = 0;
     std::int64_t max_doc = 0;
+    // Documents added since the bounds were built (rowids above max_doc).
+    std::uint64_t added = 0;
+    // FTS5's totals now, which kurdi_bm25 scores with (0 when the archive
+    // has no postings and nothing was added).
+    std::uint64_t rows = 0, tokens = 0;
+    // What a stored bound part is multiplied by to bound a part of now.
+    double scale = 1;
   };
 
-  // The bounds, when they describe the documents as they are now.
+  // The bounds, when they describe the documents as they are now, or as
+  // they were before documents were added ("Documents added since").
   std::optional<BlockBounds> valid_bounds() const {
     const std::string value = meta("bounds");
     if (value.empty()) return std::nullopt;
@@ -573,10 +596,51 @@ struct Archive::Impl {
     long long max_doc = 0, documents = -1;
     if (std::sscanf(value.c_str(), "%d %lld %lld", &b.bits, &max_doc, &documents) != 3) return std::nullopt;
     b.max_doc = max_doc;
-    if (b.bits < 0 || b.bits > 30 || b.max_doc <= 0) return std::nullopt;
-    if (static_cast<std::uint64_t>(documents) != statistics.documents()) return std::nullopt;
-    if (pragma("SELECT coalesce(max(doc), 0) FROM documents") != b.max_doc) return std::nullopt;
+    if (b.bits < 0 || b.bits > 30 || b.max_doc <= 0 || documents <= 0) return std::nullopt;
+    db::Statement& added = cached("SELECT count(*) FROM documents WHERE doc > ?1");
+    added.bind(1, b.max_doc);
+    b.added = added.step() ? static_cast<std::uint64_t>(added.integer(0)) : 0;
+    added.reset();
+    if (static_cast<std::uint64_t>(documents) + b.added != statistics.documents()) return std::nullopt;
+    // FTS5's totals when the postings were built ("ROWS TOKENS").
+    unsigned long long then_rows = 0, then_tokens = 0;
+    const bool totals_known = std::sscanf(meta("postings").c_str(), "%llu %llu", &then_rows, &then_tokens) == 2 &&
+                              then_rows == static_cast<unsigned long long>(documents);
+    if (b.added == 0) {
+      if (totals_known) {
+        b.rows = then_rows;
+        b.tokens = then_tokens;
+      }
+      return b;
+    }
+    if (!totals_known || then_tokens == 0) return std::nullopt;  // no average of then to scale from
+    if (!index_totals_now(b.rows, b.tokens) || b.rows != static_cast<std::uint64_t>(documents) + b.added)
+      return std::nullopt;
+    const double then_average = static_cast<double>(then_tokens) / static_cast<double>(then_rows);
+    const double now_average = static_cast<double>(b.tokens) / static_cast<double>(b.rows);
+    // A relative 1e-9 above the ratio covers the few ulps by which the
+    // rounded parts of now may exceed the exact bound.
+    if (now_average > then_average) b.scale = now_average / then_average * (1 + 1e-9);
     return b;
+  }
+
+  // FTS5's totals, as kurdi_bm25 reads them (kurdi_index_totals needs a
+  // MATCH: any term with bounds has documents). False when they cannot be
+  // read.
+  bool index_totals_now(std::uint64_t& rows, std::uint64_t& tokens) const {
+    db::Statement& any = cached("SELECT term FROM term_bounds LIMIT 1");
+    if (!any.step()) return false;
+    const std::string term(any.text(0));
+    any.reset();
+    db::Statement& totals = cached(
+        "SELECT kurdi_index_totals(documents_fts) FROM documents_fts WHERE documents_fts MATCH ?1 LIMIT 1");
+    totals.bind(1, term_match(term));
+    unsigned long long r = 0, t = 0;
+    const bool read = totals.step() && std::sscanf(std::string(totals.text(0)).c_str(), "%llu %llu", &r, &t) == 2;
+    totals.reset();
+    rows = r;
+    tokens = t;
+    return read;
   }
 
   // The blocks in the order to rank them, highest bound first (ties: lower
@@ -613,7 +677,7 @@ struct Archive::Impl {
           // (measured on the 1 GB bench archive: 94 -> 416 ms for
           // `گران بەشی`): such a query is left to the deferral.
           if (parts.empty()) return std::nullopt;
-          for (std::size_t i = 0; i < blocks; ++i) bound[i] = std::max(bound[i], top * parts[i]);
+          for (std::size_t i = 0; i < blocks; ++i) bound[i] = std::max(bound[i], top * (parts[i] * b.scale));
         }
       }
     const std::size_t items = item_bounds.size();
@@ -682,17 +746,27 @@ struct Archive::Impl {
     std::string ranking;
     char floor[64];
     int ranked_statements = 0;
-    for (const auto& [bound, block] : *order) {
-      std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
-      std::int64_t hi = lo + block_size - 1;
+    // The documents added since the bounds were built have none: ranked
+    // first, as if their bound were infinite; the blocks stop at max_doc.
+    const bool tail = b->added > 0;
+    for (std::size_t step = tail ? 0 : 1; step <= order->size(); ++step) {
+      std::int64_t lo = 0, hi = 0;
+      if (step == 0) {
+        lo = b->max_doc + 1;
+        hi = std::numeric_limits<std::int64_t>::max();
+      } else {
+        const auto& [bound, block] = (*order)[step - 1];
+        lo = static_cast<std::int64_t>(block) << b->bits;
+        hi = std::min(lo + block_size - 1, b->max_doc);
+        if (page_settled(best, wanted, bound, lo)) break;
+      }
       const bool full_page = best.size() == wanted;
-      if (page_settled(best, wanted, bound, lo)) break;
       // The bounds are not stopping it (items whose best documents differ
       // make a sum of maxima that few documents reach): the rest in one
       // statement over every rowid, pruned by the page so far. Rows of the
       // blocks already ranked come back with the same scores and are
       // dropped as duplicates below.
-      const bool last = ++ranked_statements > kMaxBlockStatements;
+      const bool last = step > 0 && ++ranked_statements > kMaxBlockStatements;
       if (last) {
         lo = 0;
         hi = b->max_doc;
@@ -722,27 +796,33 @@ struct Archive::Impl {
     return best;
   }
 
-  // Whether the stored postings (and bounds) describe the documents as they are.
-  bool postings_valid() const { return valid_bounds() && !meta("postings").empty(); }
+  // The bounds, when the stored postings are valid with them.
+  std::optional<BlockBounds> valid_postings() const {
+    std::optional<BlockBounds> b = valid_bounds();
+    if (b && meta("postings").empty()) b.reset();
+    return b;
+  }
 
   // Document frequencies for plan_query and reaches(): a term with stored
-  // postings has its count in term_postings, one small lookup; any other
+  // postings has its count in term_postings, one small lookup, plus its
+  // documents added since (counted in FTS5 over their rowids); any other
   // comes from FTS5's vocabulary (Fts5Statistics), which counts a term by
   // walking its whole doclist: 13-24 ms for each of the commonest terms of
   // the 1 GB bench archive, once per connection, more than a search takes.
   class Frequencies final : public search::TermStatistics {
    public:
-    explicit Frequencies(const Impl& impl) : impl_(impl), stored_(impl.postings_valid()) {}
+    explicit Frequencies(const Impl& impl) : impl_(impl), bounds_(impl.valid_postings()) {}
     std::uint64_t documents() override { return impl_.statistics.documents(); }
     std::uint64_t documents_with(std::string_view term) override {
       if (const std::optional<std::uint64_t> known = impl_.statistics.cached(term)) return *known;
-      if (stored_) {
+      if (bounds_) {
         db::Statement& s = impl_.cached("SELECT documents FROM term_postings WHERE term = ?1");
         s.bind(1, term);
         const bool found = s.step();
-        const auto n = static_cast<std::uint64_t>(found ? s.integer(0) : 0);
+        auto n = static_cast<std::uint64_t>(found ? s.integer(0) : 0);
         s.reset();
         if (found) {
+          if (bounds_->added > 0) n += impl_.added_documents_with(term, *bounds_);
           impl_.statistics.remember(term, n);
           return n;
         }
@@ -750,12 +830,21 @@ struct Archive::Impl {
       return impl_.statistics.documents_with(term);
     }
     // Whether the archive's postings are valid (and their counts used).
-    bool stored() const noexcept { return stored_; }
+    bool stored() const noexcept { return bounds_.has_value(); }
 
    private:
     const Impl& impl_;
-    bool stored_;
+    std::optional<BlockBounds> bounds_;
   };
+
+  // How many of the documents added since the bounds were built hold `term`.
+  std::uint64_t added_documents_with(std::string_view term, const BlockBounds& b) const {
+    db::Statement& s = cached("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid > ?2");
+    s.bind(1, term_match(term)).bind(2, b.max_doc);
+    const auto n = static_cast<std::uint64_t>(s.step() ? s.integer(0) : 0);
+    s.reset();
+    return n;
+  }
 
   // --- Postings of common terms ------------------------------------------------
   //
@@ -927,7 +1016,9 @@ struct Archive::Impl {
     MemoryMatch m;
     m.bounds = *b;
     m.data = postings_data(*b);
-    if (m.data == nullptr || !scorer.parse(full.ranking, m.data->rows, m.data->tokens)) return std::nullopt;
+    // Scored with FTS5's totals of now (kurdi_bm25's); m.data's are those
+    // the stored bounds were computed with.
+    if (m.data == nullptr || !scorer.parse(full.ranking, b->rows, b->tokens)) return std::nullopt;
     m.phrases = scorer.phrases();
     if (m.phrases != full.terms.size()) return std::nullopt;
     std::vector<std::size_t> group_of_slot;
@@ -1025,6 +1116,16 @@ struct Archive::Impl {
     BlockScratch scratch(*m);
     Ranked best;
     best.reserve(static_cast<std::size_t>(wanted) + 1);
+    // The documents added since the bounds were built: through FTS5, first.
+    if (b->added > 0) {
+      db::Statement& tail = cached(
+          "SELECT rowid, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts "
+          "WHERE documents_fts MATCH ?1 AND rowid > ?3 ORDER BY score DESC, 1 LIMIT ?4");
+      const std::string ranking = "top " + std::to_string(wanted) + ";" + full.ranking;
+      tail.bind(1, full.match).bind(2, ranking).bind(3, b->max_doc).bind(4, static_cast<std::int64_t>(wanted));
+      while (tail.step()) best.emplace_back(tail.integer(0), tail.real(1));
+      tail.reset();
+    }
     for (const auto& [bound, block] : *order) {
       const std::int64_t lo = static_cast<std::int64_t>(block) << b->bits;
       if (page_settled(best, wanted, bound, lo)) break;
@@ -1065,6 +1166,17 @@ struct Archive::Impl {
       if (!decode_block(*m, block, scratch)) return std::nullopt;
       for (const std::uint32_t offset : scratch.touched)
         if (scratch.hit[offset] == m->every_group && ++matched == at_most) return matched;
+    }
+    // And the documents added since the bounds were built, in FTS5.
+    if (m->bounds.added > 0) {
+      db::Statement& tail = cached(
+          "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid > ?2 LIMIT ?3)");
+      const std::uint64_t rest = at_most > 0 ? at_most - matched : 0;
+      tail.bind(1, full.match)
+          .bind(2, m->bounds.max_doc)
+          .bind(3, rest > 0 ? static_cast<std::int64_t>(std::min<std::uint64_t>(rest, INT64_MAX)) : -1);
+      if (tail.step()) matched += static_cast<std::uint64_t>(tail.integer(0));
+      tail.reset();
     }
     return matched;
   }
@@ -1474,8 +1586,12 @@ Stats Archive::stats() const {
     st.analyzer_version = impl_->meta("analyzer_version");
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
-    st.block_bounds = impl_->options.tokenizer == "kurdi" && st.documents > 0 && impl_->valid_bounds().has_value();
-    st.optimized = st.index_segments <= 1 && (st.block_bounds || impl_->options.tokenizer != "kurdi" || st.documents == 0);
+    const std::optional<Impl::BlockBounds> bounds =
+        impl_->options.tokenizer == "kurdi" && st.documents > 0 ? impl_->valid_bounds() : std::nullopt;
+    st.block_bounds = bounds.has_value();
+    st.documents_since_optimize = bounds ? bounds->added : 0;
+    st.optimized = st.index_segments <= 1 && (bounds ? bounds->added == 0
+                                                     : impl_->options.tokenizer != "kurdi" || st.documents == 0);
     if (cacheable) impl_->stats_cache.emplace(data_version, st);
   }
   // The files' sizes change without a commit (a checkpoint): read each time.

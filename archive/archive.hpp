@@ -100,11 +100,15 @@ struct Stats {
   /// The full-text index's segments (FTS5 b-trees; a search reads each), 0
   /// when unknown. optimize() merges them into one.
   std::uint64_t index_segments = 0;
-  /// Whether the block bounds and postings describe the documents as they
-  /// are (build_bounds); without them common words rank far slower.
+  /// Whether the block bounds and postings are in use (build_bounds);
+  /// without them common words rank far slower. An update or a delete
+  /// drops them; added documents do not.
   bool block_bounds = false;
-  /// Whether optimize() has nothing to do: one segment and current bounds
-  /// (an archive of a baseline tokenizer: one segment).
+  /// Documents added since the bounds were built, which searches rank
+  /// through FTS5 beside them (0 without bounds).
+  std::uint64_t documents_since_optimize = 0;
+  /// Whether optimize() has nothing to do: one segment, and bounds that
+  /// cover every document (an archive of a baseline tokenizer: one segment).
   bool optimized = false;
 };
 
