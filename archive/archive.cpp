@@ -601,6 +601,7 @@ struct Archive::Impl {
     added.bind(1, b.max_doc);
     b.added = added.step() ? static_cast<std::uint64_t>(added.integer(0)) : 0;
     added.reset();
+    statistics.refresh();  // a writer's own batches do not show in PRAGMA data_version
     if (static_cast<std::uint64_t>(documents) + b.added != statistics.documents()) return std::nullopt;
     // FTS5's totals when the postings were built ("ROWS TOKENS").
     unsigned long long then_rows = 0, then_tokens = 0;

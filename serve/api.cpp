@@ -194,6 +194,7 @@ Reply Api::stats() const {
                {"created_by", s.created_by},
                {"index_segments", s.index_segments},
                {"block_bounds", s.block_bounds},
+               {"documents_since_optimize", s.documents_since_optimize},
                {"optimized", s.optimized}});
   });
 }

@@ -99,6 +99,8 @@ int run_archive_stats(const ArchiveArgs& args) {
     out.write(",\"index_segments\":");
     out.write_uint(s.index_segments);
     out.write(s.block_bounds ? ",\"block_bounds\":true" : ",\"block_bounds\":false");
+    out.write(",\"documents_since_optimize\":");
+    out.write_uint(s.documents_since_optimize);
     out.write(s.optimized ? ",\"optimized\":true" : ",\"optimized\":false");
     out.write("}\n");
   } else {
@@ -122,7 +124,11 @@ int run_archive_stats(const ArchiveArgs& args) {
                      : s.documents < archive::kOptimizeMinDocuments ? "no (not needed below 10,000 documents)"
                                                                      : "no (kurdi optimize: faster searches, same results)");
     row("index", std::to_string(s.index_segments) + (s.index_segments == 1 ? " segment" : " segments") +
-                     (s.block_bounds ? ", block bounds current" : ", no current block bounds"));
+                     (!s.block_bounds                  ? ", no current block bounds"
+                      : s.documents_since_optimize == 0 ? ", block bounds current"
+                                                        : ", block bounds and " + std::to_string(s.documents_since_optimize) +
+                                                              (s.documents_since_optimize == 1 ? " document" : " documents") +
+                                                              " added since"));
     out.write(text);
   }
   out.flush();

@@ -334,6 +334,7 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["created_by"] = make_str(s.created_by);
             d["index_segments"] = s.index_segments;
             d["block_bounds"] = s.block_bounds;
+            d["documents_since_optimize"] = s.documents_since_optimize;
             d["optimized"] = s.optimized;
             return d;
           },

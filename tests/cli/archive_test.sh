@@ -108,23 +108,26 @@ bounds=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exec
 "$KURDI" search "$A" 'بەرپرس' --json | grep -q '"id"' && pass "searchable after reindex" || fail "not searchable after reindex"
 
 # kurdi optimize, kurdi index --optimize and what kurdi stats says of them.
-optimized() { "$KURDI" stats "$1" --json | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["optimized"], s["index_segments"], s["block_bounds"])'; }
-check_eq "reindex leaves an optimized archive" "True 1 True" "$(optimized "$A")"
+optimized() { "$KURDI" stats "$1" --json | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["optimized"], s["index_segments"], s["block_bounds"], s["documents_since_optimize"])'; }
+check_eq "reindex leaves an optimized archive" "True 1 True 0" "$(optimized "$A")"
 printf '{"id":"o1","body":"هەولێر شارێکی گەورەیە."}\n' > "$TMP/one.jsonl"
 "$KURDI" index "$A" "$TMP/one.jsonl" 2> "$TMP/err"
-check_eq "a small run on a small archive: not optimized, no advice" "False 2 False" "$(optimized "$A")"
+# The bounds stay in use; the added document is searched beside them.
+check_eq "a small run on a small archive: not optimized, no advice" "False 2 True 1" "$(optimized "$A")"
+"$KURDI" stats "$A" | grep -q "^index *2 segments, block bounds and 1 document added since" && pass "stats: added documents, in text" || fail "stats text: $("$KURDI" stats "$A")"
+"$KURDI" search "$A" 'هەولێر' --json | grep -q '"id":"o1"' && pass "an added document is found beside the bounds" || fail "added document not found"
 grep -q "kurdi optimize" "$TMP/err" && fail "advice below 10,000 documents: $(cat "$TMP/err")" || pass "no optimize advice for a small archive"
 "$KURDI" stats "$A" | grep -q "^optimized *no (not needed below 10,000 documents)" && pass "stats: optimized, in text" || fail "stats text: $("$KURDI" stats "$A")"
 "$KURDI" optimize "$A" 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "optimize exit 0" 0 "$rc"
 grep -q "7 documents, 1 index segment, block bounds built" "$TMP/err" && pass "optimize reports" || fail "optimize: $(cat "$TMP/err")"
-check_eq "optimize: one segment, current bounds" "True 1 True" "$(optimized "$A")"
+check_eq "optimize: one segment, current bounds" "True 1 True 0" "$(optimized "$A")"
 printf '{"id":"o2","body":"سلێمانی و هەولێر."}\n' > "$TMP/two.jsonl"
 "$KURDI" index "$A" "$TMP/two.jsonl" --optimize always 2> "$TMP/err"
 grep -q "optimized for search in" "$TMP/err" && pass "index --optimize always" || fail "--optimize always: $(cat "$TMP/err")"
-check_eq "index --optimize always: optimized" "True 1 True" "$(optimized "$A")"
+check_eq "index --optimize always: optimized" "True 1 True 0" "$(optimized "$A")"
 "$KURDI" index "$TMP/never.db" "$TMP/in/sub/feed.jsonl" "$TMP/one.jsonl" "$TMP/two.jsonl" --optimize never --batch 1 2> "$TMP/err" || true
-check_eq "index --optimize never: one segment per batch kept" "False 4 False" "$(optimized "$TMP/never.db")"
+check_eq "index --optimize never: one segment per batch kept" "False 4 False 0" "$(optimized "$TMP/never.db")"
 "$KURDI" index "$A" "$TMP/two.jsonl" --optimize sometimes 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "unknown --optimize: usage error" 2 "$rc"
 "$KURDI" optimize "$TMP/missing.db" 2> "$TMP/err" && rc=0 || rc=$?

@@ -80,6 +80,11 @@ def test_outcomes_duplicates_and_delete(tmp_path):
         stats = a.stats()
         assert (stats["optimized"], stats["index_segments"], stats["block_bounds"]) == (True, 1, True)
         assert [(h.id, h.score) for h in a.search("دەق").hits] == hits and hits
+        a.add(id="w", body="دەقێکی تر.")
+        a.commit()
+        stats = a.stats()  # an added document leaves the bounds in use
+        assert (stats["optimized"], stats["block_bounds"], stats["documents_since_optimize"]) == (False, True, 1)
+        assert "w" in [h.id for h in a.search("دەق").hits]
 
 
 def test_with_block_rolls_back_on_error(tmp_path):

@@ -316,8 +316,10 @@ TEST_F(ServeApi, StatsDescribeTheArchive) {
   // Whether `kurdi optimize` has work left: one segment and current bounds.
   ASSERT_TRUE(body["index_segments"].is_number_unsigned()) << body.dump();
   EXPECT_GE(body["index_segments"].get<std::uint64_t>(), 1u);
-  EXPECT_EQ(body["optimized"].get<bool>(),
-            body["index_segments"].get<std::uint64_t>() == 1 && body["block_bounds"].get<bool>());
+  ASSERT_TRUE(body["documents_since_optimize"].is_number_unsigned()) << body.dump();
+  EXPECT_EQ(body["optimized"].get<bool>(), body["index_segments"].get<std::uint64_t>() == 1 &&
+                                               body["block_bounds"].get<bool>() &&
+                                               body["documents_since_optimize"].get<std::uint64_t>() == 0);
 }
 
 TEST_F(ServeApi, AnalyzeShowsEveryStage) {
