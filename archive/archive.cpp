@@ -1563,6 +1563,14 @@ std::uint64_t Archive::document_count() const {
   return static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
 }
 
+std::optional<std::uint64_t> Archive::documents_since_optimize() const {
+  if (impl_->options.tokenizer != "kurdi") return std::nullopt;
+  const ReadScope read(impl_->connection, impl_->in_batch);
+  const std::optional<Impl::BlockBounds> b = impl_->valid_bounds();
+  if (!b) return std::nullopt;
+  return b->added;
+}
+
 Stats Archive::stats() const {
   const bool cacheable = impl_->options.read_only;
   const std::int64_t data_version = cacheable ? impl_->pragma("PRAGMA data_version") : 0;
@@ -1657,8 +1665,10 @@ void Archive::build_bounds(int block_bits) {
   if (own) commit();
 }
 
-bool optimize_is_due(std::uint64_t documents, std::uint64_t changed) noexcept {
-  return documents >= kOptimizeMinDocuments && changed >= documents / 10;
+bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64_t added_since_optimize) noexcept {
+  return documents >= kOptimizeMinDocuments &&
+         (changed >= documents / 10 ||
+          static_cast<double>(added_since_optimize) >= kOptimizeAddedShare * static_cast<double>(documents));
 }
 
 void Archive::optimize() {

@@ -114,12 +114,17 @@ struct Stats {
 
 /// Whether `kurdi index` optimizes the archive at the end of a run
 /// (`--optimize auto`): when the archive holds at least
-/// kOptimizeMinDocuments and the run added or updated at least a tenth of
-/// them. Below that size a search is fast without it; a smaller run leaves
-/// the bounds unused until the next optimize (each costs about 25 s on the
-/// 1 GB bench archive, docs/benchmarks.md "Optimize").
+/// kOptimizeMinDocuments and either the run added or updated at least a
+/// tenth of them, or the documents added since the last optimize
+/// (`added_since_optimize`, Archive::documents_since_optimize) reach
+/// kOptimizeAddedShare of them: searches rank those through FTS5, at a cost
+/// that grows with them. Below that size a search is fast without it; an
+/// update or a delete leaves the bounds unused until the next optimize
+/// (each costs about 25 s on the 1 GB bench archive, docs/benchmarks.md
+/// "Optimize").
 inline constexpr std::uint64_t kOptimizeMinDocuments = 10000;
-bool optimize_is_due(std::uint64_t documents, std::uint64_t changed) noexcept;
+inline constexpr double kOptimizeAddedShare = 1.0 / 32;
+bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64_t added_since_optimize = 0) noexcept;
 
 struct OpenOptions {
   /// Create the file when it does not exist (kurdi index).
@@ -169,6 +174,11 @@ class Archive {
   /// How many documents the archive holds (without the rest of stats(),
   /// which reads every text).
   std::uint64_t document_count() const;
+  /// Documents added since the block bounds were built, which searches
+  /// rank through FTS5 beside them; nullopt when no bounds are in use
+  /// (never built, or dropped by an update or a delete). Cheap, unlike
+  /// stats().
+  std::optional<std::uint64_t> documents_since_optimize() const;
 
   /// The document with external id `id` as stored, or nullopt when there is
   /// none (the server's document view, GET /api/documents/{id}).

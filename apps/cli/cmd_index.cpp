@@ -2,8 +2,10 @@
 // in the archive in committed batches. Only what a committed batch holds is
 // ever reported as stored, so an interrupted run never over-reports.
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "archive/archive.hpp"
@@ -114,13 +116,14 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
 };
 
-// --optimize: after a run that changed enough of the archive (auto), or
-// always, Archive::optimize; a smaller run on a large archive says what to
-// run instead.
+// --optimize: after a run that changed enough of the archive, or left
+// enough documents added since the last optimize (auto), or always,
+// Archive::optimize; a smaller run on a large archive says where it stands.
 void optimize_after(Session& session, archive::Archive& archive, const IndexArgs& args, std::uint64_t changed) {
   if (changed == 0 || args.optimize == "never") return;
   const std::uint64_t documents = archive.document_count();
-  if (args.optimize == "always" || archive::optimize_is_due(documents, changed)) {
+  const std::optional<std::uint64_t> added = archive.documents_since_optimize();
+  if (args.optimize == "always" || archive::optimize_is_due(documents, changed, added.value_or(0))) {
     // The documents are committed; an interruption now ends the run at once
     // and the optimize's transaction leaves the archive as it was.
     std::signal(SIGINT, SIG_DFL);
@@ -132,6 +135,14 @@ void optimize_after(Session& session, archive::Archive& archive, const IndexArgs
     session.progress().clear();
     std::fprintf(stderr, "kurdi index: %s: optimized for search in %.1f s\n", args.archive.c_str(),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  } else if (documents >= archive::kOptimizeMinDocuments && added) {
+    std::fprintf(stderr,
+                 "kurdi index: %s: %llu documents added since the last optimize are searched beside it; the next "
+                 "runs when they reach %llu (or run `kurdi optimize %s`)\n",
+                 args.archive.c_str(), static_cast<unsigned long long>(*added),
+                 static_cast<unsigned long long>(
+                     std::ceil(archive::kOptimizeAddedShare * static_cast<double>(documents))),
+                 args.archive.c_str());
   } else if (documents >= archive::kOptimizeMinDocuments) {
     std::fprintf(stderr,
                  "kurdi index: %s: not optimized after a run of %llu of %llu documents; `kurdi optimize %s` makes "

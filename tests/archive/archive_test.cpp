@@ -327,6 +327,7 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
   const auto s0 = a.stats();
   EXPECT_EQ(s0.index_segments, 3u);
   EXPECT_FALSE(s0.block_bounds);
+  EXPECT_EQ(a.documents_since_optimize(), std::nullopt);
   EXPECT_FALSE(s0.optimized);
 
   a.optimize();
@@ -334,6 +335,7 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
   EXPECT_EQ(s1.index_segments, 1u);
   EXPECT_TRUE(s1.block_bounds);
   EXPECT_TRUE(s1.optimized);
+  EXPECT_EQ(a.documents_since_optimize(), std::optional<std::uint64_t>(0));
   EXPECT_TRUE(reader.stats().optimized);
   for (std::size_t i = 0; i < queries.size(); ++i) {
     EXPECT_FALSE(before[i].empty()) << queries[i];
@@ -346,8 +348,19 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
   a.commit();
   const auto s2 = a.stats();
   EXPECT_EQ(s2.index_segments, 2u);
-  EXPECT_FALSE(s2.block_bounds);  // an added document: the bounds describe the archive before it
+  // An added document: the bounds, which describe the archive before it,
+  // stay in use, and it is searched beside them.
+  EXPECT_TRUE(s2.block_bounds);
+  EXPECT_EQ(s2.documents_since_optimize, 1u);
+  EXPECT_EQ(a.documents_since_optimize(), std::optional<std::uint64_t>(1));
   EXPECT_FALSE(s2.optimized);
+  const auto found = hits(reader, "هەولێر");
+  EXPECT_NE(std::find_if(found.begin(), found.end(), [](const auto& h) { return h.first == "d6"; }), found.end());
+  // An update drops them.
+  a.store({"d6", "", "هەولێر و سلێمانی", "", "", "", ""});
+  a.commit();
+  EXPECT_FALSE(a.stats().block_bounds);
+  EXPECT_EQ(a.documents_since_optimize(), std::nullopt);
 }
 
 TEST(Optimize, IsDueAfterATenthOfALargeArchive) {
@@ -358,6 +371,11 @@ TEST(Optimize, IsDueAfterATenthOfALargeArchive) {
   EXPECT_TRUE(optimize_is_due(300000, 30000));
   EXPECT_FALSE(optimize_is_due(300000, 29999));
   EXPECT_FALSE(optimize_is_due(300000, 0));
+  // Documents added since the last optimize, over several runs: due at a
+  // 32nd of the archive.
+  EXPECT_TRUE(optimize_is_due(320000, 100, 10000));
+  EXPECT_FALSE(optimize_is_due(320000, 100, 9999));
+  EXPECT_FALSE(optimize_is_due(kOptimizeMinDocuments - 1, 1, kOptimizeMinDocuments - 1));
 }
 
 TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
