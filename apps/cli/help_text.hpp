@@ -189,8 +189,9 @@ inline constexpr const char* kIndexVerbose = "Print a line on stderr each time a
 inline constexpr const char* kIndexStrict = "Treat skipped records and files as errors: exit 1 if any";
 inline constexpr const char* kIndexOptimize =
     "Optimize the archive for search at the end of the run: auto (default: when it\n"
-    "holds at least 10,000 documents and the run added or updated a tenth of them),\n"
-    "always or never (see kurdi optimize)";
+    "holds at least 10,000 documents and the run added or updated a tenth of them,\n"
+    "or the documents added since the last optimize reach a 32nd), always or never\n"
+    "(see kurdi optimize)";
 inline constexpr const char* kIndexExamples =
     "JSON Lines and CSV (with a header row) need a `body`; `id`, `title`, `source`,\n"
     "`url`, `date` (YYYY-MM-DD) and `language` are optional. A .txt or .md file is one\n"
@@ -279,9 +280,11 @@ inline constexpr const char* kOptimizeExamples =
     "postings with which common words rank without reading every document that has\n"
     "them (docs/archive.md). Results do not change. It takes time in proportion to\n"
     "the archive (about 25 s for 1 GB of text), in one transaction: an interrupted\n"
-    "run leaves the archive as it was. kurdi index runs it after a large run\n"
-    "(--optimize auto) and kurdi reindex always; after smaller runs, or an update\n"
-    "or a delete, `kurdi stats` shows 'optimized: no' until the next one.\n"
+    "run leaves the archive as it was. kurdi index runs it after a large run or\n"
+    "when the documents added since the last one reach a 32nd of the archive\n"
+    "(--optimize auto), and kurdi reindex always. Documents added in between are\n"
+    "searched beside the bounds, at a cost that grows with them; an update or a\n"
+    "delete leaves the bounds unused until the next optimize.\n"
     "\n"
     "Examples:\n"
     "  kurdi optimize news.db\n"

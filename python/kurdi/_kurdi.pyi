@@ -189,6 +189,7 @@ class ArchiveStats(TypedDict):
     created_by: str
     index_segments: int
     block_bounds: bool
+    documents_since_optimize: int
     optimized: bool
 
 class Archive:
