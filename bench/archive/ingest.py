@@ -159,6 +159,10 @@ def main():
     walls = {name: [] for name, _, _ in commands}
     cpus = {name: [] for name, _, _ in commands}
     sizes = {}
+    # kurdi index ends a run that leaves >= 10,000 documents with `kurdi
+    # optimize` (docs/archive.md) and logs how long that step took; its
+    # share is reported apart, the baseline having no such step.
+    optimize_seconds = []
     for run in range(args.runs):
         for name, file, argv in commands:
             path = os.path.join(tmp, file)
@@ -167,8 +171,15 @@ def main():
             walls[name].append(wall)
             cpus[name].append(cpu)
             sizes[name] = archive_bytes(path)
-            print("run %d  %-62s %7.2f s wall  %7.2f s CPU  %6.1f MB/s  archive %.1f MB"
-                  % (run + 1, name, wall, cpu, mb / wall, sizes[name] / 1e6), flush=True)
+            optimized = ""
+            if name == commands[0][0]:
+                with open(path + ".log") as log:
+                    found = re.search(r"optimized for search in ([0-9.]+) s", log.read())
+                optimize_seconds.append(float(found.group(1)) if found else 0.0)
+                if found:
+                    optimized = "  (optimize %s s)" % found.group(1)
+            print("run %d  %-62s %7.2f s wall  %7.2f s CPU  %6.1f MB/s  archive %.1f MB%s"
+                  % (run + 1, name, wall, cpu, mb / wall, sizes[name] / 1e6, optimized), flush=True)
             if not args.keep or run + 1 < args.runs:
                 remove_archive(path)
 
@@ -189,6 +200,15 @@ def main():
     print()
     print("target: kurdi index at most %.1fx the time of unicode61: wall %.2fx -> %s; CPU %.2fx -> %s"
           % (TARGET_RATIO, ratio, verdict(ratio), cpu_ratio, verdict(cpu_ratio)))
+    # The machine's speed drifts between runs (a shared host): each run's
+    # own ratio, kurdi index against the baseline run right after it.
+    pairs = [w / b for w, b in zip(walls[commands[0][0]], walls[base])]
+    print("per run, kurdi index / unicode61 (wall): %s; median %.2fx"
+          % (", ".join("%.2fx" % r for r in pairs), statistics.median(pairs)))
+    if any(optimize_seconds):
+        indexing = [w - o for w, o in zip(walls[commands[0][0]], optimize_seconds)]
+        print("of kurdi index's wall time, its optimize step: median %.2f s; without it %.2fx unicode61's"
+              % (statistics.median(optimize_seconds), statistics.median(indexing) / base_wall))
     # Wall time includes waiting for a core; with more runnable processes
     # than cores it says more about the neighbours than about kurdi.
     load = max(load_before[0], os.getloadavg()[0])
