@@ -113,6 +113,25 @@ bool read_varint(const unsigned char*& at, const unsigned char* end, std::uint64
   return false;
 }
 
+// An SQLite varint, as FTS5's records hold them (docsize rows, the
+// structure record): big-endian groups of 7 bits, the high bit on every
+// byte but the last, and a ninth byte of 8 bits. Reads one at `at` and
+// moves past it; false when `record` ends inside it.
+bool read_sqlite_varint(std::string_view record, std::size_t& at, std::uint64_t& out) {
+  out = 0;
+  for (int bytes = 0; bytes < 9; ++bytes) {
+    if (at >= record.size()) return false;
+    const auto byte = static_cast<unsigned char>(record[at++]);
+    if (bytes == 8) {
+      out = (out << 8) | byte;
+      return true;
+    }
+    out = (out << 7) | (byte & 0x7fu);
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
 // Best first: score descending, ties to the lower doc (the SQL's order).
 bool ranks_before(const std::pair<std::int64_t, double>& a, const std::pair<std::int64_t, double>& b) {
   return a.second > b.second || (a.second == b.second && a.first < b.first);
@@ -402,22 +421,9 @@ struct Archive::Impl {
     const std::string_view record = s.blob(0);
     std::size_t at = 4;
     if (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)) at = 8;
-    const auto varint = [&](std::uint64_t& out) {
-      out = 0;
-      for (int bytes = 0; bytes < 9; ++bytes) {
-        if (at >= record.size()) return false;
-        const auto byte = static_cast<unsigned char>(record[at++]);
-        if (bytes == 8) {
-          out = (out << 8) | byte;
-          return true;
-        }
-        out = (out << 7) | (byte & 0x7fu);
-        if ((byte & 0x80) == 0) return true;
-      }
-      return false;
-    };
     std::uint64_t levels = 0, segments = 0;
-    if (record.size() < 4 || !varint(levels) || !varint(segments)) return 0;
+    if (record.size() < 4 || !read_sqlite_varint(record, at, levels) || !read_sqlite_varint(record, at, segments))
+      return 0;
     return segments;
   }
 
@@ -439,15 +445,8 @@ struct Archive::Impl {
         if (id < 0 || id > max_doc) continue;
         const std::string_view sz = sizes.blob(1);
         std::int64_t total = 0;
-        for (std::size_t i = 0; i < sz.size();) {
-          std::uint64_t v = 0;
-          for (int bytes = 0; i < sz.size() && bytes < 8; ++bytes) {
-            const auto byte = static_cast<unsigned char>(sz[i++]);
-            v = (v << 7) | (byte & 0x7fu);
-            if ((byte & 0x80) == 0) break;
-          }
-          total += static_cast<std::int64_t>(v);
-        }
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < sz.size() && read_sqlite_varint(sz, i, v);) total += static_cast<std::int64_t>(v);
         lengths[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(std::min<std::int64_t>(total, 1 << 30));
       }
     }

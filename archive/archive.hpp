@@ -228,8 +228,9 @@ class Archive {
   /// 2^block_bits rowids (default 8; the bits are recorded, so bounds of
   /// any size built before are used as they are). optimize() and reindex()
   /// build them (11-19 s on the 1 GB bench archive); an update or a delete
-  /// drops them, and adding documents leaves them unused until the next
-  /// build. Results are the same with or without them. Nothing is built for
+  /// drops them, and documents added since are searched beside them
+  /// through FTS5 until the next build. Results are the same with or
+  /// without them. Nothing is built for
   /// an archive of a baseline tokenizer.
   void build_bounds(int block_bits = 8);
 
