@@ -23,6 +23,7 @@
 #include "kurdi/search.hpp"
 #include "kurdi/version.hpp"
 #include "archive/read/dates.hpp"
+#include "fts5_segment.hpp"
 #include "kurdi_sqlite.hpp"
 #include "near_duplicates.hpp"
 #include "schema.hpp"
@@ -53,6 +54,10 @@ constexpr std::string_view kFilterClauses =
     "AND (?5 = '' OR (d.published <> '' AND d.published <= ?5)) "
     "AND (?6 = '' OR d.source = ?6) ";
 constexpr double kBoundTermShare = 0.02;
+// The title's and the body's weight in every ranking: the rank set at
+// creation (schema.cpp) and each kurdi_bm25 and kurdi_phrase_tf call below
+// spell the same 3.0 and 1.0.
+constexpr double kColumnWeights[] = {3.0, 1.0};
 // A query with common terms is ranked from their postings with its rarer
 // terms read from the index on the spot, when those are together in at
 // most this share of the documents: a read costs about 0.2 us a document
@@ -108,25 +113,6 @@ bool read_varint(const unsigned char*& at, const unsigned char* end, std::uint64
   for (int shift = 0; at < end && shift < 64; shift += 7) {
     const unsigned char byte = *at++;
     v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-// An SQLite varint, as FTS5's records hold them (docsize rows, the
-// structure record): big-endian groups of 7 bits, the high bit on every
-// byte but the last, and a ninth byte of 8 bits. Reads one at `at` and
-// moves past it; false when `record` ends inside it.
-bool read_sqlite_varint(std::string_view record, std::size_t& at, std::uint64_t& out) {
-  out = 0;
-  for (int bytes = 0; bytes < 9; ++bytes) {
-    if (at >= record.size()) return false;
-    const auto byte = static_cast<unsigned char>(record[at++]);
-    if (bytes == 8) {
-      out = (out << 8) | byte;
-      return true;
-    }
-    out = (out << 7) | (byte & 0x7fu);
     if ((byte & 0x80) == 0) return true;
   }
   return false;
@@ -422,7 +408,7 @@ struct Archive::Impl {
     std::size_t at = 4;
     if (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)) at = 8;
     std::uint64_t levels = 0, segments = 0;
-    if (record.size() < 4 || !read_sqlite_varint(record, at, levels) || !read_sqlite_varint(record, at, segments))
+    if (record.size() < 4 || !fts5::read_sqlite_varint(record, at, levels) || !fts5::read_sqlite_varint(record, at, segments))
       return 0;
     return segments;
   }
@@ -446,25 +432,21 @@ struct Archive::Impl {
         const std::string_view sz = sizes.blob(1);
         std::int64_t total = 0;
         std::uint64_t v = 0;
-        for (std::size_t i = 0; i < sz.size() && read_sqlite_varint(sz, i, v);) total += static_cast<std::int64_t>(v);
+        for (std::size_t i = 0; i < sz.size() && fts5::read_sqlite_varint(sz, i, v);) total += static_cast<std::int64_t>(v);
         lengths[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(std::min<std::int64_t>(total, 1 << 30));
       }
     }
     connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kurdi_bounds_vocab USING fts5vocab(main, documents_fts, row)");
-    std::vector<std::string> terms;
-    {
-      db::Statement vocab(connection, "SELECT term FROM temp.kurdi_bounds_vocab WHERE doc >= ?1");
-      vocab.bind(1, static_cast<std::int64_t>(std::ceil(kBoundTermShare * static_cast<double>(documents))));
-      while (vocab.step()) terms.emplace_back(vocab.text(0));
-    }
-    if (terms.empty()) return;
-    // FTS5's totals, as kurdi_bm25 reads them: its N and average length.
+    // FTS5's totals, as kurdi_bm25 reads them: its N and average length
+    // (through a MATCH of any term).
     std::uint64_t rows = 0, tokens = 0;
     {
+      db::Statement first(connection, "SELECT term FROM temp.kurdi_bounds_vocab LIMIT 1");
+      if (!first.step()) return;
       db::Statement totals(connection,
                            "SELECT kurdi_index_totals(documents_fts) FROM documents_fts "
                            "WHERE documents_fts MATCH ?1 LIMIT 1");
-      totals.bind(1, term_match(terms.front()));
+      totals.bind(1, term_match(first.text(0)));
       unsigned long long r = 0, t = 0;
       if (!totals.step() || std::sscanf(std::string(totals.text(0)).c_str(), "%llu %llu", &r, &t) != 2)
         throw ArchiveError(Kind::sqlite, "cannot read the full-text index's totals of " + path);
@@ -472,6 +454,8 @@ struct Archive::Impl {
       tokens = t;
     }
     const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
+    const auto min_documents =
+        static_cast<std::uint64_t>(std::ceil(kBoundTermShare * static_cast<double>(documents)));
     const std::size_t blocks = static_cast<std::size_t>(max_doc >> bits) + 1;
     db::Statement insert_bounds(connection, "INSERT INTO term_bounds(term, blocks) VALUES(?1, ?2)");
     db::Statement insert_postings(connection,
@@ -482,8 +466,9 @@ struct Archive::Impl {
     // column weights 3 and 1 make every count whole); otherwise there are
     // none and searches use FTS5 (and the bounds) alone.
     bool with_postings = std::endian::native == std::endian::little;
-    for (const std::string& term : terms) {
-      with_postings = read_term(term, bits, blocks, lengths, average_length, postings, bound) && with_postings;
+    std::uint64_t stored = 0;
+    const auto store = [&](std::string_view term, bool whole) {
+      with_postings = whole && with_postings;
       insert_bounds.bind(1, term).bind_blob(2, bound.data(), bound.size() * sizeof(double)).run();
       if (with_postings)
         insert_postings.bind(1, term)
@@ -491,7 +476,35 @@ struct Archive::Impl {
             .bind_blob(3, postings.starts.data(), postings.starts.size() * sizeof(std::uint32_t))
             .bind_blob(4, postings.bytes.data(), postings.bytes.size())
             .run();
+      ++stored;
+    };
+    // An optimized index is one segment, read in one pass
+    // (fts5_segment.hpp): on the 100 MB bench archive that pass and the
+    // blocks take about a tenth of the time of a MATCH per term, each
+    // scored with kurdi_phrase_tf (docs/benchmarks.md, "Bounds from the
+    // segment"). Any other index is read term by term through FTS5.
+    const bool read_whole = fts5::read_single_segment(
+        connection, "documents_fts", kColumnWeights,
+        [&](std::string_view term, const std::vector<fts5::Posting>& list) {
+          if (list.size() < min_documents) return;
+          TermBlocks term_blocks(path, bits, blocks, lengths, average_length, postings, bound);
+          for (const fts5::Posting& p : list) term_blocks.add(p.rowid, p.tf);
+          store(term, term_blocks.finish());
+        });
+    if (!read_whole) {
+      connection.exec("DELETE FROM term_bounds; DELETE FROM term_postings;");
+      with_postings = std::endian::native == std::endian::little;
+      stored = 0;
+      std::vector<std::string> terms;
+      {
+        db::Statement vocab(connection, "SELECT term FROM temp.kurdi_bounds_vocab WHERE doc >= ?1");
+        vocab.bind(1, static_cast<std::int64_t>(min_documents));
+        while (vocab.step()) terms.emplace_back(vocab.text(0));
+      }
+      for (const std::string& term : terms)
+        store(term, read_term(term, bits, blocks, lengths, average_length, postings, bound));
     }
+    if (stored == 0) return;
     set_meta("bounds", std::to_string(bits) + " " + std::to_string(max_doc) + " " + std::to_string(documents));
     if (with_postings) {
       db::Statement insert(connection, "INSERT INTO document_lengths(id, lengths) VALUES(0, ?1)");
@@ -514,52 +527,79 @@ struct Archive::Impl {
     std::vector<double> parts;  // a term read for a search: its bound parts per block (stored ones have theirs)
   };
 
-  // Reads a term's documents from the index: its postings into `out` and,
-  // per block, the largest BM25 tf part bm25_tf(count, length, average
-  // length) of its documents into `bound` (0 for a block without the term),
-  // kurdi_bm25's arithmetic. `lengths` holds every document's length, by
-  // rowid. False when a count is not whole or the postings outgrow their
-  // offsets (`out` is then of no use; the bounds are).
+  // Builds a term's postings into `out` and, per block, the largest BM25 tf
+  // part bm25_tf(count, length, average length) of its documents into
+  // `bound` (0 for a block without the term), kurdi_bm25's arithmetic, from
+  // its documents given by rowid. `lengths` holds every document's length,
+  // by rowid; a rowid beyond it is an error.
+  class TermBlocks {
+   public:
+    TermBlocks(const std::string& path, int bits, std::size_t blocks, const std::vector<std::uint32_t>& lengths,
+               double average_length, TermPostings& out, std::vector<double>& bound)
+        : path_(path), bits_(bits), blocks_(blocks), lengths_(lengths), average_length_(average_length), out_(out),
+          bound_(bound) {
+      bound_.assign(blocks_, 0.0);
+      out_.starts.resize(blocks_ + 1);
+      out_.bytes.clear();
+      out_.documents = 0;
+    }
+
+    void add(std::int64_t row, double tf) {
+      const auto max_doc = static_cast<std::int64_t>(lengths_.size()) - 1;
+      if (row < 0 || row > max_doc || row <= previous_ || static_cast<std::size_t>(row >> bits_) >= blocks_)
+        throw ArchiveError(Kind::sqlite, "the full-text index of " + path_ + " lists rowid " + std::to_string(row) +
+                                             " out of order or out of range for a term: run `kurdi check`");
+      const std::size_t block = static_cast<std::size_t>(row >> bits_);
+      double& b = bound_[block];
+      b = std::max(b, search::bm25_tf(tf, lengths_[static_cast<std::size_t>(row)], average_length_,
+                                      search::RankingOptions{}));
+      const bool first_in_block = next_block_ <= block;
+      while (next_block_ <= block) out_.starts[next_block_++] = static_cast<std::uint32_t>(out_.bytes.size());
+      put_varint(out_.bytes, static_cast<std::uint64_t>(
+                                 row - (first_in_block ? static_cast<std::int64_t>(block) << bits_ : previous_)));
+      if (!(tf >= 0 && tf < 4294967296.0 && tf == std::floor(tf))) whole_ = false;
+      put_varint(out_.bytes, static_cast<std::uint64_t>(std::max(tf, 0.0)));
+      previous_ = row;
+      ++out_.documents;
+    }
+
+    // False when a count is not whole or the postings outgrow their
+    // offsets (`out` is then of no use; the bounds are).
+    bool finish() {
+      if (out_.bytes.size() > std::numeric_limits<std::uint32_t>::max()) whole_ = false;
+      while (next_block_ <= blocks_) out_.starts[next_block_++] = static_cast<std::uint32_t>(out_.bytes.size());
+      return whole_;
+    }
+
+   private:
+    const std::string& path_;
+    int bits_;
+    std::size_t blocks_;
+    const std::vector<std::uint32_t>& lengths_;
+    double average_length_;
+    TermPostings& out_;
+    std::vector<double>& bound_;
+    std::size_t next_block_ = 0;
+    std::int64_t previous_ = -1;
+    bool whole_ = true;
+  };
+
+  // One term's TermBlocks, its documents read from the index through FTS5.
+  // False when a count is not whole or the postings outgrow their offsets.
   bool read_term(const std::string& term, int bits, std::size_t blocks, const std::vector<std::uint32_t>& lengths,
                  double average_length, TermPostings& out, std::vector<double>& bound) const {
     // FTS5 walks a term's doclist by rowid: ORDER BY rowid costs no sort.
     // Documents added after the bounds (rowids above `lengths`) are not
-    // the blocks' (see "Documents added since").
+    // the blocks' (see "Documents added since"). The weights are
+    // kColumnWeights.
     db::Statement& counts = cached(
         "SELECT rowid, kurdi_phrase_tf(documents_fts, 3.0, 1.0) FROM documents_fts "
         "WHERE documents_fts MATCH ?1 AND rowid <= ?2 ORDER BY rowid");
-    bound.assign(blocks, 0.0);
-    out.starts.resize(blocks + 1);
-    out.bytes.clear();
-    out.documents = 0;
-    bool whole = true;
-    std::size_t next_block = 0;
-    std::int64_t previous = -1;
-    const auto max_doc = static_cast<std::int64_t>(lengths.size()) - 1;
-    counts.bind(1, term_match(term)).bind(2, max_doc);
-    while (counts.step()) {
-      const std::int64_t row = counts.integer(0);
-      const double tf = counts.real(1);
-      if (row < 0 || row > max_doc || row <= previous || static_cast<std::size_t>(row >> bits) >= blocks)
-        throw ArchiveError(Kind::sqlite, "the full-text index of " + path + " lists rowid " + std::to_string(row) +
-                                             " out of order or out of range for a term: run `kurdi check`");
-      const std::size_t block = static_cast<std::size_t>(row >> bits);
-      double& b = bound[block];
-      b = std::max(b, search::bm25_tf(tf, lengths[static_cast<std::size_t>(row)], average_length,
-                                      search::RankingOptions{}));
-      const bool first_in_block = next_block <= block;
-      while (next_block <= block) out.starts[next_block++] = static_cast<std::uint32_t>(out.bytes.size());
-      put_varint(out.bytes, static_cast<std::uint64_t>(
-                                row - (first_in_block ? static_cast<std::int64_t>(block) << bits : previous)));
-      if (!(tf >= 0 && tf < 4294967296.0 && tf == std::floor(tf))) whole = false;
-      put_varint(out.bytes, static_cast<std::uint64_t>(std::max(tf, 0.0)));
-      previous = row;
-      ++out.documents;
-    }
+    TermBlocks term_blocks(path, bits, blocks, lengths, average_length, out, bound);
+    counts.bind(1, term_match(term)).bind(2, static_cast<std::int64_t>(lengths.size()) - 1);
+    while (counts.step()) term_blocks.add(counts.integer(0), counts.real(1));
     counts.reset();
-    if (out.bytes.size() > std::numeric_limits<std::uint32_t>::max()) whole = false;
-    while (next_block <= blocks) out.starts[next_block++] = static_cast<std::uint32_t>(out.bytes.size());
-    return whole;
+    return term_blocks.finish();
   }
 
   // A MATCH expression for one stored index term (fts5vocab's spelling).
