@@ -220,6 +220,19 @@ class Archive {
   /// not with what changed. `kurdi optimize`, and `kurdi index` after a
   /// large run (optimize_is_due); reindex() does the same.
   void optimize();
+  /// Begins a run of many stores (kurdi index): until finish_run(), FTS5
+  /// merges the segments of the full-text index once a level holds 16 of
+  /// them instead of 4, so a run that ends in an optimize rewrites its
+  /// postings fewer times (docs/archive.md, "Runs"). Set in the current
+  /// batch; a run that is interrupted leaves it set until the next run
+  /// finishes, which changes speed only.
+  void begin_run();
+  /// Ends a run: FTS5's usual merging is set again, and then either
+  /// optimize() (`optimize`) or FTS5's merge of every level that holds 4
+  /// segments or more, so the index has the shape the usual merging
+  /// would have given it; in one transaction of its own (a batch in
+  /// progress is committed first).
+  void finish_run(bool optimize);
   /// (Re)builds the block bounds that let search() skip most documents of
   /// queries of common words (archive.cpp, "Block bounds"), and the same
   /// terms' postings and every document's length, from which search() and
@@ -238,6 +251,9 @@ class Archive {
   static int schema_version() noexcept;
 
  private:
+  // optimize() and finish_run(): the usual merging set again (end_run),
+  // then optimize or level the index, in a transaction of its own.
+  void rework_index(bool end_run, bool optimize);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -116,26 +116,32 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
 };
 
-// --optimize: after a run that changed enough of the archive, or left
-// enough documents added since the last optimize (auto), or always,
-// Archive::optimize; a smaller run on a large archive says where it stands.
-void optimize_after(Session& session, archive::Archive& archive, const IndexArgs& args, std::uint64_t changed) {
-  if (changed == 0 || args.optimize == "never") return;
+// Ends the run (Archive::finish_run). --optimize: after a run that changed
+// enough of the archive, or left enough documents added since the last
+// optimize (auto), or always, with Archive::optimize; else with FTS5's
+// usual merging caught up, and a smaller run on a large archive says where
+// it stands. The documents are committed: an interruption now ends the run
+// at once, and the step's transaction leaves the archive as it was.
+void finish_run(Session& session, archive::Archive& archive, const IndexArgs& args, std::uint64_t changed) {
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   const std::uint64_t documents = archive.document_count();
   const std::optional<std::uint64_t> added = archive.documents_since_optimize();
-  if (args.optimize == "always" || archive::optimize_is_due(documents, changed, added.value_or(0))) {
-    // The documents are committed; an interruption now ends the run at once
-    // and the optimize's transaction leaves the archive as it was.
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+  const bool optimize = changed > 0 && args.optimize != "never" &&
+                        (args.optimize == "always" || archive::optimize_is_due(documents, changed, added.value_or(0)));
+  if (optimize) {
     session.progress().set_note("optimizing the archive for search");
     session.progress().add(0);
     const auto start = std::chrono::steady_clock::now();
-    archive.optimize();
+    archive.finish_run(true);
     session.progress().clear();
     std::fprintf(stderr, "kurdi index: %s: optimized for search in %.1f s\n", args.archive.c_str(),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  } else if (documents >= archive::kOptimizeMinDocuments && added) {
+    return;
+  }
+  archive.finish_run(false);
+  if (changed == 0 || args.optimize == "never") return;
+  if (documents >= archive::kOptimizeMinDocuments && added) {
     std::fprintf(stderr,
                  "kurdi index: %s: %llu documents added since the last optimize are searched beside it; the next "
                  "runs when they reach %llu (or run `kurdi optimize %s`)\n",
@@ -166,6 +172,7 @@ int run_index(const IndexArgs& args) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   Indexer indexer(session, archive, args);
+  archive.begin_run();
   const auto start = std::chrono::steady_clock::now();
   bool interrupted = false;
   try {
@@ -175,8 +182,10 @@ int run_index(const IndexArgs& args) {
   }
   indexer.commit();
   indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
+  // An interrupted run is not finished: it stops at once, and the next run
+  // sets FTS5's merging back (Archive::begin_run).
   if (interrupted) return 130;  // as a shell reports a run stopped by SIGINT
-  optimize_after(session, archive, args, indexer.changed());
+  finish_run(session, archive, args, indexer.changed());
   return session.exit_code();
 }
 

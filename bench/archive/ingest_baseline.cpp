@@ -3,7 +3,7 @@
 // kurdi_bench_archive_ingest: stores JSON Lines documents in a new archive
 // through kurdi::archive::Archive with a chosen FTS5 tokenizer.
 //
-//   kurdi_bench_archive_ingest [--tokenizer SPEC] [--batch N] ARCHIVE FILE...
+//   kurdi_bench_archive_ingest [--tokenizer SPEC] [--batch N] [--run level|optimize] ARCHIVE FILE...
 //
 // It is the same-run baseline of bench/archive/ingest.sh: with
 // --tokenizer "unicode61 remove_diacritics 2" the documents go through the
@@ -11,6 +11,15 @@
 // `kurdi index`, and only the analyzer differs. With --tokenizer kurdi (the
 // default) it is `kurdi index` without the CLI, which tells how much of the
 // CLI's time is the command itself.
+//
+// Without --run the documents are stored as any program using FTS5 stores
+// them, with FTS5's own merging: the baseline as SQLite ships it. With
+// --run they are stored as `kurdi index` stores them, in an
+// Archive::begin_run() ended by finish_run(): `level` as a run that is not
+// optimized ends, `optimize` as one that is (a full-text index merged into
+// one segment; with the kurdi tokenizer, the block bounds and postings too).
+// `--tokenizer "unicode61 ..." --run optimize` is unicode61 given the index
+// shape `kurdi index` leaves, so that only the analyzer differs.
 //
 // The reader is the archive's own (archive/read/document_reader.hpp) when the
 // build has it (KURDI_BENCH_HAVE_READER); otherwise a minimal JSON Lines
@@ -134,7 +143,8 @@ void read_all(const std::vector<std::string>& files, Storer& storer) {
 #endif
 
 int usage() {
-  std::cerr << "usage: kurdi_bench_archive_ingest [--tokenizer SPEC] [--batch N] ARCHIVE FILE...\n"
+  std::cerr << "usage: kurdi_bench_archive_ingest [--tokenizer SPEC] [--batch N] [--run level|optimize] ARCHIVE "
+               "FILE...\n"
                "       kurdi_bench_archive_ingest --which-reader\n";
   return 2;
 }
@@ -144,6 +154,7 @@ int usage() {
 int main(int argc, char** argv) {
   std::string tokenizer = "kurdi";
   std::uint64_t batch = 1000;
+  std::string run;  // empty: FTS5's own merging, no run
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -152,6 +163,9 @@ int main(int argc, char** argv) {
     } else if (arg == "--batch" && i + 1 < argc) {
       batch = std::strtoull(argv[++i], nullptr, 10);
       if (batch == 0) return usage();
+    } else if (arg == "--run" && i + 1 < argc) {
+      run = argv[++i];
+      if (run != "level" && run != "optimize") return usage();
     } else if (arg == "--which-reader") {
       std::cout << reader_name << '\n';
       return 0;
@@ -182,8 +196,10 @@ int main(int argc, char** argv) {
       // archive file, which `kurdi index` pays too.
       ka::Archive archive(path, options);
       Storer storer(archive, batch);
+      if (!run.empty()) archive.begin_run();
       read_all(positional, storer);
       storer.finish();
+      if (!run.empty()) archive.finish_run(run == "optimize");
       documents = storer.documents();
       skipped = storer.skipped;
       text_bytes = storer.text_bytes();
@@ -192,7 +208,8 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << documents << " documents (" << skipped << " skipped), "
               << static_cast<double>(text_bytes) / 1e6 << " MB of title and body text, "
-              << seconds << " s, tokenizer '" << tokenizer << "'\n";
+              << seconds << " s, tokenizer '" << tokenizer << "'"
+              << (run.empty() ? std::string() : ", run ended by " + run) << '\n';
   } catch (const std::exception& e) {
     std::cerr << "kurdi_bench_archive_ingest: " << e.what() << '\n';
     return 1;

@@ -363,6 +363,70 @@ TEST_F(ArchiveTest, OptimizeMergesTheIndexAndKeepsTheResults) {
   EXPECT_EQ(a.documents_since_optimize(), std::nullopt);
 }
 
+// begin_run(): FTS5 merges lazily until finish_run(), which sets the usual
+// merging again and either catches up with it (levels of fewer than 4
+// segments) or optimizes; the results never change.
+TEST_F(ArchiveTest, ARunMergesLazilyAndEndsWithTheUsualMerging) {
+  const auto automerge = [&] {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT v FROM documents_fts_config WHERE k = 'automerge'", -1, &s, nullptr),
+              SQLITE_OK);
+    const int value = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 4;  // absent: FTS5's default
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return value;
+  };
+  const char* words[] = {"هەولێر", "بەرپرسەکانی", "پێشمەرگە", "سلێمانی", "باران", "ئەمریکا"};
+  // A segment per commit, of many pages: FTS5 merges a share of the pages
+  // written (a level's segments once it holds `automerge` of them).
+  const auto store_batches = [&](Archive& a, int from, int to) {
+    for (int i = from; i < to; ++i) {
+      std::string body = words[i % 6];
+      for (int k = 0; k < 60; ++k) body.append(" ").append(words[(i + k) % 6]).append(std::to_string(k * 7 + i));
+      a.store({"d" + std::to_string(i), "", body, "", "", "", ""});
+      a.commit();
+    }
+  };
+  const auto hits = [](const Archive& archive) {
+    SearchRequest r;
+    r.query = "هەولێر";
+    r.limit = 100;
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& hit : archive.search(r).hits) out.emplace_back(hit.id, hit.score);
+    return out;
+  };
+  { create(); }
+  // FTS5's smallest pages (its configuration row, read when a connection
+  // opens the index).
+  raw_sql("INSERT INTO documents_fts_config(k, v) VALUES('pgsz', 64)");
+  Archive a(path_, OpenOptions{});
+  store_batches(a, 0, 12);
+  const auto usual_segments = a.stats().index_segments;
+  EXPECT_LT(usual_segments, 12u);  // FTS5 merged along the way
+  a.begin_run();
+  store_batches(a, 12, 24);
+  EXPECT_EQ(automerge(), 16);
+  EXPECT_GE(a.stats().index_segments, usual_segments + 12);  // nothing merged
+  const auto before = hits(a);
+  a.finish_run(false);
+  EXPECT_EQ(automerge(), 4);
+  EXPECT_LT(a.stats().index_segments, 8u);
+  EXPECT_EQ(hits(a), before);
+  EXPECT_EQ(before.size(), 24u);
+
+  a.begin_run();
+  store_batches(a, 24, 36);
+  a.finish_run(true);
+  EXPECT_EQ(automerge(), 4);
+  const auto s = a.stats();
+  EXPECT_EQ(s.index_segments, 1u);
+  EXPECT_TRUE(s.optimized);
+  EXPECT_EQ(hits(a).size(), 36u);
+  EXPECT_TRUE(a.check().empty());
+}
+
 TEST(Optimize, IsDueAfterATenthOfALargeArchive) {
   using kurdi::archive::kOptimizeMinDocuments;
   using kurdi::archive::optimize_is_due;
