@@ -279,7 +279,7 @@ inline constexpr const char* kOptimizeExamples =
     "Merges the full-text index into one segment and builds the block bounds and\n"
     "postings with which common words rank without reading every document that has\n"
     "them (docs/archive.md). Results do not change. It takes time in proportion to\n"
-    "the archive (about 25 s for 1 GB of text), in one transaction: an interrupted\n"
+    "the archive (about 14 s for 1 GB of text), in one transaction: an interrupted\n"
     "run leaves the archive as it was. kurdi index runs it after a large run or\n"
     "when the documents added since the last one reach a 32nd of the archive\n"
     "(--optimize auto), and kurdi reindex always. Documents added in between are\n"
