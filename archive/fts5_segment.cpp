@@ -96,6 +96,7 @@ class Decoder {
     while (at < footer) {
       // Where what is being read must end on this page.
       const std::size_t limit = next_term < term_starts_.size() ? term_starts_[next_term] : footer;
+      if (at > limit) return false;  // what was read ran into the next term
       switch (next_) {
         case Next::term: {
           if (at != limit || next_term == term_starts_.size()) return false;
@@ -165,14 +166,27 @@ class Decoder {
  private:
   enum class Next { term, rowid, size, positions };
 
+  // Reads the next term; false unless it sorts after the one before, as
+  // an index's terms do.
   bool read_term(std::string_view content, std::size_t& at, bool whole) {
     std::uint64_t shared = 0, length = 0;
     if (!whole && !read_sqlite_varint(content, at, shared)) return false;
-    if (!read_sqlite_varint(content, at, length) || shared > term_.size() || length > content.size() - at)
+    if (!read_sqlite_varint(content, at, length) || shared > term_.size() || length > content.size() - at ||
+        length == 0)
       return false;
-    term_.resize(static_cast<std::size_t>(shared));
-    term_.append(content.substr(at, static_cast<std::size_t>(length)));
+    const std::string_view rest = content.substr(at, static_cast<std::size_t>(length));
     at += static_cast<std::size_t>(length);
+    if (whole) {
+      if (!term_.empty() && rest <= std::string_view(term_)) return false;
+      term_.assign(rest);
+    } else {
+      // The bytes after the shared prefix differ from the term before's.
+      const auto keep = static_cast<std::size_t>(shared);
+      if (keep < term_.size() && static_cast<unsigned char>(rest[0]) <= static_cast<unsigned char>(term_[keep]))
+        return false;
+      term_.resize(keep);
+      term_.append(rest);
+    }
     postings_.clear();
     return !term_.empty() && static_cast<unsigned char>(term_[0]) == kMainIndexByte;
   }
@@ -183,19 +197,27 @@ class Decoder {
     return true;
   }
 
+  // A position list: false unless its columns ascend and each column
+  // named holds a position (FTS5 names a column only for its positions).
   bool add_posting(std::string_view list) {
     double tf = 0;
     std::uint64_t column = 0;
+    bool column_empty = false;
     for (std::size_t at = 0; at < list.size();) {
       std::uint64_t value = 0;
       if (!read_sqlite_varint(list, at, value)) return false;
       if (value == 1) {
-        if (!read_sqlite_varint(list, at, column)) return false;
+        std::uint64_t next = 0;
+        if (column_empty || !read_sqlite_varint(list, at, next) || next <= column) return false;
+        column = next;
+        column_empty = true;
         continue;
       }
       if (value == 0) return false;
       tf += column < weights_.size() ? weights_[static_cast<std::size_t>(column)] : 1.0;
+      column_empty = false;
     }
+    if (tf == 0 || column_empty) return false;
     postings_.push_back({rowid_, tf});
     return true;
   }
@@ -239,12 +261,26 @@ bool read_single_segment(const db::Connection& connection, std::string_view tabl
   db::Statement leaves(connection,
                        ("SELECT id, block FROM \"" + name + "_data\" WHERE id BETWEEN ?1 AND ?2 ORDER BY id").c_str());
   leaves.bind(1, page_row(segment->first_page)).bind(2, page_row(segment->last_page));
-  Decoder decoder(weights, visit);
   std::int64_t expected = page_row(segment->first_page);
-  while (leaves.step()) {
-    if (leaves.integer(0) != expected++ || !decoder.page(leaves.blob(1))) return false;
-  }
-  return expected == page_row(segment->last_page) + 1 && decoder.finish();
+  bool in_order = true;
+  const bool decoded = decode_leaves(
+      [&](std::string_view& leaf) {
+        if (!leaves.step()) return false;
+        in_order = in_order && leaves.integer(0) == expected++;
+        leaf = leaves.blob(1);
+        return in_order;
+      },
+      weights, visit);
+  return decoded && in_order && expected == page_row(segment->last_page) + 1;
+}
+
+bool decode_leaves(const std::function<bool(std::string_view& leaf)>& next_leaf, std::span<const double> weights,
+                   const TermVisitor& visit) {
+  Decoder decoder(weights, visit);
+  std::string_view leaf;
+  while (next_leaf(leaf))
+    if (!decoder.page(leaf)) return false;
+  return decoder.finish();
 }
 
 }  // namespace kurdi::archive::fts5

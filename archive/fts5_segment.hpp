@@ -56,6 +56,14 @@ using TermVisitor = std::function<void(std::string_view term, const std::vector<
 /// then have seen some of the terms, and the caller discards what it made
 /// of them and reads the index through FTS5, which also reports a damaged
 /// index as such.
+/// The decoding of read_single_segment, from the segment's leaf pages in
+/// order: `next_leaf` sets its argument to the next page and returns true,
+/// or returns false after the last. False when the pages are not a
+/// segment this reader can decode (for tests and fuzzing, which give pages
+/// of their own).
+bool decode_leaves(const std::function<bool(std::string_view& leaf)>& next_leaf, std::span<const double> weights,
+                   const TermVisitor& visit);
+
 bool read_single_segment(const db::Connection& connection, std::string_view table, std::span<const double> weights,
                          const TermVisitor& visit);
 

@@ -207,4 +207,49 @@ TEST_F(Fts5SegmentTest, DeclinesADamagedPage) {
   EXPECT_FALSE(read(got));
 }
 
+// One leaf page made by hand: the term "ab" (FTS5's index byte '0' first)
+// in document 5, with the position list `positions`.
+std::string page_with(std::string_view positions) {
+  std::string page(4, '\0');  // the header, filled in below
+  page.append("\x03" "0ab");
+  page.push_back('\x05');                                         // rowid 5
+  page.push_back(static_cast<char>(positions.size() * 2));       // bytes * 2, no delete marker
+  page.append(positions);
+  const std::size_t footer = page.size();
+  page[2] = static_cast<char>(footer >> 8);
+  page[3] = static_cast<char>(footer & 0xff);
+  page.push_back('\x04');  // the term starts at byte 4
+  return page;
+}
+
+bool decode(const std::string& page, Postings& got) {
+  bool given = false;
+  got.clear();
+  return ka::fts5::decode_leaves(
+      [&](std::string_view& leaf) {
+        if (given) return false;
+        leaf = page;
+        return given = true;
+      },
+      kWeights,
+      [&](std::string_view term, const std::vector<ka::fts5::Posting>& list) {
+        EXPECT_EQ(term, "ab");
+        for (const auto& e : list) got.emplace_back(e.rowid, e.tf);
+      });
+}
+
+TEST(Fts5Segment, ReadsAPageMadeByHandAndDeclinesAColumnWithoutPositions) {
+  Postings got;
+  // Positions 0 and 3 of column 0 (each + 2 over the one before), then
+  // column 1 and its position 1: 3 + 3 + 1.
+  ASSERT_TRUE(decode(page_with(std::string("\x02\x05\x01\x01\x03", 5)), got));
+  EXPECT_EQ(got, (Postings{{5, 7.0}}));
+  // Found by fuzz_fts5_segment: a column named with no position after it
+  // was read as a document holding the term 0 times.
+  EXPECT_FALSE(decode(page_with(std::string("\x01\x01", 2)), got));
+  EXPECT_FALSE(decode(page_with(std::string("\x02\x01\x01", 3)), got));
+  // Columns only ascend.
+  EXPECT_FALSE(decode(page_with(std::string("\x01\x01\x02\x01\x01\x02", 6)), got));
+}
+
 }  // namespace
