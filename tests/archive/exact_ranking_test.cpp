@@ -22,6 +22,7 @@
 
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/flores_samples.hpp"
 #include "support/split_spaces.hpp"
 
 // GCC 12 reports false -Wrestrict overlaps in std::string copies inlined
@@ -38,19 +39,7 @@ using kurdi::archive::Document;
 using kurdi::archive::OpenOptions;
 using kurdi::archive::SearchRequest;
 
-std::vector<std::string> sample_lines() {
-  std::vector<fs::path> files;
-  for (const auto& f : fs::directory_iterator(fs::path(KURDI_SOURCE_DIR) / "samples/flores200"))
-    if (f.path().extension() == ".txt") files.push_back(f.path());
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> lines;
-  for (const fs::path& p : files) {
-    std::ifstream in(p);
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
+std::vector<std::string> sample_lines() { return kurdi_test::flores_sample_lines(KURDI_SOURCE_DIR); }
 
 
 // Parts joined by `separator` (appends: GCC 12 warns falsely, -Wrestrict,

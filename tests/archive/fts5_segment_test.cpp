@@ -22,6 +22,7 @@
 #include "archive/sqlite_db.hpp"
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/flores_samples.hpp"
 
 namespace {
 
@@ -31,19 +32,7 @@ using Postings = std::vector<std::pair<std::int64_t, double>>;
 
 constexpr double kWeights[] = {3.0, 1.0};
 
-std::vector<std::string> sample_lines() {
-  std::vector<fs::path> files;
-  for (const auto& f : fs::directory_iterator(fs::path(KURDI_SOURCE_DIR) / "samples/flores200"))
-    if (f.path().extension() == ".txt") files.push_back(f.path());
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> lines;
-  for (const fs::path& p : files) {
-    std::ifstream in(p);
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
+std::vector<std::string> sample_lines() { return kurdi_test::flores_sample_lines(KURDI_SOURCE_DIR); }
 
 class Fts5SegmentTest : public ::testing::Test {
  protected:

@@ -16,6 +16,7 @@
 
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/flores_samples.hpp"
 #include "support/split_spaces.hpp"
 
 namespace {
@@ -156,20 +157,7 @@ TEST(KurdiBm25, RejectsARankingThatDoesNotFitTheMatch) {
   EXPECT_EQ(error, "");
 }
 
-// Every line of the bundled FLORES-200 samples is a document.
-std::vector<std::string> sample_lines() {
-  std::vector<std::string> lines;
-  std::vector<fs::path> files;
-  for (const auto& f : fs::directory_iterator(fs::path(KURDI_SOURCE_DIR) / "samples/flores200"))
-    if (f.path().extension() == ".txt") files.push_back(f.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) {
-    std::ifstream in(p);
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
+std::vector<std::string> sample_lines() { return kurdi_test::flores_sample_lines(KURDI_SOURCE_DIR); }
 
 TEST(DeferredTerms, NarrowPageThatPassesTheBoundIsTheFullTopHits) {
   Db d;
