@@ -441,7 +441,8 @@ struct Archive::Impl {
     std::size_t at = 4;
     if (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)) at = 8;
     std::uint64_t levels = 0, segments = 0;
-    if (record.size() < 4 || !fts5::read_sqlite_varint(record, at, levels) || !fts5::read_sqlite_varint(record, at, segments))
+    if (record.size() < 4 || !fts5::read_sqlite_varint(record, at, levels) ||
+        !fts5::read_sqlite_varint(record, at, segments))
       return 0;
     return segments;
   }
@@ -465,7 +466,8 @@ struct Archive::Impl {
         const std::string_view sz = sizes.blob(1);
         std::int64_t total = 0;
         std::uint64_t v = 0;
-        for (std::size_t i = 0; i < sz.size() && fts5::read_sqlite_varint(sz, i, v);) total += static_cast<std::int64_t>(v);
+        for (std::size_t i = 0; i < sz.size() && fts5::read_sqlite_varint(sz, i, v);)
+          total += static_cast<std::int64_t>(v);
         lengths[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(std::min<std::int64_t>(total, 1 << 30));
       }
     }

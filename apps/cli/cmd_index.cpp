@@ -93,10 +93,11 @@ class Indexer final : public archive::DocumentSink {
     session_.progress().clear();
     const double mb = static_cast<double>(bytes_) / 1e6;
     std::fprintf(stderr,
-                 "kurdi index: %s: %llu documents from %llu files in %.1f s (%.1f MB/s): %llu added, %llu updated, "
+                 "kurdi index: %s: %llu document%s from %llu file%s in %.1f s (%.1f MB/s): %llu added, %llu updated, "
                  "%llu unchanged; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
-                 args_.archive.c_str(), static_cast<unsigned long long>(read_),
-                 static_cast<unsigned long long>(files_), seconds, seconds > 0 ? mb / seconds : 0.0,
+                 args_.archive.c_str(), static_cast<unsigned long long>(read_), read_ == 1 ? "" : "s",
+                 static_cast<unsigned long long>(files_), files_ == 1 ? "" : "s", seconds,
+                 seconds > 0 ? mb / seconds : 0.0,
                  static_cast<unsigned long long>(added_), static_cast<unsigned long long>(updated_),
                  static_cast<unsigned long long>(unchanged_), static_cast<unsigned long long>(duplicates_),
                  static_cast<unsigned long long>(near_duplicates_), static_cast<unsigned long long>(skipped_),
