@@ -56,8 +56,8 @@ constexpr std::string_view kFilterClauses =
 constexpr double kBoundTermShare = 0.02;
 // FTS5's automerge: a level's segments are merged into one on the next
 // level once it holds this many. FTS5's default, and during a run
-// (Archive::begin_run): 16 on a 100 MB `kurdi index` took about 11 % off
-// its time (docs/benchmarks.md, "Lazier merging during a run").
+// (Archive::begin_run): 16 took about 12 % off a 100 MB `kurdi index`
+// (docs/benchmarks.md, "Runs and one-pass bounds").
 constexpr int kUsualAutomerge = 4;
 constexpr int kRunAutomerge = 16;
 // The title's and the body's weight in every ranking: the rank set at
@@ -419,9 +419,9 @@ struct Archive::Impl {
   }
 
   // FTS5's 'merge' until no level holds usermerge (4, FTS5's default)
-  // segments: what the usual automerge would have done during a run. A
-  // step that merged anything counts two changes or more (FTS5's
-  // documentation of 'merge').
+  // segments, the shape the usual merging keeps the index in, at the end
+  // of a run that merged lazily. A step that merged anything counts two
+  // changes or more (FTS5's documentation of 'merge').
   void level_segments() {
     for (;;) {
       const sqlite3_int64 before = sqlite3_total_changes64(connection.get());
@@ -514,10 +514,11 @@ struct Archive::Impl {
       ++stored;
     };
     // An optimized index is one segment, read in one pass
-    // (fts5_segment.hpp): on the 100 MB bench archive that pass and the
-    // blocks take about a tenth of the time of a MATCH per term, each
-    // scored with kurdi_phrase_tf (docs/benchmarks.md, "Bounds from the
-    // segment"). Any other index is read term by term through FTS5.
+    // (fts5_segment.hpp): the bounds and postings then take a third to a
+    // quarter of the time of a MATCH per term, each scored with
+    // kurdi_phrase_tf (1 GB: 3.4-4.3 s against 11.4-19.1 s;
+    // docs/benchmarks.md, "Runs and one-pass bounds"). Any other index is
+    // read term by term through FTS5.
     const bool read_whole = fts5::read_single_segment(
         connection, "documents_fts", kColumnWeights,
         [&](std::string_view term, const std::vector<fts5::Posting>& list) {

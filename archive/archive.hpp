@@ -229,9 +229,9 @@ class Archive {
   void begin_run();
   /// Ends a run: FTS5's usual merging is set again, and then either
   /// optimize() (`optimize`) or FTS5's merge of every level that holds 4
-  /// segments or more, so the index has the shape the usual merging
-  /// would have given it; in one transaction of its own (a batch in
-  /// progress is committed first).
+  /// segments or more, the shape the usual merging keeps the index in;
+  /// in one transaction of its own (a batch in progress is committed
+  /// first).
   void finish_run(bool optimize);
   /// (Re)builds the block bounds that let search() skip most documents of
   /// queries of common words (archive.cpp, "Block bounds"), and the same
