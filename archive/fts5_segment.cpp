@@ -120,7 +120,9 @@ class Decoder {
           const bool whole = postings_.empty() || page_first;
           std::uint64_t value = 0;
           if (!read_sqlite_varint(content, at, value) || at > limit || (!whole && value == 0)) return false;
-          const auto rowid = whole ? static_cast<std::int64_t>(value) : rowid_ + static_cast<std::int64_t>(value);
+          // Added modulo 2^64: a difference that overflows comes out at or
+          // below the rowid before, and is declined (not undefined).
+          const auto rowid = static_cast<std::int64_t>(whole ? value : static_cast<std::uint64_t>(rowid_) + value);
           if (!postings_.empty() && rowid <= rowid_) return false;
           rowid_ = rowid;
           rowid_on_page = true;
