@@ -430,21 +430,11 @@ struct Archive::Impl {
     }
   }
 
-  // How many segments the full-text index has, from FTS5's structure record
-  // (row 10 of its data table): a 4-byte cookie, FTS5's 4-byte mark of the
-  // record's second version when there is one, then the count of levels and
-  // of segments as SQLite varints. 0 when the record cannot be read.
+  // How many segments the full-text index has (fts5::structure_segments);
+  // 0 when the record cannot be read.
   std::uint64_t index_segments() const {
     db::Statement s(connection, "SELECT block FROM documents_fts_data WHERE id = 10");
-    if (!s.step()) return 0;
-    const std::string_view record = s.blob(0);
-    std::size_t at = 4;
-    if (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)) at = 8;
-    std::uint64_t levels = 0, segments = 0;
-    if (record.size() < 4 || !fts5::read_sqlite_varint(record, at, levels) ||
-        !fts5::read_sqlite_varint(record, at, segments))
-      return 0;
-    return segments;
+    return s.step() ? fts5::structure_segments(s.blob(0)) : 0;
   }
 
   void build_bounds(int bits) {
@@ -478,15 +468,8 @@ struct Archive::Impl {
     {
       db::Statement first(connection, "SELECT term FROM temp.kurdi_bounds_vocab LIMIT 1");
       if (!first.step()) return;
-      db::Statement totals(connection,
-                           "SELECT kurdi_index_totals(documents_fts) FROM documents_fts "
-                           "WHERE documents_fts MATCH ?1 LIMIT 1");
-      totals.bind(1, term_match(first.text(0)));
-      unsigned long long r = 0, t = 0;
-      if (!totals.step() || std::sscanf(std::string(totals.text(0)).c_str(), "%llu %llu", &r, &t) != 2)
+      if (!index_totals_through(first.text(0), rows, tokens))
         throw ArchiveError(Kind::sqlite, "cannot read the full-text index's totals of " + path);
-      rows = r;
-      tokens = t;
     }
     const double average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
     const auto min_documents =
@@ -708,6 +691,11 @@ struct Archive::Impl {
     if (!any.step()) return false;
     const std::string term(any.text(0));
     any.reset();
+    return index_totals_through(term, rows, tokens);
+  }
+
+  // FTS5's totals through a MATCH of `term`, one of the index's terms.
+  bool index_totals_through(std::string_view term, std::uint64_t& rows, std::uint64_t& tokens) const {
     db::Statement& totals = cached(
         "SELECT kurdi_index_totals(documents_fts) FROM documents_fts WHERE documents_fts MATCH ?1 LIMIT 1");
     totals.bind(1, term_match(term));

@@ -38,16 +38,27 @@ struct Segment {
   std::uint64_t id = 0, first_page = 0, last_page = 0;
 };
 
-// The only segment of a version-1 structure record; nullopt for any other.
+// The counts at the head of a structure record: levels and segments, with
+// `at` moved past the write counter (and, for the second version, its
+// origin counter). False when the record is too short.
+bool structure_head(std::string_view record, std::size_t& at, bool& second_version, std::uint64_t& levels,
+                    std::uint64_t& segments) {
+  // The second version (SQLite 3.44 and later, with delete tombstones)
+  // marks itself with these 4 bytes after the 4-byte cookie.
+  second_version = record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4);
+  at = second_version ? 8 : 4;
+  std::uint64_t counter = 0;
+  return record.size() >= 4 && read_sqlite_varint(record, at, levels) && read_sqlite_varint(record, at, segments) &&
+         read_sqlite_varint(record, at, counter) && (!second_version || read_sqlite_varint(record, at, counter));
+}
+
+// The only segment of a first-version structure record; nullopt for any other.
 std::optional<Segment> only_segment(std::string_view record) {
-  // A second version of the record (SQLite 3.44 and later, with delete
-  // tombstones) marks itself with these 4 bytes after the cookie.
-  if (record.size() < 4 || (record.size() >= 8 && record.substr(4, 4) == std::string_view("\xff\x00\x00\x01", 4)))
-    return std::nullopt;
-  std::size_t at = 4;
-  std::uint64_t levels = 0, segments = 0, write_counter = 0;
-  if (!read_sqlite_varint(record, at, levels) || !read_sqlite_varint(record, at, segments) ||
-      !read_sqlite_varint(record, at, write_counter) || segments != 1 || levels > 64)
+  std::size_t at = 0;
+  bool second_version = false;
+  std::uint64_t levels = 0, segments = 0;
+  if (!structure_head(record, at, second_version, levels, segments) || second_version || segments != 1 ||
+      levels > 64)
     return std::nullopt;
   std::optional<Segment> found;
   for (std::uint64_t level = 0; level < levels; ++level) {
@@ -274,6 +285,13 @@ bool read_single_segment(const db::Connection& connection, std::string_view tabl
       },
       weights, visit);
   return decoded && in_order && expected == page_row(segment->last_page) + 1;
+}
+
+std::uint64_t structure_segments(std::string_view record) {
+  std::size_t at = 0;
+  bool second_version = false;
+  std::uint64_t levels = 0, segments = 0;
+  return structure_head(record, at, second_version, levels, segments) ? segments : 0;
 }
 
 bool decode_leaves(const std::function<bool(std::string_view& leaf)>& next_leaf, std::span<const double> weights,

@@ -43,6 +43,10 @@ struct Posting {
   double tf = 0;
 };
 
+/// How many segments FTS5's structure record (row 10 of its data table)
+/// lists, in either version of the record; 0 when it cannot be read.
+std::uint64_t structure_segments(std::string_view record);
+
 /// Called for each term of the index, in the index's order (bytewise, as
 /// fts5vocab lists them), with its documents by rowid. `term` is spelled as
 /// fts5vocab spells it (without FTS5's index byte).
