@@ -329,6 +329,10 @@ struct CandidateHead {
   bool transitive = false, causative = false;
   bool in_form = false;  ///< lemma and stem are views into the analysed word, not the lexicon
   bool guessed = false;  ///< the stem is no lexicon entry (Search::guess)
+  /// A present 3sg whose ending ت is not written (دەکا for دەکات): the
+  /// person is in the features, no morpheme shows it (as دێ in the
+  /// irregular table).
+  bool unwritten_3s = false;
   Kind kind = Kind::lemma;
   const morph::format::Form* irregular = nullptr;
   std::uint8_t count = 0;
@@ -878,19 +882,26 @@ class Search {
           verb_stem(key_, h, i, p, prefix_at, k, j, slot, infix, Alternant::none);
         }
       }
-      // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە), دەخوات (خۆ).
-      if (j < form_.size() && starts_with(form_, j, "ت")) {
+      // Present stems in ە / ۆ show ا / وا before the 3sg ت: دەکات (کە),
+      // دەخوات (خۆ). The ت is often not written at the end of the word:
+      // دەکا, دەخوا, بکا (Alternant::present_bare).
+      // (Only after a prefix, and not the prohibitive مە: without either,
+      // the word is a noun in ا as often as not: وێنەدا, داشکا.)
+      const bool before_t = j < form_.size() && starts_with(form_, j, "ت");
+      const bool bare = j == form_.size() && !p.surface.empty() && !is(p.tag, "NEG.IMP");
+      if (before_t || bare) {
+        const Alternant alternant = before_t ? Alternant::present : Alternant::present_bare;
         const std::string_view base(key_);
         if (base.size() >= i + 4 && ends_with(base, "وا")) {
           alt_.assign(base.substr(0, base.size() - 4));
           alt_ += "ۆ";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
-                    Alternant::present);
+                    alternant);
         } else if (base.size() >= i + 2 && ends_with(base, "ا")) {
           alt_.assign(base.substr(0, base.size() - 2));
           alt_ += "ە";
           verb_stem(alt_, morph::hash_more(morph::kHashSeed, std::string_view(alt_)), i, p, prefix_at, k, j, slot, infix,
-                    Alternant::present);
+                    alternant);
         }
       }
       // Past stems in وو lose it in the contracted perfect: بۆتە, چۆتەوە (بوو, چوو).
@@ -901,22 +912,25 @@ class Search {
       }
       // Past the dead end the loop only tries the alternants above, up to
       // the bytes left before its break, and each needs ت or ۆت right after
-      // the stem: with neither there, the rest of it would do nothing.
+      // the stem, or the word's end: with none there, the rest of it would
+      // do nothing.
       if (dead_end != std::string::npos && !alternant_ahead(j + 1, j + (dead_end + 4 - key_.size()))) break;
     }
   }
 
   // Whether a stem alternant of verb_at may end at a character boundary in
-  // [from, to): one is tried only where ت or ۆت follows.
+  // [from, to): one is tried only where ت or ۆت follows, or at the word's end.
   bool alternant_ahead(std::size_t from, std::size_t to) const {
+    if (from <= form_.size() && form_.size() < to) return true;
     for (std::size_t x = from; x < to && x < form_.size(); ++x)
       if (char_boundary(form_, x) && (starts_with(form_, x, "ت") || starts_with(form_, x, "ۆ"))) return true;
     return false;
   }
 
   // A stem written otherwise than its lexicon key (verb_at): a present stem
-  // in ە / ۆ before the 3sg ت, a past stem in وو before the contracted perfect.
-  enum class Alternant : std::uint8_t { none, present, past };
+  // in ە / ۆ before the 3sg ت (present) or at the word's end with that ت
+  // unwritten (present_bare), a past stem in وو before the contracted perfect.
+  enum class Alternant : std::uint8_t { none, present, present_bare, past };
 
   void verb_stem(std::string_view key, std::uint64_t hash, std::size_t i, const morph::Prefix& p,
                  std::size_t prefix_at, std::size_t k, std::size_t j, const Slot& slot, bool infix,
@@ -931,9 +945,10 @@ class Search {
       if (infix ? r.preverb_bytes != i : i != 0) continue;
       if (i == 0 && k > 0 && r.preverb_bytes != 0) continue;  // a prefix before a preverb: دەهەڵگرت
       const bool present = r.kind == Kind::present || r.kind == Kind::passive_present;
-      if (alternant == Alternant::present && !present) continue;
+      if ((alternant == Alternant::present || alternant == Alternant::present_bare) && !present) continue;
       if (alternant == Alternant::past && present) continue;
       if (present && p.past_only) continue;
+      if (present && !p.surface.empty() && prefixless_present(r)) continue;
       // ب stands before a past stem only in the past conditional (بخواردایە),
       // which emit() checks.
       if (!present && p.present_only && !is(p.tag, "SBJV")) continue;
@@ -972,8 +987,23 @@ class Search {
       push({at(k), at(j), "stem", "", false});
       stem_piece_ = cur_.count;
       require_a_ = false;
+      if (alternant == Alternant::present_bare) {
+        // (j is the word's end: nothing may follow the unwritten ending)
+        cur_.unwritten_3s = true;
+        suffixes(j, State::v_person, /*nominal=*/false);
+        continue;
+      }
       suffixes(j, present ? State::v_present : State::v_past, /*nominal=*/false);
     }
+  }
+
+  // The present of هەبوون takes no prefix: هە- and نی- hold its mood and
+  // polarity (هەیە, نییە; the subjunctive هەبێت has a stem of its own). As
+  // a prefixed present, its stem only misread other verbs (دەهات, هاتن: "was
+  // coming", read as دە + ها + ت).
+  static bool prefixless_present(const Record& r) {
+    if (r.verb & morph::kUserVerbBit) return false;
+    return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == "هەبوون";
   }
 
   // An agent noun: an active present stem (with its preverb or nominal part)
@@ -1728,6 +1758,7 @@ std::string verb_features(const Candidate& c) {
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
+  if (c.unwritten_3s) person = "3S";
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;
   std::string f;

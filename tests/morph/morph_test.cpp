@@ -152,6 +152,46 @@ TEST(Lemma, PresentStemAlternation) {
   EXPECT_EQ(kurdi::lemma("دەخوات"), "خواردن");  // خۆ -> خوا
 }
 
+// The 3sg ت after the alternant is often not written (دەکا for دەکات).
+TEST(Lemma, PresentThirdSingularWithoutItsT) {
+  EXPECT_EQ(kurdi::lemma("دەکا"), "کردن");
+  EXPECT_EQ(kurdi::lemma("بکا"), "کردن");
+  EXPECT_EQ(kurdi::lemma("ناکا"), "کردن");
+  EXPECT_EQ(kurdi::lemma("دەیکا"), "کردن");  // a clitic between prefix and stem
+  EXPECT_EQ(kurdi::lemma("دەیبا"), "بردن");  // (دەبا alone is a lexicon particle, read whole)
+  EXPECT_EQ(kurdi::lemma("دەخوا"), "خواردن");  // خۆ -> خوا
+  EXPECT_EQ(kurdi::lemma("دەڕوا"), "ڕۆیشتن");
+  EXPECT_EQ(kurdi::lemma("دەگا"), "گەیشتن");
+  EXPECT_EQ(kurdi::lemma("هەڵدەکا"), "هەڵکردن");  // after a preverb
+  EXPECT_EQ(kurdi::lemma("ڕوونادا"), "ڕوودان");
+
+  const auto a = kurdi::analyze("دەکا").front();
+  EXPECT_EQ(a.features, "V;PRS;IND;ARGNO3S");  // the person without a morpheme, as دێ
+  ASSERT_EQ(a.morphemes.size(), 2u);
+  EXPECT_EQ(a.morphemes[1].tag, "stem");
+  EXPECT_EQ(a.morphemes[1].end, std::string_view("دەکا").size());
+
+  // Only after a prefix other than the prohibitive مە: a word in ا after a
+  // nominal part is a noun as often as not, and a lexicon word read whole
+  // stays so.
+  EXPECT_EQ(kurdi::lemma("وێنەدا"), "وێنە");
+  EXPECT_EQ(kurdi::lemma("بڕوا"), "بڕوا");
+  for (const auto& m : kurdi::analyze("مەدا")) EXPECT_NE(m.features, "V;IMP;NEG;ARGNO3S");
+}
+
+// هەبوون's present (هە-, نی-) takes no prefix; read as one, it took words of
+// other verbs and nouns.
+TEST(Lemma, ThePresentOfHebuunTakesNoPrefix) {
+  EXPECT_EQ(kurdi::lemma("دەهات"), "هاتن");   // not دە + ها + ت
+  EXPECT_EQ(kurdi::lemma("نەهات"), "هاتن");
+  EXPECT_EQ(kurdi::lemma("بینی"), "بینین");  // not ب + نی
+  EXPECT_EQ(kurdi::lemma("نانی"), "نان");    // not نا + نی
+  EXPECT_EQ(kurdi::lemma("هەیە"), "هەبوون");
+  EXPECT_EQ(kurdi::lemma("نییە"), "هەبوون");
+  EXPECT_EQ(kurdi::lemma("هەبێت"), "هەبوون");
+  EXPECT_EQ(kurdi::lemma("هەمانە"), "هەبوون");
+}
+
 TEST(Lemma, PronounsGiveTheirBase) { EXPECT_EQ(kurdi::lemma("ئەمە"), "ئەم"); }
 
 TEST(Lemma, UnknownWordGivesItsNormalizedForm) {
