@@ -71,7 +71,7 @@ constexpr LatinLetter kLatin[] = {
     {U't', "ت", false}, {U'u', "و", true}, {U'v', "ڤ", false}, {U'w', "و", false},
     {U'x', "خ", false}, {U'y', "ی", false}, {U'z', "ز", false}, {U'ç', "چ", false},
     {U'ê', "ێ", true}, {U'ë', "ع", false}, {U'î', "ی", true}, {U'û', "وو", true},
-    {U'ğ', "غ", false}, {U'ħ', "ح", false}, {U'ł', "ڵ", false}, {U'ř', "ڕ", false},
+    {U'ğ', "غ", false}, {U'ħ', "ح", false}, {U'ı', "", true}, {U'ł', "ڵ", false}, {U'ř', "ڕ", false},
     {U'ŝ', "ث", false}, {U'ş', "ش", false}, {U'ż', "ض", false}, {U'ƹ', "ع", false}, {U'ʼ', "ئ", false},
     {U'ḧ', "ح", false}, {U'ṣ', "ص", false}, {U'ṭ', "ط", false}, {U'ẍ', "غ", false},
     {U'ẓ', "ظ", false}, {U'ẕ', "ذ", false}, {U'’', "ع", false},
@@ -83,7 +83,8 @@ struct CasePair {
 // Non-ASCII capitals, sorted by upper.
 constexpr CasePair kCase[] = {
     {U'Ç', U'ç'}, {U'Ê', U'ê'}, {U'Ë', U'ë'}, {U'Î', U'î'}, {U'Û', U'û'}, {U'Ğ', U'ğ'},
-    {U'Ł', U'ł'}, {U'Ř', U'ř'}, {U'Ŝ', U'ŝ'}, {U'Ş', U'ş'}, {U'Ż', U'ż'}, {U'Ḧ', U'ḧ'},
+    {U'Ħ', U'ħ'}, {U'İ', U'i'}, {U'Ł', U'ł'}, {U'Ř', U'ř'}, {U'Ŝ', U'ŝ'}, {U'Ş', U'ş'},
+    {U'Ż', U'ż'}, {U'Ƹ', U'ƹ'}, {U'Ḧ', U'ḧ'},
     {U'Ṣ', U'ṣ'}, {U'Ṭ', U'ṭ'}, {U'Ẍ', U'ẍ'}, {U'Ẓ', U'ẓ'}, {U'Ẕ', U'ẕ'},
 };
 

@@ -120,7 +120,8 @@ class Transliterator {
   void set_model(const BizrokeModel* model) noexcept { reader_.set_model(model); }
 
   void from_arabic(std::string_view text) {
-    const auto* p = text::bytes(text.data());
+    const auto* const begin = text::bytes(text.data());
+    const auto* p = begin;
     const auto* end = p + text.size();
     bool sentence_start = true;
     while (p < end) {
@@ -168,6 +169,18 @@ class Transliterator {
         sentence_start = false;
         continue;
       }
+      // A URL or an address passes through whole, Arabic letters and all
+      // (https://rudaw.net/کورد); one starts with an ASCII character after
+      // white space, which is rare enough in Sorani text to test each time.
+      if (*p < 0x80 && *p > ' ' && (p == begin || p[-1] <= ' ')) {
+        const unsigned char* chunk_end = p;
+        if (starts_protected_chunk(p, end, &chunk_end)) {
+          out_.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(chunk_end - p));
+          p = chunk_end;
+          sentence_start = false;
+          continue;
+        }
+      }
       const text::Decoded d = text::decode(p, end);
       p += d.len;
       if (d.cp == kZwnj && !out_.empty() && p < end && arabic_letter(text::decode(p, end).cp)) {
@@ -192,16 +205,26 @@ class Transliterator {
     const auto* p = text::bytes(text.data());
     const auto* end = p + text.size();
     const auto* chunk_end = p;  // end of a URL or e-mail chunk that passes through whole
+    // What from_arabic writes depends on what stands before a word: the
+    // sentence's start (we for و) and, for a suffix written after a number
+    // or a bracket (١٠٠٠ەم, (...)ی), the character right before it.
+    bool sentence_start = true;
+    char32_t before = U' ';
+    bool quoting = false;  // a ‘ is open on this line: a word-final ’ closes it
     while (p < end) {
       if (p >= chunk_end && starts_protected_chunk(p, end, &chunk_end)) {
         out_.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(chunk_end - p));
         p = chunk_end;
+        sentence_start = false;
+        before = U'/';
         continue;
       }
       text::Decoded d = text::decode(p, end);
       const char32_t lower = latin_lower(d.cp);
       if (latin_letter(lower) && (!is_apostrophe(lower) || (lower != U'\'' && letter_follows(p + d.len, end)))) {
-        p = write_latin_word(p, end);
+        p = write_latin_word(p, end, before, sentence_start, quoting);
+        sentence_start = false;
+        before = U'a';
         continue;
       }
       p += d.len;
@@ -210,6 +233,14 @@ class Transliterator {
       } else {
         text::append(out_, d.cp);
       }
+      if (ends_sentence(d.cp)) {
+        sentence_start = true;
+      } else if (!sentence_neutral(d.cp)) {
+        sentence_start = false;
+      }
+      if (d.cp == 0x2018) quoting = true;
+      else if (d.cp == 0x2019 || d.cp == U'\n') quoting = false;
+      before = d.cp;
     }
   }
 
@@ -227,6 +258,12 @@ class Transliterator {
   static bool word_follows(const unsigned char* p, const unsigned char* end) {
     while (p < end && (*p == ' ' || *p == '\t')) ++p;
     return p < end && *p != '\n' && *p != '\r' && *p >= 0x80;
+  }
+
+  // The same for a Latin letter (the sentence-initial we, read back as و).
+  static bool latin_word_follows(const unsigned char* p, const unsigned char* end) {
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+    return p < end && latin_letter(latin_lower(text::decode(p, end).cp)) != nullptr;
   }
 
   static int digit(char32_t cp) {
@@ -352,18 +389,26 @@ class Transliterator {
   }
 
   // One Latin word: letters (with combining marks) and apostrophes between
-  // letters. Returns the end of the word.
-  const unsigned char* write_latin_word(const unsigned char* p, const unsigned char* end) {
+  // letters; `before_word`: the character before it; `sentence_start`: whether
+  // it starts a sentence; `quoting`: whether a ‘ is open. Returns the end of
+  // the word.
+  const unsigned char* write_latin_word(const unsigned char* p, const unsigned char* end, char32_t before_word,
+                                        bool sentence_start, bool quoting) {
     word_.clear();
     while (p < end) {
       const text::Decoded d = text::decode(p, end);
       char32_t cp = latin_lower(d.cp);
       if (is_apostrophe(cp)) {
-        // Inside a word, or (’ ʼ) at its start, always before a letter.
+        // Inside a word, or (’ ʼ) at its start, before a letter. At its end
+        // ’ is ع and ʼ is ئ as from_arabic writes them (شەرع şer’), unless
+        // a ‘ is open: then ’ closes the quotation.
         const auto* q = p + d.len;
-        if ((word_.empty() && cp == U'\'') || q >= end) break;
-        const char32_t after = latin_lower(text::decode(q, end).cp);
-        if (!latin_letter(after) || is_apostrophe(after)) break;
+        if (word_.empty() && cp == U'\'') break;
+        const bool last = q >= end || [&] {
+          const char32_t after = latin_lower(text::decode(q, end).cp);
+          return !latin_letter(after) || is_apostrophe(after);
+        }();
+        if (last && (cp == U'\'' || word_.empty() || (quoting && cp == 0x2019))) break;
       } else if (!latin_letter(cp)) {
         if (!word_.empty()) {
           const char32_t composed = compose(word_.back(), cp);
@@ -379,13 +424,20 @@ class Transliterator {
       p += d.len;
     }
     const std::size_t start = out_.size();
-    if (word_.size() == 1 && word_[0] == U'û') {  // the conjunction
-      out_.append("و");
+    // The conjunction (û; we at the start of a sentence that goes on), and
+    // a lone î, the ezafe written apart (after a number or an abbreviation).
+    if ((word_.size() == 1 && (word_[0] == U'û' || word_[0] == U'î')) ||
+        (sentence_start && word_.size() == 2 && word_[0] == U'w' && word_[1] == U'e' && latin_word_follows(p, end))) {
+      out_.append(word_[0] == U'î' ? "ی" : "و");
       return p;
     }
+    // A suffix written right after a digit or a closing bracket or quote
+    // (1000em, (peyamnêr)î) starts with no ئ: it is not a word's start.
+    const bool suffix = (before_word >= U'0' && before_word <= U'9') || before_word == U')' ||
+                        before_word == U']' || before_word == U'}' || before_word == 0x201D;
     for (std::size_t i = 0; i < word_.size(); ++i) {
       const LatinLetter* l = latin_letter(word_[i]);
-      if (i == 0 && l->vowel) out_.append("ئ");
+      if (i == 0 && l->vowel && !suffix) out_.append("ئ");
       if (word_[i] == U'h' && i + 1 == word_.size() && i > 0) {
         // A final /h/: ھ, which normalization keeps, unless the word is one
         // whose final ه normalization already keeps.

@@ -208,6 +208,7 @@ TEST(Translit, CapitalsAndDiacritics) {
   EXPECT_EQ(arab("HÊZ Hêz hez"), "هێز هێز هەز");
   EXPECT_EQ(arab("Çawa ŞAR Řoj Łe"), "چاوا شار ڕۆژ ڵە");
   EXPECT_EQ(arab("he\u0302z s\u0327ar r\u030Coj"), "هێز شار ڕۆژ");
+  EXPECT_EQ(arab("Ħelebce Ƹereb İnzîbat ıstanbul"), "حەلەبجە عەرەب ئنزیبات ئستانبول");
   TransliterateOptions o;
   o.capitalize = true;
   EXPECT_EQ(kurdi::transliterate("ئەو هات. کورد\nشار", o), "Ew hat. Kurd\nŞar");
@@ -234,6 +235,26 @@ TEST(Translit, RoundTripArabic) {
                         "ئنزیبات", "صەدام", "پادشاه", "هێزەکانی", "میلیشیاکاندا", "بەرپرسەکانی"}) {
     EXPECT_EQ(arab(latn(w)), kurdi::normalize(w)) << w;
   }
+}
+
+// Arabic -> Latin -> Arabic in running text: what stands around a word.
+TEST(Translit, RoundTripArabicInContext) {
+  for (const char* t : {
+           "شەرع و واقیع",             // a word-final ع is ’ and comes back
+           "و ئەو هات. و من",          // we at a sentence's start comes back as و
+           "12:00 ی ئێوارە",           // the ezafe written apart (î); (digits become ASCII)
+           "(پەیامنێر)ی 1000ەم",       // a suffix after a bracket or a number: no ئ
+           "سەردانی https://rudaw.net/کورد بکە",  // a URL passes through both ways
+       }) {
+    EXPECT_EQ(arab(latn(t)), kurdi::normalize(t)) << t;
+  }
+  EXPECT_EQ(latn("شەرع"), "şer’");
+  EXPECT_EQ(latn("سەردانی https://rudaw.net/کورد بکە"), "serdanî https://rudaw.net/کورد bike");
+  // A ’ that closes a ‘ quotation is punctuation, not ع; so is a lone one.
+  EXPECT_EQ(arab("‘ew hat’ û şer’"), "‘ئەو هات’ و شەرع");
+  EXPECT_EQ(arab("ew ’ hat"), "ئەو ’ هات");
+  // we is و only where it opens a sentence that goes on.
+  EXPECT_EQ(arab("ew we"), "ئەو وە");
 }
 
 TEST(Translit, RoundTripLatin) {
