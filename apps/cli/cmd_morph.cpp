@@ -5,9 +5,7 @@
 // analyses, other tokens (numbers, punctuation, Latin words) by their
 // normalized form. An empty line gives an empty line.
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -90,15 +88,8 @@ void write_analysis_json(Output& out, const kurdi::Analysis& a) {
 // Loads --user-lexicon; on failure prints why (file and line) and returns null.
 bool load_user_lexicon(const MorphArgs& args, std::unique_ptr<kurdi::UserLexicon>& out) {
   if (args.user_lexicon.empty()) return true;
-  std::ifstream in(args.user_lexicon, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "kurdi: %s: cannot open the user lexicon\n", args.user_lexicon.c_str());
-    return false;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
   try {
-    out = std::make_unique<kurdi::UserLexicon>(kurdi::UserLexicon::parse(text.str(), args.user_lexicon));
+    out = std::make_unique<kurdi::UserLexicon>(kurdi::UserLexicon::load(args.user_lexicon));
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "kurdi: %s\n", e.what());
     return false;

@@ -9,11 +9,9 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <new>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -89,12 +87,8 @@ void copy_out(kp_alloc_fn alloc, std::string_view s, kp_string* out) {
 }
 
 std::unique_ptr<kurdi::UserLexicon> load_user_lexicon(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Invalid(cat({"cannot read user lexicon \"", path, "\""}));
-  std::ostringstream text;
-  text << in.rdbuf();
   try {
-    return std::make_unique<kurdi::UserLexicon>(kurdi::UserLexicon::parse(text.str(), path));
+    return std::make_unique<kurdi::UserLexicon>(kurdi::UserLexicon::load(path));
   } catch (const std::invalid_argument& e) {
     throw Invalid(e.what());
   }

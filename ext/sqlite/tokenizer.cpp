@@ -19,10 +19,8 @@
 #include <cstdint>
 #include <exception>
 #include <initializer_list>
-#include <fstream>
 #include <memory>
 #include <new>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -83,11 +81,7 @@ bool parse_tokenizer_options(const char* const* args, int count, TokenizerOption
 namespace {
 
 std::unique_ptr<UserLexicon> load_user_lexicon(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(message({"cannot read user lexicon ", path}));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::make_unique<UserLexicon>(UserLexicon::parse(text.str(), path));
+  return std::make_unique<UserLexicon>(UserLexicon::load(path));
 }
 
 }  // namespace

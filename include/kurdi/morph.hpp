@@ -79,6 +79,10 @@ class UserLexicon {
   /// Parses `text`; a malformed line throws std::invalid_argument with
   /// "NAME:LINE: message".
   static UserLexicon parse(std::string_view text, std::string_view name = "user lexicon");
+  /// Reads and parses the file at `path` (named by its path in messages); a
+  /// file that cannot be read (missing, a directory, no permission) throws
+  /// std::invalid_argument with "PATH: cannot read the user lexicon: why".
+  static UserLexicon load(const std::string& path);
   UserLexicon(UserLexicon&& other) noexcept;
   UserLexicon& operator=(UserLexicon&& other) noexcept;
   ~UserLexicon();

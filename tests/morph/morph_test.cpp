@@ -415,6 +415,55 @@ TEST(UserLexicon, BadLinesNameTheLine) {
   EXPECT_THROW((void)kurdi::UserLexicon::parse("زژڤ\n"), std::invalid_argument);
   EXPECT_THROW((void)kurdi::UserLexicon::parse("کردن\tVERB\tکرد\n"), std::invalid_argument);
   EXPECT_THROW((void)kurdi::UserLexicon::parse("هەڵگرتن\tVERB\tگرت\tگر\tهەڵ\n"), std::invalid_argument);
+  // UTF-16 text says so, rather than quoting a cut-off field
+  try {
+    (void)kurdi::UserLexicon::parse(std::string("\xFF\xFEz\0\t\0N\0\n\0", 10), "u16.tsv");
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "u16.tsv:1: a NUL byte: the file is not UTF-8 text (UTF-16?)");
+  }
+  EXPECT_THROW((void)kurdi::UserLexicon::parse("پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\t-\tmaybe\n"), std::invalid_argument);
+}
+
+// A BOM (Windows editors write one) before a comment or a blank line.
+TEST(UserLexicon, LeadingBomIsSkipped) {
+  const auto user = kurdi::UserLexicon::parse("\xEF\xBB\xBF# names\n\nزژڤ\tNOUN\n");
+  EXPECT_EQ(user.size(), 1u);
+  kurdi::Analyzer session(1024, &user);
+  EXPECT_EQ(session.lemma("زژڤەکان"), "زژڤ");
+}
+
+// A file that cannot be read is an error naming it and why, never an empty
+// lexicon (an ifstream opens a directory and reads nothing).
+TEST(UserLexicon, LoadNamesTheFileAndWhy) {
+  const std::string dir = ::testing::TempDir();
+  for (const auto& [path, why] : {std::pair<std::string, std::string>{dir, "it is a directory"},
+                                  {dir + "/no-such-lexicon.tsv", "No such file or directory"}}) {
+    try {
+      (void)kurdi::UserLexicon::load(path);
+      ADD_FAILURE() << "expected an error for " << path;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_EQ(std::string(e.what()), path + ": cannot read the user lexicon: " + why);
+    }
+  }
+}
+
+// The agent of a user's transitive past verb is LGSPEC8, as a compiled
+// verb's: the transitivity is given (tr/intr) or, for a compound, its light
+// verb's (کردن is transitive).
+TEST(UserLexicon, VerbTransitivityGivenOrFromItsLightVerb) {
+  auto features = [](const kurdi::UserLexicon& user, std::string_view word) {
+    kurdi::Analyzer session(1024, &user);
+    return session.analyze(word).front().features;
+  };
+  const auto inherited = kurdi::UserLexicon::parse("پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n");
+  EXPECT_EQ(features(inherited, "پۆستیانکرد"), "V;PST;IND;LGSPEC8(3P)");
+  const auto given = kurdi::UserLexicon::parse("پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\tintr\n");
+  EXPECT_EQ(features(given, "پۆستیانکرد"), "V;PST;IND;ARGAC3P");
+  EXPECT_NE(given.hash(), inherited.hash());  // what the user wrote is in the hash
+  // '-' for no preverb, so that the transitivity can follow
+  const auto plain = kurdi::UserLexicon::parse("زژڤاندن\tVERB\tزژڤاند\tزژڤێن\t-\ttr\n");
+  EXPECT_EQ(features(plain, "زژڤاندمان"), "V;PST;IND;LGSPEC8(1P)");
 }
 
 }  // namespace
