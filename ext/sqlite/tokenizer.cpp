@@ -160,12 +160,17 @@ enum class Mode { document, query_all, query_exact };
 constexpr std::size_t kSlotAhead = 16;
 constexpr std::size_t kRecordAhead = 8;
 
-int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XToken x_token) {
+// `prefix`: the text is a prefix query's (FTS5_TOKENIZE_PREFIX: X in "X" *).
+int tokenize_text(Tokenizer& t, std::string_view text, Mode mode, void* ctx, XToken x_token, bool prefix = false) {
   // A document text the host has tokenized already (the same bytes, the
   // same options: Pretokenized) is not tokenized again.
   const Tokens* held = mode == Mode::document && t.pretokenized ? t.pretokenized->tokens_of(text) : nullptr;
   if (held == nullptr) {
-    kurdi::tokenize(text, t.tokens, t.tokenize_options);
+    if (prefix) {
+      search::tokenize_prefix(text, t.tokens, t.tokenize_options);
+    } else {
+      kurdi::tokenize(text, t.tokens, t.tokenize_options);
+    }
     held = &t.tokens;
   }
   const Tokens& tokens = *held;
@@ -322,9 +327,9 @@ int x_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int siz
         const int m = static_cast<int>(search::exact_marker.size());
         return sh->x_token(sh->ctx, f, tok, n, b + m, e + m);
       };
-      return tokenize_text(t, rest, Mode::query_exact, &shift, shifted);
+      return tokenize_text(t, rest, Mode::query_exact, &shift, shifted, (flags & FTS5_TOKENIZE_PREFIX) != 0);
     }
-    return tokenize_text(t, input, Mode::query_all, ctx, x_token);
+    return tokenize_text(t, input, Mode::query_all, ctx, x_token, (flags & FTS5_TOKENIZE_PREFIX) != 0);
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
   } catch (const std::exception& e) {

@@ -71,6 +71,17 @@ bool is_indexed(TokenType type) noexcept;
 /// Tokenizer options every search host uses: the search profile.
 TokenizeOptions search_tokenize_options();
 
+/// Tokenizes the text of a prefix (X in the query X*) as tokenize() does,
+/// except that its last word does not end there: a final ه stays ه, as
+/// inside a word (جیه* is the start of جیهان; tokenize() would read the
+/// word جیە, rule H2 of docs/normalization.md). Offsets stay within `text`.
+void tokenize_prefix(std::string_view text, Tokens& out, const TokenizeOptions& options);
+
+/// Whether tokenize_prefix() may read `text` otherwise than tokenize(): it
+/// ends in ه or ھ. (A query then takes either reading: ڕێگه* in the older
+/// spelling of ڕێگە still finds it.)
+bool prefix_reads_otherwise(std::string_view text) noexcept;
+
 /// Term expansion with a cache, for one thread (it owns an Analyzer). A host
 /// keeps one per tokenizer instance or connection.
 class Expander {

@@ -44,6 +44,38 @@ TokenizeOptions search_tokenize_options() {
 }
 
 namespace {
+// A letter after the prefix, so that normalization does not take its end for
+// a word's end; no rule changes ا or what stands before it.
+constexpr std::string_view kContinuation = "\u0627";
+}  // namespace
+
+bool prefix_reads_otherwise(std::string_view text) noexcept {
+  return text.ends_with("\u0647") || text.ends_with("\u06BE");
+}
+
+void tokenize_prefix(std::string_view text, Tokens& out, const TokenizeOptions& options) {
+  if (!prefix_reads_otherwise(text)) {
+    tokenize(text, out, options);
+    return;
+  }
+  std::string continued(text);
+  continued += kContinuation;
+  tokenize(continued, out, options);
+  // The continuation joined the last word (the ه is a letter): it is cut
+  // off that word again. (Anything else: the text is read as it stands.)
+  if (!out.tokens.empty()) {
+    Token& last = out.tokens.back();
+    if (last.end == continued.size() && out.norm(last).ends_with(kContinuation) &&
+        last.end - last.begin > kContinuation.size()) {
+      last.end -= kContinuation.size();
+      last.norm_end -= kContinuation.size();
+      return;
+    }
+  }
+  tokenize(text, out, options);
+}
+
+namespace {
 
 // Deliberately not noexcept: libstdc++ stores each node's hash code only for
 // hashers that are not "fast" and nothrow. Without the stored code a lookup

@@ -93,31 +93,45 @@ Query parse_query(std::string_view text, Expander& expander) {
       pending_or = last_positive;
       continue;
     }
-    QueryItem item;
-    item.quoted = c.quoted;
-    item.prefix = c.prefix;
-    tokenize(c.text, tokens, options);
-    for (const Token& t : tokens.tokens) {
-      if (!is_indexed(t.type)) continue;
-      QueryWord w;
-      w.form = std::string(tokens.norm(t));
-      w.type = t.type;
-      w.terms = expander.query_terms(w.form, t.type);
-      item.words.push_back(std::move(w));
+    // The chunk's words, its text read as a prefix's (tokenize_prefix) or not.
+    auto item_of = [&](bool as_prefix) {
+      QueryItem item;
+      item.quoted = c.quoted;
+      item.prefix = c.prefix;
+      if (as_prefix) {
+        tokenize_prefix(c.text, tokens, options);
+      } else {
+        tokenize(c.text, tokens, options);
+      }
+      for (const Token& t : tokens.tokens) {
+        if (!is_indexed(t.type)) continue;
+        QueryWord w;
+        w.form = std::string(tokens.norm(t));
+        w.type = t.type;
+        w.terms = expander.query_terms(w.form, t.type);
+        item.words.push_back(std::move(w));
+      }
+      return item;
+    };
+    // One reading, or for a prefix in ه two: the start of a longer word
+    // (جیه* for جیهان) or, in the older spelling, a word's final ە (ڕێگه*).
+    std::vector<QueryItem> readings;
+    readings.push_back(item_of(false));
+    if (readings.front().words.empty()) continue;  // punctuation, '*' alone, empty quotes
+    if (c.prefix && prefix_reads_otherwise(c.text)) {
+      QueryItem inside = item_of(true);
+      if (inside.words.size() == readings.front().words.size() &&
+          inside.words.back().form != readings.front().words.back().form)
+        readings.insert(readings.begin(), std::move(inside));
     }
-    if (item.words.empty()) continue;  // punctuation, '*' alone, empty quotes
     if (c.excluded) {
-      query.excluded.push_back(std::move(item));
+      for (QueryItem& item : readings) query.excluded.push_back(std::move(item));
       pending_or = false;  // OR next to an exclusion joins nothing
       last_positive = false;
       continue;
     }
-    if (pending_or && !query.all.empty()) {
-      query.all.back().any.push_back(std::move(item));
-    } else {
-      query.all.push_back(QueryGroup{});
-      query.all.back().any.push_back(std::move(item));
-    }
+    if (!pending_or || query.all.empty()) query.all.push_back(QueryGroup{});
+    for (QueryItem& item : readings) query.all.back().any.push_back(std::move(item));
     pending_or = false;
     last_positive = true;
   }

@@ -243,6 +243,26 @@ TEST(SearchQuery, Syntax) {
   EXPECT_EQ(parsed("هێزێكی"), "هێزێکی");
 }
 
+// A prefix's last letter is no word's end: جیه* is the start of جیهان, not
+// the word جیە (final ه -> ە, rule H2). Both readings are searched, so the
+// older ه-for-ە spelling of a word's end (ڕێگه*) still finds ڕێگە.
+TEST(SearchQuery, PrefixInHehReadsBothWays) {
+  EXPECT_EQ(parsed("جیه*"), "جیه* | جیە*");
+  EXPECT_EQ(parsed("ڕێگه* شار"), "ڕێگه* | ڕێگە* & شار");
+  EXPECT_EQ(parsed("\"جیهان گەوره\"*"), "\"جیهان گەوره\"* | \"جیهان گەورە\"*");
+  EXPECT_EQ(parsed("شار -جیه*"), "شار -جیه* -جیە*");
+  EXPECT_EQ(parsed("جیە*"), "جیە*");  // (ە is written: one reading)
+  EXPECT_EQ(parsed("جیه"), "جیە");    // not a prefix: a word's end
+
+  kurdi::Tokens t;
+  kurdi::search::tokenize_prefix("ئەو جیه", t, kurdi::search::search_tokenize_options());
+  ASSERT_EQ(t.tokens.size(), 2u);
+  EXPECT_EQ(t.norm(t.tokens[1]), "جیه");
+  EXPECT_EQ(t.tokens[1].end, std::string_view("ئەو جیه").size());  // offsets within the text
+  kurdi::search::tokenize_prefix("کورد", t, kurdi::search::search_tokenize_options());
+  EXPECT_EQ(t.norm(t.tokens.at(0)), "کورد");
+}
+
 TEST(SearchQuery, HostileInputNeverFails) {
   EXPECT_EQ(parsed(""), "");
   EXPECT_EQ(parsed("   "), "");
