@@ -145,10 +145,23 @@ struct Expander::Impl {
   // The ranking cost of the best lexicon-backed analysis of `form`, or
   // kUnknownCost when the lexicon cannot explain it.
   static constexpr float kUnknownCost = 1e30f;
-  float known_cost(std::string_view form) {
-    float best = kUnknownCost;
-    for (const Analysis& a : analyzer.analyze(form))
-      if (a.known) best = std::min(best, a.cost);
+  // A Latin word's Arabic-script readings count when their best analysis
+  // costs at most this much more than the best reading's (readings()): the
+  // analyzer's own margin for the stems of an ambiguous word (kStemMargin).
+  static constexpr float kReadingMargin = 2.0f;
+  float known_cost(std::string_view form) { return best_known(form).cost; }
+
+  // The cost of the best lexicon-backed analysis of `form` (kUnknownCost
+  // when none), and whether that analysis is the word whole (one morpheme).
+  struct Known {
+    float cost = kUnknownCost;
+    bool whole = false;
+  };
+  Known best_known(std::string_view form) {
+    Known best;
+    for (const Analysis& a : analyzer.analyze(form)) {
+      if (a.known && a.cost < best.cost) best = {a.cost, a.morphemes.size() == 1};
+    }
     return best;
   }
 
@@ -199,7 +212,9 @@ struct Expander::Impl {
     }
   }
 
-  std::vector<std::string> readings(std::string_view latin) {
+  // The Arabic-script readings of a Latin word; `stems_count[i]`: whether
+  // reading i's stems are searched too (optional).
+  std::vector<std::string> readings(std::string_view latin, std::vector<bool>* stems_count = nullptr) {
     // Positions whose letter may have lost a diacritic.
     std::vector<std::size_t> positions;
     for (std::size_t i = 0; i < latin.size() && positions.size() < kMaxVariablePositions; ++i) {
@@ -213,6 +228,7 @@ struct Expander::Impl {
     TransliterateOptions to_arab;
     to_arab.to = Script::arab;
     std::vector<std::string> out;
+    std::vector<Known> known;  // out[i]'s best analysis
     const std::size_t spellings = std::size_t{1} << positions.size();
     std::string spelling;
     // A restored spelling must explain the word at least as well as the
@@ -221,6 +237,7 @@ struct Expander::Impl {
     // lexicon word, would otherwise also read as kurdîştan, کوردیشتان, "your
     // Kurdish too" (two clitics), and find every کوردی.
     float typed_cost = kUnknownCost;
+    bool typed_first = false;  // out[0] is the spelling as typed
     for (std::size_t mask = 0; mask < spellings; ++mask) {
       spelling.clear();
       std::size_t next = 0;
@@ -245,15 +262,45 @@ struct Expander::Impl {
       if (t.tokens.size() != 1 || t.tokens[0].type != TokenType::word) continue;
       // The spelling as typed is always a reading; a restored one must be
       // known, and no costlier than the typed one.
+      const Known k = best_known(arabic);
       if (mask == 0) {
-        typed_cost = known_cost(arabic);
-      } else {
-        const float cost = known_cost(arabic);
-        if (cost >= kUnknownCost || cost > typed_cost) continue;
+        typed_cost = k.cost;
+      } else if (k.cost >= kUnknownCost || k.cost > typed_cost) {
+        continue;
       }
-      if (std::find(out.begin(), out.end(), arabic) == out.end()) out.push_back(std::move(arabic));
+      if (std::find(out.begin(), out.end(), arabic) == out.end()) {
+        typed_first = typed_first || mask == 0;
+        out.push_back(std::move(arabic));
+        known.push_back(k);
+      }
     }
-    return out;
+    // A word typed in Latin letters is most often a word or a name as it
+    // stands. When some reading is a lexicon word whole, the readings the
+    // lexicon explains only with suffixes do not count: slemani is سلێمانی
+    // (a name), not the restoration şleman (شلە + مان, "our liquid") or the
+    // typed سلەمان (سل + ە + مان), which brought the stems شلە, شل and سل,
+    // and their documents above سلێمانی. And of the rest, only those within
+    // kReadingMargin of the best. The spelling as typed stays a reading (its
+    // exact form is searched), but its stems count only where it would.
+    bool any_whole = false;
+    float best = kUnknownCost;
+    for (const Known& k : known) {
+      any_whole = any_whole || k.whole;
+      best = std::min(best, k.cost);
+    }
+    auto counts = [&](const Known& k) {
+      if (k.cost >= kUnknownCost) return true;  // (an unknown typed word: its stem is itself)
+      return (k.whole || !any_whole) && k.cost <= best + kReadingMargin;
+    };
+    std::vector<std::string> kept;
+    if (stems_count) stems_count->clear();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const bool typed = i == 0 && typed_first;
+      if (!typed && !counts(known[i])) continue;
+      kept.push_back(std::move(out[i]));
+      if (stems_count) stems_count->push_back(counts(known[i]));
+    }
+    return kept;
   }
 
   void compute_query(std::string_view form, TokenType type, std::vector<Term>& out) {
@@ -262,9 +309,11 @@ struct Expander::Impl {
     std::vector<std::string> words;  // Arabic-script words whose stems count
     if (type == TokenType::word) words.emplace_back(form);
     if (type == TokenType::latin) {
-      for (std::string& r : readings(form)) {
-        add_unique(out, r, true);
-        words.push_back(std::move(r));
+      std::vector<bool> stems_count;
+      std::vector<std::string> found = readings(form, &stems_count);
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        add_unique(out, found[i], true);
+        if (stems_count[i]) words.push_back(std::move(found[i]));
       }
     }
     std::vector<std::string> all_stems;

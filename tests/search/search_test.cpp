@@ -159,6 +159,16 @@ TEST(SearchTerms, RestoredReadingsNoCostlierThanTheTypedOne) {
   // "your Kurdish too", which found every document with کوردی (regression).
   EXPECT_EQ(e.arabic_readings("kurdistan"), std::vector<std::string>{"کوردستان"});
   for (const auto& t : e.query_terms(form_of("kurdistan"), TokenType::latin)) EXPECT_NE(t.text, "کورد");
+  // A name read whole outweighs restorations the lexicon explains only with
+  // suffixes: slemani is سلێمانی, not şleman (شلە + مان) or سلەمان (سل + ...).
+  const auto slemani = e.query_terms(form_of("slemani"), TokenType::latin);
+  EXPECT_NE(std::find_if(slemani.begin(), slemani.end(), [](const Term& t) { return t.text == "سلێمانی"; }),
+            slemani.end());
+  for (const auto& t : slemani) {
+    EXPECT_NE(t.text, "شل");
+    EXPECT_NE(t.text, "شلە");
+    EXPECT_NE(t.text, "سل");
+  }
   // A typed spelling the lexicon cannot explain keeps its restorations.
   const auto hez = e.arabic_readings("hez");
   EXPECT_NE(std::find(hez.begin(), hez.end(), "هێز"), hez.end());
