@@ -112,32 +112,38 @@ bool is_stop(const kurdi::search::QueryWord& w) {
 }
 
 // One query word: its terms as the dictionary kurdi_sorani stores them
-// (forms, and stem terms with the core's marker), ORed. `prefix`: the form
-// only, as a prefix.
-void append_word(std::string& out, const kurdi::search::QueryWord& w, bool prefix) {
+// (forms, and stem terms with the core's marker), ORed; for a stopword only
+// its stem terms other than itself, all the dictionary keeps of one
+// (lexize_uncached).
+// `prefix`: the form only, as a prefix. Returns false when nothing is left.
+bool append_word(std::string& out, const kurdi::search::QueryWord& w, bool prefix) {
   if (prefix) {
     append_lexeme(out, w.form);
     out.append(":*");
-    return;
+    return true;
   }
+  const bool stop = is_stop(w);
   std::vector<std::string> terms;
   for (const kurdi::search::Term& t : w.terms) {
     if (t.exact && t.derived) continue;  // not stored: documents keep stems as stem terms
+    if (stop && (t.exact || t.text == w.form)) continue;
     std::string s = kurdi::search::stored_term(t);
     if (std::find(terms.begin(), terms.end(), s) == terms.end()) terms.push_back(std::move(s));
   }
+  if (terms.empty()) return false;
   if (terms.size() > 1) out.push_back('(');
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (i > 0) out.append(" | ");
     append_lexeme(out, terms[i]);
   }
   if (terms.size() > 1) out.push_back(')');
+  return true;
 }
 
-// A word or a phrase. Stopwords are left out (the sorani configuration
-// stores none) but keep their position, as phraseto_tsquery does: the
-// distance to the next word grows by one for each. Returns false when
-// nothing is left.
+// A word or a phrase. Stopwords with no stem term (the sorani configuration
+// stores nothing of them) are left out but keep their position, as
+// phraseto_tsquery does: the distance to the next word grows by one for
+// each. Returns false when nothing is left.
 bool append_item(std::string& out, const kurdi::search::QueryItem& item) {
   std::string text;
   int gap = 0;
@@ -146,14 +152,15 @@ bool append_item(std::string& out, const kurdi::search::QueryItem& item) {
     const auto& w = item.words[i];
     const bool last = i + 1 == item.words.size();
     const bool prefix = item.prefix && last;
-    if (!prefix && is_stop(w)) {
+    std::string word;
+    if (!append_word(word, w, prefix)) {
       if (any) ++gap;
       continue;
     }
     if (any) {
       text.append(gap == 0 ? " <-> " : " <" + std::to_string(gap + 1) + "> ");
     }
-    append_word(text, w, prefix);
+    text.append(word);
     any = true;
     gap = 0;
   }
@@ -279,10 +286,21 @@ void lexize_uncached(kp_dict& d, std::string_view text, std::string& out) {
     if (!kurdi::search::is_indexed(t.type)) continue;
     ++indexed;
     const std::string_view form = d.tokens.norm(t);
-    if (t.type == kurdi::TokenType::word && d.config.stopwords != KP_STOP_NONE &&
-        kurdi::is_stopword(form, d.config.stopwords == KP_STOP_SEARCH ? kurdi::StopwordList::search
-                                                                      : kurdi::StopwordList::analytics)) {
-      ++stops;
+    // A stopword's form is not stored, but its stem terms other than itself
+    // are: the list holds verb forms (کرد, دەکات of کردن), and without them
+    // a query for the verb missed its most common forms, which every other
+    // host finds. A function word (لە, و) is its own stem: left out whole.
+    const bool stop = t.type == kurdi::TokenType::word && d.config.stopwords != KP_STOP_NONE &&
+                      kurdi::is_stopword(form, d.config.stopwords == KP_STOP_SEARCH
+                                                   ? kurdi::StopwordList::search
+                                                   : kurdi::StopwordList::analytics);
+    if (stop) {
+      const std::size_t before = terms.size();
+      if (d.config.stems) {
+        for (const kurdi::search::Term& term : d.expander.query_terms(form, t.type))
+          if (!term.exact && term.text != form) add(kurdi::search::stored_term(term));
+      }
+      if (terms.size() == before) ++stops;
       continue;
     }
     // Words are analysed unless stems are off; Latin words only for their

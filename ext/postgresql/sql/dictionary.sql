@@ -13,6 +13,11 @@ SELECT ts_lexize('kurdi_sorani', 'هێزێكی') = ts_lexize('kurdi_sorani', 'ه
        ts_lexize('kurdi_sorani', '٢٠٢١') = ts_lexize('kurdi_sorani', '2021') AS digits;
 -- Stopwords: an empty array (recognised, not indexed).
 SELECT ts_lexize('kurdi_sorani', 'و'), ts_lexize('kurdi_sorani', 'لە');
+-- A stopword that is a verb form keeps its stem terms (not its form), so the
+-- verb's infinitive finds it as in every other host.
+SELECT show(ts_lexize('kurdi_sorani', 'کرد')) AS krd, show(ts_lexize('kurdi_sorani', 'دەکات')) AS dekat;
+SELECT to_tsvector('sorani', 'ئەو کاری کرد و دەکات.') @@ kurdi_query('کردن') AS infinitive_finds_them,
+       to_tsvector('sorani', 'ئەو کاری کرد.') @@ kurdi_query('کرد') AS the_form_too;
 -- Not a word at all: NULL (not recognised).
 SELECT ts_lexize('kurdi_sorani', '،') IS NULL AS punct_unrecognised;
 -- Latin words: the lower-cased form plus their Arabic-script readings and stems.
