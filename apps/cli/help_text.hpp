@@ -131,8 +131,10 @@ inline constexpr const char* kLemmaExamples =
     "One line in, one line out: each token of the line gives one item, separated\n"
     "by one space (aligned with `kurdi tokenize`). A Sorani word gives its best\n"
     "lemma (UniMorph convention: a verb form gives the active infinitive with its\n"
-    "preverb, a noun the bare singular); an unknown word and any other token give\n"
-    "their normalized form. An empty line gives an empty line.\n"
+    "preverb, a noun the bare singular). A word the lexicon does not know gives\n"
+    "its normalized form, or its guessed stem when a clear suffix ends it\n"
+    "(زژڤەکان -> زژڤ; docs/morphology.md, \"Unknown words\"); any other token\n"
+    "gives its normalized form. An empty line gives an empty line.\n"
     KURDI_CLI_INPUT_NOTES
     "\n"
     "Examples:\n"

@@ -53,6 +53,10 @@ Input::Input(std::string_view path, Session& session) : session_(session) {
     fd_ = STDIN_FILENO;
   } else {
     name_ = std::string(path);
+    if (name_.empty()) {  // (an unset shell variable: "kurdi: : No such file" said nothing)
+      session_.error("'': an empty file name");
+      return;
+    }
     fd_ = ::open(name_.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) {
       session_.error(name_ + ": " + std::strerror(errno));

@@ -217,7 +217,7 @@ int run(int argc, char** argv) {
             return "unknown script '" + value + "' (allowed: latn, arab, ipa)";
           },
           "", "script"));
-  translit_cmd->add_option("--scheme", translit_scheme, help::kTranslitScheme)
+  CLI::Option* translit_scheme_option = translit_cmd->add_option("--scheme", translit_scheme, help::kTranslitScheme)
       ->type_name("hawar|simplified|ascii")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
@@ -372,6 +372,20 @@ int run(int argc, char** argv) {
   }
   if (translit_cmd->parsed()) {
     translit_args.options.to = *kurdi::parse_script(translit_to);
+    // Options of the Latin output (and the Arabic-script reading) are
+    // refused where they would do nothing: `--to arab --scheme ascii` read
+    // as Hawar anyway, which a user who wrote it did not expect.
+    const bool to_latn = translit_args.options.to == kurdi::Script::latn;
+    const bool to_arab = translit_args.options.to == kurdi::Script::arab;
+    const char* idle = !to_latn && translit_scheme_option->count() > 0 ? "--scheme"
+                       : !to_latn && translit_args.options.capitalize   ? "--capitalize"
+                       : to_arab && translit_no_exceptions              ? "--no-exceptions"
+                                                                         : nullptr;
+    if (idle) {
+      std::fprintf(stderr, "kurdi: translit: %s does nothing with --to %s\nRun 'kurdi translit --help' for usage.\n",
+                   idle, translit_to.c_str());
+      return kExitUsage;
+    }
     translit_args.options.exceptions = !translit_no_exceptions;
     translit_args.options.scheme = *kurdi::parse_latin_scheme(translit_scheme);
     or_stdin(translit_args.files);

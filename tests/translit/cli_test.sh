@@ -35,5 +35,14 @@ status=0
 "$KURDI" translit --to cyrl < /dev/null > /dev/null 2> "$TMP/err" || status=$?
 check_eq "bad --to exits 2" 2 "$status"
 grep -q "translit --help" "$TMP/err" && pass "bad --to message" || fail "bad --to message: $(cat "$TMP/err")"
+# An option that would do nothing with the chosen --to is refused, not ignored.
+for idle in "--to arab --scheme ascii" "--to arab --capitalize" "--to arab --no-exceptions" "--to ipa --scheme ascii" \
+            "--to ipa --capitalize"; do
+  status=0
+  # shellcheck disable=SC2086 # (the options are split on purpose)
+  printf 'shar\n' | "$KURDI" translit $idle > /dev/null 2> "$TMP/err" || status=$?
+  check_eq "$idle exits 2" 2 "$status"
+  grep -q "does nothing with" "$TMP/err" && pass "$idle message" || fail "$idle message: $(cat "$TMP/err")"
+done
 
 finish
