@@ -93,8 +93,12 @@ void print_stats_table(Output& out, const StatsReport& report) {
     out.write(line);
     out.put('\n');
   }
-  out.write(std::to_string(report.documents.size()) + " documents, " + std::to_string(report.total.bytes) +
-            " bytes, " + std::to_string(report.total.characters) + " characters\n");
+  auto count = [](std::uint64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  out.write(count(report.documents.size(), "document", "documents") + ", " +
+            count(report.total.bytes, "byte", "bytes") + ", " +
+            count(report.total.characters, "character", "characters") + "\n");
 
   if (!report.top_words.empty()) {
     out.write("\nMost frequent Sorani words (standard profile):\n");
