@@ -151,7 +151,10 @@ class PyArchive {
 std::string fspath(py::handle path) {
   py::object p = py::module_::import("os").attr("fspath")(path);
   if (!PyUnicode_Check(p.ptr())) throw py::type_error("archive path must be str or os.PathLike[str]");
-  return std::string(utf8_of(p.ptr(), "path"));
+  std::string out(utf8_of(p.ptr(), "path"));
+  // (as open() says; SQLite would silently open the path up to the NUL)
+  if (out.find('\0') != std::string::npos) throw py::value_error("embedded null byte in the path");
+  return out;
 }
 
 }  // namespace
@@ -195,7 +198,13 @@ void register_archive(py::module_& m) {
       .def("__repr__", [](const SearchResult& r) {
         return "SearchResult(hits=" + py::repr(r.hits).cast<std::string>() +
                ", message=" + py::repr(r.message).cast<std::string>() + ")";
-      });
+      })
+      // (results pickle, docs/python.md: a result goes back from a worker process)
+      .def(py::pickle([](const SearchResult& r) { return py::make_tuple(r.hits, r.message); },
+                      [](const py::tuple& state) {
+                        if (state.size() != 2) throw std::runtime_error("invalid pickled SearchResult");
+                        return SearchResult{state[0].cast<py::list>(), state[1].cast<py::str>()};
+                      }));
 
   py::class_<PyArchive>(m, "Archive", R"(A kurdi search archive (docs/archive.md): one SQLite file, the same format as
 `kurdi index` and `kurdi search` use.
@@ -256,8 +265,13 @@ document kurdi index would skip (no id or body, an impossible date, an unknown f
           "Drops the documents stored since the last commit.")
       .def(
           "search",
-          [](PyArchive& self, const std::string& query, std::uint32_t limit, std::uint32_t offset,
+          [](PyArchive& self, py::handle query_text, std::uint32_t limit, std::uint32_t offset,
              const std::string& date_from, const std::string& date_to, const std::string& source) {
+            // (str only, with the module's messages: TypeError naming the type,
+            // UnicodeEncodeError for a lone surrogate)
+            if (!PyUnicode_Check(query_text.ptr()))
+              throw py::type_error(std::string("query must be str, not ") + Py_TYPE(query_text.ptr())->tp_name);
+            const std::string query(utf8_of(query_text.ptr(), "query"));
             for (const std::string* d : {&date_from, &date_to})
               if (!d->empty() && !ka::is_iso_date(*d))
                 throw py::value_error("'" + *d + "' is not a YYYY-MM-DD date");

@@ -154,6 +154,23 @@ def test_pickled_archive_reopens_in_workers(archive):
     assert results == [["j2"], ["j1"]]
 
 
+def test_search_result_pickles_and_bad_arguments_say_so(archive, tmp_path):
+    a = kurdi.Archive(archive, read_only=True)
+    result = a.search("بەرپرس")
+    back = pickle.loads(pickle.dumps(result))
+    assert [h.id for h in back] == ["j2"] and back.message == result.message
+    with pytest.raises(TypeError, match="query must be str, not NoneType"):
+        a.search(None)
+    with pytest.raises(TypeError, match="not bytes"):
+        a.search(b"x")
+    with pytest.raises(UnicodeEncodeError):
+        a.search("\ud800")
+    # as open() does: SQLite would open the path up to the NUL
+    with pytest.raises(ValueError, match="embedded null byte"):
+        kurdi.Archive(str(tmp_path / "x\0y.db"))
+    assert not (tmp_path / "x").exists()
+
+
 def test_threads_share_an_archive(archive):
     import concurrent.futures
     a = kurdi.Archive(archive, read_only=True)
