@@ -45,7 +45,16 @@ std::string_view text_arg(sqlite3_value** argv, int i, bool& is_null) {
 }
 
 void result_text(sqlite3_context* ctx, std::string_view s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  // (an empty view may have no data: SQLite takes a null pointer for NULL)
+  sqlite3_result_text64(ctx, s.data() ? s.data() : "", s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+// As PostgreSQL's STRICT functions, the same functions there: any NULL
+// argument gives NULL (an options argument too, which read as '' and failed).
+bool any_null(int argc, sqlite3_value** argv) {
+  for (int i = 0; i < argc; ++i)
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
+  return false;
 }
 
 void result_error(sqlite3_context* ctx, std::string_view message) {
@@ -64,7 +73,8 @@ void guarded(sqlite3_context* ctx, const char* name, F&& body) {
   }
 }
 
-void fn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void fn_query(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_query", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -75,6 +85,7 @@ void fn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 void fn_normalize(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_normalize", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -94,7 +105,8 @@ void fn_normalize(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-void fn_stem(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void fn_stem(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_stem", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -104,7 +116,8 @@ void fn_stem(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
-void fn_lemma(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void fn_lemma(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_lemma", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -116,7 +129,8 @@ void fn_lemma(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // [{"form":..,"type":..,"begin":..,"end":..,"stems":[..]}, ...]: the tokens
 // the tokenizer indexes, with byte offsets into the argument and the stem
 // and lemma terms stored beside each form (without their marker).
-void fn_tokens(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void fn_tokens(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_tokens", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -126,6 +140,7 @@ void fn_tokens(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 void fn_translit(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_translit", [&] {
     bool null = false;
     const std::string_view text = text_arg(argv, 0, null);
@@ -160,6 +175,7 @@ void fn_translit(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 //                                    the analyzer version of a table created
 //                                    with those tokenizer options
 void fn_version(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (any_null(argc, argv)) return sqlite3_result_null(ctx);
   guarded(ctx, "kurdi_version", [&] {
     if (argc == 0) {
       return result_text(ctx, std::string(version()) + " (analyzer " +

@@ -415,6 +415,12 @@ TEST(Functions, Helpers) {
                   {tokens}),
             "هێزێکی هێز 12 2021");
   EXPECT_EQ(d.one("SELECT kurdi_stem(NULL) IS NULL"), "1");
+  // As PostgreSQL's STRICT functions: a NULL option gives NULL, not an error
+  // about '' ; an empty word gives '' (its empty result read as NULL).
+  EXPECT_EQ(d.one("SELECT quote(kurdi_normalize('ك', NULL)) || quote(kurdi_translit('x', 'latn', NULL)) || "
+                  "quote(kurdi_translit('a', NULL)) || quote(kurdi_version('analyzer', NULL))"),
+            "NULLNULLNULLNULL");
+  EXPECT_EQ(d.one("SELECT quote(kurdi_stem('')) || quote(kurdi_stem(' ')) || quote(kurdi_lemma(''))"), "''''''");
 }
 
 }  // namespace
