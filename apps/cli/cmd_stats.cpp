@@ -153,7 +153,9 @@ class Collector {
 };
 
 // Files named by PATHs: a directory gives its *.txt files, recursively, in
-// sorted order. Problems are reported and skipped.
+// sorted order; symbolic links to directories are not followed, as `kurdi
+// index` does not follow them (a link back up counted every file again, 41
+// times, until ELOOP). Problems are reported and skipped.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Session& session) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
@@ -164,7 +166,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Ses
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::follow_directory_symlink, ec);
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
       if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {

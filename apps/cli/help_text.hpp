@@ -95,7 +95,8 @@ inline constexpr const char* kStatsExamples =
     "numbers, other) and the characters the standard profile changes; then totals,\n"
     "the 15 most frequent normalized Sorani words and one sentence of the first\n"
     "document before and after normalization. A directory PATH is searched\n"
-    "recursively for *.txt files, taken in sorted order. Given one PATH that is a\n"
+    "recursively for *.txt files, taken in sorted order (links to directories are\n"
+    "not followed). Given one PATH that is a\n"
     "search archive (made by kurdi index), describes the archive instead: documents,\n"
     "sizes, sources, dates, schema and analyzer versions.\n"
     KURDI_CLI_INPUT_NOTES

@@ -64,4 +64,11 @@ if [[ -d "$KURDI_SOURCE_DIR/samples" ]]; then
   grep -q '^total ' "$TMP/samples" || fail "samples: no total row"
 fi
 
+# A link back up the tree is not followed (it counted every file again, to ELOOP).
+mkdir -p "$TMP/loopdir"
+printf 'کورد هێز\n' > "$TMP/loopdir/a.txt"
+ln -sfn ../loopdir "$TMP/loopdir/up"
+check_eq "a directory link is not followed" "1 document, 16 bytes, 8 characters" \
+  "$("$KURDI" stats "$TMP/loopdir" | grep -E '^[0-9]+ documents?, ')"
+
 finish
