@@ -40,24 +40,31 @@ std::uint64_t count_code_points(std::string_view s) noexcept {
   return n;
 }
 
-// Output code points of `normalized` whose source in `original` (through
-// the offset map) is not the same bytes.
+// Input code points of `original` that normalization replaced or deleted
+// (through the offset map, output character by output character).
 std::uint64_t count_changed(std::string_view original, std::string_view normalized,
                             const kurdi::OffsetMap& map) {
   if (original == normalized) return 0;
   std::uint64_t changed = 0;
   std::size_t in = std::min(map.to_input(0), original.size());
-  if (in > 0) ++changed;  // deleted before the first output character
+  changed += count_code_points(original.substr(0, in));  // deleted before the first output character
   std::size_t out = 0;
   while (out < normalized.size()) {
     std::size_t next = out + 1;
     while (next < normalized.size() && (static_cast<unsigned char>(normalized[next]) & 0xC0) == 0x80) ++next;
     const std::size_t in_next = std::clamp(map.to_input(next), in, original.size());
-    if (original.substr(in, in_next - in) != normalized.substr(out, next - out)) ++changed;
+    const std::string_view from = original.substr(in, in_next - in), to = normalized.substr(out, next - out);
+    if (from != to) {
+      // Each input character replaced or deleted counts: مــــــ -> م is six
+      // (the tatweels), ك -> ک one, ه + ZWNJ -> ە two. (The output
+      // character is one: when the input starts with it, it is kept.)
+      const std::uint64_t kept = from.starts_with(to) ? 1 : 0;
+      changed += std::max(count_code_points(from), std::uint64_t{1}) - kept;
+    }
     in = in_next;
     out = next;
   }
-  if (in < original.size()) ++changed;
+  changed += count_code_points(original.substr(in));  // deleted after the last one
   return changed;
 }
 

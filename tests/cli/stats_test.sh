@@ -64,6 +64,13 @@ if [[ -d "$KURDI_SOURCE_DIR/samples" ]]; then
   grep -q '^total ' "$TMP/samples" || fail "samples: no total row"
 fi
 
+# changed_characters counts input characters replaced or deleted: six tatweels,
+# five kafs, ه + ZWNJ (two).
+for pair in "ڕۆمــــــان:6" "ككككك:5" "ئه‌و:2" "کورد:0"; do
+  check_eq "changed_characters of ${pair%%:*}" "${pair##*:}" \
+    "$(printf '%s\n' "${pair%%:*}" | "$KURDI" stats --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["totals"]["changed_characters"])')"
+done
+
 # A link back up the tree is not followed (it counted every file again, to ELOOP).
 mkdir -p "$TMP/loopdir"
 printf 'کورد هێز\n' > "$TMP/loopdir/a.txt"
