@@ -37,6 +37,15 @@ inline int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
   if (e.get_exit_code() == 0) return app.exit(e);
   std::string command = "kurdi";
   for (const CLI::App* sub : app.get_subcommands()) command += " " + sub->get_name();
+  // A first word that names no command (kurdi idnex): CLI11 only says that an
+  // argument was not expected.
+  const std::vector<std::string> left = app.remaining();
+  if (command == "kurdi" && !left.empty() && !left.front().starts_with("-") &&
+      dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    std::fprintf(stderr, "kurdi: '%s' is not a kurdi command\nRun 'kurdi --help' for the commands.\n",
+                 left.front().c_str());
+    return kExitUsage;
+  }
   std::fprintf(stderr, "kurdi: %s\nRun '%s --help' for usage.\n", e.what(), command.c_str());
   return kExitUsage;
 }

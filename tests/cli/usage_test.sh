@@ -16,7 +16,7 @@ expect_usage_error() {  # NAME PATTERN ARGS...
 
 expect_usage_error "unknown option" "--bogus" normalize --bogus
 expect_usage_error "unknown program option" "--bogus" --bogus
-expect_usage_error "unknown subcommand" "frobnicate" frobnicate
+expect_usage_error "unknown subcommand" "'frobnicate' is not a kurdi command" frobnicate
 expect_usage_error "bad --profile lists the allowed values" "allowed: standard, search" normalize --profile fancy
 expect_usage_error "bad tokenize --profile" "allowed: standard, search" tokenize --profile=fancy
 expect_usage_error "bad --digits lists the allowed values" "allowed: ascii, arabic-indic, keep" normalize --digits roman
