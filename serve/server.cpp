@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include <ctime>
 #include <string_view>
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "serve/assets.hpp"
@@ -33,6 +35,10 @@ thread_local Clock::time_point request_start;
 // Whether request_start belongs to the request being logged (a request
 // cpp-httplib rejects before routing never sets it).
 thread_local bool request_started = false;
+// The request's method as the client sent it: a request with a body is
+// routed as a POST (Impl::frame_body), and its answer and log line name the
+// method it really had.
+thread_local std::string request_method;
 
 // Headers of every page and asset: no sniffing, no framing, and a policy
 // that lets the page load only its own files (no inline script runs even if
@@ -58,6 +64,42 @@ void send_asset(httplib::Response& res, const Asset& asset) {
   // are revalidated so that an upgrade shows at once.
   res.set_header("Cache-Control", asset.path.starts_with("fonts/") ? "public, max-age=86400" : "no-cache");
   res.set_content(asset.data.data(), asset.data.size(), std::string(asset.content_type).c_str());
+}
+
+// Answers `reply` and then closes the connection: for a request whose body
+// cannot be read to its end (its length is unclear, or it goes on past the
+// limit), so that no byte of it is ever taken for the next request on the
+// connection. cpp-httplib (0.11.4) has no call that closes a connection; it
+// closes one when writing a response fails, and a content provider that
+// returns false is such a failure, after the whole body has been written.
+// A HEAD is answered as a GET here: cpp-httplib writes no body for a HEAD, so
+// the provider would never run; the connection closes right after, so the
+// body cannot be mistaken for the next response.
+void send_and_close(httplib::Request& req, httplib::Response& res, const Reply& reply) {
+  req.headers.erase("Connection");
+  req.set_header("Connection", "close");  // cpp-httplib then says "Connection: close" in the answer
+  if (req.method == "HEAD") req.method = "GET";
+  res.status = reply.status;
+  res.set_header("Cache-Control", "no-store");
+  auto body = std::make_shared<const std::string>(reply.body);
+  res.set_content_provider(body->size(), "application/json; charset=utf-8",
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             sink.write(body->data() + offset, length);
+                             return false;
+                           });
+}
+
+// A Content-Length as RFC 9112 writes it; 18 digits at most, so that it
+// cannot overflow (no body of an exabyte is coming).
+bool is_decimal(std::string_view text) {
+  return !text.empty() && text.size() <= 18 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 std::string utc_now() {
@@ -191,18 +233,83 @@ struct Server::Impl {
     }
   }
 
+  // A request body, whatever the method. cpp-httplib 0.11.4 reads one only
+  // for POST, PUT, PATCH and DELETE (detail::expect_content); the body of a
+  // GET, HEAD or OPTIONS was left unread on the connection, and its bytes
+  // were parsed as the next request (a GET with 5,000 bytes of body was
+  // answered, then its body was answered 400 as a request of its own): a
+  // request-smuggling hole behind a reverse proxy, which frames the body and
+  // reuses the connection. So every request with a body is routed as a POST,
+  // whose handler reads the body to its end (16 KiB at most, see Post) and
+  // then answers as the real method would. A body whose length is unclear
+  // (RFC 9112, 6.1 and 6.3: several or non-numeric Content-Lengths, a
+  // Transfer-Encoding other than chunked, or both headers) cannot be read to
+  // an end anyone agrees on: 400, and the connection closes. Returns Handled
+  // when it answered.
+  static httplib::Server::HandlerResponse frame_body(httplib::Request& req, httplib::Response& res) {
+    const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
+    const std::size_t lengths = req.get_header_value_count("Content-Length");
+    if (encodings == 0 && lengths == 0) return httplib::Server::HandlerResponse::Unhandled;  // no body
+    const bool clear = encodings > 0 ? encodings == 1 && lengths == 0 &&
+                                           equals_ignoring_case(req.get_header_value("Transfer-Encoding"), "chunked")
+                                     : lengths == 1 && is_decimal(req.get_header_value("Content-Length"));
+    if (!clear) {
+      send_and_close(req, res,
+                     error_reply(400, "bad_request",
+                                 "the request's body has no clear length (Content-Length, Transfer-Encoding)"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (encodings == 0 && std::stoull(req.get_header_value("Content-Length")) == 0)
+      return httplib::Server::HandlerResponse::Unhandled;  // "Content-Length: 0": no body
+    // The body is read only to be dropped: its type and encoding must not
+    // make cpp-httplib parse (multipart) or inflate it.
+    req.headers.erase("Content-Type");
+    req.headers.erase("Content-Encoding");
+    req.method = "POST";
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
+  // Reads a request's body to its end and drops it (see frame_body).
+  // cpp-httplib's own reading keeps a chunked body in memory whatever its
+  // size; this one stops past options.max_request_bytes. A Content-Length
+  // over the limit cpp-httplib refuses itself with 413, after reading past
+  // the body (the connection stays usable); a chunked body over it, or one
+  // that ends early or is malformed, leaves the connection at an unknown
+  // place in the stream: answered, then closed. Returns whether the request
+  // is still to be answered.
+  bool drop_body(httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) const {
+    std::size_t bytes = 0;
+    bool over = false;
+    const bool read_whole = read([&](const char*, std::size_t n) {
+      bytes += n;
+      over = bytes > options.max_request_bytes;
+      return !over;
+    });
+    if (read_whole) return true;
+    req.method = request_method;
+    if (over || res.status != 413)
+      send_and_close(req, res,
+                     over ? error_reply(413, "request_too_large", "the request body is too large")
+                          : error_reply(400, "bad_request", "the request body is malformed or incomplete"));
+    else
+      send(res, error_reply(413, "request_too_large", "the request body is too large"));
+    return false;
+  }
+
   void log(const httplib::Request& req, const httplib::Response& res) const {
     char tail[96];
+    const std::size_t bytes = res.content_provider_ ? res.content_length_ : res.body.size();  // send_and_close
     if (request_started) {
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, res.body.size(), ms);
+      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, bytes, ms);
     } else {
-      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, res.body.size());
+      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, bytes);
     }
+    const std::string method = request_started ? request_method : req.method;
     request_started = false;
     std::string line = utc_now();
     line.append(" ").append(req.remote_addr.empty() ? "-" : req.remote_addr).append(" \"");
-    line.append(loggable(req.method)).append(" ");
+    line.append(loggable(method)).append(" ");
     line.append(loggable(req.target.empty() ? req.path : req.target)).append(tail);
     std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
   }
@@ -236,18 +343,34 @@ struct Server::Impl {
     http.set_keep_alive_max_count(1000);
     http.set_payload_max_length(options.max_request_bytes);
 
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    // The handlers take the request as const, but cpp-httplib passes its own
+    // non-const Request, which frame_body, drop_body and send_and_close
+    // change (method, headers) before cpp-httplib reads the body or writes
+    // the answer.
+    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       request_start = Clock::now();
       request_started = true;
+      request_method = req.method;
       res.set_header("X-Content-Type-Options", "nosniff");
-      return httplib::Server::HandlerResponse::Unhandled;
+      return frame_body(const_cast<httplib::Request&>(req), res);
     });
     http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
-    const auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
       res.set_header("Allow", "GET, HEAD");
-      send(res, error_reply(405, "method_not_allowed", req.method + " is not allowed: kurdi serve is read-only (GET)"));
+      send(res,
+           error_reply(405, "method_not_allowed", request_method + " is not allowed: kurdi serve is read-only (GET)"));
     };
-    http.Post(".*", not_allowed);
+    // Every request with a body comes here (frame_body).
+    http.Post(".*", [this, not_allowed](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& read) {
+      auto& request = const_cast<httplib::Request&>(req);
+      if (!drop_body(request, res, read)) return;
+      request.method = request_method;  // a HEAD is answered without its body
+      if (request_method == "GET" || request_method == "HEAD")
+        route(req, res);
+      else
+        not_allowed(req, res);
+    });
     http.Put(".*", not_allowed);
     http.Patch(".*", not_allowed);
     http.Delete(".*", not_allowed);
@@ -255,7 +378,7 @@ struct Server::Impl {
     // Errors raised by cpp-httplib itself (a malformed request, a URI or
     // body over the limits) get the API's error shape too.
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
       const auto [code, message] = res.status == 413   ? std::pair{"request_too_large", "the request body is too large"}
                                    : res.status == 414 ? std::pair{"uri_too_long", "the request URI is too long"}
                                    : res.status == 404 ? std::pair{"not_found", "no such page or API"}
