@@ -244,12 +244,12 @@ struct Server::Impl {
   // then answers as the real method would. A body whose length is unclear
   // (RFC 9112, 6.1 and 6.3: several or non-numeric Content-Lengths, a
   // Transfer-Encoding other than chunked, or both headers) cannot be read to
-  // an end anyone agrees on: 400, and the connection closes. Returns Handled
-  // when it answered.
-  static httplib::Server::HandlerResponse frame_body(httplib::Request& req, httplib::Response& res) {
+  // an end anyone agrees on: 400, and the connection closes.
+  enum class Body { none, to_read, answered };
+  static Body frame_body(httplib::Request& req, httplib::Response& res) {
     const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
     const std::size_t lengths = req.get_header_value_count("Content-Length");
-    if (encodings == 0 && lengths == 0) return httplib::Server::HandlerResponse::Unhandled;  // no body
+    if (encodings == 0 && lengths == 0) return Body::none;
     const bool clear = encodings > 0 ? encodings == 1 && lengths == 0 &&
                                            equals_ignoring_case(req.get_header_value("Transfer-Encoding"), "chunked")
                                      : lengths == 1 && is_decimal(req.get_header_value("Content-Length"));
@@ -257,16 +257,15 @@ struct Server::Impl {
       send_and_close(req, res,
                      error_reply(400, "bad_request",
                                  "the request's body has no clear length (Content-Length, Transfer-Encoding)"));
-      return httplib::Server::HandlerResponse::Handled;
+      return Body::answered;
     }
-    if (encodings == 0 && std::stoull(req.get_header_value("Content-Length")) == 0)
-      return httplib::Server::HandlerResponse::Unhandled;  // "Content-Length: 0": no body
+    if (encodings == 0 && std::stoull(req.get_header_value("Content-Length")) == 0) return Body::none;
     // The body is read only to be dropped: its type and encoding must not
     // make cpp-httplib parse (multipart) or inflate it.
     req.headers.erase("Content-Type");
     req.headers.erase("Content-Encoding");
     req.method = "POST";
-    return httplib::Server::HandlerResponse::Unhandled;
+    return Body::to_read;
   }
 
   // Reads a request's body to its end and drops it (see frame_body).
@@ -347,19 +346,35 @@ struct Server::Impl {
     // non-const Request, which frame_body, drop_body and send_and_close
     // change (method, headers) before cpp-httplib reads the body or writes
     // the answer.
-    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      request_start = Clock::now();
-      request_started = true;
-      request_method = req.method;
-      res.set_header("X-Content-Type-Options", "nosniff");
-      return frame_body(const_cast<httplib::Request&>(req), res);
-    });
-    http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
     const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
       res.set_header("Allow", "GET, HEAD");
       send(res,
            error_reply(405, "method_not_allowed", request_method + " is not allowed: kurdi serve is read-only (GET)"));
     };
+    http.set_pre_routing_handler([not_allowed](const httplib::Request& req, httplib::Response& res) {
+      request_start = Clock::now();
+      request_started = true;
+      request_method = req.method;
+      res.set_header("X-Content-Type-Options", "nosniff");
+      switch (frame_body(const_cast<httplib::Request&>(req), res)) {
+        case Body::answered:
+          return httplib::Server::HandlerResponse::Handled;
+        case Body::to_read:
+          return httplib::Server::HandlerResponse::Unhandled;
+        case Body::none:
+          break;
+      }
+      // Any other method without a body: 405 here. Routed, a POST, PUT or
+      // PATCH without Content-Length had cpp-httplib read a body until the
+      // client closed the connection (RFC 9112, 6.3: such a request has
+      // none), which ended in 400 "malformed" after the 10 s read timeout.
+      if (req.method != "GET" && req.method != "HEAD") {
+        not_allowed(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
     // Every request with a body comes here (frame_body).
     http.Post(".*", [this, not_allowed](const httplib::Request& req, httplib::Response& res,
                                         const httplib::ContentReader& read) {
@@ -371,10 +386,6 @@ struct Server::Impl {
       else
         not_allowed(req, res);
     });
-    http.Put(".*", not_allowed);
-    http.Patch(".*", not_allowed);
-    http.Delete(".*", not_allowed);
-    http.Options(".*", not_allowed);
     // Errors raised by cpp-httplib itself (a malformed request, a URI or
     // body over the limits) get the API's error shape too.
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
