@@ -339,6 +339,12 @@ TEST_F(ServeApi, BadParametersAreClientErrors) {
     expect_error(search_target("هێز", std::string("&limit=") + limit), 400, "bad_parameter");
   expect_error(search_target("هێز", "&offset=10001"), 400, "bad_parameter");
   expect_error(search_target("هێز", "&from=2021-02-30"), 400, "bad_parameter");
+  // Written as asked, but no such day: the message says so, not how to write a date.
+  EXPECT_EQ(get(search_target("هێز", "&from=2021-02-30"), 400)["error"]["message"],
+            "from is not a date of the calendar: 2021-02-30");
+  EXPECT_EQ(get(search_target("هێز", "&to=2021-13-01"), 400)["error"]["message"],
+            "to is not a date of the calendar: 2021-13-01");
+  EXPECT_EQ(get(search_target("هێز", "&to=2021-2-3"), 400)["error"]["message"], "to must be a date written YYYY-MM-DD");
   expect_error(search_target("هێز", "&to=yesterday"), 400, "bad_parameter");
   expect_error(search_target("هێز", "&source=" + std::string(201, 's')), 400, "bad_parameter");
   expect_error("/api/analyze", 400, "missing_parameter");
