@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 #include <netdb.h>
+#include <dirent.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,12 +16,17 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string_view>
 #include <algorithm>
 #include <memory>
+#include <set>
+#include <mutex>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include "serve/assets.hpp"
 
@@ -160,6 +166,63 @@ std::string bind_failure(const std::string& host, int port) {
   }
 }
 
+// A connection's peer as "address port", as cpp-httplib writes
+// Request::remote_addr (getnameinfo, numeric) and remote_port.
+std::string peer_key(const sockaddr_storage& peer, socklen_t length) {
+  char host[NI_MAXHOST] = "";
+  ::getnameinfo(reinterpret_cast<const sockaddr*>(&peer), length, host, sizeof host, nullptr, 0, NI_NUMERICHOST);
+  int port = 0;
+  if (peer.ss_family == AF_INET) port = ntohs(reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);
+  if (peer.ss_family == AF_INET6) port = ntohs(reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port);
+  return std::string(host) + " " + std::to_string(port);
+}
+
+// Wakes the connections that cpp-httplib keeps open between requests, once
+// the server is stopping: their workers wait for a next request in a loop
+// (detail::keep_alive, 0.11.4) that looks only at the connection, not at
+// whether the server was stopped, so an idle keep-alive client (an open
+// browser tab) held a SIGINT up for the whole keep-alive timeout (10 s).
+// cpp-httplib gives no handle on its connections; they are found among the
+// process's descriptors as the connected TCP sockets whose local port is
+// the server's (the listening socket is closed by then; a client in this
+// process has a port of its own). Shutting down their reading side makes
+// the wait return: a worker then finds no request and closes the
+// connection. Only idle connections: cpp-httplib checks before each write
+// that the socket is "alive" (a peek that must not see its end), so a
+// connection shut down for reading gets no answer; a request in flight
+// (`busy`: its peer, from routing to the written answer) is left to finish.
+// Its connection closes after the answer, the server being stopped.
+void wake_connections_on(int port, const std::function<bool(const std::string&)>& busy) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return;
+  std::vector<int> descriptors;
+  while (const dirent* entry = ::readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    if (end != entry->d_name && *end == '\0' && fd != ::dirfd(dir)) descriptors.push_back(static_cast<int>(fd));
+  }
+  ::closedir(dir);
+  for (const int fd : descriptors) {
+    int type = 0, listening = 0;
+    socklen_t size = sizeof type;
+    if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) != 0 || type != SOCK_STREAM) continue;  // not a socket
+    size = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening != 0) continue;
+    sockaddr_storage local{};
+    socklen_t length = sizeof local;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0) continue;
+    int local_port = -1;
+    if (local.ss_family == AF_INET) local_port = ntohs(reinterpret_cast<const sockaddr_in*>(&local)->sin_port);
+    if (local.ss_family == AF_INET6) local_port = ntohs(reinterpret_cast<const sockaddr_in6*>(&local)->sin6_port);
+    if (local_port != port) continue;
+    sockaddr_storage peer{};
+    length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0) continue;
+    if (busy(peer_key(peer, length))) continue;
+    ::shutdown(fd, SHUT_RD);
+  }
+}
+
 }  // namespace
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
@@ -193,6 +256,20 @@ struct Server::Impl {
   socket_t listen_socket = INVALID_SOCKET;
   // run() and stop() on different threads: see stop().
   std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
+  // The peers of the requests in flight, from routing until their answer is
+  // written (the logger): stop() leaves their connections alone. An answer
+  // whose writing fails early may not reach the logger; its peer then stays
+  // listed, which at worst leaves that (dead) connection to its timeout.
+  std::mutex flight_mutex;
+  std::multiset<std::string> in_flight;
+
+  static std::string peer_of(const httplib::Request& req) {
+    return req.remote_addr + " " + std::to_string(req.remote_port);
+  }
+  bool busy(const std::string& peer) {
+    const std::lock_guard lock(flight_mutex);
+    return in_flight.contains(peer);
+  }
 
   explicit Impl(const Options& o) : options(o), pool(o.archive, o.jobs), api(pool, o.limits) {}
 
@@ -351,7 +428,11 @@ struct Server::Impl {
       send(res,
            error_reply(405, "method_not_allowed", request_method + " is not allowed: kurdi serve is read-only (GET)"));
     };
-    http.set_pre_routing_handler([not_allowed](const httplib::Request& req, httplib::Response& res) {
+    http.set_pre_routing_handler([this, not_allowed](const httplib::Request& req, httplib::Response& res) {
+      {
+        const std::lock_guard lock(flight_mutex);
+        in_flight.insert(peer_of(req));
+      }
       request_start = Clock::now();
       request_started = true;
       request_method = req.method;
@@ -409,8 +490,17 @@ struct Server::Impl {
         send(res, error_reply(500, "internal", "unknown error"));
       }
     });
-    if (options.access_log)
-      http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+    // Called once the answer is written: the request is no longer in flight.
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      if (request_started) {
+        const std::lock_guard lock(flight_mutex);
+        if (const auto at = in_flight.find(peer_of(req)); at != in_flight.end()) in_flight.erase(at);
+      }
+      if (options.access_log)
+        log(req, res);
+      else
+        request_started = false;
+    });
   }
 };
 
@@ -458,6 +548,7 @@ void Server::stop() {
   impl_->stop_requested = true;
   while (impl_->run_started && !impl_->run_returned && !impl_->http.is_running()) std::this_thread::yield();
   impl_->http.stop();
+  wake_connections_on(impl_->port, [this](const std::string& peer) { return impl_->busy(peer); });
 }
 
 }  // namespace kurdi::serve

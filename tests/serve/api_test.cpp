@@ -919,6 +919,38 @@ TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
   EXPECT_EQ(pool.opened(), 1u);
 }
 
+// stop() while requests are in flight (8 heavy searches, one at a time with
+// --jobs 1, so most still wait their turn): every one is answered in full.
+// stop() wakes idle keep-alive connections by shutting their reading side,
+// which would make cpp-httplib refuse to write an answer: it must leave
+// these alone.
+TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
+  kurdi::serve::Options options;
+  options.archive = *path_;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = 16;
+  options.jobs = 1;
+  kurdi::serve::Server server(options);
+  std::thread runner([&] { server.run(); });
+  std::vector<std::unique_ptr<RawConnection>> clients;
+  const std::string request = "GET /api/search?q=" + httplib::detail::encode_query_param(kHeavyQuery) +
+                              "&limit=100 HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (int i = 0; i < 8; ++i) {
+    clients.push_back(std::make_unique<RawConnection>(server.port()));
+    ASSERT_TRUE(clients.back()->send(request));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // all read and routed
+  server.stop();
+  for (auto& client : clients) {
+    const auto res = client->read_response(false, std::chrono::seconds(30));
+    ASSERT_TRUE(res) << "a request in flight got no answer";
+    EXPECT_EQ(res->status, 200) << res->head;
+    EXPECT_TRUE(client->closed());
+  }
+  runner.join();
+}
+
 TEST_F(ServeTimeLimit, OverLoopback) {
   kurdi::serve::Options options;
   options.archive = *path_;
@@ -962,6 +994,43 @@ TEST(ServeStart, StopRightAfterRunReturns) {
       while (done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) server.stop();
     }
     runner.join();
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// stop() with idle keep-alive connections open (one after a request, one
+// that never sent any): run() returns at once, and they are closed. Their
+// workers used to wait out the keep-alive timeout (10 s), so an open browser
+// tab held Ctrl-C up that long.
+TEST(ServeStart, StopClosesIdleKeepAliveConnectionsAtOnce) {
+  const std::string path = make_archive();
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = 4;
+  {
+    kurdi::serve::Server server(options);
+    std::promise<void> returned;
+    auto done = returned.get_future();
+    std::thread runner([&] {
+      server.run();
+      returned.set_value();
+    });
+    RawConnection used(server.port()), unused(server.port());
+    ASSERT_TRUE(used.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto res = used.read_response();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // both idle in cpp-httplib's keep-alive wait
+    const auto start = std::chrono::steady_clock::now();
+    server.stop();
+    const bool prompt = done.wait_for(std::chrono::seconds(2)) == std::future_status::ready;
+    EXPECT_TRUE(prompt) << "run() still waits for idle connections 2 s after stop()";
+    runner.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    EXPECT_TRUE(used.closed(std::chrono::milliseconds(100)));
+    EXPECT_TRUE(unused.closed(std::chrono::milliseconds(100)));
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
