@@ -114,8 +114,16 @@ Reply Api::search(const Params& params) const {
   for (const auto& [name, field] : {std::pair{"from", &request.from}, std::pair{"to", &request.to}}) {
     const std::string* date = param(params, name);
     if (!date || date->empty()) continue;
-    if (!archive::is_iso_date(*date))
-      return error_reply(400, "bad_parameter", std::string(name) + " must be a date written YYYY-MM-DD");
+    if (!archive::is_iso_date(*date)) {
+      // 2021-02-30 is written as asked: saying how to write it would not
+      // tell the user what is wrong.
+      const bool written_as_a_date =
+          date->size() == 10 && (*date)[4] == '-' && (*date)[7] == '-' &&
+          std::all_of(date->begin(), date->end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      return error_reply(400, "bad_parameter",
+                         written_as_a_date ? std::string(name) + " is not a date of the calendar: " + *date
+                                           : std::string(name) + " must be a date written YYYY-MM-DD");
+    }
     *field = *date;
   }
   if (const std::string* source = param(params, "source")) {

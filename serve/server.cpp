@@ -6,19 +6,27 @@
 
 #include <httplib.h>
 #include <netdb.h>
+#include <dirent.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string_view>
 #include <algorithm>
+#include <memory>
+#include <set>
+#include <mutex>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include "serve/assets.hpp"
 
@@ -33,6 +41,10 @@ thread_local Clock::time_point request_start;
 // Whether request_start belongs to the request being logged (a request
 // cpp-httplib rejects before routing never sets it).
 thread_local bool request_started = false;
+// The request's method as the client sent it: a request with a body is
+// routed as a POST (Impl::frame_body), and its answer and log line name the
+// method it really had.
+thread_local std::string request_method;
 
 // Headers of every page and asset: no sniffing, no framing, and a policy
 // that lets the page load only its own files (no inline script runs even if
@@ -58,6 +70,42 @@ void send_asset(httplib::Response& res, const Asset& asset) {
   // are revalidated so that an upgrade shows at once.
   res.set_header("Cache-Control", asset.path.starts_with("fonts/") ? "public, max-age=86400" : "no-cache");
   res.set_content(asset.data.data(), asset.data.size(), std::string(asset.content_type).c_str());
+}
+
+// Answers `reply` and then closes the connection: for a request whose body
+// cannot be read to its end (its length is unclear, or it goes on past the
+// limit), so that no byte of it is ever taken for the next request on the
+// connection. cpp-httplib (0.11.4) has no call that closes a connection; it
+// closes one when writing a response fails, and a content provider that
+// returns false is such a failure, after the whole body has been written.
+// A HEAD is answered as a GET here: cpp-httplib writes no body for a HEAD, so
+// the provider would never run; the connection closes right after, so the
+// body cannot be mistaken for the next response.
+void send_and_close(httplib::Request& req, httplib::Response& res, const Reply& reply) {
+  req.headers.erase("Connection");
+  req.set_header("Connection", "close");  // cpp-httplib then says "Connection: close" in the answer
+  if (req.method == "HEAD") req.method = "GET";
+  res.status = reply.status;
+  res.set_header("Cache-Control", "no-store");
+  auto body = std::make_shared<const std::string>(reply.body);
+  res.set_content_provider(body->size(), "application/json; charset=utf-8",
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             sink.write(body->data() + offset, length);
+                             return false;
+                           });
+}
+
+// A Content-Length as RFC 9112 writes it; 18 digits at most, so that it
+// cannot overflow (no body of an exabyte is coming).
+bool is_decimal(std::string_view text) {
+  return !text.empty() && text.size() <= 18 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 std::string utc_now() {
@@ -118,6 +166,63 @@ std::string bind_failure(const std::string& host, int port) {
   }
 }
 
+// A connection's peer as "address port", as cpp-httplib writes
+// Request::remote_addr (getnameinfo, numeric) and remote_port.
+std::string peer_key(const sockaddr_storage& peer, socklen_t length) {
+  char host[NI_MAXHOST] = "";
+  ::getnameinfo(reinterpret_cast<const sockaddr*>(&peer), length, host, sizeof host, nullptr, 0, NI_NUMERICHOST);
+  int port = 0;
+  if (peer.ss_family == AF_INET) port = ntohs(reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);
+  if (peer.ss_family == AF_INET6) port = ntohs(reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port);
+  return std::string(host) + " " + std::to_string(port);
+}
+
+// Wakes the connections that cpp-httplib keeps open between requests, once
+// the server is stopping: their workers wait for a next request in a loop
+// (detail::keep_alive, 0.11.4) that looks only at the connection, not at
+// whether the server was stopped, so an idle keep-alive client (an open
+// browser tab) held a SIGINT up for the whole keep-alive timeout (10 s).
+// cpp-httplib gives no handle on its connections; they are found among the
+// process's descriptors as the connected TCP sockets whose local port is
+// the server's (the listening socket is closed by then; a client in this
+// process has a port of its own). Shutting down their reading side makes
+// the wait return: a worker then finds no request and closes the
+// connection. Only idle connections: cpp-httplib checks before each write
+// that the socket is "alive" (a peek that must not see its end), so a
+// connection shut down for reading gets no answer; a request in flight
+// (`busy`: its peer, from routing to the written answer) is left to finish.
+// Its connection closes after the answer, the server being stopped.
+void wake_connections_on(int port, const std::function<bool(const std::string&)>& busy) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return;
+  std::vector<int> descriptors;
+  while (const dirent* entry = ::readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    if (end != entry->d_name && *end == '\0' && fd != ::dirfd(dir)) descriptors.push_back(static_cast<int>(fd));
+  }
+  ::closedir(dir);
+  for (const int fd : descriptors) {
+    int type = 0, listening = 0;
+    socklen_t size = sizeof type;
+    if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) != 0 || type != SOCK_STREAM) continue;  // not a socket
+    size = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening != 0) continue;
+    sockaddr_storage local{};
+    socklen_t length = sizeof local;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0) continue;
+    int local_port = -1;
+    if (local.ss_family == AF_INET) local_port = ntohs(reinterpret_cast<const sockaddr_in*>(&local)->sin_port);
+    if (local.ss_family == AF_INET6) local_port = ntohs(reinterpret_cast<const sockaddr_in6*>(&local)->sin6_port);
+    if (local_port != port) continue;
+    sockaddr_storage peer{};
+    length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0) continue;
+    if (busy(peer_key(peer, length))) continue;
+    ::shutdown(fd, SHUT_RD);
+  }
+}
+
 }  // namespace
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
@@ -151,6 +256,20 @@ struct Server::Impl {
   socket_t listen_socket = INVALID_SOCKET;
   // run() and stop() on different threads: see stop().
   std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
+  // The peers of the requests in flight, from routing until their answer is
+  // written (the logger): stop() leaves their connections alone. An answer
+  // whose writing fails early may not reach the logger; its peer then stays
+  // listed, which at worst leaves that (dead) connection to its timeout.
+  std::mutex flight_mutex;
+  std::multiset<std::string> in_flight;
+
+  static std::string peer_of(const httplib::Request& req) {
+    return req.remote_addr + " " + std::to_string(req.remote_port);
+  }
+  bool busy(const std::string& peer) {
+    const std::lock_guard lock(flight_mutex);
+    return in_flight.contains(peer);
+  }
 
   explicit Impl(const Options& o) : options(o), pool(o.archive, o.jobs), api(pool, o.limits) {}
 
@@ -191,18 +310,82 @@ struct Server::Impl {
     }
   }
 
+  // A request body, whatever the method. cpp-httplib 0.11.4 reads one only
+  // for POST, PUT, PATCH and DELETE (detail::expect_content); the body of a
+  // GET, HEAD or OPTIONS was left unread on the connection, and its bytes
+  // were parsed as the next request (a GET with 5,000 bytes of body was
+  // answered, then its body was answered 400 as a request of its own): a
+  // request-smuggling hole behind a reverse proxy, which frames the body and
+  // reuses the connection. So every request with a body is routed as a POST,
+  // whose handler reads the body to its end (16 KiB at most, see Post) and
+  // then answers as the real method would. A body whose length is unclear
+  // (RFC 9112, 6.1 and 6.3: several or non-numeric Content-Lengths, a
+  // Transfer-Encoding other than chunked, or both headers) cannot be read to
+  // an end anyone agrees on: 400, and the connection closes.
+  enum class Body { none, to_read, answered };
+  static Body frame_body(httplib::Request& req, httplib::Response& res) {
+    const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
+    const std::size_t lengths = req.get_header_value_count("Content-Length");
+    if (encodings == 0 && lengths == 0) return Body::none;
+    const bool clear = encodings > 0 ? encodings == 1 && lengths == 0 &&
+                                           equals_ignoring_case(req.get_header_value("Transfer-Encoding"), "chunked")
+                                     : lengths == 1 && is_decimal(req.get_header_value("Content-Length"));
+    if (!clear) {
+      send_and_close(req, res,
+                     error_reply(400, "bad_request",
+                                 "the request's body has no clear length (Content-Length, Transfer-Encoding)"));
+      return Body::answered;
+    }
+    if (encodings == 0 && std::stoull(req.get_header_value("Content-Length")) == 0) return Body::none;
+    // The body is read only to be dropped: its type and encoding must not
+    // make cpp-httplib parse (multipart) or inflate it.
+    req.headers.erase("Content-Type");
+    req.headers.erase("Content-Encoding");
+    req.method = "POST";
+    return Body::to_read;
+  }
+
+  // Reads a request's body to its end and drops it (see frame_body).
+  // cpp-httplib's own reading keeps a chunked body in memory whatever its
+  // size; this one stops past options.max_request_bytes. A Content-Length
+  // over the limit cpp-httplib refuses itself with 413, after reading past
+  // the body (the connection stays usable); a chunked body over it, or one
+  // that ends early or is malformed, leaves the connection at an unknown
+  // place in the stream: answered, then closed. Returns whether the request
+  // is still to be answered.
+  bool drop_body(httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) const {
+    std::size_t bytes = 0;
+    bool over = false;
+    const bool read_whole = read([&](const char*, std::size_t n) {
+      bytes += n;
+      over = bytes > options.max_request_bytes;
+      return !over;
+    });
+    if (read_whole) return true;
+    req.method = request_method;
+    if (over || res.status != 413)
+      send_and_close(req, res,
+                     over ? error_reply(413, "request_too_large", "the request body is too large")
+                          : error_reply(400, "bad_request", "the request body is malformed or incomplete"));
+    else
+      send(res, error_reply(413, "request_too_large", "the request body is too large"));
+    return false;
+  }
+
   void log(const httplib::Request& req, const httplib::Response& res) const {
     char tail[96];
+    const std::size_t bytes = res.content_provider_ ? res.content_length_ : res.body.size();  // send_and_close
     if (request_started) {
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, res.body.size(), ms);
+      std::snprintf(tail, sizeof tail, "\" %d %zu %.1fms\n", res.status, bytes, ms);
     } else {
-      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, res.body.size());
+      std::snprintf(tail, sizeof tail, "\" %d %zu -\n", res.status, bytes);
     }
+    const std::string method = request_started ? request_method : req.method;
     request_started = false;
     std::string line = utc_now();
     line.append(" ").append(req.remote_addr.empty() ? "-" : req.remote_addr).append(" \"");
-    line.append(loggable(req.method)).append(" ");
+    line.append(loggable(method)).append(" ");
     line.append(loggable(req.target.empty() ? req.path : req.target)).append(tail);
     std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
   }
@@ -236,26 +419,58 @@ struct Server::Impl {
     http.set_keep_alive_max_count(1000);
     http.set_payload_max_length(options.max_request_bytes);
 
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    // The handlers take the request as const, but cpp-httplib passes its own
+    // non-const Request, which frame_body, drop_body and send_and_close
+    // change (method, headers) before cpp-httplib reads the body or writes
+    // the answer.
+    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Allow", "GET, HEAD");
+      send(res,
+           error_reply(405, "method_not_allowed", request_method + " is not allowed: kurdi serve is read-only (GET)"));
+    };
+    http.set_pre_routing_handler([this, not_allowed](const httplib::Request& req, httplib::Response& res) {
+      {
+        const std::lock_guard lock(flight_mutex);
+        in_flight.insert(peer_of(req));
+      }
       request_start = Clock::now();
       request_started = true;
+      request_method = req.method;
       res.set_header("X-Content-Type-Options", "nosniff");
+      switch (frame_body(const_cast<httplib::Request&>(req), res)) {
+        case Body::answered:
+          return httplib::Server::HandlerResponse::Handled;
+        case Body::to_read:
+          return httplib::Server::HandlerResponse::Unhandled;
+        case Body::none:
+          break;
+      }
+      // Any other method without a body: 405 here. Routed, a POST, PUT or
+      // PATCH without Content-Length had cpp-httplib read a body until the
+      // client closed the connection (RFC 9112, 6.3: such a request has
+      // none), which ended in 400 "malformed" after the 10 s read timeout.
+      if (req.method != "GET" && req.method != "HEAD") {
+        not_allowed(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }
       return httplib::Server::HandlerResponse::Unhandled;
     });
     http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
-    const auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("Allow", "GET, HEAD");
-      send(res, error_reply(405, "method_not_allowed", req.method + " is not allowed: kurdi serve is read-only (GET)"));
-    };
-    http.Post(".*", not_allowed);
-    http.Put(".*", not_allowed);
-    http.Patch(".*", not_allowed);
-    http.Delete(".*", not_allowed);
-    http.Options(".*", not_allowed);
+    // Every request with a body comes here (frame_body).
+    http.Post(".*", [this, not_allowed](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& read) {
+      auto& request = const_cast<httplib::Request&>(req);
+      if (!drop_body(request, res, read)) return;
+      request.method = request_method;  // a HEAD is answered without its body
+      if (request_method == "GET" || request_method == "HEAD")
+        route(req, res);
+      else
+        not_allowed(req, res);
+    });
     // Errors raised by cpp-httplib itself (a malformed request, a URI or
     // body over the limits) get the API's error shape too.
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
       const auto [code, message] = res.status == 413   ? std::pair{"request_too_large", "the request body is too large"}
                                    : res.status == 414 ? std::pair{"uri_too_long", "the request URI is too long"}
                                    : res.status == 404 ? std::pair{"not_found", "no such page or API"}
@@ -275,8 +490,17 @@ struct Server::Impl {
         send(res, error_reply(500, "internal", "unknown error"));
       }
     });
-    if (options.access_log)
-      http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+    // Called once the answer is written: the request is no longer in flight.
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      if (request_started) {
+        const std::lock_guard lock(flight_mutex);
+        if (const auto at = in_flight.find(peer_of(req)); at != in_flight.end()) in_flight.erase(at);
+      }
+      if (options.access_log)
+        log(req, res);
+      else
+        request_started = false;
+    });
   }
 };
 
@@ -324,6 +548,7 @@ void Server::stop() {
   impl_->stop_requested = true;
   while (impl_->run_started && !impl_->run_returned && !impl_->http.is_running()) std::this_thread::yield();
   impl_->http.stop();
+  wake_connections_on(impl_->port, [this](const std::string& peer) { return impl_->busy(peer); });
 }
 
 }  // namespace kurdi::serve

@@ -101,10 +101,20 @@ curl -fsS "${URL}healthz" > /dev/null && pass "healthz under the base path" || f
 code=$(curl -s -o /dev/null -w '%{http_code}' "${URL%kurdi/}healthz")
 check_eq "outside the base path: 404" 404 "$code"
 port=${URL#http://127.0.0.1:}; port=${port%%/*}
-exec 3<>"/dev/tcp/127.0.0.1/$port"  # an idle keep-alive client must not hold the stop up
+# Idle keep-alive clients (one after a request, one that sent none) must not
+# hold the stop up: it used to wait out the keep-alive timeout (10 s).
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+exec 4<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET /kurdi/healthz HTTP/1.1\r\nHost: x\r\n\r\n' >&4
+IFS= read -r -t 5 status_line <&4 || status_line=""
+[[ "$status_line" == "HTTP/1.1 200"* ]] && pass "keep-alive request answered" || fail "keep-alive request: $status_line"
+t0=$(date +%s%N)
 terminate "$PID"
-exec 3>&- 2>/dev/null || true
+stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+exec 3>&- 4>&- 2>/dev/null || true
 check_eq "SIGTERM: exit 0" 0 "$rc"
+(( stop_ms < 2000 )) && pass "SIGTERM with idle keep-alive connections: stopped in $stop_ms ms" \
+  || fail "SIGTERM with idle keep-alive connections took $stop_ms ms"
 grep -q "SIGTERM received" "$TMP/two.log" && pass "SIGTERM: message" || fail "SIGTERM: $(tail -n 2 "$TMP/two.log")"
 grep -q '"GET ' "$TMP/two.log" && fail "--quiet still logs requests" || pass "--quiet: no access log"
 
