@@ -36,7 +36,10 @@ class Indexer final : public archive::DocumentSink {
       : session_(session), archive_(archive), args_(args) {}
 
   void file_started(const std::string&, std::uint64_t) override { ++files_; }
+  // Called for every block read, so a stop is seen within one block even
+  // while a long record is being skipped and no document comes.
   void bytes_read(std::uint64_t bytes) override {
+    if (g_stop) throw Stopped{};
     bytes_ += bytes;
     session_.progress().add(bytes);
   }
@@ -181,6 +184,9 @@ int run_index(const IndexArgs& args) {
   } catch (const Stopped&) {
     interrupted = true;
   }
+  // A stop during the input's last block ends the reading with nothing left
+  // to throw from: the run was interrupted all the same.
+  if (g_stop) interrupted = true;
   indexer.commit();
   indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
   // An interrupted run is not finished: it stops at once, and the next run

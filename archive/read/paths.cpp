@@ -25,7 +25,7 @@ constexpr const char* kFormatHint = "use --format jsonl, csv, txt, md or html";
 
 void read_input(const std::string& file, Format format, Input& input, const ReadOptions& options,
                 DocumentSink& sink) {
-  const Source source{file, input, sink, options.max_record_bytes};
+  const Source source{file, input, sink, options.max_record_bytes, options.max_skip_bytes};
   switch (format) {
     case Format::jsonl: detail::read_jsonl(source); break;
     case Format::csv: detail::read_csv(source); break;
