@@ -139,6 +139,16 @@ grep -q "missing.db" "$TMP/err" && pass "optimize names the missing archive" || 
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
 grep -q "1 added" "$TMP/err" && pass "stdin with --format" || fail "stdin: $(cat "$TMP/err")"
+# Two piped feeds without ids: the second adds, it does not replace the first
+# (ids from the body's hash, not "-:2"); the same feed again is unchanged.
+printf 'title,body\nmonday,news of monday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> /dev/null
+printf 'title,body\ntuesday,news of tuesday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> "$TMP/err"
+grep -q "1 added, 0 updated" "$TMP/err" && pass "a second stdin feed adds" || fail "second feed: $(cat "$TMP/err")"
+printf 'title,body\ntuesday,news of tuesday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> "$TMP/err"
+grep -q "0 added, 0 updated, 1 unchanged" "$TMP/err" && pass "the same stdin feed again is unchanged" ||
+  fail "same feed: $(cat "$TMP/err")"
+check_eq "both stdin feeds are kept" "monday tuesday" \
+  "$("$KURDI" export "$TMP/feeds.db" --jsonl | python3 -c 'import json,sys; print(" ".join(sorted(json.loads(l)["title"] for l in sys.stdin)))')"
 "$KURDI" index "$TMP/stdin.db" --format xml x 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "unknown --format: usage error" 2 "$rc"
 finish
