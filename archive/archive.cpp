@@ -204,6 +204,11 @@ struct Archive::Impl {
   Impl(const std::string& p, const OpenOptions& o)
       : path(p), options(o), connection(p, open_flags(p, o)) {}
 
+  static bool file_is_empty(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::file_size(path, ec) == 0 && !ec;
+  }
+
   static int open_flags(const std::string& path, const OpenOptions& o) {
     std::error_code ec;
     if (!o.create && !std::filesystem::exists(path, ec))
@@ -255,11 +260,18 @@ struct Archive::Impl {
     const std::int64_t application_id = pragma("PRAGMA application_id");
     const int version = static_cast<int>(pragma("PRAGMA user_version"));
     if (application_id == 0 && version == 0) {
-      if (pragma("SELECT count(*) FROM sqlite_schema") != 0 || options.read_only)
-        throw ArchiveError(Kind::not_an_archive, path + " is not a kurdi archive");
+      // An empty file (or an empty database) becomes an archive only when
+      // asked to (kurdi index): `kurdi check` on a file that `touch` made
+      // wrote a schema into it and said "ok".
+      if (pragma("SELECT count(*) FROM sqlite_schema") != 0)
+        throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (an SQLite database of other tables)");
+      if (!options.create || options.read_only)
+        throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (" +
+                                                     (file_is_empty(path) ? "an empty file" : "an empty database") +
+                                                     "; `kurdi index` makes one)");
       create();
     } else if (application_id != schema::kApplicationId) {
-      throw ArchiveError(Kind::not_an_archive, path + " is an SQLite file but not a kurdi archive");
+      throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (an SQLite database of another program)");
     } else if (version > schema::current_version()) {
       throw ArchiveError(Kind::newer_schema, path + " has schema version " + std::to_string(version) +
                                                  ", made by a newer kurdi; this kurdi reads up to version " +

@@ -287,6 +287,27 @@ TEST_F(ArchiveTest, OtherFilesAreNotArchives) {
   }
 }
 
+TEST_F(ArchiveTest, AnEmptyFileIsNoArchiveAndStaysEmpty) {
+  // `touch news.db; kurdi check news.db` wrote a schema into it and said ok:
+  // only kurdi index (create) makes an archive of an empty file.
+  std::ofstream{path_};
+  for (const bool read_only : {false, true}) {
+    OpenOptions o;
+    o.read_only = read_only;
+    o.allow_analyzer_mismatch = true;  // as check and reindex open
+    try {
+      Archive archive(path_, o);
+      FAIL() << "opened an empty file";
+    } catch (const ArchiveError& e) {
+      EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+      EXPECT_EQ(std::string(e.what()), path_ + ": not a kurdi archive (an empty file; `kurdi index` makes one)");
+    }
+    EXPECT_EQ(std::filesystem::file_size(path_), 0U);
+  }
+  { create(); }  // kurdi index
+  EXPECT_EQ(open_read_only().document_count(), 0U);
+}
+
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {
   { create(); }
   raw_sql("PRAGMA user_version = 99;");

@@ -136,6 +136,19 @@ check_eq "unknown --optimize: usage error" 2 "$rc"
 check_eq "optimize of a missing archive: exit 1" 1 "$rc"
 grep -q "missing.db" "$TMP/err" && pass "optimize names the missing archive" || fail "optimize missing: $(cat "$TMP/err")"
 
+# An empty file is no archive: only kurdi index makes one of it; check,
+# reindex, optimize and delete refuse it and leave it empty.
+for command in check reindex optimize delete; do
+  : > "$TMP/empty.db"
+  ids=(); [[ $command == delete ]] && ids=(x)
+  "$KURDI" $command "$TMP/empty.db" "${ids[@]}" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of an empty file: exit 1" 1 "$rc"
+  check_eq "$command of an empty file: says so" "kurdi: $TMP/empty.db: not a kurdi archive (an empty file; \`kurdi index\` makes one)" "$(cat "$TMP/err")"
+  check_eq "$command of an empty file: leaves it empty" 0 "$(stat -c %s "$TMP/empty.db")"
+done
+"$KURDI" index "$TMP/empty.db" "$TMP/two.jsonl" 2> /dev/null && pass "index makes an archive of an empty file" ||
+  fail "index of an empty file"
+
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
 grep -q "1 added" "$TMP/err" && pass "stdin with --format" || fail "stdin: $(cat "$TMP/err")"
