@@ -9,6 +9,7 @@
 #include <bit>
 #include <charconv>
 #include <chrono>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +20,8 @@
 #include <string_view>
 #include <utility>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include "kurdi/search.hpp"
 #include "kurdi/version.hpp"
@@ -1687,10 +1690,49 @@ Stats Archive::stats() const {
   return st;
 }
 
+namespace {
+
+// FTS5 runs its integrity check as an INSERT, which SQLite refuses on a
+// connection that cannot write (an archive opened read-only, a file made
+// immutable, read-only media), though the check writes nothing. Such an
+// archive's index is checked in a copy: SQLite's backup of it, from one
+// read snapshot, into a temporary file (TMPDIR), removed afterwards.
+std::string check_index_in_a_copy(const db::Connection& source) {
+  std::string name = (std::filesystem::temp_directory_path() / "kurdi-check-XXXXXX").string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0)
+    return std::string("cannot check the full-text index of an archive that cannot be written: no temporary copy in ") +
+           std::filesystem::temp_directory_path().string() + ": " + std::strerror(errno);
+  ::close(fd);
+  struct Remove {
+    const std::string& name;
+    ~Remove() {
+      std::error_code ignored;
+      std::filesystem::remove(name, ignored);
+      std::filesystem::remove(name + "-journal", ignored);
+    }
+  } remove{name};
+  try {
+    db::Connection copy(name, SQLITE_OPEN_READWRITE);
+    std::string error;
+    if (kurdi::sqlite::register_all(copy.get(), &error) != SQLITE_OK)
+      return "cannot register the kurdi tokenizer: " + error;
+    copy.exec("PRAGMA synchronous = OFF");  // thrown away afterwards
+    sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source.get(), "main");
+    if (!backup) copy.fail(sqlite3_errcode(copy.get()), "cannot copy the archive to " + name);
+    sqlite3_backup_step(backup, -1);
+    if (const int rc = sqlite3_backup_finish(backup); rc != SQLITE_OK)
+      copy.fail(rc, "cannot copy the archive to " + name);
+    copy.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+  } catch (const ArchiveError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<std::string> Archive::check() const {
-  if (impl_->options.read_only)
-    throw ArchiveError(Kind::sqlite, "checking " + impl_->path +
-                                         " needs it opened for writing: FTS5 runs its integrity check as an INSERT");
   std::vector<std::string> problems;
   const std::string analyzer = impl_->meta("analyzer_version");
   if (analyzer != expected_analyzer(impl_->options.tokenizer))
@@ -1701,11 +1743,16 @@ std::vector<std::string> Archive::check() const {
     while (s.step())
       if (s.text(0) != "ok") problems.push_back("SQLite: " + std::string(s.text(0)));
   }
-  try {
-    // rank 1: also compare the index with the documents table (external content).
-    impl_->connection.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
-  } catch (const ArchiveError& e) {
-    problems.push_back(std::string("full-text index: ") + e.what());
+  // rank 1: also compare the index with the documents table (external content).
+  if (sqlite3_db_readonly(impl_->connection.get(), "main") == 1) {
+    if (std::string problem = check_index_in_a_copy(impl_->connection); !problem.empty())
+      problems.push_back("full-text index: " + problem);
+  } else {
+    try {
+      impl_->connection.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+    } catch (const ArchiveError& e) {
+      problems.push_back(std::string("full-text index: ") + e.what());
+    }
   }
   for (const char* key : {"tokenizer", "analyzer_version", "created_by"})
     if (impl_->meta(key).empty()) problems.push_back(std::string("metadata: '") + key + "' is missing");

@@ -203,9 +203,10 @@ class Archive {
 
   /// Checks the SQLite file, the FTS index against the documents and the
   /// metadata, and that it was indexed with this kurdi's analyzer. Returns
-  /// the problems found (empty: the archive is sound). Needs an archive
-  /// opened for writing (FTS5's integrity check is an INSERT); it writes
-  /// nothing.
+  /// the problems found (empty: the archive is sound). Writes nothing.
+  /// FTS5's integrity check is an INSERT (that writes nothing): an archive
+  /// that cannot be written (opened read-only, a write-protected file) has
+  /// its index checked in a temporary copy (TMPDIR; as large as the file).
   std::vector<std::string> check() const;
 
   /// Rebuilds the FTS index with this kurdi's analyzer and records its
