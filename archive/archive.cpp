@@ -1671,6 +1671,8 @@ Stats Archive::stats() const {
     }
     st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
     st.analyzer_version = impl_->meta("analyzer_version");
+    st.current_analyzer_version = expected_analyzer(impl_->options.tokenizer);
+    st.reindex_required = st.analyzer_version != st.current_analyzer_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
     const std::optional<Impl::BlockBounds> bounds =

@@ -96,6 +96,10 @@ struct Stats {
   std::string first_date, last_date;  ///< empty when no document has a date
   int schema_version = 0;
   std::string analyzer_version;
+  /// This kurdi's analyzer version, and whether it differs from the
+  /// archive's: searching then needs `kurdi reindex`.
+  std::string current_analyzer_version;
+  bool reindex_required = false;
   std::string created_by;             ///< the kurdi version that created it
   /// The full-text index's segments (FTS5 b-trees; a search reads each), 0
   /// when unknown. optimize() merges them into one.
@@ -131,7 +135,9 @@ struct OpenOptions {
   bool create = false;
   /// Open read-only (kurdi search, export, stats, check).
   bool read_only = false;
-  /// Open even when the analyzer version differs (kurdi reindex only).
+  /// Open even when the analyzer version differs: kurdi reindex, and what
+  /// reads no index (kurdi export, stats, check; Stats::reindex_required).
+  /// A search of such an archive could silently miss documents.
   bool allow_analyzer_mismatch = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any

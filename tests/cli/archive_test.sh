@@ -100,6 +100,17 @@ check_eq "analyzer mismatch: exit 1" 1 "$rc"
 grep -q "reindex required" "$TMP/err" && pass "analyzer mismatch: reindex required" || fail "mismatch: $(cat "$TMP/err")"
 "$KURDI" check "$A" 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "check reports the mismatch" 1 "$rc"
+# stats shows the versions and says what to do; export reads stored text only
+# and works (it is how the documents move to a new archive).
+"$KURDI" stats "$A" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "stats after an analyzer change: exit 0" 0 "$rc"
+grep -q "^analyzer      0.0.1+old (this kurdi has .*: reindex required, run \`kurdi reindex $A\`)" "$TMP/out" &&
+  pass "stats shows both analyzers and reindex required" || fail "stats after mismatch: $(cat "$TMP/out" "$TMP/err")"
+check_eq "stats --json after an analyzer change" "0.0.1+old True" \
+  "$("$KURDI" stats "$A" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["analyzer_version"], d["reindex_required"])')"
+"$KURDI" export "$A" --jsonl > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "export after an analyzer change: exit 0" 0 "$rc"
+check_eq "export after an analyzer change: every document" 6 "$(wc -l < "$TMP/out")"
 "$KURDI" reindex "$A" 2> "$TMP/err"
 grep -q "6 documents indexed" "$TMP/err" && pass "reindex" || fail "reindex: $(cat "$TMP/err")"
 # kurdi reindex builds the block bounds for the documents it leaves (docs/archive.md, term_bounds).
