@@ -71,7 +71,10 @@ class Indexer final : public archive::DocumentSink {
   void skipped(archive::Skip&& skip) override {
     ++skipped_;
     const std::string message = archive::to_string(skip) + " (skipped)";
-    if (args_.strict)
+    // A path named on the command line that cannot be read is an error
+    // (exit 1), as for every kurdi command; what a directory walk passes
+    // over stays a warning.
+    if (args_.strict || skip.unreadable_path)
       session_.error(message);
     else
       session_.warn(message);

@@ -351,7 +351,17 @@ int run(int argc, char** argv) {
     return run_sentences(sent);
   }
 #ifdef KURDI_CLI_ARCHIVE
-  if (index_cmd->parsed()) return run_index(index_args);
+  if (index_cmd->parsed()) {
+    // Checked before the archive is opened or created: nothing is done.
+    if (index_args.format.empty() &&
+        std::find(index_args.paths.begin(), index_args.paths.end(), "-") != index_args.paths.end()) {
+      std::fputs("kurdi: index: standard input (-) needs --format (jsonl, csv, txt, md or html)\n"
+                 "Run 'kurdi index --help' for usage.\n",
+                 stderr);
+      return kExitUsage;
+    }
+    return run_index(index_args);
+  }
   if (search_cmd->parsed()) {
     if (search_args.query.starts_with(kQueryMark)) search_args.query.erase(0, kQueryMark.size());
     return run_search(search_args);

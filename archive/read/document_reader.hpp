@@ -42,6 +42,9 @@ struct Skip {
   std::string file;
   std::uint64_t line = 0;  ///< 0 when the whole file is skipped
   std::string reason;
+  /// A path the caller named (not one found in a directory) that does not
+  /// exist or cannot be opened: `kurdi index` exits 1 for it.
+  bool unreadable_path = false;
 };
 
 /// "FILE:LINE: reason", or "FILE: reason" when the whole file was skipped:

@@ -175,6 +175,19 @@ else
   echo "skipped: cannot write-protect a file here (chattr +i needs a file system that has it)"
 fi
 
+# A named PATH that does not exist is an error (exit 1); the others are still
+# read and committed. Standard input without --format is a usage error, found
+# before the archive is made.
+"$KURDI" index "$TMP/named.db" "$TMP/nonexistent.txt" "$TMP/two.jsonl" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index of a named path that does not exist: exit 1" 1 "$rc"
+grep -q "nonexistent.txt: No such file or directory" "$TMP/err" && grep -q "1 added" "$TMP/err" &&
+  pass "the missing path is named and the others stored" || fail "missing path: $(cat "$TMP/err")"
+"$KURDI" index "$TMP/nostdin.db" - < "$TMP/two.jsonl" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index - without --format: usage error" 2 "$rc"
+grep -q "standard input (-) needs --format" "$TMP/err" && pass "index - without --format: says why" ||
+  fail "stdin without --format: $(cat "$TMP/err")"
+[[ -e "$TMP/nostdin.db" ]] && fail "index - without --format made an archive" || pass "index - without --format does nothing"
+
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
 grep -q "1 added" "$TMP/err" && pass "stdin with --format" || fail "stdin: $(cat "$TMP/err")"

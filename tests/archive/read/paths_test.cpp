@@ -87,6 +87,20 @@ TEST(ReadPaths, MissingAndUnopenablePathsAreSkippedWithTheOsError) {
   EXPECT_THAT(sink.skip_lines(), ElementsAre(dir.path() + "/gone.txt: No such file or directory",
                                              file + "/x.txt: Not a directory"));
   EXPECT_THAT(sink.ids(), ElementsAre(file));
+  // Named paths that cannot be read are marked: kurdi index exits 1 for them.
+  ASSERT_EQ(sink.skips.size(), 2U);
+  EXPECT_TRUE(sink.skips[0].unreadable_path);
+  EXPECT_TRUE(sink.skips[1].unreadable_path);
+}
+
+TEST(ReadPaths, OnlyNamedPathsAreMarkedUnreadable) {
+  TempDir dir;
+  const std::string unknown = dir.write("notes", "یەک");
+  const std::string empty = dir.write("walk/empty.txt", "");
+  Collector sink = read({unknown, dir.path() + "/walk"});
+  ASSERT_EQ(sink.skips.size(), 2U);
+  EXPECT_FALSE(sink.skips[0].unreadable_path);  // read, but in no known format
+  EXPECT_FALSE(sink.skips[1].unreadable_path);  // found in a directory
 }
 
 TEST(ReadPaths, UnreadableFileIsSkipped) {
