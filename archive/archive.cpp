@@ -217,6 +217,7 @@ struct Archive::Impl {
     if (!o.create && !std::filesystem::exists(path, ec))
       throw ArchiveError(Kind::not_found,
                          "no archive at " + path + " (make one with: kurdi index " + path + " FILE...)");
+    if (std::filesystem::is_directory(path, ec)) throw ArchiveError(Kind::not_an_archive, path + ": is a directory");
     if (o.read_only) return SQLITE_OPEN_READONLY;
     return SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0);
   }
@@ -260,6 +261,11 @@ struct Archive::Impl {
     // file is read as before. kurdi never shrinks an archive (no VACUUM),
     // the case in which a mapped reader could fault.
     connection.exec("PRAGMA mmap_size = 1099511627776");
+    // SQLite opens a write-protected file (chattr +i, read-only media)
+    // read-only without a word; a command that writes says so before it
+    // starts rather than at its first write. kurdi check reads it as it is.
+    if (!options.read_only && !options.may_be_read_only && sqlite3_db_readonly(connection.get(), "main") == 1)
+      throw ArchiveError(Kind::sqlite, path + ": cannot write to the archive (read-only)");
     const std::int64_t application_id = pragma("PRAGMA application_id");
     const int version = static_cast<int>(pragma("PRAGMA user_version"));
     if (application_id == 0 && version == 0) {

@@ -133,8 +133,12 @@ bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64
 struct OpenOptions {
   /// Create the file when it does not exist (kurdi index).
   bool create = false;
-  /// Open read-only (kurdi search, export, stats, check).
+  /// Open read-only (kurdi search, export, stats).
   bool read_only = false;
+  /// Open for writing when the file can be written, else read-only (kurdi
+  /// check); without it a file that cannot be written is refused for
+  /// writing ("cannot write to the archive (read-only)").
+  bool may_be_read_only = false;
   /// Open even when the analyzer version differs: kurdi reindex, and what
   /// reads no index (kurdi export, stats, check; Stats::reindex_required).
   /// A search of such an archive could silently miss documents.

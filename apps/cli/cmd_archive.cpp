@@ -146,6 +146,7 @@ int run_archive_stats(const ArchiveArgs& args) {
 int run_check(const ArchiveArgs& args) {
   archive::OpenOptions options;
   options.allow_analyzer_mismatch = true;  // reported as a problem, not refused
+  options.may_be_read_only = true;         // checked all the same (Archive::check)
   const archive::Archive archive(args.archive, options);
   const std::vector<std::string> problems = archive.check();
   if (problems.empty()) {

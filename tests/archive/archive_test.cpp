@@ -274,7 +274,17 @@ TEST_F(ArchiveTest, OtherFilesAreNotArchives) {
     FAIL();
   } catch (const ArchiveError& e) {
     EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+    EXPECT_EQ(std::string(e.what()), path_ + ": not a kurdi archive (not an SQLite database)");
   }
+  std::filesystem::remove(path_);
+  std::filesystem::create_directory(path_);
+  try {
+    create();
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(std::string(e.what()), path_ + ": is a directory");
+  }
+  std::filesystem::remove(path_);
   std::filesystem::remove(path_);
   raw_sql("CREATE TABLE t(x);");
   OpenOptions o;

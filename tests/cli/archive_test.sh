@@ -171,6 +171,16 @@ if protect 2> /dev/null; then
   unprotect
   check_eq "check of an archive that cannot be written: exit 0" 0 "$rc"
   check_eq "check of an archive that cannot be written: ok" "$TMP/ro.db: ok (1 documents)" "$(cat "$TMP/out" "$TMP/err")"
+  # The commands that write say so, naming the archive, before they start.
+  protect
+  for command in index optimize reindex delete; do
+    more=(); [[ $command == index ]] && more=("$TMP/one.jsonl"); [[ $command == delete ]] && more=(o2)
+    "$KURDI" $command "$TMP/ro.db" "${more[@]}" 2> "$TMP/err" && rc=0 || rc=$?
+    check_eq "$command of an archive that cannot be written: exit 1" 1 "$rc"
+    check_eq "$command of an archive that cannot be written: says so" \
+      "kurdi: $TMP/ro.db: cannot write to the archive (read-only)" "$(cat "$TMP/err")"
+  done
+  unprotect
 else
   echo "skipped: cannot write-protect a file here (chattr +i needs a file system that has it)"
 fi
@@ -187,6 +197,17 @@ check_eq "index - without --format: usage error" 2 "$rc"
 grep -q "standard input (-) needs --format" "$TMP/err" && pass "index - without --format: says why" ||
   fail "stdin without --format: $(cat "$TMP/err")"
 [[ -e "$TMP/nostdin.db" ]] && fail "index - without --format made an archive" || pass "index - without --format does nothing"
+
+# Files that cannot be archives are named, with what they are.
+echo hello > "$TMP/text.db"
+mkdir "$TMP/dir.db"
+for command in search index; do
+  arg=x; [[ $command == index ]] && arg="$TMP/two.jsonl"
+  "$KURDI" $command "$TMP/text.db" "$arg" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of a text file: says what it is" "1 kurdi: $TMP/text.db: not a kurdi archive (not an SQLite database)" "$rc $(cat "$TMP/err")"
+  "$KURDI" $command "$TMP/dir.db" "$arg" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of a directory: says what it is" "1 kurdi: $TMP/dir.db: is a directory" "$rc $(cat "$TMP/err")"
+done
 
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
