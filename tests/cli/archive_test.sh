@@ -198,6 +198,14 @@ grep -q "standard input (-) needs --format" "$TMP/err" && pass "index - without 
   fail "stdin without --format: $(cat "$TMP/err")"
 [[ -e "$TMP/nostdin.db" ]] && fail "index - without --format made an archive" || pass "index - without --format does nothing"
 
+# The same id twice in one input: said, the later one kept.
+printf '{"id":"a","body":"first version"}\n{"id":"a","body":"second version"}\n' > "$TMP/dup.jsonl"
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl 2> err)
+check_eq "an id given twice in a run is said" \
+  "kurdi: dup.jsonl:2: id 'a' already given at dup.jsonl:1 in this run; the later one is kept" "$(grep "already given" "$TMP/err")"
+check_eq "an id given twice in a run: the later one is kept" "second version" \
+  "$("$KURDI" export "$TMP/dup.db" --jsonl | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["body"])')"
+
 # Files that cannot be archives are named, with what they are.
 echo hello > "$TMP/text.db"
 mkdir "$TMP/dir.db"
