@@ -259,7 +259,11 @@ int run(int argc, char** argv) {
   search_cmd->add_option("ARCHIVE", search_args.archive, help::kArchive)->required()->type_name("");
   search_cmd->add_option("QUERY", search_args.query, help::kSearchQuery)->required()->type_name("");
   search_cmd->add_option("--limit", search_args.limit, help::kSearchLimit)->type_name("N")->check(CLI::Range(1u, 10000u));
-  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)->type_name("N");
+  // The range is said rather than CLI11's "Could not convert" for a number
+  // that does not fit.
+  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)
+      ->type_name("N")
+      ->check(CLI::Range(0u, 4294967295u));
   const CLI::Validator date = CLI::Validator(
       [](std::string& value) -> std::string {
         if (kurdi::archive::is_iso_date(value)) return {};

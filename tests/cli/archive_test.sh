@@ -198,6 +198,12 @@ grep -q "standard input (-) needs --format" "$TMP/err" && pass "index - without 
   fail "stdin without --format: $(cat "$TMP/err")"
 [[ -e "$TMP/nostdin.db" ]] && fail "index - without --format made an archive" || pass "index - without --format does nothing"
 
+# --offset out of range says the range.
+"$KURDI" search "$A" x --offset 99999999999 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "--offset out of range: usage error" 2 "$rc"
+grep -q "not in range 0 to 4294967295" "$TMP/err" && pass "--offset out of range: says the range" ||
+  fail "--offset: $(cat "$TMP/err")"
+
 # The same id twice in one input: said, the later one kept.
 printf '{"id":"a","body":"first version"}\n{"id":"a","body":"second version"}\n' > "$TMP/dup.jsonl"
 (cd "$TMP" && "$KURDI" index dup.db dup.jsonl 2> err)
