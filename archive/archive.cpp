@@ -9,6 +9,7 @@
 #include <bit>
 #include <charconv>
 #include <chrono>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +20,8 @@
 #include <string_view>
 #include <utility>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include "kurdi/search.hpp"
 #include "kurdi/version.hpp"
@@ -204,11 +207,17 @@ struct Archive::Impl {
   Impl(const std::string& p, const OpenOptions& o)
       : path(p), options(o), connection(p, open_flags(p, o)) {}
 
+  static bool file_is_empty(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::file_size(path, ec) == 0 && !ec;
+  }
+
   static int open_flags(const std::string& path, const OpenOptions& o) {
     std::error_code ec;
     if (!o.create && !std::filesystem::exists(path, ec))
       throw ArchiveError(Kind::not_found,
                          "no archive at " + path + " (make one with: kurdi index " + path + " FILE...)");
+    if (std::filesystem::is_directory(path, ec)) throw ArchiveError(Kind::not_an_archive, path + ": is a directory");
     if (o.read_only) return SQLITE_OPEN_READONLY;
     return SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0);
   }
@@ -252,14 +261,26 @@ struct Archive::Impl {
     // file is read as before. kurdi never shrinks an archive (no VACUUM),
     // the case in which a mapped reader could fault.
     connection.exec("PRAGMA mmap_size = 1099511627776");
+    // SQLite opens a write-protected file (chattr +i, read-only media)
+    // read-only without a word; a command that writes says so before it
+    // starts rather than at its first write. kurdi check reads it as it is.
+    if (!options.read_only && !options.may_be_read_only && sqlite3_db_readonly(connection.get(), "main") == 1)
+      throw ArchiveError(Kind::sqlite, path + ": cannot write to the archive (read-only)");
     const std::int64_t application_id = pragma("PRAGMA application_id");
     const int version = static_cast<int>(pragma("PRAGMA user_version"));
     if (application_id == 0 && version == 0) {
-      if (pragma("SELECT count(*) FROM sqlite_schema") != 0 || options.read_only)
-        throw ArchiveError(Kind::not_an_archive, path + " is not a kurdi archive");
+      // An empty file (or an empty database) becomes an archive only when
+      // asked to (kurdi index): `kurdi check` on a file that `touch` made
+      // wrote a schema into it and said "ok".
+      if (pragma("SELECT count(*) FROM sqlite_schema") != 0)
+        throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (an SQLite database of other tables)");
+      if (!options.create || options.read_only)
+        throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (" +
+                                                     (file_is_empty(path) ? "an empty file" : "an empty database") +
+                                                     "; `kurdi index` makes one)");
       create();
     } else if (application_id != schema::kApplicationId) {
-      throw ArchiveError(Kind::not_an_archive, path + " is an SQLite file but not a kurdi archive");
+      throw ArchiveError(Kind::not_an_archive, path + ": not a kurdi archive (an SQLite database of another program)");
     } else if (version > schema::current_version()) {
       throw ArchiveError(Kind::newer_schema, path + " has schema version " + std::to_string(version) +
                                                  ", made by a newer kurdi; this kurdi reads up to version " +
@@ -1656,6 +1677,8 @@ Stats Archive::stats() const {
     }
     st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
     st.analyzer_version = impl_->meta("analyzer_version");
+    st.current_analyzer_version = expected_analyzer(impl_->options.tokenizer);
+    st.reindex_required = st.analyzer_version != st.current_analyzer_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
     const std::optional<Impl::BlockBounds> bounds =
@@ -1675,10 +1698,49 @@ Stats Archive::stats() const {
   return st;
 }
 
+namespace {
+
+// FTS5 runs its integrity check as an INSERT, which SQLite refuses on a
+// connection that cannot write (an archive opened read-only, a file made
+// immutable, read-only media), though the check writes nothing. Such an
+// archive's index is checked in a copy: SQLite's backup of it, from one
+// read snapshot, into a temporary file (TMPDIR), removed afterwards.
+std::string check_index_in_a_copy(const db::Connection& source) {
+  std::string name = (std::filesystem::temp_directory_path() / "kurdi-check-XXXXXX").string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0)
+    return std::string("cannot check the full-text index of an archive that cannot be written: no temporary copy in ") +
+           std::filesystem::temp_directory_path().string() + ": " + std::strerror(errno);
+  ::close(fd);
+  struct Remove {
+    const std::string& name;
+    ~Remove() {
+      std::error_code ignored;
+      std::filesystem::remove(name, ignored);
+      std::filesystem::remove(name + "-journal", ignored);
+    }
+  } remove{name};
+  try {
+    db::Connection copy(name, SQLITE_OPEN_READWRITE);
+    std::string error;
+    if (kurdi::sqlite::register_all(copy.get(), &error) != SQLITE_OK)
+      return "cannot register the kurdi tokenizer: " + error;
+    copy.exec("PRAGMA synchronous = OFF");  // thrown away afterwards
+    sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source.get(), "main");
+    if (!backup) copy.fail(sqlite3_errcode(copy.get()), "cannot copy the archive to " + name);
+    sqlite3_backup_step(backup, -1);
+    if (const int rc = sqlite3_backup_finish(backup); rc != SQLITE_OK)
+      copy.fail(rc, "cannot copy the archive to " + name);
+    copy.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+  } catch (const ArchiveError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<std::string> Archive::check() const {
-  if (impl_->options.read_only)
-    throw ArchiveError(Kind::sqlite, "checking " + impl_->path +
-                                         " needs it opened for writing: FTS5 runs its integrity check as an INSERT");
   std::vector<std::string> problems;
   const std::string analyzer = impl_->meta("analyzer_version");
   if (analyzer != expected_analyzer(impl_->options.tokenizer))
@@ -1689,11 +1751,16 @@ std::vector<std::string> Archive::check() const {
     while (s.step())
       if (s.text(0) != "ok") problems.push_back("SQLite: " + std::string(s.text(0)));
   }
-  try {
-    // rank 1: also compare the index with the documents table (external content).
-    impl_->connection.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
-  } catch (const ArchiveError& e) {
-    problems.push_back(std::string("full-text index: ") + e.what());
+  // rank 1: also compare the index with the documents table (external content).
+  if (sqlite3_db_readonly(impl_->connection.get(), "main") == 1) {
+    if (std::string problem = check_index_in_a_copy(impl_->connection); !problem.empty())
+      problems.push_back("full-text index: " + problem);
+  } else {
+    try {
+      impl_->connection.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+    } catch (const ArchiveError& e) {
+      problems.push_back(std::string("full-text index: ") + e.what());
+    }
   }
   for (const char* key : {"tokenizer", "analyzer_version", "created_by"})
     if (impl_->meta(key).empty()) problems.push_back(std::string("metadata: '") + key + "' is missing");

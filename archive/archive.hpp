@@ -96,6 +96,10 @@ struct Stats {
   std::string first_date, last_date;  ///< empty when no document has a date
   int schema_version = 0;
   std::string analyzer_version;
+  /// This kurdi's analyzer version, and whether it differs from the
+  /// archive's: searching then needs `kurdi reindex`.
+  std::string current_analyzer_version;
+  bool reindex_required = false;
   std::string created_by;             ///< the kurdi version that created it
   /// The full-text index's segments (FTS5 b-trees; a search reads each), 0
   /// when unknown. optimize() merges them into one.
@@ -129,9 +133,15 @@ bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64
 struct OpenOptions {
   /// Create the file when it does not exist (kurdi index).
   bool create = false;
-  /// Open read-only (kurdi search, export, stats, check).
+  /// Open read-only (kurdi search, export, stats).
   bool read_only = false;
-  /// Open even when the analyzer version differs (kurdi reindex only).
+  /// Open for writing when the file can be written, else read-only (kurdi
+  /// check); without it a file that cannot be written is refused for
+  /// writing ("cannot write to the archive (read-only)").
+  bool may_be_read_only = false;
+  /// Open even when the analyzer version differs: kurdi reindex, and what
+  /// reads no index (kurdi export, stats, check; Stats::reindex_required).
+  /// A search of such an archive could silently miss documents.
   bool allow_analyzer_mismatch = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any
@@ -203,9 +213,10 @@ class Archive {
 
   /// Checks the SQLite file, the FTS index against the documents and the
   /// metadata, and that it was indexed with this kurdi's analyzer. Returns
-  /// the problems found (empty: the archive is sound). Needs an archive
-  /// opened for writing (FTS5's integrity check is an INSERT); it writes
-  /// nothing.
+  /// the problems found (empty: the archive is sound). Writes nothing.
+  /// FTS5's integrity check is an INSERT (that writes nothing): an archive
+  /// that cannot be written (opened read-only, a write-protected file) has
+  /// its index checked in a temporary copy (TMPDIR; as large as the file).
   std::vector<std::string> check() const;
 
   /// Rebuilds the FTS index with this kurdi's analyzer and records its

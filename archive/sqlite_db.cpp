@@ -4,7 +4,7 @@
 
 namespace kurdi::archive::db {
 
-Connection::Connection(const std::string& path, int flags) {
+Connection::Connection(const std::string& path, int flags) : path_(path) {
   // SQLite counts every allocation under one process-wide mutex unless told
   // not to (SQLITE_CONFIG_MEMSTATUS; kurdi never reads the counts): two
   // searches on two threads queued on it. Only possible before SQLite is
@@ -27,8 +27,21 @@ void Connection::fail(int code, std::string_view what) const {
   std::string message(what);
   message.append(": ");
   message.append(sqlite3_errmsg(db_));
-  const auto kind = (code & 0xff) == SQLITE_NOTADB ? ArchiveError::Kind::not_an_archive : ArchiveError::Kind::sqlite;
-  throw ArchiveError(kind, message);
+  fail_with(code, std::move(message));
+}
+
+// SQLite's own words for these two ("file is not a database", "attempt to
+// write a readonly database") do not say which file: a user with several
+// archives, or a text file named .db by mistake, is told which and what.
+void Connection::fail_with(int code, std::string message) const {
+  switch (code & 0xff) {
+    case SQLITE_NOTADB:
+      throw ArchiveError(ArchiveError::Kind::not_an_archive, path_ + ": not a kurdi archive (not an SQLite database)");
+    case SQLITE_READONLY:
+      throw ArchiveError(ArchiveError::Kind::sqlite, path_ + ": cannot write to the archive (read-only)");
+    default:
+      throw ArchiveError(ArchiveError::Kind::sqlite, message);
+  }
 }
 
 void Connection::exec(const char* sql) const {
@@ -37,8 +50,7 @@ void Connection::exec(const char* sql) const {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    const auto kind = (rc & 0xff) == SQLITE_NOTADB ? ArchiveError::Kind::not_an_archive : ArchiveError::Kind::sqlite;
-    throw ArchiveError(kind, message);
+    fail_with(rc, std::move(message));
   }
 }
 

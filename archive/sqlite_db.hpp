@@ -21,10 +21,13 @@ class Connection {
   sqlite3* get() const noexcept { return db_; }
   /// Runs one or more statements that return no rows.
   void exec(const char* sql) const;
-  /// Throws the connection's current error, prefixed with `what`.
+  /// Throws the connection's current error, prefixed with `what`; a file
+  /// that is not a database or cannot be written is named instead.
   [[noreturn]] void fail(int code, std::string_view what) const;
 
  private:
+  [[noreturn]] void fail_with(int code, std::string message) const;
+  std::string path_;
   sqlite3* db_ = nullptr;
 };
 

@@ -14,9 +14,10 @@
 namespace kurdi::cli {
 namespace {
 
-archive::Archive open_archive(const std::string& path, bool read_only) {
+archive::Archive open_archive(const std::string& path, bool read_only, bool any_analyzer = false) {
   archive::OpenOptions options;
   options.read_only = read_only;
+  options.allow_analyzer_mismatch = any_analyzer;
   return archive::Archive(path, options);
 }
 
@@ -57,7 +58,9 @@ int run_delete(const ArchiveArgs& args) {
 }
 
 int run_export(const ArchiveArgs& args) {
-  const archive::Archive archive = open_archive(args.archive, true);
+  // Export reads stored text, no index: after an analyzer change it is how
+  // the documents move to a new archive, so it works then too.
+  const archive::Archive archive = open_archive(args.archive, true, true);
   Output out;
   // The fields kurdi index reads back: export then index gives the same archive.
   archive.for_each([&](const archive::Document& d) {
@@ -76,7 +79,8 @@ int run_export(const ArchiveArgs& args) {
 }
 
 int run_archive_stats(const ArchiveArgs& args) {
-  const archive::Archive archive = open_archive(args.archive, true);
+  // After an analyzer change the versions are what the user needs to see.
+  const archive::Archive archive = open_archive(args.archive, true, true);
   const archive::Stats s = archive.stats();
   Output out;
   if (args.json) {
@@ -95,6 +99,8 @@ int run_archive_stats(const ArchiveArgs& args) {
     out.write(",\"schema_version\":");
     out.write_uint(static_cast<std::uint64_t>(s.schema_version));
     write_field(out, "analyzer_version", s.analyzer_version);
+    write_field(out, "current_analyzer_version", s.current_analyzer_version);
+    out.write(s.reindex_required ? ",\"reindex_required\":true" : ",\"reindex_required\":false");
     write_field(out, "created_by", s.created_by);
     out.write(",\"index_segments\":");
     out.write_uint(s.index_segments);
@@ -118,7 +124,9 @@ int run_archive_stats(const ArchiveArgs& args) {
     row("sources", std::to_string(s.sources));
     row("dates", s.first_date.empty() ? "none" : s.first_date + " to " + s.last_date);
     row("schema", std::to_string(s.schema_version));
-    row("analyzer", s.analyzer_version);
+    row("analyzer", s.reindex_required ? s.analyzer_version + " (this kurdi has " + s.current_analyzer_version +
+                                             ": reindex required, run `kurdi reindex " + args.archive + "`)"
+                                       : s.analyzer_version);
     row("created by", s.created_by);
     row("optimized", s.optimized                                      ? "yes"
                      : s.documents < archive::kOptimizeMinDocuments ? "no (not needed below 10,000 documents)"
@@ -138,6 +146,7 @@ int run_archive_stats(const ArchiveArgs& args) {
 int run_check(const ArchiveArgs& args) {
   archive::OpenOptions options;
   options.allow_analyzer_mismatch = true;  // reported as a problem, not refused
+  options.may_be_read_only = true;         // checked all the same (Archive::check)
   const archive::Archive archive(args.archive, options);
   const std::vector<std::string> problems = archive.check();
   if (problems.empty()) {

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "archive/archive.hpp"
 #include "commands.hpp"
@@ -35,14 +37,21 @@ class Indexer final : public archive::DocumentSink {
   Indexer(Session& session, archive::Archive& archive, const IndexArgs& args)
       : session_(session), archive_(archive), args_(args) {}
 
-  void file_started(const std::string&, std::uint64_t) override { ++files_; }
+  void file_started(const std::string& file, std::uint64_t) override {
+    ++files_;
+    file_names_.push_back(file);
+  }
+  // Called for every block read, so a stop is seen within one block even
+  // while a long record is being skipped and no document comes.
   void bytes_read(std::uint64_t bytes) override {
+    if (g_stop) throw Stopped{};
     bytes_ += bytes;
     session_.progress().add(bytes);
   }
 
   void document(archive::SourceDocument&& in) override {
     if (g_stop) throw Stopped{};
+    note_repeated_id(in);
     archive::Document d{std::move(in.id),  std::move(in.title), std::move(in.body),    std::move(in.source),
                         std::move(in.url), std::move(in.date),  std::move(in.language)};
     const archive::StoreReport report = archive_.store(d);
@@ -68,7 +77,10 @@ class Indexer final : public archive::DocumentSink {
   void skipped(archive::Skip&& skip) override {
     ++skipped_;
     const std::string message = archive::to_string(skip) + " (skipped)";
-    if (args_.strict)
+    // A path named on the command line that cannot be read is an error
+    // (exit 1), as for every kurdi command; what a directory walk passes
+    // over stays a warning.
+    if (args_.strict || skip.unreadable_path)
       session_.error(message);
     else
       session_.warn(message);
@@ -104,6 +116,13 @@ class Indexer final : public archive::DocumentSink {
                  interrupted ? " (interrupted)" : "");
   }
 
+  // Says how many repeated ids went unreported (after the first 20).
+  void report_unreported_repeats() {
+    if (repeated_ids_ > kMaxDuplicateReports)
+      session_.warn(std::to_string(repeated_ids_ - kMaxDuplicateReports) +
+                    " more ids were given twice in this run (the later one kept)");
+  }
+
   std::uint64_t skipped() const noexcept { return skipped_; }
   std::uint64_t changed() const noexcept { return added_ + updated_; }
 
@@ -115,6 +134,28 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t pending_ = 0, pending_added_ = 0, pending_updated_ = 0;
   std::uint64_t added_ = 0, updated_ = 0, unchanged_ = 0;
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
+
+  // An id given twice in one run: the later document replaces the earlier
+  // one, which is never seen again, and every later run reports both as
+  // updated. That is almost always a mistake in the input, so it is said.
+  // Where each id was first given: its file (an index into file_names_,
+  // which keeps each name once) and line.
+  struct Given {
+    std::uint32_t file;
+    std::uint64_t line;
+  };
+  void note_repeated_id(const archive::SourceDocument& in) {
+    const auto file = static_cast<std::uint32_t>(file_names_.empty() ? 0 : file_names_.size() - 1);
+    const auto [at, first] = given_.try_emplace(in.id, Given{file, in.line});
+    if (first) return;
+    if (++repeated_ids_ <= kMaxDuplicateReports)
+      session_.warn(location(in.file, in.line) + ": id '" + in.id + "' already given at " +
+                    location(file_names_.at(at->second.file), at->second.line) + " in this run; the later one is kept");
+    at->second = Given{file, in.line};
+  }
+  std::vector<std::string> file_names_;
+  std::unordered_map<std::string, Given> given_;
+  std::uint64_t repeated_ids_ = 0;
 };
 
 // Ends the run (Archive::finish_run). --optimize: after a run that changed
@@ -181,7 +222,11 @@ int run_index(const IndexArgs& args) {
   } catch (const Stopped&) {
     interrupted = true;
   }
+  // A stop during the input's last block ends the reading with nothing left
+  // to throw from: the run was interrupted all the same.
+  if (g_stop) interrupted = true;
   indexer.commit();
+  indexer.report_unreported_repeats();
   indexer.summary(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), interrupted);
   // An interrupted run is not finished: it stops at once, and the next run
   // sets FTS5's merging back (Archive::begin_run).

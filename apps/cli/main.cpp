@@ -259,7 +259,11 @@ int run(int argc, char** argv) {
   search_cmd->add_option("ARCHIVE", search_args.archive, help::kArchive)->required()->type_name("");
   search_cmd->add_option("QUERY", search_args.query, help::kSearchQuery)->required()->type_name("");
   search_cmd->add_option("--limit", search_args.limit, help::kSearchLimit)->type_name("N")->check(CLI::Range(1u, 10000u));
-  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)->type_name("N");
+  // The range is said rather than CLI11's "Could not convert" for a number
+  // that does not fit.
+  search_cmd->add_option("--offset", search_args.offset, help::kSearchOffset)
+      ->type_name("N")
+      ->check(CLI::Range(0u, 4294967295u));
   const CLI::Validator date = CLI::Validator(
       [](std::string& value) -> std::string {
         if (kurdi::archive::is_iso_date(value)) return {};
@@ -351,7 +355,17 @@ int run(int argc, char** argv) {
     return run_sentences(sent);
   }
 #ifdef KURDI_CLI_ARCHIVE
-  if (index_cmd->parsed()) return run_index(index_args);
+  if (index_cmd->parsed()) {
+    // Checked before the archive is opened or created: nothing is done.
+    if (index_args.format.empty() &&
+        std::find(index_args.paths.begin(), index_args.paths.end(), "-") != index_args.paths.end()) {
+      std::fputs("kurdi: index: standard input (-) needs --format (jsonl, csv, txt, md or html)\n"
+                 "Run 'kurdi index --help' for usage.\n",
+                 stderr);
+      return kExitUsage;
+    }
+    return run_index(index_args);
+  }
   if (search_cmd->parsed()) {
     if (search_args.query.starts_with(kQueryMark)) search_args.query.erase(0, kQueryMark.size());
     return run_search(search_args);

@@ -27,18 +27,26 @@ struct Row {
   std::string error;         // the first syntax error, if any
   bool too_long = false;     // content was dropped to respect the limit
   bool unterminated = false; // the input ended inside quotes
+  bool endless = false;      // too long, and no row end within the skip limit
 };
 
 // The row syntax: a state machine fed one byte at a time.
 class RowParser {
  public:
-  explicit RowParser(std::size_t max_row_bytes) : max_(max_row_bytes) {}
+  RowParser(std::size_t max_row_bytes, std::size_t max_skip_bytes) : max_(max_row_bytes), max_skip_(max_skip_bytes) {}
 
-  // Feeds `chunk`; calls `on_row(Row&&)` for each complete row.
+  // Feeds `chunk`; calls `on_row(Row&&)` for each complete row. Once a row
+  // over the limit has gone on for max_skip_bytes without an end, nothing
+  // more is parsed: finish() returns it, marked endless.
   template <typename OnRow>
   void feed(std::string_view chunk, OnRow&& on_row) {
     for (const char c : chunk) {
-      if (step(c)) on_row(finish_row());
+      if (endless()) return;
+      if (step(c)) {
+        on_row(finish_row());
+      } else if (state_ != State::row_start && ++row_seen_ >= max_skip_ && row_.too_long) {
+        row_.endless = true;
+      }
       if (c == '\n') {
         ++line_;
         column_ = 0;
@@ -47,6 +55,8 @@ class RowParser {
       }
     }
   }
+
+  bool endless() const noexcept { return row_.endless; }
 
   // The line the parser has reached (1-based).
   std::uint64_t line() const noexcept { return line_; }
@@ -140,14 +150,17 @@ class RowParser {
     Row row = std::move(row_);
     row_ = Row{};
     row_bytes_ = 0;
+    row_seen_ = 0;
     state_ = State::row_start;
     return row;
   }
 
   std::size_t max_;
+  std::size_t max_skip_;
   State state_ = State::row_start;
   Row row_;
-  std::size_t row_bytes_ = 0;
+  std::size_t row_bytes_ = 0;  // bytes kept
+  std::size_t row_seen_ = 0;   // bytes parsed, kept or not
   std::uint64_t line_ = 1;
   std::uint64_t column_ = 0;  // code points into the current line (messages only)
 };
@@ -193,7 +206,8 @@ std::string utf8_problem(const Row& row) {
 }
 
 // Why a row is unusable before its fields are looked at; empty if it is fine.
-std::string row_problem(const Row& row, std::size_t max_bytes) {
+std::string row_problem(const Row& row, std::size_t max_bytes, std::size_t max_skip_bytes) {
+  if (row.endless) return endless_reason("row", max_bytes, max_skip_bytes);
   if (row.unterminated) return "unterminated quoted field (the file ends inside quotes)";
   if (row.too_long) return too_large_reason("row", max_bytes);
   if (!row.error.empty()) return row.error;
@@ -210,7 +224,7 @@ class CsvReader {
       header(std::move(row));
       return;
     }
-    if (std::string problem = row_problem(row, source_.max_record_bytes); !problem.empty()) {
+    if (std::string problem = row_problem(row, source_.max_record_bytes, source_.max_skip_bytes); !problem.empty()) {
       source_.skip(row.first_line, std::move(problem));
       return;
     }
@@ -244,7 +258,7 @@ class CsvReader {
 
  private:
   void header(Row&& row) {
-    std::string problem = row_problem(row, source_.max_record_bytes);
+    std::string problem = row_problem(row, source_.max_record_bytes, source_.max_skip_bytes);
     if (problem.empty()) {
       auto columns = columns_of(row);
       if (auto* reason = std::get_if<std::string>(&columns)) {
@@ -266,10 +280,10 @@ class CsvReader {
 }  // namespace
 
 void read_csv(const Source& source) {
-  RowParser parser(source.max_record_bytes);
+  RowParser parser(source.max_record_bytes, source.max_skip_bytes);
   CsvReader reader(source);
   const auto on_row = [&](Row&& row) { reader.row(std::move(row)); };
-  for (std::string_view chunk = source.input.next_chunk(); !chunk.empty() && !reader.stopped();
+  for (std::string_view chunk = source.input.next_chunk(); !chunk.empty() && !reader.stopped() && !parser.endless();
        chunk = source.input.next_chunk()) {
     parser.feed(chunk, on_row);
   }

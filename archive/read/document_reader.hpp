@@ -42,6 +42,9 @@ struct Skip {
   std::string file;
   std::uint64_t line = 0;  ///< 0 when the whole file is skipped
   std::string reason;
+  /// A path the caller named (not one found in a directory) that does not
+  /// exist or cannot be opened: `kurdi index` exits 1 for it.
+  bool unreadable_path = false;
 };
 
 /// "FILE:LINE: reason", or "FILE: reason" when the whole file was skipped:
@@ -58,7 +61,9 @@ class DocumentSink {
   virtual void document(SourceDocument&& document) = 0;
   /// A record or file that was skipped. May throw to stop reading (--strict).
   virtual void skipped(Skip&& skip) = 0;
-  /// `bytes` more input bytes were consumed (for progress).
+  /// `bytes` more input bytes were consumed (for progress). Called for
+  /// every block read, records or not (a record being skipped too), so it
+  /// may throw to stop reading: `kurdi index` stops there on Ctrl-C.
   virtual void bytes_read(std::uint64_t bytes) { (void)bytes; }
 };
 
@@ -70,6 +75,12 @@ struct ReadOptions {
   /// Markdown, HTML) read, in bytes; a larger one is a Skip. It bounds the
   /// memory a reader needs whatever the input.
   std::size_t max_record_bytes = std::size_t{64} << 20;
+  /// How far into a record over max_record_bytes its end is looked for.
+  /// A JSON line or CSV row with no end within this many bytes gives up the
+  /// rest of its input (a Skip says so): an endless stream with no line
+  /// break (/dev/zero, a binary file read as JSON Lines) must not be read
+  /// forever in search of one.
+  std::size_t max_skip_bytes = std::size_t{1} << 30;
 };
 
 /// Reads each path in order: a file, "-" for standard input (needs

@@ -294,7 +294,7 @@ void read_html(const Source& source) {
   }
 
   RecordFields fields;
-  fields.id = source.file;
+  if (source.file != kStandardInput) fields.id = source.file;  // else derived from the body
   const xmlNode* body = find_element(root, "body");
   fields.body = body ? text_of(body) : std::string();
   if (trim_ascii(*fields.body).empty()) {

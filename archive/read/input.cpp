@@ -60,7 +60,9 @@ bool Input::read_all(std::string& out, std::size_t max_bytes) {
 bool LineReader::next(std::string& line, bool& too_long) {
   line.clear();
   too_long = false;
+  if (endless_) return false;
   bool any = false;  // a line has started (the last one may have no LF)
+  std::size_t seen = 0;  // bytes of this line so far, kept or not
   for (;;) {
     if (pending_.empty()) {
       pending_ = input_.next_chunk();
@@ -80,8 +82,13 @@ bool LineReader::next(std::string& line, bool& too_long) {
         line.append(piece);
       }
     }
+    seen += piece.size();
     if (newline == std::string_view::npos) {
       pending_ = {};
+      if (too_long && seen >= max_skip_) {
+        endless_ = true;
+        break;
+      }
       continue;
     }
     pending_.remove_prefix(newline + 1);

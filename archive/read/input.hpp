@@ -39,10 +39,13 @@ class Input {
 };
 
 /// Lines of an Input, without their LF or CRLF. A line longer than the limit
-/// is not kept: the reader skips to its end and says so.
+/// is not kept: the reader skips to its end and says so. A line that has not
+/// ended `max_skip_bytes` into it is given up with the rest of the input
+/// (endless()).
 class LineReader {
  public:
-  LineReader(Input& input, std::size_t max_line_bytes) : input_(input), max_(max_line_bytes) {}
+  LineReader(Input& input, std::size_t max_line_bytes, std::size_t max_skip_bytes)
+      : input_(input), max_(max_line_bytes), max_skip_(max_skip_bytes) {}
 
   /// The next line into `line`; false at the end of the input (or after a
   /// read error: an unfinished last line is then not returned). `too_long`
@@ -50,10 +53,15 @@ class LineReader {
   bool next(std::string& line, bool& too_long);
   /// The 1-based number of the line last returned.
   std::uint64_t line_number() const noexcept { return line_number_; }
+  /// Whether the line last returned (too long) was given up before its end:
+  /// next() then returns false.
+  bool endless() const noexcept { return endless_; }
 
  private:
   Input& input_;
   std::size_t max_;
+  std::size_t max_skip_;
+  bool endless_ = false;
   std::string_view pending_;
   std::uint64_t line_number_ = 0;
 };

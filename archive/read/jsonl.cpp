@@ -72,13 +72,15 @@ std::variant<RecordFields, std::string> fields_of(const json& object) {
 }  // namespace
 
 void read_jsonl(const Source& source) {
-  LineReader lines(source.input, source.max_record_bytes);
+  LineReader lines(source.input, source.max_record_bytes, source.max_skip_bytes);
   std::string line;
   bool too_long = false;
   while (lines.next(line, too_long)) {
     const std::uint64_t number = lines.line_number();
     if (too_long) {
-      source.skip(number, too_large_reason("line", source.max_record_bytes));
+      source.skip(number, lines.endless()
+                              ? endless_reason("line", source.max_record_bytes, source.max_skip_bytes)
+                              : too_large_reason("line", source.max_record_bytes));
       continue;
     }
     if (trim_ascii(line).empty()) continue;

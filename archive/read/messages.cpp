@@ -15,4 +15,9 @@ std::string too_large_reason(const char* what, std::size_t max_bytes) {
   return std::string("the ") + what + " is longer than " + std::to_string(max_bytes) + " bytes";
 }
 
+std::string endless_reason(const char* what, std::size_t max_bytes, std::size_t max_skip_bytes) {
+  return too_large_reason(what, max_bytes) + " and does not end within " + std::to_string(max_skip_bytes) +
+         " bytes: the rest of the input is not read";
+}
+
 }  // namespace kurdi::archive::detail

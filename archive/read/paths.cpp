@@ -25,7 +25,7 @@ constexpr const char* kFormatHint = "use --format jsonl, csv, txt, md or html";
 
 void read_input(const std::string& file, Format format, Input& input, const ReadOptions& options,
                 DocumentSink& sink) {
-  const Source source{file, input, sink, options.max_record_bytes};
+  const Source source{file, input, sink, options.max_record_bytes, options.max_skip_bytes};
   switch (format) {
     case Format::jsonl: detail::read_jsonl(source); break;
     case Format::csv: detail::read_csv(source); break;
@@ -35,10 +35,11 @@ void read_input(const std::string& file, Format format, Input& input, const Read
   }
 }
 
-void read_file(const std::string& file, Format format, const ReadOptions& options, DocumentSink& sink) {
+void read_file(const std::string& file, Format format, const ReadOptions& options, DocumentSink& sink,
+               bool named = false) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    sink.skipped(Skip{file, 0, std::generic_category().message(errno)});
+    sink.skipped(Skip{file, 0, std::generic_category().message(errno), named});
     return;
   }
   Input input(fd, true, sink);
@@ -56,7 +57,7 @@ void read_named_file(const std::string& file, const ReadOptions& options, Docume
     sink.skipped(Skip{file, 0, std::string("unknown format (") + kFormatHint + ")"});
     return;
   }
-  read_file(file, *format, options, sink);
+  read_file(file, *format, options, sink, true);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -68,11 +69,11 @@ bool is_hidden(const fs::path& path) {
 // read at its place. Hidden entries and symbolic links to directories are
 // passed over (no loops, no file read twice through a link); files with no
 // known format too, unless --format names one.
-void read_directory(const fs::path& directory, const ReadOptions& options, DocumentSink& sink) {
+void read_directory(const fs::path& directory, const ReadOptions& options, DocumentSink& sink, bool named = false) {
   std::error_code error;
   fs::directory_iterator it(directory, error);
   if (error) {
-    sink.skipped(Skip{directory.string(), 0, error.message()});
+    sink.skipped(Skip{directory.string(), 0, error.message(), named});
     return;
   }
   std::vector<fs::path> entries;
@@ -120,11 +121,11 @@ void read_paths(const std::vector<std::string>& paths, const ReadOptions& option
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (error) {
-      sink.skipped(Skip{path, 0, error.message()});
+      sink.skipped(Skip{path, 0, error.message(), true});
       continue;
     }
     if (fs::is_directory(status)) {
-      read_directory(path, options, sink);
+      read_directory(path, options, sink, true);
     } else {
       read_named_file(path, options, sink);
     }

@@ -60,7 +60,7 @@ void read_plain(const Source& source, bool markdown) {
   }
 
   RecordFields fields;
-  fields.id = source.file;
+  if (source.file != kStandardInput) fields.id = source.file;  // else derived from the body
   const Line first = first_non_empty_line(text);
   const std::string_view title = markdown ? without_heading_marks(first.text) : trim_ascii(first.text);
   if (!title.empty() && code_points(title) < kMaxTitleCodePoints) {

@@ -20,6 +20,7 @@ struct Source {
   Input& input;
   DocumentSink& sink;
   std::size_t max_record_bytes;
+  std::size_t max_skip_bytes;
 
   void skip(std::uint64_t line, std::string reason) const { sink.skipped(Skip{file, line, std::move(reason)}); }
 };
@@ -35,5 +36,8 @@ void read_html(const Source& source);
 std::string invalid_utf8_reason(std::string_view text, std::size_t offset, std::uint64_t first_line);
 /// "the file is larger than N bytes" / "the record is longer than N bytes".
 std::string too_large_reason(const char* what, std::size_t max_bytes);
+/// The reason for a record over the limit whose end was not found within
+/// `max_skip_bytes`: the rest of the input is given up.
+std::string endless_reason(const char* what, std::size_t max_bytes, std::size_t max_skip_bytes);
 
 }  // namespace kurdi::archive::detail

@@ -1,5 +1,8 @@
 #include "archive/read/record.hpp"
 
+#include <xxhash.h>
+
+#include <cstdio>
 #include <string_view>
 #include <utility>
 
@@ -12,6 +15,23 @@ namespace {
 
 std::string trimmed(const std::optional<std::string>& value) {
   return value ? std::string(trim_ascii(*value)) : std::string();
+}
+
+// "stdin:" and the first 16 hex digits of the body's XXH3-128 (the hash the
+// archive stores as content_hash): a pipe has no name or line that tells
+// one feed from the next, so "-:2" would name the second record of every
+// feed, and each feed would replace the last. The body's own hash names the
+// same text the same way each time (re-fed: unchanged) and other text apart.
+std::string standard_input_id(std::string_view body) {
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(body.data(), body.size()));
+  std::string id = "stdin:";
+  char hex[3];
+  for (int i = 0; i < 8; ++i) {
+    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned>(canonical.digest[i]));
+    id += hex;
+  }
+  return id;
 }
 
 }  // namespace
@@ -47,7 +67,8 @@ std::variant<SourceDocument, std::string> finish_record(RecordFields&& fields, c
   }
 
   document.id = trimmed(fields.id);
-  if (document.id.empty()) document.id = file + ":" + std::to_string(line);
+  if (document.id.empty())
+    document.id = file == kStandardInput ? standard_input_id(document.body) : file + ":" + std::to_string(line);
   document.title = fields.title ? collapse_ascii_space(*fields.title) : std::string();
   document.source = trimmed(fields.source);
   document.url = trimmed(fields.url);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "archive/read/document_reader.hpp"
@@ -22,9 +23,13 @@ struct RecordFields {
   std::optional<std::string> language;
 };
 
+/// The name read_paths() gives standard input.
+inline constexpr std::string_view kStandardInput = "-";
+
 /// The document, or the reason the record cannot become one. Trims every
 /// field, collapses the title's whitespace, normalizes the date, derives a
-/// missing or empty id as "FILE:LINE" and defaults the language to "ckb".
+/// missing or empty id as "FILE:LINE" (from standard input "stdin:" and 16
+/// hex digits of the body's hash) and defaults the language to "ckb".
 std::variant<SourceDocument, std::string> finish_record(RecordFields&& fields, const std::string& file,
                                                         std::uint64_t line);
 

@@ -274,7 +274,17 @@ TEST_F(ArchiveTest, OtherFilesAreNotArchives) {
     FAIL();
   } catch (const ArchiveError& e) {
     EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+    EXPECT_EQ(std::string(e.what()), path_ + ": not a kurdi archive (not an SQLite database)");
   }
+  std::filesystem::remove(path_);
+  std::filesystem::create_directory(path_);
+  try {
+    create();
+    FAIL();
+  } catch (const ArchiveError& e) {
+    EXPECT_EQ(std::string(e.what()), path_ + ": is a directory");
+  }
+  std::filesystem::remove(path_);
   std::filesystem::remove(path_);
   raw_sql("CREATE TABLE t(x);");
   OpenOptions o;
@@ -285,6 +295,27 @@ TEST_F(ArchiveTest, OtherFilesAreNotArchives) {
   } catch (const ArchiveError& e) {
     EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
   }
+}
+
+TEST_F(ArchiveTest, AnEmptyFileIsNoArchiveAndStaysEmpty) {
+  // `touch news.db; kurdi check news.db` wrote a schema into it and said ok:
+  // only kurdi index (create) makes an archive of an empty file.
+  std::ofstream{path_};
+  for (const bool read_only : {false, true}) {
+    OpenOptions o;
+    o.read_only = read_only;
+    o.allow_analyzer_mismatch = true;  // as check and reindex open
+    try {
+      Archive archive(path_, o);
+      FAIL() << "opened an empty file";
+    } catch (const ArchiveError& e) {
+      EXPECT_EQ(e.kind(), ArchiveError::Kind::not_an_archive);
+      EXPECT_EQ(std::string(e.what()), path_ + ": not a kurdi archive (an empty file; `kurdi index` makes one)");
+    }
+    EXPECT_EQ(std::filesystem::file_size(path_), 0U);
+  }
+  { create(); }  // kurdi index
+  EXPECT_EQ(open_read_only().document_count(), 0U);
 }
 
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {
@@ -485,12 +516,13 @@ TEST_F(ArchiveTest, CheckFindsAnIndexOutOfStep) {
   const auto problems = create().check();
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("full-text index: database disk image is malformed"), std::string::npos) << problems[0];
-  try {
-    open_read_only().check();
-    FAIL() << "checked read-only";
-  } catch (const ArchiveError& e) {
-    EXPECT_NE(std::string(e.what()).find("needs it opened for writing"), std::string::npos);
-  }
+  // Read-only (a write-protected file, read-only media): the same finding,
+  // from a copy, and nothing left behind.
+  const std::vector<std::string> read_only = open_read_only().check();
+  ASSERT_EQ(read_only.size(), 1u);
+  EXPECT_NE(read_only[0].find("full-text index: database disk image is malformed"), std::string::npos) << read_only[0];
+  raw_sql("UPDATE documents SET body = 'باران بارییە' WHERE id = 'b';");
+  EXPECT_TRUE(open_read_only().check().empty());
 }
 
 TEST_F(ArchiveTest, ForEachVisitsInIdOrder) {

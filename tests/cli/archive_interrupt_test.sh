@@ -70,4 +70,18 @@ reported=$(stored_reported "$TMP/err")
 count=$("$KURDI" stats "$A" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
 check_eq "SIGINT: every document read was committed" "$reported" "$count"
 "$KURDI" check "$A" > /dev/null && pass "check after SIGINT" || fail "check after SIGINT"
+# SIGINT while an over-long line is being skipped: no document comes to notice
+# the stop, so the reading must (an endless stream of zeros, a 1 MiB block
+# every 10 ms: the 1 GiB give-up is 10 s away).
+rm -f "$A" "$A-wal" "$A-shm"
+(while head -c 1048576 /dev/zero; do sleep 0.01; done) | "$KURDI" index "$A" - --format jsonl 2> "$TMP/err" &
+pid=$!
+sleep 1
+kill -INT "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$pid" 2>/dev/null && { fail "SIGINT while skipping a line: still running 5 s later"; kill -9 "$pid"; }
+wait "$pid" && rc=0 || rc=$?
+check_eq "SIGINT while skipping a line: exit 130" 130 "$rc"
+grep -q "(interrupted)" "$TMP/err" && pass "SIGINT while skipping: summary says interrupted" ||
+  fail "SIGINT while skipping: $(tail -2 "$TMP/err")"
 finish

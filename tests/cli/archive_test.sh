@@ -100,6 +100,17 @@ check_eq "analyzer mismatch: exit 1" 1 "$rc"
 grep -q "reindex required" "$TMP/err" && pass "analyzer mismatch: reindex required" || fail "mismatch: $(cat "$TMP/err")"
 "$KURDI" check "$A" 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "check reports the mismatch" 1 "$rc"
+# stats shows the versions and says what to do; export reads stored text only
+# and works (it is how the documents move to a new archive).
+"$KURDI" stats "$A" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "stats after an analyzer change: exit 0" 0 "$rc"
+grep -q "^analyzer      0.0.1+old (this kurdi has .*: reindex required, run \`kurdi reindex $A\`)" "$TMP/out" &&
+  pass "stats shows both analyzers and reindex required" || fail "stats after mismatch: $(cat "$TMP/out" "$TMP/err")"
+check_eq "stats --json after an analyzer change" "0.0.1+old True" \
+  "$("$KURDI" stats "$A" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["analyzer_version"], d["reindex_required"])')"
+"$KURDI" export "$A" --jsonl > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "export after an analyzer change: exit 0" 0 "$rc"
+check_eq "export after an analyzer change: every document" 6 "$(wc -l < "$TMP/out")"
 "$KURDI" reindex "$A" 2> "$TMP/err"
 grep -q "6 documents indexed" "$TMP/err" && pass "reindex" || fail "reindex: $(cat "$TMP/err")"
 # kurdi reindex builds the block bounds for the documents it leaves (docs/archive.md, term_bounds).
@@ -136,9 +147,95 @@ check_eq "unknown --optimize: usage error" 2 "$rc"
 check_eq "optimize of a missing archive: exit 1" 1 "$rc"
 grep -q "missing.db" "$TMP/err" && pass "optimize names the missing archive" || fail "optimize missing: $(cat "$TMP/err")"
 
+# An empty file is no archive: only kurdi index makes one of it; check,
+# reindex, optimize and delete refuse it and leave it empty.
+for command in check reindex optimize delete; do
+  : > "$TMP/empty.db"
+  ids=(); [[ $command == delete ]] && ids=(x)
+  "$KURDI" $command "$TMP/empty.db" "${ids[@]}" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of an empty file: exit 1" 1 "$rc"
+  check_eq "$command of an empty file: says so" "kurdi: $TMP/empty.db: not a kurdi archive (an empty file; \`kurdi index\` makes one)" "$(cat "$TMP/err")"
+  check_eq "$command of an empty file: leaves it empty" 0 "$(stat -c %s "$TMP/empty.db")"
+done
+"$KURDI" index "$TMP/empty.db" "$TMP/two.jsonl" 2> /dev/null && pass "index makes an archive of an empty file" ||
+  fail "index of an empty file"
+
+# A sound archive that cannot be written (read-only media, chattr +i) is
+# checked all the same: FTS5's check runs in a temporary copy. Root writes
+# through file modes, so as root the file is made immutable instead.
+"$KURDI" index "$TMP/ro.db" "$TMP/two.jsonl" 2> /dev/null
+protect() { if (($(id -u) == 0)); then chattr +i "$TMP/ro.db"; else chmod a-w "$TMP/ro.db"; fi; }
+unprotect() { if (($(id -u) == 0)); then chattr -i "$TMP/ro.db"; fi; chmod u+w "$TMP/ro.db"; }
+if protect 2> /dev/null; then
+  "$KURDI" check "$TMP/ro.db" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+  unprotect
+  check_eq "check of an archive that cannot be written: exit 0" 0 "$rc"
+  check_eq "check of an archive that cannot be written: ok" "$TMP/ro.db: ok (1 documents)" "$(cat "$TMP/out" "$TMP/err")"
+  # The commands that write say so, naming the archive, before they start.
+  protect
+  for command in index optimize reindex delete; do
+    more=(); [[ $command == index ]] && more=("$TMP/one.jsonl"); [[ $command == delete ]] && more=(o2)
+    "$KURDI" $command "$TMP/ro.db" "${more[@]}" 2> "$TMP/err" && rc=0 || rc=$?
+    check_eq "$command of an archive that cannot be written: exit 1" 1 "$rc"
+    check_eq "$command of an archive that cannot be written: says so" \
+      "kurdi: $TMP/ro.db: cannot write to the archive (read-only)" "$(cat "$TMP/err")"
+  done
+  unprotect
+else
+  echo "skipped: cannot write-protect a file here (chattr +i needs a file system that has it)"
+fi
+
+# A named PATH that does not exist is an error (exit 1); the others are still
+# read and committed. Standard input without --format is a usage error, found
+# before the archive is made.
+"$KURDI" index "$TMP/named.db" "$TMP/nonexistent.txt" "$TMP/two.jsonl" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index of a named path that does not exist: exit 1" 1 "$rc"
+grep -q "nonexistent.txt: No such file or directory" "$TMP/err" && grep -q "1 added" "$TMP/err" &&
+  pass "the missing path is named and the others stored" || fail "missing path: $(cat "$TMP/err")"
+"$KURDI" index "$TMP/nostdin.db" - < "$TMP/two.jsonl" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "index - without --format: usage error" 2 "$rc"
+grep -q "standard input (-) needs --format" "$TMP/err" && pass "index - without --format: says why" ||
+  fail "stdin without --format: $(cat "$TMP/err")"
+[[ -e "$TMP/nostdin.db" ]] && fail "index - without --format made an archive" || pass "index - without --format does nothing"
+
+# --offset out of range says the range.
+"$KURDI" search "$A" x --offset 99999999999 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "--offset out of range: usage error" 2 "$rc"
+grep -q "not in range 0 to 4294967295" "$TMP/err" && pass "--offset out of range: says the range" ||
+  fail "--offset: $(cat "$TMP/err")"
+
+# The same id twice in one input: said, the later one kept.
+printf '{"id":"a","body":"first version"}\n{"id":"a","body":"second version"}\n' > "$TMP/dup.jsonl"
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl 2> err)
+check_eq "an id given twice in a run is said" \
+  "kurdi: dup.jsonl:2: id 'a' already given at dup.jsonl:1 in this run; the later one is kept" "$(grep "already given" "$TMP/err")"
+check_eq "an id given twice in a run: the later one is kept" "second version" \
+  "$("$KURDI" export "$TMP/dup.db" --jsonl | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["body"])')"
+
+# Files that cannot be archives are named, with what they are.
+echo hello > "$TMP/text.db"
+mkdir "$TMP/dir.db"
+for command in search index; do
+  arg=x; [[ $command == index ]] && arg="$TMP/two.jsonl"
+  "$KURDI" $command "$TMP/text.db" "$arg" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of a text file: says what it is" "1 kurdi: $TMP/text.db: not a kurdi archive (not an SQLite database)" "$rc $(cat "$TMP/err")"
+  "$KURDI" $command "$TMP/dir.db" "$arg" 2> "$TMP/err" && rc=0 || rc=$?
+  check_eq "$command of a directory: says what it is" "1 kurdi: $TMP/dir.db: is a directory" "$rc $(cat "$TMP/err")"
+done
+
 # Standard input needs --format.
 printf '{"id":"s1","body":"دەق"}\n' | "$KURDI" index "$TMP/stdin.db" - --format jsonl 2> "$TMP/err"
 grep -q "1 added" "$TMP/err" && pass "stdin with --format" || fail "stdin: $(cat "$TMP/err")"
+# Two piped feeds without ids: the second adds, it does not replace the first
+# (ids from the body's hash, not "-:2"); the same feed again is unchanged.
+printf 'title,body\nmonday,news of monday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> /dev/null
+printf 'title,body\ntuesday,news of tuesday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> "$TMP/err"
+grep -q "1 added, 0 updated" "$TMP/err" && pass "a second stdin feed adds" || fail "second feed: $(cat "$TMP/err")"
+printf 'title,body\ntuesday,news of tuesday\n' | "$KURDI" index "$TMP/feeds.db" - --format csv 2> "$TMP/err"
+grep -q "0 added, 0 updated, 1 unchanged" "$TMP/err" && pass "the same stdin feed again is unchanged" ||
+  fail "same feed: $(cat "$TMP/err")"
+check_eq "both stdin feeds are kept" "monday tuesday" \
+  "$("$KURDI" export "$TMP/feeds.db" --jsonl | python3 -c 'import json,sys; print(" ".join(sorted(json.loads(l)["title"] for l in sys.stdin)))')"
 "$KURDI" index "$TMP/stdin.db" --format xml x 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "unknown --format: usage error" 2 "$rc"
 finish

@@ -112,5 +112,18 @@ TEST(ReadCsv, ARowOverTheLimitIsSkipped) {
   EXPECT_EQ(sink.documents[0].line, 4U);
 }
 
+TEST(ReadCsv, ARowThatDoesNotEndWithinTheSkipLimitGivesUpTheInput) {
+  const Collector ended =
+      read_text("a.csv", "id,body\n1," + std::string(900, 'x') + "\n2,هێز\n", std::nullopt, 100, 1000);
+  EXPECT_THAT(reasons(ended), ElementsAre("2: the row is longer than 100 bytes"));
+  EXPECT_EQ(ended.documents.size(), 1U);
+  const Collector endless = read_text("b.csv", "id,body\n1,هێز\n2,\"" + std::string(200000, 'x') + "\"\n3,هێز\n",
+                                      std::nullopt, 100, 1000);
+  EXPECT_THAT(reasons(endless), ElementsAre("3: the row is longer than 100 bytes and does not end within 1000 bytes: "
+                                            "the rest of the input is not read"));
+  EXPECT_EQ(endless.documents.size(), 1U);
+  EXPECT_LT(endless.bytes, 200000U);
+}
+
 }  // namespace
 }  // namespace kurdi::archive

@@ -105,6 +105,20 @@ TEST(ReadJsonl, ALineOverTheLimitIsSkippedAndTheNextIsRead) {
   EXPECT_EQ(sink.documents[0].line, 2U);
 }
 
+TEST(ReadJsonl, ALineThatDoesNotEndWithinTheSkipLimitGivesUpTheInput) {
+  // /dev/zero read as JSON Lines has no line end: it must not be read forever.
+  const std::string good = "{\"body\": \"هێز\"}\n";
+  const Collector ended = read_text("a.jsonl", std::string(900, 'x') + "\n" + good, std::nullopt, 100, 1000);
+  EXPECT_THAT(reasons(ended), ElementsAre("1: the line is longer than 100 bytes"));
+  EXPECT_EQ(ended.documents.size(), 1U);
+  const Collector endless =
+      read_text("b.jsonl", good + std::string(200000, 'x') + "\n" + good, std::nullopt, 100, 1000);
+  EXPECT_THAT(reasons(endless), ElementsAre("2: the line is longer than 100 bytes and does not end within 1000 bytes: "
+                                            "the rest of the input is not read"));
+  EXPECT_EQ(endless.documents.size(), 1U);
+  EXPECT_LT(endless.bytes, 200000U);  // what followed was not read
+}
+
 TEST(ReadJsonl, ManyChunksKeepLineNumbers) {
   // Lines that straddle the 64 KiB read chunks.
   std::string text;

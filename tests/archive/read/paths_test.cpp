@@ -87,6 +87,20 @@ TEST(ReadPaths, MissingAndUnopenablePathsAreSkippedWithTheOsError) {
   EXPECT_THAT(sink.skip_lines(), ElementsAre(dir.path() + "/gone.txt: No such file or directory",
                                              file + "/x.txt: Not a directory"));
   EXPECT_THAT(sink.ids(), ElementsAre(file));
+  // Named paths that cannot be read are marked: kurdi index exits 1 for them.
+  ASSERT_EQ(sink.skips.size(), 2U);
+  EXPECT_TRUE(sink.skips[0].unreadable_path);
+  EXPECT_TRUE(sink.skips[1].unreadable_path);
+}
+
+TEST(ReadPaths, OnlyNamedPathsAreMarkedUnreadable) {
+  TempDir dir;
+  const std::string unknown = dir.write("notes", "یەک");
+  const std::string empty = dir.write("walk/empty.txt", "");
+  Collector sink = read({unknown, dir.path() + "/walk"});
+  ASSERT_EQ(sink.skips.size(), 2U);
+  EXPECT_FALSE(sink.skips[0].unreadable_path);  // read, but in no known format
+  EXPECT_FALSE(sink.skips[1].unreadable_path);  // found in a directory
 }
 
 TEST(ReadPaths, UnreadableFileIsSkipped) {
@@ -119,13 +133,30 @@ TEST(ReadPaths, StandardInputNeedsAFormat) {
 
 TEST(ReadPaths, StandardInputIsReadInTheGivenFormat) {
   const Collector jsonl = read_stdin("{\"body\": \"یەک\"}\n{\"id\": 2}\n", Format::jsonl);
-  EXPECT_THAT(jsonl.ids(), ElementsAre("-:1"));
+  EXPECT_THAT(jsonl.ids(), ElementsAre(::testing::MatchesRegex("stdin:[0-9a-f]{16}")));
   EXPECT_THAT(jsonl.skip_lines(), ElementsAre("-:2: `body` is missing"));
   EXPECT_THAT(started_files(jsonl), ElementsAre("-"));
   const Collector text = read_stdin("سەردان\nهێز\n", Format::text);
   ASSERT_EQ(text.documents.size(), 1U);
-  EXPECT_EQ(text.documents[0].id, "-");
+  EXPECT_THAT(text.documents[0].id, ::testing::MatchesRegex("stdin:[0-9a-f]{16}"));
   EXPECT_EQ(text.documents[0].title, "سەردان");
+}
+
+// A pipe has no name: "-:1" would name the first record of every feed, and
+// each feed would replace the last one's documents. The body names them.
+TEST(ReadPaths, StandardInputDocumentsWithoutAnIdAreNamedByTheirBody) {
+  const Collector monday = read_stdin("title,body\nmonday,news of monday\n", Format::csv);
+  const Collector tuesday = read_stdin("title,body\ntuesday,news of tuesday\n", Format::csv);
+  const Collector again = read_stdin("{\"title\": \"monday\", \"body\": \"news of monday\"}\n", Format::jsonl);
+  ASSERT_EQ(monday.documents.size(), 1U);
+  ASSERT_EQ(tuesday.documents.size(), 1U);
+  ASSERT_EQ(again.documents.size(), 1U);
+  EXPECT_THAT(monday.ids(), ElementsAre(::testing::MatchesRegex("stdin:[0-9a-f]{16}")));
+  EXPECT_NE(monday.ids(), tuesday.ids());
+  EXPECT_EQ(monday.ids(), again.ids());
+  EXPECT_EQ(monday.documents[0].line, 2U);  // the line is still known for messages
+  const Collector given = read_stdin("{\"id\": \"m1\", \"body\": \"news of monday\"}\n", Format::jsonl);
+  EXPECT_THAT(given.ids(), ElementsAre("m1"));
 }
 
 // A sink that stops reading at the first skip, as `kurdi index --strict` will.

@@ -72,10 +72,12 @@ inline std::string fixture(const std::string& name) { return std::string(KURDI_R
 
 /// Reads one input the way `kurdi index` would.
 inline Collector read(const std::vector<std::string>& paths, std::optional<Format> format = std::nullopt,
-                      std::size_t max_record_bytes = ReadOptions{}.max_record_bytes) {
+                      std::size_t max_record_bytes = ReadOptions{}.max_record_bytes,
+                      std::size_t max_skip_bytes = ReadOptions{}.max_skip_bytes) {
   ReadOptions options;
   options.format = format;
   options.max_record_bytes = max_record_bytes;
+  options.max_skip_bytes = max_skip_bytes;
   Collector sink;
   read_paths(paths, options, sink);
   return sink;
@@ -84,9 +86,10 @@ inline Collector read(const std::vector<std::string>& paths, std::optional<Forma
 /// Writes `bytes` as `name` in a fresh directory and reads it.
 inline Collector read_text(const std::string& name, std::string_view bytes,
                            std::optional<Format> format = std::nullopt,
-                           std::size_t max_record_bytes = ReadOptions{}.max_record_bytes) {
+                           std::size_t max_record_bytes = ReadOptions{}.max_record_bytes,
+                           std::size_t max_skip_bytes = ReadOptions{}.max_skip_bytes) {
   TempDir dir;
-  return read({dir.write(name, bytes)}, format, max_record_bytes);
+  return read({dir.write(name, bytes)}, format, max_record_bytes, max_skip_bytes);
 }
 
 /// The skips as "LINE: reason", without the (temporary) file name.
