@@ -140,19 +140,16 @@ struct Expander::Impl {
     search_profile.profile = Profile::search;
   }
 
-  bool known(std::string_view form) { return known_cost(form) < kUnknownCost; }
-
-  // The ranking cost of the best lexicon-backed analysis of `form`, or
-  // kUnknownCost when the lexicon cannot explain it.
+  // The cost of a word the lexicon cannot explain.
   static constexpr float kUnknownCost = 1e30f;
   // A Latin word's Arabic-script readings count when their best analysis
   // costs at most this much more than the best reading's (readings()): the
   // analyzer's own margin for the stems of an ambiguous word (kStemMargin).
   static constexpr float kReadingMargin = 2.0f;
-  float known_cost(std::string_view form) { return best_known(form).cost; }
 
-  // The cost of the best lexicon-backed analysis of `form` (kUnknownCost
-  // when none), and whether that analysis is the word whole (one morpheme).
+  // The ranking cost of the best lexicon-backed analysis of `form`
+  // (kUnknownCost when none), and whether that analysis is the word whole
+  // (one morpheme).
   struct Known {
     float cost = kUnknownCost;
     bool whole = false;
