@@ -199,6 +199,8 @@ Reply Api::stats() const {
                {"last_date", s.last_date},
                {"schema_version", s.schema_version},
                {"analyzer_version", s.analyzer_version},
+               {"current_analyzer_version", s.current_analyzer_version},
+               {"reindex_required", s.reindex_required},
                {"created_by", s.created_by},
                {"index_segments", s.index_segments},
                {"block_bounds", s.block_bounds},

@@ -150,8 +150,9 @@ int run_check(const ArchiveArgs& args) {
   const archive::Archive archive(args.archive, options);
   const std::vector<std::string> problems = archive.check();
   if (problems.empty()) {
-    std::printf("%s: ok (%llu documents)\n", args.archive.c_str(),
-                static_cast<unsigned long long>(archive.stats().documents));
+    const std::uint64_t documents = archive.stats().documents;
+    std::printf("%s: ok (%llu document%s)\n", args.archive.c_str(), static_cast<unsigned long long>(documents),
+                documents == 1 ? "" : "s");
     return kExitOk;
   }
   for (const std::string& p : problems) std::fprintf(stderr, "kurdi check: %s: %s\n", args.archive.c_str(), p.c_str());

@@ -345,6 +345,8 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["last_date"] = optional_str(s.last_date);
             d["schema_version"] = s.schema_version;
             d["analyzer_version"] = make_str(s.analyzer_version);
+            d["current_analyzer_version"] = make_str(s.current_analyzer_version);
+            d["reindex_required"] = s.reindex_required;
             d["created_by"] = make_str(s.created_by);
             d["index_segments"] = s.index_segments;
             d["block_bounds"] = s.block_bounds;

@@ -170,7 +170,7 @@ if protect 2> /dev/null; then
   "$KURDI" check "$TMP/ro.db" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
   unprotect
   check_eq "check of an archive that cannot be written: exit 0" 0 "$rc"
-  check_eq "check of an archive that cannot be written: ok" "$TMP/ro.db: ok (1 documents)" "$(cat "$TMP/out" "$TMP/err")"
+  check_eq "check of an archive that cannot be written: ok" "$TMP/ro.db: ok (1 document)" "$(cat "$TMP/out" "$TMP/err")"
   # The commands that write say so, naming the archive, before they start.
   protect
   for command in index optimize reindex delete; do

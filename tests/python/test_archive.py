@@ -73,6 +73,7 @@ def test_outcomes_duplicates_and_delete(tmp_path):
                                     "date": "", "language": "ckb"}
         stats = a.stats()
         assert stats["documents"] == 2 and stats["analyzer_version"] == kurdi.analyzer_version
+        assert stats["current_analyzer_version"] == kurdi.analyzer_version and not stats["reindex_required"]
         assert not stats["optimized"] and not stats["block_bounds"]  # a delete drops the bounds
         assert a.check() == []
         hits = [(h.id, h.score) for h in a.search("دەق").hits]
