@@ -365,7 +365,8 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             return out;
           },
           "Checks the file, the index against the documents, the metadata and the analyzer version; returns "
-          "the problems found (an empty list: the archive is sound). Needs an archive opened for writing.")
+          "the problems found (an empty list: the archive is sound). An archive opened read_only (or a file "
+          "that cannot be written) has its full-text index checked in a temporary copy.")
       .def(
           "reindex", [](PyArchive& self) { self.locked([](ka::Archive& a) { a.reindex(); }); },
           "Rebuilds the index with this kurdi's analyzer, as `kurdi reindex` does.")
