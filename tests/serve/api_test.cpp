@@ -969,29 +969,54 @@ TEST_F(ServeTimeLimit, OverLoopback) {
   EXPECT_EQ(health->status, 200);
 }
 
+// Options for a server of the ServeStart tests: `path`, any free port, no
+// access log, `threads` workers.
+kurdi::serve::Options start_options(const std::string& path, int threads) {
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = threads;
+  return options;
+}
+
+// A server's run() on a thread of its own, and whether it has returned (the
+// stop() tests wait for that with a deadline, unlike Running).
+class RunThread {
+ public:
+  explicit RunThread(kurdi::serve::Server& server)
+      : done_(returned_.get_future()), thread_([this, &server] {
+          server.run();
+          returned_.set_value();
+        }) {}
+  ~RunThread() { join(); }
+  bool returned_within(std::chrono::milliseconds limit) {
+    return done_.wait_for(limit) == std::future_status::ready;
+  }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::promise<void> returned_;
+  std::future<void> done_;
+  std::thread thread_;
+};
+
 // stop() as soon as run() has been called, before cpp-httplib's accept loop
 // has begun: run() must return all the same (it used not to, and a test that
 // made no request hung in its teardown).
 TEST(ServeStart, StopRightAfterRunReturns) {
   const std::string path = make_archive();
-  kurdi::serve::Options options;
-  options.archive = path;
-  options.port = 0;
-  options.access_log = false;
-  options.threads = 1;
+  const kurdi::serve::Options options = start_options(path, 1);
   for (int i = 0; i < 50; ++i) {
     kurdi::serve::Server server(options);
-    std::promise<void> returned;
-    auto done = returned.get_future();
-    std::thread runner([&] {
-      server.run();
-      returned.set_value();
-    });
+    RunThread runner(server);
     if (i % 2) std::this_thread::yield();
     server.stop();
-    if (done.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    if (!runner.returned_within(std::chrono::seconds(5))) {
       ADD_FAILURE() << "run() did not return after stop() (attempt " << i << ")";
-      while (done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) server.stop();
+      while (!runner.returned_within(std::chrono::milliseconds(50))) server.stop();
     }
     runner.join();
   }
@@ -1004,19 +1029,9 @@ TEST(ServeStart, StopRightAfterRunReturns) {
 // tab held Ctrl-C up that long.
 TEST(ServeStart, StopClosesIdleKeepAliveConnectionsAtOnce) {
   const std::string path = make_archive();
-  kurdi::serve::Options options;
-  options.archive = path;
-  options.port = 0;
-  options.access_log = false;
-  options.threads = 4;
   {
-    kurdi::serve::Server server(options);
-    std::promise<void> returned;
-    auto done = returned.get_future();
-    std::thread runner([&] {
-      server.run();
-      returned.set_value();
-    });
+    kurdi::serve::Server server(start_options(path, 4));
+    RunThread runner(server);
     RawConnection used(server.port()), unused(server.port());
     ASSERT_TRUE(used.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
     const auto res = used.read_response();
@@ -1025,7 +1040,7 @@ TEST(ServeStart, StopClosesIdleKeepAliveConnectionsAtOnce) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));  // both idle in cpp-httplib's keep-alive wait
     const auto start = std::chrono::steady_clock::now();
     server.stop();
-    const bool prompt = done.wait_for(std::chrono::seconds(2)) == std::future_status::ready;
+    const bool prompt = runner.returned_within(std::chrono::seconds(2));
     EXPECT_TRUE(prompt) << "run() still waits for idle connections 2 s after stop()";
     runner.join();
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
