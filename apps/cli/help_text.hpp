@@ -218,7 +218,7 @@ inline constexpr const char* kSearch = "Search an archive: best matches first, w
 inline constexpr const char* kSearchQuery =
     "Words, \"phrases\", prefix*, -excluded, a OR b; Arabic or Latin script";
 inline constexpr const char* kSearchLimit = "Show at most N hits (default 10)";
-inline constexpr const char* kSearchOffset = "Skip the first N hits (for paging; 0 to 4294967295)";
+inline constexpr const char* kSearchOffset = "Skip the first N hits (for paging)";
 inline constexpr const char* kSearchFrom = "Only documents dated on or after DATE (YYYY-MM-DD)";
 inline constexpr const char* kSearchTo = "Only documents dated on or before DATE (YYYY-MM-DD)";
 inline constexpr const char* kSearchSource = "Only documents whose source is S";

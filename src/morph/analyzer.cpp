@@ -2302,7 +2302,7 @@ struct Analyzer::Impl {
 
     // Everything that can throw happens before the first change that find()
     // could see, so a failed add leaves the generation as it was.
-    Entry& add(std::uint64_t h, std::string_view word, Entry&& e, std::size_t expected, std::uint64_t seed) {
+    Entry& add(std::uint64_t h, std::string_view word, Entry&& e, std::size_t expected, std::uint64_t hash_seed) {
       // The entry array is reserved for the generation's expected size at
       // once: grown by doubling it moved every entry again at each step, and
       // each new array paid its page faults afresh. (Reserved pages are not
@@ -2312,7 +2312,7 @@ struct Analyzer::Impl {
         index.grow(1024);
         // (the hashes computed again: kept in the entry, they made it two lines)
         for (std::size_t n = 0; n < entries.size(); ++n)
-          index.place(util::hash_bytes(word_of(entries[n]), seed), static_cast<std::uint32_t>(n + 1));
+          index.place(util::hash_bytes(word_of(entries[n]), hash_seed), static_cast<std::uint32_t>(n + 1));
       }
       e.word_size = static_cast<std::uint16_t>(word.size());
       if (word.size() <= kInline) {
