@@ -80,7 +80,7 @@ constexpr std::size_t kPostingsCacheBytes = std::size_t{64} << 20;
 constexpr double kBlockSearchBlocks = 4;
 // Statements, one block each, before the rest is ranked in one statement.
 constexpr int kMaxBlockStatements = 16;
-// Near-duplicate candidates looked at per SimHash band: a band value shared
+// Near-duplicate candidates looked at per MinHash band: a band value shared
 // by very many documents (boilerplate) must not make one store() slow.
 constexpr int kMaxBandCandidates = 64;
 
@@ -169,7 +169,7 @@ struct Archive::Impl {
   // they are finalized before it closes.
   mutable std::unordered_map<const char*, std::unique_ptr<db::Statement>> statements;
   // The kurdi tokenizer's hand-off slot on this connection (null for a
-  // baseline tokenizer): store() tokenizes a body once for its SimHash and
+  // baseline tokenizer): store() tokenizes a body once for its MinHash signature and
   // its index terms.
   kurdi::sqlite::Pretokenized* handoff = nullptr;
 
@@ -292,6 +292,7 @@ struct Archive::Impl {
       configure_for_writing();
       connection.exec("BEGIN IMMEDIATE");
       schema::migrate(connection, version, meta("tokenizer"));
+      if (version < 4) make_signatures();  // schema 4 keeps MinHash signatures (schema.cpp)
       connection.exec("COMMIT");
     } else if (!options.read_only) {
       configure_for_writing();
@@ -1315,39 +1316,70 @@ struct Archive::Impl {
     db::Statement& fts = cached(
                       "INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES('delete', ?1, ?2, ?3)");
     fts.bind(1, doc).bind(2, title).bind(3, body).run();
-    db::Statement& bands = cached("DELETE FROM simhash_bands WHERE doc = ?1");
-    bands.bind(1, doc).run();
+    forget_signature(doc);
   }
 
-  void index(std::int64_t doc, const Document& d, std::optional<std::uint64_t> sim) const {
+  void index(std::int64_t doc, const Document& d, const std::optional<MinHash>& signature) const {
     db::Statement& fts = cached("INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
     fts.bind(1, doc).bind(2, d.title).bind(3, d.body).run();
-    if (!sim) return;
-    db::Statement& band = cached("INSERT OR IGNORE INTO simhash_bands(band, doc) VALUES(?1, ?2)");
-    for (const std::int64_t key : simhash_bands(*sim)) band.bind(1, key).bind(2, doc).run();
+    if (signature) keep_signature(doc, *signature);
+  }
+
+  void keep_signature(std::int64_t doc, const MinHash& signature) const {
+    const std::string blob = to_blob(signature);
+    db::Statement& row = cached("INSERT OR REPLACE INTO near_signatures(doc, minhash) VALUES(?1, ?2)");
+    row.bind(1, doc).bind_blob(2, blob.data(), blob.size()).run();
+    // One statement for the eight rows: SQLite's cost is mostly per statement.
+    static_assert(kBands == 8);
+    db::Statement& bands = cached(
+        "INSERT OR IGNORE INTO minhash_bands(band, doc) VALUES(?1, ?9), (?2, ?9), (?3, ?9), (?4, ?9), (?5, ?9), "
+        "(?6, ?9), (?7, ?9), (?8, ?9)");
+    const auto keys = minhash_bands(signature);
+    for (int i = 0; i < kBands; ++i) bands.bind(i + 1, keys[i]);
+    bands.bind(9, doc).run();
+  }
+
+  void forget_signature(std::int64_t doc) const {
+    db::Statement& bands = cached("DELETE FROM minhash_bands WHERE doc = ?1");
+    bands.bind(1, doc).run();
+    db::Statement& row = cached("DELETE FROM near_signatures WHERE doc = ?1");
+    row.bind(1, doc).run();
+  }
+
+  void forget_signatures() const { connection.exec("DELETE FROM minhash_bands; DELETE FROM near_signatures;"); }
+
+  // Every document's signature, after a migration from a schema without
+  // them (Archive::reindex makes them as it goes). Inside the caller's
+  // transaction.
+  void make_signatures() const {
+    forget_signatures();
+    db::Statement read(connection, "SELECT doc, body FROM documents ORDER BY doc");
+    while (read.step())
+      if (const std::optional<MinHash> signature = minhash(read.text(1))) keep_signature(read.integer(0), *signature);
   }
 
   void report_duplicates(StoreReport& report, std::int64_t doc, const ContentHash& hash,
-                         std::optional<std::uint64_t> sim) const {
+                         const std::optional<MinHash>& signature) const {
     db::Statement& exact = cached("SELECT id FROM documents WHERE content_hash = ?1 AND doc <> ?2 LIMIT 1");
     exact.bind_blob(1, hash.bytes().data(), hash.bytes().size()).bind(2, doc);
     if (exact.step()) {
       report.duplicate_of = exact.text(0);
       return;  // an exact copy is near too; say the stronger thing
     }
-    if (!sim) return;
+    if (!signature) return;
     db::Statement& near = cached(
-                       "SELECT d.id, d.simhash FROM simhash_bands b JOIN documents d ON d.doc = b.doc "
-                       "WHERE b.band = ?1 AND b.doc <> ?2 LIMIT ?3");
-    int best = kNearDistance + 1;
-    for (const std::int64_t key : simhash_bands(*sim)) {
+                       "SELECT d.id, s.minhash FROM minhash_bands b JOIN near_signatures s ON s.doc = b.doc "
+                       "JOIN documents d ON d.doc = b.doc WHERE b.band = ?1 AND b.doc <> ?2 LIMIT ?3");
+    int best = kNearAgreement - 1;
+    for (const std::int64_t key : minhash_bands(*signature)) {
       near.bind(1, key).bind(2, doc).bind(3, std::int64_t{kMaxBandCandidates});
       while (near.step()) {
-        const int distance = hamming_distance(*sim, static_cast<std::uint64_t>(near.integer(1)));
-        if (distance < best) {
-          best = distance;
+        const std::optional<MinHash> other = from_blob(near.blob(1));
+        const int same = other ? agreement(*signature, *other) : 0;
+        if (same > best) {
+          best = same;
           report.near_duplicate_of = near.text(0);
-          report.near_distance = distance;
+          report.near_distance = kMinHashes - same;
         }
       }
       near.reset();
@@ -1369,33 +1401,31 @@ struct Archive::Impl {
     // With the kurdi tokenizer the body's tokens are made once, here, and
     // FTS5's call to the tokenizer for the same body in index() takes them
     // (Pretokenized); a baseline tokenizer gets no hand-off.
-    const std::optional<std::uint64_t> sim = handoff ? simhash(handoff->tokenize(d.body)) : simhash(d.body);
-    report_duplicates(report, old ? old->doc : 0, hash, sim);
+    const std::optional<MinHash> signature = handoff ? minhash(handoff->tokenize(d.body)) : minhash(d.body);
+    report_duplicates(report, old ? old->doc : 0, hash, signature);
 
     std::int64_t doc;
     if (old) {
       unindex(old->doc, old->fields.title, old->fields.body);
       db::Statement& update = cached(
                            "UPDATE documents SET title = ?2, body = ?3, source = ?4, url = ?5, published = ?6, "
-                           "language = ?7, content_hash = ?8, simhash = ?9, ingested_at = ?10 WHERE doc = ?1");
+                           "language = ?7, content_hash = ?8, ingested_at = ?9 WHERE doc = ?1");
       update.bind(1, old->doc).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
       update.bind(7, language).bind_blob(8, hash.bytes().data(), hash.bytes().size());
-      if (sim) update.bind(9, static_cast<std::int64_t>(*sim)); else update.bind_null(9);
-      update.bind(10, utc_now()).run();
+      update.bind(9, utc_now()).run();
       doc = old->doc;
       report.outcome = StoreOutcome::updated;
     } else {
       db::Statement& insert = cached(
                            "INSERT INTO documents(id, title, body, source, url, published, language, content_hash, "
-                           "simhash, ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                           "ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       insert.bind(1, d.id).bind(2, d.title).bind(3, d.body).bind(4, d.source).bind(5, d.url).bind(6, d.date);
       insert.bind(7, language).bind_blob(8, hash.bytes().data(), hash.bytes().size());
-      if (sim) insert.bind(9, static_cast<std::int64_t>(*sim)); else insert.bind_null(9);
-      insert.bind(10, utc_now()).run();
+      insert.bind(9, utc_now()).run();
       doc = sqlite3_last_insert_rowid(connection.get());
       report.outcome = StoreOutcome::added;
     }
-    index(doc, d, sim);
+    index(doc, d, signature);
     if (handoff) handoff->clear();
     return report;
   }
@@ -1770,13 +1800,18 @@ std::vector<std::string> Archive::check() const {
   if (const auto bad = count("SELECT count(*) FROM documents WHERE published <> '' AND "
                              "published NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"))
     problems.push_back(std::to_string(bad) + " documents have a malformed date");
-  const auto bands = count("SELECT count(*) FROM simhash_bands");
-  const auto hashed = count("SELECT count(*) FROM documents WHERE simhash IS NOT NULL");
-  if (bands != 4 * hashed)
-    problems.push_back("near-duplicate bands: " + std::to_string(bands) + " rows for " + std::to_string(hashed) +
-                       " hashed documents (expected 4 each)");
-  if (const auto orphans = count("SELECT count(*) FROM simhash_bands WHERE doc NOT IN (SELECT doc FROM documents)"))
-    problems.push_back(std::to_string(orphans) + " near-duplicate bands point at no document");
+  const auto bands = count("SELECT count(*) FROM minhash_bands");
+  const auto signed_documents = count("SELECT count(*) FROM near_signatures");
+  if (bands != kBands * signed_documents)
+    problems.push_back("near-duplicate bands: " + std::to_string(bands) + " rows for " +
+                       std::to_string(signed_documents) + " signatures (expected " + std::to_string(kBands) +
+                       " each)");
+  if (const auto orphans = count("SELECT count(*) FROM minhash_bands WHERE doc NOT IN (SELECT doc FROM near_signatures)"))
+    problems.push_back(std::to_string(orphans) + " near-duplicate bands point at no signature");
+  if (const auto orphans = count("SELECT count(*) FROM near_signatures WHERE doc NOT IN (SELECT doc FROM documents)"))
+    problems.push_back(std::to_string(orphans) + " near-duplicate signatures point at no document");
+  if (const auto bad = count("SELECT count(*) FROM near_signatures WHERE length(minhash) <> 128"))
+    problems.push_back(std::to_string(bad) + " near-duplicate signatures are malformed");
   return problems;
 }
 
@@ -1837,11 +1872,20 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     // Every document again, then one merge: merging less along the way
     // saves rewrites (Archive::begin_run).
     impl_->set_automerge(kRunAutomerge);
+    // The near-duplicate signatures are made again too, from the same
+    // tokens as the index where the tokenizer hands them over.
+    impl_->forget_signatures();
     db::Statement read(impl_->connection, "SELECT doc, title, body FROM documents ORDER BY doc");
     db::Statement write(impl_->connection, "INSERT INTO documents_fts(rowid, title, body) VALUES(?1, ?2, ?3)");
     std::uint64_t done = 0;
     while (read.step()) {
-      write.bind(1, read.integer(0)).bind(2, read.text(1)).bind(3, read.text(2)).run();
+      const std::int64_t doc = read.integer(0);
+      const std::string_view body = read.text(2);
+      const std::optional<MinHash> signature =
+          impl_->handoff ? minhash(impl_->handoff->tokenize(body)) : minhash(body);
+      write.bind(1, doc).bind(2, read.text(1)).bind(3, body).run();
+      if (impl_->handoff) impl_->handoff->clear();
+      if (signature) impl_->keep_signature(doc, *signature);
       if (++done % 1000 == 0 && progress) progress(done, total);
     }
     impl_->set_meta("analyzer_version", expected_analyzer(impl_->options.tokenizer));

@@ -56,8 +56,10 @@ struct StoreReport {
   /// The id of a stored document with the same body (an exact duplicate
   /// under another id), or empty.
   std::string duplicate_of;
-  /// The id of a stored document whose body is nearly the same (SimHash),
-  /// or empty; near_distance is how many of its 64 bits differ.
+  /// The id of a stored document whose body is nearly the same (MinHash
+  /// over three-word shingles: archive/near_duplicates.hpp), or empty;
+  /// near_distance is how many of the 32 values of the two signatures
+  /// differ (0 to 9: 32 - kNearAgreement).
   std::string near_duplicate_of;
   int near_distance = 0;
 };

@@ -2,8 +2,10 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -11,41 +13,56 @@
 #include "kurdi/tokenize.hpp"
 
 namespace kurdi::archive {
+namespace {
 
-std::optional<std::uint64_t> simhash(std::string_view body) {
-  static const TokenizeOptions options = search::search_tokenize_options();
-  return simhash(tokenize(body, options));
+// One-permutation hashing with optimal densification (Shrivastava, "Optimal
+// densification for fast and accurate minwise hashing", ICML 2017): a
+// shingle's XXH3 hash h falls in bin h >> 59 (32 bins) and offers the
+// value of its bits 27 to 58; each bin keeps the least value offered. A bin
+// that no shingle fell in (short bodies) takes the value of the first
+// filled bin of a pseudo-random sequence fixed for that bin, the same
+// sequence in every document, which keeps the chance that two signatures
+// agree in a position equal to the Jaccard similarity. One hash a shingle,
+// where 32 hash functions cost twice the SimHash they replaced. Signatures
+// are stored and compared with those of later documents, so XXH3, the bin
+// and value bits, the densification sequence and the shingling must never
+// change without a schema migration that recomputes them.
+constexpr int kBinBits = 5;
+static_assert(kMinHashes == 1 << kBinBits);
+
+constexpr std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
 }
 
-std::optional<std::uint64_t> simhash(const Tokens& tokens) {
+// The bin that empty bin `bin` looks at in its `attempt`th try.
+constexpr int donor_bin(int bin, int attempt) {
+  return static_cast<int>(splitmix64((std::uint64_t{static_cast<unsigned>(bin)} << 32) |
+                                     static_cast<unsigned>(attempt)) >>
+                          (64 - kBinBits));
+}
+
+constexpr std::size_t kShingle = 3;
+
+}  // namespace
+
+std::optional<MinHash> minhash(std::string_view body) {
+  static const TokenizeOptions options = search::search_tokenize_options();
+  return minhash(tokenize(body, options));
+}
+
+std::optional<MinHash> minhash(const Tokens& tokens) {
   std::vector<std::string_view> words;
   words.reserve(tokens.tokens.size());
   for (const Token& t : tokens.tokens)
     if (search::is_indexed(t.type)) words.push_back(tokens.norm(t));
-  constexpr std::size_t kShingle = 3;
   if (words.size() < kShingle + kMinShingles - 1) return std::nullopt;
 
-  // Each bit of the SimHash is a vote of the shingles' hashes: set when more
-  // than half of them have it. The votes are counted eight bits at a time:
-  // a byte of a hash indexes a word whose byte i is that byte's bit i, and
-  // lanes[b] adds up byte b of every hash in eight byte-wide counters,
-  // emptied into `set` before they can overflow. (A loop over the 64 bits
-  // of every hash was an eighth of `kurdi index`'s time.)
-  static constexpr auto kSpread = [] {
-    std::array<std::uint64_t, 256> t{};
-    for (unsigned v = 0; v < 256; ++v)
-      for (unsigned i = 0; i < 8; ++i) t[v] |= std::uint64_t{(v >> i) & 1u} << (8 * i);
-    return t;
-  }();
-  std::uint64_t lanes[8] = {};
-  std::uint32_t set[64] = {};
-  auto empty_lanes = [&] {
-    for (int b = 0; b < 8; ++b) {
-      for (int i = 0; i < 8; ++i) set[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
-      lanes[b] = 0;
-    }
-  };
-  std::size_t shingles = 0, pending = 0;
+  MinHash signature;
+  signature.fill(std::numeric_limits<std::uint32_t>::max());
+  std::uint32_t filled = 0;  // bit i: bin i holds a shingle's value
   std::string shingle;
   for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {
     shingle.clear();
@@ -53,29 +70,64 @@ std::optional<std::uint64_t> simhash(const Tokens& tokens) {
       shingle.append(words[i + k]);
       shingle.push_back('\0');  // no two word sequences give the same bytes
     }
-    // XXH3 is stable across versions and platforms: stored hashes stay valid.
+    // XXH3 is stable across versions and platforms: stored signatures stay valid.
     const std::uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
-    for (int b = 0; b < 8; ++b) lanes[b] += kSpread[(h >> (8 * b)) & 0xFF];
-    ++shingles;
-    if (++pending == 255) {  // a byte counter holds 255
-      empty_lanes();
-      pending = 0;
-    }
+    const auto bin = static_cast<int>(h >> (64 - kBinBits));
+    const auto value = static_cast<std::uint32_t>(h >> (64 - kBinBits - 32));
+    // A repeated shingle offers the same value again, so the signature is
+    // that of the set of shingles, as Jaccard similarity needs.
+    signature[bin] = std::min(signature[bin], value);
+    filled |= std::uint32_t{1} << bin;
   }
-  empty_lanes();
-  std::uint64_t hash = 0;
-  for (int bit = 0; bit < 64; ++bit)
-    if (2 * std::size_t{set[bit]} > shingles) hash |= std::uint64_t{1} << bit;
-  return hash;
+  const MinHash offered = signature;
+  for (int bin = 0; bin < kMinHashes; ++bin) {
+    if (filled >> bin & 1u) continue;
+    // Some bin is filled (there are kMinShingles shingles). A sequence that
+    // missed it 4,096 times (a chance of 1 in e^130 with one bin filled)
+    // would fall back on the lowest filled bin, so the signature is always
+    // defined.
+    int donor = std::countr_zero(filled);
+    for (int attempt = 0; attempt < 4096; ++attempt)
+      if (const int d = donor_bin(bin, attempt); filled >> d & 1u) {
+        donor = d;
+        break;
+      }
+    signature[bin] = offered[donor];
+  }
+  return signature;
 }
 
-int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept { return std::popcount(a ^ b); }
+int agreement(const MinHash& a, const MinHash& b) noexcept {
+  int same = 0;
+  for (int i = 0; i < kMinHashes; ++i) same += a[i] == b[i];
+  return same;
+}
 
-std::array<std::int64_t, 4> simhash_bands(std::uint64_t hash) noexcept {
-  std::array<std::int64_t, 4> bands{};
-  for (int i = 0; i < 4; ++i)
-    bands[i] = (static_cast<std::int64_t>(i) << 16) | static_cast<std::int64_t>((hash >> (16 * i)) & 0xffff);
-  return bands;
+std::array<std::int64_t, kBands> minhash_bands(const MinHash& signature) noexcept {
+  // Hashed as stored (little-endian), so that keys are the same on every machine.
+  const std::string bytes = to_blob(signature);
+  std::array<std::int64_t, kBands> keys{};
+  for (int band = 0; band < kBands; ++band) {
+    const std::uint64_t h = XXH3_64bits(bytes.data() + band * kBandRows * 4, kBandRows * 4);
+    keys[band] = static_cast<std::int64_t>((std::uint64_t{static_cast<unsigned>(band)} << 56) | (h >> 8));
+  }
+  return keys;
+}
+
+std::string to_blob(const MinHash& signature) {
+  std::string blob(kMinHashes * 4, '\0');
+  for (int i = 0; i < kMinHashes; ++i)
+    for (int b = 0; b < 4; ++b) blob[4 * i + b] = static_cast<char>((signature[i] >> (8 * b)) & 0xff);
+  return blob;
+}
+
+std::optional<MinHash> from_blob(std::string_view blob) noexcept {
+  if (blob.size() != kMinHashes * 4) return std::nullopt;
+  MinHash signature{};
+  for (int i = 0; i < kMinHashes; ++i)
+    for (int b = 0; b < 4; ++b)
+      signature[i] |= std::uint32_t{static_cast<unsigned char>(blob[4 * i + b])} << (8 * b);
+  return signature;
 }
 
 }  // namespace kurdi::archive

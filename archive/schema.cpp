@@ -6,7 +6,8 @@ namespace kurdi::archive::schema {
 namespace {
 
 // Version 1: documents (external id unique; content hash and SimHash for
-// duplicate reports), SimHash bands for near-duplicate lookups, metadata, and
+// duplicate reports; version 4 replaced the SimHash), SimHash bands for
+// near-duplicate lookups, metadata, and
 // an external-content FTS5 index over title and body. bm25 weighs a title
 // match three times a body match (the persistent `rank` of the table).
 void create_version_1(const db::Connection& c, std::string_view tokenizer) {
@@ -89,9 +90,33 @@ CREATE TABLE document_lengths(
 )sql");
 }
 
+// Version 4: near-duplicates by MinHash (archive/near_duplicates.hpp)
+// instead of SimHash. A document's signature lives in a table of its own, so
+// that recomputing every signature (kurdi reindex) rewrites 128 bytes a
+// document, not the documents table. The migration leaves the table empty;
+// Archive fills it for the documents already stored, as it has the
+// tokenizer that signatures are made with.
+void create_version_4(const db::Connection& c, std::string_view) {
+  c.exec(R"sql(
+DROP TABLE simhash_bands;
+ALTER TABLE documents DROP COLUMN simhash;
+CREATE TABLE near_signatures(
+  doc     INTEGER PRIMARY KEY,         -- a documents.doc; none for a body too short to compare
+  minhash BLOB NOT NULL                -- 32 values, uint32 little-endian
+);
+-- Eight band keys per signature: signatures that agree on a whole band
+-- (four values) share its key, so candidates are found by index lookups.
+CREATE TABLE minhash_bands(
+  band INTEGER NOT NULL,               -- band number << 56 | hash of the band's values
+  doc  INTEGER NOT NULL,
+  PRIMARY KEY(band, doc)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Migration = void (*)(const db::Connection&, std::string_view tokenizer);
 // kMigrations[i] takes the schema from version i to version i + 1.
-constexpr Migration kMigrations[] = {&create_version_1, &create_version_2, &create_version_3};
+constexpr Migration kMigrations[] = {&create_version_1, &create_version_2, &create_version_3, &create_version_4};
 
 }  // namespace
 

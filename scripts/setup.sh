@@ -34,7 +34,7 @@ fi
 # Build and test: compiler, CMake, Ninja, ccache, pkg-config, GoogleTest,
 # Google Benchmark, CLI11, clang-14 + libFuzzer, python3, file.
 # SQLite host (ext/sqlite): libsqlite3-dev (3.40, with FTS5) and the sqlite3 shell.
-# Archive (archive/): xxHash for content hashes and SimHash shingles; libxml2 and
+# Archive (archive/): xxHash for content hashes and MinHash shingles; libxml2 and
 # nlohmann-json for the HTML and JSON Lines readers of kurdi index (archive/read).
 # Benchmarks (bench/run.sh): Lucene 8 and a JDK for the baseline, hyperfine, jq, GNU time.
 # Python package (python/, docs/python.md): pybind11 and the headers of Debian's python3,

@@ -69,7 +69,7 @@ class Indexer final : public archive::DocumentSink {
       if (++near_duplicates_ <= kMaxDuplicateReports)
         session_.warn(location(in.file, in.line) + ": '" + d.id + "' is a near-duplicate of '" +
                       report.near_duplicate_of + "' (" + std::to_string(report.near_distance) +
-                      " of 64 SimHash bits differ; stored)");
+                      " of 32 MinHash values differ; stored)");
     }
     if (++pending_ >= args_.batch) commit();
   }

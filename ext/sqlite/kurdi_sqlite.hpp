@@ -30,7 +30,7 @@ int register_all(sqlite3* db, std::string* error = nullptr);
 /// A search-profile tokenization that a host made of a text it is about to
 /// insert, handed to the FTS5 tokenizer `kurdi` of the same connection so
 /// that the text is not tokenized twice (the archive computes a body's
-/// SimHash from the same tokens). The tokenizer uses it only for text whose
+/// MinHash signature from the same tokens). The tokenizer uses it only for text whose
 /// bytes equal those given here; any other text it tokenizes itself, so a
 /// stale or unused hand-off changes nothing but speed. One per connection
 /// (pretokenized()); for one thread at a time, like the connection.

@@ -237,8 +237,9 @@ uncommitted batch is not carried over).)")
           R"(Stores one document in the current batch: a dict and/or keyword fields id and body
 (required), title, source, url, date ('YYYY-MM-DD'), language ('ckb' unless given).
 Returns {'outcome': 'added'|'updated'|'unchanged', 'duplicate_of': id or None,
-'near_duplicate_of': id or None, 'near_distance': bits}. Raises ValueError for a
-document kurdi index would skip (no id or body, an impossible date, an unknown field).)")
+'near_duplicate_of': id or None, 'near_distance': how many of the 32 MinHash values of
+the two differ}. Raises ValueError for a document kurdi index would skip (no id or body,
+an impossible date, an unknown field).)")
       .def(
           "add_many",
           [](PyArchive& self, py::iterable documents) {
