@@ -248,12 +248,15 @@ void check_passes(Db& d, const search::Query& q, search::QueryPlan plan, int k, 
     if (full_page) {
       // The bound is a true bound: nothing outside the narrow match scores
       // this much, so every full hit at or above it is a narrow hit.
-      for (const auto& [id, score] : full)
+      for (const auto& hit : full) {
+        const auto& [id, score] = hit;
         if (score >= plan.deferred_bound) {
-          EXPECT_TRUE(std::any_of(narrow.begin(), narrow.end(), [&](const auto& h) { return h.first == id; }) ||
+          // (the lambda takes hit, not the binding id: clang 14 cannot capture a structured binding)
+          EXPECT_TRUE(std::any_of(narrow.begin(), narrow.end(), [&](const auto& h) { return h.first == hit.first; }) ||
                       score <= narrow.back().second)
               << text << ": " << id << " scores " << score << " >= bound " << plan.deferred_bound;
         }
+      }
     }
     if (full_page ? !search::defer_to_bound(plan, narrow.back().second) : !search::defer_to_share(plan, 0.2)) return;
   }
