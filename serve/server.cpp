@@ -75,9 +75,10 @@ void send_asset(httplib::Response& res, const Asset& asset) {
 }
 
 // Answers `reply` and then closes the connection: for a request whose body
-// is not read to its end (its length is unclear, or over the limit), so
-// that no byte left of it is ever taken for the next request on the
-// connection. cpp-httplib (0.11.4) has no call that closes a connection; it
+// is not read to its end (its length is unclear, or over the limit) or that
+// cpp-httplib would not take (a malformed request line or header), so that
+// no byte left of it is ever taken for the next request on the connection,
+// and a client that sends garbage holds no worker. cpp-httplib (0.11.4) has no call that closes a connection; it
 // closes one when writing a response fails, and a content provider that
 // returns false is such a failure, after the whole body has been written.
 // A HEAD is answered as a GET here: cpp-httplib writes no body for a HEAD, so
@@ -504,16 +505,24 @@ struct Server::Impl {
       else
         not_allowed(req, res);
     });
-    // Errors raised by cpp-httplib itself (a malformed request, a URI or
-    // body over the limits) get the API's error shape too.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    // Errors raised by cpp-httplib itself get the API's error shape too, and
+    // close the connection. It raises them for a request it will not take,
+    // before routing: a malformed request line or header (400), a URI over
+    // 8 KiB (414), a malformed Range (416). It then kept the connection for a
+    // next request, so a client sending garbage held its worker until the
+    // keep-alive timeout, and the body of such a request, never read, was
+    // parsed as a request of its own.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+      // An answer of kurdi's own (the API's, send_and_close's) is complete.
       if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
       const auto [code, message] = res.status == 413   ? std::pair{"request_too_large", "the request body is too large"}
                                    : res.status == 414 ? std::pair{"uri_too_long", "the request URI is too long"}
+                                   : res.status == 416 ? std::pair{"bad_request", "the Range header is malformed"}
                                    : res.status == 404 ? std::pair{"not_found", "no such page or API"}
                                    : res.status < 500  ? std::pair{"bad_request", "the request is malformed"}
                                                        : std::pair{"internal", "the server failed"};
-      send(res, error_reply(res.status, code, message));
+      send_and_close(const_cast<httplib::Request&>(req), res, error_reply(res.status, code, message));
       return httplib::Server::HandlerResponse::Handled;
     }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {

@@ -494,6 +494,37 @@ TEST_F(ServeApi, BodiesOverTheLimitAreRefusedBeforeTheyAreRead) {
   }
 }
 
+// What cpp-httplib itself refuses before routing (a malformed request line
+// or header, a URI over 8 KiB, a malformed Range) is answered in the API's
+// error shape, and the connection closed. cpp-httplib kept it open for a
+// next request: a client sending garbage held its worker until the
+// keep-alive timeout, and the unread body of such a request was answered as
+// a request of its own (the last case's GET /api/stats).
+TEST_F(ServeApi, MalformedRequestsCloseTheConnection) {
+  for (const auto& [request, status, code] : {
+           std::tuple<std::string, int, std::string>{"GARBAGE\r\n\r\n", 400, "bad_request"},
+           {"FETCH /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_request"},
+           {"GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n", 400, "bad_request"},
+           {"GET /healthz\r\nHost: x\r\n\r\n", 400, "bad_request"},
+           {"GET /healthz HTTP/1.1\nHost: x\n\n", 400, "bad_request"},
+           {"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(9000, 'a') + "\r\n\r\n", 400,
+            "bad_request"},
+           {"GET /api/search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri_too_long"},
+           {"GET /healthz HTTP/1.1\r\nHost: x\r\nRange: bytes=oops\r\nContent-Length: 39\r\n\r\n"
+            "GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n",
+            416, "bad_request"}}) {
+    SCOPED_TRACE(request.substr(0, 60));
+    RawConnection connection(server_->port());
+    ASSERT_TRUE(connection.send(request));
+    const auto res = connection.read_response();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, status) << res->head;
+    EXPECT_EQ(json::parse(res->body, nullptr, false)["error"]["code"], code) << res->body;
+    EXPECT_NE(res->head.find("Connection: close"), std::string::npos) << res->head;
+    EXPECT_TRUE(connection.closed());
+  }
+}
+
 TEST_F(ServeApi, DocumentsByIdIncludingSlashesAndMarkup) {
   const json body = get("/api/documents/exact");
   EXPECT_EQ(body["id"], "exact");
