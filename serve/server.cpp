@@ -436,6 +436,10 @@ struct Server::Impl {
       listen_socket = sock;
     });
     http.set_tcp_nodelay(true);
+    // On every answer, including those given before routing (cpp-httplib's
+    // own errors, the Expect handler's), which the pre-routing handler never
+    // sees.
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
     http.set_read_timeout(options.timeout_seconds, 0);
     http.set_write_timeout(options.timeout_seconds, 0);
     http.set_keep_alive_timeout(options.timeout_seconds);
@@ -461,7 +465,6 @@ struct Server::Impl {
       request_start = Clock::now();
       request_started = true;
       request_method = req.method;
-      res.set_header("X-Content-Type-Options", "nosniff");
       switch (frame_body(const_cast<httplib::Request&>(req), res)) {
         case Body::answered:
           return httplib::Server::HandlerResponse::Handled;

@@ -490,6 +490,7 @@ TEST_F(ServeApi, BodiesOverTheLimitAreRefusedBeforeTheyAreRead) {
     EXPECT_EQ(res->status, 413) << res->head;
     EXPECT_EQ(json::parse(res->body, nullptr, false)["error"]["code"], "request_too_large") << res->body;
     EXPECT_NE(res->head.find("Connection: close"), std::string::npos) << res->head;
+    EXPECT_NE(res->head.find("X-Content-Type-Options: nosniff"), std::string::npos) << res->head;
     EXPECT_TRUE(connection.closed());
   }
 }
@@ -521,6 +522,7 @@ TEST_F(ServeApi, MalformedRequestsCloseTheConnection) {
     EXPECT_EQ(res->status, status) << res->head;
     EXPECT_EQ(json::parse(res->body, nullptr, false)["error"]["code"], code) << res->body;
     EXPECT_NE(res->head.find("Connection: close"), std::string::npos) << res->head;
+    EXPECT_NE(res->head.find("X-Content-Type-Options: nosniff"), std::string::npos) << res->head;
     EXPECT_TRUE(connection.closed());
   }
 }
