@@ -319,17 +319,25 @@ struct Server::Impl {
     }
   }
 
-  // Why a request's body will not be read, as the answer to give instead, or
-  // nullopt when it will be (or there is none). A body whose length is
-  // unclear (RFC 9112, 6.1 and 6.3: several or non-numeric Content-Lengths,
-  // a Transfer-Encoding other than chunked, or both headers) cannot be read
-  // to an end anyone agrees on: 400. A Content-Length over the limit is 413
-  // before a byte of the body is read: cpp-httplib would read (and drop) all
-  // of it first, so a client announcing gigabytes held a worker for as long
-  // as it kept sending, or waited out the read timeout when it sent nothing.
-  // Either answer closes the connection (send_and_close): the body that was
-  // not read is still on it.
+  // Why a request is refused before its body is read, as the answer to give,
+  // or nullopt when it is not. A header's name that is empty or has white
+  // space in it is 400 (RFC 9112, 5.1: white space before the colon; a folded
+  // line with a colon comes here the same way): cpp-httplib keeps the space
+  // in the name, so "Content-Length : 5" is no Content-Length to it, and
+  // those 5 bytes would be read as the next request where a proxy in front
+  // may have sent them as the body. A body whose length is unclear (RFC 9112,
+  // 6.1 and 6.3: several or non-numeric Content-Lengths, a Transfer-Encoding
+  // other than chunked, or both headers) cannot be read to an end anyone
+  // agrees on: 400. A Content-Length over the limit is 413 before a byte of
+  // the body is read: cpp-httplib would read (and drop) all of it first, so a
+  // client announcing gigabytes held a worker for as long as it kept sending,
+  // or waited out the read timeout when it sent nothing. Every such answer
+  // closes the connection (send_and_close): the body that was not read is
+  // still on it.
   std::optional<Reply> refusal(const httplib::Request& req) const {
+    for (const auto& [name, value] : req.headers)
+      if (name.empty() || name.find_first_of(" \t") != std::string::npos)
+        return error_reply(400, "bad_request", "a header's name is empty or has white space in it");
     const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
     const std::size_t lengths = req.get_header_value_count("Content-Length");
     if (encodings == 0 && lengths == 0) return std::nullopt;
@@ -354,8 +362,8 @@ struct Server::Impl {
   // request-smuggling hole behind a reverse proxy, which frames the body and
   // reuses the connection. So every request with a body is routed as a POST,
   // whose handler reads the body to its end (16 KiB at most, see Post) and
-  // then answers as the real method would. A body that is not to be read at
-  // all (refusal) is answered here, and the connection closes.
+  // then answers as the real method would. A request refused before its body
+  // is read (refusal) is answered here, and the connection closes.
   enum class Body { none, to_read, answered };
   Body frame_body(httplib::Request& req, httplib::Response& res) const {
     if (const std::optional<Reply> refused = refusal(req)) {
@@ -485,8 +493,8 @@ struct Server::Impl {
     });
     // "Expect: 100-continue" (curl sends it before a large body): cpp-httplib
     // answers 100 before any handler runs, which invites the body that
-    // frame_body would then refuse. A body that will be refused is refused
-    // here, before the client sends it.
+    // frame_body would then refuse. A request that will be refused is
+    // refused here, before the client sends its body.
     http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
       const std::optional<Reply> refused = refusal(req);
       if (!refused) return 100;
