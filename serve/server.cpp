@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include <string_view>
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 #include <mutex>
 #include <functional>
@@ -73,9 +75,10 @@ void send_asset(httplib::Response& res, const Asset& asset) {
 }
 
 // Answers `reply` and then closes the connection: for a request whose body
-// cannot be read to its end (its length is unclear, or it goes on past the
-// limit), so that no byte of it is ever taken for the next request on the
-// connection. cpp-httplib (0.11.4) has no call that closes a connection; it
+// is not read to its end (its length is unclear, or over the limit) or that
+// cpp-httplib would not take (a malformed request line or header), so that
+// no byte left of it is ever taken for the next request on the connection,
+// and a client that sends garbage holds no worker. cpp-httplib (0.11.4) has no call that closes a connection; it
 // closes one when writing a response fails, and a content provider that
 // returns false is such a failure, after the whole body has been written.
 // A HEAD is answered as a GET here: cpp-httplib writes no body for a HEAD, so
@@ -95,11 +98,17 @@ void send_and_close(httplib::Request& req, httplib::Response& res, const Reply& 
                            });
 }
 
-// A Content-Length as RFC 9112 writes it; 18 digits at most, so that it
-// cannot overflow (no body of an exabyte is coming).
-bool is_decimal(std::string_view text) {
-  return !text.empty() && text.size() <= 18 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+// A Content-Length as RFC 9112 writes it (digits only), or nullopt. A value
+// past 64 bits is taken as the largest one: it is over any limit all the same.
+std::optional<std::uint64_t> content_length(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    value = value > (UINT64_MAX - digit) / 10 ? UINT64_MAX : value * 10 + digit;
+  }
+  return value;
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -310,6 +319,41 @@ struct Server::Impl {
     }
   }
 
+  // Why a request is refused before its body is read, as the answer to give,
+  // or nullopt when it is not. A header's name that is empty or has white
+  // space in it is 400 (RFC 9112, 5.1: white space before the colon; a folded
+  // line with a colon comes here the same way): cpp-httplib keeps the space
+  // in the name, so "Content-Length : 5" is no Content-Length to it, and
+  // those 5 bytes would be read as the next request where a proxy in front
+  // may have sent them as the body. A body whose length is unclear (RFC 9112,
+  // 6.1 and 6.3: several or non-numeric Content-Lengths, a Transfer-Encoding
+  // other than chunked, or both headers) cannot be read to an end anyone
+  // agrees on: 400. A Content-Length over the limit is 413 before a byte of
+  // the body is read: cpp-httplib would read (and drop) all of it first, so a
+  // client announcing gigabytes held a worker for as long as it kept sending,
+  // or waited out the read timeout when it sent nothing. Every such answer
+  // closes the connection (send_and_close): the body that was not read is
+  // still on it.
+  std::optional<Reply> refusal(const httplib::Request& req) const {
+    for (const auto& [name, value] : req.headers)
+      if (name.empty() || name.find_first_of(" \t") != std::string::npos)
+        return error_reply(400, "bad_request", "a header's name is empty or has white space in it");
+    const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
+    const std::size_t lengths = req.get_header_value_count("Content-Length");
+    if (encodings == 0 && lengths == 0) return std::nullopt;
+    const std::optional<std::uint64_t> length =
+        lengths == 1 ? content_length(req.get_header_value("Content-Length")) : std::nullopt;
+    const bool clear = encodings > 0 ? encodings == 1 && lengths == 0 &&
+                                           equals_ignoring_case(req.get_header_value("Transfer-Encoding"), "chunked")
+                                     : length.has_value();
+    if (!clear)
+      return error_reply(400, "bad_request",
+                         "the request's body has no clear length (Content-Length, Transfer-Encoding)");
+    if (length && *length > options.max_request_bytes)
+      return error_reply(413, "request_too_large", "the request body is too large");
+    return std::nullopt;
+  }
+
   // A request body, whatever the method. cpp-httplib 0.11.4 reads one only
   // for POST, PUT, PATCH and DELETE (detail::expect_content); the body of a
   // GET, HEAD or OPTIONS was left unread on the connection, and its bytes
@@ -318,25 +362,17 @@ struct Server::Impl {
   // request-smuggling hole behind a reverse proxy, which frames the body and
   // reuses the connection. So every request with a body is routed as a POST,
   // whose handler reads the body to its end (16 KiB at most, see Post) and
-  // then answers as the real method would. A body whose length is unclear
-  // (RFC 9112, 6.1 and 6.3: several or non-numeric Content-Lengths, a
-  // Transfer-Encoding other than chunked, or both headers) cannot be read to
-  // an end anyone agrees on: 400, and the connection closes.
+  // then answers as the real method would. A request refused before its body
+  // is read (refusal) is answered here, and the connection closes.
   enum class Body { none, to_read, answered };
-  static Body frame_body(httplib::Request& req, httplib::Response& res) {
-    const std::size_t encodings = req.get_header_value_count("Transfer-Encoding");
-    const std::size_t lengths = req.get_header_value_count("Content-Length");
-    if (encodings == 0 && lengths == 0) return Body::none;
-    const bool clear = encodings > 0 ? encodings == 1 && lengths == 0 &&
-                                           equals_ignoring_case(req.get_header_value("Transfer-Encoding"), "chunked")
-                                     : lengths == 1 && is_decimal(req.get_header_value("Content-Length"));
-    if (!clear) {
-      send_and_close(req, res,
-                     error_reply(400, "bad_request",
-                                 "the request's body has no clear length (Content-Length, Transfer-Encoding)"));
+  Body frame_body(httplib::Request& req, httplib::Response& res) const {
+    if (const std::optional<Reply> refused = refusal(req)) {
+      send_and_close(req, res, *refused);
       return Body::answered;
     }
-    if (encodings == 0 && std::stoull(req.get_header_value("Content-Length")) == 0) return Body::none;
+    if (!req.has_header("Transfer-Encoding") &&
+        content_length(req.get_header_value("Content-Length")).value_or(0) == 0)
+      return Body::none;
     // The body is read only to be dropped: its type and encoding must not
     // make cpp-httplib parse (multipart) or inflate it.
     req.headers.erase("Content-Type");
@@ -347,12 +383,10 @@ struct Server::Impl {
 
   // Reads a request's body to its end and drops it (see frame_body).
   // cpp-httplib's own reading keeps a chunked body in memory whatever its
-  // size; this one stops past options.max_request_bytes. A Content-Length
-  // over the limit cpp-httplib refuses itself with 413, after reading past
-  // the body (the connection stays usable); a chunked body over it, or one
-  // that ends early or is malformed, leaves the connection at an unknown
-  // place in the stream: answered, then closed. Returns whether the request
-  // is still to be answered.
+  // size; this one stops past options.max_request_bytes. A chunked body over
+  // it, or one that ends early or is malformed, leaves the connection at an
+  // unknown place in the stream: answered, then closed. Returns whether the
+  // request is still to be answered.
   bool drop_body(httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) const {
     std::size_t bytes = 0;
     bool over = false;
@@ -363,12 +397,9 @@ struct Server::Impl {
     });
     if (read_whole) return true;
     req.method = request_method;
-    if (over || res.status != 413)
-      send_and_close(req, res,
-                     over ? error_reply(413, "request_too_large", "the request body is too large")
-                          : error_reply(400, "bad_request", "the request body is malformed or incomplete"));
-    else
-      send(res, error_reply(413, "request_too_large", "the request body is too large"));
+    send_and_close(req, res,
+                   over ? error_reply(413, "request_too_large", "the request body is too large")
+                        : error_reply(400, "bad_request", "the request body is malformed or incomplete"));
     return false;
   }
 
@@ -413,10 +444,16 @@ struct Server::Impl {
       listen_socket = sock;
     });
     http.set_tcp_nodelay(true);
+    // On every answer, including those given before routing (cpp-httplib's
+    // own errors, the Expect handler's), which the pre-routing handler never
+    // sees.
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
     http.set_read_timeout(options.timeout_seconds, 0);
     http.set_write_timeout(options.timeout_seconds, 0);
     http.set_keep_alive_timeout(options.timeout_seconds);
     http.set_keep_alive_max_count(1000);
+    // Never reached by a Content-Length (refusal answers one over the limit
+    // first); kept as cpp-httplib's own bound on any body it reads.
     http.set_payload_max_length(options.max_request_bytes);
 
     // The handlers take the request as const, but cpp-httplib passes its own
@@ -436,7 +473,6 @@ struct Server::Impl {
       request_start = Clock::now();
       request_started = true;
       request_method = req.method;
-      res.set_header("X-Content-Type-Options", "nosniff");
       switch (frame_body(const_cast<httplib::Request&>(req), res)) {
         case Body::answered:
           return httplib::Server::HandlerResponse::Handled;
@@ -455,6 +491,19 @@ struct Server::Impl {
       }
       return httplib::Server::HandlerResponse::Unhandled;
     });
+    // "Expect: 100-continue" (curl sends it before a large body): cpp-httplib
+    // answers 100 before any handler runs, which invites the body that
+    // frame_body would then refuse. A request that will be refused is
+    // refused here, before the client sends its body.
+    http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+      const std::optional<Reply> refused = refusal(req);
+      if (!refused) return 100;
+      send_and_close(const_cast<httplib::Request&>(req), res, *refused);
+      // cpp-httplib counts a content provider's length only for an answer
+      // that went through routing (or its error handler); this one did not.
+      res.set_header("Content-Length", std::to_string(res.content_length_));
+      return refused->status;
+    });
     http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
     // Every request with a body comes here (frame_body).
     http.Post(".*", [this, not_allowed](const httplib::Request& req, httplib::Response& res,
@@ -467,16 +516,24 @@ struct Server::Impl {
       else
         not_allowed(req, res);
     });
-    // Errors raised by cpp-httplib itself (a malformed request, a URI or
-    // body over the limits) get the API's error shape too.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    // Errors raised by cpp-httplib itself get the API's error shape too, and
+    // close the connection. It raises them for a request it will not take,
+    // before routing: a malformed request line or header (400), a URI over
+    // 8 KiB (414), a malformed Range (416). It then kept the connection for a
+    // next request, so a client sending garbage held its worker until the
+    // keep-alive timeout, and the body of such a request, never read, was
+    // parsed as a request of its own.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+      // An answer of kurdi's own (the API's, send_and_close's) is complete.
       if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
       const auto [code, message] = res.status == 413   ? std::pair{"request_too_large", "the request body is too large"}
                                    : res.status == 414 ? std::pair{"uri_too_long", "the request URI is too long"}
+                                   : res.status == 416 ? std::pair{"bad_request", "the Range header is malformed"}
                                    : res.status == 404 ? std::pair{"not_found", "no such page or API"}
                                    : res.status < 500  ? std::pair{"bad_request", "the request is malformed"}
                                                        : std::pair{"internal", "the server failed"};
-      send(res, error_reply(res.status, code, message));
+      send_and_close(const_cast<httplib::Request&>(req), res, error_reply(res.status, code, message));
       return httplib::Server::HandlerResponse::Handled;
     }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
