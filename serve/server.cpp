@@ -78,8 +78,8 @@ void send_asset(httplib::Response& res, const Asset& asset) {
 // is not read to its end (its length is unclear, or over the limit) or that
 // cpp-httplib would not take (a malformed request line or header), so that
 // no byte left of it is ever taken for the next request on the connection,
-// and a client that sends garbage holds no worker. cpp-httplib (0.11.4) has no call that closes a connection; it
-// closes one when writing a response fails, and a content provider that
+// and a client that sends garbage holds no worker. cpp-httplib (0.11.4) has
+// no call that closes a connection; it closes one when writing a response fails, and a content provider that
 // returns false is such a failure, after the whole body has been written.
 // A HEAD is answered as a GET here: cpp-httplib writes no body for a HEAD, so
 // the provider would never run; the connection closes right after, so the
@@ -473,6 +473,12 @@ struct Server::Impl {
       request_start = Clock::now();
       request_started = true;
       request_method = req.method;
+      // Range is ignored (RFC 9110, 14.2: a server may), so every answer is
+      // whole: cpp-httplib cut the body of any answer, errors included, to
+      // the range asked for and still said 200, with a Content-Range that
+      // could run backwards (bytes 99999-72/73). No answer here is large
+      // enough for a range to be worth serving.
+      const_cast<httplib::Request&>(req).ranges.clear();
       switch (frame_body(const_cast<httplib::Request&>(req), res)) {
         case Body::answered:
           return httplib::Server::HandlerResponse::Handled;

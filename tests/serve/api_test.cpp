@@ -223,6 +223,23 @@ TEST_F(ServeApi, HealthzSaysOkWithTheAnalyzerVersion) {
   EXPECT_FALSE(body["analyzer_version"].get<std::string>().empty());
 }
 
+// Range is ignored: every answer is whole (cpp-httplib cut the body to the
+// range and still said 200).
+TEST_F(ServeApi, RangeIsIgnored) {
+  httplib::Client c = server_->client();
+  for (const char* range : {"bytes=0-5", "bytes=99999-", "bytes=-3"}) {
+    const auto res = c.Get("/healthz", {{"Range", range}});
+    ASSERT_TRUE(res) << range;
+    EXPECT_EQ(res->status, 200) << range;
+    EXPECT_FALSE(res->has_header("Content-Range")) << range;
+    EXPECT_EQ(json::parse(res->body)["status"], "ok") << range;
+  }
+  const auto missing = c.Get("/api/documents/no-such-id", {{"Range", "bytes=0-5"}});
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(json::parse(missing->body)["error"]["code"], "not_found");
+}
+
 TEST_F(ServeApi, JobsLimitTheLeasesAndTurnsFollowArrival) {
   // One job: a second and a third request wait, and get the connection in
   // the order they asked for it; no second connection is ever opened.
