@@ -173,6 +173,11 @@ struct Archive::Impl {
   // its index terms.
   kurdi::sqlite::Pretokenized* handoff = nullptr;
 
+  // Why this archive, opened as it is, cannot be searched or written yet
+  // (empty: it can): another analyzer's index (allow_analyzer_mismatch;
+  // reindex() clears it). require_current() throws it.
+  std::string other_analyzer;
+
   // stats()'s whole-table aggregate (a scan of every body: seconds on a
   // 1 GB archive, and the web page asks for it on every load), kept on a
   // read-only connection until another connection commits: PRAGMA
@@ -303,10 +308,12 @@ struct Archive::Impl {
                          path + " was indexed with the tokenizer '" + tokenizer + "', not '" + options.tokenizer + "'");
     const std::string stored = meta("analyzer_version");
     const std::string expected = expected_analyzer(tokenizer);
-    if (stored != expected && !options.allow_analyzer_mismatch)
-      throw ArchiveError(Kind::reindex_required,
-                         path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
-                             ": reindex required (run `kurdi reindex " + path + "`)");
+    if (stored != expected) {
+      std::string message = path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
+                            ": reindex required (run `kurdi reindex " + path + "`)";
+      if (!options.allow_analyzer_mismatch) throw ArchiveError(Kind::reindex_required, message);
+      other_analyzer = std::move(message);
+    }
     if (!options.read_only && uses_kurdi_tokenizer(tokenizer))
       handoff = kurdi::sqlite::pretokenized(connection.get());
   }
@@ -337,6 +344,13 @@ struct Archive::Impl {
       surely += static_cast<double>(most);
     }
     return surely >= static_cast<double>(at_most);
+  }
+
+  // Throws why the archive cannot be searched or written as it was opened:
+  // another analyzer's index (a search could miss documents, a store or a
+  // delete would mix two analyzers' terms).
+  void require_current() const {
+    if (!other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
   }
 
   static bool uses_kurdi_tokenizer(std::string_view spec) {
@@ -1421,7 +1435,10 @@ Archive& Archive::operator=(Archive&&) noexcept = default;
 
 int Archive::schema_version() noexcept { return schema::current_version(); }
 
-StoreReport Archive::store(const Document& document) { return impl_->store(document); }
+StoreReport Archive::store(const Document& document) {
+  impl_->require_current();
+  return impl_->store(document);
+}
 
 void Archive::commit() {
   if (!impl_->in_batch) return;
@@ -1439,6 +1456,7 @@ void Archive::rollback() {
 }
 
 std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
+  impl_->require_current();
   const bool own = !impl_->in_batch;
   impl_->begin_batch();
   std::vector<std::string> missing;
@@ -1491,6 +1509,7 @@ class ReadScope {
 }  // namespace
 
 SearchResult Archive::search(const SearchRequest& request) const {
+  impl_->require_current();
   const ReadScope read(impl_->connection, impl_->in_batch);
   SearchResult result;
   const search::Query query = search::parse_query(request.query, impl_->expander);
@@ -1784,6 +1803,7 @@ void Archive::build_bounds(int block_bits) {
   // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
   if (impl_->options.tokenizer != "kurdi") return;
   if (block_bits < 0 || block_bits > 30) block_bits = kBoundBlockBits;
+  impl_->require_current();
   const bool own = !impl_->in_batch;
   impl_->begin_batch();
   try {
@@ -1804,6 +1824,7 @@ bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64
 void Archive::optimize() { rework_index(false, true); }
 
 void Archive::begin_run() {
+  impl_->require_current();
   impl_->begin_batch();
   impl_->set_automerge(kRunAutomerge);
 }
@@ -1811,6 +1832,7 @@ void Archive::begin_run() {
 void Archive::finish_run(bool optimize) { rework_index(true, optimize); }
 
 void Archive::rework_index(bool end_run, bool optimize) {
+  impl_->require_current();
   if (impl_->in_batch) commit();
   impl_->begin_batch();
   try {
@@ -1849,6 +1871,7 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     impl_->set_automerge(kUsualAutomerge);
     impl_->optimize_index();
     impl_->connection.exec("COMMIT");
+    impl_->other_analyzer.clear();
     if (progress) progress(done, total);
   } catch (...) {
     impl_->connection.exec("ROLLBACK");
@@ -1868,6 +1891,7 @@ std::optional<Document> Archive::get(const std::string& id) const {
 }
 
 std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most) const {
+  impl_->require_current();
   const ReadScope read(impl_->connection, impl_->in_batch);
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;

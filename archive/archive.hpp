@@ -141,7 +141,10 @@ struct OpenOptions {
   bool may_be_read_only = false;
   /// Open even when the analyzer version differs: kurdi reindex, and what
   /// reads no index (kurdi export, stats, check; Stats::reindex_required).
-  /// A search of such an archive could silently miss documents.
+  /// A search of such an archive could silently miss documents and a store
+  /// or a delete would mix two analyzers' terms in one index, so search(),
+  /// count() and every write but reindex() throw the "reindex required"
+  /// error (Kind::reindex_required) until reindex() has run.
   bool allow_analyzer_mismatch = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any

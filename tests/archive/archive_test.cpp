@@ -71,6 +71,12 @@ std::vector<std::string> ids_of(const Archive& a, const std::string& query) {
   return ids;
 }
 
+SearchRequest query(const std::string& text) {
+  SearchRequest r;
+  r.query = text;
+  return r;
+}
+
 // `text` with the first `from` replaced by `to` (GCC 12 gives a false
 // -Wrestrict on std::string::replace with literals).
 std::string replaced(const std::string& text, std::string_view from, std::string_view to) {
@@ -488,15 +494,36 @@ TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
     EXPECT_NE(std::string(e.what()).find("kurdi reindex"), std::string::npos);
   }
   {
+    // Opened all the same (reindex, stats, export, check; Python): what
+    // reads the index or writes to it says "reindex required" until
+    // reindex() has run.
     OpenOptions o;
     o.allow_analyzer_mismatch = true;
     Archive a(path_, o);
+    EXPECT_TRUE(a.stats().reindex_required);
+    const auto refused = [](auto&& call) {
+      try {
+        call();
+        ADD_FAILURE() << "not refused";
+      } catch (const ArchiveError& e) {
+        EXPECT_EQ(e.kind(), ArchiveError::Kind::reindex_required);
+        EXPECT_NE(std::string(e.what()).find("reindex required (run `kurdi reindex "), std::string::npos) << e.what();
+      }
+    };
+    refused([&] { ids_of(a, "بەرپرس"); });
+    refused([&] { a.count(query("بەرپرس")); });
+    refused([&] { a.store({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""}); });
+    refused([&] { a.remove({"a"}); });
+    refused([&] { a.optimize(); });
+    EXPECT_EQ(a.document_count(), 1u);
     std::uint64_t last = 0;
     a.reindex([&](std::uint64_t done, std::uint64_t total) {
       EXPECT_EQ(total, 1u);
       last = done;
     });
     EXPECT_EQ(last, 1u);
+    EXPECT_FALSE(a.stats().reindex_required);
+    EXPECT_EQ(ids_of(a, "بەرپرس"), std::vector<std::string>{"a"});
   }
   EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
   const auto problems = create().check();
