@@ -174,8 +174,12 @@ struct Archive::Impl {
   kurdi::sqlite::Pretokenized* handoff = nullptr;
 
   // Why this archive, opened as it is, cannot be searched or written yet
-  // (empty: it can): another analyzer's index (allow_analyzer_mismatch;
-  // reindex() clears it). require_current() throws it.
+  // (empty: it can): an older schema kept as it is (keep_older_schema; its
+  // version in older_version), or another analyzer's index
+  // (allow_analyzer_mismatch; reindex() clears it). require_current()
+  // throws them.
+  std::string older_schema;
+  int older_version = 0;
   std::string other_analyzer;
 
   // stats()'s whole-table aggregate (a scan of every body: seconds on a
@@ -291,13 +295,21 @@ struct Archive::Impl {
                                                  ", made by a newer kurdi; this kurdi reads up to version " +
                                                  std::to_string(schema::current_version()));
     } else if (version < schema::current_version()) {
-      if (options.read_only)
-        throw ArchiveError(Kind::newer_schema, path + " has the older schema version " + std::to_string(version) +
-                                                   ": run `kurdi reindex " + path + "` to upgrade it");
-      configure_for_writing();
-      connection.exec("BEGIN IMMEDIATE");
-      schema::migrate(connection, version, meta("tokenizer"));
-      connection.exec("COMMIT");
+      std::string older = path + " has the older schema version " + std::to_string(version) +
+                          ": run `kurdi reindex " + path + "` to upgrade it";
+      if (options.keep_older_schema) {
+        // Read as it is: kurdi check, export and stats must not change the
+        // file. Only what needs the newer tables refuses it (require_current).
+        older_schema = std::move(older);
+        older_version = version;
+      } else if (options.read_only) {
+        throw ArchiveError(Kind::newer_schema, older);
+      } else {
+        configure_for_writing();
+        connection.exec("BEGIN IMMEDIATE");
+        schema::migrate(connection, version, meta("tokenizer"));
+        connection.exec("COMMIT");
+      }
     } else if (!options.read_only) {
       configure_for_writing();
     }
@@ -347,10 +359,12 @@ struct Archive::Impl {
   }
 
   // Throws why the archive cannot be searched or written as it was opened:
-  // another analyzer's index (a search could miss documents, a store or a
-  // delete would mix two analyzers' terms).
-  void require_current() const {
-    if (!other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
+  // an older schema kept as it is (its newer tables are missing), or another
+  // analyzer's index (a search could miss documents, a store or a delete
+  // would mix two analyzers' terms). `reindexing`: only the schema matters.
+  void require_current(bool reindexing = false) const {
+    if (!older_schema.empty()) throw ArchiveError(Kind::newer_schema, older_schema);
+    if (!reindexing && !other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
   }
 
   static bool uses_kurdi_tokenizer(std::string_view spec) {
@@ -1700,8 +1714,11 @@ Stats Archive::stats() const {
     st.reindex_required = st.analyzer_version != st.current_analyzer_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
+    // (An older schema kept as it is cannot be searched: its bounds are not in use.)
     const std::optional<Impl::BlockBounds> bounds =
-        impl_->options.tokenizer == "kurdi" && st.documents > 0 ? impl_->valid_bounds() : std::nullopt;
+        impl_->options.tokenizer == "kurdi" && st.documents > 0 && impl_->older_schema.empty()
+            ? impl_->valid_bounds()
+            : std::nullopt;
     st.block_bounds = bounds.has_value();
     st.documents_since_optimize = bounds ? bounds->added : 0;
     st.optimized = st.index_segments <= 1 && (bounds ? bounds->added == 0
@@ -1761,6 +1778,12 @@ std::string check_index_in_a_copy(const db::Connection& source) {
 
 std::vector<std::string> Archive::check() const {
   std::vector<std::string> problems;
+  // Kept as it is (keep_older_schema): checked, and not upgraded, which a
+  // check has no business doing; what upgrades it is said.
+  if (!impl_->older_schema.empty())
+    problems.push_back("the older schema version " + std::to_string(impl_->older_version) + " (this kurdi has " +
+                       std::to_string(schema::current_version()) + "), checked as it is: run `kurdi reindex " +
+                       impl_->path + "` to upgrade it");
   const std::string analyzer = impl_->meta("analyzer_version");
   if (analyzer != expected_analyzer(impl_->options.tokenizer))
     problems.push_back("indexed with analyzer " + analyzer + ", not this kurdi's " +
@@ -1849,6 +1872,7 @@ void Archive::rework_index(bool end_run, bool optimize) {
 }
 
 void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  impl_->require_current(true);
   if (impl_->in_batch) commit();
   const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
   // One transaction: an interrupted reindex leaves the archive as it was.

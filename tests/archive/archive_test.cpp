@@ -530,6 +530,60 @@ TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
   EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front());
 }
 
+// An archive of an older schema (version 1: no bounds, no postings), as an
+// earlier kurdi left it. keep_older_schema (kurdi check, export, stats)
+// reads it as it is; without it, opening it for writing upgrades it.
+TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
+  {
+    Archive a = create();
+    a.store({"a", "", "بەرپرسەکانی ئەمریکا", "", "", "", ""});
+    a.commit();
+  }
+  raw_sql(
+      "DROP TABLE term_bounds; DROP TABLE term_postings; DROP TABLE document_lengths; "
+      "DELETE FROM meta WHERE key IN ('bounds', 'postings'); PRAGMA user_version = 1;");
+  const auto older = [&](auto&& call) {
+    try {
+      call();
+      ADD_FAILURE() << "not refused";
+    } catch (const ArchiveError& e) {
+      EXPECT_EQ(e.kind(), ArchiveError::Kind::newer_schema);
+      EXPECT_EQ(std::string(e.what()),
+                path_ + " has the older schema version 1: run `kurdi reindex " + path_ + "` to upgrade it");
+    }
+  };
+  for (const bool read_only : {false, true}) {
+    OpenOptions o;
+    o.read_only = read_only;
+    o.may_be_read_only = true;  // as kurdi check opens
+    o.keep_older_schema = true;
+    Archive a(path_, o);
+    const auto stats = a.stats();
+    EXPECT_EQ(stats.schema_version, 1);
+    EXPECT_EQ(stats.documents, 1u);
+    EXPECT_FALSE(stats.block_bounds);
+    std::vector<std::string> ids;
+    a.for_each([&](const Document& d) { ids.push_back(d.id); });
+    EXPECT_EQ(ids, std::vector<std::string>{"a"});
+    EXPECT_TRUE(a.get("a").has_value());
+    EXPECT_EQ(a.check(), std::vector<std::string>{"the older schema version 1 (this kurdi has " +
+                                                  std::to_string(Archive::schema_version()) +
+                                                  "), checked as it is: run `kurdi reindex " + path_ +
+                                                  "` to upgrade it"});
+    older([&] { ids_of(a, "بەرپرس"); });
+    older([&] { a.count(query("بەرپرس")); });
+    older([&] { a.store({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""}); });
+    older([&] { a.remove({"a"}); });
+    older([&] { a.optimize(); });
+    older([&] { a.reindex(); });
+  }
+  older([&] { open_read_only(); });  // still version 1
+  // Opened for writing (kurdi index, reindex, ...), it is upgraded.
+  { create(); }
+  EXPECT_EQ(open_read_only().stats().schema_version, Archive::schema_version());
+  EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
+}
+
 TEST_F(ArchiveTest, CheckFindsAnIndexOutOfStep) {
   {
     Archive a = create();
