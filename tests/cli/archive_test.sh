@@ -254,6 +254,25 @@ check_eq "an id given twice in a run is said" \
   "kurdi: dup.jsonl:2: id 'a' already given at dup.jsonl:1 in this run; the later one is kept" "$(grep "already given" "$TMP/err")"
 check_eq "an id given twice in a run: the later one is kept" "second version" \
   "$("$KURDI" export "$TMP/dup.db" --jsonl | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["body"])')"
+# outcomes FILE: the added/updated/unchanged part of the summary in FILE.
+outcomes() { sed -n 's/.* MB\/s): \(.*\); [0-9]* exact duplicates.*/\1/p' "$1"; }
+# The earlier one is not stored (it comes again in the same batch), so the
+# summary counts it apart, and a rerun of the same input changes nothing: it
+# writes nothing (the block bounds stay in use) and reports nothing updated.
+check_eq "an id given twice: the summary counts the earlier one as not stored" \
+  "1 added, 0 updated, 0 unchanged, 1 not stored (a later document has its id)" \
+  "$(outcomes "$TMP/err")"
+"$KURDI" optimize "$TMP/dup.db" 2> /dev/null
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl 2> err)
+check_eq "an id given twice, the same input again: nothing updated" \
+  "0 added, 0 updated, 1 unchanged, 1 not stored (a later document has its id)" \
+  "$(outcomes "$TMP/err")"
+check_eq "an id given twice, the same input again: nothing written" "True 1 True 0" "$(optimized "$TMP/dup.db")"
+# Given again in a later batch, the earlier one has been stored: both are
+# stored, and so reported, each time.
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl --batch 1 2> err)
+check_eq "an id given twice in two batches: both stored" "0 added, 2 updated, 0 unchanged" \
+  "$(outcomes "$TMP/err")"
 
 # Files that cannot be archives are named, with what they are.
 echo hello > "$TMP/text.db"
