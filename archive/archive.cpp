@@ -173,6 +173,15 @@ struct Archive::Impl {
   // its index terms.
   kurdi::sqlite::Pretokenized* handoff = nullptr;
 
+  // Why this archive, opened as it is, cannot be searched or written yet
+  // (empty: it can): an older schema kept as it is (keep_older_schema; its
+  // version in older_version), or another analyzer's index
+  // (allow_analyzer_mismatch; reindex() clears it). require_current()
+  // throws them.
+  std::string older_schema;
+  int older_version = 0;
+  std::string other_analyzer;
+
   // stats()'s whole-table aggregate (a scan of every body: seconds on a
   // 1 GB archive, and the web page asks for it on every load), kept on a
   // read-only connection until another connection commits: PRAGMA
@@ -286,14 +295,22 @@ struct Archive::Impl {
                                                  ", made by a newer kurdi; this kurdi reads up to version " +
                                                  std::to_string(schema::current_version()));
     } else if (version < schema::current_version()) {
-      if (options.read_only)
-        throw ArchiveError(Kind::newer_schema, path + " has the older schema version " + std::to_string(version) +
-                                                   ": run `kurdi reindex " + path + "` to upgrade it");
-      configure_for_writing();
-      connection.exec("BEGIN IMMEDIATE");
-      schema::migrate(connection, version, meta("tokenizer"));
-      if (version < 4) make_signatures();  // schema 4 keeps MinHash signatures (schema.cpp)
-      connection.exec("COMMIT");
+      std::string older = path + " has the older schema version " + std::to_string(version) +
+                          ": run `kurdi reindex " + path + "` to upgrade it";
+      if (options.keep_older_schema) {
+        // Read as it is: kurdi check, export and stats must not change the
+        // file. Only what needs the newer tables refuses it (require_current).
+        older_schema = std::move(older);
+        older_version = version;
+      } else if (options.read_only) {
+        throw ArchiveError(Kind::newer_schema, older);
+      } else {
+        configure_for_writing();
+        connection.exec("BEGIN IMMEDIATE");
+        schema::migrate(connection, version, meta("tokenizer"));
+        if (version < 4) make_signatures();  // schema 4 keeps MinHash signatures (schema.cpp)
+        connection.exec("COMMIT");
+      }
     } else if (!options.read_only) {
       configure_for_writing();
     }
@@ -304,10 +321,12 @@ struct Archive::Impl {
                          path + " was indexed with the tokenizer '" + tokenizer + "', not '" + options.tokenizer + "'");
     const std::string stored = meta("analyzer_version");
     const std::string expected = expected_analyzer(tokenizer);
-    if (stored != expected && !options.allow_analyzer_mismatch)
-      throw ArchiveError(Kind::reindex_required,
-                         path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
-                             ": reindex required (run `kurdi reindex " + path + "`)");
+    if (stored != expected) {
+      std::string message = path + " was indexed with analyzer " + stored + " but this kurdi has " + expected +
+                            ": reindex required (run `kurdi reindex " + path + "`)";
+      if (!options.allow_analyzer_mismatch) throw ArchiveError(Kind::reindex_required, message);
+      other_analyzer = std::move(message);
+    }
     if (!options.read_only && uses_kurdi_tokenizer(tokenizer))
       handoff = kurdi::sqlite::pretokenized(connection.get());
   }
@@ -338,6 +357,15 @@ struct Archive::Impl {
       surely += static_cast<double>(most);
     }
     return surely >= static_cast<double>(at_most);
+  }
+
+  // Throws why the archive cannot be searched or written as it was opened:
+  // an older schema kept as it is (its newer tables are missing), or another
+  // analyzer's index (a search could miss documents, a store or a delete
+  // would mix two analyzers' terms). `reindexing`: only the schema matters.
+  void require_current(bool reindexing = false) const {
+    if (!older_schema.empty()) throw ArchiveError(Kind::newer_schema, older_schema);
+    if (!reindexing && !other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
   }
 
   static bool uses_kurdi_tokenizer(std::string_view spec) {
@@ -1451,7 +1479,10 @@ Archive& Archive::operator=(Archive&&) noexcept = default;
 
 int Archive::schema_version() noexcept { return schema::current_version(); }
 
-StoreReport Archive::store(const Document& document) { return impl_->store(document); }
+StoreReport Archive::store(const Document& document) {
+  impl_->require_current();
+  return impl_->store(document);
+}
 
 void Archive::commit() {
   if (!impl_->in_batch) return;
@@ -1469,6 +1500,7 @@ void Archive::rollback() {
 }
 
 std::vector<std::string> Archive::remove(const std::vector<std::string>& ids) {
+  impl_->require_current();
   const bool own = !impl_->in_batch;
   impl_->begin_batch();
   std::vector<std::string> missing;
@@ -1521,6 +1553,7 @@ class ReadScope {
 }  // namespace
 
 SearchResult Archive::search(const SearchRequest& request) const {
+  impl_->require_current();
   const ReadScope read(impl_->connection, impl_->in_batch);
   SearchResult result;
   const search::Query query = search::parse_query(request.query, impl_->expander);
@@ -1711,8 +1744,11 @@ Stats Archive::stats() const {
     st.reindex_required = st.analyzer_version != st.current_analyzer_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
+    // (An older schema kept as it is cannot be searched: its bounds are not in use.)
     const std::optional<Impl::BlockBounds> bounds =
-        impl_->options.tokenizer == "kurdi" && st.documents > 0 ? impl_->valid_bounds() : std::nullopt;
+        impl_->options.tokenizer == "kurdi" && st.documents > 0 && impl_->older_schema.empty()
+            ? impl_->valid_bounds()
+            : std::nullopt;
     st.block_bounds = bounds.has_value();
     st.documents_since_optimize = bounds ? bounds->added : 0;
     st.optimized = st.index_segments <= 1 && (bounds ? bounds->added == 0
@@ -1772,6 +1808,12 @@ std::string check_index_in_a_copy(const db::Connection& source) {
 
 std::vector<std::string> Archive::check() const {
   std::vector<std::string> problems;
+  // Kept as it is (keep_older_schema): checked, and not upgraded, which a
+  // check has no business doing; what upgrades it is said.
+  if (!impl_->older_schema.empty())
+    problems.push_back("the older schema version " + std::to_string(impl_->older_version) + " (this kurdi has " +
+                       std::to_string(schema::current_version()) + "), checked as it is: run `kurdi reindex " +
+                       impl_->path + "` to upgrade it");
   const std::string analyzer = impl_->meta("analyzer_version");
   if (analyzer != expected_analyzer(impl_->options.tokenizer))
     problems.push_back("indexed with analyzer " + analyzer + ", not this kurdi's " +
@@ -1800,6 +1842,18 @@ std::vector<std::string> Archive::check() const {
   if (const auto bad = count("SELECT count(*) FROM documents WHERE published <> '' AND "
                              "published NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"))
     problems.push_back(std::to_string(bad) + " documents have a malformed date");
+  if (!impl_->older_schema.empty() && impl_->older_version < 4) {
+    // Schema 1 to 3, checked as it is: its SimHash bands, four a hashed document.
+    const auto bands = count("SELECT count(*) FROM simhash_bands");
+    const auto hashed = count("SELECT count(*) FROM documents WHERE simhash IS NOT NULL");
+    if (bands != 4 * hashed)
+      problems.push_back("near-duplicate bands: " + std::to_string(bands) + " rows for " + std::to_string(hashed) +
+                         " hashed documents (expected 4 each)");
+    if (const auto orphans =
+            count("SELECT count(*) FROM simhash_bands WHERE doc NOT IN (SELECT doc FROM documents)"))
+      problems.push_back(std::to_string(orphans) + " near-duplicate bands point at no document");
+    return problems;
+  }
   const auto bands = count("SELECT count(*) FROM minhash_bands");
   const auto signed_documents = count("SELECT count(*) FROM near_signatures");
   if (bands != kBands * signed_documents)
@@ -1819,6 +1873,7 @@ void Archive::build_bounds(int block_bits) {
   // Only kurdi_bm25 rankings use them (a baseline tokenizer ranks with FTS5's bm25).
   if (impl_->options.tokenizer != "kurdi") return;
   if (block_bits < 0 || block_bits > 30) block_bits = kBoundBlockBits;
+  impl_->require_current();
   const bool own = !impl_->in_batch;
   impl_->begin_batch();
   try {
@@ -1839,6 +1894,7 @@ bool optimize_is_due(std::uint64_t documents, std::uint64_t changed, std::uint64
 void Archive::optimize() { rework_index(false, true); }
 
 void Archive::begin_run() {
+  impl_->require_current();
   impl_->begin_batch();
   impl_->set_automerge(kRunAutomerge);
 }
@@ -1846,6 +1902,7 @@ void Archive::begin_run() {
 void Archive::finish_run(bool optimize) { rework_index(true, optimize); }
 
 void Archive::rework_index(bool end_run, bool optimize) {
+  impl_->require_current();
   if (impl_->in_batch) commit();
   impl_->begin_batch();
   try {
@@ -1862,6 +1919,7 @@ void Archive::rework_index(bool end_run, bool optimize) {
 }
 
 void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  impl_->require_current(true);
   if (impl_->in_batch) commit();
   const auto total = static_cast<std::uint64_t>(impl_->pragma("SELECT count(*) FROM documents"));
   // One transaction: an interrupted reindex leaves the archive as it was.
@@ -1893,6 +1951,7 @@ void Archive::reindex(const std::function<void(std::uint64_t, std::uint64_t)>& p
     impl_->set_automerge(kUsualAutomerge);
     impl_->optimize_index();
     impl_->connection.exec("COMMIT");
+    impl_->other_analyzer.clear();
     if (progress) progress(done, total);
   } catch (...) {
     impl_->connection.exec("ROLLBACK");
@@ -1912,6 +1971,7 @@ std::optional<Document> Archive::get(const std::string& id) const {
 }
 
 std::uint64_t Archive::count(const SearchRequest& request, std::uint64_t at_most) const {
+  impl_->require_current();
   const ReadScope read(impl_->connection, impl_->in_batch);
   const search::Query query = search::parse_query(request.query, impl_->expander);
   if (query.empty() || query.exclusions_only()) return 0;

@@ -22,7 +22,8 @@ class ArchiveError : public std::runtime_error {
   enum class Kind {
     not_found,          ///< no such file (and not opened for indexing)
     not_an_archive,     ///< the file is not a kurdi archive
-    newer_schema,       ///< made by a newer kurdi; this one cannot read it
+    newer_schema,       ///< made by a newer kurdi; this one cannot read it (also: an
+                        ///< older schema, which searching needs upgraded by `kurdi reindex`)
     reindex_required,   ///< indexed with another analyzer version: run `kurdi reindex`
     sqlite,             ///< SQLite reported an error (disk full, locked, corrupt...)
   };
@@ -143,8 +144,18 @@ struct OpenOptions {
   bool may_be_read_only = false;
   /// Open even when the analyzer version differs: kurdi reindex, and what
   /// reads no index (kurdi export, stats, check; Stats::reindex_required).
-  /// A search of such an archive could silently miss documents.
+  /// A search of such an archive could silently miss documents and a store
+  /// or a delete would mix two analyzers' terms in one index, so search(),
+  /// count() and every write but reindex() throw the "reindex required"
+  /// error (Kind::reindex_required) until reindex() has run.
   bool allow_analyzer_mismatch = false;
+  /// Open an archive of an older schema as it is instead of upgrading it
+  /// (without it: upgraded when opened for writing, refused when read-only):
+  /// what must not change the file (kurdi check, export, stats). for_each(),
+  /// get(), stats() and check() read it (check() reports the older schema);
+  /// search(), count() and every write throw the "older schema" error
+  /// (Kind::newer_schema), which names `kurdi reindex`.
+  bool keep_older_schema = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any
   /// other tokenizer than kurdi is refused by the commands.
@@ -158,7 +169,8 @@ bool is_iso_date(std::string_view text) noexcept;
 class Archive {
  public:
   /// Opens (or creates) the archive at `path`, applying schema migrations
-  /// when it is older than this kurdi. Throws ArchiveError.
+  /// when it is older than this kurdi (unless OpenOptions::keep_older_schema
+  /// or read_only). Throws ArchiveError.
   Archive(const std::string& path, const OpenOptions& options);
   ~Archive();
   Archive(Archive&&) noexcept;
@@ -214,8 +226,10 @@ class Archive {
   bool timed_out() const noexcept;
 
   /// Checks the SQLite file, the FTS index against the documents and the
-  /// metadata, and that it was indexed with this kurdi's analyzer. Returns
-  /// the problems found (empty: the archive is sound). Writes nothing.
+  /// metadata, and that it was indexed with this kurdi's analyzer and has its
+  /// schema (an older schema kept as it is, OpenOptions::keep_older_schema,
+  /// is checked and reported). Returns the problems found (empty: the
+  /// archive is sound). Writes nothing.
   /// FTS5's integrity check is an INSERT (that writes nothing): an archive
   /// that cannot be written (opened read-only, a write-protected file) has
   /// its index checked in a temporary copy (TMPDIR; as large as the file).

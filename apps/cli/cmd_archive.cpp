@@ -14,10 +14,14 @@
 namespace kurdi::cli {
 namespace {
 
-archive::Archive open_archive(const std::string& path, bool read_only, bool any_analyzer = false) {
+// `as_it_is`: for what reads stored text and metadata only (export, stats):
+// open an archive of another analyzer, or of an older schema, without
+// upgrading it (archive::OpenOptions).
+archive::Archive open_archive(const std::string& path, bool read_only, bool as_it_is = false) {
   archive::OpenOptions options;
   options.read_only = read_only;
-  options.allow_analyzer_mismatch = any_analyzer;
+  options.allow_analyzer_mismatch = as_it_is;
+  options.keep_older_schema = as_it_is;
   return archive::Archive(path, options);
 }
 
@@ -59,7 +63,8 @@ int run_delete(const ArchiveArgs& args) {
 
 int run_export(const ArchiveArgs& args) {
   // Export reads stored text, no index: after an analyzer change it is how
-  // the documents move to a new archive, so it works then too.
+  // the documents move to a new archive, so it works then too, and on an
+  // older schema, which it leaves as it is.
   const archive::Archive archive = open_archive(args.archive, true, true);
   Output out;
   // The fields kurdi index reads back: export then index gives the same archive.
@@ -79,7 +84,8 @@ int run_export(const ArchiveArgs& args) {
 }
 
 int run_archive_stats(const ArchiveArgs& args) {
-  // After an analyzer change the versions are what the user needs to see.
+  // After an analyzer change, or on an older schema (left as it is), the
+  // versions are what the user needs to see.
   const archive::Archive archive = open_archive(args.archive, true, true);
   const archive::Stats s = archive.stats();
   Output out;
@@ -123,7 +129,11 @@ int run_archive_stats(const ArchiveArgs& args) {
     row("file size", megabytes(s.file_bytes));
     row("sources", std::to_string(s.sources));
     row("dates", s.first_date.empty() ? "none" : s.first_date + " to " + s.last_date);
-    row("schema", std::to_string(s.schema_version));
+    row("schema", s.schema_version < archive::Archive::schema_version()
+                      ? std::to_string(s.schema_version) + " (older than this kurdi's " +
+                            std::to_string(archive::Archive::schema_version()) + ": run `kurdi reindex " +
+                            args.archive + "` to upgrade it)"
+                      : std::to_string(s.schema_version));
     row("analyzer", s.reindex_required ? s.analyzer_version + " (this kurdi has " + s.current_analyzer_version +
                                              ": reindex required, run `kurdi reindex " + args.archive + "`)"
                                        : s.analyzer_version);
@@ -147,6 +157,9 @@ int run_check(const ArchiveArgs& args) {
   archive::OpenOptions options;
   options.allow_analyzer_mismatch = true;  // reported as a problem, not refused
   options.may_be_read_only = true;         // checked all the same (Archive::check)
+  // A check changes nothing: an older schema is checked as it is and
+  // reported, with the command that upgrades it, rather than upgraded.
+  options.keep_older_schema = true;
   const archive::Archive archive(args.archive, options);
   const std::vector<std::string> problems = archive.check();
   if (problems.empty()) {

@@ -27,6 +27,11 @@ struct Stopped {};
 // Duplicate reports beyond this many are only counted in the summary.
 constexpr std::uint64_t kMaxDuplicateReports = 20;
 
+// The documents read but not yet stored are held until the batch is
+// committed, or until their text reaches this size (memory, and the time a
+// Ctrl-C waits for them to be stored: about a second).
+constexpr std::uint64_t kMaxHeldBytes = std::uint64_t{8} << 20;
+
 std::string location(const std::string& file, std::uint64_t line) {
   if (line == 0) return file;
   return file + ":" + std::to_string(line);
@@ -49,13 +54,42 @@ class Indexer final : public archive::DocumentSink {
     session_.progress().add(bytes);
   }
 
+  // A document is held, not stored at once: when its id comes again before
+  // it is stored, the later document replaces it and it is never written.
+  // Stored, it would replace what the previous run of the same input left
+  // (the later document), only to be replaced by it again: every rerun
+  // rewrote both, reported both as updated and dropped the block bounds.
   void document(archive::SourceDocument&& in) override {
     if (g_stop) throw Stopped{};
     note_repeated_id(in);
+    ++read_;
+    const auto [at, first] = held_ids_.try_emplace(in.id, held_.size());
+    if (!first) {
+      held_bytes_ -= held_[at->second]->body.size() + held_[at->second]->title.size();
+      held_[at->second].reset();
+      ++superseded_;
+      at->second = held_.size();
+    }
+    held_bytes_ += in.body.size() + in.title.size();
+    held_.emplace_back(std::move(in));
+    if (++pending_ >= args_.batch)
+      commit();
+    else if (held_bytes_ >= kMaxHeldBytes)
+      store_held();
+  }
+
+  void store_held() {
+    for (std::optional<archive::SourceDocument>& held : held_)
+      if (held) store(*held);
+    held_.clear();
+    held_ids_.clear();
+    held_bytes_ = 0;
+  }
+
+  void store(archive::SourceDocument& in) {
     archive::Document d{std::move(in.id),  std::move(in.title), std::move(in.body),    std::move(in.source),
                         std::move(in.url), std::move(in.date),  std::move(in.language)};
     const archive::StoreReport report = archive_.store(d);
-    ++read_;
     switch (report.outcome) {
       case archive::StoreOutcome::added: ++pending_added_; break;
       case archive::StoreOutcome::updated: ++pending_updated_; break;
@@ -71,7 +105,6 @@ class Indexer final : public archive::DocumentSink {
                       report.near_duplicate_of + "' (" + std::to_string(report.near_distance) +
                       " of 32 MinHash values differ; stored)");
     }
-    if (++pending_ >= args_.batch) commit();
   }
 
   void skipped(archive::Skip&& skip) override {
@@ -86,7 +119,9 @@ class Indexer final : public archive::DocumentSink {
       session_.warn(message);
   }
 
+  // Stores what is held and commits it.
   void commit() {
+    store_held();
     archive_.commit();
     added_ += pending_added_;
     updated_ += pending_updated_;
@@ -104,14 +139,17 @@ class Indexer final : public archive::DocumentSink {
   void summary(double seconds, bool interrupted) {
     session_.progress().clear();
     const double mb = static_cast<double>(bytes_) / 1e6;
+    const std::string superseded =
+        superseded_ == 0 ? "" : ", " + std::to_string(superseded_) + " not stored (a later document has its id)";
     std::fprintf(stderr,
                  "kurdi index: %s: %llu document%s from %llu file%s in %.1f s (%.1f MB/s): %llu added, %llu updated, "
-                 "%llu unchanged; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
+                 "%llu unchanged%s; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
                  args_.archive.c_str(), static_cast<unsigned long long>(read_), read_ == 1 ? "" : "s",
                  static_cast<unsigned long long>(files_), files_ == 1 ? "" : "s", seconds,
                  seconds > 0 ? mb / seconds : 0.0,
                  static_cast<unsigned long long>(added_), static_cast<unsigned long long>(updated_),
-                 static_cast<unsigned long long>(unchanged_), static_cast<unsigned long long>(duplicates_),
+                 static_cast<unsigned long long>(unchanged_), superseded.c_str(),
+                 static_cast<unsigned long long>(duplicates_),
                  static_cast<unsigned long long>(near_duplicates_), static_cast<unsigned long long>(skipped_),
                  interrupted ? " (interrupted)" : "");
   }
@@ -134,10 +172,18 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t pending_ = 0, pending_added_ = 0, pending_updated_ = 0;
   std::uint64_t added_ = 0, updated_ = 0, unchanged_ = 0;
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
+  // Documents read and not stored yet, in input order (an empty slot: its
+  // id came again), where each id is among them, and the size of their text.
+  std::vector<std::optional<archive::SourceDocument>> held_;
+  std::unordered_map<std::string, std::size_t> held_ids_;
+  std::uint64_t held_bytes_ = 0;
+  // Documents never stored because a later one held with them had their id.
+  std::uint64_t superseded_ = 0;
 
   // An id given twice in one run: the later document replaces the earlier
-  // one, which is never seen again, and every later run reports both as
-  // updated. That is almost always a mistake in the input, so it is said.
+  // one, which is never seen again (and is not even stored when both come
+  // in one batch, see document()). That is almost always a mistake in the
+  // input, so it is said.
   // Where each id was first given: its file (an index into file_names_,
   // which keeps each name once) and line.
   struct Given {

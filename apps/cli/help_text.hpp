@@ -259,7 +259,9 @@ inline constexpr const char* kExportExamples =
     "  kurdi export news.db --jsonl | kurdi index copy.db - --format jsonl";
 inline constexpr const char* kCheck = "Check an archive's integrity (SQLite file, full-text index, metadata)";
 inline constexpr const char* kCheckExamples =
-    "Prints 'ARCHIVE: ok (N documents)' or each problem found.\n"
+    "Prints 'ARCHIVE: ok (N documents)' or each problem found. It changes nothing:\n"
+    "an archive of an older schema is checked as it is and reported, with the\n"
+    "command that upgrades it (kurdi reindex), which searching needs.\n"
     "\n"
     "Examples:\n"
     "  kurdi check news.db\n"

@@ -186,6 +186,8 @@ class ArchiveStats(TypedDict):
     last_date: Optional[str]
     schema_version: int
     analyzer_version: str
+    current_analyzer_version: str
+    reindex_required: bool
     created_by: str
     index_segments: int
     block_bounds: bool

@@ -115,6 +115,13 @@ class PyArchive {
   PyArchive(std::string path, bool create, bool read_only) : path_(std::move(path)) {
     options_.create = create && !read_only;
     options_.read_only = read_only;
+    // As the CLI: an archive indexed with another analyzer opens, so that
+    // stats() says reindex_required and reindex() can run; search() and the
+    // writes raise "reindex required" (Archive::require_current). Read-only,
+    // an archive of an older schema opens as it is (kurdi export and stats);
+    // for writing it is upgraded, as by every kurdi command that writes.
+    options_.allow_analyzer_mismatch = true;
+    options_.keep_older_schema = read_only;
     py::gil_scoped_release release;
     archive_ = std::make_unique<ka::Archive>(path_, options_);
   }
@@ -222,6 +229,9 @@ uncommitted batch is not carried over).)")
            }),
            "path"_a, py::kw_only(), "create"_a = true, "read_only"_a = false,
            "Opens the archive at `path`, creating it when `create` (the default) and not `read_only`. "
+           "An archive indexed with another analyzer opens too (stats() says reindex_required; search() and "
+           "the writes raise ArchiveError 'reindex_required' until reindex()), and read_only, one of an older "
+           "schema, as it is (search() raises 'newer_schema'; opened for writing, it is upgraded). "
            "Raises ArchiveError.")
       .def_property_readonly("path", &PyArchive::path, "The archive's file.")
       .def_property_readonly("read_only", &PyArchive::read_only)
@@ -302,7 +312,8 @@ an impossible date, an unknown field).)")
 "phrases", prefix*, -excluded, upper-case OR; Latin letters find Arabic script.
 date_from/date_to ('YYYY-MM-DD', inclusive) and source filter; limit and offset page.
 Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
-(kind 'reindex_required' when the archive was indexed with another analyzer).)")
+(kind 'reindex_required' when the archive was indexed with another analyzer,
+'newer_schema' when it has an older schema, opened read_only).)")
       .def(
           "delete",
           [](PyArchive& self, py::handle ids) {

@@ -62,6 +62,13 @@ class ArchiveTest : public ::testing::Test {
   std::string path_;
 };
 
+// SQL that takes a current archive back to schema 3 (SimHash; its bands
+// left empty), for tests of older archives.
+constexpr const char* kBackToSchema3 =
+    "DROP TABLE near_signatures; DROP TABLE minhash_bands; ALTER TABLE documents ADD COLUMN simhash INTEGER; "
+    "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(band, doc)) WITHOUT ROWID; "
+    "PRAGMA user_version = 3;";
+
 std::vector<std::string> ids_of(const Archive& a, const std::string& query) {
   SearchRequest r;
   r.query = query;
@@ -69,6 +76,12 @@ std::vector<std::string> ids_of(const Archive& a, const std::string& query) {
   std::vector<std::string> ids;
   for (const auto& hit : a.search(r).hits) ids.push_back(hit.id);
   return ids;
+}
+
+SearchRequest query(const std::string& text) {
+  SearchRequest r;
+  r.query = text;
+  return r;
 }
 
 // `text` with the first `from` replaced by `to` (GCC 12 gives a false
@@ -341,12 +354,7 @@ TEST_F(ArchiveTest, Schema3IsUpgradedWithSignaturesForStoredDocuments) {
     a.commit();
   }
   // Schema 3 as version 3's migrations left it.
-  raw_sql("DROP TABLE near_signatures; DROP TABLE minhash_bands;"
-          "ALTER TABLE documents ADD COLUMN simhash INTEGER;"
-          "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(band, doc)) WITHOUT ROWID;"
-          "UPDATE documents SET simhash = 12345 WHERE id = 'orig';"
-          "INSERT INTO simhash_bands SELECT value, 1 FROM (SELECT 12345 AS value);"
-          "PRAGMA user_version = 3;");
+  raw_sql(kBackToSchema3);
   try {
     open_read_only();
     FAIL() << "a schema-3 archive was opened for reading";
@@ -522,19 +530,95 @@ TEST_F(ArchiveTest, AnalyzerChangeRequiresReindex) {
     EXPECT_NE(std::string(e.what()).find("kurdi reindex"), std::string::npos);
   }
   {
+    // Opened all the same (reindex, stats, export, check; Python): what
+    // reads the index or writes to it says "reindex required" until
+    // reindex() has run.
     OpenOptions o;
     o.allow_analyzer_mismatch = true;
     Archive a(path_, o);
+    EXPECT_TRUE(a.stats().reindex_required);
+    const auto refused = [](auto&& call) {
+      try {
+        call();
+        ADD_FAILURE() << "not refused";
+      } catch (const ArchiveError& e) {
+        EXPECT_EQ(e.kind(), ArchiveError::Kind::reindex_required);
+        EXPECT_NE(std::string(e.what()).find("reindex required (run `kurdi reindex "), std::string::npos) << e.what();
+      }
+    };
+    refused([&] { ids_of(a, "بەرپرس"); });
+    refused([&] { a.count(query("بەرپرس")); });
+    refused([&] { a.store({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""}); });
+    refused([&] { a.remove({"a"}); });
+    refused([&] { a.optimize(); });
+    EXPECT_EQ(a.document_count(), 1u);
     std::uint64_t last = 0;
     a.reindex([&](std::uint64_t done, std::uint64_t total) {
       EXPECT_EQ(total, 1u);
       last = done;
     });
     EXPECT_EQ(last, 1u);
+    EXPECT_FALSE(a.stats().reindex_required);
+    EXPECT_EQ(ids_of(a, "بەرپرس"), std::vector<std::string>{"a"});
   }
   EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
   const auto problems = create().check();
   EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front());
+}
+
+// An archive of an older schema (version 1: no bounds, no postings), as an
+// earlier kurdi left it. keep_older_schema (kurdi check, export, stats)
+// reads it as it is; without it, opening it for writing upgrades it.
+TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
+  {
+    Archive a = create();
+    a.store({"a", "", "بەرپرسەکانی ئەمریکا", "", "", "", ""});
+    a.commit();
+  }
+  raw_sql(kBackToSchema3);
+  raw_sql(
+      "DROP TABLE term_bounds; DROP TABLE term_postings; DROP TABLE document_lengths; "
+      "DELETE FROM meta WHERE key IN ('bounds', 'postings'); PRAGMA user_version = 1;");
+  const auto older = [&](auto&& call) {
+    try {
+      call();
+      ADD_FAILURE() << "not refused";
+    } catch (const ArchiveError& e) {
+      EXPECT_EQ(e.kind(), ArchiveError::Kind::newer_schema);
+      EXPECT_EQ(std::string(e.what()),
+                path_ + " has the older schema version 1: run `kurdi reindex " + path_ + "` to upgrade it");
+    }
+  };
+  for (const bool read_only : {false, true}) {
+    OpenOptions o;
+    o.read_only = read_only;
+    o.may_be_read_only = true;  // as kurdi check opens
+    o.keep_older_schema = true;
+    Archive a(path_, o);
+    const auto stats = a.stats();
+    EXPECT_EQ(stats.schema_version, 1);
+    EXPECT_EQ(stats.documents, 1u);
+    EXPECT_FALSE(stats.block_bounds);
+    std::vector<std::string> ids;
+    a.for_each([&](const Document& d) { ids.push_back(d.id); });
+    EXPECT_EQ(ids, std::vector<std::string>{"a"});
+    EXPECT_TRUE(a.get("a").has_value());
+    EXPECT_EQ(a.check(), std::vector<std::string>{"the older schema version 1 (this kurdi has " +
+                                                  std::to_string(Archive::schema_version()) +
+                                                  "), checked as it is: run `kurdi reindex " + path_ +
+                                                  "` to upgrade it"});
+    older([&] { ids_of(a, "بەرپرس"); });
+    older([&] { a.count(query("بەرپرس")); });
+    older([&] { a.store({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""}); });
+    older([&] { a.remove({"a"}); });
+    older([&] { a.optimize(); });
+    older([&] { a.reindex(); });
+  }
+  older([&] { open_read_only(); });  // still version 1
+  // Opened for writing (kurdi index, reindex, ...), it is upgraded.
+  { create(); }
+  EXPECT_EQ(open_read_only().stats().schema_version, Archive::schema_version());
+  EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
 }
 
 TEST_F(ArchiveTest, CheckFindsAnIndexOutOfStep) {

@@ -185,6 +185,51 @@ else
   echo "skipped: cannot write-protect a file here (chattr +i needs a file system that has it)"
 fi
 
+# An archive of an older schema (here version 2, as an earlier kurdi left it:
+# SimHash, no postings). check, export and stats each read it as it is and leave the
+# file as it was; check and stats say so and name the command that upgrades
+# it, which search refuses it without.
+"$KURDI" index "$TMP/v2.db" "$TMP/in/sub/feed.jsonl" 2> /dev/null || true
+python3 - "$TMP/v2.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("DROP TABLE near_signatures; DROP TABLE minhash_bands; ALTER TABLE documents ADD COLUMN simhash INTEGER; "
+                 "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(band, doc)) WITHOUT ROWID; "
+                 "DROP TABLE term_postings; DROP TABLE document_lengths; "
+                 "DELETE FROM meta WHERE key = 'postings'; PRAGMA user_version = 2;")
+db.close()
+PY
+schema_of() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$1"; }
+old() { rm -f "$TMP/old.db"*; cp "$TMP/v2.db" "$TMP/old.db"; }
+unchanged() { check_eq "$1 of an older schema: the file is left as it was" "$(sha256sum < "$TMP/v2.db") 2" "$(sha256sum < "$TMP/old.db") $(schema_of "$TMP/old.db")"; }
+old
+"$KURDI" check "$TMP/old.db" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "check of an older schema: exit 1" 1 "$rc"
+check_eq "check of an older schema: says so and what upgrades it" \
+  "kurdi check: $TMP/old.db: the older schema version 2 (this kurdi has 4), checked as it is: run \`kurdi reindex $TMP/old.db\` to upgrade it" \
+  "$(cat "$TMP/out" "$TMP/err")"
+unchanged check
+old
+"$KURDI" export "$TMP/old.db" --jsonl > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "export of an older schema: exit 0" "0 " "$rc $(cat "$TMP/err")"
+check_eq "export of an older schema: every document" "j1 j2" \
+  "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in open(sys.argv[1])))' "$TMP/out")"
+unchanged export
+old
+"$KURDI" stats "$TMP/old.db" > "$TMP/out" 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "stats of an older schema: exit 0" "0 " "$rc $(cat "$TMP/err")"
+check_eq "stats of an older schema: says so" \
+  "schema        2 (older than this kurdi's 4: run \`kurdi reindex $TMP/old.db\` to upgrade it)" "$(grep '^schema' "$TMP/out")"
+check_eq "stats --json of an older schema" "2 2" \
+  "$("$KURDI" stats "$TMP/old.db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema_version"], d["documents"])')"
+unchanged stats
+"$KURDI" search "$TMP/old.db" hez 2> "$TMP/err" && rc=0 || rc=$?
+check_eq "search of an older schema: refused" \
+  "1 kurdi: $TMP/old.db has the older schema version 2: run \`kurdi reindex $TMP/old.db\` to upgrade it" "$rc $(cat "$TMP/err")"
+"$KURDI" reindex "$TMP/old.db" 2> /dev/null
+check_eq "reindex upgrades an older schema" 4 "$(schema_of "$TMP/old.db")"
+check_eq "an upgraded archive checks ok" "$TMP/old.db: ok (2 documents)" "$("$KURDI" check "$TMP/old.db" 2>&1)"
+
 # A named PATH that does not exist is an error (exit 1); the others are still
 # read and committed. Standard input without --format is a usage error, found
 # before the archive is made.
@@ -211,6 +256,25 @@ check_eq "an id given twice in a run is said" \
   "kurdi: dup.jsonl:2: id 'a' already given at dup.jsonl:1 in this run; the later one is kept" "$(grep "already given" "$TMP/err")"
 check_eq "an id given twice in a run: the later one is kept" "second version" \
   "$("$KURDI" export "$TMP/dup.db" --jsonl | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["body"])')"
+# outcomes FILE: the added/updated/unchanged part of the summary in FILE.
+outcomes() { sed -n 's/.* MB\/s): \(.*\); [0-9]* exact duplicates.*/\1/p' "$1"; }
+# The earlier one is not stored (it comes again in the same batch), so the
+# summary counts it apart, and a rerun of the same input changes nothing: it
+# writes nothing (the block bounds stay in use) and reports nothing updated.
+check_eq "an id given twice: the summary counts the earlier one as not stored" \
+  "1 added, 0 updated, 0 unchanged, 1 not stored (a later document has its id)" \
+  "$(outcomes "$TMP/err")"
+"$KURDI" optimize "$TMP/dup.db" 2> /dev/null
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl 2> err)
+check_eq "an id given twice, the same input again: nothing updated" \
+  "0 added, 0 updated, 1 unchanged, 1 not stored (a later document has its id)" \
+  "$(outcomes "$TMP/err")"
+check_eq "an id given twice, the same input again: nothing written" "True 1 True 0" "$(optimized "$TMP/dup.db")"
+# Given again in a later batch, the earlier one has been stored: both are
+# stored, and so reported, each time.
+(cd "$TMP" && "$KURDI" index dup.db dup.jsonl --batch 1 2> err)
+check_eq "an id given twice in two batches: both stored" "0 added, 2 updated, 0 unchanged" \
+  "$(outcomes "$TMP/err")"
 
 # Files that cannot be archives are named, with what they are.
 echo hello > "$TMP/text.db"

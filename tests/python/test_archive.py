@@ -2,8 +2,11 @@
 file read and written by the kurdi program."""
 
 import json
+import hashlib
 import multiprocessing
+import pathlib
 import pickle
+import sqlite3
 import subprocess
 
 import pytest
@@ -138,6 +141,66 @@ def test_archive_errors(tmp_path):
         kurdi.Archive(not_archive)
     assert e.value.kind == "not_an_archive"
     assert "not_found" in kurdi.ArchiveError.__doc__
+
+
+def test_an_archive_of_another_analyzer_opens_for_stats(cli, archive):
+    # As after an upgrade of kurdi: the index was made by another analyzer.
+    db = sqlite3.connect(archive)
+    db.execute("UPDATE meta SET value = '0.0.1+old' WHERE key = 'analyzer_version'")
+    db.commit()
+    db.close()
+    a = kurdi.Archive(archive, read_only=True)
+    stats = a.stats()
+    assert (stats["reindex_required"], stats["analyzer_version"]) == (True, "0.0.1+old")
+    assert stats["current_analyzer_version"] == kurdi.analyzer_version
+    assert json.loads(cli(["stats", str(archive), "--json"]))["reindex_required"] is True  # as the CLI says
+    assert [d["id"] for d in a.documents()] == ["j1", "j2", "j3"] and len(a) == 3
+    # What reads the index still refuses, with the message of `kurdi search`.
+    with pytest.raises(kurdi.ArchiveError, match=r"reindex required \(run `kurdi reindex .*news\.db`\)") as e:
+        a.search("بەرپرس")
+    assert e.value.kind == "reindex_required"
+    a.close()
+    # Opened for writing: nothing is stored with the other analyzer's index;
+    # reindex() makes it searchable, as `kurdi reindex` does.
+    with kurdi.Archive(archive) as w:
+        for write in (lambda: w.add(id="j4", body="دەقێکی نوێ."), lambda: w.delete("j1"), w.optimize):
+            with pytest.raises(kurdi.ArchiveError) as e:
+                write()
+            assert e.value.kind == "reindex_required"
+        w.reindex()
+        assert not w.stats()["reindex_required"]
+        assert [h.id for h in w.search("بەرپرس")] == ["j2"]
+        assert w.add(id="j4", body="دەقێکی نوێ.")["outcome"] == "added"
+
+
+def test_stats_keys_are_the_stubs(archive):
+    import ast
+    stub = ast.parse((pathlib.Path(kurdi.__file__).parent / "_kurdi.pyi").read_text(encoding="utf-8"))
+    (fields,) = [[n.target.id for n in c.body if isinstance(n, ast.AnnAssign)]
+                 for c in stub.body if isinstance(c, ast.ClassDef) and c.name == "ArchiveStats"]
+    assert list(kurdi.Archive(archive, read_only=True).stats()) == fields
+
+
+def test_an_archive_of_an_older_schema_is_read_as_it_is(archive):
+    # Version 2, as an earlier kurdi left it (SimHash, no postings).
+    db = sqlite3.connect(archive)
+    db.executescript("DROP TABLE near_signatures; DROP TABLE minhash_bands; "
+                     "ALTER TABLE documents ADD COLUMN simhash INTEGER; "
+                     "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL, "
+                     "PRIMARY KEY(band, doc)) WITHOUT ROWID; "
+                     "DROP TABLE term_postings; DROP TABLE document_lengths; "
+                     "DELETE FROM meta WHERE key = 'postings'; PRAGMA user_version = 2;")
+    db.close()  # (its WAL checkpointed into the file, whose bytes are compared)
+    before = hashlib.sha256(archive.read_bytes()).hexdigest()
+    a = kurdi.Archive(archive, read_only=True)
+    assert (a.stats()["schema_version"], len(a.documents())) == (2, 3)
+    assert a.check() == [f"the older schema version 2 (this kurdi has 4), checked as it is: "
+                         f"run `kurdi reindex {archive}` to upgrade it"]
+    with pytest.raises(kurdi.ArchiveError, match="older schema version 2") as e:
+        a.search("بەرپرس")
+    assert e.value.kind == "newer_schema"
+    a.close()
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == before
 
 
 def search_ids(archive_pickle, query):
