@@ -30,6 +30,8 @@ namespace {
 constexpr int kBinBits = 5;
 static_assert(kMinHashes == 1 << kBinBits);
 
+// (Its own copy, not util::mix64: that one serves in-memory caches and may
+// change; this sequence decides stored signatures and may not.)
 constexpr std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9e3779b97f4a7c15ull;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
