@@ -229,7 +229,9 @@ class Archive {
   /// metadata, and that it was indexed with this kurdi's analyzer and has its
   /// schema (an older schema kept as it is, OpenOptions::keep_older_schema,
   /// is checked and reported). Returns the problems found (empty: the
-  /// archive is sound). Writes nothing.
+  /// archive is sound). Writes nothing. An index made by another analyzer
+  /// cannot be compared with the documents (FTS5 tokenizes them again with
+  /// this kurdi's): only its structure is checked, next to "reindex required".
   /// FTS5's integrity check is an INSERT (that writes nothing): an archive
   /// that cannot be written (opened read-only, a write-protected file) has
   /// its index checked in a temporary copy (TMPDIR; as large as the file).
