@@ -35,6 +35,21 @@ std::string parse_error_message(const json::parse_error& error) {
   return std::string(what);
 }
 
+// "a number out of range at column N: 'TOKEN'" for nlohmann's "number
+// overflow parsing 'TOKEN'", which gives no position: the column is where
+// the token first occurs in the line.
+std::string number_out_of_range_reason(std::string_view line, const json::out_of_range& error) {
+  const std::string_view what = error.what();
+  const std::size_t open = what.find('\'');
+  const std::size_t close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+  if (close == std::string_view::npos) return "a number out of range";
+  const std::string_view token = what.substr(open + 1, close - open - 1);
+  std::string reason = "a number out of range";
+  if (const std::size_t at = line.find(token); at != std::string_view::npos)
+    reason += " at column " + std::to_string(position_of(line, at).column);
+  return reason + ": " + quoted_for_message(token);
+}
+
 // Copies the string field `name`, if present and not null, into `out`;
 // returns the reason when it has another type.
 std::string take_string(const json& object, const char* name, std::optional<std::string>& out) {
@@ -96,6 +111,11 @@ void read_jsonl(const Source& source) {
       const std::size_t at = error.byte > 0 ? error.byte - 1 : 0;
       const std::uint64_t column = position_of(line, at).column;
       source.skip(number, "invalid JSON at column " + std::to_string(column) + ": " + parse_error_message(error));
+      continue;
+    } catch (const json::out_of_range& error) {
+      // A number beyond a double's range (1E999), in any field: the parser
+      // gives up on the line, which ended the whole run before this.
+      source.skip(number, number_out_of_range_reason(line, error));
       continue;
     }
     auto fields = fields_of(object);

@@ -1,5 +1,7 @@
 #include "archive/read/text.hpp"
 
+#include <cstdio>
+
 namespace kurdi::archive::detail {
 std::string_view trim_ascii(std::string_view text) noexcept {
   std::size_t begin = 0;
@@ -56,8 +58,25 @@ std::string quoted_for_message(std::string_view valid_utf8) {
     if (count == kMaxCodePoints) break;
     ++count;
   }
+  // Control characters are written as escapes: the message goes to a
+  // terminal, where an ESC or a C1 CSI from the input would be obeyed, and
+  // a line break would split the one-line warning.
   std::string out = "'";
-  out.append(valid_utf8.substr(0, cut));
+  const std::string_view shown = valid_utf8.substr(0, cut);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(shown[i]);
+    char escape[8];
+    if (byte < 0x20 || byte == 0x7F) {
+      std::snprintf(escape, sizeof escape, "\\x%02X", byte);
+      out += escape;
+    } else if (byte == 0xC2 && i + 1 < shown.size() && static_cast<unsigned char>(shown[i + 1]) < 0xA0) {
+      std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned char>(shown[i + 1]));  // U+0080..U+009F
+      out += escape;
+      ++i;
+    } else {
+      out += shown[i];
+    }
+  }
   if (cut < valid_utf8.size()) out += "...";
   out += "'";
   return out;

@@ -75,6 +75,27 @@ TEST(ReadJsonl, EverySkipReasonWithItsLine) {
   EXPECT_EQ(sink.documents[1].date, "");
 }
 
+TEST(ReadJsonl, ANumberOutOfRangeSkipsItsLineOnly) {
+  // Found by fuzz_document_readers: nlohmann's out_of_range (a number past
+  // a double's range, in any field) was not caught, and ended the whole
+  // `kurdi index` run with "[json.exception.out_of_range.406] ...".
+  const Collector sink = read_text("n.jsonl",
+                                   "{\"id\": \"1\", \"body\": \"یەکەم\"}\n"
+                                   "{\"id\": \"2\", \"body\": \"دووەم\", \"views\": 1E999}\n"
+                                   "{\"id\": \"3\", \"body\": \"سێیەم\"}\n");
+  EXPECT_THAT(reasons(sink), ElementsAre("2: a number out of range at column 39: '1E999'"));
+  EXPECT_THAT(sink.ids(), ElementsAre("1", "3"));
+}
+
+TEST(ReadJsonl, ControlCharactersInAQuotedValueAreEscaped) {
+  // Found by fuzz_document_readers: a value quoted in a warning reached the
+  // terminal as it was (ESC sequences obeyed, a line break splitting the
+  // one-line warning). C0, DEL and C1 (U+009B, CSI) are written as escapes.
+  const Collector sink = read_text("c.jsonl", "{\"body\": \"x\", \"date\": \"\\u001b[31m2020\\n\\u009b\\u007f\"}\n");
+  EXPECT_THAT(reasons(sink),
+              ElementsAre("1: `date` '\\x1B[31m2020\\x0A\\u009B\\x7F' is not a date (expected YYYY-MM-DD)"));
+}
+
 TEST(ReadJsonl, NullFieldsCountAsAbsent) {
   const Collector sink = read_text("n.jsonl", "{\"id\": null, \"title\": null, \"body\": \"هێز\", \"date\": null}\n"
                                               "{\"body\": null}\n");
