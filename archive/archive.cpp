@@ -1484,6 +1484,32 @@ StoreReport Archive::store(const Document& document) {
   return impl_->store(document);
 }
 
+void PendingDocuments::add(Document document) {
+  const auto [at, first] = latest_.try_emplace(document.id, documents_.size());
+  if (!first) {
+    std::optional<Document>& earlier = documents_[at->second];
+    text_bytes_ -= earlier->title.size() + earlier->body.size();
+    earlier.reset();
+    at->second = documents_.size();
+  }
+  text_bytes_ += document.title.size() + document.body.size();
+  documents_.emplace_back(std::move(document));
+}
+
+std::vector<StoreReport> Archive::store(PendingDocuments& documents) {
+  PendingDocuments taken = std::exchange(documents, PendingDocuments{});
+  if (taken.empty()) return {};
+  impl_->require_current();
+  std::vector<StoreReport> reports(taken.documents_.size());
+  for (std::size_t i = 0; i < taken.documents_.size(); ++i) {
+    if (taken.documents_[i])
+      reports[i] = impl_->store(*taken.documents_[i]);
+    else
+      reports[i].outcome = StoreOutcome::superseded;
+  }
+  return reports;
+}
+
 void Archive::commit() {
   if (!impl_->in_batch) return;
   impl_->release_statements();

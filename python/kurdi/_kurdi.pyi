@@ -163,7 +163,7 @@ class ArchiveError(Exception):
     kind: Literal["not_found", "not_an_archive", "newer_schema", "reindex_required", "sqlite"]
 
 class StoreReport(TypedDict):
-    outcome: Literal["added", "updated", "unchanged"]
+    outcome: Literal["added", "updated", "unchanged", "superseded"]
     duplicate_of: Optional[str]
     near_duplicate_of: Optional[str]
     near_distance: int

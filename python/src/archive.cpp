@@ -81,9 +81,13 @@ py::object optional_str(const std::string& s) { return s.empty() ? py::object(py
 
 py::dict report_dict(const ka::StoreReport& r) {
   py::dict d;
-  const char* outcome = r.outcome == ka::StoreOutcome::added     ? "added"
-                        : r.outcome == ka::StoreOutcome::updated ? "updated"
-                                                                 : "unchanged";
+  const char* outcome = "added";
+  switch (r.outcome) {
+    case ka::StoreOutcome::added: outcome = "added"; break;
+    case ka::StoreOutcome::updated: outcome = "updated"; break;
+    case ka::StoreOutcome::unchanged: outcome = "unchanged"; break;
+    case ka::StoreOutcome::superseded: outcome = "superseded"; break;
+  }
   d["outcome"] = py::str(outcome);
   d["duplicate_of"] = optional_str(r.duplicate_of);
   d["near_duplicate_of"] = optional_str(r.near_duplicate_of);
@@ -253,21 +257,18 @@ an impossible date, an unknown field).)")
       .def(
           "add_many",
           [](PyArchive& self, py::iterable documents) {
-            std::vector<ka::Document> docs;
-            for (py::handle d : documents) docs.push_back(to_document(d, py::kwargs()));
-            auto reports = self.locked([&](ka::Archive& a) {
-              std::vector<ka::StoreReport> out;
-              out.reserve(docs.size());
-              for (const ka::Document& d : docs) out.push_back(a.store(d));
-              return out;
-            });
+            ka::PendingDocuments pending;
+            for (py::handle d : documents) pending.add(to_document(d, py::kwargs()));
+            const auto reports = self.locked([&](ka::Archive& a) { return a.store(pending); });
             py::list out;
             for (const ka::StoreReport& r : reports) out.append(report_dict(r));
             return out;
           },
           "documents"_a,
-          "add() for each document (dict) of an iterable, with the GIL released; returns the list of reports. "
-          "Every document is checked before any is stored.")
+          "add() for each document (dict) of an iterable, with the GIL released; returns the list of reports, "
+          "in order. Every document is checked before any is stored. When an id comes again in the iterable, "
+          "the earlier document is not stored (its outcome: 'superseded'), as `kurdi index` does within a "
+          "batch.")
       .def(
           "commit", [](PyArchive& self) { self.locked([](ka::Archive& a) { a.commit(); }); },
           "Commits the current batch: every document stored so far survives a crash.")

@@ -91,6 +91,33 @@ def test_outcomes_duplicates_and_delete(tmp_path):
         assert "w" in [h.id for h in a.search("دەق").hits]
 
 
+def test_add_many_stores_only_the_last_document_of_an_id(cli, tmp_path):
+    # As `kurdi index` does within a batch: the earlier document of an id
+    # given twice is never written, so the same documents again write nothing
+    # (stored in turn, both were written each time: "updated" twice, and the
+    # block bounds dropped).
+    docs = [{"id": "a", "body": "یەکەم دەق لێرەدایە."}, {"id": "b", "body": "باران بارییە سەر شار."},
+            {"id": "a", "body": "دووەم دەق."}]
+    with kurdi.Archive(tmp_path / "a.db") as a:
+        reports = a.add_many(docs)
+        assert [r["outcome"] for r in reports] == ["superseded", "added", "added"]
+        assert reports[0] == {"outcome": "superseded", "duplicate_of": None, "near_duplicate_of": None,
+                              "near_distance": 0}
+        a.commit()
+        a.optimize()
+        assert [r["outcome"] for r in a.add_many(docs)] == ["superseded", "unchanged", "unchanged"]
+        a.commit()
+        stats = a.stats()
+        assert (stats["documents"], stats["block_bounds"], stats["optimized"]) == (2, True, True)
+        stored = a.documents()
+    # The same documents through `kurdi index`: the same archive.
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs),
+                                         encoding="utf-8")
+    cli(["index", str(tmp_path / "b.db"), str(tmp_path / "docs.jsonl")])
+    assert kurdi.Archive(tmp_path / "b.db", read_only=True).documents() == stored
+    assert [d["body"] for d in stored] == ["دووەم دەق.", "باران بارییە سەر شار."]
+
+
 def test_with_block_rolls_back_on_error(tmp_path):
     path = tmp_path / "r.db"
     with kurdi.Archive(path) as a:
