@@ -303,7 +303,7 @@ struct Archive::Impl {
         older_schema = std::move(older);
         older_version = version;
       } else if (options.read_only) {
-        throw ArchiveError(Kind::newer_schema, older);
+        throw ArchiveError(Kind::older_schema, older);
       } else {
         configure_for_writing();
         connection.exec("BEGIN IMMEDIATE");
@@ -364,7 +364,7 @@ struct Archive::Impl {
   // analyzer's index (a search could miss documents, a store or a delete
   // would mix two analyzers' terms). `reindexing`: only the schema matters.
   void require_current(bool reindexing = false) const {
-    if (!older_schema.empty()) throw ArchiveError(Kind::newer_schema, older_schema);
+    if (!older_schema.empty()) throw ArchiveError(Kind::older_schema, older_schema);
     if (!reindexing && !other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
   }
 

@@ -23,8 +23,9 @@ class ArchiveError : public std::runtime_error {
   enum class Kind {
     not_found,          ///< no such file (and not opened for indexing)
     not_an_archive,     ///< the file is not a kurdi archive
-    newer_schema,       ///< made by a newer kurdi; this one cannot read it (also: an
-                        ///< older schema, which searching needs upgraded by `kurdi reindex`)
+    newer_schema,       ///< made by a newer kurdi; this one cannot read it
+    older_schema,       ///< made by an older kurdi and not upgraded (opened read-only, or
+                        ///< kept as it is): run `kurdi reindex` before searching or writing
     reindex_required,   ///< indexed with another analyzer version: run `kurdi reindex`
     sqlite,             ///< SQLite reported an error (disk full, locked, corrupt...)
   };
@@ -184,7 +185,7 @@ struct OpenOptions {
   /// what must not change the file (kurdi check, export, stats). for_each(),
   /// get(), stats() and check() read it (check() reports the older schema);
   /// search(), count() and every write throw the "older schema" error
-  /// (Kind::newer_schema), which names `kurdi reindex`.
+  /// (Kind::older_schema), which names `kurdi reindex`.
   bool keep_older_schema = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any

@@ -160,7 +160,7 @@ class SearchResult:
 
 class ArchiveError(Exception):
     """An archive could not be opened or used."""
-    kind: Literal["not_found", "not_an_archive", "newer_schema", "reindex_required", "sqlite"]
+    kind: Literal["not_found", "not_an_archive", "newer_schema", "older_schema", "reindex_required", "sqlite"]
 
 class StoreReport(TypedDict):
     outcome: Literal["added", "updated", "unchanged", "superseded"]

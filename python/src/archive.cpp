@@ -25,6 +25,7 @@ const char* kind_name(ka::ArchiveError::Kind kind) {
     case ka::ArchiveError::Kind::not_found: return "not_found";
     case ka::ArchiveError::Kind::not_an_archive: return "not_an_archive";
     case ka::ArchiveError::Kind::newer_schema: return "newer_schema";
+    case ka::ArchiveError::Kind::older_schema: return "older_schema";
     case ka::ArchiveError::Kind::reindex_required: return "reindex_required";
     case ka::ArchiveError::Kind::sqlite: return "sqlite";
   }
@@ -176,7 +177,8 @@ void register_archive(py::module_& m) {
   archive_error_type = PyErr_NewExceptionWithDoc(
       "kurdi.ArchiveError",
       "An archive could not be opened or used. `kind` says why: 'not_found', 'not_an_archive', "
-      "'newer_schema', 'reindex_required' (indexed with another analyzer version: run `kurdi reindex`) "
+      "'newer_schema' (made by a newer kurdi), 'older_schema' (an older schema, opened read_only: run "
+      "`kurdi reindex`), 'reindex_required' (indexed with another analyzer version: run `kurdi reindex`) "
       "or 'sqlite' (disk full, locked, corrupt, ...).",
       PyExc_Exception, nullptr);
   m.attr("ArchiveError") = py::handle(archive_error_type);
@@ -235,7 +237,7 @@ uncommitted batch is not carried over).)")
            "Opens the archive at `path`, creating it when `create` (the default) and not `read_only`. "
            "An archive indexed with another analyzer opens too (stats() says reindex_required; search() and "
            "the writes raise ArchiveError 'reindex_required' until reindex()), and read_only, one of an older "
-           "schema, as it is (search() raises 'newer_schema'; opened for writing, it is upgraded). "
+           "schema, as it is (search() raises 'older_schema'; opened for writing, it is upgraded). "
            "Raises ArchiveError.")
       .def_property_readonly("path", &PyArchive::path, "The archive's file.")
       .def_property_readonly("read_only", &PyArchive::read_only)
@@ -314,7 +316,7 @@ an impossible date, an unknown field).)")
 date_from/date_to ('YYYY-MM-DD', inclusive) and source filter; limit and offset page.
 Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
 (kind 'reindex_required' when the archive was indexed with another analyzer,
-'newer_schema' when it has an older schema, opened read_only).)")
+'older_schema' when it has an older schema, opened read_only).)")
       .def(
           "delete",
           [](PyArchive& self, py::handle ids) {

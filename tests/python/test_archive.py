@@ -225,9 +225,20 @@ def test_an_archive_of_an_older_schema_is_read_as_it_is(archive):
                          f"run `kurdi reindex {archive}` to upgrade it"]
     with pytest.raises(kurdi.ArchiveError, match="older schema version 2") as e:
         a.search("بەرپرس")
-    assert e.value.kind == "newer_schema"
+    assert e.value.kind == "older_schema"
     a.close()
     assert hashlib.sha256(archive.read_bytes()).hexdigest() == before
+
+
+def test_an_archive_of_a_newer_schema_is_refused(archive):
+    db = sqlite3.connect(archive)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    for read_only in (True, False):
+        with pytest.raises(kurdi.ArchiveError, match="made by a newer kurdi") as e:
+            kurdi.Archive(archive, read_only=read_only)
+        assert e.value.kind == "newer_schema"
 
 
 def search_ids(archive_pickle, query):
