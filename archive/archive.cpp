@@ -1765,9 +1765,13 @@ Stats Archive::stats() const {
       }
     }
     st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
+    st.current_schema_version = schema::current_version();
     st.analyzer_version = impl_->meta("analyzer_version");
     st.current_analyzer_version = expected_analyzer(impl_->options.tokenizer);
-    st.reindex_required = st.analyzer_version != st.current_analyzer_version;
+    // Both refuse a search until `kurdi reindex`, which a reader of the
+    // stats needs to know whichever it is.
+    st.reindex_required =
+        st.analyzer_version != st.current_analyzer_version || st.schema_version < st.current_schema_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
     // (An older schema kept as it is cannot be searched: its bounds are not in use.)

@@ -129,10 +129,14 @@ struct Stats {
   std::uint64_t sources = 0;
   std::string first_date, last_date;  ///< empty when no document has a date
   int schema_version = 0;
+  /// The schema this kurdi makes and upgrades to (Archive::schema_version()).
+  int current_schema_version = 0;
   std::string analyzer_version;
-  /// This kurdi's analyzer version, and whether it differs from the
-  /// archive's: searching then needs `kurdi reindex`.
+  /// This kurdi's analyzer version.
   std::string current_analyzer_version;
+  /// Whether searching needs `kurdi reindex` first: the archive's analyzer
+  /// differs from this kurdi's, or its schema is older (kept as it is,
+  /// OpenOptions::keep_older_schema).
   bool reindex_required = false;
   std::string created_by;             ///< the kurdi version that created it
   /// The full-text index's segments (FTS5 b-trees; a search reads each), 0

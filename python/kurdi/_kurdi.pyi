@@ -185,6 +185,7 @@ class ArchiveStats(TypedDict):
     first_date: Optional[str]
     last_date: Optional[str]
     schema_version: int
+    current_schema_version: int
     analyzer_version: str
     current_analyzer_version: str
     reindex_required: bool

@@ -359,6 +359,7 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["first_date"] = optional_str(s.first_date);
             d["last_date"] = optional_str(s.last_date);
             d["schema_version"] = s.schema_version;
+            d["current_schema_version"] = s.current_schema_version;
             d["analyzer_version"] = make_str(s.analyzer_version);
             d["current_analyzer_version"] = make_str(s.current_analyzer_version);
             d["reindex_required"] = s.reindex_required;
@@ -369,8 +370,10 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["optimized"] = s.optimized;
             return d;
           },
-          "Documents, text size, file size, sources, date range, schema and analyzer versions, and whether "
-          "the archive is optimized for search (a dict), as `kurdi stats` gives them.")
+          "Documents, text size, file size, sources, date range, schema and analyzer versions (the archive's "
+          "and this kurdi's), whether a search needs `kurdi reindex` first (reindex_required: another analyzer "
+          "or an older schema) and whether the archive is optimized for search (a dict), as `kurdi stats "
+          "--json` gives them.")
       .def(
           "check",
           [](PyArchive& self) {

@@ -645,6 +645,9 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
     Archive a(path_, o);
     const auto stats = a.stats();
     EXPECT_EQ(stats.schema_version, 1);
+    EXPECT_EQ(stats.current_schema_version, Archive::schema_version());
+    EXPECT_TRUE(stats.reindex_required);  // a search refuses it until `kurdi reindex`
+    EXPECT_EQ(stats.analyzer_version, stats.current_analyzer_version);
     EXPECT_EQ(stats.documents, 1u);
     EXPECT_FALSE(stats.block_bounds);
     std::vector<std::string> ids;
@@ -671,6 +674,7 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
   // Opened for writing (kurdi index, reindex, ...), it is upgraded.
   { create(); }
   EXPECT_EQ(open_read_only().stats().schema_version, Archive::schema_version());
+  EXPECT_FALSE(open_read_only().stats().reindex_required);
   EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
 }
 

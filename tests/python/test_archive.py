@@ -223,6 +223,9 @@ def test_an_archive_of_an_older_schema_is_read_as_it_is(archive):
     assert (a.stats()["schema_version"], len(a.documents())) == (2, 3)
     assert a.check() == [f"the older schema version 2 (this kurdi has 4), checked as it is: "
                          f"run `kurdi reindex {archive}` to upgrade it"]
+    stats = a.stats()
+    assert (stats["schema_version"], stats["current_schema_version"], stats["reindex_required"]) == (2, 4, True)
+    assert stats["analyzer_version"] == stats["current_analyzer_version"]  # the schema alone asks for it
     with pytest.raises(kurdi.ArchiveError, match="older schema version 2") as e:
         a.search("بەرپرس")
     assert e.value.kind == "older_schema"
