@@ -303,7 +303,7 @@ struct Archive::Impl {
         older_schema = std::move(older);
         older_version = version;
       } else if (options.read_only) {
-        throw ArchiveError(Kind::newer_schema, older);
+        throw ArchiveError(Kind::older_schema, older);
       } else {
         configure_for_writing();
         connection.exec("BEGIN IMMEDIATE");
@@ -364,7 +364,7 @@ struct Archive::Impl {
   // analyzer's index (a search could miss documents, a store or a delete
   // would mix two analyzers' terms). `reindexing`: only the schema matters.
   void require_current(bool reindexing = false) const {
-    if (!older_schema.empty()) throw ArchiveError(Kind::newer_schema, older_schema);
+    if (!older_schema.empty()) throw ArchiveError(Kind::older_schema, older_schema);
     if (!reindexing && !other_analyzer.empty()) throw ArchiveError(Kind::reindex_required, other_analyzer);
   }
 
@@ -1484,6 +1484,32 @@ StoreReport Archive::store(const Document& document) {
   return impl_->store(document);
 }
 
+void PendingDocuments::add(Document document) {
+  const auto [at, first] = latest_.try_emplace(document.id, documents_.size());
+  if (!first) {
+    std::optional<Document>& earlier = documents_[at->second];
+    text_bytes_ -= earlier->title.size() + earlier->body.size();
+    earlier.reset();
+    at->second = documents_.size();
+  }
+  text_bytes_ += document.title.size() + document.body.size();
+  documents_.emplace_back(std::move(document));
+}
+
+std::vector<StoreReport> Archive::store(PendingDocuments& documents) {
+  PendingDocuments taken = std::exchange(documents, PendingDocuments{});
+  if (taken.empty()) return {};
+  impl_->require_current();
+  std::vector<StoreReport> reports(taken.documents_.size());
+  for (std::size_t i = 0; i < taken.documents_.size(); ++i) {
+    if (taken.documents_[i])
+      reports[i] = impl_->store(*taken.documents_[i]);
+    else
+      reports[i].outcome = StoreOutcome::superseded;
+  }
+  return reports;
+}
+
 void Archive::commit() {
   if (!impl_->in_batch) return;
   impl_->release_statements();
@@ -1739,9 +1765,13 @@ Stats Archive::stats() const {
       }
     }
     st.schema_version = static_cast<int>(impl_->pragma("PRAGMA user_version"));
+    st.current_schema_version = schema::current_version();
     st.analyzer_version = impl_->meta("analyzer_version");
     st.current_analyzer_version = expected_analyzer(impl_->options.tokenizer);
-    st.reindex_required = st.analyzer_version != st.current_analyzer_version;
+    // Both refuse a search until `kurdi reindex`, which a reader of the
+    // stats needs to know whichever it is.
+    st.reindex_required =
+        st.analyzer_version != st.current_analyzer_version || st.schema_version < st.current_schema_version;
     st.created_by = impl_->meta("created_by");
     st.index_segments = impl_->index_segments();
     // (An older schema kept as it is cannot be searched: its bounds are not in use.)

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kurdi::archive {
@@ -22,8 +23,9 @@ class ArchiveError : public std::runtime_error {
   enum class Kind {
     not_found,          ///< no such file (and not opened for indexing)
     not_an_archive,     ///< the file is not a kurdi archive
-    newer_schema,       ///< made by a newer kurdi; this one cannot read it (also: an
-                        ///< older schema, which searching needs upgraded by `kurdi reindex`)
+    newer_schema,       ///< made by a newer kurdi; this one cannot read it
+    older_schema,       ///< made by an older kurdi and not upgraded (opened read-only, or
+                        ///< kept as it is): run `kurdi reindex` before searching or writing
     reindex_required,   ///< indexed with another analyzer version: run `kurdi reindex`
     sqlite,             ///< SQLite reported an error (disk full, locked, corrupt...)
   };
@@ -46,9 +48,10 @@ struct Document {
 };
 
 enum class StoreOutcome {
-  added,      ///< a new id
-  updated,    ///< an existing id with new content
-  unchanged,  ///< an existing id with the same content: nothing written
+  added,       ///< a new id
+  updated,     ///< an existing id with new content
+  unchanged,   ///< an existing id with the same content: nothing written
+  superseded,  ///< not stored: a later document stored with it has its id (PendingDocuments)
 };
 
 /// What store() did, and what it noticed.
@@ -63,6 +66,34 @@ struct StoreReport {
   /// differ (0 to 9: 32 - kNearAgreement).
   std::string near_duplicate_of;
   int near_distance = 0;
+};
+
+/// Documents to be stored together, in order, by Archive::store(PendingDocuments&):
+/// `kurdi index` holds a batch's documents so, and Python's add_many() its
+/// documents. When an id comes again among them the later document takes
+/// the earlier one's place, and the earlier is never written (its report:
+/// StoreOutcome::superseded). Stored in turn, the earlier would replace what
+/// the last run of the same input left (the later document) only to be
+/// replaced by it again: every rerun rewrote both, reported both as updated
+/// and dropped the block bounds.
+class PendingDocuments {
+ public:
+  /// Adds `document` after those added so far.
+  void add(Document document);
+  /// The documents added, superseded ones included: store() reports each.
+  std::size_t size() const noexcept { return documents_.size(); }
+  bool empty() const noexcept { return documents_.empty(); }
+  /// The bytes of the titles and bodies that are to be written (the
+  /// superseded ones are let go).
+  std::uint64_t text_bytes() const noexcept { return text_bytes_; }
+
+ private:
+  friend class Archive;
+  // In the order added; an empty slot was superseded.
+  std::vector<std::optional<Document>> documents_;
+  // Where each id's latest document is.
+  std::unordered_map<std::string, std::size_t> latest_;
+  std::uint64_t text_bytes_ = 0;
 };
 
 struct SearchRequest {
@@ -98,10 +129,14 @@ struct Stats {
   std::uint64_t sources = 0;
   std::string first_date, last_date;  ///< empty when no document has a date
   int schema_version = 0;
+  /// The schema this kurdi makes and upgrades to (Archive::schema_version()).
+  int current_schema_version = 0;
   std::string analyzer_version;
-  /// This kurdi's analyzer version, and whether it differs from the
-  /// archive's: searching then needs `kurdi reindex`.
+  /// This kurdi's analyzer version.
   std::string current_analyzer_version;
+  /// Whether searching needs `kurdi reindex` first: the archive's analyzer
+  /// differs from this kurdi's, or its schema is older (kept as it is,
+  /// OpenOptions::keep_older_schema).
   bool reindex_required = false;
   std::string created_by;             ///< the kurdi version that created it
   /// The full-text index's segments (FTS5 b-trees; a search reads each), 0
@@ -154,7 +189,7 @@ struct OpenOptions {
   /// what must not change the file (kurdi check, export, stats). for_each(),
   /// get(), stats() and check() read it (check() reports the older schema);
   /// search(), count() and every write throw the "older schema" error
-  /// (Kind::newer_schema), which names `kurdi reindex`.
+  /// (Kind::older_schema), which names `kurdi reindex`.
   bool keep_older_schema = false;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any
@@ -179,6 +214,10 @@ class Archive {
   /// Stores one document in the current batch (a transaction begun on the
   /// first store after a commit). Nothing is durable until commit().
   StoreReport store(const Document& document);
+  /// Stores `documents` in the current batch, in the order added, except
+  /// those superseded by a later one with their id, and empties it (also
+  /// when it throws). Returns a report for each document added, in order.
+  std::vector<StoreReport> store(PendingDocuments& documents);
   /// Commits the current batch; afterwards every document stored so far
   /// survives a crash. Does nothing when no batch is open.
   void commit();

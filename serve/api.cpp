@@ -198,6 +198,7 @@ Reply Api::stats() const {
                {"first_date", s.first_date},
                {"last_date", s.last_date},
                {"schema_version", s.schema_version},
+               {"current_schema_version", s.current_schema_version},
                {"analyzer_version", s.analyzer_version},
                {"current_analyzer_version", s.current_analyzer_version},
                {"reindex_required", s.reindex_required},

@@ -104,6 +104,8 @@ int run_archive_stats(const ArchiveArgs& args) {
     write_field(out, "last_date", s.last_date);
     out.write(",\"schema_version\":");
     out.write_uint(static_cast<std::uint64_t>(s.schema_version));
+    out.write(",\"current_schema_version\":");
+    out.write_uint(static_cast<std::uint64_t>(s.current_schema_version));
     write_field(out, "analyzer_version", s.analyzer_version);
     write_field(out, "current_analyzer_version", s.current_analyzer_version);
     out.write(s.reindex_required ? ",\"reindex_required\":true" : ",\"reindex_required\":false");
@@ -129,14 +131,16 @@ int run_archive_stats(const ArchiveArgs& args) {
     row("file size", megabytes(s.file_bytes));
     row("sources", std::to_string(s.sources));
     row("dates", s.first_date.empty() ? "none" : s.first_date + " to " + s.last_date);
-    row("schema", s.schema_version < archive::Archive::schema_version()
+    row("schema", s.schema_version < s.current_schema_version
                       ? std::to_string(s.schema_version) + " (older than this kurdi's " +
-                            std::to_string(archive::Archive::schema_version()) + ": run `kurdi reindex " +
+                            std::to_string(s.current_schema_version) + ": run `kurdi reindex " +
                             args.archive + "` to upgrade it)"
                       : std::to_string(s.schema_version));
-    row("analyzer", s.reindex_required ? s.analyzer_version + " (this kurdi has " + s.current_analyzer_version +
-                                             ": reindex required, run `kurdi reindex " + args.archive + "`)"
-                                       : s.analyzer_version);
+    // (Stats::reindex_required covers an older schema too, said in its own row.)
+    row("analyzer", s.analyzer_version != s.current_analyzer_version
+                        ? s.analyzer_version + " (this kurdi has " + s.current_analyzer_version +
+                              ": reindex required, run `kurdi reindex " + args.archive + "`)"
+                        : s.analyzer_version);
     row("created by", s.created_by);
     row("optimized", s.optimized                                      ? "yes"
                      : s.documents < archive::kOptimizeMinDocuments ? "no (not needed below 10,000 documents)"

@@ -55,56 +55,24 @@ class Indexer final : public archive::DocumentSink {
   }
 
   // A document is held, not stored at once: when its id comes again before
-  // it is stored, the later document replaces it and it is never written.
-  // Stored, it would replace what the previous run of the same input left
-  // (the later document), only to be replaced by it again: every rerun
-  // rewrote both, reported both as updated and dropped the block bounds.
+  // it is stored, it is never written (archive::PendingDocuments).
   void document(archive::SourceDocument&& in) override {
     if (g_stop) throw Stopped{};
     note_repeated_id(in);
     ++read_;
-    const auto [at, first] = held_ids_.try_emplace(in.id, held_.size());
-    if (!first) {
-      held_bytes_ -= held_[at->second]->body.size() + held_[at->second]->title.size();
-      held_[at->second].reset();
-      ++superseded_;
-      at->second = held_.size();
-    }
-    held_bytes_ += in.body.size() + in.title.size();
-    held_.emplace_back(std::move(in));
+    held_from_.push_back(Origin{in.id, std::move(in.file), in.line});
+    held_.add(archive::Document{std::move(in.id), std::move(in.title), std::move(in.body), std::move(in.source),
+                                std::move(in.url), std::move(in.date), std::move(in.language)});
     if (++pending_ >= args_.batch)
       commit();
-    else if (held_bytes_ >= kMaxHeldBytes)
+    else if (held_.text_bytes() >= kMaxHeldBytes)
       store_held();
   }
 
   void store_held() {
-    for (std::optional<archive::SourceDocument>& held : held_)
-      if (held) store(*held);
-    held_.clear();
-    held_ids_.clear();
-    held_bytes_ = 0;
-  }
-
-  void store(archive::SourceDocument& in) {
-    archive::Document d{std::move(in.id),  std::move(in.title), std::move(in.body),    std::move(in.source),
-                        std::move(in.url), std::move(in.date),  std::move(in.language)};
-    const archive::StoreReport report = archive_.store(d);
-    switch (report.outcome) {
-      case archive::StoreOutcome::added: ++pending_added_; break;
-      case archive::StoreOutcome::updated: ++pending_updated_; break;
-      case archive::StoreOutcome::unchanged: ++unchanged_; break;
-    }
-    if (!report.duplicate_of.empty()) {
-      if (++duplicates_ <= kMaxDuplicateReports)
-        session_.warn(location(in.file, in.line) + ": '" + d.id + "' has the same body as '" + report.duplicate_of +
-                      "' (stored)");
-    } else if (!report.near_duplicate_of.empty()) {
-      if (++near_duplicates_ <= kMaxDuplicateReports)
-        session_.warn(location(in.file, in.line) + ": '" + d.id + "' is a near-duplicate of '" +
-                      report.near_duplicate_of + "' (" + std::to_string(report.near_distance) +
-                      " of 32 MinHash values differ; stored)");
-    }
+    const std::vector<archive::StoreReport> reports = archive_.store(held_);
+    for (std::size_t i = 0; i < reports.size(); ++i) count(reports[i], held_from_[i]);
+    held_from_.clear();
   }
 
   void skipped(archive::Skip&& skip) override {
@@ -172,11 +140,37 @@ class Indexer final : public archive::DocumentSink {
   std::uint64_t pending_ = 0, pending_added_ = 0, pending_updated_ = 0;
   std::uint64_t added_ = 0, updated_ = 0, unchanged_ = 0;
   std::uint64_t duplicates_ = 0, near_duplicates_ = 0, skipped_ = 0;
-  // Documents read and not stored yet, in input order (an empty slot: its
-  // id came again), where each id is among them, and the size of their text.
-  std::vector<std::optional<archive::SourceDocument>> held_;
-  std::unordered_map<std::string, std::size_t> held_ids_;
-  std::uint64_t held_bytes_ = 0;
+  // Where a held document was read, and its id, for the reports on it.
+  struct Origin {
+    std::string id;
+    std::string file;
+    std::uint64_t line;
+  };
+
+  // Counts what storing a held document did, and says what store() noticed.
+  void count(const archive::StoreReport& report, const Origin& from) {
+    switch (report.outcome) {
+      case archive::StoreOutcome::added: ++pending_added_; break;
+      case archive::StoreOutcome::updated: ++pending_updated_; break;
+      case archive::StoreOutcome::unchanged: ++unchanged_; break;
+      case archive::StoreOutcome::superseded: ++superseded_; return;
+    }
+    if (!report.duplicate_of.empty()) {
+      if (++duplicates_ <= kMaxDuplicateReports)
+        session_.warn(location(from.file, from.line) + ": '" + from.id + "' has the same body as '" +
+                      report.duplicate_of + "' (stored)");
+    } else if (!report.near_duplicate_of.empty()) {
+      if (++near_duplicates_ <= kMaxDuplicateReports)
+        session_.warn(location(from.file, from.line) + ": '" + from.id + "' is a near-duplicate of '" +
+                      report.near_duplicate_of + "' (" + std::to_string(report.near_distance) +
+                      " of 32 MinHash values differ; stored)");
+    }
+  }
+
+  // Documents read and not stored yet, and where each was read (in the
+  // same order as the reports on them).
+  archive::PendingDocuments held_;
+  std::vector<Origin> held_from_;
   // Documents never stored because a later one held with them had their id.
   std::uint64_t superseded_ = 0;
 

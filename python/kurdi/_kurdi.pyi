@@ -160,10 +160,10 @@ class SearchResult:
 
 class ArchiveError(Exception):
     """An archive could not be opened or used."""
-    kind: Literal["not_found", "not_an_archive", "newer_schema", "reindex_required", "sqlite"]
+    kind: Literal["not_found", "not_an_archive", "newer_schema", "older_schema", "reindex_required", "sqlite"]
 
 class StoreReport(TypedDict):
-    outcome: Literal["added", "updated", "unchanged"]
+    outcome: Literal["added", "updated", "unchanged", "superseded"]
     duplicate_of: Optional[str]
     near_duplicate_of: Optional[str]
     near_distance: int
@@ -185,6 +185,7 @@ class ArchiveStats(TypedDict):
     first_date: Optional[str]
     last_date: Optional[str]
     schema_version: int
+    current_schema_version: int
     analyzer_version: str
     current_analyzer_version: str
     reindex_required: bool

@@ -25,6 +25,7 @@ const char* kind_name(ka::ArchiveError::Kind kind) {
     case ka::ArchiveError::Kind::not_found: return "not_found";
     case ka::ArchiveError::Kind::not_an_archive: return "not_an_archive";
     case ka::ArchiveError::Kind::newer_schema: return "newer_schema";
+    case ka::ArchiveError::Kind::older_schema: return "older_schema";
     case ka::ArchiveError::Kind::reindex_required: return "reindex_required";
     case ka::ArchiveError::Kind::sqlite: return "sqlite";
   }
@@ -81,9 +82,13 @@ py::object optional_str(const std::string& s) { return s.empty() ? py::object(py
 
 py::dict report_dict(const ka::StoreReport& r) {
   py::dict d;
-  const char* outcome = r.outcome == ka::StoreOutcome::added     ? "added"
-                        : r.outcome == ka::StoreOutcome::updated ? "updated"
-                                                                 : "unchanged";
+  const char* outcome = "added";
+  switch (r.outcome) {
+    case ka::StoreOutcome::added: outcome = "added"; break;
+    case ka::StoreOutcome::updated: outcome = "updated"; break;
+    case ka::StoreOutcome::unchanged: outcome = "unchanged"; break;
+    case ka::StoreOutcome::superseded: outcome = "superseded"; break;
+  }
   d["outcome"] = py::str(outcome);
   d["duplicate_of"] = optional_str(r.duplicate_of);
   d["near_duplicate_of"] = optional_str(r.near_duplicate_of);
@@ -172,7 +177,8 @@ void register_archive(py::module_& m) {
   archive_error_type = PyErr_NewExceptionWithDoc(
       "kurdi.ArchiveError",
       "An archive could not be opened or used. `kind` says why: 'not_found', 'not_an_archive', "
-      "'newer_schema', 'reindex_required' (indexed with another analyzer version: run `kurdi reindex`) "
+      "'newer_schema' (made by a newer kurdi), 'older_schema' (an older schema, opened read_only: run "
+      "`kurdi reindex`), 'reindex_required' (indexed with another analyzer version: run `kurdi reindex`) "
       "or 'sqlite' (disk full, locked, corrupt, ...).",
       PyExc_Exception, nullptr);
   m.attr("ArchiveError") = py::handle(archive_error_type);
@@ -231,7 +237,7 @@ uncommitted batch is not carried over).)")
            "Opens the archive at `path`, creating it when `create` (the default) and not `read_only`. "
            "An archive indexed with another analyzer opens too (stats() says reindex_required; search() and "
            "the writes raise ArchiveError 'reindex_required' until reindex()), and read_only, one of an older "
-           "schema, as it is (search() raises 'newer_schema'; opened for writing, it is upgraded). "
+           "schema, as it is (search() raises 'older_schema'; opened for writing, it is upgraded). "
            "Raises ArchiveError.")
       .def_property_readonly("path", &PyArchive::path, "The archive's file.")
       .def_property_readonly("read_only", &PyArchive::read_only)
@@ -253,21 +259,18 @@ an impossible date, an unknown field).)")
       .def(
           "add_many",
           [](PyArchive& self, py::iterable documents) {
-            std::vector<ka::Document> docs;
-            for (py::handle d : documents) docs.push_back(to_document(d, py::kwargs()));
-            auto reports = self.locked([&](ka::Archive& a) {
-              std::vector<ka::StoreReport> out;
-              out.reserve(docs.size());
-              for (const ka::Document& d : docs) out.push_back(a.store(d));
-              return out;
-            });
+            ka::PendingDocuments pending;
+            for (py::handle d : documents) pending.add(to_document(d, py::kwargs()));
+            const auto reports = self.locked([&](ka::Archive& a) { return a.store(pending); });
             py::list out;
             for (const ka::StoreReport& r : reports) out.append(report_dict(r));
             return out;
           },
           "documents"_a,
-          "add() for each document (dict) of an iterable, with the GIL released; returns the list of reports. "
-          "Every document is checked before any is stored.")
+          "add() for each document (dict) of an iterable, with the GIL released; returns the list of reports, "
+          "in order. Every document is checked before any is stored. When an id comes again in the iterable, "
+          "the earlier document is not stored (its outcome: 'superseded'), as `kurdi index` does within a "
+          "batch.")
       .def(
           "commit", [](PyArchive& self) { self.locked([](ka::Archive& a) { a.commit(); }); },
           "Commits the current batch: every document stored so far survives a crash.")
@@ -313,7 +316,7 @@ an impossible date, an unknown field).)")
 date_from/date_to ('YYYY-MM-DD', inclusive) and source filter; limit and offset page.
 Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
 (kind 'reindex_required' when the archive was indexed with another analyzer,
-'newer_schema' when it has an older schema, opened read_only).)")
+'older_schema' when it has an older schema, opened read_only).)")
       .def(
           "delete",
           [](PyArchive& self, py::handle ids) {
@@ -356,6 +359,7 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["first_date"] = optional_str(s.first_date);
             d["last_date"] = optional_str(s.last_date);
             d["schema_version"] = s.schema_version;
+            d["current_schema_version"] = s.current_schema_version;
             d["analyzer_version"] = make_str(s.analyzer_version);
             d["current_analyzer_version"] = make_str(s.current_analyzer_version);
             d["reindex_required"] = s.reindex_required;
@@ -366,8 +370,10 @@ Returns a SearchResult (a sequence of Hit, best first). Raises ArchiveError
             d["optimized"] = s.optimized;
             return d;
           },
-          "Documents, text size, file size, sources, date range, schema and analyzer versions, and whether "
-          "the archive is optimized for search (a dict), as `kurdi stats` gives them.")
+          "Documents, text size, file size, sources, date range, schema and analyzer versions (the archive's "
+          "and this kurdi's), whether a search needs `kurdi reindex` first (reindex_required: another analyzer "
+          "or an older schema) and whether the archive is optimized for search (a dict), as `kurdi stats "
+          "--json` gives them.")
       .def(
           "check",
           [](PyArchive& self) {

@@ -21,8 +21,10 @@ using kurdi::archive::Archive;
 using kurdi::archive::ArchiveError;
 using kurdi::archive::Document;
 using kurdi::archive::OpenOptions;
+using kurdi::archive::PendingDocuments;
 using kurdi::archive::SearchRequest;
 using kurdi::archive::StoreOutcome;
+using kurdi::archive::StoreReport;
 
 // A fresh directory per test, removed afterwards.
 class ArchiveTest : public ::testing::Test {
@@ -153,6 +155,51 @@ std::string seed_article() {
       return text;
     }
   return {};
+}
+
+std::vector<StoreOutcome> outcomes(const std::vector<StoreReport>& reports) {
+  std::vector<StoreOutcome> out;
+  for (const StoreReport& r : reports) out.push_back(r.outcome);
+  return out;
+}
+
+// An id given twice among documents stored together (kurdi index's batch,
+// Python's add_many): the later one is written, the earlier never is. The
+// same documents stored again change nothing, so the block bounds stay in
+// use; stored one by one, both were written each time (two updates).
+TEST_F(ArchiveTest, DocumentsStoredTogetherWriteOnlyTheLastOfAnId) {
+  const std::string first = "یەکەم دەق لێرەدایە", other = "باران بارییە سەر شار", later = "دووەم دەق";
+  const auto pending = [&] {
+    PendingDocuments p;
+    p.add({"a", "", first, "", "", "", ""});
+    p.add({"b", "", other, "", "", "", ""});
+    p.add({"a", "", later, "", "", "", ""});
+    return p;
+  };
+  Archive a = create();
+  PendingDocuments p = pending();
+  EXPECT_EQ(p.size(), 3u);
+  EXPECT_EQ(p.text_bytes(), other.size() + later.size());  // the earlier "a" is let go
+  const std::vector<StoreReport> reports = a.store(p);
+  EXPECT_EQ(outcomes(reports),
+            (std::vector{StoreOutcome::superseded, StoreOutcome::added, StoreOutcome::added}));
+  EXPECT_TRUE(reports[0].duplicate_of.empty() && reports[0].near_duplicate_of.empty());
+  EXPECT_TRUE(p.empty());
+  a.commit();
+  EXPECT_EQ(a.get("a")->body, later);
+  EXPECT_EQ(ids_of(a, "یەکەم"), std::vector<std::string>{});
+  a.optimize();
+  ASSERT_TRUE(a.stats().block_bounds);
+  p = pending();
+  EXPECT_EQ(outcomes(a.store(p)),
+            (std::vector{StoreOutcome::superseded, StoreOutcome::unchanged, StoreOutcome::unchanged}));
+  a.commit();
+  const auto stats = a.stats();
+  EXPECT_EQ(stats.documents, 2u);
+  EXPECT_TRUE(stats.block_bounds && stats.optimized);
+  // Nothing to store is no batch: it writes nothing.
+  PendingDocuments none;
+  EXPECT_TRUE(a.store(none).empty());
 }
 
 TEST_F(ArchiveTest, ReportsExactAndNearDuplicates) {
@@ -359,6 +406,7 @@ TEST_F(ArchiveTest, Schema3IsUpgradedWithSignaturesForStoredDocuments) {
     open_read_only();
     FAIL() << "a schema-3 archive was opened for reading";
   } catch (const ArchiveError& e) {
+    EXPECT_EQ(e.kind(), ArchiveError::Kind::older_schema);
     EXPECT_NE(std::string(e.what()).find("older schema version 3"), std::string::npos) << e.what();
   }
   OpenOptions o;
@@ -584,7 +632,7 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
       call();
       ADD_FAILURE() << "not refused";
     } catch (const ArchiveError& e) {
-      EXPECT_EQ(e.kind(), ArchiveError::Kind::newer_schema);
+      EXPECT_EQ(e.kind(), ArchiveError::Kind::older_schema);
       EXPECT_EQ(std::string(e.what()),
                 path_ + " has the older schema version 1: run `kurdi reindex " + path_ + "` to upgrade it");
     }
@@ -597,6 +645,9 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
     Archive a(path_, o);
     const auto stats = a.stats();
     EXPECT_EQ(stats.schema_version, 1);
+    EXPECT_EQ(stats.current_schema_version, Archive::schema_version());
+    EXPECT_TRUE(stats.reindex_required);  // a search refuses it until `kurdi reindex`
+    EXPECT_EQ(stats.analyzer_version, stats.current_analyzer_version);
     EXPECT_EQ(stats.documents, 1u);
     EXPECT_FALSE(stats.block_bounds);
     std::vector<std::string> ids;
@@ -610,6 +661,11 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
     older([&] { ids_of(a, "بەرپرس"); });
     older([&] { a.count(query("بەرپرس")); });
     older([&] { a.store({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""}); });
+    older([&] {
+      PendingDocuments p;
+      p.add({"b", "", "هێزەکانی پێشمەرگە", "", "", "", ""});
+      a.store(p);
+    });
     older([&] { a.remove({"a"}); });
     older([&] { a.optimize(); });
     older([&] { a.reindex(); });
@@ -618,6 +674,7 @@ TEST_F(ArchiveTest, AnOlderSchemaIsReadAsItIsWhenAskedTo) {
   // Opened for writing (kurdi index, reindex, ...), it is upgraded.
   { create(); }
   EXPECT_EQ(open_read_only().stats().schema_version, Archive::schema_version());
+  EXPECT_FALSE(open_read_only().stats().reindex_required);
   EXPECT_EQ(ids_of(open_read_only(), "بەرپرس"), std::vector<std::string>{"a"});
 }
 

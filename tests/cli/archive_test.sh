@@ -220,8 +220,12 @@ old
 check_eq "stats of an older schema: exit 0" "0 " "$rc $(cat "$TMP/err")"
 check_eq "stats of an older schema: says so" \
   "schema        2 (older than this kurdi's 4: run \`kurdi reindex $TMP/old.db\` to upgrade it)" "$(grep '^schema' "$TMP/out")"
-check_eq "stats --json of an older schema" "2 2" \
-  "$("$KURDI" stats "$TMP/old.db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema_version"], d["documents"])')"
+check_eq "stats of an older schema: the analyzer is current" \
+  "analyzer      $("$KURDI" --version | sed -n 's/^analyzer //p')" "$(grep '^analyzer' "$TMP/out")"
+# --json: this kurdi's schema beside the archive's, and a reindex required
+# (a search refuses the archive until then).
+check_eq "stats --json of an older schema" "2 4 True 2" \
+  "$("$KURDI" stats "$TMP/old.db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema_version"], d["current_schema_version"], d["reindex_required"], d["documents"])')"
 unchanged stats
 "$KURDI" search "$TMP/old.db" hez 2> "$TMP/err" && rc=0 || rc=$?
 check_eq "search of an older schema: refused" \
@@ -229,6 +233,8 @@ check_eq "search of an older schema: refused" \
 "$KURDI" reindex "$TMP/old.db" 2> /dev/null
 check_eq "reindex upgrades an older schema" 4 "$(schema_of "$TMP/old.db")"
 check_eq "an upgraded archive checks ok" "$TMP/old.db: ok (2 documents)" "$("$KURDI" check "$TMP/old.db" 2>&1)"
+check_eq "stats --json of an upgraded archive" "4 4 False" \
+  "$("$KURDI" stats "$TMP/old.db" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema_version"], d["current_schema_version"], d["reindex_required"])')"
 
 # A named PATH that does not exist is an error (exit 1); the others are still
 # read and committed. Standard input without --format is a usage error, found

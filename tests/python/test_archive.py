@@ -91,6 +91,33 @@ def test_outcomes_duplicates_and_delete(tmp_path):
         assert "w" in [h.id for h in a.search("دەق").hits]
 
 
+def test_add_many_stores_only_the_last_document_of_an_id(cli, tmp_path):
+    # As `kurdi index` does within a batch: the earlier document of an id
+    # given twice is never written, so the same documents again write nothing
+    # (stored in turn, both were written each time: "updated" twice, and the
+    # block bounds dropped).
+    docs = [{"id": "a", "body": "یەکەم دەق لێرەدایە."}, {"id": "b", "body": "باران بارییە سەر شار."},
+            {"id": "a", "body": "دووەم دەق."}]
+    with kurdi.Archive(tmp_path / "a.db") as a:
+        reports = a.add_many(docs)
+        assert [r["outcome"] for r in reports] == ["superseded", "added", "added"]
+        assert reports[0] == {"outcome": "superseded", "duplicate_of": None, "near_duplicate_of": None,
+                              "near_distance": 0}
+        a.commit()
+        a.optimize()
+        assert [r["outcome"] for r in a.add_many(docs)] == ["superseded", "unchanged", "unchanged"]
+        a.commit()
+        stats = a.stats()
+        assert (stats["documents"], stats["block_bounds"], stats["optimized"]) == (2, True, True)
+        stored = a.documents()
+    # The same documents through `kurdi index`: the same archive.
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs),
+                                         encoding="utf-8")
+    cli(["index", str(tmp_path / "b.db"), str(tmp_path / "docs.jsonl")])
+    assert kurdi.Archive(tmp_path / "b.db", read_only=True).documents() == stored
+    assert [d["body"] for d in stored] == ["دووەم دەق.", "باران بارییە سەر شار."]
+
+
 def test_with_block_rolls_back_on_error(tmp_path):
     path = tmp_path / "r.db"
     with kurdi.Archive(path) as a:
@@ -196,11 +223,25 @@ def test_an_archive_of_an_older_schema_is_read_as_it_is(archive):
     assert (a.stats()["schema_version"], len(a.documents())) == (2, 3)
     assert a.check() == [f"the older schema version 2 (this kurdi has 4), checked as it is: "
                          f"run `kurdi reindex {archive}` to upgrade it"]
+    stats = a.stats()
+    assert (stats["schema_version"], stats["current_schema_version"], stats["reindex_required"]) == (2, 4, True)
+    assert stats["analyzer_version"] == stats["current_analyzer_version"]  # the schema alone asks for it
     with pytest.raises(kurdi.ArchiveError, match="older schema version 2") as e:
         a.search("بەرپرس")
-    assert e.value.kind == "newer_schema"
+    assert e.value.kind == "older_schema"
     a.close()
     assert hashlib.sha256(archive.read_bytes()).hexdigest() == before
+
+
+def test_an_archive_of_a_newer_schema_is_refused(archive):
+    db = sqlite3.connect(archive)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    for read_only in (True, False):
+        with pytest.raises(kurdi.ArchiveError, match="made by a newer kurdi") as e:
+            kurdi.Archive(archive, read_only=read_only)
+        assert e.value.kind == "newer_schema"
 
 
 def search_ids(archive_pickle, query):

@@ -594,6 +594,8 @@ TEST_F(ServeApi, StatsDescribeTheArchive) {
   }
   EXPECT_EQ(body["documents"].get<std::size_t>(), lines);
   EXPECT_EQ(body["schema_version"], kurdi::archive::Archive::schema_version());
+  EXPECT_EQ(body["current_schema_version"], kurdi::archive::Archive::schema_version());
+  EXPECT_EQ(body["reindex_required"], false);
   EXPECT_EQ(body["analyzer_version"], get("/healthz")["analyzer_version"]);
   // Whether `kurdi optimize` has work left: one segment and current bounds.
   ASSERT_TRUE(body["index_segments"].is_number_unsigned()) << body.dump();
