@@ -1381,9 +1381,16 @@ struct Archive::Impl {
   // transaction.
   void make_signatures() const {
     forget_signatures();
+    const auto& progress = options.upgrade_progress;
+    const std::uint64_t total = progress ? static_cast<std::uint64_t>(pragma("SELECT count(*) FROM documents")) : 0;
+    if (progress) progress(0, total);
+    std::uint64_t done = 0;
     db::Statement read(connection, "SELECT doc, body FROM documents ORDER BY doc");
-    while (read.step())
+    while (read.step()) {
       if (const std::optional<MinHash> signature = minhash(read.text(1))) keep_signature(read.integer(0), *signature);
+      if (progress && ++done % 1000 == 0) progress(done, total);
+    }
+    if (progress) progress(total, total);
   }
 
   void report_duplicates(StoreReport& report, std::int64_t doc, const ContentHash& hash,

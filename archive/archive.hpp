@@ -191,6 +191,10 @@ struct OpenOptions {
   /// search(), count() and every write throw the "older schema" error
   /// (Kind::older_schema), which names `kurdi reindex`.
   bool keep_older_schema = false;
+  /// Called while an archive of an older schema is upgraded on opening for
+  /// writing, with documents done and total: from schema 3 the upgrade reads
+  /// every body (its near-duplicate signature), about a minute for 1 GB.
+  std::function<void(std::uint64_t, std::uint64_t)> upgrade_progress;
   /// The FTS5 tokenizer of a new archive. Only benchmarks set it (to
   /// "unicode61" for a baseline in the same run); an archive made with any
   /// other tokenizer than kurdi is refused by the commands.

@@ -25,6 +25,14 @@ archive::Archive open_archive(const std::string& path, bool read_only, bool as_i
   return archive::Archive(path, options);
 }
 
+// For what writes (delete, optimize): an older schema is upgraded on
+// opening, with `session`'s progress line.
+archive::Archive open_for_writing(const std::string& path, Session& session) {
+  archive::OpenOptions options;
+  options.upgrade_progress = session.upgrade_progress();
+  return archive::Archive(path, options);
+}
+
 void write_field(Output& out, const char* name, std::string_view value, bool first = false) {
   if (!first) out.put(',');
   out.put('"');
@@ -52,9 +60,9 @@ bool is_sqlite_file(const std::string& path) {
 }
 
 int run_delete(const ArchiveArgs& args) {
-  archive::Archive archive = open_archive(args.archive, false);
-  const std::vector<std::string> missing = archive.remove(args.ids);
   Session session(false);
+  archive::Archive archive = open_for_writing(args.archive, session);
+  const std::vector<std::string> missing = archive.remove(args.ids);
   for (const std::string& id : missing) session.error("delete: no document with id '" + id + "' in " + args.archive);
   std::fprintf(stderr, "kurdi delete: %zu of %zu documents deleted from %s\n", args.ids.size() - missing.size(),
                args.ids.size(), args.archive.c_str());
@@ -177,10 +185,11 @@ int run_check(const ArchiveArgs& args) {
 }
 
 int run_reindex(const ArchiveArgs& args) {
+  Session session(false);
   archive::OpenOptions options;
   options.allow_analyzer_mismatch = true;
+  options.upgrade_progress = session.upgrade_progress();
   archive::Archive archive(args.archive, options);
-  Session session(false);
   archive.reindex([&](std::uint64_t done, std::uint64_t total) {
     session.progress().set_total(total);
     session.progress().set_note(std::to_string(done) + " of " + std::to_string(total) + " documents");
@@ -194,8 +203,8 @@ int run_reindex(const ArchiveArgs& args) {
 }
 
 int run_optimize(const ArchiveArgs& args) {
-  archive::Archive archive = open_archive(args.archive, false);
   Session session(false);
+  archive::Archive archive = open_for_writing(args.archive, session);
   session.progress().set_note("optimizing");
   session.progress().add(0);
   const auto start = std::chrono::steady_clock::now();

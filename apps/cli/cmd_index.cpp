@@ -249,6 +249,7 @@ int run_index(const IndexArgs& args) {
   Session session(args.strict);
   archive::OpenOptions open;
   open.create = true;
+  open.upgrade_progress = session.upgrade_progress();
   archive::Archive archive(args.archive, open);
 
   std::signal(SIGINT, request_stop);

@@ -1,6 +1,8 @@
 // What every subcommand shares for one run: the --strict flag, the exit
 // status, messages on stderr and the progress line.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string_view>
 
 #include "progress.hpp"
@@ -21,6 +23,9 @@ class Session {
   /// Same, and the run will exit with status 1.
   void error(std::string_view message);
   void fail() noexcept { failed_ = true; }
+  /// For archive::OpenOptions::upgrade_progress: "upgrading the archive to
+  /// the new schema: N of M documents" on the progress line.
+  std::function<void(std::uint64_t, std::uint64_t)> upgrade_progress();
   int exit_code() const noexcept { return failed_ ? kExitBadInput : kExitOk; }
 
  private:

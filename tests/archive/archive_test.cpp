@@ -410,9 +410,16 @@ TEST_F(ArchiveTest, Schema3IsUpgradedWithSignaturesForStoredDocuments) {
     EXPECT_NE(std::string(e.what()).find("older schema version 3"), std::string::npos) << e.what();
   }
   OpenOptions o;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> progress;  // the upgrade reads every body
+  o.upgrade_progress = [&](std::uint64_t done, std::uint64_t total) { progress.emplace_back(done, total); };
   Archive a(path_, o);
+  using Step = std::pair<std::uint64_t, std::uint64_t>;
+  EXPECT_EQ(progress, (std::vector<Step>{{0, 2}, {2, 2}}));
   EXPECT_TRUE(a.check().empty());
   EXPECT_EQ(a.stats().schema_version, Archive::schema_version());
+  progress.clear();
+  { Archive current(path_, o); }  // nothing to upgrade: no progress
+  EXPECT_TRUE(progress.empty());
   const auto edited = a.store({"edited", "", replaced(article, "کە", "کە ئێستا"), "", "", "", ""});
   EXPECT_EQ(edited.near_duplicate_of, "orig");
   a.commit();
