@@ -1100,10 +1100,11 @@ TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
 }
 
 // stop() while requests are in flight (8 heavy searches, one at a time with
-// --jobs 1, so most still wait their turn): every one is answered in full.
-// stop() wakes idle keep-alive connections by shutting their reading side,
-// which would make cpp-httplib refuse to write an answer: it must leave
-// these alone.
+// --jobs 1, so most still wait their turn): every one is answered in full,
+// and its connection then closed. The test waits until the server has
+// accepted the 8 connections and their requests have reached it (a sleep
+// here was a guess: on a loaded machine a connection was sometimes still in
+// the kernel's queue, and a stop refuses those).
 TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
   kurdi::serve::Options options;
   options.archive = *path_;
@@ -1112,7 +1113,7 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
   options.threads = 16;
   options.jobs = 1;
   kurdi::serve::Server server(options);
-  std::thread runner([&] { server.run(); });
+  RunThread runner(server);
   std::vector<std::unique_ptr<RawConnection>> clients;
   const std::string request = "GET /api/search?q=" + httplib::detail::encode_query_param(kHeavyQuery) +
                               "&limit=100 HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -1120,7 +1121,7 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
     clients.push_back(std::make_unique<RawConnection>(server.port()));
     ASSERT_TRUE(clients.back()->send(request));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // all read and routed
+  ASSERT_TRUE(arrived(server.port(), clients.size(), clients));
   server.stop();
   for (auto& client : clients) {
     const auto res = client->read_response(false, std::chrono::seconds(30));
@@ -1128,7 +1129,6 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
     EXPECT_EQ(res->status, 200) << res->head;
     EXPECT_TRUE(client->closed());
   }
-  runner.join();
 }
 
 // stop() answers every request that has reached the server, whether or not
@@ -1229,7 +1229,9 @@ TEST(ServeStart, StopClosesIdleKeepAliveConnectionsAtOnce) {
     const auto res = used.read_response();
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // both idle in cpp-httplib's keep-alive wait
+    // Both accepted, so that the stop finds them idle in the wait for a next
+    // request (not still in the kernel's queue, which a stop refuses).
+    ASSERT_TRUE(eventually([&] { return accepted_connections(server.port()) == 2; }));
     const auto start = std::chrono::steady_clock::now();
     server.stop();
     const bool prompt = runner.returned_within(std::chrono::seconds(2));
