@@ -1102,9 +1102,9 @@ TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
 // stop() while requests are in flight (8 heavy searches, one at a time with
 // --jobs 1, so most still wait their turn): every one is answered in full,
 // and its connection then closed. The test waits until the server has
-// accepted the 8 connections and their requests have reached it (a sleep
-// here was a guess: on a loaded machine a connection was sometimes still in
-// the kernel's queue, and a stop refuses those).
+// accepted the 8 connections and their requests have reached it: a sleep
+// here was a guess, and on a loaded machine a connection could still be in
+// the kernel's queue, which a stop refuses.
 TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
   kurdi::serve::Options options;
   options.archive = *path_;
