@@ -6,8 +6,9 @@
 
 #include <httplib.h>
 #include <netdb.h>
-#include <dirent.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -23,12 +24,9 @@
 #include <string_view>
 #include <algorithm>
 #include <memory>
+#include <limits>
 #include <optional>
-#include <set>
-#include <mutex>
-#include <functional>
 #include <thread>
-#include <vector>
 
 #include "serve/assets.hpp"
 
@@ -175,62 +173,161 @@ std::string bind_failure(const std::string& host, int port) {
   }
 }
 
-// A connection's peer as "address port", as cpp-httplib writes
-// Request::remote_addr (getnameinfo, numeric) and remote_port.
-std::string peer_key(const sockaddr_storage& peer, socklen_t length) {
+// A socket address as cpp-httplib writes Request::remote_addr and
+// remote_port (getnameinfo, numeric).
+void numeric_address(const sockaddr_storage& address, socklen_t length, std::string& ip, int& port) {
   char host[NI_MAXHOST] = "";
-  ::getnameinfo(reinterpret_cast<const sockaddr*>(&peer), length, host, sizeof host, nullptr, 0, NI_NUMERICHOST);
-  int port = 0;
-  if (peer.ss_family == AF_INET) port = ntohs(reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);
-  if (peer.ss_family == AF_INET6) port = ntohs(reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port);
-  return std::string(host) + " " + std::to_string(port);
+  if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host, sizeof host, nullptr, 0,
+                    NI_NUMERICHOST) == 0)
+    ip = host;
+  if (address.ss_family == AF_INET) port = ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+  if (address.ss_family == AF_INET6) port = ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
 }
 
-// Wakes the connections that cpp-httplib keeps open between requests, once
-// the server is stopping: their workers wait for a next request in a loop
-// (detail::keep_alive, 0.11.4) that looks only at the connection, not at
-// whether the server was stopped, so an idle keep-alive client (an open
-// browser tab) held a SIGINT up for the whole keep-alive timeout (10 s).
-// cpp-httplib gives no handle on its connections; they are found among the
-// process's descriptors as the connected TCP sockets whose local port is
-// the server's (the listening socket is closed by then; a client in this
-// process has a port of its own). Shutting down their reading side makes
-// the wait return: a worker then finds no request and closes the
-// connection. Only idle connections: cpp-httplib checks before each write
-// that the socket is "alive" (a peek that must not see its end), so a
-// connection shut down for reading gets no answer; a request in flight
-// (`busy`: its peer, from routing to the written answer) is left to finish.
-// Its connection closes after the answer, the server being stopped.
-void wake_connections_on(int port, const std::function<bool(const std::string&)>& busy) {
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (dir == nullptr) return;
-  std::vector<int> descriptors;
-  while (const dirent* entry = ::readdir(dir)) {
-    char* end = nullptr;
-    const long fd = std::strtol(entry->d_name, &end, 10);
-    if (end != entry->d_name && *end == '\0' && fd != ::dirfd(dir)) descriptors.push_back(static_cast<int>(fd));
-  }
-  ::closedir(dir);
-  for (const int fd : descriptors) {
-    int type = 0, listening = 0;
-    socklen_t size = sizeof type;
-    if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) != 0 || type != SOCK_STREAM) continue;  // not a socket
-    size = sizeof listening;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening != 0) continue;
-    sockaddr_storage local{};
-    socklen_t length = sizeof local;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0) continue;
-    int local_port = -1;
-    if (local.ss_family == AF_INET) local_port = ntohs(reinterpret_cast<const sockaddr_in*>(&local)->sin_port);
-    if (local.ss_family == AF_INET6) local_port = ntohs(reinterpret_cast<const sockaddr_in6*>(&local)->sin6_port);
-    if (local_port != port) continue;
-    sockaddr_storage peer{};
-    length = sizeof peer;
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0) continue;
-    if (busy(peer_key(peer, length))) continue;
-    ::shutdown(fd, SHUT_RD);
-  }
+// poll() on one descriptor: whether `events` came within `timeout_ms` (0:
+// only whether they are there now).
+bool ready(int fd, short events, int timeout_ms) {
+  pollfd wait{fd, events, 0};
+  int n;
+  do n = ::poll(&wait, 1, timeout_ms);
+  while (n < 0 && errno == EINTR);
+  return n > 0;
 }
+
+int milliseconds(time_t seconds, time_t microseconds) {
+  const long long ms = static_cast<long long>(seconds) * 1000 + microseconds / 1000;
+  return static_cast<int>(std::clamp<long long>(ms, 0, std::numeric_limits<int>::max()));
+}
+
+// One request's reading and writing on a connection, as cpp-httplib's own
+// detail::SocketStream (0.11.4) does it, which its header does not declare:
+// reads wait up to the read timeout and go through a 4 KiB buffer; a write
+// waits up to the write timeout and is refused once the peer has closed
+// its end (cpp-httplib's "is the socket alive" check).
+class ConnectionStream final : public httplib::Stream {
+ public:
+  ConnectionStream(socket_t sock, int read_timeout_ms, int write_timeout_ms)
+      : sock_(sock), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+
+  bool is_readable() const override { return ready(sock_, POLLIN, read_timeout_ms_); }
+  bool is_writable() const override { return ready(sock_, POLLOUT, write_timeout_ms_) && peer_still_there(); }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (buffered_ == filled_) {
+      if (!is_readable()) return -1;
+      if (size >= sizeof buffer_) return receive(ptr, size);
+      const ssize_t n = receive(buffer_, sizeof buffer_);
+      if (n <= 0) return n;
+      buffered_ = 0;
+      filled_ = static_cast<size_t>(n);
+    }
+    const size_t n = std::min(size, filled_ - buffered_);
+    std::memcpy(ptr, buffer_ + buffered_, n);
+    buffered_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    ssize_t n;
+    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    return n;
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+      numeric_address(address, length, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+      numeric_address(address, length, ip, port);
+  }
+  socket_t socket() const override { return sock_; }
+
+ private:
+  ssize_t receive(char* ptr, size_t size) const {
+    ssize_t n;
+    do n = ::recv(sock_, ptr, size, 0);
+    while (n < 0 && errno == EINTR);
+    return n;
+  }
+  // Nothing to read, or a byte that is not the end of the stream.
+  bool peer_still_there() const {
+    if (!ready(sock_, POLLIN, 0)) return true;
+    char byte;
+    return ::recv(sock_, &byte, 1, MSG_PEEK) > 0;
+  }
+
+  socket_t sock_;
+  int read_timeout_ms_, write_timeout_ms_;
+  char buffer_[4096];
+  size_t buffered_ = 0, filled_ = 0;  // buffer_[buffered_, filled_) is read, not yet handed out
+};
+
+// cpp-httplib's server with a connection loop of kurdi's own, so that a stop
+// answers every request that has arrived. cpp-httplib's loop (0.11.4,
+// process_server_socket_core) looks at whether the server was stopped only
+// before each request, and then closes the connection unread: a request
+// already on an accepted connection whose worker had not reached it (busy
+// with an earlier connection, or not yet scheduled) got no answer. Its wait
+// for a next request looks only at the connection, so an idle keep-alive
+// connection (an open browser tab) also held a stop up for the whole
+// keep-alive timeout (10 s). Here the wait also watches a descriptor that
+// stop_connections() makes readable; once stopping, a connection is served
+// while a request is there to read and closed when none is.
+class HttpServer final : public httplib::Server {
+ public:
+  HttpServer() : stop_signal_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    if (stop_signal_ < 0) throw ServeError(std::string("cannot create an eventfd: ") + std::strerror(errno));
+  }
+  ~HttpServer() override { ::close(stop_signal_); }
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Ends every wait for a next request (see above), those to come included.
+  void stop_connections() {
+    stopping_ = true;
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(stop_signal_, &one, sizeof one);  // stays readable: never read
+  }
+
+ private:
+  // Called by cpp-httplib on a worker for each accepted connection; its own
+  // version, replaced here, is the loop described above.
+  bool process_and_close_socket(socket_t sock) override {
+    bool answered = false;
+    for (size_t count = keep_alive_max_count_; count > 0 && request_waiting(sock); --count) {
+      ConnectionStream stream(sock, milliseconds(read_timeout_sec_, read_timeout_usec_),
+                              milliseconds(write_timeout_sec_, write_timeout_usec_));
+      const bool close_connection = count == 1 || stopping_;
+      bool connection_closed = false;
+      answered = process_request(stream, close_connection, connection_closed, nullptr);
+      if (!answered || connection_closed || close_connection) break;
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return answered;
+  }
+
+  // Whether a request (or the end of the connection, which process_request
+  // then reads as such) is there to read, waiting for one up to the
+  // keep-alive timeout; once stopping, only whether one is there already.
+  bool request_waiting(socket_t sock) const {
+    pollfd waits[2] = {{sock, POLLIN, 0}, {stop_signal_, POLLIN, 0}};
+    int n;
+    do n = ::poll(waits, 2, milliseconds(keep_alive_timeout_sec_, 0));
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) return false;
+    if (waits[0].revents != 0) return true;
+    return ready(sock, POLLIN, 0);  // stopping: a request that came at that very moment
+  }
+
+  const int stop_signal_;  // an eventfd, readable once stop_connections() was called
+  std::atomic<bool> stopping_{false};
+};
 
 }  // namespace
 
@@ -258,27 +355,13 @@ struct Server::Impl {
   Options options;
   ArchivePool pool;
   Api api;
-  httplib::Server http;
+  HttpServer http;
   int port = 0;
   // The listening socket, as cpp-httplib's socket-options hook last saw it
   // (the hook runs on each socket it tries to bind; the last one is bound).
   socket_t listen_socket = INVALID_SOCKET;
   // run() and stop() on different threads: see stop().
   std::atomic<bool> run_started{false}, run_returned{false}, stop_requested{false};
-  // The peers of the requests in flight, from routing until their answer is
-  // written (the logger): stop() leaves their connections alone. An answer
-  // whose writing fails early may not reach the logger; its peer then stays
-  // listed, which at worst leaves that (dead) connection to its timeout.
-  std::mutex flight_mutex;
-  std::multiset<std::string> in_flight;
-
-  static std::string peer_of(const httplib::Request& req) {
-    return req.remote_addr + " " + std::to_string(req.remote_port);
-  }
-  bool busy(const std::string& peer) {
-    const std::lock_guard lock(flight_mutex);
-    return in_flight.contains(peer);
-  }
 
   explicit Impl(const Options& o) : options(o), pool(o.archive, o.jobs), api(pool, o.limits) {}
 
@@ -466,10 +549,6 @@ struct Server::Impl {
            error_reply(405, "method_not_allowed", request_method + " is not allowed: kurdi serve is read-only (GET)"));
     };
     http.set_pre_routing_handler([this, not_allowed](const httplib::Request& req, httplib::Response& res) {
-      {
-        const std::lock_guard lock(flight_mutex);
-        in_flight.insert(peer_of(req));
-      }
       request_start = Clock::now();
       request_started = true;
       request_method = req.method;
@@ -553,12 +632,7 @@ struct Server::Impl {
         send(res, error_reply(500, "internal", "unknown error"));
       }
     });
-    // Called once the answer is written: the request is no longer in flight.
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-      if (request_started) {
-        const std::lock_guard lock(flight_mutex);
-        if (const auto at = in_flight.find(peer_of(req)); at != in_flight.end()) in_flight.erase(at);
-      }
       if (options.access_log)
         log(req, res);
       else
@@ -610,8 +684,11 @@ void Server::stop() {
   // the other's flag).
   impl_->stop_requested = true;
   while (impl_->run_started && !impl_->run_returned && !impl_->http.is_running()) std::this_thread::yield();
+  // Closes the listening socket: a connection still in the kernel's queue
+  // (not accepted) is refused. Every accepted one is then served while a
+  // request is there to read, and closed when none is (HttpServer).
   impl_->http.stop();
-  wake_connections_on(impl_->port, [this](const std::string& peer) { return impl_->busy(peer); });
+  impl_->http.stop_connections();
 }
 
 }  // namespace kurdi::serve

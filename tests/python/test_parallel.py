@@ -61,27 +61,43 @@ def fresh_texts(copies):
     return [(line + " ") * copies for line in text.split("\n")]
 
 
-def time_left_when_other_thread_runs(fn, texts):
-    """Starts fn(texts) in a thread, sleeps 5 ms, and returns how long before
-    the call's end this thread got the GIL back, and the call's duration.
+def other_thread_ran_during(fn, arg, seconds):
+    """Whether another Python thread ran while this one was inside fn(arg),
+    calling it again until one did or `seconds` have passed.
 
-    With the GIL released while the core works, this thread wakes up at the
-    latest when the core part starts, so the core part and everything after
-    it is left. With the GIL held for the whole call it cannot wake up before
-    the call returns: nothing is left (see the control test)."""
-    window = {}
+    Observed, not timed: with the switch interval set far beyond the test,
+    CPython never takes the GIL from a thread that runs Python code; another
+    thread gets it only where the holder gives it up itself (a blocking wait,
+    or C code that releases it). The other thread waits for the GIL with
+    `inside` true from before the first call until after the last one, so
+    it runs and sees `inside` true only if a call released the GIL. Held
+    throughout, it runs at the join and sees false, however long the calls
+    take. Calling again until it ran lets a loaded machine schedule it late
+    (a release it missed shows at a next call); `seconds` only bounds a
+    failing test."""
+    inside = False
+    seen = []
+    go = threading.Event()
 
-    def call():
-        window["start"] = time.perf_counter()
-        fn(texts)
-        window["end"] = time.perf_counter()
+    def observe():
+        go.wait()
+        seen.append(inside)
 
-    worker = threading.Thread(target=call)
-    worker.start()
-    time.sleep(0.005)
-    woke = time.perf_counter()
-    worker.join()
-    return window["end"] - woke, window["end"] - window["start"]
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    try:
+        observer = threading.Thread(target=observe)
+        observer.start()
+        inside = True
+        go.set()
+        deadline = time.monotonic() + seconds
+        while not seen and time.monotonic() < deadline:
+            fn(arg)
+        inside = False
+        observer.join()
+    finally:
+        sys.setswitchinterval(previous)
+    return seen[0]
 
 
 def long_words(scale):
@@ -91,46 +107,30 @@ def long_words(scale):
     return [(("kurdistan" * 100 + " ") * 20 + str(i)) for i in range(1500 * scale)]
 
 
-# Inputs by scale: each call must last long enough to measure on a fast, quiet
-# machine too, so sized_input() grows the scale until a call takes 0.1 s.
+# Inputs that keep the core busy for a while (tens of milliseconds or more);
+# any size would do, a small one only makes the calls repeat more often.
 BATCHES = {
-    "normalize_batch": lambda k: fresh_texts(8 * k),
-    "transliterate_batch": lambda k: fresh_texts(2 * k),
-    "tokenize_batch": long_words,
-    "lemmatize_batch": lambda k: fresh_texts(k),
-    "sentences_batch": lambda k: fresh_texts(4 * k),
+    "normalize_batch": lambda: fresh_texts(8),
+    "transliterate_batch": lambda: fresh_texts(2),
+    "tokenize_batch": lambda: long_words(1),
+    "lemmatize_batch": lambda: fresh_texts(1),
+    "sentences_batch": lambda: fresh_texts(4),
 }
-
-
-def sized_input(fn, make, seconds=0.1):
-    """make(k) for the smallest k (1, 2, 4, ... 256) for which fn takes at
-    least `seconds`, made afresh for the measurement."""
-    scale = 1
-    while scale < 256:
-        start = time.perf_counter()
-        fn(make(scale))
-        if time.perf_counter() - start >= seconds:
-            break
-        scale *= 2
-    return make(scale)
 
 
 @pytest.mark.parametrize("name", sorted(BATCHES))
 def test_batches_release_the_gil(name):
-    """While a batch call runs in one thread, another thread gets to run
-    Python code well before the call returns (during the core's part)."""
-    fn = getattr(kurdi, name)
-    left, duration = time_left_when_other_thread_runs(fn, sized_input(fn, BATCHES[name]))
-    assert duration > 0.02, f"{name}: batch too small to measure ({duration:.3f}s)"
-    assert left > 0.5 * duration, f"{name}: this thread ran again {left:.3f}s before the end of a {duration:.3f}s call"
+    """While a batch call runs in one thread, another thread runs Python code
+    (during the core's part, which runs without the GIL)."""
+    assert other_thread_ran_during(getattr(kurdi, name), BATCHES[name](), seconds=60), \
+        f"{name}: no other thread ran during the call"
 
 
 def test_gil_measure_control():
-    """The measure itself: one call that holds the GIL throughout (the one-text
-    normalize on a joined text) leaves the other thread almost nothing."""
-    def one_call(texts):
-        return kurdi.normalize("".join(texts) + "ك")
-
-    left, duration = time_left_when_other_thread_runs(one_call, sized_input(one_call, lambda k: fresh_texts(8 * k)))
-    assert duration > 0.02
-    assert left < 0.1 * duration, f"control: this thread ran again {left:.3f}s before the end of a {duration:.3f}s call"
+    """The measure itself tells a call that holds the GIL throughout (the
+    one-text normalize on a joined text) from one that releases it (a sleep)."""
+    joined = "".join(fresh_texts(8)) + "ك"
+    assert not other_thread_ran_during(kurdi.normalize, joined, seconds=0.5), \
+        "control: another thread ran during a call that holds the GIL"
+    assert other_thread_ran_during(time.sleep, 0.001, seconds=60), \
+        "control: no other thread ran during a sleep"

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <arpa/inet.h>
+#include <dirent.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,6 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -134,6 +138,12 @@ class RawConnection {
     buffer_.erase(0, length);
     return res;
   }
+  // Whether every byte sent has reached the server's side of the connection
+  // (acknowledged by its kernel: nothing left in this side's send queue).
+  bool delivered() const {
+    int unacknowledged = -1;
+    return connected_ && ::ioctl(fd_, SIOCOUTQ, &unacknowledged) == 0 && unacknowledged == 0;
+  }
   // Whether the server closed the connection (within `wait`), with nothing
   // more to read.
   bool closed(std::chrono::milliseconds wait = std::chrono::seconds(3)) {
@@ -173,6 +183,89 @@ class RawConnection {
   int fd_;
   bool connected_ = false;
   std::string buffer_;
+};
+
+// How many connections a server in this process has accepted on `port`
+// (its connected TCP sockets whose local port is `port`; a client's socket in
+// this process has a port of its own). The kernel's queue of the listening
+// socket holds connections whose handshake is done but that no accept() has
+// taken yet: those are not counted.
+int accepted_connections(int port) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return -1;
+  int count = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    if (end == entry->d_name || *end != '\0' || fd == ::dirfd(dir)) continue;
+    int type = 0, listening = 0;
+    socklen_t size = sizeof type;
+    if (::getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_TYPE, &type, &size) != 0 || type != SOCK_STREAM) continue;
+    size = sizeof listening;
+    if (::getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening != 0)
+      continue;
+    sockaddr_in local{};
+    socklen_t length = sizeof local;
+    if (::getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &length) != 0 ||
+        local.sin_family != AF_INET || ntohs(local.sin_port) != port)
+      continue;
+    sockaddr_in peer{};
+    length = sizeof peer;
+    if (::getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &length) == 0) ++count;
+  }
+  ::closedir(dir);
+  return count;
+}
+
+// Waits for `done` to hold, checking every millisecond; false if it does not
+// within `limit`. The limit only bounds a failing test: on a loaded machine a
+// condition may take long to come, and the test waits for it, not for a time.
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(30)) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
+// Waits until a server in this process has accepted `count` connections on
+// `port` and every byte `clients` sent has reached it: from then on the
+// requests they sent are the server's to answer.
+::testing::AssertionResult arrived(int port, std::size_t count,
+                                   const std::vector<std::unique_ptr<RawConnection>>& clients) {
+  if (!eventually([&] { return accepted_connections(port) == static_cast<int>(count); }))
+    return ::testing::AssertionFailure() << "the server accepted " << accepted_connections(port) << " of " << count
+                                         << " connections";
+  if (!eventually([&] {
+        return std::all_of(clients.begin(), clients.end(), [](const auto& client) { return client->delivered(); });
+      }))
+    return ::testing::AssertionFailure() << "requests sent did not reach the server";
+  return ::testing::AssertionSuccess();
+}
+
+// A server's run() on a thread of its own, and whether it has returned (the
+// stop() tests wait for that with a deadline, unlike Running). Joined when
+// it goes out of scope, a failed assertion's early return included.
+class RunThread {
+ public:
+  explicit RunThread(kurdi::serve::Server& server)
+      : done_(returned_.get_future()), thread_([this, &server] {
+          server.run();
+          returned_.set_value();
+        }) {}
+  ~RunThread() { join(); }
+  bool returned_within(std::chrono::milliseconds limit) {
+    return done_.wait_for(limit) == std::future_status::ready;
+  }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::promise<void> returned_;
+  std::future<void> done_;
+  std::thread thread_;
 };
 
 class ServeApi : public ::testing::Test {
@@ -1009,10 +1102,11 @@ TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
 }
 
 // stop() while requests are in flight (8 heavy searches, one at a time with
-// --jobs 1, so most still wait their turn): every one is answered in full.
-// stop() wakes idle keep-alive connections by shutting their reading side,
-// which would make cpp-httplib refuse to write an answer: it must leave
-// these alone.
+// --jobs 1, so most still wait their turn): every one is answered in full,
+// and its connection then closed. The test waits until the server has
+// accepted the 8 connections and their requests have reached it: a sleep
+// here was a guess, and on a loaded machine a connection could still be in
+// the kernel's queue, which a stop refuses.
 TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
   kurdi::serve::Options options;
   options.archive = *path_;
@@ -1021,7 +1115,7 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
   options.threads = 16;
   options.jobs = 1;
   kurdi::serve::Server server(options);
-  std::thread runner([&] { server.run(); });
+  RunThread runner(server);
   std::vector<std::unique_ptr<RawConnection>> clients;
   const std::string request = "GET /api/search?q=" + httplib::detail::encode_query_param(kHeavyQuery) +
                               "&limit=100 HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -1029,7 +1123,7 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
     clients.push_back(std::make_unique<RawConnection>(server.port()));
     ASSERT_TRUE(clients.back()->send(request));
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // all read and routed
+  ASSERT_TRUE(arrived(server.port(), clients.size(), clients));
   server.stop();
   for (auto& client : clients) {
     const auto res = client->read_response(false, std::chrono::seconds(30));
@@ -1037,7 +1131,41 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
     EXPECT_EQ(res->status, 200) << res->head;
     EXPECT_TRUE(client->closed());
   }
-  runner.join();
+}
+
+// stop() answers every request that has reached the server, whether or not
+// a worker has read it yet. With one worker, held by a request whose headers
+// are still coming, two more connections wait for it with their requests
+// unread. They used to get no answer: cpp-httplib closes, unread, the
+// connections a worker reaches after a stop, and the stop shut the reading
+// side of every connection not yet routed (the held one too), taking it for
+// an idle keep-alive connection.
+TEST_F(ServeTimeLimit, StopAnswersTheRequestsThatArrivedBeforeAWorkerReadThem) {
+  kurdi::serve::Options options;
+  options.archive = *path_;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = 1;
+  kurdi::serve::Server server(options);
+  RunThread runner(server);
+  std::vector<std::unique_ptr<RawConnection>> clients;
+  clients.push_back(std::make_unique<RawConnection>(server.port()));
+  ASSERT_TRUE(clients.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n"));  // the end of the headers later
+  ASSERT_TRUE(arrived(server.port(), 1, clients));  // accepted first: the worker takes it first
+  for (int i = 0; i < 2; ++i) {
+    clients.push_back(std::make_unique<RawConnection>(server.port()));
+    ASSERT_TRUE(clients.back()->send("GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n"));
+  }
+  ASSERT_TRUE(arrived(server.port(), clients.size(), clients));
+  server.stop();
+  ASSERT_TRUE(clients.front()->send("\r\n"));
+  for (auto& client : clients) {
+    const auto res = client->read_response(false, std::chrono::seconds(30));
+    ASSERT_TRUE(res) << "a request that had reached the server got no answer";
+    EXPECT_EQ(res->status, 200) << res->head;
+    EXPECT_TRUE(client->closed());
+  }
+  EXPECT_TRUE(runner.returned_within(std::chrono::seconds(30)));
 }
 
 TEST_F(ServeTimeLimit, OverLoopback) {
@@ -1068,29 +1196,6 @@ kurdi::serve::Options start_options(const std::string& path, int threads) {
   options.threads = threads;
   return options;
 }
-
-// A server's run() on a thread of its own, and whether it has returned (the
-// stop() tests wait for that with a deadline, unlike Running).
-class RunThread {
- public:
-  explicit RunThread(kurdi::serve::Server& server)
-      : done_(returned_.get_future()), thread_([this, &server] {
-          server.run();
-          returned_.set_value();
-        }) {}
-  ~RunThread() { join(); }
-  bool returned_within(std::chrono::milliseconds limit) {
-    return done_.wait_for(limit) == std::future_status::ready;
-  }
-  void join() {
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  std::promise<void> returned_;
-  std::future<void> done_;
-  std::thread thread_;
-};
 
 // stop() as soon as run() has been called, before cpp-httplib's accept loop
 // has begun: run() must return all the same (it used not to, and a test that
@@ -1126,7 +1231,9 @@ TEST(ServeStart, StopClosesIdleKeepAliveConnectionsAtOnce) {
     const auto res = used.read_response();
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // both idle in cpp-httplib's keep-alive wait
+    // Both accepted, so that the stop finds them idle in the wait for a next
+    // request (not still in the kernel's queue, which a stop refuses).
+    ASSERT_TRUE(eventually([&] { return accepted_connections(server.port()) == 2; }));
     const auto start = std::chrono::steady_clock::now();
     server.stop();
     const bool prompt = runner.returned_within(std::chrono::seconds(2));

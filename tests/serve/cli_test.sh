@@ -58,23 +58,27 @@ for args in "--port 70000" "--port x" "--base-path /a/../b" "--threads 0"; do
   check_eq "usage error ($args): exit 2" 2 "$rc"
 done
 
-# A server on a free port: the address is printed, /healthz answers within
-# 1 s of start, requests are logged.
+# A server on a free port: the address is printed, /healthz answers the
+# first request sent once it is, requests are logged.
 t0=$(date +%s%N)
 start_serve one "$TMP/a.db" --port 0 || { cat "$TMP/one.log" >&2; fail "server did not start"; finish; }
-healthy=""
-ready_ms=${SERVE_READY_MS:-1000}  # the requirement; sanitizer builds get more (tests/serve/CMakeLists.txt)
-while (( ($(date +%s%N) - t0) < ready_ms * 1000000 )); do
-  if body=$(curl -fsS "${URL}healthz" 2>/dev/null); then healthy=$body; break; fi
-  sleep 0.02
-done
-[[ "$healthy" == *'"status":"ok"'* ]] && pass "healthz ok within $ready_ms ms: $healthy" || fail "healthz not ok within $ready_ms ms"
+# The port is bound before the address is printed (docs/serve.md, GET
+# /healthz), so the first request is answered: no retry. The start is "well
+# within a second" by the CPU it takes, which a loaded machine does not
+# stretch; its wall time there is the scheduler's (a 1 s bound on it failed
+# under load), so it is only reported.
+healthy=$(curl -fsS --max-time 30 "${URL}healthz" 2>&1) || true
+ready_wall_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[[ "$healthy" == *'"status":"ok"'* ]] && pass "healthz ok at the first request after the address: $healthy" \
+  || fail "healthz at the first request after the address: $healthy"
+ready_cpu_ms=$(cpu_ms "$PID")
+cpu_limit_ms=${SERVE_READY_CPU_MS:-1000}  # the requirement; sanitizer builds get more (tests/serve/CMakeLists.txt)
+(( ready_cpu_ms < cpu_limit_ms )) && pass "ready after $ready_cpu_ms ms of CPU ($ready_wall_ms ms of wall time)" \
+  || fail "ready after $ready_cpu_ms ms of CPU, limit $cpu_limit_ms ms ($ready_wall_ms ms of wall time)"
 [[ "$URL" =~ ^http://127\.0\.0\.1:[0-9]+/$ ]] && pass "binds 127.0.0.1 by default: $URL" || fail "address: $URL"
 grep -q "open $URL in a browser" "$TMP/one.log" && pass "prints the address to open" || fail "no address to open"
 curl -fsS "${URL}api/search?q=%D8%A8%DB%95%D8%B1%D9%BE%D8%B1%D8%B3" > "$TMP/search.json" || fail "search failed"
 grep -q '"total":' "$TMP/search.json" && pass "search answers" || fail "search: $(cat "$TMP/search.json")"
-grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z 127\.0\.0\.1 "GET /api/search\?q=%D8[^"]*" 200 [0-9]+ [0-9.]+ms$' "$TMP/one.log" \
-  && pass "access log line" || fail "access log: $(tail -n 3 "$TMP/one.log")"
 
 # The same port again: a clear message, exit 1.
 port=${URL#http://127.0.0.1:}; port=${port%/}
@@ -92,6 +96,11 @@ wait "$PID"; rc=$?
 set -e
 check_eq "SIGINT: exit 0" 0 "$rc"
 grep -q "SIGINT received" "$TMP/one.log" && pass "SIGINT: message" || fail "SIGINT: $(tail -n 2 "$TMP/one.log")"
+# The access log line of the search, read now that the server has stopped: a
+# worker writes it after the answer, so curl may have had the answer before
+# the line was written; a stop waits for every worker.
+grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z 127\.0\.0\.1 "GET /api/search\?q=%D8[^"]*" 200 [0-9]+ [0-9.]+ms$' "$TMP/one.log" \
+  && pass "access log line" || fail "access log: $(tail -n 3 "$TMP/one.log")"
 curl -fsS "${URL}healthz" > /dev/null 2>&1 && fail "still answering after SIGINT" || pass "stopped after SIGINT"
 
 # SIGTERM while a client holds a keep-alive connection; --base-path; --quiet.
@@ -106,7 +115,7 @@ port=${URL#http://127.0.0.1:}; port=${port%%/*}
 exec 3<>"/dev/tcp/127.0.0.1/$port"
 exec 4<>"/dev/tcp/127.0.0.1/$port"
 printf 'GET /kurdi/healthz HTTP/1.1\r\nHost: x\r\n\r\n' >&4
-IFS= read -r -t 5 status_line <&4 || status_line=""
+IFS= read -r -t 30 status_line <&4 || status_line=""
 [[ "$status_line" == "HTTP/1.1 200"* ]] && pass "keep-alive request answered" || fail "keep-alive request: $status_line"
 t0=$(date +%s%N)
 terminate "$PID"
