@@ -10,15 +10,17 @@
 #               FUZZ_SECONDS (60), the search query path through SQLite for
 #               FUZZ_QUERY_SECONDS (30), the archive's FTS5 segment decoder for
 #               FUZZ_SEGMENT_SECONDS (20), the document readers of kurdi index for
-#               FUZZ_READERS_SECONDS (20)
+#               FUZZ_READERS_SECONDS (20), the archive's search against exhaustive
+#               scoring for FUZZ_SEARCH_SECONDS (20)
 #   4. install  scripts/check-install.sh: DESTDIR install, pkg-config C program,
 #               find_package(kurdi) CMake project, installed program, cpack -G DEB
 #   5. postgresql tests/postgresql/run.sh: the extension's pg_regress suites, the
 #               search-behaviour suite and an upgrade, on a throwaway cluster
 #               (pg_virtualenv) that is removed afterwards
 # Environment: JOBS (default 2), FUZZ_SECONDS (default 60), FUZZ_QUERY_SECONDS (default 30),
-# FUZZ_SEGMENT_SECONDS (default 20), FUZZ_READERS_SECONDS (default 20), KURDI_TEST_STEPS
-# (space-separated subset of "release asan fuzz install postgresql", default all).
+# FUZZ_SEGMENT_SECONDS (default 20), FUZZ_READERS_SECONDS (default 20), FUZZ_SEARCH_SECONDS
+# (default 20), KURDI_TEST_STEPS (space-separated subset of "release asan fuzz install
+# postgresql", default all).
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +30,7 @@ fuzz_seconds=${FUZZ_SECONDS:-60}
 fuzz_query_seconds=${FUZZ_QUERY_SECONDS:-30}
 fuzz_segment_seconds=${FUZZ_SEGMENT_SECONDS:-20}
 fuzz_readers_seconds=${FUZZ_READERS_SECONDS:-20}
+fuzz_search_seconds=${FUZZ_SEARCH_SECONDS:-20}
 steps=${KURDI_TEST_STEPS:-release asan fuzz install postgresql}
 logdir=$root/build-logs
 mkdir -p "$logdir"
@@ -93,11 +96,12 @@ step_fuzz() {
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DKURDI_BUILD_FUZZ=ON -DKURDI_BUILD_TESTS=OFF -DKURDI_BUILD_EVAL=OFF -DKURDI_BUILD_BENCH=OFF \
     && cmake --build build-fuzz -j "$jobs" --target fuzz_normalize_tokenize fuzz_query fuzz_fts5_segment \
-         fuzz_document_readers || return 1
+         fuzz_document_readers fuzz_archive_search || return 1
   run_fuzzer fuzz_normalize_tokenize "$fuzz_seconds" || return 1
   run_fuzzer fuzz_query "$fuzz_query_seconds" || return 1
   run_fuzzer fuzz_fts5_segment "$fuzz_segment_seconds" || return 1
-  run_fuzzer fuzz_document_readers "$fuzz_readers_seconds"
+  run_fuzzer fuzz_document_readers "$fuzz_readers_seconds" || return 1
+  run_fuzzer fuzz_archive_search "$fuzz_search_seconds"
 }
 
 step_install() {

@@ -13,127 +13,30 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kurdi/search.hpp"
 #include "kurdi_sqlite.hpp"
+#include "support/flores_documents.hpp"
 #include "support/flores_samples.hpp"
+#include "support/ranking_reference.hpp"
 #include "support/split_spaces.hpp"
-
-// GCC 12 reports false -Wrestrict overlaps in std::string copies inlined
-// into this file's document builder (at -O3), whatever the spelling.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 
 namespace {
 
 namespace fs = std::filesystem;
 using kurdi::archive::Archive;
-using kurdi::archive::Document;
 using kurdi::archive::OpenOptions;
 using kurdi::archive::SearchRequest;
 
 std::vector<std::string> sample_lines() { return kurdi_test::flores_sample_lines(KURDI_SOURCE_DIR); }
 
-
-// Parts joined by `separator` (appends: GCC 12 warns falsely, -Wrestrict,
-// on chains of std::string operator+).
-std::string joined(std::initializer_list<std::string> parts, std::string_view separator) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out.append(separator);
-    out.append(p);
-  }
-  return out;
-}
-
-struct Reference {
-  sqlite3* db = nullptr;
-  kurdi::search::Expander expander;
-  std::unique_ptr<kurdi::sqlite::Fts5Statistics> statistics;
-
-  explicit Reference(const std::string& path) {
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    std::string error;
-    EXPECT_EQ(kurdi::sqlite::register_all(db, &error), SQLITE_OK) << error;
-    statistics = std::make_unique<kurdi::sqlite::Fts5Statistics>(db, "documents_fts", "SELECT count(*) FROM documents");
-    statistics->refresh();
-  }
-  ~Reference() {
-    statistics.reset();
-    sqlite3_close(db);
-  }
-
-  // FTS5's average document length (tokens of all columns), as kurdi_bm25 reads it.
-  double average_length() {
-    const std::string match = kurdi::sqlite::fts5_match(kurdi::search::parse_query("و", expander));
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT kurdi_index_totals(documents_fts) FROM documents_fts WHERE documents_fts MATCH ?1 LIMIT 1",
-                                 -1, &s, nullptr),
-              SQLITE_OK);
-    sqlite3_bind_text(s, 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
-    double rows = 0, tokens = 0;
-    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW) << sqlite3_errmsg(db);
-    EXPECT_EQ(std::sscanf(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "%lf %lf", &rows, &tokens), 2);
-    sqlite3_finalize(s);
-    return rows > 0 ? tokens / rows : 0;
-  }
-
-  // How many documents the query matches, counted by FTS5 with the filters.
-  std::uint64_t count(const SearchRequest& r) {
-    const kurdi::search::Query q = kurdi::search::parse_query(r.query, expander);
-    if (q.empty() || q.exclusions_only()) return 0;
-    const std::string match = kurdi::sqlite::fts5_match(q);
-    const char* sql =
-        "SELECT count(*) FROM documents_fts f CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
-        "AND (?2 = '' OR (d.published <> '' AND d.published >= ?2)) AND (?3 = '' OR d.source = ?3)";
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_bind_text(s, 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, r.from.data(), static_cast<int>(r.from.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, r.source.data(), static_cast<int>(r.source.size()), SQLITE_TRANSIENT);
-    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW) << sqlite3_errmsg(db);
-    const auto n = static_cast<std::uint64_t>(sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    return n;
-  }
-
-  // (id, score) of the full match (every term, nothing deferred), every
-  // matching document scored (no "top K"), best first, ties to the lower doc.
-  std::vector<std::pair<std::string, double>> search(const SearchRequest& r) {
-    const kurdi::search::Query q = kurdi::search::parse_query(r.query, expander);
-    std::vector<std::pair<std::string, double>> out;
-    if (q.empty() || q.exclusions_only()) return out;
-    const kurdi::search::QueryPlan plan = kurdi::search::plan_query(q, *statistics);
-    const kurdi::sqlite::RankedMatch m = kurdi::sqlite::fts5_ranked_match(q, plan, kurdi::sqlite::MatchPass::full);
-    const char* sql =
-        "SELECT d.id, kurdi_bm25(documents_fts, ?2, 3.0, 1.0) AS score FROM documents_fts f "
-        "CROSS JOIN documents d ON d.doc = f.rowid WHERE documents_fts MATCH ?1 "
-        "AND (?5 = '' OR (d.published <> '' AND d.published >= ?5)) "
-        "AND (?6 = '' OR d.source = ?6) "
-        "ORDER BY score DESC, f.rowid LIMIT ?3 OFFSET ?4";
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_bind_text(s, 1, m.match.data(), static_cast<int>(m.match.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, m.ranking.data(), static_cast<int>(m.ranking.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s, 3, r.limit);
-    sqlite3_bind_int64(s, 4, r.offset);
-    sqlite3_bind_text(s, 5, r.from.data(), static_cast<int>(r.from.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 6, r.source.data(), static_cast<int>(r.source.size()), SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), sqlite3_column_double(s, 1));
-    EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db);
-    sqlite3_finalize(s);
-    return out;
-  }
-};
+using kurdi_test::joined;
+// The full match ranked by kurdi_bm25 with no pruning on a plain connection.
+using Reference = kurdi_test::RankingReference;
 
 // Counts in `from_postings` the searches ranked from the postings of common
 // terms (archive.cpp): with hits, and no row scored through FTS5; with
@@ -141,34 +44,6 @@ struct Reference {
 // that matches more than twice as many documents.
 void check_archive(const std::string& path, const std::vector<std::string>& lines, std::uint64_t added,
                    int& from_postings);
-
-// Document i of the archive's copy `copy`: one to three sample lines
-// (lengths differ), some with a title (weighted 3.0), two sources and ten
-// years.
-Document sample_document(const std::vector<std::string>& lines, int copy, std::size_t i) {
-  const std::size_t n = lines.size();
-  Document d;
-  d.id = joined({std::to_string(copy), std::to_string(i)}, "-");
-  d.body = lines[i];
-  if (i % 2 == 0) d.body.append(" ").append(lines[(i * 7 + 3) % n]);
-  if (i % 5 == 0) d.body.append(" ").append(lines[(i * 11 + 5) % n]);
-  // Some long documents: FTS5 stores lengths of 128 tokens or more
-  // in varints of two bytes and more (the block bounds read them).
-  // Every 9th, and every one of a run of 300 (whole blocks of long
-  // documents, whose bounds come from long documents only).
-  if (i % 9 == 0 || (i >= n / 2 && i < n / 2 + 300))
-    for (std::size_t k = 1; k <= 8; ++k) d.body.append(" ").append(lines[(i + k * 17) % n]);
-  if (i % 3 == 0) {
-    const std::vector<std::string> w = kurdi_test::split_spaces(lines[(i * 13 + 1) % n]);
-    for (std::size_t k = 0; k < std::min<std::size_t>(4, w.size()); ++k) {
-      if (k > 0) d.title.push_back(' ');
-      d.title.append(w[k]);
-    }
-  }
-  d.source.assign(i % 4 == 0 ? "b" : "a");
-  d.date = joined({std::to_string(2015 + i % 10), "06", "01"}, "-");
-  return d;
-}
 
 TEST(ExactRanking, ArchiveSearchIsTheExhaustiveTopHits) {
   const fs::path dir = fs::temp_directory_path() / ("kurdi-exact-ranking-" + std::to_string(getpid()));
@@ -185,7 +60,7 @@ TEST(ExactRanking, ArchiveSearchIsTheExhaustiveTopHits) {
     // Each document stored twice under two ids, as the bench corpus is, so
     // equal scores are common and the order of ties is tested too.
     for (int copy = 0; copy < 2; ++copy)
-      for (std::size_t i = 0; i < n; ++i) a.store(sample_document(lines, copy, i));
+      for (std::size_t i = 0; i < n; ++i) a.store(kurdi_test::flores_document(lines, copy, i));
     a.commit();
   }
   // Twice: without block bounds (kurdi_bm25's pruning and the deferral),
@@ -239,20 +114,7 @@ TEST(ExactRanking, ArchiveSearchIsTheExhaustiveTopHits) {
         writable.build_bounds(6);
       }
       const double average_before = Reference(path).average_length();
-      for (std::size_t k = 0; k < kAdded; ++k) {
-        const std::size_t i = (k * 37 + 11) % n;
-        Document d = sample_document(lines, 2, i);
-        d.id = joined({longer ? "long" : "short", std::to_string(k)}, "-");
-        if (k % 3 != 0) {
-          d.title.clear();
-          d.body = lines[i];
-          if (longer)
-            for (std::size_t j = 1; j <= 12; ++j) d.body.append(" ").append(lines[(i + j * 29) % n]);
-          else
-            d.body.resize(d.body.find(' ', d.body.size() / 3));
-        }
-        writable.store(d);
-      }
+      for (std::size_t k = 0; k < kAdded; ++k) writable.store(kurdi_test::flores_added_document(lines, longer, k));
       writable.commit();
       const kurdi::archive::Stats st = writable.stats();
       EXPECT_TRUE(st.block_bounds);
@@ -303,11 +165,11 @@ void check_archive(const std::string& path, const std::vector<std::string>& line
   // ranking the rest in one statement after kMaxBlockStatements.
   {
     sqlite3_stmt* s = nullptr;
-    ASSERT_EQ(sqlite3_exec(reference.db,
+    ASSERT_EQ(sqlite3_exec(reference.db(),
                            "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, documents_fts, row)", nullptr, nullptr,
                            nullptr),
               SQLITE_OK);
-    ASSERT_EQ(sqlite3_prepare_v2(reference.db,
+    ASSERT_EQ(sqlite3_prepare_v2(reference.db(),
                                  "SELECT term FROM temp.v WHERE doc >= (SELECT count(*) FROM documents) / 20 "
                                  "AND unicode(term) > 127 ORDER BY term",
                                  -1, &s, nullptr),
