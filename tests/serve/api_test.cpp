@@ -774,28 +774,24 @@ TEST_F(ServeApi, ManyClientsAtOnce) {
   EXPECT_EQ(failed, 0);
 }
 
-TEST(ServeStart, HealthzWithinOneSecondAndBasePath) {
+TEST(ServeStart, HealthzAtOnceAndBasePath) {
   const std::string path = make_archive();
   kurdi::serve::Options options;
   options.archive = path;
   options.port = 0;
   options.base_path = kurdi::serve::normalize_base_path("kurdi/search/");
   EXPECT_EQ(options.base_path, "/kurdi/search");
-  const auto start = std::chrono::steady_clock::now();
   {
+    // The port is bound once the Server is made, before run() starts
+    // accepting: the first request, sent at once and never retried, is
+    // answered (a wall-clock bound here could fail on a loaded machine, as
+    // serve.cli's did; the start's cost is checked as CPU time there).
     Running server(options);
     auto client = server.client();
-    int status = 0;
-    std::string body;
-    while (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
-      const auto res = client.Get("/kurdi/search/healthz");
-      if (res && res->status == 200) {
-        status = res->status;
-        body = res->body;
-        break;
-      }
-    }
-    EXPECT_EQ(status, 200) << "healthz not ready within 1 s of start";
+    const auto first = client.Get("/kurdi/search/healthz");
+    ASSERT_TRUE(first) << "no answer to a request sent right after start";
+    EXPECT_EQ(first->status, 200);
+    const std::string body = first->body;
     EXPECT_EQ(json::parse(body, nullptr, false)["status"], "ok");
     EXPECT_EQ(client.Get("/healthz")->status, 404);
     const auto redirect = client.Get("/kurdi/search");
