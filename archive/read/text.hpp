@@ -38,7 +38,8 @@ struct Position {
 };
 Position position_of(std::string_view text, std::size_t offset, std::uint64_t first_line = 1) noexcept;
 
-/// `value` in single quotes for a message, cut to 40 code points ("...").
+/// `value` in single quotes for a message, cut to 40 code points ("..."),
+/// with its control characters (C0, DEL, C1) written as \x1B or \u009B.
 std::string quoted_for_message(std::string_view valid_utf8);
 
 /// The last component of a path ("a/b/c.txt" -> "c.txt").
