@@ -981,6 +981,17 @@ TEST_F(ServeCountLimit, PagesPastTheCapStillLeadToTheEnd) {
   }
 }
 
+// Options for a server of the ServeTimeLimit and ServeStart tests: `path`, any free port, no
+// access log, `threads` workers.
+kurdi::serve::Options start_options(const std::string& path, int threads) {
+  kurdi::serve::Options options;
+  options.archive = path;
+  options.port = 0;
+  options.access_log = false;
+  options.threads = threads;
+  return options;
+}
+
 // --time-limit. An archive big enough that a search for common words takes
 // many milliseconds: 2,000 documents of three FLORES-200 sentences each.
 class ServeTimeLimit : public ::testing::Test {
@@ -1104,11 +1115,7 @@ TEST_F(ServeTimeLimit, TimeoutIsA503AndTheConnectionIsReused) {
 // here was a guess, and on a loaded machine a connection could still be in
 // the kernel's queue, which a stop refuses.
 TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
-  kurdi::serve::Options options;
-  options.archive = *path_;
-  options.port = 0;
-  options.access_log = false;
-  options.threads = 16;
+  kurdi::serve::Options options = start_options(*path_, 16);
   options.jobs = 1;
   kurdi::serve::Server server(options);
   RunThread runner(server);
@@ -1137,12 +1144,7 @@ TEST_F(ServeTimeLimit, StopLetsTheRequestsInFlightFinish) {
 // side of every connection not yet routed (the held one too), taking it for
 // an idle keep-alive connection.
 TEST_F(ServeTimeLimit, StopAnswersTheRequestsThatArrivedBeforeAWorkerReadThem) {
-  kurdi::serve::Options options;
-  options.archive = *path_;
-  options.port = 0;
-  options.access_log = false;
-  options.threads = 1;
-  kurdi::serve::Server server(options);
+  kurdi::serve::Server server(start_options(*path_, 1));
   RunThread runner(server);
   std::vector<std::unique_ptr<RawConnection>> clients;
   clients.push_back(std::make_unique<RawConnection>(server.port()));
@@ -1180,17 +1182,6 @@ TEST_F(ServeTimeLimit, OverLoopback) {
   const auto health = client.Get("/healthz");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
-}
-
-// Options for a server of the ServeStart tests: `path`, any free port, no
-// access log, `threads` workers.
-kurdi::serve::Options start_options(const std::string& path, int threads) {
-  kurdi::serve::Options options;
-  options.archive = path;
-  options.port = 0;
-  options.access_log = false;
-  options.threads = threads;
-  return options;
 }
 
 // stop() as soon as run() has been called, before cpp-httplib's accept loop
