@@ -1699,10 +1699,11 @@ SearchResult Archive::search(const SearchRequest& request) const {
   // Snippets only for the hits shown: snippet() costs a re-tokenization of
   // the body, too much to pay for every match before the sort.
   db::Statement& snippet = impl_->cached(
-      "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts "
+      "SELECT snippet(documents_fts, 1, CAST(x'FF' AS TEXT), CAST(x'FE' AS TEXT), '…', 24) FROM documents_fts "
       "WHERE documents_fts MATCH ?1 AND rowid = ?2");
   db::Statement& fields = impl_->cached("SELECT id, title, source, url, published FROM documents WHERE doc = ?1");
   static_assert(kSnippetTokens == 24, "the snippet SQL above spells the token count");
+  static_assert(kMarkOpen == "\xFF" && kMarkClose == "\xFE", "the snippet SQL above spells the markers");
   for (const auto& [doc, score] : top) {
     Hit hit;
     hit.score = score;

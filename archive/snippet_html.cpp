@@ -7,15 +7,17 @@ std::string snippet_to_html(std::string_view marked) {
   out.reserve(marked.size() + 32);
   bool open = false;
   for (const char c : marked) {
+    if (c == kMarkOpen[0]) {
+      if (!open) out.append("<mark>");
+      open = true;
+      continue;
+    }
+    if (c == kMarkClose[0]) {
+      if (open) out.append("</mark>");
+      open = false;
+      continue;
+    }
     switch (c) {
-      case '\x01':
-        if (!open) out.append("<mark>");
-        open = true;
-        break;
-      case '\x02':
-        if (open) out.append("</mark>");
-        open = false;
-        break;
       case '&': out.append("&amp;"); break;
       case '<': out.append("&lt;"); break;
       case '>': out.append("&gt;"); break;

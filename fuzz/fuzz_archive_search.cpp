@@ -178,8 +178,8 @@ std::vector<std::string> sample_words(const std::vector<std::string>& lines) {
 }
 
 // Documents whose text a snippet must escape or clean (the samples have
-// quotes at most): HTML, text that is escaped already, the two bytes
-// snippet() marks matches with and other C0 controls, ZWNJ and emoji; one
+// quotes at most): HTML, text that is escaped already, U+0001 and U+0002
+// (which snippets are often marked with) and other C0 controls, ZWNJ and emoji; one
 // with no date and no source (no date filter lets it in) and a URL. Each
 // holds the commonest words, and the word "markup".
 std::vector<Document> markup_documents() {

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -293,6 +294,24 @@ TEST_F(ArchiveTest, SnippetMarksOriginalTextAndEscapesHtml) {
   EXPECT_GT(hits[0].score, 0);
 }
 
+
+// The stored text may hold the control bytes U+0001 and U+0002 (a pasted
+// terminal log, a broken converter); they must neither open nor close a
+// mark, wherever they stand against the match.
+TEST_F(ArchiveTest, SnippetMarksOnlyTheMatchWhenTheTextHoldsControlBytes) {
+  Archive a = create();
+  a.store({"s", "", "ئەمڕۆ \x01لە شار \x02هێزێكی گەورەی \x01هەیە", "", "", "", ""});
+  a.store({"t", "", "\x02پێش \x01هێزێكی\x02 دوای", "", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "هێزێکی";
+  const auto hits = a.search(r).hits;
+  ASSERT_EQ(hits.size(), 2u);
+  std::map<std::string, std::string> snippet;
+  for (const auto& h : hits) snippet[h.id] = h.snippet;
+  EXPECT_EQ(snippet["s"], "ئەمڕۆ لە شار <mark>هێزێكی</mark> گەورەی هەیە");
+  EXPECT_EQ(snippet["t"], "پێش <mark>هێزێكی</mark> دوای");
+}
 TEST_F(ArchiveTest, TitleOutweighsBody) {
   Archive a = create();
   a.store({"body", "هەواڵ", "ئەمڕۆ لە هەولێر کۆبوونەوە کرا", "", "", "", ""});
