@@ -312,6 +312,40 @@ TEST_F(ArchiveTest, SnippetMarksOnlyTheMatchWhenTheTextHoldsControlBytes) {
   EXPECT_EQ(snippet["s"], "ئەمڕۆ لە شار <mark>هێزێكی</mark> گەورەی هەیە");
   EXPECT_EQ(snippet["t"], "پێش <mark>هێزێكی</mark> دوای");
 }
+// A query with a prefix gets its page's snippets from one statement over the
+// page's rowid range: each hit must still get its own document's snippet,
+// on every page, with other matches inside the range left out.
+TEST_F(ArchiveTest, PrefixQuerySnippetsBelongToTheirHits) {
+  Archive a = create();
+  const std::map<std::string, std::string> bodies = {
+      {"a", "هێزی ئەمریکا لە ناوچەکە"}, {"b", "ئەمڕۆ هیچ نەبوو"},          {"c", "شار و هێزەکان و خەڵک"},
+      {"d", "کۆبوونەوەی هێزێک لە شار"}, {"e", "هێزەکانی پێشمەرگە هاتن"}, {"f", "باران بارى"}};
+  const std::map<std::string, std::string> expected = {
+      {"a", "<mark>هێزی</mark> ئەمریکا لە ناوچەکە"},
+      {"c", "شار و <mark>هێزەکان</mark> و خەڵک"},
+      {"d", "کۆبوونەوەی <mark>هێزێک</mark> لە شار"},
+      {"e", "<mark>هێزەکانی</mark> پێشمەرگە هاتن"}};
+  for (const auto& [id, body] : bodies) a.store({id, "", body, "", "", "", ""});
+  a.commit();
+  SearchRequest r;
+  r.query = "هێز* -پێشمەرگە";
+  r.limit = 10;
+  std::vector<std::string> all;
+  for (const auto& h : a.search(r).hits) {
+    all.push_back(h.id);
+    EXPECT_EQ(h.snippet, expected.at(h.id)) << h.id;
+  }
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, (std::vector<std::string>{"a", "c", "d"}));
+  r.limit = 1;
+  for (std::uint32_t offset = 0; offset < 3; ++offset) {
+    r.offset = offset;
+    const auto page = a.search(r).hits;
+    ASSERT_EQ(page.size(), 1u) << offset;
+    EXPECT_EQ(page[0].snippet, expected.at(page[0].id)) << page[0].id;
+  }
+}
+
 TEST_F(ArchiveTest, TitleOutweighsBody) {
   Archive a = create();
   a.store({"body", "هەواڵ", "ئەمڕۆ لە هەولێر کۆبوونەوە کرا", "", "", "", ""});
