@@ -111,14 +111,15 @@ class Indexer final : public archive::DocumentSink {
         superseded_ == 0 ? "" : ", " + std::to_string(superseded_) + " not stored (a later document has its id)";
     std::fprintf(stderr,
                  "kurdi index: %s: %llu document%s from %llu file%s in %.1f s (%.1f MB/s): %llu added, %llu updated, "
-                 "%llu unchanged%s; %llu exact duplicates, %llu near-duplicates; %llu skipped%s\n",
+                 "%llu unchanged%s; %llu exact duplicate%s, %llu near-duplicate%s; %llu skipped%s\n",
                  args_.archive.c_str(), static_cast<unsigned long long>(read_), read_ == 1 ? "" : "s",
                  static_cast<unsigned long long>(files_), files_ == 1 ? "" : "s", seconds,
                  seconds > 0 ? mb / seconds : 0.0,
                  static_cast<unsigned long long>(added_), static_cast<unsigned long long>(updated_),
                  static_cast<unsigned long long>(unchanged_), superseded.c_str(),
-                 static_cast<unsigned long long>(duplicates_),
-                 static_cast<unsigned long long>(near_duplicates_), static_cast<unsigned long long>(skipped_),
+                 static_cast<unsigned long long>(duplicates_), duplicates_ == 1 ? "" : "s",
+                 static_cast<unsigned long long>(near_duplicates_), near_duplicates_ == 1 ? "" : "s",
+                 static_cast<unsigned long long>(skipped_),
                  interrupted ? " (interrupted)" : "");
   }
 

@@ -39,6 +39,7 @@ printf '{"id":"j2","body":"سلێمانی شارێکی گەورەیە.","date":"
 "$KURDI" index "$A" "$TMP/update.jsonl" 2> "$TMP/err"
 grep -q "1 added, 1 updated" "$TMP/err" && pass "new content updates" || fail "update: $(cat "$TMP/err")"
 grep -q "'dup' has the same body as 'j1'" "$TMP/err" && pass "exact duplicate reported" || fail "duplicate: $(cat "$TMP/err")"
+grep -q "; 1 exact duplicate, 0 near-duplicates;" "$TMP/err" && pass "summary: one exact duplicate, in the singular" || fail "summary: $(tail -1 "$TMP/err")"
 
 # Search: text and JSON; exit 0 with or without hits.
 "$KURDI" search "$A" 'بەرپرس' > "$TMP/out" && rc=0 || rc=$?
@@ -263,7 +264,7 @@ check_eq "an id given twice in a run is said" \
 check_eq "an id given twice in a run: the later one is kept" "second version" \
   "$("$KURDI" export "$TMP/dup.db" --jsonl | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["body"])')"
 # outcomes FILE: the added/updated/unchanged part of the summary in FILE.
-outcomes() { sed -n 's/.* MB\/s): \(.*\); [0-9]* exact duplicates.*/\1/p' "$1"; }
+outcomes() { sed -n 's/.* MB\/s): \(.*\); [0-9]* exact duplicates\{0,1\},.*/\1/p' "$1"; }
 # The earlier one is not stored (it comes again in the same batch), so the
 # summary counts it apart, and a rerun of the same input changes nothing: it
 # writes nothing (the block bounds stay in use) and reports nothing updated.
