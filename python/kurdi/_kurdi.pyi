@@ -1,6 +1,6 @@
 # Type stubs of kurdi._kurdi, the compiled part of the kurdi package.
 import os
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union, overload
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Optional, Sequence, TypedDict, Union, overload
 
 __version__: str
 analyzer_version: str
@@ -197,7 +197,14 @@ class ArchiveStats(TypedDict):
 
 class Archive:
     """A kurdi search archive (one SQLite file), as kurdi index and kurdi search use."""
-    def __init__(self, path: Union[str, os.PathLike[str]], *, create: bool = True, read_only: bool = False) -> None: ...
+    def __init__(
+        self,
+        path: Union[str, os.PathLike[str]],
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        upgrade_progress: Optional[Callable[[int, int], object]] = None,
+    ) -> None: ...
     @property
     def path(self) -> str: ...
     @property

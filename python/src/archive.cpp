@@ -2,6 +2,7 @@
 // (kurdi::archive::Archive) for Python: add, search, delete, commit, a context
 // manager, and pickling by path. Every call takes the archive's own mutex with
 // the GIL released, so threads may share an Archive and others run meanwhile.
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -108,6 +109,12 @@ py::dict document_dict(const ka::Document& d) {
   return out;
 }
 
+/// The Python callable an archive's upgrade_progress calls (borrowed), while
+/// the archive is being opened; null afterwards.
+struct ProgressSlot {
+  PyObject* callable = nullptr;
+};
+
 /// The search results: the hits, best first, and a message when the query
 /// cannot match anything by its form (empty, or exclusions only).
 struct SearchResult {
@@ -117,7 +124,10 @@ struct SearchResult {
 
 class PyArchive {
  public:
-  PyArchive(std::string path, bool create, bool read_only) : path_(std::move(path)) {
+  // `upgrade_progress`: None or a callable(done, total), called while an
+  // archive of an older schema is upgraded on opening for writing.
+  PyArchive(std::string path, bool create, bool read_only, py::handle upgrade_progress = py::handle())
+      : path_(std::move(path)) {
     options_.create = create && !read_only;
     options_.read_only = read_only;
     // As the CLI: an archive indexed with another analyzer opens, so that
@@ -127,8 +137,29 @@ class PyArchive {
     // for writing it is upgraded, as by every kurdi command that writes.
     options_.allow_analyzer_mismatch = true;
     options_.keep_older_schema = read_only;
+    ka::OpenOptions open = options_;
+    // The core copies its options (and keeps them) without the GIL, so the
+    // function holds no Python reference: it borrows the callable (the
+    // caller's argument, alive for this call) through a slot that is
+    // emptied once the open is over. Its Python exception propagates as
+    // py::error_already_set, out of the core's upgrade transaction, which
+    // is then rolled back (closing the connection), and to the caller of
+    // Archive(...) as the same exception.
+    auto callback = std::make_shared<ProgressSlot>();
+    if (upgrade_progress && !upgrade_progress.is_none()) {
+      callback->callable = upgrade_progress.ptr();
+      open.upgrade_progress = [callback](std::uint64_t done, std::uint64_t total) {
+        if (!callback->callable) return;
+        py::gil_scoped_acquire acquire;
+        py::handle(callback->callable)(done, total);
+      };
+    }
+    struct Empty {
+      ProgressSlot& slot;
+      ~Empty() { slot.callable = nullptr; }
+    } empty{*callback};
     py::gil_scoped_release release;
-    archive_ = std::make_unique<ka::Archive>(path_, options_);
+    archive_ = std::make_unique<ka::Archive>(path_, open);
   }
 
   const std::string& path() const { return path_; }
@@ -230,15 +261,20 @@ Documents added are stored in a batch that commit() makes durable; leaving a
 `with` block commits (or rolls back on an exception) and closes. An archive
 pickles as its path and options and is reopened where it is unpickled (an
 uncommitted batch is not carried over).)")
-      .def(py::init([](py::handle path, bool create, bool read_only) {
-             return std::make_unique<PyArchive>(fspath(path), create, read_only);
+      .def(py::init([](py::handle path, bool create, bool read_only, py::handle upgrade_progress) {
+             if (!upgrade_progress.is_none() && !PyCallable_Check(upgrade_progress.ptr()))
+               throw py::type_error(std::string("upgrade_progress must be callable or None, not ") +
+                                    Py_TYPE(upgrade_progress.ptr())->tp_name);
+             return std::make_unique<PyArchive>(fspath(path), create, read_only, upgrade_progress);
            }),
-           "path"_a, py::kw_only(), "create"_a = true, "read_only"_a = false,
+           "path"_a, py::kw_only(), "create"_a = true, "read_only"_a = false, "upgrade_progress"_a = py::none(),
            "Opens the archive at `path`, creating it when `create` (the default) and not `read_only`. "
            "An archive indexed with another analyzer opens too (stats() says reindex_required; search() and "
            "the writes raise ArchiveError 'reindex_required' until reindex()), and read_only, one of an older "
            "schema, as it is (search() raises 'older_schema'; opened for writing, it is upgraded). "
-           "Raises ArchiveError.")
+           "`upgrade_progress`, None or a callable(done, total), is called while that upgrade runs (it reads "
+           "every document: total is their number; done goes from 0 to total); an exception it raises "
+           "stops the upgrade, which is rolled back, and propagates. Raises ArchiveError.")
       .def_property_readonly("path", &PyArchive::path, "The archive's file.")
       .def_property_readonly("read_only", &PyArchive::read_only)
       .def_property_readonly("closed", &PyArchive::closed)

@@ -244,6 +244,131 @@ def test_an_archive_of_a_newer_schema_is_refused(archive):
         assert e.value.kind == "newer_schema"
 
 
+# Takes a current archive back to schema 3, as version 3's migrations left it
+# (SimHash, its bands empty; tests/archive's kBackToSchema3): opened for
+# writing, it is upgraded, reading every body for its MinHash signature.
+BACK_TO_SCHEMA_3 = ("DROP TABLE near_signatures; DROP TABLE minhash_bands; "
+                    "ALTER TABLE documents ADD COLUMN simhash INTEGER; "
+                    "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL, "
+                    "PRIMARY KEY(band, doc)) WITHOUT ROWID; PRAGMA user_version = 3;")
+UPGRADE_DOCUMENTS = 2500  # more than the 1000 documents between two calls
+
+
+@pytest.fixture
+def schema_3(tmp_path):
+    path = tmp_path / "old.db"
+    with kurdi.Archive(path) as a:
+        a.add_many({"id": f"d{i}", "body": f"بەرپرسەکانی عێراق و ئەمریکا کۆبوونەوە {i}."}
+                   for i in range(UPGRADE_DOCUMENTS))
+    db = sqlite3.connect(path)
+    db.executescript(BACK_TO_SCHEMA_3)
+    db.close()
+    return path
+
+
+def schema_of(path):
+    """The schema version and whether the MinHash tables are there, read with
+    sqlite3 (not kurdi, which could upgrade the file)."""
+    db = sqlite3.connect(path)
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        return version, "near_signatures" in tables
+    finally:
+        db.close()
+
+
+def test_upgrade_progress_is_called_while_an_older_schema_is_upgraded(schema_3):
+    assert schema_of(schema_3) == (3, False)
+    calls = []
+    with kurdi.Archive(schema_3, upgrade_progress=lambda done, total: calls.append((done, total))) as a:
+        assert a.stats()["schema_version"] == a.stats()["current_schema_version"] == 4
+        assert a.check() == [] and len(a) == UPGRADE_DOCUMENTS
+        assert len(a.search("بەرپرس", limit=5)) == 5
+    assert schema_of(schema_3) == (4, True)
+    assert calls[0] == (0, UPGRADE_DOCUMENTS) and calls[-1] == (UPGRADE_DOCUMENTS, UPGRADE_DOCUMENTS)
+    assert all(type(done) is int and type(total) is int for done, total in calls)
+    assert {total for _, total in calls} == {UPGRADE_DOCUMENTS}
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones) and (1000, UPGRADE_DOCUMENTS) in calls and (2000, UPGRADE_DOCUMENTS) in calls
+    # Nothing left to upgrade: never called.
+    calls.clear()
+    kurdi.Archive(schema_3, upgrade_progress=lambda done, total: calls.append((done, total))).close()
+    assert calls == []
+
+
+def test_an_exception_from_upgrade_progress_rolls_the_upgrade_back(schema_3):
+    class Stop(Exception):
+        pass
+
+    stop = Stop("enough")
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if done >= 1000:  # half way: signatures of 1000 documents were written
+            raise stop
+
+    with pytest.raises(Stop) as e:
+        kurdi.Archive(schema_3, upgrade_progress=progress)
+    assert e.value is stop and calls == [0, 1000]
+    # The upgrade's transaction was rolled back: still schema 3, refused
+    # read-only for search and read as it is.
+    assert schema_of(schema_3) == (3, False)
+    with pytest.raises(kurdi.ArchiveError) as e:
+        kurdi.Archive(schema_3, read_only=True).search("بەرپرس")
+    assert e.value.kind == "older_schema"
+    a = kurdi.Archive(schema_3, read_only=True)
+    assert a.stats()["schema_version"] == 3 and len(a) == UPGRADE_DOCUMENTS
+    a.close()
+    # A BaseException (Ctrl-C while upgrading) is passed on as well.
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        kurdi.Archive(schema_3, upgrade_progress=interrupt)
+    assert schema_of(schema_3) == (3, False)
+    # Opened again, it upgrades as if nothing had happened.
+    calls.clear()
+    with kurdi.Archive(schema_3, upgrade_progress=lambda done, total: calls.append(done)) as a:
+        assert a.check() == [] and len(a) == UPGRADE_DOCUMENTS
+    assert calls[0] == 0 and calls[-1] == UPGRADE_DOCUMENTS
+    assert schema_of(schema_3) == (4, True)
+
+
+def test_upgrade_progress_must_be_callable(schema_3, tmp_path):
+    for bad in (42, "print", [print]):
+        with pytest.raises(TypeError, match="upgrade_progress must be callable or None, not"):
+            kurdi.Archive(schema_3, upgrade_progress=bad)
+        # refused before the archive is opened: neither upgraded nor created
+        assert schema_of(schema_3) == (3, False)
+        with pytest.raises(TypeError):
+            kurdi.Archive(tmp_path / "new.db", upgrade_progress=bad)
+        assert not (tmp_path / "new.db").exists()
+    with pytest.raises(TypeError):
+        kurdi.Archive(schema_3, None, upgrade_progress=None)  # keyword-only
+    kurdi.Archive(tmp_path / "new.db", upgrade_progress=None).close()  # None: the default
+
+
+def test_upgrade_progress_is_not_called_read_only(schema_3):
+    calls = []
+    a = kurdi.Archive(schema_3, read_only=True, upgrade_progress=lambda done, total: calls.append(done))
+    assert a.stats()["schema_version"] == 3 and len(a.documents()) == UPGRADE_DOCUMENTS
+    a.close()
+    assert calls == [] and schema_of(schema_3) == (3, False)
+
+
+def test_archive_stub_signature_matches_runtime():
+    import ast
+    stub = ast.parse((pathlib.Path(kurdi.__file__).parent / "_kurdi.pyi").read_text(encoding="utf-8"))
+    (archive,) = [c for c in stub.body if isinstance(c, ast.ClassDef) and c.name == "Archive"]
+    (init,) = [f for f in archive.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"]
+    signature = kurdi.Archive.__init__.__doc__.split("\n")[0]
+    assert [a.arg for a in init.args.kwonlyargs] == ["create", "read_only", "upgrade_progress"]
+    for name in [a.arg for a in init.args.args[1:] + init.args.kwonlyargs]:
+        assert f"{name}: " in signature, (name, signature)
+
+
 def search_ids(archive_pickle, query):
     archive = pickle.loads(archive_pickle)
     return [h.id for h in archive.search(query)]
