@@ -48,6 +48,7 @@ bool has_prefix(const search::Query& query) {
     if (std::any_of(group.any.begin(), group.any.end(), prefix)) return true;
   return std::any_of(query.excluded.begin(), query.excluded.end(), prefix);
 }
+
 // Deep pages skip the narrowed first match (it ranks offset + limit hits).
 constexpr std::uint64_t kMaxNarrowPage = 1000;
 // Narrow passes before the full match.
@@ -343,9 +344,9 @@ struct Archive::Impl {
   // At least how many documents a one-word prefix matches: the most that
   // one common term starting with it is in (term_postings keeps their
   // counts), or 0 where that is not known. Counting them through FTS5 would
-  // merge the postings of every term the prefix starts, for the whole index
-  // (about 1.5 s for a one-letter prefix on the 1 GB bench archive), before
-  // a capped count could stop. FTS5 matches the prefix against the stored
+  // merge the postings of every term the prefix starts, for the whole index,
+  // before a capped count could stop: seconds for a one-letter prefix on the
+  // 1 GB bench archive (docs/benchmarks.md, "Snippets of prefix queries"). FTS5 matches the prefix against the stored
   // terms that start with the word's search form (written forms, and stems
   // written as forms, never the marked stem terms), the range read here.
   // Latin words are left out: their prefix also stands for Arabic-script
@@ -369,9 +370,8 @@ struct Archive::Impl {
   // common term is in (a prefix: prefix_documents_at_least); and an AND of
   // groups of at least n_1 .. n_k of the N documents matches at least
   // n_1 + ... + n_k - (k - 1) N of them (what each group misses is at most
-  // N - n_g). Exclusions could take any of
-  // them away. Counting up to 10,000 of common words' matches took more
-  // time than finding their page.
+  // N - n_g). Exclusions could take any of them away. Counting up to 10,000
+  // of common words' matches took more time than finding their page.
   bool reaches(const search::Query& query, std::uint64_t at_most) const {
     if (!ranked) ranked = meta("tokenizer") == "kurdi";
     if (!*ranked || query.all.empty() || !query.excluded.empty()) return false;
