@@ -1754,7 +1754,8 @@ std::string verb_features(const Candidate& c) {
     else if (is(t, "ADD")) add = true;
     else if (is(t, "IMP.2S")) imp = true, person = "2S";
     else if (is(t, "PRF.3S")) perfect = perfect_3s = true, person = "3S";  // (alone when contracted: کردۆتەوە)
-    else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "PRF.")) person = t.substr(4);
+    else if (begins(t, "PRF.")) perfect = true, person = t.substr(4);  // (alone after a stem in وو: بوونەتە)
+    else if (begins(t, "PRS.") || begins(t, "PST.")) person = t.substr(4);
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person

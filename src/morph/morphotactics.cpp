@@ -173,7 +173,18 @@ constexpr Table build() {
   t.add({S::v_perfect}, "یت", A::any, "PRF.2S", "2S", S::v_perfect_person);
   t.add({S::v_perfect}, "ین", A::any, "PRF.1P", "1P", S::v_perfect_person);
   t.add({S::v_perfect}, "ن", A::any, "PRF.3P", "3P", S::v_perfect_person);
-  t.add({S::v_perfect_person}, "ەتەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
+  // after a past stem in وو the perfect's وو merges with the stem's, as in
+  // بووە: بوونەتەوە, چووینەتە. Alone, بووم, بووین, بوون are read as the
+  // past (v_perfect_merged is not accepting): only the ە and ت that follow
+  // show the perfect.
+  t.add({S::v_past}, "م", A::waw, "PRF.1S", "1S", S::v_perfect_merged);
+  t.add({S::v_past}, "یت", A::waw, "PRF.2S", "2S", S::v_perfect_merged);
+  t.add({S::v_past}, "ین", A::waw, "PRF.1P", "1P", S::v_perfect_merged);
+  t.add({S::v_past}, "ن", A::waw, "PRF.3P", "3P", S::v_perfect_merged);
+  // the perfect's ە after the person ending stands only before the ت of
+  // -ەوە and of the directional ـە: هاتوومەتەوە, گەیشتوونەتە
+  t.add({S::v_perfect_person, S::v_perfect_merged}, "ە", A::any, "PRF", "", S::v_perfect_person_e);
+  t.add({S::v_perfect_person_e}, "ت", A::any, "T", "", S::v_perfect_t);
   // the perfect with the third-person agent: کردوویەتی, کردوویەتییەوە
   t.add({S::v_perfect}, "یەتی", A::any, "PRF.3S", "3S", S::v_perfect_person);
   t.add({S::v_perfect_person}, "یەوە", A::yeh, "V.EWE", "LGSPEC3", S::v_ewe);
@@ -271,7 +282,7 @@ std::string_view state_name(State state) noexcept {
       "v_present",     "v_present_r",    "v_person",         "v_ewe",            "v_end",
       "v_past",        "v_past_person",  "v_perfect",        "v_perfect_e",      "v_perfect_t",
       "v_perfect_person", "v_perfect_clitic", "v_pluperfect", "v_infinitive",    "v_infinitive_ewe",
-      "v_past_add"};
+      "v_past_add",    "v_perfect_merged", "v_perfect_person_e"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(S::count));
   return kNames[static_cast<std::size_t>(state)];
 }
@@ -284,6 +295,8 @@ bool accepting(State state) noexcept {
     case S::v_perfect_t:  // the ت only stands before -ەوە or the directional ـە
     case S::v_present_r:  // the ر only stands before -ەوە
     case S::v_past_add:   // the -یش only stands before the agent clitic
+    case S::v_perfect_merged:    // (بووم alone is the past)
+    case S::v_perfect_person_e:  // the ە only stands before ت
       return false;
     default:
       return true;

@@ -109,6 +109,26 @@ TEST(Lemma, PerfectAfterWawAndContracted) {
   EXPECT_EQ(kurdi::lemma("کردۆ"), "کردۆ");
 }
 
+// The perfect with a person ending before the ت of -ەوە or of the directional
+// ـە, and after a past stem in وو, where the perfect's وو merges with the
+// stem's: only the ە and ت that follow tell that perfect from the past.
+TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  const auto arrived = first("گەیشتوونەتە");
+  EXPECT_EQ(arrived.lemma, "گەیشتن");
+  EXPECT_EQ(arrived.features, "V;PRS;PRF;IND;ARGNO3P;LGSPEC2");
+  EXPECT_EQ(first("هاتووینەتەوە").features, "V;PRS;PRF;IND;ARGNO1P;LGSPEC3");
+  const auto merged = first("بوونەتەوە");
+  EXPECT_EQ(merged.lemma, "بوون");
+  EXPECT_EQ(merged.features, "V;PRS;PRF;IND;ARGNO3P;LGSPEC3");
+  EXPECT_EQ(first("چووینەتە").lemma, "چوون");
+  EXPECT_EQ(first("بوومەتە").features, "V;PRS;PRF;IND;ARGNO1S;LGSPEC2");
+  // alone, the person ending after وو is the past
+  for (const auto& a : kurdi::analyze("بووین")) EXPECT_EQ(a.features.find("PRF"), std::string::npos) << a.features;
+  // the ە of the perfect stands only before ت
+  EXPECT_FALSE(first("هاتوونە").known);
+}
+
 // -یش/-ش in the verb complex: after the first element (preverb, nominal part
 // or first prefix), before the pronominal clitic; after a transitive past
 // stem, before the agent clitic. An intransitive ending is no clitic.
