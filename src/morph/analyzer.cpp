@@ -1118,12 +1118,19 @@ class Search {
   void emit() {
     const Candidate& c = cur_;
     if (c.verb >= 0 && (c.kind == Kind::past || c.kind == Kind::passive_past)) {
-      bool sbjv = false, cond = false;
+      // A past stem takes ب only in the past conditional, and the
+      // infinitive takes no aspect or mood prefix, only نە (نەکردن; دەکردن
+      // is no word).
+      bool sbjv = false, cond = false, aspect = false, infinitive = false;
       for (std::size_t n = 0; n < c.count; ++n) {
-        sbjv = sbjv || is(c.pieces[n].tag(), "SBJV");
-        cond = cond || is(c.pieces[n].tag(), "COND");
+        const std::string_view t = c.pieces[n].tag();
+        sbjv = sbjv || is(t, "SBJV");
+        cond = cond || is(t, "COND");
+        aspect = aspect || is(t, "IPFV") || is(t, "NEG.IPFV") || is(t, "NEG.IMP");
+        infinitive = infinitive || is(t, "INF");
       }
       if (sbjv && !cond) return;
+      if (infinitive && (aspect || sbjv)) return;
     }
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).

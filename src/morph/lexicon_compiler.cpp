@@ -286,10 +286,11 @@ int main(int argc, char** argv) {
     if (listed_passive) {
       add_stems(b, c[7], Kind::passive_past, id, preverb, verbs, line);
       add_stems(b, c[8], Kind::passive_present, id, preverb, verbs, line);
-    } else if (c[3] != "-") {
+    } else if (c[3] != "-" && c[4] != "intr") {
       // No source lists the passive: it is regular, built on the present
       // stem with را / رێ, an ە-final stem losing its ە (بین -> بینرا,
-      // بینرێ; کۆکە -> کۆکرا, کۆکرێ).
+      // بینرێ; کۆکە -> کۆکرا, کۆکرێ). An intransitive verb has none (هاتن
+      // would give ێرا, which read کامێرای as کام + ێرا + ی).
       for (const auto& present : split(c[3], ',')) {
         std::string base = present;
         const std::string e = "ە";

@@ -85,11 +85,13 @@ UserLexicon UserLexicon::parse(std::string_view text, std::string_view name) {
       const auto pv = static_cast<std::uint16_t>(preverb.size());
       impl->keys[past].push_back({0, id, morph::Kind::past, morph::Upos::VERB, pv});
       impl->keys[present].push_back({0, id, morph::Kind::present, morph::Upos::VERB, pv});
-      // the regular passive (docs/morphology.md)
-      std::string base = present;
-      if (base.size() > preverb.size() + 2 && base.ends_with("ە")) base.resize(base.size() - 2);
-      impl->keys[base + "را"].push_back({0, id, morph::Kind::passive_past, morph::Upos::VERB, pv});
-      impl->keys[base + "رێ"].push_back({0, id, morph::Kind::passive_present, morph::Upos::VERB, pv});
+      // the regular passive, which an intransitive verb has not (docs/morphology.md)
+      if (transitive != 0) {
+        std::string base = present;
+        if (base.size() > preverb.size() + 2 && base.ends_with("ە")) base.resize(base.size() - 2);
+        impl->keys[base + "را"].push_back({0, id, morph::Kind::passive_past, morph::Upos::VERB, pv});
+        impl->keys[base + "رێ"].push_back({0, id, morph::Kind::passive_present, morph::Upos::VERB, pv});
+      }
       if (!preverb.empty()) impl->keys[preverb].push_back({0, -1, morph::Kind::preverb, morph::Upos::X, 0});
       canonical.push_back(word + "\tVERB\t" + past + "\t" + present + "\t" + preverb +
                           (cols.size() == 6 ? "\t" + cols[5] : std::string()));

@@ -129,6 +129,16 @@ TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
   EXPECT_FALSE(first("هاتوونە").known);
 }
 
+// The infinitive takes نە but no aspect or mood prefix, and an intransitive
+// verb has no passive.
+TEST(Lemma, InfinitiveAndPassiveOnlyWhereTheGrammarHasThem) {
+  for (const auto& a : kurdi::analyze("دەکردن")) EXPECT_EQ(a.features.find("V.MSDR"), std::string::npos) << a.features;
+  EXPECT_EQ(kurdi::analyze("نەکردن").front().features, "V.MSDR;NEG");
+  EXPECT_EQ(kurdi::lemma("هەناردەکردنی"), "هەناردەکردنی");  // not هەنار + دەکردنی
+  for (const auto& a : kurdi::analyze("کامێرای")) EXPECT_NE(a.lemma, "هاتن");  // no passive ێرا of هاتن
+  EXPECT_EQ(kurdi::lemma("کامێرای"), "کامێرا");
+}
+
 // -یش/-ش in the verb complex: after the first element (preverb, nominal part
 // or first prefix), before the pronominal clitic; after a transitive past
 // stem, before the agent clitic. An intransitive ending is no clitic.
@@ -484,6 +494,12 @@ TEST(UserLexicon, VerbTransitivityGivenOrFromItsLightVerb) {
   // '-' for no preverb, so that the transitivity can follow
   const auto plain = kurdi::UserLexicon::parse("زژڤاندن\tVERB\tزژڤاند\tزژڤێن\t-\ttr\n");
   EXPECT_EQ(features(plain, "زژڤاندمان"), "V;PST;IND;LGSPEC8(1P)");
+  // the regular passive only for a verb that is not intransitive
+  EXPECT_EQ(features(plain, "زژڤێنرا"), "V;PST;IND;PASS");
+  const auto intransitive = kurdi::UserLexicon::parse("زژڤان\tVERB\tزژڤا\tزژڤێ\t-\tintr\n");
+  EXPECT_EQ(features(intransitive, "زژڤام"), "V;PST;IND;ARGNO1S");
+  kurdi::Analyzer session(1024, &intransitive);
+  EXPECT_FALSE(session.analyze("زژڤێرا").front().known);
 }
 
 }  // namespace
