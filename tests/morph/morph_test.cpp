@@ -129,6 +129,35 @@ TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
   EXPECT_FALSE(first("هاتوونە").known);
 }
 
+// A compound verb the lexicon does not list: a lexicon noun or adjective and
+// a light verb's form written as one word. Its lemma is the two together.
+TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  const auto warming = first("گەرمکردنی");
+  EXPECT_EQ(warming.lemma, "گەرمکردن");
+  EXPECT_EQ(warming.upos, "VERB");
+  EXPECT_TRUE(warming.known);
+  EXPECT_EQ(warming.features, "V.MSDR;LGSPEC1");
+  EXPECT_EQ(joined(warming), "گەرمکردنی");
+  EXPECT_EQ(warming.morphemes.front().tag, "preverb");
+  EXPECT_EQ(kurdi::stems("گەرمکردنی"), std::vector<std::string>{"گەرمکردن"});
+  // the clitic after the nominal part, as in the lexicon's compounds
+  const auto made = first("جوانیانکرد");
+  EXPECT_EQ(made.lemma, "جوانکردن");
+  EXPECT_EQ(made.features, "V;PST;IND;LGSPEC8(3P)");
+  EXPECT_EQ(kurdi::lemma("گەورەیانکردووە"), "گەورەکردن");
+  EXPECT_EQ(kurdi::lemma("قورسبوونی"), "قورسبوون");
+  // the longest nominal part: بەهێز + کردنی, not the preposition بە + هێزکردنی
+  EXPECT_EQ(kurdi::lemma("بەهێزکردنی"), "بەهێزکردن");
+  // an adverb joined to a verb is two words without a space, no compound
+  EXPECT_FALSE(first("ئەوەنەبێت").known);
+  // a session gives the same
+  kurdi::Analyzer session;
+  EXPECT_EQ(session.lemma("جوانیانکرد"), "جوانکردن");
+  EXPECT_EQ(session.stems("گەرمکردنی"), std::vector<std::string>{"گەرمکردن"});
+  EXPECT_EQ(session.analyze("گەرمکردنی").front().stem, "گەرمکرد");
+}
+
 // The infinitive takes نە but no aspect or mood prefix, and an intransitive
 // verb has no passive.
 TEST(Lemma, InfinitiveAndPassiveOnlyWhereTheGrammarHasThem) {

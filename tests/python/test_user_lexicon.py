@@ -7,9 +7,9 @@ import pytest
 import kurdi
 from conftest import sample_lines
 
-LEXICON = "# a newsroom's words\nمیلیشیا\tNOUN\nفێسبووک\tPROPN\t500\nپۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n"
+LEXICON = "# a newsroom's words\nمیلیشیا\tNOUN\nفێسبووک\tPROPN\t500\nلایککردن\tVERB\tلایککرد\tلایککە\tلایک\n"
 LINES = sample_lines(include_lid=False)[:300] + [
-    "فێسبووکەکەی میلیشیاکاندا پۆستیانکرد", "پۆستکردنەکان و فێسبووکەکان", "دەیپۆستکەن"]
+    "فێسبووکەکەی میلیشیاکاندا لایکیانکرد", "لایککردنەکان و فێسبووکەکان", "دەیلایککەن"]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_lemma_and_stem_equal_cli(cli, lexicon_file):
 
 def test_the_lexicon_changes_results_and_version(lexicon_file):
     a = kurdi.Analyzer(lexicon_file)
-    assert a.lemma("پۆستیانکرد") == "پۆستکردن" != kurdi.lemma("پۆستیانکرد")
+    assert a.lemma("لایکیانکرد") == "لایککردن" != kurdi.lemma("لایکیانکرد")
     assert a.analyze("فێسبووکەکەی")[0].upos == "PROPN"
     assert a.analyzer_version == f"{kurdi.analyzer_version}+user.{a.lexicon_hash}"
     assert a.lexicon_size == 3 and a.name == str(lexicon_file)
@@ -49,7 +49,7 @@ def test_the_lexicon_changes_results_and_version(lexicon_file):
 def test_pickle_and_errors(lexicon_file):
     a = kurdi.Analyzer(lexicon_file)
     b = pickle.loads(pickle.dumps(a))
-    assert b.analyzer_version == a.analyzer_version and b.lemma("پۆستیانکرد") == "پۆستکردن"
+    assert b.analyzer_version == a.analyzer_version and b.lemma("لایکیانکرد") == "لایککردن"
     with pytest.raises(ValueError, match="my.tsv:2: .*NONE"):
         kurdi.Analyzer(text="میلیشیا\tNOUN\nوشە\tNONE\n", name="my.tsv")
     with pytest.raises(FileNotFoundError):
