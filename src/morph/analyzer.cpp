@@ -1592,8 +1592,30 @@ class Search {
       for (const auto& c : morph::clitics())
         if (starts_with(form_, j, c.surface) && may_start_light_verb(j + c.surface.size()))
           compound_at(j, j + c.surface.size(), &c);
-      if (!out_.empty()) return;
+      if (!out_.empty()) {
+        if (joined_word_reads_it()) out_.clear();
+        return;
+      }
     }
+  }
+
+  // Whether a word read as a compound is rather a word with something joined
+  // to it, which a later fallback reads: the conjunction و after a word the
+  // lexicon explains (ئاشکراو is ئاشکرا + و, not ئاش + کراو; زەویداو is زەوی +
+  // دا + و), or the postposition دا or the definite کە after a stem the word
+  // lists attest with a marker (ئاییندەدا is ئاییندە + دا, not ئایین + دەدا;
+  // بیناکە is بینا + کە, not بی + ناکە: guess()).
+  bool joined_word_reads_it() {
+    static constexpr std::string_view kWaw = "\u0648";
+    if (form_.size() >= kWaw.size() + 4 && ends_with(form_, kWaw) &&
+        !rest_readings(0, form_.size() - kWaw.size()).empty())
+      return true;
+    for (std::string_view ending : {std::string_view("\u062F\u0627"), std::string_view("\u06A9\u06D5")}) {
+      if (form_.size() < ending.size() + 4 || !ends_with(form_, ending)) continue;
+      const std::string_view stem = form_.substr(0, form_.size() - ending.size());
+      return morph::marked_forms(stem, morph::hash_more(morph::kHashSeed, stem)) != 0;
+    }
+    return false;
   }
 
   // Whether a light verb's form may start at byte i (a test of a few

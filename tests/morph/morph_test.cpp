@@ -151,6 +151,11 @@ TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
   EXPECT_EQ(kurdi::lemma("بەهێزکردنی"), "بەهێزکردن");
   // an adverb joined to a verb is two words without a space, no compound
   EXPECT_FALSE(first("ئەوەنەبێت").known);
+  // nor is a word with a conjunction, postposition or definite کە joined to it
+  EXPECT_EQ(kurdi::lemma("ئاشکراو"), "ئاشکرا");  // ئاشکرا + و, not ئاش + کراو
+  EXPECT_EQ(kurdi::lemma("زەویداو"), "زەوی");   // زەوی + دا + و
+  EXPECT_EQ(kurdi::lemma("ئاییندەدا"), "ئاییندە");  // the guess: ئاییندە + دا, not ئایین + دەدا
+  EXPECT_EQ(kurdi::lemma("بیناکە"), "بینا");  // the guess: بینا + کە, not بی + ناکە
   // a session gives the same
   kurdi::Analyzer session;
   EXPECT_EQ(session.lemma("جوانیانکرد"), "جوانکردن");
@@ -166,6 +171,10 @@ TEST(Lemma, InfinitiveAndPassiveOnlyWhereTheGrammarHasThem) {
   EXPECT_EQ(kurdi::lemma("هەناردەکردنی"), "هەناردەکردنی");  // not هەنار + دەکردنی
   for (const auto& a : kurdi::analyze("کامێرای")) EXPECT_NE(a.lemma, "هاتن");  // no passive ێرا of هاتن
   EXPECT_EQ(kurdi::lemma("کامێرای"), "کامێرا");
+  // a transitive verb the sources tag intransitive has its passive from the
+  // supplement's transitivity (data/lexicon/verbs_supplement.tsv)
+  EXPECT_EQ(kurdi::lemma("داڕێژراوە"), "داڕشتن");
+  EXPECT_EQ(kurdi::lemma("دادەپۆشرێت"), "داپۆشین");
 }
 
 // -یش/-ش in the verb complex: after the first element (preverb, nominal part
