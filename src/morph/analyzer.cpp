@@ -108,6 +108,9 @@ constexpr std::string_view kProclitics[] = {"لە", "بە", "بۆ"};
 constexpr std::string_view kLightVerbs[] = {"کردن", "بوون", "دان",   "هاتن",  "کەوتن", "گرتن",
                                             "خستن", "کێشان", "هێنان", "بردن", "خواردن"};
 constexpr float kCompoundCost = 1.0f;
+// A name in -یا gives an adjective in -ی (ڕووسیا -> ڕووسی) only when the
+// Wikipedia counts have it at least this often (Search::country_in_ya).
+constexpr std::uint32_t kCountryNameMinFreq = 100;
 // Two letters at least on either side (چەک + کرد, ئەنجام + دا).
 constexpr std::size_t kMinCompoundHeadBytes = 4;
 constexpr std::size_t kMinCompoundTailBytes = 4;
@@ -726,7 +729,19 @@ class Search {
         with_e_ += "\u0627";
         each(with_e_, morph::hash_more(hj, "\u0627"), [&](const morph::Entry& e) {
           for (const Record& r : e.records)
-            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 2);
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !country_in_ya(stem, r))
+              derived_from(r, b, j, j + 2);
+        });
+      }
+      // ...and of a country's name in -یا, whose ی the adjective keeps: ڕووسیا ->
+      // ڕووسی, ئەڵمانیا -> ئەڵمانی (read as ڕووس + ی, the lemma ڕووسی; so
+      // ئۆکرانییەکان is ئۆکرانی + یەکان, not ئۆکرانیی + ەکان, above).
+      if (j >= b + 6 && ends_with(stem, "\u06CC")) {
+        with_e_.assign(stem);
+        with_e_ += "\u0627";
+        each(with_e_, morph::hash_more(hj, "\u0627"), [&](const morph::Entry& e) {
+          for (const Record& r : e.records)
+            if (country_in_ya(stem, r)) derived_from(r, b, j - 2, j);
         });
       }
       // ە-final stems lose the ە before the plural ان (وشە -> وشان, وشانە)
@@ -783,6 +798,15 @@ class Search {
     stem_piece_ = cur_.count;
     require_a_ = false;
     suffixes(d, State::n_stem, /*nominal=*/true);
+  }
+
+  // Whether r, the lexicon's record of stem + ا, is a country's name in -یا
+  // (ڕووسیا for the stem ڕووسی). Only a name the Wikipedia counts attest
+  // often: the lexicon's rare names in -یا (ڕۆیا, فریا, سورەیا) took ڕۆیی,
+  // فری, سورەیە from their verbs and nouns.
+  static bool country_in_ya(std::string_view stem, const Record& r) {
+    return r.kind == Kind::lemma && r.upos == Upos::PROPN && r.freq >= kCountryNameMinFreq && stem.size() >= 6 &&
+           ends_with(stem, "\u06CC");
   }
 
   // --- verb forms --------------------------------------------------------

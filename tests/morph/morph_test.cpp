@@ -689,6 +689,21 @@ TEST(Derivation, RelationalAdjectivesAndContractions) {
   EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
 }
 
+// A country's name in -یا: the adjective keeps its ی (ڕووسیا -> ڕووسی), so
+// ئۆکرانییەکان is ئۆکرانی + یەکان; a rare name in -یا gives no adjective.
+TEST(Derivation, AdjectiveOfACountryInYa) {
+  const auto a = kurdi::analyze("ڕووسی").front();
+  EXPECT_EQ(a.lemma, "ڕووسی");
+  EXPECT_EQ(a.upos, "ADJ");
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(a.morphemes.back().tag, "DER.ADJ");
+  const auto plural = kurdi::analyze("ئۆکرانییەکان").front();
+  EXPECT_EQ(plural.lemma, "ئۆکرانی");
+  EXPECT_EQ(plural.features, "ADJ;DEF;PL");
+  EXPECT_EQ(kurdi::lemma("ئەڵمانییەکان"), "ئەڵمانی");
+  EXPECT_EQ(kurdi::lemma("فری"), "فڕین");  // فریا is a rare name: فری stays فڕی written with ر
+}
+
 TEST(Derivation, JoinedPrepositionBeforeAPronoun) {
   // Before a pronoun too; لەمن and لەتۆ were the dialect pronouns ئەمن, ئەتۆ
   // contracted, and بۆمن the preposition with a clitic and a copula.
