@@ -1202,6 +1202,9 @@ class Search {
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
       if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
+      // The perfect's و and its third-person ە are one ending (کراوە, گەڕاوە,
+      // کردووە): it costs one affix, as the -ەوە it was read as before did.
+      if (is(c.pieces[n].tag(), "PRF.3S") && n > 0 && is(c.pieces[n - 1].tag(), "PRF")) --affixes;
     }
     // (the same float operations, in the same order, as ever: costs are compared exactly)
     float cost = c.cost;

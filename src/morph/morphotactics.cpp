@@ -150,9 +150,12 @@ constexpr Table build() {
     t.add({from}, "تان", A::any, "PST.2P", "2P", S::v_past_person);
     t.add({from}, "یان", A::any, "PST.3P", "3P", S::v_past_person);
   }
+  // (not وە right after a past stem in a vowel: there it is the perfect, و +
+  // ە: کراوە, گەڕاوە, بینیوە; -ەوە after such a stem follows the person
+  // ending: کرایەوە, گەڕایەوە)
   for (S from : {S::v_past, S::v_past_person, S::v_pluperfect}) {
     t.add({from}, "ەوە", A::consonant, "V.EWE", "LGSPEC3", S::v_ewe);
-    t.add({from}, "وە", A::vowel, "V.EWE", "LGSPEC3", S::v_ewe);
+    if (from != S::v_past) t.add({from}, "وە", A::vowel, "V.EWE", "LGSPEC3", S::v_ewe);
   }
   t.add({S::v_past}, "ە", A::consonant, "DIR", "LGSPEC2", S::v_end);
   t.add({S::v_past_person}, "ە", A::consonant, "DIR", "LGSPEC2", S::v_end);

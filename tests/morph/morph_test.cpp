@@ -129,6 +129,18 @@ TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
   EXPECT_FALSE(first("هاتوونە").known);
 }
 
+// After a past stem in a vowel, وە is the perfect (و + ە), not -ەوە, which
+// follows the person ending there (کرایەوە); the perfect's و and ە are one
+// ending, so the perfect wins over an adjective the lexicon lists (گەڕاو).
+TEST(Lemma, PerfectAfterAStemInAVowel) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  EXPECT_EQ(first("کراوە").features, "V;PRS;PRF;IND;PASS;ARGNO3S");
+  EXPECT_EQ(first("گەڕاوە").lemma, "گەڕان");
+  EXPECT_EQ(first("ماوەتەوە").lemma, "مان");
+  EXPECT_EQ(first("کرایەوە").features, "V;PST;IND;PASS;ARGNO3S;LGSPEC3");
+  for (const auto& a : kurdi::analyze("کراوە")) EXPECT_EQ(a.features.find("LGSPEC3"), std::string::npos) << a.features;
+}
+
 // A compound verb the lexicon does not list: a lexicon noun or adjective and
 // a light verb's form written as one word. Its lemma is the two together.
 TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
