@@ -125,6 +125,58 @@ constexpr float kJoinedConjunctionCost = 1.0f;
 // A relational adjective derived with -ی from a lexicon noun pays this on top
 // of the suffix's affix cost (a lexicon adjective, or noun + ezafe, is preferred).
 constexpr float kDerivationCost = 0.5f;
+// Derivational suffixes read on a lexicon word when nothing else explains the
+// word (Search::suffix_derivations), each at the relational adjective's cost,
+// giving a derived lexeme that is its own lemma and takes the nominal
+// suffixes: تاوانکار, تاوانکاران. The base has two letters at least.
+struct Derivation {
+  std::string_view suffix;
+  After after;      // what the base must end in
+  unsigned bases;   // the UPOS of the base it takes (bits of kBase...)
+  Upos result;
+  std::string_view tag;
+};
+constexpr std::size_t kMinDerivationBaseBytes = 4;
+constexpr unsigned kBaseNoun = 1, kBaseAdj = 2, kBaseQuantity = 4;  // (quantity: a numeral, adverb or determiner)
+constexpr Derivation kDerivations[] = {
+    {"دار", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},     // who has it: ئیماندار, مەترسیدار
+    {"مەند", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},    // زەرەرمەند, تایبەتمەند
+    {"خواز", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},    // who seeks it: چاکەخواز
+    {"کار", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG"},     // who does it: تاوانکار, چاکەکار
+    {"گەر", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG"},     // دادگەر, هاوەڵگەر
+    {"ناس", After::any, kBaseNoun, Upos::NOUN, "DER.AG"},                // who knows it: کۆمەڵناس, زمانناس
+    // the abstract noun of each of the above (ی): what the agent does, the
+    // state of who has it: هاوکاری, گۆڕانکاری, هۆشداری, کۆمەڵناسی, تایفەگەری
+    {"داری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
+    {"مەندی", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
+    {"خوازی", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
+    {"کاری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
+    {"گەری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
+    {"ناسی", After::any, kBaseNoun, Upos::NOUN, "DER.N"},
+    {"ایەتی", After::consonant, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},  // پێغەمبەرایەتی, دۆستایەتی
+    {"یەتی", After::vowel, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},       // پاشایەتی, برایەتی
+    {"ەها", After::consonant, kBaseNoun | kBaseQuantity, Upos::ADJ, "DER.ADJ"},  // many: جۆرەها, ساڵەها, چەندەها
+};
+constexpr bool derives(const Derivation& d, Upos base) {
+  switch (base) {
+    case Upos::NOUN: return d.bases & kBaseNoun;
+    case Upos::ADJ: return d.bases & kBaseAdj;
+    case Upos::NUM: case Upos::ADV: case Upos::DET: return d.bases & kBaseQuantity;
+    default: return false;
+  }
+}
+// Whether a suffix of kDerivations may start with the letter whose UTF-8
+// bytes start with a, b: د ک گ م ن خ ا ی ە (one compare spares the table's
+// string tests at most stem ends).
+constexpr bool may_start_derivation(char a, char b) {
+  switch ((static_cast<unsigned char>(a) << 8) | static_cast<unsigned char>(b)) {
+    case 0xD8AF: case 0xDAA9: case 0xDAAF: case 0xD985: case 0xD986: case 0xD8AE: case 0xD8A7: case 0xDB8C:
+    case 0xDB95:
+      return true;
+    default:
+      return false;
+  }
+}
 // An adverb with a number or (in)definiteness marker pays this (Search::emit).
 constexpr float kAdverbMarkerCost = 1.0f;
 constexpr std::size_t kMaxVariants = 4;
@@ -410,6 +462,7 @@ class Search {
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_variants_) spelling_variants();
+    if (out_.empty() && !verbs_only_) suffix_derivations();
     if (out_.empty() && allow_variants_) joined_conjunction();
     if (out_.empty() && allow_variants_) joined_preposition();
     if (out_.empty() && allow_variants_) {
@@ -779,25 +832,81 @@ class Search {
     suffixes(j, State::n_stem, /*nominal=*/true);
   }
 
-  // A relational adjective: the noun form_[b, j) (or the noun in ا it was cut
-  // from) and the suffix ی / یی up to d; the lemma is the adjective as
-  // written, a view into the word (see Candidate::in_form).
-  void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d) {
+  // A derived word: the noun form_[b, j) (for a relational adjective, or the
+  // noun in ا it was cut from) and the derivational suffix up to d (ی / یی,
+  // or one of kDerivations); the lemma is the derived word as written, a
+  // view into the word (see Candidate::in_form).
+  void derived_from(const Record& r, std::size_t b, std::size_t j, std::size_t d, Upos result = Upos::ADJ,
+                    std::string_view tag = "DER.ADJ") {
     if (d >= 0xffff) return;
     cur_.reset();
     cur_.lemma = cur_.stem = slice(form_, b, d);
     cur_.in_form = true;
-    cur_.upos = Upos::ADJ;
+    cur_.upos = result;
     // From a name it pays what the name's other readings pay (kNameCost), so a
     // name + ezafe (سوید + ی) stays the cheaper reading of سویدی.
     cur_.cost = -freq_credit(r.freq) + kDerivationCost + (b > 0 ? kProcliticCost : 0.0f) +
                 (r.upos == Upos::PROPN ? kNameCost : 0.0f);
     if (b > 0) push({0, static_cast<std::uint16_t>(b), "PREP", "", false});
     push({static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(j), "stem", "", false});
-    push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), "DER.ADJ", "", false});
+    push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), tag, "", false});
     stem_piece_ = cur_.count;
     require_a_ = false;
     suffixes(d, State::n_stem, /*nominal=*/true);
+  }
+
+  // A noun or adjective of the lexicon + a derivational suffix (kDerivations:
+  // ئیمان + دار, تاوان + کار, پێغەمبەر + ایەتی, جۆر + ەها), at the start of
+  // the word or after a joined preposition, then the nominal suffixes. Tried
+  // only when nothing else explains the word, the spelling variants
+  // included (گۆرانکاری is گۆڕانکاری, not گۆران + کاری).
+  void suffix_derivations() {
+    std::size_t starts[1 + std::size(kProclitics)] = {0};
+    std::size_t n_starts = 1;
+    for (std::string_view p : kProclitics)
+      if (starts_with(form_, 0, p)) starts[n_starts++] = p.size();
+    std::array<std::uint64_t, 256> h_local;
+    for (std::size_t s = 0; s < n_starts; ++s) {
+      const std::size_t b = starts[s];
+      // (the base is a key: none ends past where no key starts, prefix_hashes)
+      std::array<std::uint64_t, 256>& h = b == 0 ? h0_ : h_local;
+      const std::size_t end = b == 0 ? end0_ : prefix_hashes(b, h);
+      const std::size_t n = std::min(form_.size() - b, h.size() - 1);
+      for (std::size_t j = b + kMinDerivationBaseBytes; j <= end && j + 4 <= form_.size(); ++j) {
+        if (!char_boundary(form_, j) || !may_start_derivation(form_[j], form_[j + 1])) continue;
+        const std::string_view stem = slice(form_, b, j);
+        const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, stem);
+        for (const Derivation& dv : kDerivations) {
+          if (!starts_with(form_, j, dv.suffix) || !after_ok(stem, dv.after)) continue;
+          const Record* base = nullptr;  // (one reading per suffix: the base's most frequent record)
+          auto by_suffix = [&](const morph::Entry& e) {
+            for (const Record& r : e.records)
+              if (r.kind == Kind::lemma && derives(dv, r.upos) && (base == nullptr || r.freq > base->freq)) base = &r;
+          };
+          by_suffix(morph::lookup(stem, hj));
+          if (user_) by_suffix(user_->lookup(stem));
+          const std::size_t d = j + dv.suffix.size();
+          if (base && !listed_derivation(b, d, is(dv.tag, "DER.N") && ends_with(dv.suffix, "\u06CC")))
+            derived_from(*base, b, j, d, dv.result, dv.tag);
+        }
+      }
+    }
+  }
+
+  // Whether the lexicon lists the derived word form_[b, d) as a lemma, or,
+  // for an abstract noun in ی (abstract_i), the word it is made from: then
+  // the lexicon's own reading explains the word (ناودار + ی, کارمەند + ی),
+  // not the frequent base's (ناو + داری, کار + مەندی).
+  bool listed_derivation(std::size_t b, std::size_t d, bool abstract_i) const {
+    auto listed = [&](std::string_view word) {
+      auto lemma_in = [](const morph::Entry& e) {
+        for (const Record& r : e.records)
+          if (r.kind == Kind::lemma) return true;
+        return false;
+      };
+      return lemma_in(morph::lookup(word)) || (user_ && lemma_in(user_->lookup(word)));
+    };
+    return listed(slice(form_, b, d)) || (abstract_i && listed(slice(form_, b, d - 2)));
   }
 
   // Whether r, the lexicon's record of stem + ا, is a country's name in -یا
@@ -995,7 +1104,13 @@ class Search {
       // (a bare present stem at the start of the word, before ەر / ر)
       if (r.kind == Kind::present && k == 0 && alternant == Alternant::none) agent_noun(r, j);
       // Present verbs carry a prefix (دە ئە ب نا مە نە) or stand after a preverb (هەبێت).
-      if (present && p.surface.empty() && r.preverb_bytes == 0) continue;
+      // (In a compound the lexicon does not list, its nominal part stands
+      // before the light verb as a preverb would, and بوون's imperative
+      // takes no prefix there: دڵنیابە. Its subjunctive, دڵنیابن, is بن
+      // with or without the nominal part.)
+      if (present && p.surface.empty() && r.preverb_bytes == 0 &&
+          !(verbs_only_ && j + 2 == form_.size() && form_.substr(j) == "ە" && buun(r)))
+        continue;
       cur_.reset();
       cur_.stem = e.key;
       cur_.upos = Upos::VERB;
@@ -1044,6 +1159,11 @@ class Search {
   static bool prefixless_present(const Record& r) {
     if (r.verb & morph::kUserVerbBit) return false;
     return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == "هەبوون";
+  }
+
+  static bool buun(const Record& r) {
+    if (r.verb & morph::kUserVerbBit) return false;
+    return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == "بوون";
   }
 
   // An agent noun: an active present stem (with its preverb or nominal part)
@@ -1614,11 +1734,13 @@ class Search {
     // (no key starts with form_[0, j) past end0_: hash_prefixes)
     const std::size_t last = std::min(end0_, form_.size() - std::min(form_.size(), kMinCompoundTailBytes));
     for (std::size_t j = last; j >= kMinCompoundHeadBytes; --j) {
-      if (!char_boundary(form_, j) || !nominal_part(j)) continue;
-      if (may_start_light_verb(j)) compound_at(j, j, nullptr);
+      if (!char_boundary(form_, j)) continue;
+      const unsigned part = nominal_part(j);
+      if (part == 0) continue;
+      if (may_start_light_verb(j)) compound_at(j, j, nullptr, part);
       for (const auto& c : morph::clitics())
         if (starts_with(form_, j, c.surface) && may_start_light_verb(j + c.surface.size()))
-          compound_at(j, j + c.surface.size(), &c);
+          compound_at(j, j + c.surface.size(), &c, part);
       if (!out_.empty()) {
         if (joined_word_reads_it()) out_.clear();
         return;
@@ -1649,8 +1771,9 @@ class Search {
   // compares that spares most unknown words the search of compound_at):
   // two letters at least, and after a verb prefix (دە ئە ب نا نە مە نەدە) and
   // a clitic, or neither, the start of a light verb's stem: کرد کە کا کرا,
-  // بوو بێ (ب after a prefix), دا دە, هات (ێ یە after a prefix), کەوت, گرت گیر,
-  // خست خە خرا, کێش, هێن, برد بە برا, خوارد خۆ.
+  // بوو بێ بم بن (ب after a prefix; not بین, which is also بینین's stem:
+  // ڕەشبین), دا دە, هات (ێ یە after a prefix), کەوت, گرت گیر, خست خە خرا,
+  // کێش, هێن, برد بە برا, خوارد خۆ.
   bool may_start_light_verb(std::size_t i) const {
     if (i + kMinCompoundTailBytes > form_.size()) return false;
     // (first, the letter: ک ب د ه گ خ ئ ن م, or no such form starts here)
@@ -1661,8 +1784,8 @@ class Search {
       default:
         return false;
     }
-    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بێ", "دا", "دە", "ها", "گر", "گی",
-                                                  "خس", "خە", "خر", "کێ", "هێ", "بر", "بە", "خو", "خۆ"};
+    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بێ", "بم", "بن", "دا", "دە", "ها",
+                                                  "گر", "گی", "خس", "خە", "خر", "کێ", "هێ", "بر", "بە", "خو", "خۆ"};
     static constexpr std::string_view kAfterPrefix[] = {"ب", "ێ", "یە"};
     auto stem_at = [&](std::size_t k, bool prefixed) {
       for (std::string_view s : kStems)
@@ -1683,14 +1806,18 @@ class Search {
     return false;
   }
 
-  // Whether form_[0, j) is a lexicon noun or adjective: what may stand before
-  // a light verb in a compound. (Not an adverb: those joined to a verb were
-  // two words written without a space, ئەوەنەبێت, بۆیەدەبێت.)
-  bool nominal_part(std::size_t j) {
-    bool found = false;
+  // Whether form_[0, j) is a lexicon noun (kBaseNoun) or adjective
+  // (kBaseAdj), or both: what may stand before a light verb in a compound.
+  // (Not an adverb: those joined to a verb were two words written without a
+  // space, ئەوەنەبێت, بۆیەدەبێت.)
+  unsigned nominal_part(std::size_t j) {
+    unsigned found = 0;
     auto check = [&](const Record* records, std::size_t count) {
-      for (std::size_t n = 0; n < count; ++n)
-        found = found || (records[n].kind == Kind::lemma && (records[n].upos == Upos::NOUN || records[n].upos == Upos::ADJ));
+      for (std::size_t n = 0; n < count; ++n) {
+        if (records[n].kind != Kind::lemma) continue;
+        if (records[n].upos == Upos::NOUN) found |= kBaseNoun;
+        if (records[n].upos == Upos::ADJ) found |= kBaseAdj;
+      }
     };
     // (nominal_at(0) looked every such key up already: prefix_entry_)
     if (j <= memo_end_) {
@@ -1707,9 +1834,10 @@ class Search {
   }
 
   // The readings of form_[v, end) as a light verb's form with nothing before
-  // its prefix or stem, behind the nominal part form_[0, j) and the clitic
-  // form_[j, v) if there is one.
-  void compound_at(std::size_t j, std::size_t v, const morph::Clitic* clitic) {
+  // its prefix or stem, behind the nominal part form_[0, j) (a noun or
+  // adjective: part, as nominal_part gives it) and the clitic form_[j, v) if
+  // there is one.
+  void compound_at(std::size_t j, std::size_t v, const morph::Clitic* clitic, unsigned part) {
     // The verb readings of the rest: a search without the nominal readings,
     // which are most of a search's work (of ckb-clean.txt's 69,463 types,
     // 3,820 searches are made here).
@@ -1726,6 +1854,11 @@ class Search {
         plain = plain && !is(t, "preverb") && !is(t, "PREP") && !is(t, "CONJ") && !begins(t, "CL.");
       }
       if (!plain) continue;
+      // بوون's bare imperative (دڵنیابە) only after an adjective: after a
+      // noun, بە is the preposition written joined (سوێندبە, جاربەجار).
+      if (found.count == 2 && is(found.pieces[0].tag(), "stem") && is(found.pieces[1].tag(), "IMP.2S") &&
+          !(part & kBaseAdj))
+        continue;
       Candidate& c = add_reading();
       c = found;
       c.compound = true;

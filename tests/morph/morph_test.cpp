@@ -159,6 +159,15 @@ TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
   EXPECT_EQ(made.features, "V;PST;IND;LGSPEC8(3P)");
   EXPECT_EQ(kurdi::lemma("گەورەیانکردووە"), "گەورەکردن");
   EXPECT_EQ(kurdi::lemma("قورسبوونی"), "قورسبوون");
+  // بوون's subjunctive, and its bare imperative after an adjective; after a
+  // noun بە is the preposition written joined; بین is also بینین's stem
+  const auto sure = first("دڵنیابە");
+  EXPECT_EQ(sure.lemma, "دڵنیابوون");
+  EXPECT_EQ(sure.features, "V;IMP;ARGNO2S");
+  EXPECT_EQ(first("دڵنیابن").features, "V;PRS;SBJV;ARGNO3P");
+  EXPECT_NE(kurdi::lemma("سوێندبە"), "سوێندبوون");
+  EXPECT_NE(kurdi::lemma("ڕەشبین"), "ڕەشبوون");
+  for (const auto& a : kurdi::analyze("بە")) EXPECT_NE(a.lemma, "بوون");
   // the longest nominal part: بەهێز + کردنی, not the preposition بە + هێزکردنی
   EXPECT_EQ(kurdi::lemma("بەهێزکردنی"), "بەهێزکردن");
   // an adverb joined to a verb is two words without a space, no compound
@@ -714,6 +723,50 @@ TEST(Derivation, AdjectiveOfACountryInYa) {
   EXPECT_EQ(plural.features, "ADJ;DEF;PL");
   EXPECT_EQ(kurdi::lemma("ئەڵمانییەکان"), "ئەڵمانی");
   EXPECT_EQ(kurdi::lemma("فری"), "فڕین");  // فریا is a rare name: فری stays فڕی written with ر
+}
+
+// A lexicon noun or adjective + a derivational suffix, read when nothing
+// else explains the word: a derived lexeme, its own lemma, with the nominal
+// suffixes after it; the abstract noun in ی of each (چاکەکاری).
+TEST(Derivation, SuffixesOnALexiconWord) {
+  const auto doers = kurdi::analyze("تاوانکاران").front();
+  EXPECT_EQ(doers.lemma, "تاوانکار");
+  EXPECT_EQ(doers.upos, "NOUN");
+  EXPECT_TRUE(doers.known);
+  EXPECT_EQ(doers.features, "N;PL");
+  ASSERT_EQ(doers.morphemes.size(), 3u);
+  EXPECT_EQ(doers.morphemes[0].end, std::string_view("تاوان").size());
+  EXPECT_EQ(doers.morphemes[1].tag, "DER.AG");
+  EXPECT_EQ(doers.morphemes[2].tag, "PL");
+  const auto having = kurdi::analyze("مەترسیدارە").front();
+  EXPECT_EQ(having.lemma, "مەترسیدار");
+  EXPECT_EQ(having.upos, "ADJ");
+  EXPECT_EQ(kurdi::lemma("زەرەرمەندان"), "زەرەرمەند");
+  EXPECT_EQ(kurdi::lemma("چاکەخوازان"), "چاکەخواز");
+  EXPECT_EQ(kurdi::lemma("هاوەڵگەران"), "هاوەڵگەر");
+  // the abstract noun: one suffix, not the agent + ezafe
+  const auto doing = kurdi::analyze("چاکەکاری").front();
+  EXPECT_EQ(doing.lemma, "چاکەکاری");
+  EXPECT_EQ(doing.morphemes.back().tag, "DER.N");
+  EXPECT_EQ(kurdi::lemma("کۆمەڵناسی"), "کۆمەڵناسی");
+  EXPECT_EQ(kurdi::lemma("پێغەمبەرایەتیمان"), "پێغەمبەرایەتی");
+  EXPECT_EQ(kurdi::lemma("پاشایەتی"), "پاشایەتی");
+  // ەها after a noun or a quantity, also after a joined preposition
+  EXPECT_EQ(kurdi::lemma("جۆرەها"), "جۆرەها");
+  EXPECT_EQ(kurdi::lemma("بەچەندەها"), "چەندەها");
+  // the lexicon's own word wins: کارمەند + ezafe, not کار + مەندی; a spelling
+  // variant of a listed word too: گۆرانکاری is گۆڕانکاری, not گۆران + کاری
+  EXPECT_EQ(kurdi::lemma("کارمەندی"), "کارمەند");
+  EXPECT_EQ(kurdi::lemma("گۆرانکاری"), "گۆڕانکاری");
+  // a name is no base (ئیمان is one in the lexicon), a pronoun takes no ەها
+  EXPECT_FALSE(kurdi::analyze("ئیمانداران").front().known);
+  EXPECT_NE(kurdi::lemma("ئەوەهات"), "ئەوەها");
+  // the morpheme tokenization keeps a derived word whole
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("تاوانکاران", &form).size(), 1u);
+  kurdi::Analyzer session;
+  EXPECT_EQ(session.lemma("تاوانکاران"), "تاوانکار");
+  EXPECT_EQ(session.stems("تاوانکاران"), kurdi::stems("تاوانکاران"));
 }
 
 TEST(Derivation, JoinedPrepositionBeforeAPronoun) {
