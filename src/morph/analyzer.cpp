@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -886,11 +887,35 @@ class Search {
           by_suffix(morph::lookup(stem, hj));
           if (user_) by_suffix(user_->lookup(stem));
           const std::size_t d = j + dv.suffix.size();
+          // کار after the nominal part of a compound with کردن: داگیرکردن ->
+          // داگیرکار, داگیرکاری (the verb's frequency ranks it)
+          Record verb_part{};
+          if (!base && begins(dv.suffix, "کار")) {
+            if (const auto freq = kirdin_compound_freq(stem)) {
+              verb_part = {*freq, -1, Kind::lemma, Upos::NOUN, 0};
+              base = &verb_part;
+            }
+          }
           if (base && !listed_derivation(b, d, is(dv.tag, "DER.N") && ends_with(dv.suffix, "\u06CC")))
             derived_from(*base, b, j, d, dv.result, dv.tag);
         }
       }
     }
+  }
+
+  // The frequency of the compound verb with کردن whose nominal part is
+  // `part` (داگیر of داگیرکردن), found through its past stem, a key with that
+  // many bytes of preverb; none when the lexicon lists no such verb.
+  std::optional<std::uint32_t> kirdin_compound_freq(std::string_view part) {
+    alt_.assign(part);
+    alt_ += "کرد";
+    std::optional<std::uint32_t> freq;
+    each(alt_, [&](const morph::Entry& e) {
+      for (const Record& r : e.records)
+        if (r.kind == Kind::past && r.preverb_bytes == part.size() && !freq)
+          freq = r.verb & morph::kUserVerbBit ? 0 : morph::verb(morph::verb(r.verb).lemma_verb).freq;
+    });
+    return freq;
   }
 
   // Whether the lexicon lists the derived word form_[b, d) as a lemma, or,

@@ -744,6 +744,11 @@ TEST(Derivation, SuffixesOnALexiconWord) {
   EXPECT_EQ(kurdi::lemma("زەرەرمەندان"), "زەرەرمەند");
   EXPECT_EQ(kurdi::lemma("چاکەخوازان"), "چاکەخواز");
   EXPECT_EQ(kurdi::lemma("هاوەڵگەران"), "هاوەڵگەر");
+  // کار after the nominal part of a lexicon compound with کردن (داگیرکردن)
+  const auto occupiers = kurdi::analyze("داگیرکارەکانی").front();
+  EXPECT_EQ(occupiers.lemma, "داگیرکار");
+  EXPECT_TRUE(occupiers.known);
+  EXPECT_EQ(occupiers.morphemes[1].tag, "DER.AG");
   // the abstract noun: one suffix, not the agent + ezafe
   const auto doing = kurdi::analyze("چاکەکاری").front();
   EXPECT_EQ(doing.lemma, "چاکەکاری");
