@@ -2073,9 +2073,10 @@ std::vector<Candidate>& thread_readings() {
 
 // UniMorph-style bundle for a verb form, in the order the gold uses:
 // V;tense;aspect;mood;NEG;PASS;CAUS;argument;language-specific.
-std::string verb_features(const Candidate& c) {
+std::string verb_features(const Candidate& c, std::string_view form) {
   bool infinitive = false, perfect = false, pluperfect = false, sbjv = false, imp = false;
   bool ipfv = false, neg = false, ewe = false, dir = false, perfect_3s = false, add = false;
+  bool neg_na = false;  // the indicative's negation نا (نە before a present is the subjunctive's)
   std::string_view person, clitic_person;
   std::string tail;
   bool after_stem = false;
@@ -2088,6 +2089,7 @@ std::string verb_features(const Candidate& c) {
     }
     if (!after_stem) {
       if (t.find("NEG") != std::string_view::npos) neg = true;
+      if (is(t, "NEG") && form.substr(p.begin, p.end - p.begin) == "نا") neg_na = true;
       if (t.find("IPFV") != std::string_view::npos) ipfv = true;
       if (is(t, "SBJV")) sbjv = true;
       if (is(t, "NEG.IMP")) imp = true;
@@ -2117,6 +2119,10 @@ std::string verb_features(const Candidate& c) {
   if (c.unwritten_3s) person = "3S";
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;
+  // A present with neither دە/ئە nor نا is a subjunctive: after ب, after
+  // نە (نەکەم), and with no prefix after a preverb or a compound's nominal
+  // part, which drop the ب (هەڵفڕین, ئامادەبم), as UniMorph tags them.
+  if (present && !ipfv && !neg_na && !imp) sbjv = true;
   std::string f;
   if (infinitive) {
     f = "V.MSDR";
@@ -2160,8 +2166,8 @@ std::string verb_features(const Candidate& c) {
   return f + tail;
 }
 
-// The UniMorph features of a reading.
-std::string features_of(const Candidate& c) {
+// The UniMorph features of a reading of `form`.
+std::string features_of(const Candidate& c, std::string_view form) {
   if (c.irregular) {
     // The row's features, and those of the suffixes the grammar added after
     // it (the row's own pieces carry none).
@@ -2170,7 +2176,7 @@ std::string features_of(const Candidate& c) {
       if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
     return f;
   }
-  if (c.verb >= 0) return verb_features(c);
+  if (c.verb >= 0) return verb_features(c, form);
   std::string f(unimorph_pos(c.upos));
   for (std::size_t n = 0; n < c.count; ++n)
     if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
@@ -2248,7 +2254,7 @@ std::vector<Analysis> analyses_of(const std::vector<Candidate>& candidates, std:
     // One analysis per (lemma, upos, features, stem): clitic ی and ezafe ی
     // can reach the same reading through different states. (Checked before
     // the analysis is built, so a repeated reading costs no strings.)
-    std::string features = features_of(c);
+    std::string features = features_of(c, form);
     const std::string_view upos = morph::format::kUposNames[static_cast<std::size_t>(c.upos)];
     const bool dup = std::any_of(out.begin(), out.end(), [&](const Analysis& u) {
       if (c.compound) return u.lemma == with_head(c, form, c.lemma) && u.upos == upos && u.features == features;

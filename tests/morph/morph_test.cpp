@@ -184,6 +184,23 @@ TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
   EXPECT_EQ(session.analyze("گەرمکردنی").front().stem, "گەرمکرد");
 }
 
+// A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
+// with no prefix after a preverb or a compound's nominal part.
+TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front().features; };
+  EXPECT_EQ(first("دەکەم"), "V;PRS;IND;ARGNO1S");
+  EXPECT_EQ(first("ناکەم"), "V;PRS;IND;NEG;ARGNO1S");
+  EXPECT_EQ(first("نەکەم"), "V;PRS;SBJV;NEG;ARGNO1S");
+  EXPECT_EQ(first("بکەم"), "V;PRS;SBJV;ARGNO1S");
+  EXPECT_EQ(first("ئامادەبم"), "V;PRS;SBJV;ARGNO1S");
+  EXPECT_EQ(first("دەرچین"), "V;PRS;SBJV;ARGNO1P");
+  EXPECT_EQ(first("هەڵنەگرین"), "V;PRS;SBJV;NEG;ARGNO1P");
+  EXPECT_EQ(first("هەڵدەگرین"), "V;PRS;IND;ARGNO1P");
+  EXPECT_EQ(first("هەڵگرە"), "V;IMP;ARGNO2S");
+  // the past keeps its indicative after نە
+  EXPECT_EQ(first("نەکرد"), "V;PST;IND;NEG");
+}
+
 // The infinitive takes نە but no aspect or mood prefix, and an intransitive
 // verb has no passive.
 TEST(Lemma, InfinitiveAndPassiveOnlyWhereTheGrammarHasThem) {
