@@ -1709,11 +1709,14 @@ class Search {
   }
 
   // A conjunction written joined to the next or the previous word, as web
-  // and news text often does: و after a word (هەیەو, کردووەو, شارو), کە or
-  // چونکە before one (کەلەلایەن, کەئەو, چونکەئەو). When nothing else explains
-  // the word, the rest is searched (see rest_readings), and its readings are
-  // kept with the conjunction as a morpheme of its own (CONJ), at a cost.
+  // and news text often does: و after a word (هەیەو, کردووەو, شارو; also
+  // after a ZWNJ, which keeps the two apart on screen: دەکات‌و, ژیان‌و), کە
+  // or چونکە before one (کەلەلایەن, کەئەو, چونکەئەو). When nothing else
+  // explains the word, the rest is searched (see rest_readings), and its
+  // readings are kept with the conjunction (and the ZWNJ) as a morpheme of
+  // its own (CONJ), at a cost.
   void joined_conjunction() {
+    if (joined_after("\u200C\u0648", "CONJ")) return;
     if (joined_after("\u0648", "CONJ")) return;
     for (std::string_view conjunction : {std::string_view("چونکە"), std::string_view("کە")}) {
       if (form_.size() < conjunction.size() + 4 || !starts_with(form_, conjunction)) continue;

@@ -944,6 +944,15 @@ TEST(Derivation, ConjunctionJoinedToTheWordBefore) {
   std::string form;
   EXPECT_EQ(kurdi::morpheme_tokens("کتێبو", &form).size(), 2u);
   EXPECT_EQ(kurdi::morpheme_tokens("هاتووەو", &form).size(), 2u);
+  // after a ZWNJ too, which the standard profile keeps: the ZWNJ goes with و
+  const std::string zwnj_and = "دەکات\u200C\u0648";
+  const auto does = kurdi::analyze(zwnj_and).front();
+  EXPECT_EQ(does.lemma, "کردن");
+  EXPECT_TRUE(does.known);
+  EXPECT_EQ(does.morphemes.back().tag, "CONJ");
+  EXPECT_EQ(does.morphemes.back().begin, std::string_view("دەکات").size());
+  EXPECT_EQ(kurdi::lemma("ژیان\u200C\u0648"), "ژیان");
+  EXPECT_EQ(kurdi::morpheme_tokens(zwnj_and, &form).size(), 2u);
   // کە and چونکە before a word: the conjunction, then the word's own tokens.
   EXPECT_EQ(kurdi::lemma("کەلەشارەکە"), "شار");
   EXPECT_EQ(kurdi::lemma("چونکەئەوان"), "ئەو");
