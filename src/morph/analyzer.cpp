@@ -896,7 +896,7 @@ class Search {
               base = &verb_part;
             }
           }
-          if (base && !listed_derivation(b, d, is(dv.tag, "DER.N") && ends_with(dv.suffix, "\u06CC")))
+          if (base && !listed_derivation(b, d, ends_with(dv.suffix, "\u06CC")))
             derived_from(*base, b, j, d, dv.result, dv.tag);
         }
       }
@@ -919,9 +919,10 @@ class Search {
   }
 
   // Whether the lexicon lists the derived word form_[b, d) as a lemma, or,
-  // for an abstract noun in ی (abstract_i), the word it is made from: then
-  // the lexicon's own reading explains the word (ناودار + ی, کارمەند + ی),
-  // not the frequent base's (ناو + داری, کار + مەندی).
+  // for a suffix in ی (abstract_i: the abstract nouns), that word without
+  // its ی, the agent or possessor noun: then the lexicon's own reading
+  // explains the word (ناودار + ی, کارمەند + ی), not the frequent base's
+  // (ناو + داری, کار + مەندی).
   bool listed_derivation(std::size_t b, std::size_t d, bool abstract_i) const {
     auto listed = [&](std::string_view word) {
       auto lemma_in = [](const morph::Entry& e) {
@@ -1134,7 +1135,7 @@ class Search {
       // takes no prefix there: دڵنیابە. Its subjunctive, دڵنیابن, is بن
       // with or without the nominal part.)
       if (present && p.surface.empty() && r.preverb_bytes == 0 &&
-          !(verbs_only_ && j + 2 == form_.size() && form_.substr(j) == "ە" && buun(r)))
+          !(verbs_only_ && j + 2 == form_.size() && form_.substr(j) == "ە" && lemma_is(r, "بوون")))
         continue;
       cur_.reset();
       cur_.stem = e.key;
@@ -1181,14 +1182,12 @@ class Search {
   // polarity (هەیە, نییە; the subjunctive هەبێت has a stem of its own). As
   // a prefixed present, its stem only misread other verbs (دەهات, هاتن: "was
   // coming", read as دە + ها + ت).
-  static bool prefixless_present(const Record& r) {
-    if (r.verb & morph::kUserVerbBit) return false;
-    return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == "هەبوون";
-  }
+  static bool prefixless_present(const Record& r) { return lemma_is(r, "هەبوون"); }
 
-  static bool buun(const Record& r) {
+  // Whether r is a stem of the compiled lexicon's verb whose lemma is `infinitive`.
+  static bool lemma_is(const Record& r, std::string_view infinitive) {
     if (r.verb & morph::kUserVerbBit) return false;
-    return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == "بوون";
+    return morph::infinitive(morph::verb(morph::verb(r.verb).lemma_verb)) == infinitive;
   }
 
   // An agent noun: an active present stem (with its preverb or nominal part)
