@@ -1886,6 +1886,13 @@ class Search {
       if (found.count == 2 && is(found.pieces[0].tag(), "stem") && is(found.pieces[1].tag(), "IMP.2S") &&
           !(part & kBaseAdj))
         continue;
+      // دان's perfect subjunctive (دابێت, دابن) after a word is that word,
+      // the postposition دا and بوون's subjunctive written joined: تێدابێت
+      // "be in it", ژووردابن "be in the room"; not a compound ژووردان.
+      if (found.lemma == "دان" &&
+          std::any_of(found.pieces.begin(), found.pieces.begin() + found.count,
+                      [](const Piece& p) { return begins(p.tag(), "PRF.SBJV"); }))
+        continue;
       Candidate& c = add_reading();
       c = found;
       c.compound = true;
@@ -2106,7 +2113,10 @@ std::string verb_features(const Candidate& c, std::string_view form) {
     if (is(t, "INF")) infinitive = true;
     else if (is(t, "PRF")) perfect = true;
     else if (is(t, "PLUP")) pluperfect = true;
-    else if (is(t, "PRF.SBJV")) sbjv = perfect = true;
+    else if (begins(t, "PRF.SBJV")) {
+      sbjv = perfect = true;
+      if (t.size() > 9) person = t.substr(9);  // PRF.SBJV.1S: the person after the second dot
+    }
     else if (is(t, "COND")) sbjv = true;
     else if (is(t, "V.EWE")) ewe = true;
     else if (is(t, "DIR")) dir = true;

@@ -197,8 +197,15 @@ constexpr Table build() {
     t.add({S::v_perfect}, surface, A::any, tag, person, S::v_perfect_clitic);
   t.add({S::v_perfect_clitic}, "ە", A::any, "PRF", "", S::v_perfect_e);
   t.add({S::v_past}, "بوو", A::any, "PLUP", "PRF", S::v_pluperfect);
+  // the perfect subjunctive: past stem + بوون's subjunctive (کردبێت, هاتبم,
+  // هاتبین, کردبن); بێت and بێ, the third person singular, carry no person,
+  // as the perfect's ە does not
   t.add({S::v_past}, "بێت", A::any, "PRF.SBJV", "SBJV", S::v_end);
   t.add({S::v_past}, "بێ", A::any, "PRF.SBJV", "SBJV", S::v_end);
+  t.add({S::v_past}, "بم", A::any, "PRF.SBJV.1S", "SBJV;1S", S::v_end);
+  t.add({S::v_past}, "بیت", A::any, "PRF.SBJV.2S", "SBJV;2S", S::v_end);
+  t.add({S::v_past}, "بین", A::any, "PRF.SBJV.1P", "SBJV;1P", S::v_end);
+  t.add({S::v_past}, "بن", A::any, "PRF.SBJV.3P", "SBJV;3P", S::v_end);
   // the past conditional: (ب)خواردایە, (ب)کردایە
   t.add({S::v_past}, "ایە", A::consonant, "COND", "SBJV", S::v_end);
   t.add({S::v_past}, "یایە", A::vowel, "COND", "SBJV", S::v_end);

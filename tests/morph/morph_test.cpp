@@ -201,6 +201,26 @@ TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
   EXPECT_EQ(first("نەکرد"), "V;PST;IND;NEG");
 }
 
+
+// The perfect subjunctive is the past stem + بوون's subjunctive, with every
+// person: بێت/بێ (third singular), بم, بیت, بین, بن.
+TEST(Features, PerfectSubjunctiveTakesEveryPerson) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  EXPECT_EQ(first("هاتبێت").features, "V;PRS;PRF;SBJV");
+  EXPECT_EQ(first("هاتبم").features, "V;PRS;PRF;SBJV;ARGNO1S");
+  EXPECT_EQ(first("چووبیت").features, "V;PRS;PRF;SBJV;ARGNO2S");
+  EXPECT_EQ(first("نەهاتبین").features, "V;PRS;PRF;SBJV;NEG;ARGNO1P");
+  const auto fallen = first("کەوتبن");  // not کەو + بن (کەوبوون)
+  EXPECT_EQ(fallen.lemma, "کەوتن");
+  EXPECT_EQ(fallen.features, "V;PRS;PRF;SBJV;ARGNO3P");
+  EXPECT_EQ(kurdi::lemma("کردبن"), "کردن");
+  EXPECT_EQ(kurdi::lemma("بووبن"), "بوون");
+  EXPECT_EQ(kurdi::lemma("گۆڕابن"), "گۆڕان");
+  EXPECT_EQ(kurdi::lemma("نووسرابن"), "نووسین");  // the passive's perfect subjunctive
+  // a noun + دا + بوون's subjunctive written joined is no compound with دان
+  for (const auto& a : kurdi::analyze("ژووردابن")) EXPECT_NE(a.lemma, "ژووردان");
+  for (const auto& a : kurdi::analyze("خانەدابن")) EXPECT_NE(a.lemma, "خانەدان");
+}
 // The infinitive takes نە but no aspect or mood prefix, and an intransitive
 // verb has no passive.
 TEST(Lemma, InfinitiveAndPassiveOnlyWhereTheGrammarHasThem) {
