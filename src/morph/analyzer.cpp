@@ -240,7 +240,8 @@ float compute_freq_credit(std::uint32_t freq) { return kFreqWeight * std::log2(1
   const bool glide = yeh || waw;
   const bool vowel = last == code("\u0627") || last == code("\u06D5") || last == code("\u06C6") || last == code("\u06CE");
   return bit(After::any) | (yeh ? bit(After::yeh) : 0) | (vowel || glide ? bit(After::vowel) : 0) |
-         (!vowel ? bit(After::consonant) : 0) | (double_waw ? bit(After::waw) : 0);
+         (!vowel ? bit(After::consonant) : 0) | (double_waw ? bit(After::waw) : 0) |
+         (vowel || yeh ? bit(After::glide_y) : 0);
 }
 
 inline bool after_ok(std::string_view before, After after) { return (after_mask(before) >> static_cast<unsigned>(after)) & 1; }
@@ -761,18 +762,29 @@ class Search {
       };
       lemmas(entry);
       if (user_) lemmas(user_entry);
-      // Relational adjectives in -ی: ئەوروپا -> ئەوروپی, دەریا -> دەریایی, فەرەنس... (derived
-      // lexemes: the adjective is its own lemma).
+      // Relational adjectives in -ی: ئەوروپا -> ئەوروپی, فەرەنس... (derived
+      // lexemes: the adjective is its own lemma). After a vowel the suffix is
+      // یی, and it makes a relational adjective of a noun (دەریایی, ناوچەیی,
+      // مێژوویی) but the abstract noun of an adjective (گەورەیی, ئامادەیی,
+      // تەنیایی), as the lexicon's own words in -ەیی show; a single ی there is
+      // the ezafe or the clitic (ناوچەی).
       if (starts_with(form_, j, "\u06CC")) {
+        const bool after_vowel = ends_with(stem, "\u0627") || ends_with(stem, "\u06D5") ||
+                                 ends_with(stem, "\u06C6") || ends_with(stem, "\u0648\u0648");
         auto derived = [&](const morph::Entry& e) {
           for (const Record& r : e.records)
-            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN) && !ends_with(e.key, "\u0627"))
-              derived_from(r, b, j, j + 2);
+            if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 2);
         };
-        derived(entry);
-        if (user_) derived(user_entry);
-        if (starts_with(form_, j, "\u06CC\u06CC") && ends_with(stem, "\u0627")) {
+        if (!after_vowel) {
+          derived(entry);
+          if (user_) derived(user_entry);
+        }
+        if (after_vowel && starts_with(form_, j, "\u06CC\u06CC")) {
           auto derived_yy = [&](const morph::Entry& e) {
+            const Record* adjective = nullptr;
+            for (const Record& r : e.records)
+              if (r.kind == Kind::lemma && r.upos == Upos::ADJ) adjective = &r;
+            if (adjective) return derived_from(*adjective, b, j, j + 4, Upos::NOUN, "DER.N");
             for (const Record& r : e.records)
               if (r.kind == Kind::lemma && (r.upos == Upos::NOUN || r.upos == Upos::PROPN)) derived_from(r, b, j, j + 4);
           };

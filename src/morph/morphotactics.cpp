@@ -54,13 +54,18 @@ constexpr Table build() {
   t.add(kBeforeNumber, "کە", A::vowel, "DEF", "DEF", S::n_number);
   t.add(kBeforeNumber, "ەکان", A::any, "DEF.PL", "DEF;PL", S::n_number);
   t.add(kBeforeNumber, "یەکە", A::yeh, "DEF", "DEF", S::n_number);
-  t.add(kBeforeNumber, "یەکان", A::yeh, "DEF.PL", "DEF;PL", S::n_number);
+  // (after ی, یەکان is the standard spelling: کورسییەکان; after another
+  // vowel it is the glide ی written before ەکان, as the ی before ێک below:
+  // هۆیەکانی, ماوەیێک, for the standard هۆکانی, ماوەیەک; not after و, where
+  // the ی is the adjective's: شاخاویەکان is شاخاوی + ەکان)
+  t.add(kBeforeNumber, "یەکان", A::glide_y, "DEF.PL", "DEF;PL", S::n_number);
   t.add(kBeforeNumber, "کان", A::vowel, "DEF.PL", "DEF;PL", S::n_number);
   t.add(kBeforeNumber, "ان", A::consonant, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "یان", A::vowel, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "گەل", A::any, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "ێک", A::consonant, "INDF", "INDF", S::n_number);
   t.add(kBeforeNumber, "یەک", A::vowel, "INDF", "INDF", S::n_number);
+  t.add(kBeforeNumber, "یێک", A::glide_y, "INDF", "INDF", S::n_number);
   // indefinite plural ان + ێک: کەسانێک "some people", خەڵکانێک
   t.add(kBeforeNumber, "انێک", A::consonant, "INDF.PL", "INDF;PL", S::n_number);
   t.add(kBeforeNumber, "یانێک", A::vowel, "INDF.PL", "INDF;PL", S::n_number);

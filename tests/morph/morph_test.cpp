@@ -763,6 +763,31 @@ TEST(Derivation, AdjectiveOfACountryInYa) {
 }
 
 // A lexicon noun or adjective + a derivational suffix, read when nothing
+
+// After a vowel the derivational ی is written یی: the relational adjective of
+// a noun (قوتابخانەیی, زانکۆیی) and the abstract noun of an adjective
+// (گەورەیی); a single ی there is the ezafe or the clitic. The glide ی
+// written before ەکان and ێک after a vowel (هۆیەکانی, ماوەیێک) is read, but
+// not after و, where the ی is the adjective's own (شاخاویەکان).
+TEST(Derivation, SuffixYiAfterAVowelAndTheGlideY) {
+  const auto great = kurdi::analyze("گەورەیی").front();
+  EXPECT_EQ(great.lemma, "گەورەیی");
+  EXPECT_EQ(great.upos, "NOUN");
+  EXPECT_EQ(great.morphemes.back().tag, "DER.N");
+  EXPECT_EQ(kurdi::lemma("گەورەییەکەی"), "گەورەیی");
+  const auto school = kurdi::analyze("قوتابخانەیی").front();
+  EXPECT_EQ(school.lemma, "قوتابخانەیی");
+  EXPECT_EQ(school.upos, "ADJ");
+  EXPECT_EQ(kurdi::lemma("زانکۆیی"), "زانکۆیی");
+  for (const auto& a : kurdi::analyze("ناوچەی")) EXPECT_EQ(a.lemma, "ناوچە") << a.features;
+  const auto reasons = kurdi::analyze("هۆیەکانی").front();
+  EXPECT_EQ(reasons.lemma, "هۆ");
+  EXPECT_EQ(reasons.features, "N;DEF;PL;LGSPEC1");
+  EXPECT_TRUE(reasons.known);
+  EXPECT_EQ(kurdi::lemma("ماوەیێک"), "ماوە");
+  EXPECT_EQ(kurdi::lemma("کورسییەکان"), "کورسی");
+  for (const auto& a : kurdi::analyze("شاخاویەکان")) EXPECT_NE(a.lemma, "شاخاو");
+}
 // else explains the word: a derived lexeme, its own lemma, with the nominal
 // suffixes after it; the abstract noun in ی of each (چاکەکاری).
 TEST(Derivation, SuffixesOnALexiconWord) {

@@ -22,6 +22,7 @@ std::string after_name(kurdi::morph::After a) {
     case kurdi::morph::After::consonant: return "consonant";
     case kurdi::morph::After::yeh: return "yeh";
     case kurdi::morph::After::waw: return "waw";
+    case kurdi::morph::After::glide_y: return "glide_y";
     case kurdi::morph::After::any: break;
   }
   return "any";
