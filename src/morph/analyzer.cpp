@@ -460,6 +460,7 @@ class Search {
     irregular_then_suffixes();
     verbal();
     drop_relative_ezafe_unless_alone();
+    drop_goal_e_where_third_person();
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
@@ -467,6 +468,7 @@ class Search {
     if (out_.empty() && !verbs_only_) suffix_derivations();
     if (out_.empty() && allow_variants_) joined_conjunction();
     if (out_.empty() && allow_variants_) joined_preposition();
+    if (out_.empty() && allow_variants_) joined_demonstrative();
     if (out_.empty() && allow_variants_) {
       if (guess_wanted_) guess();
       else guess_skipped_ = true;
@@ -510,6 +512,35 @@ class Search {
       return;
     // A demonstrative pronoun keeps it: ئەوەی کە, ئەوانەی کە are its relative forms.
     std::erase_if(out_, [&](const Candidate& c) { return c.upos != Upos::PRON && relative(c); });
+  }
+
+  // The directional's form ێ after a person ending (دەدەینێ, بدەنێ) is the
+  // same letter as the third person's ending ێ, so it is kept only where
+  // the verb is plainly inflected: after an aspect, mood or negation prefix
+  // and a person ending other than the short ی (not سەردەمێ, ئەبیێ), and
+  // where no verb reading ends in that third-person ێ (دەبینێ is بینین's
+  // دە + بین + ێ, not بوون's دە + ب + ین + ێ).
+  void drop_goal_e_where_third_person() {
+    const auto goal_e = [&](const Candidate& c) {
+      const Piece& last = c.pieces[c.count - 1];
+      return c.verb >= 0 && c.count >= 2 && is(last.tag(), "DIR") && form_.substr(last.begin) == "\u06CE";
+    };
+    if (std::none_of(out_.begin(), out_.end(), goal_e)) return;
+    const bool third_person = std::any_of(out_.begin(), out_.end(), [](const Candidate& c) {
+      return c.verb >= 0 && is(c.pieces[c.count - 1].tag(), "PRS.3S");
+    });
+    std::erase_if(out_, [&](const Candidate& c) {
+      if (!goal_e(c)) return false;
+      if (third_person) return true;
+      const Piece& ending = c.pieces[c.count - 2];
+      if (form_.substr(ending.begin, ending.end - ending.begin) == "\u06CC") return true;
+      bool prefixed = false;
+      for (std::size_t n = 0; n < c.count && !is(c.pieces[n].tag(), "stem"); ++n) {
+        const std::string_view t = c.pieces[n].tag();
+        prefixed = prefixed || t.find("IPFV") != std::string_view::npos || is(t, "SBJV") || begins(t, "NEG");
+      }
+      return !prefixed;
+    });
   }
 
   // A pronoun the lexicon also lists inflected (ئەوانە, ئەوە) is read as its
@@ -1333,10 +1364,13 @@ class Search {
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
     // A conjunction, particle, interjection or adposition takes no number or
     // (in)definiteness marker: یانەکان is یانە + ەکان, not یان + ەکان; کوڕان
-    // is کوڕ + ان, not the interjection کوڕە.
+    // is کوڕ + ان, not the interjection کوڕە. Nor the demonstrative frame's
+    // ە before the copula (لەیەمەن is لە + یەمەن, not لە + یەم + ە + ن).
     if (c.verb < 0 && takes_no_marker(c.upos)) {
-      for (std::size_t n = 1; n < c.count; ++n)
+      for (std::size_t n = 1; n < c.count; ++n) {
         if (number_or_definiteness(c.pieces[n].tag())) return;
+        if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
+      }
     }
     // An adverb seldom takes one: where a noun reading explains the word
     // too (ڕەنگەکەی: ڕەنگ + ەکە + ی, not the adverb ڕەنگە), it wins.
@@ -1743,6 +1777,25 @@ class Search {
   void joined_preposition() {
     for (std::string_view preposition : {std::string_view("لەسەر"), std::string_view("بۆ")})
       if (joined_after(preposition, "PREP")) return;
+  }
+
+  // The demonstrative ئەو or ئەم written joined to the noun that closes its
+  // frame with ە, یە or انە (ئەوکاتە, ئەمجارە, ئەوکەسانەی: ئەو کاتە, ئەم
+  // جارە, ئەو کەسانەی), as a morpheme of its own (DET) before the noun's
+  // readings that have that ە; the lemma is the noun's.
+  void joined_demonstrative() {
+    for (std::string_view demonstrative : {std::string_view("ئەو"), std::string_view("ئەم")}) {
+      if (form_.size() < demonstrative.size() + 6 || !starts_with(form_, demonstrative)) continue;
+      for (const Candidate& found : rest_readings(demonstrative.size(), form_.size())) {
+        // (a noun, or a pronoun that is also one: کەس "person, anyone")
+        if ((found.upos != Upos::NOUN && found.upos != Upos::PRON) || found.guessed) continue;
+        const bool framed = std::any_of(found.pieces.begin(), found.pieces.begin() + found.count, [](const Piece& p) {
+          return is(p.tag(), "DEM") || is(p.tag(), "PL.DEM");
+        });
+        if (framed) add_behind(found, demonstrative.size(), "DET", kJoinedConjunctionCost);
+      }
+      if (!out_.empty()) return;
+    }
   }
 
   // Whether form_ is a word and then `joined` (two letters at least before

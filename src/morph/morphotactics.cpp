@@ -35,9 +35,10 @@ constexpr std::initializer_list<S> kBeforeAdd = {S::n_stem, S::n_degree, S::n_nu
 constexpr std::initializer_list<S> kBeforeClitic = {S::n_stem, S::n_degree, S::n_number, S::n_add};
 constexpr std::initializer_list<S> kBeforePost = {S::n_stem, S::n_degree, S::n_number,     S::n_dem,
                                                   S::n_ezafe, S::n_add,    S::n_clitic, S::n_clitic_add};
-constexpr std::initializer_list<S> kBeforeCopula = {S::n_stem,   S::n_degree,     S::n_number,
-                                                    S::n_add,    S::n_clitic,     S::n_clitic_add,
-                                                    S::n_post,   S::n_post_add};
+// (the copula also follows the demonstrative frame's ە: ئەو شتەیە "it is that thing")
+constexpr std::initializer_list<S> kBeforeCopula = {S::n_stem, S::n_degree,     S::n_number, S::n_dem,
+                                                    S::n_add,  S::n_clitic,     S::n_clitic_add,
+                                                    S::n_post, S::n_post_add};
 
 constexpr Table build() {
   Table t;
@@ -124,6 +125,8 @@ constexpr Table build() {
   t.add({S::v_present}, "ر", A::vowel, "R", "", S::v_present_r);
   t.add({S::v_present_r}, "ەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_person}, "ە", A::consonant, "DIR", "LGSPEC2", S::v_end);
+  // its other form ێ, "to him, to it": دەیدەنێ, دەداتێ, بدەمێ
+  t.add({S::v_person}, "ێ", A::consonant, "DIR", "LGSPEC2", S::v_end);
   t.add({S::v_ewe}, "ە", A::vowel, "DIR", "LGSPEC2", S::v_end);
 
   // --- past stems ----------------------------------------------------------

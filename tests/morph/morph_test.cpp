@@ -203,6 +203,51 @@ TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
 
 
 // The perfect subjunctive is the past stem + بوون's subjunctive, with every
+// The directional's form ێ "to him, to it" after a present's person ending,
+// only on a plainly inflected verb and never in place of the third person's ێ.
+TEST(Features, DirectionalEAfterAPersonEnding) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  const auto gives = first("دەداتێ");
+  EXPECT_EQ(gives.lemma, "دان");
+  EXPECT_EQ(gives.features, "V;PRS;IND;ARGNO3S;LGSPEC2");
+  EXPECT_EQ(first("بدەنێ").features, "V;PRS;SBJV;ARGNO3P;LGSPEC2");
+  EXPECT_EQ(kurdi::lemma("دەدەینێ"), "دان");
+  EXPECT_EQ(kurdi::lemma("دەگاتێ"), "گەیشتن");
+  // the third person's ێ wins: بینین, not بوون's ب + ین + ێ
+  const auto sees = first("دەبینێ");
+  EXPECT_EQ(sees.lemma, "بینین");
+  EXPECT_EQ(sees.features, "V;PRS;IND;ARGNO3S");
+  // no prefix, or the short ی before it: no directional
+  for (const char* w : {"سەردەمێ", "ئەبیێ"})
+    for (const auto& a : kurdi::analyze(w)) EXPECT_EQ(a.features.find("LGSPEC2"), std::string::npos) << w;
+  // هێنان's present contracted after دە and ب (data/morph/irregular_forms.tsv)
+  EXPECT_EQ(kurdi::lemma("دێنێ"), "هێنان");
+  EXPECT_EQ(kurdi::lemma("بێنن"), "هێنان");
+  EXPECT_EQ(first("دێنم").features, "V;PRS;IND;ARGNO1S");
+}
+
+// The copula after the demonstrative frame's ە (ئەو شتەیە), and ئەو/ئەم
+// written joined to the noun whose frame they open (ئەوکاتە).
+TEST(Lemma, DemonstrativeFrameWithCopulaAndJoinedDemonstrative) {
+  const auto thing = kurdi::analyze("شتەیە").front();
+  EXPECT_EQ(thing.lemma, "شت");
+  EXPECT_EQ(thing.features, "N;LGSPEC6;LGSPEC7(3S)");
+  EXPECT_EQ(kurdi::lemma("ئەوەیە"), "ئەو");  // the pronoun's base
+  EXPECT_EQ(kurdi::lemma("لەیەمەن"), "یەمەن");  // a function word takes no frame
+  const auto time = kurdi::analyze("ئەوکاتە").front();
+  EXPECT_EQ(time.lemma, "کات");
+  EXPECT_TRUE(time.known);
+  EXPECT_EQ(time.morphemes.front().tag, "DET");
+  EXPECT_EQ(time.morphemes.front().end, std::string_view("ئەو").size());
+  EXPECT_EQ(kurdi::lemma("ئەمجارە"), "جار");
+  EXPECT_EQ(kurdi::lemma("ئەوکەسانەی"), "کەس");
+  // without the frame's ە it is no demonstrative (ئەوکات alone is left as it was)
+  for (const auto& a : kurdi::analyze("ئەوکات")) EXPECT_NE(a.morphemes.front().tag, "DET");
+  // the demonstrative stays in the word's morpheme token
+  std::string form;
+  EXPECT_EQ(kurdi::morpheme_tokens("ئەوکاتە", &form).size(), 1u);
+}
+
 // person: بێت/بێ (third singular), بم, بیت, بین, بن.
 TEST(Features, PerfectSubjunctiveTakesEveryPerson) {
   auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
