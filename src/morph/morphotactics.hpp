@@ -23,10 +23,10 @@ enum class State : std::uint8_t {
 
 /// Which sound the affix needs before it (the allomorphs after vowels; `yeh`:
 /// after a stem in ی, where a glide ی comes before ە: کورسییەکان; `waw`:
-/// after وو, where the perfect's وو merges with a past stem's: بووە, چووەتە).
-/// vowel: after a vowel or a glide (و, ی); yeh: after ی; waw: after وو;
-/// glide_y: where a glide ی may be written before a vowel (after ا ە ۆ ێ ی,
-/// not و, whose final ی is rather the suffix ی: شاخاوی).
+/// after وو, where the perfect's وو merges with a past stem's: بووە, چووەتە;
+/// `glide_y`: after ا ە ۆ ێ or ی, where writers put a glide ی before ەکان
+/// and ێک: هۆیەکان, ماوەیێک; not after و, since وی + ەکان is more often an
+/// adjective in ی: شاخاویەکان).
 enum class After : std::uint8_t { any, vowel, consonant, yeh, waw, glide_y };
 
 struct Arc {
