@@ -459,6 +459,7 @@ class Search {
     if (!verbs_only_) nominal();
     irregular_then_suffixes();
     verbal();
+    preverb_then_irregular();
     drop_relative_ezafe_unless_alone();
     drop_goal_e_where_third_person();
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
@@ -606,6 +607,86 @@ class Search {
       require_a_ = false;
       suffixes(s.surface.size(), State::v_person, /*nominal=*/false);
     }
+  }
+
+  // A compound verb whose light verb has an irregular present: the preverb
+  // or nominal part, then the form as the irregular table spells it
+  // (بەکاردێت, پێکنایەن, دەردێنێ: بەکارهاتن, پێکهاتن, دەرهێنان), with the
+  // suffixes a present takes after its person ending (هەڵدێتەوە). The
+  // lexicon must list the compound: its past stem is the preverb and the
+  // light verb's past stem (بەکارهات). verbal() has found where a preverb
+  // may end (splits_).
+  void preverb_then_irregular() {
+    for (std::size_t s = 1; s < n_splits_; ++s) {
+      const std::size_t i = splits_[s];
+      for (const CompoundIrregular& x : compound_irregulars()) {
+        if (!starts_with(form_, i, x.surface)) continue;
+        const std::size_t end = i + x.surface.size();
+        if (end < form_.size() && !x.takes_suffixes) continue;
+        key_.assign(slice(form_, 0, i));
+        key_ += x.past_stem;
+        std::int32_t verb = -1;
+        for (const Record& r : morph::lookup(key_).records) {
+          if (r.kind != Kind::past || r.verb < 0 || (r.verb & morph::kUserVerbBit) || r.preverb_bytes != i) continue;
+          const std::string_view inf = morph::infinitive(morph::verb(r.verb));
+          if (inf.size() == key_.size() + 2 && inf.starts_with(std::string_view(key_)) && inf.ends_with("ن"))
+            verb = r.verb;
+        }
+        if (verb < 0) continue;
+        // Ranked as the grammar's own readings of a present are (verb_records);
+        // the features are the table row's.
+        const morph::Verb& v = morph::verb(verb);
+        const Candidate form = irregular_reading(*x.form);
+        cur_ = form;
+        cur_.lemma = morph::infinitive(morph::verb(v.lemma_verb));
+        cur_.verb = verb;
+        cur_.kind = Kind::present;
+        cur_.transitive = v.transitive == 1;
+        cur_.cost = -freq_credit(v.freq);
+        cur_.count = 0;
+        push({0, static_cast<std::uint16_t>(i), "preverb", "", false});
+        for (std::size_t n = 0; n < form.count && cur_.count < kMaxPieces; ++n) {
+          Piece piece = form.pieces[n];
+          piece.begin = static_cast<std::uint16_t>(piece.begin + i);
+          piece.end = static_cast<std::uint16_t>(piece.end + i);
+          push(piece);
+        }
+        stem_piece_ = cur_.count;
+        require_a_ = false;
+        suffixes(end, State::v_person, /*nominal=*/false);
+      }
+    }
+  }
+
+  // The irregular table's present forms (its verbs' light-verb compounds
+  // have no row of their own), with the past stem of their verb. A row
+  // whose stem the lexicon lists as its verb's present stem (بوون's ب in
+  // بێت) is left out: after a preverb the grammar builds it already.
+  struct CompoundIrregular {
+    std::string surface;
+    std::string_view past_stem;  // (the infinitive without its ن)
+    const morph::format::Form* form;
+    bool takes_suffixes;  // a present indicative with a person ending
+  };
+  static const std::vector<CompoundIrregular>& compound_irregulars() {
+    static const std::vector<CompoundIrregular> all = [] {
+      std::vector<CompoundIrregular> out;
+      for (std::size_t n = 0; n < morph::irregular_form_count(); ++n) {
+        const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(n));
+        const std::string_view features = morph::pool_string(f.features, f.features_length);
+        const std::string_view lemma = morph::pool_string(f.lemma, f.lemma_length);
+        if (f.upos != Upos::VERB || !features.starts_with("V;PRS") || !lemma.ends_with("ن")) continue;
+        const Candidate row = irregular_reading(f);
+        bool regular = false;
+        for (const Record& r : morph::lookup(row.stem).records)
+          regular = regular || (r.kind == Kind::present && r.verb >= 0 && !(r.verb & morph::kUserVerbBit) &&
+                                morph::infinitive(morph::verb(r.verb)) == lemma);
+        if (regular) continue;
+        out.push_back({surface_of(f), lemma.substr(0, lemma.size() - 2), &f, present_with_person(f)});
+      }
+      return out;
+    }();
+    return all;
   }
 
   // Those forms, with their written forms, found once in the compiled
@@ -1423,9 +1504,11 @@ class Search {
   }
 
   // a present stem with a prefix before it and a person ending after it
+  // (an irregular row's stem has its prefix merged in: دێ is دە + ێ, بێن is
+  // ب + هێن; preverb_then_irregular)
   static bool full_present(const Candidate& c) {
     if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
-    bool prefix = false, ending = false, after_stem = false;
+    bool prefix = c.irregular != nullptr, ending = false, after_stem = false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const std::string_view t = c.pieces[n].tag();
       if (is(t, "stem")) after_stem = true;
@@ -1436,7 +1519,7 @@ class Search {
   }
 
   static bool bare_present(const Candidate& c) {
-    if (c.kind != Kind::present && c.kind != Kind::passive_present) return false;
+    if ((c.kind != Kind::present && c.kind != Kind::passive_present) || c.irregular) return false;
     for (std::size_t n = 0; n < c.count; ++n) {
       const std::string_view t = c.pieces[n].tag();
       if (is(t, "stem")) return true;

@@ -226,6 +226,35 @@ TEST(Features, DirectionalEAfterAPersonEnding) {
   EXPECT_EQ(first("دێنم").features, "V;PRS;IND;ARGNO1S");
 }
 
+// A compound verb of هاتن or هێنان takes the light verb's irregular present
+// after its preverb or nominal part (بەکار + دێت), ranked as a present.
+TEST(Features, IrregularPresentAfterAPreverb) {
+  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
+  const auto used = first("بەکاردێت");
+  EXPECT_EQ(used.lemma, "بەکارهاتن");
+  EXPECT_EQ(used.upos, "VERB");
+  EXPECT_TRUE(used.known);
+  EXPECT_EQ(used.features, "V;PRS;IND;ARGNO3S");
+  ASSERT_EQ(used.morphemes.size(), 3u);
+  EXPECT_EQ(used.morphemes[0].tag, "preverb");
+  EXPECT_EQ(kurdi::lemma("پێکدێن"), "پێکهاتن");
+  EXPECT_EQ(first("پێکنایەت").features, "V;PRS;IND;NEG;ARGNO3S");
+  EXPECT_EQ(first("هەڵدێتەوە").features, "V;PRS;IND;ARGNO3S;LGSPEC3");
+  EXPECT_EQ(kurdi::lemma("دەردێنێت"), "دەرهێنان");
+  EXPECT_EQ(first("بەکاربێنێ").lemma, "بەکارهێنان");  // not بەکارهاتن + the directional ێ
+  EXPECT_EQ(first("بەکاربێنێ").features, "V;PRS;SBJV;ARGNO3S");
+  EXPECT_EQ(kurdi::lemma("دادێت"), "داهاتن");
+  // only a compound the lexicon lists: خۆش is no preverb of هاتن
+  EXPECT_FALSE(first("خۆشدێت").lemma == "خۆشهاتن");
+  // بوون's ب is its lexicon present stem: one reading, the grammar's
+  const auto ready = kurdi::analyze("ئامادەبێت");
+  EXPECT_EQ(std::count_if(ready.begin(), ready.end(), [](const auto& a) { return a.lemma == "ئامادەبوون"; }), 1);
+  // a session gives the same
+  kurdi::Analyzer session;
+  EXPECT_EQ(session.lemma("بەکاردێن"), "بەکارهاتن");
+  EXPECT_EQ(session.stems("بەکاردێت"), std::vector<std::string>{"بەکارهاتن"});
+}
+
 // The copula after the demonstrative frame's ە (ئەو شتەیە), and ئەو/ئەم
 // written joined to the noun whose frame they open (ئەوکاتە).
 TEST(Lemma, DemonstrativeFrameWithCopulaAndJoinedDemonstrative) {
