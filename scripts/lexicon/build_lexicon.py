@@ -915,6 +915,41 @@ def build_words(klpt, norm, verbs, claimed, hun, uni, net):
     return words
 
 
+# RULE W10: the nominal part of a compound verb is a word too: much text
+# writes it apart from the light verb (فڕێ دەدات, داگیر کرا, بەراورد
+# دەکرێت), and then it stands alone or takes the ezafe (بەراوردی). No source
+# says its part of speech (noun, adjective, adverb), so a part no source
+# lists as a word is added as X, with the compound's sources. Left out: the
+# preverbs and prefixes of RULE V8 (their own class); infinitives; parts
+# that end in an adposition or preverb of the complex (باوەڕپێ, ئاوڕلێ,
+# دەستپێدا: apart from the light verb that is two words, باوەڕ پێ);
+# a preposition written onto a word (لەبیر, بەدەست: the analyzer reads
+# those as لە + بیر); one-letter parts (RULE W2) and strings longer than
+# twelve letters, which are run-together phrases in the sources.
+PART_ENDINGS = ("لێ", "پێ", "تێ", "پێوە", "پیا", "هەڵ", "دا", "ڕا", "دەر", "بۆ",
+                "نە", "وە", "تێک", "پێک", "لێک", "بەر", "لا", "ڕێ")
+PART_PREPOSITIONS = ("لە", "بە", "وە")
+
+
+def add_nominal_parts(words, verbs):
+    parts = collections.defaultdict(set)  # part -> the sources of its compounds
+    for verb in verbs.values():
+        if verb.preverb and verb.preverb not in words:
+            parts[verb.preverb] |= verb.sources
+    for part in sorted(parts, key=byte_key):
+        if part in PREVERBS or part in FREE_PREFIXES or part in verbs:
+            STATS["W10 nominal part: a preverb or an infinitive"] += 1
+        elif len(part) < 2 or len(part) > 12 or not is_sorani_word(part):
+            STATS["W10 nominal part: one letter, too long or not Sorani letters"] += 1
+        elif part.endswith(PART_ENDINGS):
+            STATS["W10 nominal part: ends in an adposition or preverb"] += 1
+        elif any(part.startswith(p) and part[len(p):] in words for p in PART_PREPOSITIONS):
+            STATS["W10 nominal part: a preposition and a word"] += 1
+        else:
+            words[part] = ({"X"}, parts[part])
+            STATS["W10 nominal part of a compound verb added as a word"] += 1
+
+
 # --------------------------------------------------------------------------
 # Unknown-word evidence (guess_stems.tsv)
 
@@ -1150,6 +1185,7 @@ def build(kurdi, shared, out):
     verbs, claimed = build_verbs(hunspell, klpt, unimorph, kurdnet, supplement,
                                  norm, kurdi, nonverb)
     words = build_words(klpt, norm, verbs, claimed, hun, uni, net)
+    add_nominal_parts(words, verbs)
     # RULE W9: the words supplement adds function words no source lists; a
     # lemma a source already has keeps the source's POS and gains the tag.
     for lemma, upos in words_supplement:

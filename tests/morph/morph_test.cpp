@@ -255,6 +255,23 @@ TEST(Features, IrregularPresentAfterAPreverb) {
   EXPECT_EQ(session.stems("بەکاردێت"), std::vector<std::string>{"بەکارهاتن"});
 }
 
+// The nominal part of a compound verb is a lexicon word (RULE W10 of the
+// lexicon script): text writes it apart from the light verb.
+TEST(Lemma, NominalPartOfACompoundVerbStandsAlone) {
+  const auto part = kurdi::analyze("داگیر").front();
+  EXPECT_TRUE(part.known);
+  EXPECT_EQ(part.lemma, "داگیر");
+  EXPECT_EQ(part.upos, "X");  // no source gives its part of speech
+  const auto role = kurdi::analyze("ڕۆڵی").front();
+  EXPECT_TRUE(role.known);
+  EXPECT_EQ(role.lemma, "ڕۆڵ");
+  EXPECT_EQ(kurdi::lemma("بەراوردی"), "بەراورد");
+  // the compound itself is unchanged
+  EXPECT_EQ(kurdi::lemma("داگیرکرا"), "داگیرکردن");
+  // a part ending in the complex's adposition is no word on its own
+  EXPECT_FALSE(kurdi::analyze("باوەڕپێ").front().known);
+}
+
 // The copula after the demonstrative frame's ە (ئەو شتەیە), and ئەو/ئەم
 // written joined to the noun whose frame they open (ئەوکاتە).
 TEST(Lemma, DemonstrativeFrameWithCopulaAndJoinedDemonstrative) {
