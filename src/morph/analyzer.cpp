@@ -617,9 +617,17 @@ class Search {
   // light verb's past stem (بەکارهات). verbal() has found where a preverb
   // may end (splits_).
   void preverb_then_irregular() {
+    const CompoundIrregulars& all = compound_irregulars();
     for (std::size_t s = 1; s < n_splits_; ++s) {
       const std::size_t i = splits_[s];
-      for (const CompoundIrregular& x : compound_irregulars()) {
+      // (the rows begin with three letters, د ن ب: most splits end here)
+      if (form_.size() < i + 2) continue;
+      const std::uint16_t letter = first_letter(form_.substr(i));
+      std::size_t k = 0;
+      while (k < all.first_letters.size() && all.first_letters[k] != letter) ++k;
+      if (k == all.first_letters.size()) continue;
+      for (const std::size_t row : all.by_letter[k]) {
+        const CompoundIrregular& x = all.forms[row];
         if (!starts_with(form_, i, x.surface)) continue;
         const std::size_t end = i + x.surface.size();
         if (end < form_.size() && !x.takes_suffixes) continue;
@@ -668,9 +676,14 @@ class Search {
     const morph::format::Form* form;
     bool takes_suffixes;  // a present indicative with a person ending
   };
-  static const std::vector<CompoundIrregular>& compound_irregulars() {
-    static const std::vector<CompoundIrregular> all = [] {
-      std::vector<CompoundIrregular> out;
+  struct CompoundIrregulars {
+    std::vector<CompoundIrregular> forms;
+    std::vector<std::uint16_t> first_letters;       // (two bytes each)
+    std::vector<std::vector<std::size_t>> by_letter;  // the forms with each first letter
+  };
+  static const CompoundIrregulars& compound_irregulars() {
+    static const CompoundIrregulars all = [] {
+      CompoundIrregulars out;
       for (std::size_t n = 0; n < morph::irregular_form_count(); ++n) {
         const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(n));
         const std::string_view features = morph::pool_string(f.features, f.features_length);
@@ -682,7 +695,17 @@ class Search {
           regular = regular || (r.kind == Kind::present && r.verb >= 0 && !(r.verb & morph::kUserVerbBit) &&
                                 morph::infinitive(morph::verb(r.verb)) == lemma);
         if (regular) continue;
-        out.push_back({surface_of(f), lemma.substr(0, lemma.size() - 2), &f, present_with_person(f)});
+        std::string surface = surface_of(f);
+        if (surface.size() < 2) continue;
+        const std::uint16_t letter = first_letter(surface);
+        std::size_t k = 0;
+        while (k < out.first_letters.size() && out.first_letters[k] != letter) ++k;
+        if (k == out.first_letters.size()) {
+          out.first_letters.push_back(letter);
+          out.by_letter.emplace_back();
+        }
+        out.by_letter[k].push_back(out.forms.size());
+        out.forms.push_back({std::move(surface), lemma.substr(0, lemma.size() - 2), &f, present_with_person(f)});
       }
       return out;
     }();
