@@ -19,6 +19,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -353,6 +354,41 @@ class KeyBuffer {
   std::size_t size_ = 0;
 };
 
+/// Forms (anything with a `surface`) indexed by the first letter (two
+/// bytes) they begin with: a test of a word's letter against the handful of
+/// first letters is cheaper than a test of every form, and far cheaper than
+/// the lexicon's records of the word's prefixes.
+template <typename Form>
+struct ByFirstLetter {
+  std::vector<Form> forms;
+  std::vector<std::uint16_t> first_letters;  // (a handful: دێ, نا, هە ...)
+  // For each first letter, the forms a word beginning with it may begin
+  // with, in table order: those with that letter and any shorter than a letter.
+  std::vector<std::vector<std::size_t>> by_letter;
+
+  static std::uint16_t letter_at(std::string_view s) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
+  }
+  /// Builds first_letters and by_letter once `forms` is filled.
+  void index() {
+    for (const Form& f : forms)
+      if (f.surface.size() >= 2 && std::find(first_letters.begin(), first_letters.end(), letter_at(f.surface)) ==
+                                       first_letters.end())
+        first_letters.push_back(letter_at(f.surface));
+    by_letter.resize(first_letters.size());
+    for (std::size_t n = 0; n < forms.size(); ++n)
+      for (std::size_t k = 0; k < first_letters.size(); ++k)
+        if (forms[n].surface.size() < 2 || letter_at(forms[n].surface) == first_letters[k]) by_letter[k].push_back(n);
+  }
+  /// The forms that may begin at byte `at` of `word` (none when less than a letter is left).
+  std::span<const std::size_t> rows_at(std::string_view word, std::size_t at) const {
+    if (word.size() < at + 2) return {};
+    const auto k = std::find(first_letters.begin(), first_letters.end(), letter_at(word.substr(at)));
+    if (k == first_letters.end()) return {};
+    return by_letter[static_cast<std::size_t>(k - first_letters.begin())];
+  }
+};
+
 /// A morpheme while searching: byte range of the form, tag, features. Kept
 /// small (24 bytes; the tag and features as pointer and length, both short
 /// strings) because readings are copied whole while they are collected.
@@ -593,13 +629,10 @@ class Search {
   // what any present takes after it: the directional ـە (دێتە), -ەوە
   // (دێتەوە, نایەتەوە).
   void irregular_then_suffixes() {
-    const SuffixedIrregulars& all = suffixed_irregulars();
-    // (a word's first letter rejects nearly every word at once)
-    if (form_.size() < 2) return;
-    const auto letter = std::find(all.first_letters.begin(), all.first_letters.end(), first_letter(form_));
-    if (letter == all.first_letters.end()) return;
-    // (only the forms that may begin with that letter, in table order)
-    for (const std::size_t n : all.by_letter[static_cast<std::size_t>(letter - all.first_letters.begin())]) {
+    const auto& all = suffixed_irregulars();
+    // (a word's first letter rejects nearly every word at once; only the
+    // forms that may begin with that letter, in table order)
+    for (const std::size_t n : all.rows_at(form_, 0)) {
       const SuffixedIrregular& s = all.forms[n];
       if (form_.size() <= s.surface.size() || !starts_with(form_, 0, s.surface)) continue;
       cur_ = irregular_reading(*s.form);
@@ -617,16 +650,11 @@ class Search {
   // light verb's past stem (بەکارهات). verbal() has found where a preverb
   // may end (splits_).
   void preverb_then_irregular() {
-    const CompoundIrregulars& all = compound_irregulars();
+    const auto& all = compound_irregulars();
     for (std::size_t s = 1; s < n_splits_; ++s) {
       const std::size_t i = splits_[s];
-      // (the rows begin with three letters, د ن ب: most splits end here)
-      if (form_.size() < i + 2) continue;
-      const std::uint16_t letter = first_letter(form_.substr(i));
-      std::size_t k = 0;
-      while (k < all.first_letters.size() && all.first_letters[k] != letter) ++k;
-      if (k == all.first_letters.size()) continue;
-      for (const std::size_t row : all.by_letter[k]) {
+      // (the rows begin with a few letters, د ن ب: most splits end at once)
+      for (const std::size_t row : all.rows_at(form_, i)) {
         const CompoundIrregular& x = all.forms[row];
         if (!starts_with(form_, i, x.surface)) continue;
         const std::size_t end = i + x.surface.size();
@@ -676,14 +704,9 @@ class Search {
     const morph::format::Form* form;
     bool takes_suffixes;  // a present indicative with a person ending
   };
-  struct CompoundIrregulars {
-    std::vector<CompoundIrregular> forms;
-    std::vector<std::uint16_t> first_letters;       // (two bytes each)
-    std::vector<std::vector<std::size_t>> by_letter;  // the forms with each first letter
-  };
-  static const CompoundIrregulars& compound_irregulars() {
-    static const CompoundIrregulars all = [] {
-      CompoundIrregulars out;
+  static const ByFirstLetter<CompoundIrregular>& compound_irregulars() {
+    static const ByFirstLetter<CompoundIrregular> all = [] {
+      ByFirstLetter<CompoundIrregular> out;
       for (std::size_t n = 0; n < morph::irregular_form_count(); ++n) {
         const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(n));
         const std::string_view features = morph::pool_string(f.features, f.features_length);
@@ -695,60 +718,27 @@ class Search {
           regular = regular || (r.kind == Kind::present && r.verb >= 0 && !(r.verb & morph::kUserVerbBit) &&
                                 morph::infinitive(morph::verb(r.verb)) == lemma);
         if (regular) continue;
-        std::string surface = surface_of(f);
-        if (surface.size() < 2) continue;
-        const std::uint16_t letter = first_letter(surface);
-        std::size_t k = 0;
-        while (k < out.first_letters.size() && out.first_letters[k] != letter) ++k;
-        if (k == out.first_letters.size()) {
-          out.first_letters.push_back(letter);
-          out.by_letter.emplace_back();
-        }
-        out.by_letter[k].push_back(out.forms.size());
-        out.forms.push_back({std::move(surface), lemma.substr(0, lemma.size() - 2), &f, present_with_person(f)});
+        out.forms.push_back({surface_of(f), lemma.substr(0, lemma.size() - 2), &f, present_with_person(f)});
       }
+      out.index();
       return out;
     }();
     return all;
   }
 
-  // Those forms, with their written forms, found once in the compiled
-  // table, and the first letters (two bytes) they begin with: a test of
-  // those against the word is cheaper than the lexicon's records of the
-  // word's prefixes.
+  // Those forms, with their written forms, found once in the compiled table.
   struct SuffixedIrregular {
     std::string surface;
     const morph::format::Form* form;
   };
-  struct SuffixedIrregulars {
-    std::vector<SuffixedIrregular> forms;
-    std::vector<std::uint16_t> first_letters;  // (a handful: دێ, نا, هە ...)
-    // For each first letter, the forms a word beginning with it may begin
-    // with, in table order: those with that letter and any shorter than a
-    // letter. (A word's loop went over every form, to reject most of them.)
-    std::vector<std::vector<std::size_t>> by_letter;
-  };
-  static std::uint16_t first_letter(std::string_view s) {
-    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]));
-  }
-  static const SuffixedIrregulars& suffixed_irregulars() {
-    static const SuffixedIrregulars all = [] {
-      SuffixedIrregulars out;
+  static const ByFirstLetter<SuffixedIrregular>& suffixed_irregulars() {
+    static const ByFirstLetter<SuffixedIrregular> all = [] {
+      ByFirstLetter<SuffixedIrregular> out;
       for (std::size_t i = 0; i < morph::irregular_form_count(); ++i) {
         const morph::format::Form& f = morph::irregular_form(static_cast<std::int32_t>(i));
-        if (!present_with_person(f)) continue;
-        out.forms.push_back({surface_of(f), &f});
-        const std::string& surface = out.forms.back().surface;
-        if (surface.size() >= 2 && std::find(out.first_letters.begin(), out.first_letters.end(),
-                                             first_letter(surface)) == out.first_letters.end())
-          out.first_letters.push_back(first_letter(surface));
+        if (present_with_person(f)) out.forms.push_back({surface_of(f), &f});
       }
-      out.by_letter.resize(out.first_letters.size());
-      for (std::size_t n = 0; n < out.forms.size(); ++n) {
-        const std::string& surface = out.forms[n].surface;
-        for (std::size_t k = 0; k < out.first_letters.size(); ++k)
-          if (surface.size() < 2 || first_letter(surface) == out.first_letters[k]) out.by_letter[k].push_back(n);
-      }
+      out.index();
       return out;
     }();
     return all;
