@@ -506,6 +506,7 @@ class Search {
     if (out_.empty() && allow_variants_) joined_conjunction();
     if (out_.empty() && allow_variants_) joined_preposition();
     if (out_.empty() && allow_variants_) joined_demonstrative();
+    if (out_.empty() && allow_variants_ && !verbs_only_) headwords();
     if (out_.empty() && allow_variants_) {
       if (guess_wanted_) guess();
       else guess_skipped_ = true;
@@ -1253,7 +1254,7 @@ class Search {
   void verb_records(const morph::Entry& e, std::size_t i, const morph::Prefix& p, std::size_t prefix_at,
                     std::size_t k, std::size_t j, const Slot& slot, bool infix, Alternant alternant) {
     for (const Record& r : e.records) {
-      if (r.kind == Kind::lemma || r.kind == Kind::preverb || r.kind == Kind::form) continue;
+      if (!morph::format::is_verb_stem(r.kind)) continue;
       if (infix ? r.preverb_bytes != i : i != 0) continue;
       if (i == 0 && k > 0 && r.preverb_bytes != 0) continue;  // a prefix before a preverb: دەهەڵگرت
       const bool present = r.kind == Kind::present || r.kind == Kind::passive_present;
@@ -1659,6 +1660,7 @@ class Search {
         case Kind::form:
           if (e == text.size()) return true;
           continue;
+        case Kind::headword: continue;  // (read by headwords() alone)
         case Kind::lemma: state = State::n_stem; break;
         case Kind::past:
         case Kind::passive_past: state = State::v_past; break;
@@ -2087,6 +2089,26 @@ class Search {
     return readings;
   }
 
+  // A word nothing above explains may be a dictionary headword (RULE W11 of
+  // the lexicon script, Kind::headword), whole or before a nominal chain
+  // (ناحیە, ناحیەی): a lexicon reading of unknown part of speech. It comes
+  // last, before the guess, because the headword list also holds legacy
+  // spellings and run-together forms (نمونە for نموونە, کردو), which must not
+  // displace what the lexicon, a spelling variant or a derivation gives.
+  void headwords() {
+    std::uint64_t h = morph::kHashSeed;
+    std::size_t letters = 0;
+    for (std::size_t j = 1; j <= form_.size(); ++j) {
+      h = morph::hash_byte(h, form_[j - 1]);
+      if (!char_boundary(form_, j)) continue;
+      if (!morph::may_start_headword(h)) return;  // no longer headword starts here either
+      if (++letters < 3) continue;  // (a headword has three letters or more)
+      const morph::Entry e = morph::lookup(slice(form_, 0, j), h);
+      for (const Record& r : e.records)
+        if (r.kind == Kind::headword) nominal_from(e.key, 0, j, r, /*elided_e=*/false);
+    }
+  }
+
   // A word nothing explains may still end in an unmistakable nominal chain
   // (فراکسیۆنەکان, کارتەکەی, تابلۆیەکیدا): it is read as an unknown stem
   // plus that chain when the chain holds a definiteness marker (ەکە, ەکان,
@@ -2201,7 +2223,7 @@ class Search {
       verb_stem = false;
       preverb = false;
       for (const Record& r : e.records) {
-        verb_stem = verb_stem || (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form);
+        verb_stem = verb_stem || morph::format::is_verb_stem(r.kind);
         preverb = preverb || r.kind == Kind::preverb;
       }
     }

@@ -45,6 +45,7 @@ inline constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
 namespace data {
 extern const std::uint64_t kPrefixFilter[];
 extern const std::uint64_t kVerbPrefixFilter[];
+extern const std::uint64_t kHeadwordPrefixFilter[];
 extern const format::Slot kSlots[];
 extern const std::size_t kSlotCount;
 extern const char kPool[];
@@ -77,6 +78,7 @@ inline void prefetch_lookup(std::uint64_t hash) noexcept {
 /// False when no key of the compiled lexicon starts with the text whose
 /// format::hash is `hash` (a text that ends at a character boundary); true
 /// when one may (format.hpp, "prefix filter": a few percent are false hits).
+/// The keys that are dictionary headwords only (Kind::headword) are left out.
 inline bool may_start_key(std::uint64_t hash) noexcept {
   const std::uint64_t bits = format::prefix_filter_bits(hash);
   return (data::kPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
@@ -86,6 +88,11 @@ inline bool may_start_key(std::uint64_t hash) noexcept {
 inline bool may_start_verb_key(std::uint64_t hash) noexcept {
   const std::uint64_t bits = format::prefix_filter_bits(hash);
   return (data::kVerbPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
+}
+/// The same for the keys that are dictionary headwords (Kind::headword).
+inline bool may_start_headword(std::uint64_t hash) noexcept {
+  const std::uint64_t bits = format::prefix_filter_bits(hash);
+  return (data::kHeadwordPrefixFilter[format::prefix_filter_word(hash)] & bits) == bits;
 }
 
 /// The verb a stem record points to.

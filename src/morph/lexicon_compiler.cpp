@@ -187,7 +187,7 @@ void write_cpp(const Builder& b, const std::string& path) {
   std::size_t max_stem = 0;
   for (const auto& [text, recs] : b.keys)
     for (const auto& r : recs)
-      if (r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form) max_stem = std::max(max_stem, text.size());
+      if (is_verb_stem(r.kind)) max_stem = std::max(max_stem, text.size());
   o << "extern const std::size_t kMaxVerbStemBytes;\nconst std::size_t kMaxVerbStemBytes = " << max_stem << ";\n";
   o << "extern const Verb kVerbs[];\nconst Verb kVerbs[] = {\n";
   for (const auto& v : b.verbs)
@@ -208,9 +208,13 @@ void write_cpp(const Builder& b, const std::string& path) {
     if (s % 4 == 3) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
-  // The prefix filter (lexicon_format.hpp): every key's prefixes at character boundaries.
+  // The prefix filter (lexicon_format.hpp): every key's prefixes at character
+  // boundaries, but for the keys that are headwords only: the analyzer's
+  // first tier never reads those, and its prefix passes would otherwise run
+  // on along them (headwords() looks its prefixes up without the filter).
   std::vector<std::uint64_t> filter(std::size_t{1} << kPrefixFilterWordBits, 0);
   for (const auto& [text, recs] : b.keys) {
+    if (std::all_of(recs.begin(), recs.end(), [](const auto& r) { return r.kind == Kind::headword; })) continue;
     for (std::size_t n = 1; n <= text.size(); ++n) {
       if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
       const std::uint64_t h = hash(std::string_view(text).substr(0, n));
@@ -222,9 +226,7 @@ void write_cpp(const Builder& b, const std::string& path) {
   // of those texts begin some noun but no verb stem.
   std::vector<std::uint64_t> verb_filter(std::size_t{1} << kPrefixFilterWordBits, 0);
   for (const auto& [text, recs] : b.keys) {
-    const bool stem = std::any_of(recs.begin(), recs.end(), [](const auto& r) {
-      return r.kind != Kind::lemma && r.kind != Kind::preverb && r.kind != Kind::form;
-    });
+    const bool stem = std::any_of(recs.begin(), recs.end(), [](const auto& r) { return is_verb_stem(r.kind); });
     if (!stem) continue;
     for (std::size_t n = 1; n <= text.size(); ++n) {
       if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
@@ -232,8 +234,20 @@ void write_cpp(const Builder& b, const std::string& path) {
       verb_filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
     }
   }
+  // And over the headwords, for headwords(), which runs on words nothing
+  // else explains.
+  std::vector<std::uint64_t> headword_filter(std::size_t{1} << kPrefixFilterWordBits, 0);
+  for (const auto& [text, recs] : b.keys) {
+    if (std::none_of(recs.begin(), recs.end(), [](const auto& r) { return r.kind == Kind::headword; })) continue;
+    for (std::size_t n = 1; n <= text.size(); ++n) {
+      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
+      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
+      headword_filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
+    }
+  }
   for (const auto& [name, words] : {std::pair<const char*, const std::vector<std::uint64_t>*>{"kPrefixFilter", &filter},
-                                    {"kVerbPrefixFilter", &verb_filter}}) {
+                                    {"kVerbPrefixFilter", &verb_filter},
+                                    {"kHeadwordPrefixFilter", &headword_filter}}) {
     o << "extern const std::uint64_t " << name << "[];\nconst std::uint64_t " << name << "[] = {\n";
     for (std::size_t w = 0; w < words->size(); ++w) {
       o << (*words)[w] << "ull,";
@@ -249,12 +263,12 @@ void write_cpp(const Builder& b, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::cerr << "usage: kurdi_lexicon_compiler OUTPUT.cpp WORDS.tsv VERBS.tsv IRREGULAR_FORMS.tsv\n";
+  if (argc != 6) {
+    std::cerr << "usage: kurdi_lexicon_compiler OUTPUT.cpp WORDS.tsv VERBS.tsv IRREGULAR_FORMS.tsv HEADWORDS.tsv\n";
     return 2;
   }
   Builder b;
-  const std::string words = argv[2], verbs = argv[3], irregular = argv[4];
+  const std::string words = argv[2], verbs = argv[3], irregular = argv[4], headwords = argv[5];
   std::vector<std::string> infinitives, presents;  // per verb, for the causative rule
 
   // words.tsv: lemma, upos, freq, sources
@@ -324,6 +338,16 @@ int main(int argc, char** argv) {
            parse_upos(c[2], irregular, line)};
     b.add(c[0], Record{0, static_cast<std::int32_t>(b.forms.size()), Kind::form, f.upos, 0});
     b.forms.push_back(f);
+  });
+
+  // headwords.tsv: headword, freq (RULE W11: words no lexicon above gives,
+  // so the script never writes a key of words.tsv or verbs.tsv here)
+  for_each_row(headwords, 2, [&](const std::vector<std::string>& c, std::size_t line) {
+    if (c[0].empty()) fail(headwords, line, "empty headword");
+    if (auto it = b.keys.find(c[0]); it != b.keys.end())
+      for (const auto& r : it->second)
+        if (r.kind == Kind::lemma) fail(headwords, line, "'" + c[0] + "' is a word of words.tsv already");
+    b.add(c[0], Record{parse_freq(c[1], headwords, line), -1, Kind::headword, Upos::X, 0});
   });
 
   write_cpp(b, argv[1]);

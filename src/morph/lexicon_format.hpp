@@ -21,7 +21,16 @@ enum class Kind : std::uint8_t {
   passive_present,  ///< a passive present stem (کرێ)
   preverb,          ///< the part of a verb complex before which a clitic or prefix may stand
   form,             ///< a whole irregular form with its analysis (Record::verb indexes kForms)
+  /// A dictionary headword no lexicon above gives (data/lexicon/headwords.tsv,
+  /// RULE W11): read only when nothing else explains a word, before the
+  /// unknown-word guess; the key is the lemma, its part of speech X.
+  headword,
 };
+
+/// Whether a record of this kind is a verb stem (active or passive, past or present).
+constexpr bool is_verb_stem(Kind k) noexcept {
+  return k == Kind::past || k == Kind::present || k == Kind::passive_past || k == Kind::passive_present;
+}
 
 /// Universal Dependencies parts of speech used by the lexicon.
 enum class Upos : std::uint8_t { X, NOUN, PROPN, ADJ, ADV, PRON, NUM, ADP, CCONJ, SCONJ, PART, INTJ, DET, VERB };

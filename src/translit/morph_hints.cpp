@@ -307,8 +307,13 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
   std::array<std::uint64_t, kMaxLetters + 1> prefix_hash;
   prefix_hash[0] = morph::kHashSeed;
   for (std::size_t i = 0; i < len; ++i) prefix_hash[i + 1] = morph::hash_more(prefix_hash[i], word.substr(2 * i, 2));
+  // (A dictionary headword, the analyzer's second tier, is no stem here: its
+  // cuts are the least sure readings, and with them the rules read worse.)
   auto find = [](std::string_view form, std::uint64_t hash) {
-    return morph::may_start_key(hash) ? morph::lookup(form, hash).records : std::span<const morph::Record>{};
+    if (!morph::may_start_key(hash)) return false;
+    for (const morph::Record& r : morph::lookup(form, hash).records)
+      if (r.kind != morph::Kind::headword) return true;
+    return false;
   };
 
   // Longest stem first; a split without a prefix before one with.
@@ -320,7 +325,7 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
       const Split& split = splits[si];
       if (split.stem_end != want) continue;
       // No prefix: any lexicon entry of two letters or more.
-      if (split.count > 0 && split.stem_end >= 2 && !find(word.substr(0, 2 * want), prefix_hash[want]).empty()) {
+      if (split.count > 0 && split.stem_end >= 2 && find(word.substr(0, 2 * want), prefix_hash[want])) {
         best = &split;
         break;
       }
@@ -344,7 +349,7 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
     }
   }
   if (!best) return false;
-  if (!find(word, prefix_hash[len]).empty()) return false;  // a whole lexicon word: no split
+  if (find(word, prefix_hash[len])) return false;  // a whole lexicon word: no split
   const std::size_t stem_begin = best_start ? best_start->at : 0;
   const std::size_t stem_end = best->stem_end;
   if (!(best_start && best_start->matters) && !boundary_matters(letters, *best)) return false;

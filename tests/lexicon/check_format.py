@@ -82,6 +82,7 @@ def main():
         keys.append((n, (lemma.encode("utf-8"), upos)))
     check_sorted(path, keys)
     counts["data/lexicon/words.tsv"] = len(data)
+    keys_words = keys
 
     path = os.path.join(REPO, "data", "lexicon", "guess_stems.tsv")
     keys = []
@@ -99,6 +100,26 @@ def main():
         keys.append((n, stem.encode("utf-8")))
     check_sorted(path, keys)
     counts["data/lexicon/guess_stems.tsv"] = len(data)
+
+    lemmas = {k[0] for _, k in keys_words}
+    path = os.path.join(REPO, "data", "lexicon", "headwords.tsv")
+    keys = []
+    data = rows(path)
+    for n, f in data:
+        if len(f) != 2:
+            fail(path, n, "want 2 columns, got %d" % len(f))
+            continue
+        headword, freq = f
+        # RULE W11: three letters or more, no bare alef first, no word of words.tsv
+        if not is_sorani_word(headword) or len(headword) < 3 or headword.startswith("\u0627"):
+            fail(path, n, "headword %r is not three or more Sorani letters after ئ" % headword)
+        if headword.encode("utf-8") in lemmas:
+            fail(path, n, "headword %r is a lemma of words.tsv" % headword)
+        if not freq.isdigit():
+            fail(path, n, "freq %r" % freq)
+        keys.append((n, headword.encode("utf-8")))
+    check_sorted(path, keys)
+    counts["data/lexicon/headwords.tsv"] = len(data)
 
     path = os.path.join(REPO, "data", "lexicon", "verbs.tsv")
     keys = []

@@ -30,23 +30,35 @@ extern const char kPool[];
 
 namespace {
 
+// ...the first-tier filter those of every key that is not a headword only,
+// the headword filter those of every headword (Kind::headword).
 TEST(PrefixFilter, HoldsEveryPrefixOfEveryKey) {
   using namespace kurdi::morph;
-  std::size_t checked = 0;
-  std::size_t keys = 0;
+  std::size_t checked = 0, keys = 0, headwords = 0;
   for (std::size_t s = 0; s < data::kSlotCount; ++s) {
     const format::Slot& slot = data::kSlots[s];
     if (slot.text == format::kEmptySlot) continue;
     ++keys;
     const std::string_view key(data::kPool + slot.text, slot.length);
+    const Entry entry = lookup(key);
+    bool headword = false, other = false;
+    for (const Record& r : entry.records) (r.kind == Kind::headword ? headword : other) = true;
+    headwords += headword ? 1 : 0;
     for (std::size_t n = 1; n <= key.size(); ++n) {
       if (n < key.size() && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) continue;
-      ASSERT_TRUE(may_start_key(format::hash(key.substr(0, n)))) << key.substr(0, n) << " of " << key;
+      const std::uint64_t h = format::hash(key.substr(0, n));
+      if (other) {
+        ASSERT_TRUE(may_start_key(h)) << key.substr(0, n) << " of " << key;
+      }
+      if (headword) {
+        ASSERT_TRUE(may_start_headword(h)) << key.substr(0, n) << " of the headword " << key;
+      }
       ++checked;
     }
   }
   EXPECT_EQ(keys, data::kKeyCount);
   EXPECT_GT(checked, data::kKeyCount);
+  EXPECT_GT(headwords, 30000u);  // data/lexicon/headwords.tsv
 }
 
 TEST(PrefixFilter, RejectsMostTexts) {
