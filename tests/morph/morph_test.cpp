@@ -525,6 +525,12 @@ TEST(Lemma, DictionaryHeadwordIsASecondTier) {
   EXPECT_EQ(kurdi::lemma("نمونە"), "نموونە");
   EXPECT_EQ(kurdi::analyze("نمونە").front().upos, "NOUN");
   EXPECT_EQ(kurdi::lemma("دەستوری"), "دەستوور");
+  // A plural, clitic or copula after a headword only when the word lists
+  // attest it with a marker: نیعمەت is, یۆنا (for یۆنان) and پێز are not.
+  EXPECT_EQ(kurdi::lemma("نیعمەتیان"), "نیعمەت");
+  EXPECT_EQ(kurdi::lemma("یۆنان"), "یۆنان");
+  EXPECT_FALSE(kurdi::analyze("یۆنان").front().known);
+  EXPECT_EQ(kurdi::lemma("پێزمان"), "پێزمان");
 }
 
 // --- analyses ------------------------------------------------------------------
