@@ -208,43 +208,36 @@ void write_cpp(const Builder& b, const std::string& path) {
     if (s % 4 == 3) o << "\n";
   }
   o << "};\nextern const std::size_t kSlotCount;\nconst std::size_t kSlotCount = " << table.size() << ";\n";
-  // The prefix filter (lexicon_format.hpp): every key's prefixes at character
-  // boundaries, but for the keys that are headwords only: the analyzer's
-  // first tier never reads those, and its prefix passes would otherwise run
-  // on along them (headwords() looks its prefixes up without the filter).
-  std::vector<std::uint64_t> filter(std::size_t{1} << kPrefixFilterWordBits, 0);
-  for (const auto& [text, recs] : b.keys) {
-    if (std::all_of(recs.begin(), recs.end(), [](const auto& r) { return r.kind == Kind::headword; })) continue;
-    for (std::size_t n = 1; n <= text.size(); ++n) {
-      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
-      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
-      filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
+  // A prefix filter (lexicon_format.hpp) over the keys whose records pass
+  // `wanted`: every prefix of each, at character boundaries.
+  auto prefix_filter = [&](auto&& wanted) {
+    std::vector<std::uint64_t> words(std::size_t{1} << kPrefixFilterWordBits, 0);
+    for (const auto& [text, recs] : b.keys) {
+      if (!wanted(recs)) continue;
+      for (std::size_t n = 1; n <= text.size(); ++n) {
+        if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
+        const std::uint64_t h = hash(std::string_view(text).substr(0, n));
+        words[prefix_filter_word(h)] |= prefix_filter_bits(h);
+      }
     }
-  }
-  // The same over the keys that are verb stems (with their preverbs) only:
-  // the verb search grows a stem after every prefix a word may have, and most
-  // of those texts begin some noun but no verb stem.
-  std::vector<std::uint64_t> verb_filter(std::size_t{1} << kPrefixFilterWordBits, 0);
-  for (const auto& [text, recs] : b.keys) {
-    const bool stem = std::any_of(recs.begin(), recs.end(), [](const auto& r) { return is_verb_stem(r.kind); });
-    if (!stem) continue;
-    for (std::size_t n = 1; n <= text.size(); ++n) {
-      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
-      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
-      verb_filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
-    }
-  }
-  // And over the headwords, for headwords(), which runs on words nothing
-  // else explains.
-  std::vector<std::uint64_t> headword_filter(std::size_t{1} << kPrefixFilterWordBits, 0);
-  for (const auto& [text, recs] : b.keys) {
-    if (std::none_of(recs.begin(), recs.end(), [](const auto& r) { return r.kind == Kind::headword; })) continue;
-    for (std::size_t n = 1; n <= text.size(); ++n) {
-      if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;
-      const std::uint64_t h = hash(std::string_view(text).substr(0, n));
-      headword_filter[prefix_filter_word(h)] |= prefix_filter_bits(h);
-    }
-  }
+    return words;
+  };
+  auto any_record = [](const std::vector<Record>& recs, auto&& pred) { return std::any_of(recs.begin(), recs.end(), pred); };
+  auto headword = [](const Record& r) { return r.kind == Kind::headword; };
+  // The first tier's: every key but those that are headwords only, which it
+  // never reads (its prefix passes would otherwise run on along them;
+  // headwords() has its own filter).
+  const auto filter = prefix_filter([&](const auto& recs) {
+    return any_record(recs, [&](const Record& r) { return !headword(r); });
+  });
+  // The keys that are verb stems (with their preverbs): the verb search grows
+  // a stem after every prefix a word may have, and most of those texts begin
+  // some noun but no verb stem.
+  const auto verb_filter = prefix_filter([&](const auto& recs) {
+    return any_record(recs, [](const Record& r) { return is_verb_stem(r.kind); });
+  });
+  // The headwords, for headwords(), which runs on words nothing else explains.
+  const auto headword_filter = prefix_filter([&](const auto& recs) { return any_record(recs, headword); });
   for (const auto& [name, words] : {std::pair<const char*, const std::vector<std::uint64_t>*>{"kPrefixFilter", &filter},
                                     {"kVerbPrefixFilter", &verb_filter},
                                     {"kHeadwordPrefixFilter", &headword_filter}}) {

@@ -84,32 +84,16 @@ def main():
     counts["data/lexicon/words.tsv"] = len(data)
     keys_words = keys
 
-    path = os.path.join(REPO, "data", "lexicon", "guess_stems.tsv")
-    keys = []
-    data = rows(path)
-    for n, f in data:
-        if len(f) != 2:
-            fail(path, n, "want 2 columns, got %d" % len(f))
-            continue
-        stem, marked = f
+    def guess_stem_row(path, n, stem, marked):
         if not is_sorani_word(stem) or len(stem) < 2:
             fail(path, n, "stem %r is not two or more Sorani letters" % stem)
         # 8 marker forms per stem, 16 after و and ی (build_lexicon.py, RULE G1)
         if not marked.isdigit() or not 1 <= int(marked) <= 16:
             fail(path, n, "marked %r is not 1..16" % marked)
-        keys.append((n, stem.encode("utf-8")))
-    check_sorted(path, keys)
-    counts["data/lexicon/guess_stems.tsv"] = len(data)
 
     lemmas = {k[0] for _, k in keys_words}
-    path = os.path.join(REPO, "data", "lexicon", "headwords.tsv")
-    keys = []
-    data = rows(path)
-    for n, f in data:
-        if len(f) != 2:
-            fail(path, n, "want 2 columns, got %d" % len(f))
-            continue
-        headword, freq = f
+
+    def headword_row(path, n, headword, freq):
         # RULE W11: three letters or more, no bare alef first, no word of words.tsv
         if not is_sorani_word(headword) or len(headword) < 3 or headword.startswith("\u0627"):
             fail(path, n, "headword %r is not three or more Sorani letters after ئ" % headword)
@@ -117,9 +101,19 @@ def main():
             fail(path, n, "headword %r is a lemma of words.tsv" % headword)
         if not freq.isdigit():
             fail(path, n, "freq %r" % freq)
-        keys.append((n, headword.encode("utf-8")))
-    check_sorted(path, keys)
-    counts["data/lexicon/headwords.tsv"] = len(data)
+
+    for name, check in (("guess_stems.tsv", guess_stem_row), ("headwords.tsv", headword_row)):
+        path = os.path.join(REPO, "data", "lexicon", name)
+        keys = []
+        data = rows(path)
+        for n, f in data:
+            if len(f) != 2:
+                fail(path, n, "want 2 columns, got %d" % len(f))
+                continue
+            check(path, n, *f)
+            keys.append((n, f[0].encode("utf-8")))
+        check_sorted(path, keys)
+        counts["data/lexicon/" + name] = len(data)
 
     path = os.path.join(REPO, "data", "lexicon", "verbs.tsv")
     keys = []
