@@ -158,11 +158,6 @@ void find_splits(const ArabicLetter* const* letters, std::size_t end, const Spli
   }
 }
 
-bool verbal(morph::Kind k) {
-  return k == morph::Kind::past || k == morph::Kind::present || k == morph::Kind::passive_past ||
-         k == morph::Kind::passive_present;
-}
-
 // Whether the split's boundaries give M2 or M3 something to do.
 bool boundary_matters(const std::vector<const ArabicLetter*>& letters, const Split& split) {
   for (std::size_t i = 0; i < split.count; ++i) {
@@ -339,7 +334,7 @@ bool morph_hints(const std::vector<const ArabicLetter*>& letters, std::string_vi
         key.assign(word.substr(0, 2 * pv));  // the word starts with its preverb
         key.append(stem);
         bool verb = false;
-        for (const morph::Record& r : morph::lookup(key, hash).records) verb |= verbal(r.kind);
+        for (const morph::Record& r : morph::lookup(key, hash).records) verb |= morph::format::is_verb_stem(r.kind);
         if (verb) {
           best = &split;
           best_start = &st;

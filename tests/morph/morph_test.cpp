@@ -17,6 +17,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// The best analysis of a word.
+kurdi::Analysis first(std::string_view word) { return kurdi::analyze(word).front(); }
+
 // The morphemes put back together.
 std::string joined(const kurdi::Analysis& a) {
   std::string out;
@@ -92,7 +95,6 @@ TEST(Lemma, CliticInsideTheVerbComplex) {
 // The perfect of a past stem in وو (no second وو) and the perfect contracted
 // to ۆ before ت, where a stem in وو loses its وو.
 TEST(Lemma, PerfectAfterWawAndContracted) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   const auto merged = first("بووەتەوە");
   EXPECT_EQ(merged.lemma, "بوون");
   EXPECT_NE(merged.features.find("PRF"), std::string::npos) << merged.features;
@@ -113,7 +115,6 @@ TEST(Lemma, PerfectAfterWawAndContracted) {
 // ـە, and after a past stem in وو, where the perfect's وو merges with the
 // stem's: only the ە and ت that follow tell that perfect from the past.
 TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   const auto arrived = first("گەیشتوونەتە");
   EXPECT_EQ(arrived.lemma, "گەیشتن");
   EXPECT_EQ(arrived.features, "V;PRS;PRF;IND;ARGNO3P;LGSPEC2");
@@ -134,7 +135,6 @@ TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
 // follows the person ending there (کرایەوە); the perfect's و and ە are one
 // ending, so the perfect wins over an adjective the lexicon lists (گەڕاو).
 TEST(Lemma, PerfectAfterAStemInAVowel) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   EXPECT_EQ(first("کراوە").features, "V;PRS;PRF;IND;PASS;ARGNO3S");
   EXPECT_EQ(first("گەڕاوە").lemma, "گەڕان");
   EXPECT_EQ(first("ماوەتەوە").lemma, "مان");
@@ -145,7 +145,6 @@ TEST(Lemma, PerfectAfterAStemInAVowel) {
 // A compound verb the lexicon does not list: a lexicon noun or adjective and
 // a light verb's form written as one word. Its lemma is the two together.
 TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   const auto warming = first("گەرمکردنی");
   EXPECT_EQ(warming.lemma, "گەرمکردن");
   EXPECT_EQ(warming.upos, "VERB");
@@ -207,7 +206,6 @@ TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
 // The directional's form ێ "to him, to it" after a present's person ending,
 // only on a plainly inflected verb and never in place of the third person's ێ.
 TEST(Features, DirectionalEAfterAPersonEnding) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   const auto gives = first("دەداتێ");
   EXPECT_EQ(gives.lemma, "دان");
   EXPECT_EQ(gives.features, "V;PRS;IND;ARGNO3S;LGSPEC2");
@@ -230,7 +228,6 @@ TEST(Features, DirectionalEAfterAPersonEnding) {
 // A compound verb of هاتن or هێنان takes the light verb's irregular present
 // after its preverb or nominal part (بەکار + دێت), ranked as a present.
 TEST(Features, IrregularPresentAfterAPreverb) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   const auto used = first("بەکاردێت");
   EXPECT_EQ(used.lemma, "بەکارهاتن");
   EXPECT_EQ(used.upos, "VERB");
@@ -305,7 +302,6 @@ TEST(Lemma, DemonstrativeFrameWithCopulaAndJoinedDemonstrative) {
 
 // person: بێت/بێ (third singular), بم, بیت, بین, بن.
 TEST(Features, PerfectSubjunctiveTakesEveryPerson) {
-  auto first = [](std::string_view w) { return kurdi::analyze(w).front(); };
   EXPECT_EQ(first("هاتبێت").features, "V;PRS;PRF;SBJV");
   EXPECT_EQ(first("هاتبم").features, "V;PRS;PRF;SBJV;ARGNO1S");
   EXPECT_EQ(first("چووبیت").features, "V;PRS;PRF;SBJV;ARGNO2S");
