@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "lexicon_format.hpp"
+#include "passive_stems.hpp"
 #include "util/data_compiler.hpp"
 
 namespace {
@@ -24,6 +25,8 @@ namespace {
 using namespace kurdi::morph::format;
 
 using kurdi::data_compiler::fail;
+using kurdi::morph::dr_form_of_listed_passive;
+using kurdi::morph::regular_passive_stems;
 
 std::vector<std::string> split(std::string_view line, char sep) {
   std::vector<std::string> out;
@@ -291,21 +294,27 @@ int main(int argc, char** argv) {
     add_stems(b, c[3], Kind::present, id, preverb, verbs, line);
     const bool listed_passive = c.size() >= 9 && (c[7] != "-" || c[8] != "-");
     if (listed_passive) {
-      add_stems(b, c[7], Kind::passive_past, id, preverb, verbs, line);
-      add_stems(b, c[8], Kind::passive_present, id, preverb, verbs, line);
-    } else if (c[3] != "-" && c[4] != "intr") {
-      // No source lists the passive: it is regular, built on the present
-      // stem with را / رێ, an ە-final stem losing its ە (بین -> بینرا,
-      // بینرێ; کۆکە -> کۆکرا, کۆکرێ). An intransitive verb has none (هاتن
-      // would give ێرا, which read کامێرای as کام + ێرا + ی).
-      for (const auto& present : split(c[3], ',')) {
-        std::string base = present;
-        const std::string e = "ە";
-        if (base.size() > preverb.size() + e.size() && base.compare(base.size() - e.size(), e.size(), e) == 0)
-          base.resize(base.size() - e.size());
-        add_stems(b, base + "را", Kind::passive_past, id, preverb, verbs, line);
-        add_stems(b, base + "رێ", Kind::passive_present, id, preverb, verbs, line);
+      // A listed X+را or X+رێ also gets its -در- form where X takes one
+      // (ژمێررا -> ژمێردرا), unless the source lists that too.
+      for (const auto& [list, kind] : {std::pair{&c[7], Kind::passive_past}, std::pair{&c[8], Kind::passive_present}}) {
+        add_stems(b, *list, kind, id, preverb, verbs, line);
+        if (*list == "-") continue;
+        const auto listed = split(*list, ',');
+        for (const auto& stem : listed) {
+          std::string dr = dr_form_of_listed_passive(stem, preverb.size());
+          if (!dr.empty() && std::find(listed.begin(), listed.end(), dr) == listed.end())
+            add_stems(b, dr, kind, id, preverb, verbs, line);
+        }
       }
+    } else if (c[3] != "-" && c[4] != "intr") {
+      // No source lists the passive: it is regular (passive_stems.hpp). An
+      // intransitive verb has none (هاتن would give ێرا, which read کامێرای
+      // as کام + ێرا + ی).
+      for (const auto& present : split(c[3], ','))
+        for (const auto& p : regular_passive_stems(present, preverb.size())) {
+          add_stems(b, p.past, Kind::passive_past, id, preverb, verbs, line);
+          add_stems(b, p.present, Kind::passive_present, id, preverb, verbs, line);
+        }
     }
     if (!preverb.empty()) b.add(preverb, Record{0, -1, Kind::preverb, Upos::X, 0});
   });

@@ -10,6 +10,7 @@
 
 #include "kurdi/normalize.hpp"
 #include "kurdi/version.hpp"
+#include "morph/passive_stems.hpp"
 #include "util/sha256.hpp"
 
 namespace kurdi {
@@ -86,12 +87,11 @@ UserLexicon UserLexicon::parse(std::string_view text, std::string_view name) {
       impl->keys[past].push_back({0, id, morph::Kind::past, morph::Upos::VERB, pv});
       impl->keys[present].push_back({0, id, morph::Kind::present, morph::Upos::VERB, pv});
       // the regular passive, which an intransitive verb has not (docs/morphology.md)
-      if (transitive != 0) {
-        std::string base = present;
-        if (base.size() > preverb.size() + 2 && base.ends_with("ە")) base.resize(base.size() - 2);
-        impl->keys[base + "را"].push_back({0, id, morph::Kind::passive_past, morph::Upos::VERB, pv});
-        impl->keys[base + "رێ"].push_back({0, id, morph::Kind::passive_present, morph::Upos::VERB, pv});
-      }
+      if (transitive != 0)
+        for (const auto& p : morph::regular_passive_stems(present, preverb.size())) {
+          impl->keys[p.past].push_back({0, id, morph::Kind::passive_past, morph::Upos::VERB, pv});
+          impl->keys[p.present].push_back({0, id, morph::Kind::passive_present, morph::Upos::VERB, pv});
+        }
       if (!preverb.empty()) impl->keys[preverb].push_back({0, -1, morph::Kind::preverb, morph::Upos::X, 0});
       canonical.push_back(word + "\tVERB\t" + past + "\t" + present + "\t" + preverb +
                           (cols.size() == 6 ? "\t" + cols[5] : std::string()));

@@ -362,6 +362,21 @@ TEST(Lemma, PassiveAndEweAreInflection) {
   EXPECT_EQ(kurdi::lemma("دەکەنەوە"), "کردن");
 }
 
+// After a consonant the regular passive is also written with -در- (گۆڕدرا
+// beside گۆڕرا); not after a one-letter stem: لێکدراو is لێکدان's passive,
+// not لێکردن's (کرا has no کدرا), and خدران is no خ + درا + ن.
+TEST(Lemma, PassiveWithDr) {
+  EXPECT_EQ(kurdi::lemma("گۆڕدرا"), "گۆڕین");
+  EXPECT_EQ(kurdi::lemma("گۆڕرا"), "گۆڕین");
+  EXPECT_EQ(kurdi::lemma("دەتواندرێت"), "توانین");
+  EXPECT_EQ(kurdi::lemma("ڕاگەیەندرا"), "ڕاگەیاندن");
+  EXPECT_EQ(kurdi::lemma("وەرگێڕدراوە"), "وەرگێڕان");
+  const auto a = kurdi::analyze("دەگۆڕدرێت").front();
+  EXPECT_EQ(a.features, "V;PRS;IND;PASS;ARGNO3S");
+  EXPECT_EQ(kurdi::lemma("لێکدراو"), "لێکدان");
+  for (const auto& r : kurdi::analyze("خدران")) EXPECT_NE(r.upos, "VERB") << r.lemma;
+}
+
 TEST(Lemma, SuppletiveForms) {
   EXPECT_EQ(kurdi::lemma("ئەڵێ"), "گوتن");
   EXPECT_EQ(kurdi::lemma("دەڵێت"), "گوتن");
@@ -623,8 +638,9 @@ TEST(UserLexicon, AddsWordsAndVerbsToASession) {
   const auto user = kurdi::UserLexicon::parse(
       "# a newsroom's words\n"
       "زژڤ\tPROPN\n"
-      "پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n");
-  EXPECT_EQ(user.size(), 2u);
+      "پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n"
+      "ژڤزاندن\tVERB\tژڤزاند\tژڤزێن\n");
+  EXPECT_EQ(user.size(), 3u);
   EXPECT_EQ(user.hash().size(), 12u);
   kurdi::Analyzer with(1024, &user);
   kurdi::Analyzer without;
@@ -637,6 +653,8 @@ TEST(UserLexicon, AddsWordsAndVerbsToASession) {
   EXPECT_EQ(without.stems("زژڤەکەی"), std::vector<std::string>{"زژڤەکەی"});
   EXPECT_EQ(with.lemma("پۆستیانکرد"), "پۆستکردن");  // clitic after the nominal part
   EXPECT_EQ(with.stems("پۆستکراوە").front(), "پۆستکردن");  // the regular passive
+  EXPECT_EQ(with.lemma("دەژڤزێنرێت"), "ژڤزاندن");             // and after a consonant
+  EXPECT_EQ(with.lemma("دەژڤزێندرێت"), "ژڤزاندن");            // its -در- form
   EXPECT_FALSE(with.analyze("زژڤ").front().upos.empty());
   // The free functions do not see it.
   EXPECT_EQ(kurdi::lemma("زژڤی"), "زژڤی");
