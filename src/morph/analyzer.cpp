@@ -107,8 +107,8 @@ constexpr std::string_view kProclitics[] = {"لە", "بە", "بۆ"};
 // The verbs that make compound verbs with a noun or adjective before them
 // (Search::light_verb_compound); such a reading, found only for a word
 // nothing else explains, pays this.
-constexpr std::string_view kLightVerbs[] = {"کردن", "بوون", "دان",   "هاتن",  "کەوتن", "گرتن",
-                                            "خستن", "کێشان", "هێنان", "بردن", "خواردن"};
+constexpr std::string_view kLightVerbs[] = {"کردن", "بوون",  "دان",   "هاتن", "کەوتن",  "گرتن",
+                                            "خستن", "کێشان", "هێنان", "بردن", "خواردن", "چوون"};
 constexpr float kCompoundCost = 1.0f;
 // A name in -یا gives an adjective in -ی (ڕووسیا -> ڕووسی) only when the
 // Wikipedia counts have it at least this often (Search::country_in_ya).
@@ -501,6 +501,7 @@ class Search {
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
+    if (out_.empty() && allow_compound_) phrase_compound();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && !verbs_only_) suffix_derivations();
     if (out_.empty() && allow_variants_) joined_conjunction();
@@ -1938,6 +1939,36 @@ class Search {
     }
   }
 
+  // A compound whose nominal part is a prepositional phrase, when neither a
+  // plain nominal part nor a joined preposition before a verbal noun
+  // (بەئامادەبوونی is بە + ئامادەبوونی) gives a reading: لە or بە, a noun or adjective of the lexicon,
+  // and the postposition دا or nothing, then a light verb's form
+  // (بەدواداچوون, بەسەرداگرتن, بەدەستدێت, لەخاچدرا), as the lexicon lists
+  // such compounds (بەکارهێنان, لەناوبردن). The lemma is again the whole
+  // (بەدواداچوون); the longest noun that gives a reading is kept.
+  void phrase_compound() {
+    static constexpr std::string_view kPrepositions[] = {"لە", "بە"};  // لە بە
+    static constexpr std::string_view kPostpositions[] = {"", "دا"};               // دا
+    for (std::string_view prep : kPrepositions) {
+      if (!starts_with(form_, 0, prep)) continue;
+      const std::size_t b = prep.size();
+      std::array<std::uint64_t, 256> h;
+      const std::size_t end = std::min(prefix_hashes(b, h), form_.size() - std::min(form_.size(), kMinCompoundTailBytes));
+      for (std::size_t k = end; k >= b + kMinCompoundHeadBytes; --k) {
+        if (!char_boundary(form_, k) || k - b >= h.size()) continue;
+        const unsigned part = nominal_lemma(morph::lookup(slice(form_, b, k), h[k - b]), slice(form_, b, k));
+        if (part == 0) continue;
+        for (std::string_view post : kPostpositions)
+          if (starts_with(form_, k, post) && may_start_light_verb(k + post.size()))
+            compound_at(k + post.size(), k + post.size(), nullptr, part);
+        if (!out_.empty()) {
+          if (joined_word_reads_it()) out_.clear();
+          return;
+        }
+      }
+    }
+  }
+
   // Whether a word read as a compound is rather a word with something joined
   // to it, which a later fallback reads: the conjunction و after a word the
   // lexicon explains (ئاشکراو is ئاشکرا + و, not ئاش + کراو; زەویداو is زەوی +
@@ -1962,21 +1993,23 @@ class Search {
   // two letters at least, and after a verb prefix (دە ئە ب نا نە مە نەدە) and
   // a clitic, or neither, the start of a light verb's stem: کرد کە کا کرا,
   // بوو بێ بم بن (ب after a prefix; not بین, which is also بینین's stem:
-  // ڕەشبین), دا دە, هات (ێ یە after a prefix), کەوت, گرت گیر, خست خە خرا,
-  // کێش, هێن, برد بە برا, خوارد خۆ.
+  // ڕەشبین), دا دە درا درێ, هات (ێ یە after a prefix; not دێ, also the noun
+  // "village" that ends place names: کۆنەدێ), کەوت, گرت گیر, خست خە خرا,
+  // کێش, هێن, برد بە برا, خوارد خۆ, چوو (چ after a prefix).
   bool may_start_light_verb(std::size_t i) const {
     if (i + kMinCompoundTailBytes > form_.size()) return false;
-    // (first, the letter: ک ب د ه گ خ ئ ن م, or no such form starts here)
+    // (first, the letter: ک ب د ه گ خ ئ ن م چ, or no such form starts here)
     switch ((static_cast<unsigned char>(form_[i]) << 8) | static_cast<unsigned char>(form_[i + 1])) {
       case 0xDAA9: case 0xD8A8: case 0xD8AF: case 0xD987: case 0xDAAF: case 0xD8AE: case 0xD8A6: case 0xD986:
-      case 0xD985:
+      case 0xD985: case 0xDA86:
         break;
       default:
         return false;
     }
-    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بێ", "بم", "بن", "دا", "دە", "ها",
-                                                  "گر", "گی", "خس", "خە", "خر", "کێ", "هێ", "بر", "بە", "خو", "خۆ"};
-    static constexpr std::string_view kAfterPrefix[] = {"ب", "ێ", "یە"};
+    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بێ", "بم", "بن", "دا", "دە", "در",
+                                                  "ها", "گر", "گی", "خس", "خە", "خر", "کێ", "هێ", "بر",
+                                                  "بە", "خو", "خۆ", "چو"};
+    static constexpr std::string_view kAfterPrefix[] = {"ب", "ێ", "یە", "چ"};
     auto stem_at = [&](std::size_t k, bool prefixed) {
       for (std::string_view s : kStems)
         if (starts_with(form_, k, s)) return true;
@@ -2001,27 +2034,29 @@ class Search {
   // (Not an adverb: those joined to a verb were two words written without a
   // space, ئەوەنەبێت, بۆیەدەبێت.)
   unsigned nominal_part(std::size_t j) {
+    // (nominal_at(0) looked every such key up already: prefix_entry_)
+    if (j <= memo_end_)
+      return nominal_lemma({prefix_entry_[j].records, prefix_entry_[j].record_count}, slice(form_, 0, j));
+    return nominal_lemma(j < h0_.size() ? morph::lookup(slice(form_, 0, j), h0_[j]) : morph::lookup(slice(form_, 0, j)),
+                         slice(form_, 0, j));
+  }
+
+  // kBaseNoun, kBaseAdj or both, as `word` is a noun or an adjective of the
+  // lexicon (its compiled entry `e`) or of the user lexicon.
+  unsigned nominal_lemma(std::span<const Record> records, std::string_view word) const {
     unsigned found = 0;
-    auto check = [&](const Record* records, std::size_t count) {
-      for (std::size_t n = 0; n < count; ++n) {
-        if (records[n].kind != Kind::lemma) continue;
-        if (records[n].upos == Upos::NOUN) found |= kBaseNoun;
-        if (records[n].upos == Upos::ADJ) found |= kBaseAdj;
+    auto check = [&](std::span<const Record> rs) {
+      for (const Record& r : rs) {
+        if (r.kind != Kind::lemma) continue;
+        if (r.upos == Upos::NOUN) found |= kBaseNoun;
+        if (r.upos == Upos::ADJ) found |= kBaseAdj;
       }
     };
-    // (nominal_at(0) looked every such key up already: prefix_entry_)
-    if (j <= memo_end_) {
-      check(prefix_entry_[j].records, prefix_entry_[j].record_count);
-    } else {
-      const morph::Entry e = j < h0_.size() ? morph::lookup(slice(form_, 0, j), h0_[j]) : morph::lookup(slice(form_, 0, j));
-      check(e.records.data(), e.records.size());
-    }
-    if (user_) {
-      const morph::Entry e = user_->lookup(slice(form_, 0, j));
-      check(e.records.data(), e.records.size());
-    }
+    check(records);
+    if (user_) check(user_->lookup(word).records);
     return found;
   }
+  unsigned nominal_lemma(const morph::Entry& e, std::string_view word) const { return nominal_lemma(e.records, word); }
 
   // The readings of form_[v, end) as a light verb's form with nothing before
   // its prefix or stem, behind the nominal part form_[0, j) (a noun or
@@ -2044,6 +2079,9 @@ class Search {
         plain = plain && !is(t, "preverb") && !is(t, "PREP") && !is(t, "CONJ") && !begins(t, "CL.");
       }
       if (!plain) continue;
+      // A passive has no agent, so no clitic stands before it: ڕاگەیاندرا is
+      // ڕاگەیاندن's passive, not ڕاگە + یان + درا.
+      if (clitic && (found.kind == Kind::passive_past || found.kind == Kind::passive_present)) continue;
       // بوون's bare imperative (دڵنیابە) only after an adjective: after a
       // noun, بە is the preposition written joined (سوێندبە, جاربەجار).
       if (found.count == 2 && is(found.pieces[0].tag(), "stem") && is(found.pieces[1].tag(), "IMP.2S") &&

@@ -184,6 +184,35 @@ TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
   EXPECT_EQ(session.analyze("گەرمکردنی").front().stem, "گەرمکرد");
 }
 
+// چوون and دان's passive make compounds too; a passive takes no clitic
+// before it (no agent), and دێ, also the noun "village", is not tried.
+TEST(Lemma, LightVerbCompoundWithChwunAndThePassiveOfDan) {
+  EXPECT_EQ(kurdi::lemma("ناوچوونی"), "ناوچوون");
+  EXPECT_EQ(kurdi::lemma("زگچوونی"), "زگچوون");
+  const auto tied = first("گرێدراوە");
+  EXPECT_EQ(tied.lemma, "گرێدان");
+  EXPECT_EQ(tied.features, "V;PRS;PRF;IND;PASS;ARGNO3S");
+  for (const auto& a : kurdi::analyze("ڕاگەیاندرا")) EXPECT_NE(a.lemma, "ڕاگەدان");
+  for (const auto& a : kurdi::analyze("کۆنەدێ")) EXPECT_NE(a.upos, "VERB") << a.lemma;
+}
+
+// A compound whose nominal part is a prepositional phrase (لە or بە, a noun
+// or adjective, دا or nothing): its lemma is the whole, as the lexicon's
+// بەکارهێنان. Tried only after the joined preposition before a verbal noun.
+TEST(Lemma, CompoundWithAPrepositionalPhrase) {
+  const auto a = first("بەدواداچوونی");
+  EXPECT_EQ(a.lemma, "بەدواداچوون");
+  EXPECT_EQ(a.features, "V.MSDR;LGSPEC1");
+  ASSERT_EQ(a.morphemes.size(), 4u);
+  EXPECT_EQ(a.morphemes[0].tag, "preverb");
+  EXPECT_EQ(a.form.substr(a.morphemes[0].begin, a.morphemes[0].end), "بەدوادا");
+  EXPECT_EQ(kurdi::lemma("بەسەرداگرت"), "بەسەرداگرتن");
+  EXPECT_EQ(kurdi::lemma("لەخاچدرا"), "لەخاچدان");
+  EXPECT_EQ(kurdi::stems("بەدواداچوونەکانی"), std::vector<std::string>{"بەدواداچوون"});
+  // the joined preposition before a verbal noun comes first
+  EXPECT_EQ(kurdi::lemma("بەئامادەبوونی"), "ئامادەبوون");
+}
+
 // A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
 // with no prefix after a preverb or a compound's nominal part.
 TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
