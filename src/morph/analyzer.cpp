@@ -1218,8 +1218,9 @@ class Search {
                     alternant);
         }
       }
-      // Past stems in وو lose it in the contracted perfect: بۆتە, چۆتەوە (بوو, چوو).
-      if (j < form_.size() && starts_with(form_, j, "ۆت") && key_.size() > i) {
+      // Past stems in وو lose it in the contracted perfect, بۆتە, چۆتەوە (بوو,
+      // چوو), and before a contracted -ەوە: بۆوە (بووەوە).
+      if (j < form_.size() && (starts_with(form_, j, "ۆت") || starts_with(form_, j, "ۆوە")) && key_.size() > i) {
         alt_.assign(key_);
         alt_ += "وو";
         verb_stem(alt_, morph::hash_more(h, "وو"), i, p, prefix_at, k, j, slot, infix, Alternant::past);
@@ -1992,7 +1993,7 @@ class Search {
   // compares that spares most unknown words the search of compound_at):
   // two letters at least, and after a verb prefix (دە ئە ب نا نە مە نەدە) and
   // a clitic, or neither, the start of a light verb's stem: کرد کە کا کرا,
-  // بوو بێ بم بن (ب after a prefix; not بین, which is also بینین's stem:
+  // بوو بۆ (بۆتە, بۆوە) بێ بم بن (ب after a prefix; not بین, which is also بینین's stem:
   // ڕەشبین), دا دە درا درێ, هات (ێ یە after a prefix; not دێ, also the noun
   // "village" that ends place names: کۆنەدێ), کەوت, گرت گیر, خست خە خرا,
   // کێش, هێن, برد بە برا, خوارد خۆ, چوو (چ after a prefix).
@@ -2006,7 +2007,7 @@ class Search {
       default:
         return false;
     }
-    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بێ", "بم", "بن", "دا", "دە", "در",
+    static constexpr std::string_view kStems[] = {"کر", "کە", "کا", "بوو", "بۆ", "بێ", "بم", "بن", "دا", "دە", "در",
                                                   "ها", "گر", "گی", "خس", "خە", "خر", "کێ", "هێ", "بر",
                                                   "بە", "خو", "خۆ", "چو"};
     static constexpr std::string_view kAfterPrefix[] = {"ب", "ێ", "یە", "چ"};

@@ -177,6 +177,12 @@ constexpr Table build() {
   // هاتووەتە); after a stem in وو the stem's وو goes too (بۆتە, the
   // analyzer's stem alternant: بوو)
   t.add({S::v_past}, "ۆت", A::consonant, "PRF.3S", "3S", S::v_perfect_t);
+  // the same contraction of وو + ە before -ەوە: the past بۆوە (بووەوە: the
+  // stem alternant again, بڵاوبۆوە) and the pluperfect's بۆوە (کردبۆوە,
+  // کرابۆوە for کردبووەوە, کرابووەوە)
+  t.add({S::v_past}, "ۆوە", A::consonant, "V.EWE", "LGSPEC3", S::v_ewe);
+  t.add({S::v_past}, "بۆ", A::any, "PLUP", "PRF", S::v_pluperfect_o);
+  t.add({S::v_pluperfect_o}, "وە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_perfect_e}, "ت", A::any, "T", "", S::v_perfect_t);
   t.add({S::v_perfect_t}, "ەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_perfect_t}, "ە", A::any, "DIR", "LGSPEC2", S::v_end);
@@ -300,7 +306,7 @@ std::string_view state_name(State state) noexcept {
       "v_present",     "v_present_r",    "v_person",         "v_ewe",            "v_end",
       "v_past",        "v_past_person",  "v_perfect",        "v_perfect_e",      "v_perfect_t",
       "v_perfect_person", "v_perfect_clitic", "v_pluperfect", "v_infinitive",    "v_infinitive_ewe",
-      "v_past_add",    "v_perfect_merged", "v_perfect_person_e"};
+      "v_past_add",    "v_perfect_merged", "v_perfect_person_e", "v_pluperfect_o"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(S::count));
   return kNames[static_cast<std::size_t>(state)];
 }
@@ -315,6 +321,7 @@ bool accepting(State state) noexcept {
     case S::v_past_add:   // the -یش only stands before the agent clitic
     case S::v_perfect_merged:    // (بووم alone is the past)
     case S::v_perfect_person_e:  // the ە only stands before ت
+    case S::v_pluperfect_o:      // the contracted بۆ only stands before وە
       return false;
     default:
       return true;

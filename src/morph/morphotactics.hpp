@@ -18,6 +18,7 @@ enum class State : std::uint8_t {
   // past verb stem
   v_past, v_past_person, v_perfect, v_perfect_e, v_perfect_t, v_perfect_person, v_perfect_clitic,
   v_pluperfect, v_infinitive, v_infinitive_ewe, v_past_add, v_perfect_merged, v_perfect_person_e,
+  v_pluperfect_o,
   count
 };
 

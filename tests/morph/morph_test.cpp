@@ -406,6 +406,22 @@ TEST(Lemma, PassiveWithDr) {
   for (const auto& r : kurdi::analyze("خدران")) EXPECT_NE(r.upos, "VERB") << r.lemma;
 }
 
+// وو + the ە of -ەوە contract to ۆ: the past بۆوە (بووەوە) and the
+// pluperfect's بۆوە (کردبۆوە for کردبووەوە), as the perfect's ۆت (بۆتە).
+TEST(Features, ContractedEweAfterWaw) {
+  const auto spread = first("بڵاوبۆوە");
+  EXPECT_EQ(spread.lemma, "بڵاوبوون");
+  EXPECT_EQ(spread.features, "V;PST;IND;LGSPEC3");
+  const auto had = first("کردبۆوە");
+  EXPECT_EQ(had.lemma, "کردن");
+  EXPECT_EQ(had.features, first("کردبووەوە").features);
+  EXPECT_EQ(first("کرابۆوە").features, "V;PST;PRF;IND;PASS;LGSPEC3");
+  EXPECT_EQ(first("بۆوە").lemma, "بوون");
+  // the contracted بۆ stands only before وە
+  for (const auto& a : kurdi::analyze("کردبۆ"))
+    for (const auto& m : a.morphemes) EXPECT_NE(m.tag, "PLUP") << a.lemma;
+}
+
 TEST(Lemma, SuppletiveForms) {
   EXPECT_EQ(kurdi::lemma("ئەڵێ"), "گوتن");
   EXPECT_EQ(kurdi::lemma("دەڵێت"), "گوتن");
