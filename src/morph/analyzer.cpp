@@ -502,6 +502,7 @@ class Search {
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
     if (out_.empty() && allow_compound_) phrase_compound();
+    if (out_.empty() && allow_compound_) clitic_inside_preverb();
     if (out_.empty() && allow_variants_) spelling_variants();
     if (out_.empty() && !verbs_only_) suffix_derivations();
     if (out_.empty() && allow_variants_) joined_conjunction();
@@ -2040,6 +2041,82 @@ class Search {
       return nominal_lemma({prefix_entry_[j].records, prefix_entry_[j].record_count}, slice(form_, 0, j));
     return nominal_lemma(j < h0_.size() ? morph::lookup(slice(form_, 0, j), h0_[j]) : morph::lookup(slice(form_, 0, j)),
                          slice(form_, 0, j));
+  }
+
+  // A lexicon compound whose preverb is a nominal part and a simple preverb
+  // (دەستپێکردن: دەست + پێ) takes the clitic after the nominal part, the
+  // first element of the verb complex (دەستیپێکرد, دەستیانپێکرد), where
+  // the search, which looks for it after the whole preverb, does not see
+  // it. The word is searched without the clitic, and a verb reading whose
+  // preverb runs past the nominal part is kept with the clitic put back
+  // between the two parts of its preverb, at a variant's cost.
+  void clitic_inside_preverb() {
+    static constexpr std::string_view kSimplePreverbs[] = {"پێ", "لێ", "تێ", "دا", "ڕا", "هەڵ", "وەر", "دەر"};
+    // (first the nominal part, from the prefix pass's lookups: most unknown
+    // words have none, and those that do seldom have a clitic and a
+    // preverb after it)
+    const std::size_t last = std::min({end0_, memo_end_, form_.size() - std::min<std::size_t>(form_.size(), 4)});
+    for (std::size_t x = kMinCompoundHeadBytes; x <= last; ++x) {
+      // (every clitic starts with م, ت or ی: D9 85, D8 AA, DB 8C)
+      const auto b0 = static_cast<unsigned char>(form_[x]), b1 = static_cast<unsigned char>(form_[x + 1]);
+      if (!((b0 == 0xD9 && b1 == 0x85) || (b0 == 0xD8 && b1 == 0xAA) || (b0 == 0xDB && b1 == 0x8C))) continue;
+      if (nominal_part(x) == 0) continue;
+      for (const auto& c : morph::clitics()) {
+        if (!starts_with(form_, x, c.surface)) continue;
+        const std::size_t after = x + c.surface.size();
+        // (a verb key starts with the nominal part and the preverb)
+        if (std::any_of(std::begin(kSimplePreverbs), std::end(kSimplePreverbs), [&](std::string_view pv) {
+              return starts_with(form_, after, pv) && may_start_verb_key(morph::hash_more(h0_[x], pv));
+            }))
+          search_without_clitic(x, c);
+      }
+      if (!out_.empty()) return;
+    }
+  }
+
+  // clitic_inside_preverb's search of form_ without the clitic c at x.
+  void search_without_clitic(std::size_t x, const morph::Clitic& c) {
+    const std::size_t after = x + c.surface.size();
+    KeyBuffer variant;
+    variant.assign(form_.substr(0, x));
+    variant += form_.substr(after);
+    std::vector<Candidate> readings;
+    Search inner(variant, user_, readings);
+    inner.allow_variants_ = inner.allow_compound_ = false;
+    inner.verbs_only_ = true;
+    const auto by = static_cast<std::uint16_t>(c.surface.size());
+    for (const Candidate& found : inner.run()) {
+      if (found.upos != Upos::VERB || found.in_form || found.guessed || found.compound) continue;
+      if (std::any_of(found.pieces.begin(), found.pieces.begin() + found.count,
+                      [](const Piece& piece) { return begins(piece.tag(), "CL."); }))
+        continue;
+      // Where the preverb ends: its own piece, or, with nothing between
+      // preverb and stem, inside the stem piece, which then holds both.
+      std::size_t preverb_end = 0, rest = 1;
+      if (is(found.pieces[0].tag(), "preverb")) {
+        preverb_end = found.pieces[0].end;
+      } else if (is(found.pieces[0].tag(), "stem") && found.verb >= 0 && !(found.verb & morph::kUserVerbBit)) {
+        preverb_end = morph::verb(found.verb).preverb_bytes;
+        rest = 0;
+      }
+      if (preverb_end <= x || std::size_t{found.count} + 3 - rest > kMaxPieces) continue;
+      Candidate& r = add_reading();
+      r = found;
+      const std::size_t shift = 3 - rest;  // pieces added before the rest
+      for (std::size_t n = found.count; n-- > rest;) {
+        r.pieces[n + shift] = found.pieces[n];
+        const std::size_t begin = std::max<std::size_t>(found.pieces[n].begin, preverb_end);
+        r.pieces[n + shift].begin = static_cast<std::uint16_t>(begin + by);
+        r.pieces[n + shift].end = static_cast<std::uint16_t>(found.pieces[n].end + by);
+      }
+      const auto at = static_cast<std::uint16_t>(x);
+      r.pieces[0] = {0, at, "preverb", "", false};
+      r.pieces[1] = {at, static_cast<std::uint16_t>(at + by), c.tag, "", false};
+      r.pieces[2] = {static_cast<std::uint16_t>(at + by), static_cast<std::uint16_t>(preverb_end + by), "preverb", "",
+                     false};
+      r.count = static_cast<std::uint8_t>(found.count + shift);
+      r.cost += kVariantCost;
+    }
   }
 
   // kBaseNoun, kBaseAdj or both, as `word` is a noun or an adjective of the

@@ -377,6 +377,20 @@ TEST(Lemma, AdditiveInsideTheVerbComplex) {
   for (const auto& r : kurdi::analyze("ماشین")) EXPECT_NE(r.lemma, "مان");
 }
 
+// In a compound whose preverb is a nominal part and a simple preverb, the
+// clitic follows the nominal part, inside the preverb.
+TEST(Lemma, CliticInsideACompoundsPreverb) {
+  const auto a = first("دەستیپێکرد");
+  EXPECT_EQ(a.lemma, "دەستپێکردن");
+  EXPECT_EQ(a.features, "V;PST;IND;LGSPEC8(3S)");
+  ASSERT_EQ(a.morphemes.size(), 4u);
+  EXPECT_EQ(a.morphemes[1].tag, "CL.3S");
+  EXPECT_EQ(a.morphemes[2].tag, "preverb");
+  EXPECT_EQ(joined(a), "دەستیپێکرد");
+  EXPECT_EQ(first("سەریانهەڵدا").features, first("سەرهەڵدا").features + ";LGSPEC8(3P)");
+  EXPECT_EQ(kurdi::lemma("دەستیپێنەکرد"), "دەستپێکردن");
+}
+
 // The clitic after the preverb and before the prefix (documented from the
 // start, never reached until the prefix was looked for after the clitic).
 TEST(Lemma, CliticBetweenPreverbAndPrefix) {
