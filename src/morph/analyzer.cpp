@@ -1943,14 +1943,15 @@ class Search {
 
   // A compound whose nominal part is a prepositional phrase, when neither a
   // plain nominal part nor a joined preposition before a verbal noun
-  // (بەئامادەبوونی is بە + ئامادەبوونی) gives a reading: لە or بە, a noun or adjective of the lexicon,
-  // and the postposition دا or nothing, then a light verb's form
-  // (بەدواداچوون, بەسەرداگرتن, بەدەستدێت, لەخاچدرا), as the lexicon lists
-  // such compounds (بەکارهێنان, لەناوبردن). The lemma is again the whole
-  // (بەدواداچوون); the longest noun that gives a reading is kept.
+  // (بەئامادەبوونی is بە + ئامادەبوونی) gives a reading: لە or بە, a noun
+  // or adjective of the lexicon, and the postposition دا or nothing, then a
+  // light verb's form (بەدواداچوون, بەسەرداگرتن, بەکرێگیراو, لەخاچدرا), as
+  // the lexicon lists such compounds (بەکارهێنان, لەناوبردن). The lemma is
+  // again the whole (بەدواداچوون); the longest noun that gives a reading is
+  // kept.
   void phrase_compound() {
-    static constexpr std::string_view kPrepositions[] = {"لە", "بە"};  // لە بە
-    static constexpr std::string_view kPostpositions[] = {"", "دا"};               // دا
+    static constexpr std::string_view kPrepositions[] = {"لە", "بە"};
+    static constexpr std::string_view kPostpositions[] = {"", "دا"};
     for (std::string_view prep : kPrepositions) {
       if (!starts_with(form_, 0, prep)) continue;
       const std::size_t b = prep.size();
@@ -1994,10 +1995,10 @@ class Search {
   // compares that spares most unknown words the search of compound_at):
   // two letters at least, and after a verb prefix (دە ئە ب نا نە مە نەدە) and
   // a clitic, or neither, the start of a light verb's stem: کرد کە کا کرا,
-  // بوو بۆ (بۆتە, بۆوە) بێ بم بن (ب after a prefix; not بین, which is also بینین's stem:
-  // ڕەشبین), دا دە درا درێ, هات (ێ یە after a prefix; not دێ, also the noun
-  // "village" that ends place names: کۆنەدێ), کەوت, گرت گیر, خست خە خرا,
-  // کێش, هێن, برد بە برا, خوارد خۆ, چوو (چ after a prefix).
+  // بوو بۆ (بۆتە, بۆوە) بێ بم بن (ب after a prefix; not بین, which is also
+  // بینین's stem: ڕەشبین), دا دە درا درێ, هات (ێ یە after a prefix; not دێ,
+  // also the noun "village" that ends place names: کۆنەدێ), کەوت, گرت گیر,
+  // خست خە خرا, کێش, هێن, برد بە برا, خوارد خۆ, چوو (چ after a prefix).
   bool may_start_light_verb(std::size_t i) const {
     if (i + kMinCompoundTailBytes > form_.size()) return false;
     // (first, the letter: ک ب د ه گ خ ئ ن م چ, or no such form starts here)
@@ -2052,9 +2053,9 @@ class Search {
   // between the two parts of its preverb, at a variant's cost.
   void clitic_inside_preverb() {
     static constexpr std::string_view kSimplePreverbs[] = {"پێ", "لێ", "تێ", "دا", "ڕا", "هەڵ", "وەر", "دەر"};
-    // (first the nominal part, from the prefix pass's lookups: most unknown
-    // words have none, and those that do seldom have a clitic and a
-    // preverb after it)
+    // (cheapest test first: a clitic's first letter, then the nominal part
+    // before it from the prefix pass's lookups, then a simple preverb after
+    // the clitic that a verb key may start with)
     const std::size_t last = std::min({end0_, memo_end_, form_.size() - std::min<std::size_t>(form_.size(), 4)});
     for (std::size_t x = kMinCompoundHeadBytes; x <= last; ++x) {
       // (every clitic starts with م, ت or ی: D9 85, D8 AA, DB 8C)
@@ -2120,7 +2121,7 @@ class Search {
   }
 
   // kBaseNoun, kBaseAdj or both, as `word` is a noun or an adjective of the
-  // lexicon (its compiled entry `e`) or of the user lexicon.
+  // lexicon (`records`, its compiled entry's) or of the user lexicon.
   unsigned nominal_lemma(std::span<const Record> records, std::string_view word) const {
     unsigned found = 0;
     auto check = [&](std::span<const Record> rs) {
