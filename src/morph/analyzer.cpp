@@ -498,6 +498,7 @@ class Search {
     preverb_then_irregular();
     drop_relative_ezafe_unless_alone();
     drop_goal_e_where_third_person();
+    if (out_.empty() && skipped_participle_plural_) participle_plural();
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
@@ -1393,8 +1394,21 @@ class Search {
       const Arc& a = arcs[static_cast<std::size_t>(std::countr_zero(match))];
       if (require_a_ && cur_.count == stem_piece_ && !begins(a.surface, "ا")) continue;
       if (after_participle && (begins(a.tag, "COP.") || begins(a.tag, "CL.") || is(a.tag, "DEM") ||
-                               is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL")))
-        continue;
+                               is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL"))) {
+        // The plural ان of a participle used as a noun (کوژراوان "the
+        // killed", شوێنکەوتووان "followers") is read only when nothing else
+        // explains the word (participle_plural): as an arc it made دیوان
+        // دی + و + ان and ناوانە نا + و + انە. (Its یان is the perfect's
+        // agent clitic: کردوویان.)
+        if (is(a.tag, "PL") && a.surface == "\u0627\u0646" && starts_with(form_, pos, a.surface)) {
+          if (!participle_plural_) {
+            skipped_participle_plural_ = true;
+            continue;
+          }
+        } else {
+          continue;
+        }
+      }
       if (!((after >> static_cast<unsigned>(a.after)) & 1)) continue;
       if (!starts_with(form_, pos, a.surface)) continue;
       push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), a.tag, a.features,
@@ -1490,6 +1504,10 @@ class Search {
       // ـانێک is two morphemes (ان + ێک) written as one arc: it costs two,
       // so that میوانێک stays میوان + ێک rather than میوە + انێک.
       if (is(c.pieces[n].tag(), "INDF.PL")) ++affixes;
+      // The indefinite ەک after a stem in ی is a spelling with one ی for
+      // two (گرنگیەک): it costs one more, so that ڕوویەک stays ڕوو + یەک
+      // rather than a lexicon ڕووی + ەک.
+      if (is(c.pieces[n].tag(), "INDF") && starts_with(form_, c.pieces[n].begin, "\u06D5")) ++affixes;
       // The perfect's و and its third-person ە are one ending (کراوە, گەڕاوە,
       // کردووە): it costs one affix, as the -ەوە it was read as before did.
       if (is(c.pieces[n].tag(), "PRF.3S") && n > 0 && is(c.pieces[n - 1].tag(), "PRF")) --affixes;
@@ -1580,12 +1598,31 @@ class Search {
     return perfect;
   }
 
+  // A participle used as a noun takes the plural ان (کوژراوان,
+  // دروستکراوانی, شوێنکەوتووان): read when the walk met one and nothing
+  // else explains the word, by searching the word again with the arc open.
+  // Before its stem a participle has only a preverb and the negation نە
+  // (نەکراوان): دەریاوان is no دە + ڕیا + و + ان.
+  void participle_plural() {
+    std::vector<Candidate> readings;
+    Search inner(form_, user_, readings);
+    inner.participle_plural_ = true;
+    inner.allow_variants_ = inner.allow_compound_ = false;
+    for (const Candidate& c : inner.run()) {
+      bool bare = true;
+      for (std::size_t n = 0; n < c.count && !is(c.pieces[n].tag(), "stem"); ++n)
+        bare = bare && (is(c.pieces[n].tag(), "preverb") || is(c.pieces[n].tag(), "NEG"));
+      if (bare) add_reading() = c;  // (the same form: its views stay valid)
+    }
+  }
+
   // A word nothing explains may spell a long û (وو) with one و, as much
   // web text does (نمونە for نموونە, باکوری for باکووری). Each single و is
   // tried doubled, and the readings of the first variant that has any are
   // kept, at a cost, with offsets mapped back to this form.
   void spelling_variants() {
     static constexpr std::string_view kWaw = "\u0648";
+    if (initial_double_waw()) return;
     std::size_t tried = 0;
     for (std::size_t p = 0; p + 2 <= form_.size() && tried < kMaxVariants; p += 2) {
       if (!starts_with(form_, p, kWaw)) continue;
@@ -1625,6 +1662,29 @@ class Search {
       if (!out_.empty()) return;
     }
     letter_variants();
+  }
+
+  // The other way round, a word-initial consonant و is often written وو
+  // (ووڵات, ووشە, ووتار, ووزە for وڵات, وشە, وتار, وزە): a word nothing
+  // explains that starts with exactly two و is searched with one, at a
+  // variant's cost, its first piece taking both letters back. (A third و
+  // would be the long û after the consonant: ووورد.)
+  bool initial_double_waw() {
+    static constexpr std::string_view kDoubleWaw = "\u0648\u0648";
+    if (form_.size() < 8 || !starts_with(form_, kDoubleWaw) || starts_with(form_, 4, "\u0648")) return false;
+    std::vector<Candidate> readings;  // (allocates only if the variant has any)
+    Search inner(form_.substr(2), user_, readings);
+    inner.allow_variants_ = inner.allow_compound_ = false;
+    for (Candidate c : inner.run()) {
+      if (c.in_form) continue;  // its views point into the shortened form
+      for (std::size_t n = 0; n < c.count; ++n) {
+        if (c.pieces[n].begin > 0) c.pieces[n].begin = static_cast<std::uint16_t>(c.pieces[n].begin + 2);
+        c.pieces[n].end = static_cast<std::uint16_t>(c.pieces[n].end + 2);
+      }
+      c.cost += kVariantCost;
+      add_reading() = c;
+    }
+    return !out_.empty();
   }
 
   // Whether a stem may hold the letter at p of `text`: some key that a
@@ -2378,6 +2438,8 @@ class Search {
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
+  bool participle_plural_ = false;          // the walk takes ان after a participle
+  bool skipped_participle_plural_ = false;  // the walk met one and did not take it
   bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
   bool allow_compound_ = true;  // light_verb_compound() (also after a joined preposition)
   bool verbs_only_ = false;     // no nominal readings (compound_at's search of a light verb's form)

@@ -66,6 +66,10 @@ constexpr Table build() {
   t.add(kBeforeNumber, "گەل", A::any, "PL", "PL", S::n_number);
   t.add(kBeforeNumber, "ێک", A::consonant, "INDF", "INDF", S::n_number);
   t.add(kBeforeNumber, "یەک", A::vowel, "INDF", "INDF", S::n_number);
+  // after a stem in ی, web and news text write the stem's ی and the
+  // suffix's once (گرنگیەک, پەیوەندیەکی for گرنگییەک, پەیوەندییەکی), as
+  // they do before ەکە and ەکان
+  t.add(kBeforeNumber, "ەک", A::yeh, "INDF", "INDF", S::n_number);
   t.add(kBeforeNumber, "یێک", A::glide_y, "INDF", "INDF", S::n_number);
   // indefinite plural ان + ێک: کەسانێک "some people", خەڵکانێک
   t.add(kBeforeNumber, "انێک", A::consonant, "INDF.PL", "INDF;PL", S::n_number);

@@ -391,6 +391,49 @@ TEST(Lemma, CliticInsideACompoundsPreverb) {
   EXPECT_EQ(kurdi::lemma("دەستیپێنەکرد"), "دەستپێکردن");
 }
 
+// After a stem in ی, the indefinite is often written with one ی for two
+// (گرنگیەکی for گرنگییەکی); the standard spelling stays first where a
+// lexicon stem in ی would also explain the word (ڕوویەکی: ڕوو + یەک + ی).
+TEST(Lemma, IndefiniteAfterYehWrittenWithOneYeh) {
+  const auto a = first("گرنگیەکی");
+  EXPECT_EQ(a.lemma, "گرنگی");
+  EXPECT_TRUE(a.known);
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "INDF");
+  EXPECT_EQ(kurdi::lemma("پەیوەندیەک"), "پەیوەندی");
+  EXPECT_EQ(kurdi::lemma("ڕوویەکی"), "ڕوو");
+  const auto r = first("ڕوویەکی");
+  EXPECT_EQ(r.form.substr(r.morphemes[1].begin, r.morphemes[1].end - r.morphemes[1].begin), "یەک");
+}
+
+// A word-initial consonant و written وو (ووڵات, ووشە): read with one, the
+// stem piece taking both letters, at a variant's cost.
+TEST(Lemma, InitialConsonantWawWrittenDouble) {
+  const auto a = first("ووڵاتەکەت");
+  EXPECT_EQ(a.lemma, "وڵات");
+  EXPECT_TRUE(a.known);
+  EXPECT_EQ(a.form.substr(a.morphemes[0].begin, a.morphemes[0].end - a.morphemes[0].begin), "ووڵات");
+  EXPECT_EQ(joined(a), "ووڵاتەکەت");
+  EXPECT_EQ(kurdi::lemma("ووشەی"), "وشە");
+  EXPECT_EQ(kurdi::lemma("ووتار"), "وتار");
+}
+
+// A participle used as a noun takes the plural ان, read only where nothing
+// else explains the word: دیوانی stays دیوان + ی, ناوانەش ناو + انە + ش.
+TEST(Lemma, ParticipleWithThePluralAn) {
+  const auto a = first("کوژراوان");
+  EXPECT_EQ(a.lemma, "کوشتن");
+  EXPECT_EQ(a.features, "V.PTCP;PASS;PL");
+  EXPECT_EQ(kurdi::lemma("شوێنکەوتووانی"), "شوێنکەوتن");
+  EXPECT_EQ(kurdi::lemma("نەکراوان"), "کردن");
+  EXPECT_EQ(kurdi::lemma("دیوانی"), "دیوان");
+  EXPECT_EQ(kurdi::lemma("ناوانەش"), "ناو");
+  // no aspect prefix before a participle
+  for (const auto& r : kurdi::analyze("دەریاوانی")) EXPECT_NE(r.lemma, "ڕیان");
+  // its یان stays the perfect's agent clitic
+  EXPECT_EQ(first("کردوویان").morphemes.back().tag, "CL.3P");
+}
+
 // The clitic after the preverb and before the prefix (documented from the
 // start, never reached until the prefix was looked for after the clitic).
 TEST(Lemma, CliticBetweenPreverbAndPrefix) {
