@@ -1349,16 +1349,25 @@ class Search {
     if (d == 0 || d >= 0xffff) return;
     const std::uint32_t freq =
         r.verb & morph::kUserVerbBit ? 1000 : morph::verb(morph::verb(r.verb).lemma_verb).freq;
-    cur_.reset();
-    cur_.lemma = cur_.stem = slice(form_, 0, d);
-    cur_.in_form = true;
-    cur_.upos = Upos::NOUN;
-    cur_.cost = -freq_credit(freq) + kDerivationCost;
-    push({0, static_cast<std::uint16_t>(j), "stem", "", false});
-    push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), "DER.AG", "", false});
-    stem_piece_ = cur_.count;
-    require_a_ = false;
-    suffixes(d, State::n_stem, /*nominal=*/true);
+    // The agent noun of a verb with -ەوە keeps it, before the nominal
+    // suffixes, as one lexeme: لێکۆڵەرەوە "researcher", بڵاوکەرەوەی,
+    // جیاکەرەوەکان. (Without them the word is also the agent noun + the
+    // postposition -ەوە, لێکۆڵەر + ەوە "from the researcher", read first.)
+    const std::size_t with_ewe = starts_with(form_, d, "ەوە") ? d + 6 : 0;
+    for (const std::size_t end : {d, with_ewe}) {
+      if (end == 0 || end >= 0xffff) continue;
+      cur_.reset();
+      cur_.lemma = cur_.stem = slice(form_, 0, end);
+      cur_.in_form = true;
+      cur_.upos = Upos::NOUN;
+      cur_.cost = -freq_credit(freq) + kDerivationCost;
+      push({0, static_cast<std::uint16_t>(j), "stem", "", false});
+      push({static_cast<std::uint16_t>(j), static_cast<std::uint16_t>(d), "DER.AG", "", false});
+      if (end != d) push({static_cast<std::uint16_t>(d), static_cast<std::uint16_t>(end), "V.EWE", "", false});
+      stem_piece_ = cur_.count;
+      require_a_ = false;
+      suffixes(end, State::n_stem, /*nominal=*/true);
+    }
   }
 
   // --- the suffix chain ----------------------------------------------------

@@ -1161,6 +1161,27 @@ TEST(Derivation, AgentNouns) {
   EXPECT_EQ(kurdi::lemma("سور"), "سوور");
 }
 
+// The agent noun of a verb with -ەوە keeps it as part of the lexeme
+// (لێکۆڵەرەوە "researcher"), before the nominal suffixes; bare, the word
+// reads first as the agent noun + the postposition -ەوە.
+TEST(Derivation, AgentNounWithEwe) {
+  const auto a = kurdi::analyze("لێکۆڵەرەوەی").front();
+  EXPECT_EQ(a.lemma, "لێکۆڵەرەوە");
+  EXPECT_EQ(a.upos, "NOUN");
+  EXPECT_TRUE(a.known);
+  ASSERT_EQ(a.morphemes.size(), 4u);
+  EXPECT_EQ(a.morphemes[1].tag, "DER.AG");
+  EXPECT_EQ(a.morphemes[2].tag, "V.EWE");
+  EXPECT_EQ(a.morphemes[3].tag, "EZ");
+  EXPECT_EQ(kurdi::lemma("بڵاوکەرەوەکان"), "بڵاوکەرەوە");  // ر after the compound's stem in a vowel
+  EXPECT_EQ(kurdi::lemma("جیاکەرەوەیەک"), "جیاکەرەوە");
+  const auto bare = kurdi::analyze("لێکۆڵەرەوە");
+  EXPECT_EQ(bare.front().lemma, "لێکۆڵەر");
+  bool lexeme = false;
+  for (const auto& r : bare) lexeme = lexeme || r.lemma == "لێکۆڵەرەوە";
+  EXPECT_TRUE(lexeme);
+}
+
 // The demonstrative frame before a relative clause takes the ezafe (ئەو
 // کاتەی کە ..., ئەو شتانەی ...), read only when nothing else explains the word.
 TEST(Derivation, DemonstrativeFrameWithEzafe) {
