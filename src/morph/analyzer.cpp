@@ -158,6 +158,10 @@ constexpr Derivation kDerivations[] = {
     {"ایەتی", After::consonant, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},  // پێغەمبەرایەتی, دۆستایەتی
     {"یەتی", After::vowel, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},       // پاشایەتی, برایەتی
     {"ەها", After::consonant, kBaseNoun | kBaseQuantity, Upos::ADJ, "DER.ADJ"},  // many: جۆرەها, ساڵەها, چەندەها
+    // the abstract noun of an adjective in a consonant (ئاڵۆزی "complexity"):
+    // alone the word is the adjective + ezafe, so only its forms with more
+    // suffixes reach here (ئاڵۆزیی, ئاڵۆزییەکی, بەردەوامییەکەی)
+    {"ی", After::consonant, kBaseAdj, Upos::NOUN, "DER.N"},
 };
 constexpr bool derives(const Derivation& d, Upos base) {
   switch (base) {
@@ -1037,7 +1041,8 @@ class Search {
               base = &verb_part;
             }
           }
-          if (base && !listed_derivation(b, d, ends_with(dv.suffix, "\u06CC")))
+          // (for the bare ی, "the word without its ی" is the base itself)
+          if (base && !listed_derivation(b, d, ends_with(dv.suffix, "\u06CC") && dv.suffix.size() > 2))
             derived_from(*base, b, j, d, dv.result, dv.tag);
         }
       }

@@ -1161,6 +1161,21 @@ TEST(Derivation, AgentNouns) {
   EXPECT_EQ(kurdi::lemma("سور"), "سوور");
 }
 
+// The abstract noun of an adjective in a consonant + ی (ئاڵۆزی
+// "complexity"), read when more suffixes follow; alone, the word stays the
+// adjective + ezafe.
+TEST(Derivation, AbstractNounOfAnAdjective) {
+  const auto a = kurdi::analyze("ئاڵۆزییەکی").front();
+  EXPECT_EQ(a.lemma, "ئاڵۆزی");
+  EXPECT_EQ(a.upos, "NOUN");
+  EXPECT_TRUE(a.known);
+  ASSERT_EQ(a.morphemes.size(), 4u);
+  EXPECT_EQ(a.morphemes[1].tag, "DER.N");
+  EXPECT_EQ(kurdi::lemma("ڕۆشنبیریی"), "ڕۆشنبیری");
+  EXPECT_EQ(kurdi::lemma("بەردەوامییەکەی"), "بەردەوامی");
+  EXPECT_EQ(kurdi::lemma("ئاڵۆزی"), "ئاڵۆز");
+}
+
 // The agent noun of a verb with -ەوە keeps it as part of the lexeme
 // (لێکۆڵەرەوە "researcher"), before the nominal suffixes; bare, the word
 // reads first as the agent noun + the postposition -ەوە.
