@@ -1690,7 +1690,10 @@ class Search {
     Search inner(form_.substr(2), user_, readings);
     inner.allow_variants_ = inner.allow_compound_ = false;
     for (Candidate c : inner.run()) {
-      if (c.in_form) continue;  // its views point into the shortened form
+      // (a reading whose lemma is a view into the word, a derived or
+      // guessed one, would begin after the first و: left out, as the other
+      // variants leave theirs)
+      if (c.in_form) continue;
       for (std::size_t n = 0; n < c.count; ++n) {
         if (c.pieces[n].begin > 0) c.pieces[n].begin = static_cast<std::uint16_t>(c.pieces[n].begin + 2);
         c.pieces[n].end = static_cast<std::uint16_t>(c.pieces[n].end + 2);
