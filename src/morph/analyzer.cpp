@@ -137,24 +137,52 @@ struct Derivation {
   unsigned bases;   // the UPOS of the base it takes (bits of kBase...)
   Upos result;
   std::string_view tag;
+  // The word + ی is also read, as the abstract noun (DER.N): what the agent
+  // does, the state of who has it (هاوکاری, هۆشداری, کۆمەڵناسی, ژینگەپارێزی).
+  bool abstract_noun = false;
+  // A compound with a verb's present stem: read at the word's start only,
+  // not after a joined preposition (بۆماوەزانی is no بۆ + ماوەزانی), and on
+  // a base of three letters at least (سینووس "sinus" is no سی + نووس).
+  bool stem_compound = false;
+  // The verb's infinitive, for a compound with its present stem: where the
+  // word goes on with it, the word is the compound verb's verbal noun
+  // (ڕۆڵگێڕان, ڕێکەوتننووسین), not the agent + a plural or a copula.
+  std::string_view infinitive = {};
 };
 constexpr std::size_t kMinDerivationBaseBytes = 4;
+constexpr std::size_t kMinStemCompoundBaseBytes = 6;
 constexpr unsigned kBaseNoun = 1, kBaseAdj = 2, kBaseQuantity = 4;  // (quantity: a numeral, adverb or determiner)
 constexpr Derivation kDerivations[] = {
-    {"دار", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},     // who has it: ئیماندار, مەترسیدار
-    {"مەند", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},    // زەرەرمەند, تایبەتمەند
-    {"خواز", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ"},    // who seeks it: چاکەخواز
-    {"کار", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG"},     // who does it: تاوانکار, چاکەکار
-    {"گەر", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG"},     // دادگەر, هاوەڵگەر
-    {"ناس", After::any, kBaseNoun, Upos::NOUN, "DER.AG"},                // who knows it: کۆمەڵناس, زمانناس
-    // the abstract noun of each of the above (ی): what the agent does, the
-    // state of who has it: هاوکاری, گۆڕانکاری, هۆشداری, کۆمەڵناسی, تایفەگەری
-    {"داری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
-    {"مەندی", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
-    {"خوازی", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
-    {"کاری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
-    {"گەری", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},
-    {"ناسی", After::any, kBaseNoun, Upos::NOUN, "DER.N"},
+    {"دار", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ", true},   // who has it: ئیماندار, مەترسیدار
+    {"مەند", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ", true},  // زەرەرمەند, تایبەتمەند
+    {"خواز", After::any, kBaseNoun | kBaseAdj, Upos::ADJ, "DER.ADJ", true},  // who seeks it: چاکەخواز
+    {"کار", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG", true},   // who does it: تاوانکار, چاکەکار
+    {"گەر", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG", true},   // دادگەر, هاوەڵگەر
+    {"ناس", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true},              // who knows it: کۆمەڵناس, زمانناس
+    // A noun + the present stem of a verb: who does that to it (ڕۆژنامەنووس
+    // "journalist", ژینگەپارێز "environmentalist"). Only the stems that form
+    // such compounds freely: most present stems are short words of their
+    // own that would cut names and loans (دین, شار, ماڵ, تار). The last field
+    // is the verb's infinitive where it begins with the stem.
+    {"پارێز", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true},               // پاراستن: ژینگەپارێز
+    // (ساز without its سازان: بەرنامەسازان "programme makers" is far more common)
+    {"ساز", After::any, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.AG", true, true},  // بەرنامەساز, چاکساز
+    {"کوژ", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true},                 // کوشتن: کۆمەڵکوژ
+    {"نووس", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "نووسین"},      // چیرۆکنووس
+    {"بێژ", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "بێژان"},        // وتەبێژ, وانەبێژ
+    {"زان", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "زانین"},        // ئابووریزان
+    {"نێر", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true},                 // ناردن: هەواڵنێر
+    {"پێو", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "پێوان"},        // ڕووپێو, گۆشەپێو
+    {"فرۆش", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "فرۆشتن"},      // کتێبفرۆش
+    {"ژەن", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "ژەندن"},        // کەمانژەن
+    {"ڕێژ", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true},                 // ڕشتن: بەرنامەڕێژ
+    {"کێش", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "کێشان"},        // وێنەکێش, زەحمەتکێش
+    {"پەرست", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "پەرستن"},     // نەتەوەپەرست
+    {"گێڕ", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "گێڕان"},        // ڕۆڵگێڕ
+    {"خۆر", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true},                 // خواردن: گۆشتخۆر
+    {"گیر", After::any, kBaseNoun, Upos::NOUN, "DER.AG", true, true, "گیران"},        // گرتن: دەمارگیر
+    {"بەخش", After::any, kBaseNoun, Upos::ADJ, "DER.ADJ", true, true, "بەخشین"},      // what gives it: سوودبەخش
+    {"ڕەو", After::any, kBaseAdj, Upos::ADJ, "DER.ADJ", true, true, "ڕەوین"},         // who goes so: توندڕەو
     {"ایەتی", After::consonant, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},  // پێغەمبەرایەتی, دۆستایەتی
     {"یەتی", After::vowel, kBaseNoun | kBaseAdj, Upos::NOUN, "DER.N"},       // پاشایەتی, برایەتی
     {"ەها", After::consonant, kBaseNoun | kBaseQuantity, Upos::ADJ, "DER.ADJ"},  // many: جۆرەها, ساڵەها, چەندەها
@@ -172,17 +200,23 @@ constexpr bool derives(const Derivation& d, Upos base) {
   }
 }
 // Whether a suffix of kDerivations may start with the letter whose UTF-8
-// bytes start with a, b: د ک گ م ن خ ا ی ە (one compare spares the table's
-// string tests at most stem ends).
+// bytes start with a, b: د ک گ م ن خ ا ی ە پ س ب ز ژ ڕ ف (one compare spares
+// the table's string tests at most stem ends).
 constexpr bool may_start_derivation(char a, char b) {
   switch ((static_cast<unsigned char>(a) << 8) | static_cast<unsigned char>(b)) {
     case 0xD8AF: case 0xDAA9: case 0xDAAF: case 0xD985: case 0xD986: case 0xD8AE: case 0xD8A7: case 0xDB8C:
-    case 0xDB95:
+    case 0xDB95: case 0xD9BE: case 0xD8B3: case 0xD8A8: case 0xD8B2: case 0xDA98: case 0xDA95: case 0xD981:
       return true;
     default:
       return false;
   }
 }
+constexpr bool prefilter_admits_every_derivation() {
+  for (const Derivation& d : kDerivations)
+    if (!may_start_derivation(d.suffix[0], d.suffix[1])) return false;
+  return true;
+}
+static_assert(prefilter_admits_every_derivation(), "may_start_derivation must admit each suffix's first letter");
 // An adverb with a number or (in)definiteness marker pays this (Search::emit).
 constexpr float kAdverbMarkerCost = 1.0f;
 constexpr std::size_t kMaxVariants = 4;
@@ -1023,6 +1057,10 @@ class Search {
         const std::string_view stem = slice(form_, b, j);
         const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, stem);
         for (const Derivation& dv : kDerivations) {
+          if (dv.stem_compound &&
+              (b > 0 || stem.size() < kMinStemCompoundBaseBytes ||
+               (!dv.infinitive.empty() && starts_with(form_, j, dv.infinitive))))
+            continue;
           if (!starts_with(form_, j, dv.suffix) || !after_ok(stem, dv.after)) continue;
           const Record* base = nullptr;  // (one reading per suffix: the base's most frequent record)
           auto by_suffix = [&](const morph::Entry& e) {
@@ -1041,9 +1079,14 @@ class Search {
               base = &verb_part;
             }
           }
-          // (for the bare ی, "the word without its ی" is the base itself)
-          if (base && !listed_derivation(b, d, ends_with(dv.suffix, "\u06CC") && dv.suffix.size() > 2))
+          if (!base) continue;
+          // (the abstract noun is not read where the lexicon lists the agent
+          // noun: کارمەندی is کارمەند + ی)
+          if (!listed_derivation(b, d, /*abstract_i=*/false, dv.stem_compound))
             derived_from(*base, b, j, d, dv.result, dv.tag);
+          if (dv.abstract_noun && starts_with(form_, d, "\u06CC") &&
+              !listed_derivation(b, d + 2, /*abstract_i=*/true, dv.stem_compound))
+            derived_from(*base, b, j, d + 2, Upos::NOUN, "DER.N");
         }
       }
     }
@@ -1068,12 +1111,15 @@ class Search {
   // for a suffix in ی (abstract_i: the abstract nouns), that word without
   // its ی, the agent or possessor noun: then the lexicon's own reading
   // explains the word (ناودار + ی, کارمەند + ی), not the frequent base's
-  // (ناو + داری, کار + مەندی).
-  bool listed_derivation(std::size_t b, std::size_t d, bool abstract_i) const {
+  // (ناو + داری, کار + مەندی). For a compound with a present stem
+  // (headwords_too), a dictionary headword counts as listed as well: such
+  // compounds are often lexicalized (ڕێنووس "orthography" + ی, not ڕێ +
+  // نووسی), and the headword reading (rule 10) comes later.
+  bool listed_derivation(std::size_t b, std::size_t d, bool abstract_i, bool headwords_too) const {
     auto listed = [&](std::string_view word) {
-      auto lemma_in = [](const morph::Entry& e) {
+      auto lemma_in = [&](const morph::Entry& e) {
         for (const Record& r : e.records)
-          if (r.kind == Kind::lemma) return true;
+          if (r.kind == Kind::lemma || (headwords_too && r.kind == Kind::headword)) return true;
         return false;
       };
       return lemma_in(morph::lookup(word)) || (user_ && lemma_in(user_->lookup(word)));

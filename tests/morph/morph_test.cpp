@@ -1176,6 +1176,43 @@ TEST(Derivation, AbstractNounOfAnAdjective) {
   EXPECT_EQ(kurdi::lemma("ئاڵۆزی"), "ئاڵۆز");
 }
 
+// A noun + the present stem of a verb that forms agent compounds freely
+// (ڕۆژنامەنووس "journalist"), its own lemma, with the abstract noun in ی;
+// not after a joined preposition, nor on a base of two letters.
+TEST(Derivation, CompoundsWithAPresentStem) {
+  const auto a = kurdi::analyze("خاچپەرستەکان").front();
+  EXPECT_EQ(a.lemma, "خاچپەرست");
+  EXPECT_EQ(a.upos, "NOUN");
+  EXPECT_TRUE(a.known);
+  ASSERT_EQ(a.morphemes.size(), 3u);
+  EXPECT_EQ(a.morphemes[1].tag, "DER.AG");
+  EXPECT_EQ(a.morphemes[2].tag, "DEF.PL");
+  EXPECT_EQ(kurdi::lemma("چیرۆکنووسێکی"), "چیرۆکنووس");
+  EXPECT_EQ(kurdi::lemma("بەرنامەسازان"), "بەرنامەساز");
+  EXPECT_EQ(kurdi::lemma("کەمانژەنێک"), "کەمانژەن");
+  const auto abstract = kurdi::analyze("تەلارسازیی").front();
+  EXPECT_EQ(abstract.lemma, "تەلارسازی");
+  EXPECT_EQ(abstract.upos, "NOUN");
+  EXPECT_EQ(abstract.morphemes[1].tag, "DER.N");
+  EXPECT_EQ(kurdi::lemma("پشتگیرییەکی"), "پشتگیری");
+  // ڕەو after an adjective, بەخش giving an adjective
+  const auto extremist = kurdi::analyze("توندڕەوەکان").front();
+  EXPECT_EQ(extremist.lemma, "توندڕەو");
+  EXPECT_EQ(extremist.upos, "ADJ");
+  EXPECT_EQ(kurdi::analyze("زیانبەخشە").front().upos, "ADJ");
+  // the stem alone after a joined preposition or a two-letter base is no compound
+  EXPECT_FALSE(kurdi::analyze("بۆماوەزانی").front().known);
+  EXPECT_FALSE(kurdi::analyze("سینووس").front().known);
+  // the word going on with the verb's infinitive is the compound's verbal
+  // noun, not the agent + the copula ین; a dictionary headword stands
+  EXPECT_NE(kurdi::lemma("ڕێکەوتنووسین"), "ڕێکەوتنووس");
+  EXPECT_EQ(kurdi::lemma("ڕێنووسی"), "ڕێنووس");
+  // پەرستن is a verb: دەیانپەرستن is its present, not دەیان + پەرست
+  const auto worship = kurdi::analyze("دەیانپەرستن").front();
+  EXPECT_EQ(worship.lemma, "پەرستن");
+  EXPECT_EQ(worship.upos, "VERB");
+}
+
 // The agent noun of a verb with -ەوە keeps it as part of the lexeme
 // (لێکۆڵەرەوە "researcher"), before the nominal suffixes; bare, the word
 // reads first as the agent noun + the postposition -ەوە.
