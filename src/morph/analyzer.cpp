@@ -1057,6 +1057,8 @@ class Search {
         const std::string_view stem = slice(form_, b, j);
         const std::uint64_t hj = j - b <= n ? h[j - b] : morph::hash_more(morph::kHashSeed, stem);
         for (const Derivation& dv : kDerivations) {
+          // (the suffix's first letter, second byte first: most letters share the first)
+          if (dv.suffix[1] != form_[j + 1] || dv.suffix[0] != form_[j]) continue;
           if (dv.stem_compound &&
               (b > 0 || stem.size() < kMinStemCompoundBaseBytes ||
                (!dv.infinitive.empty() && starts_with(form_, j, dv.infinitive))))
@@ -1113,8 +1115,8 @@ class Search {
   // explains the word (ناودار + ی, کارمەند + ی), not the frequent base's
   // (ناو + داری, کار + مەندی). For a compound with a present stem
   // (headwords_too), a dictionary headword counts as listed as well: such
-  // compounds are often lexicalized (ڕێنووس "orthography" + ی, not ڕێ +
-  // نووسی), and the headword reading (rule 10) comes later.
+  // compounds are often lexicalized (دەستڕێژ "volley" + ی, not دەست +
+  // ڕێژی), and the headword reading (rule 10) comes later.
   bool listed_derivation(std::size_t b, std::size_t d, bool abstract_i, bool headwords_too) const {
     auto listed = [&](std::string_view word) {
       auto lemma_in = [&](const morph::Entry& e) {
