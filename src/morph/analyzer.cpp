@@ -536,6 +536,7 @@ class Search {
     preverb_then_irregular();
     drop_relative_ezafe_unless_alone();
     drop_goal_e_where_third_person();
+    drop_reflexive_clitic();
     if (out_.empty() && skipped_participle_plural_) participle_plural();
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
     if (out_.empty() && allow_compound_) light_verb_compound();
@@ -620,6 +621,27 @@ class Search {
       }
       return !prefixed;
     });
+  }
+
+  // A pronominal clitic is no object of the verb's own first or second
+  // person: Sorani says that with خۆ (خۆت دەبینی "you see yourself"), so
+  // بتپەرستی is no ب + ت + پەرست + ی "that you worship you", but the noun,
+  // and نەتزانی is the past "you did not know". Such a reading is dropped
+  // where the word has another.
+  void drop_reflexive_clitic() {
+    const auto reflexive = [](const Candidate& c) {
+      if (c.verb < 0) return false;
+      std::string_view clitic, subject;
+      for (std::size_t n = 0; n < c.count; ++n) {
+        const std::string_view t = c.pieces[n].tag();
+        if (begins(t, "CL.")) clitic = t.substr(3);
+        else if (begins(t, "PRS.") || begins(t, "PST.") || begins(t, "IMP.")) subject = t.substr(4);
+      }
+      return !clitic.empty() && clitic == subject && clitic.front() != '3';
+    };
+    if (std::none_of(out_.begin(), out_.end(), reflexive) || std::all_of(out_.begin(), out_.end(), reflexive))
+      return;
+    std::erase_if(out_, reflexive);
   }
 
   // A pronoun the lexicon also lists inflected (ئەوانە, ئەوە) is read as its

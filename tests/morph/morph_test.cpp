@@ -215,6 +215,17 @@ TEST(Lemma, CompoundWithAPrepositionalPhrase) {
 
 // A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
 // with no prefix after a preverb or a compound's nominal part.
+// A clitic of the subject's own first or second person is no object (the
+// reflexive is خۆ): such a verb reading gives way to the word's other readings.
+TEST(Features, NoObjectCliticOfTheSubjectsOwnPerson) {
+  EXPECT_EQ(kurdi::lemma("بتپەرستی"), "بتپەرستی");  // the noun, not ب + ت + پەرست + ی
+  const auto knew = kurdi::analyze("نەتزانی").front();
+  EXPECT_EQ(knew.lemma, "زانین");
+  EXPECT_EQ(knew.features, "V;PST;IND;NEG;LGSPEC8(2S)");
+  // another person is an object: "I see you"
+  EXPECT_EQ(kurdi::analyze("دەتبینم").front().features, "V;PRS;IND;ARGNO1S;ARGAC2S");
+}
+
 TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
   auto first = [](std::string_view w) { return kurdi::analyze(w).front().features; };
   EXPECT_EQ(first("دەکەم"), "V;PRS;IND;ARGNO1S");
