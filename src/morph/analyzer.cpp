@@ -537,7 +537,7 @@ class Search {
     drop_relative_ezafe_unless_alone();
     drop_goal_e_where_third_person();
     drop_reflexive_clitic();
-    if (out_.empty() && skipped_participle_plural_) participle_plural();
+    if (out_.empty() && skipped_participle_noun_) participle_noun();
     // (the compound first: بەهێزکردنی is بەهێز + کردنی, not بە + هێزکردنی)
     if (out_.empty() && allow_compound_) light_verb_compound();
     if (out_.empty() && allow_variants_) verbal_noun_after_preposition();
@@ -1481,14 +1481,28 @@ class Search {
                                is(a.tag, "PL.DEM") || is(a.tag, "PL") || is(a.tag, "INDF.PL"))) {
         // The plural ان of a participle used as a noun (کوژراوان "the
         // killed", شوێنکەوتووان "followers") is read only when nothing else
-        // explains the word (participle_plural): as an arc it made دیوان
+        // explains the word (participle_noun): as an arc it made دیوان
         // دی + و + ان and ناوانە نا + و + انە. (Its یان is the perfect's
         // agent clitic: کردوویان.)
         if (is(a.tag, "PL") && a.surface == "\u0627\u0646" && starts_with(form_, pos, a.surface)) {
-          if (!participle_plural_) {
-            skipped_participle_plural_ = true;
+          if (!participle_noun_) {
+            skipped_participle_noun_ = true;
             continue;
           }
+        } else if (is(a.tag, "DEM") && pos + a.surface.size() < form_.size() &&
+                   starts_with(form_, pos, a.surface)) {
+          // So is the ە of a participle made a noun, before more suffixes
+          // (نووسراوەیەکی "a writing", کورتکراوەی "the abbreviation of"):
+          // bare, نووسراوە is the perfect.
+          if (!participle_noun_) {
+            skipped_participle_noun_ = true;
+          } else {
+            push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), "NMLZ", "",
+                  true});
+            suffixes(pos + a.surface.size(), State::n_degree, nominal);
+            --cur_.count;
+          }
+          continue;
         } else {
           continue;
         }
@@ -1683,14 +1697,15 @@ class Search {
   }
 
   // A participle used as a noun takes the plural ان (کوژراوان,
-  // دروستکراوانی, شوێنکەوتووان): read when the walk met one and nothing
-  // else explains the word, by searching the word again with the arc open.
-  // Before its stem a participle has only a preverb and the negation نە
-  // (نەکراوان): دەریاوان is no دە + ڕیا + و + ان.
-  void participle_plural() {
+  // دروستکراوانی, شوێنکەوتووان) or, before more suffixes, the ە of a noun
+  // (نووسراوەیەکی): read when the walk met one and nothing else explains
+  // the word, by searching the word again with them open. Before its stem
+  // a participle has only a preverb and the negation نە (نەکراوان):
+  // دەریاوان is no دە + ڕیا + و + ان.
+  void participle_noun() {
     std::vector<Candidate> readings;
     Search inner(form_, user_, readings);
-    inner.participle_plural_ = true;
+    inner.participle_noun_ = true;
     inner.allow_variants_ = inner.allow_compound_ = false;
     for (const Candidate& c : inner.run()) {
       bool bare = true;
@@ -2525,8 +2540,8 @@ class Search {
   KeyBuffer hamza_key_;  // ئ + the rest of the word (elided_hamza_at)
   bool require_a_ = false;
   std::size_t stem_piece_ = 1;  // pieces up to and including the stem
-  bool participle_plural_ = false;          // the walk takes ان after a participle
-  bool skipped_participle_plural_ = false;  // the walk met one and did not take it
+  bool participle_noun_ = false;          // the walk takes ان or the ە of a noun after a participle
+  bool skipped_participle_noun_ = false;  // the walk met one and did not take it
   bool allow_variants_ = true;  // the fallbacks after the main search (not inside one)
   bool allow_compound_ = true;  // light_verb_compound() (also after a joined preposition)
   bool verbs_only_ = false;     // no nominal readings (compound_at's search of a light verb's form)

@@ -445,6 +445,21 @@ TEST(Lemma, ParticipleWithThePluralAn) {
   EXPECT_EQ(first("کردوویان").morphemes.back().tag, "CL.3P");
 }
 
+// A participle made a noun with ە takes the nominal suffixes after it
+// (نووسراوەیەکی "a writing"); bare, the word is the perfect.
+TEST(Lemma, ParticipleMadeANounWithE) {
+  const auto a = first("نووسراوەیەکی");
+  EXPECT_EQ(a.lemma, "نووسین");
+  EXPECT_EQ(a.features, "V.PTCP;PASS;INDF;LGSPEC1");
+  ASSERT_EQ(a.morphemes.size(), 5u);
+  EXPECT_EQ(a.morphemes[2].tag, "NMLZ");
+  EXPECT_EQ(kurdi::lemma("کورتکراوەی"), "کورتکردن");
+  EXPECT_EQ(kurdi::lemma("دامەزراوەیەکی"), "دامەزران");
+  EXPECT_EQ(first("نووسراوە").features, "V;PRS;PRF;IND;PASS;ARGNO3S");
+  // a listed noun stays itself
+  EXPECT_EQ(kurdi::lemma("بڵاوکراوەیەکی"), "بڵاوکراوە");
+}
+
 // The clitic after the preverb and before the prefix (documented from the
 // start, never reached until the prefix was looked for after the clitic).
 TEST(Lemma, CliticBetweenPreverbAndPrefix) {
