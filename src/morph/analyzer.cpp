@@ -1493,12 +1493,14 @@ class Search {
                    starts_with(form_, pos, a.surface)) {
           // So is the ە of a participle made a noun, before more suffixes
           // (نووسراوەیەکی "a writing", کورتکراوەی "the abbreviation of"):
-          // bare, نووسراوە is the perfect.
+          // bare, نووسراوە is the perfect. UniMorph gives it the
+          // demonstrative's LGSPEC6 (کۆکراوەیی: V.PTCP;LGSPEC6;PSS3S), but it
+          // takes what a demonstrative frame does not: the indefinite.
           if (!participle_noun_) {
             skipped_participle_noun_ = true;
           } else {
-            push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), "NMLZ", "",
-                  true});
+            push({static_cast<std::uint16_t>(pos), static_cast<std::uint16_t>(pos + a.surface.size()), "NMLZ",
+                  "LGSPEC6", true});
             suffixes(pos + a.surface.size(), State::n_degree, nominal);
             --cur_.count;
           }
@@ -1623,7 +1625,16 @@ class Search {
     } else {
       // (-یش/-ش alone does not make a verb form: بوش is no بو + ش)
       if (affixes == (additive ? 1u : 0u)) cost += kBareVerbCost;
-      if (participle(c)) cost -= kParticipleBonus;
+      if (participle(c)) {
+        if (!participle_listed_as_noun(c)) {
+          cost -= kParticipleBonus;
+        } else {
+          // (its nominal suffixes cost what they cost the noun: ناوەکەی is ناو + ەکە + ی)
+          unsigned nominal = 0;
+          for (std::size_t n = 0; n < c.count; ++n) nominal += c.pieces[n].nominal ? 1u : 0u;
+          cost += (kAffixCost - kVerbAffixCost) * static_cast<float>(nominal);
+        }
+      }
       if (full_present(c)) cost -= kFullVerbBonus;
       if (bare_present(c)) cost += kBarePresentCost;
     }
@@ -1694,6 +1705,32 @@ class Search {
       }
     }
     return perfect;
+  }
+
+  // Whether the lexicon lists the participle of reading c (the word up to its
+  // و/وو) as a noun and not as an adjective: a participle made a word of its
+  // own, ناو "name" (of نان "put"), ڕووداو "event", دراو "money". That noun
+  // is the word (ناوی is ناو + ی), so the participle gets no bonus over it.
+  // A participle the lexicon lists as an adjective (کراو; also as a noun:
+  // نێردراو, داپۆشراو) still gives way to the verb, as the lemma convention
+  // says.
+  bool participle_listed_as_noun(const Candidate& c) const {
+    std::size_t end = 0;
+    for (std::size_t n = 0; n < c.count; ++n)
+      if (is(c.pieces[n].tag(), "PRF")) end = c.pieces[n].end;
+    if (end == 0) return false;
+    bool noun = false, adjective = false;
+    auto look = [&](const morph::Entry& e) {
+      for (const Record& r : e.records) {
+        if (r.kind != Kind::lemma) continue;
+        noun = noun || r.upos == Upos::NOUN;
+        adjective = adjective || r.upos == Upos::ADJ;
+      }
+    };
+    const std::string_view word = slice(form_, 0, end);
+    look(morph::lookup(word));
+    if (user_) look(user_->lookup(word));
+    return noun && !adjective;
   }
 
   // A participle used as a noun takes the plural ان (کوژراوان,

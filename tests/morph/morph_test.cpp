@@ -445,12 +445,27 @@ TEST(Lemma, ParticipleWithThePluralAn) {
   EXPECT_EQ(first("کردوویان").morphemes.back().tag, "CL.3P");
 }
 
+// A participle the lexicon lists as a noun, and not as an adjective, is that
+// noun (ناو "name", not نان's participle "put"); one it lists as an adjective
+// is still read as the verb, as the lemma convention says.
+TEST(Lemma, ParticipleListedAsANoun) {
+  EXPECT_EQ(kurdi::lemma("ناوی"), "ناو");
+  EXPECT_EQ(kurdi::lemma("ناوەکەی"), "ناو");
+  EXPECT_EQ(kurdi::lemma("ناوێک"), "ناو");
+  EXPECT_EQ(kurdi::lemma("ڕووداوێکی"), "ڕووداو");
+  EXPECT_EQ(kurdi::lemma("کراوەکان"), "کردن");
+  EXPECT_EQ(kurdi::lemma("نێردراوەکان"), "ناردن");
+  bool verb = false;  // the participle stays among the readings
+  for (const auto& r : kurdi::analyze("ناوەکەی")) verb = verb || r.lemma == "نان";
+  EXPECT_TRUE(verb);
+}
+
 // A participle made a noun with ە takes the nominal suffixes after it
 // (نووسراوەیەکی "a writing"); bare, the word is the perfect.
 TEST(Lemma, ParticipleMadeANounWithE) {
   const auto a = first("نووسراوەیەکی");
   EXPECT_EQ(a.lemma, "نووسین");
-  EXPECT_EQ(a.features, "V.PTCP;PASS;INDF;LGSPEC1");
+  EXPECT_EQ(a.features, "V.PTCP;PASS;LGSPEC6;INDF;LGSPEC1");  // (UniMorph: ە is LGSPEC6)
   ASSERT_EQ(a.morphemes.size(), 5u);
   EXPECT_EQ(a.morphemes[2].tag, "NMLZ");
   EXPECT_EQ(kurdi::lemma("کورتکراوەی"), "کورتکردن");
