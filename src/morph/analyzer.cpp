@@ -467,6 +467,7 @@ struct CandidateHead {
   Upos upos = Upos::X;
   std::int32_t verb = -1;  ///< verb index, or -1
   bool transitive = false, causative = false;
+  bool intransitive = false;  ///< the lexicon says so (neither of the two: transitivity unknown)
   bool in_form = false;  ///< lemma and stem are views into the analysed word, not the lexicon
   /// A compound verb the lexicon does not list (Search::light_verb_compound):
   /// its lemma and stem are the text of its `preverb` piece, the nominal
@@ -742,6 +743,7 @@ class Search {
         cur_.verb = verb;
         cur_.kind = Kind::present;
         cur_.transitive = v.transitive == 1;
+        cur_.intransitive = v.transitive == 0;
         cur_.cost = -freq_credit(v.freq);
         cur_.count = 0;
         push({0, static_cast<std::uint16_t>(i), "preverb", "", false});
@@ -1363,11 +1365,13 @@ class Search {
         const auto& v = user_->verbs[static_cast<std::size_t>(r.verb & ~morph::kUserVerbBit)];
         cur_.lemma = v.infinitive;
         cur_.transitive = v.transitive == 1;
+        cur_.intransitive = v.transitive == 0;
         cur_.cost = -freq_credit(1000);  // like a user's word (user_lexicon.cpp)
       } else {
         const morph::Verb& v = morph::verb(r.verb);
         cur_.lemma = morph::infinitive(morph::verb(v.lemma_verb));
         cur_.transitive = v.transitive == 1;
+        cur_.intransitive = v.transitive == 0;
         cur_.causative = v.causative != 0;
         cur_.cost = -freq_credit(v.freq);
       }
@@ -1641,6 +1645,31 @@ class Search {
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
+    // (the second person is rare in written text: its ی costs what a noun's does)
+    if (second_person_yeh_after_intransitive_past(kept)) kept.cost += kAffixCost - kVerbAffixCost;
+  }
+
+  // After the past stem of an intransitive or passive verb, ی is the second
+  // person singular (هاتی "you came", کرای "you were made"): the third has
+  // no ending (هات). The affix table's ی is the transitive past's agent
+  // clitic (کردی "he did"), the reading every other verb keeps. Before -ەوە
+  // or the directional ـە after a stem in a vowel, ی is the third person's
+  // glide (گەڕایەوە "he came back", کرایە "it was made into") and stays.
+  // Returns whether it changed one.
+  bool second_person_yeh_after_intransitive_past(Candidate& c) const {
+    const bool passive = c.kind == Kind::passive_past;
+    if (c.verb < 0 || !(c.intransitive || passive) || (c.kind != Kind::past && !passive)) return false;
+    bool changed = false;
+    for (std::size_t n = 0; n < c.count; ++n) {
+      Piece& p = c.pieces[n];
+      if (!is(p.tag(), "PST.3S") || slice(form_, p.begin, p.end) != "\u06CC") continue;
+      if (n + 1 < c.count && (is(c.pieces[n + 1].tag(), "V.EWE") || is(c.pieces[n + 1].tag(), "DIR")) &&
+          after_ok(slice(form_, 0, p.begin), After::vowel))
+        continue;
+      p = {p.begin, p.end, "PST.2S", "2S", p.nominal};
+      changed = true;
+    }
+    return changed;
   }
 
   static bool takes_no_marker(Upos u) {

@@ -215,6 +215,21 @@ TEST(Lemma, CompoundWithAPrepositionalPhrase) {
 
 // A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
 // with no prefix after a preverb or a compound's nominal part.
+// After an intransitive or passive past stem, ی is the second person (هاتی
+// "you came"); the third has no ending. A transitive past's ی is its agent
+// clitic, and before -ەوە or the directional ـە after a vowel ی is a glide.
+TEST(Features, SecondPersonYehAfterAnIntransitivePast) {
+  EXPECT_EQ(first("هاتی").features, "V;PST;IND;ARGNO2S");
+  EXPECT_EQ(first("کرای").features, "V;PST;IND;PASS;ARGNO2S");
+  EXPECT_EQ(first("کردی").features, "V;PST;IND;LGSPEC8(3S)");
+  EXPECT_EQ(first("فەرمووی").features, "V;PST;IND;LGSPEC8(3S)");  // ergative (verb supplement)
+  EXPECT_EQ(first("کرایە").features, "V;PST;IND;PASS;ARGNO3S;LGSPEC2");
+  EXPECT_EQ(first("گەڕایەوە").features, "V;PST;IND;ARGNO3S;LGSPEC3");
+  // rare in written text, the second person gives way to a noun + ezafe
+  EXPECT_EQ(kurdi::lemma("دوای"), "دوا");
+  EXPECT_EQ(kurdi::lemma("برای"), "برا");
+}
+
 // A clitic of the subject's own first or second person is no object (the
 // reflexive is خۆ): such a verb reading gives way to the word's other readings.
 TEST(Features, NoObjectCliticOfTheSubjectsOwnPerson) {
