@@ -1575,6 +1575,17 @@ class Search {
       if (sbjv && !cond) return;
       if (infinitive && (aspect || sbjv)) return;
     }
+    // The prohibitive مە takes the imperative's endings only: none or ـە for
+    // one person (مەکە, مەنووسە), ن for several (مەکەن). مەبەستی is مەبەست
+    // "purpose" + ezafe, no مە + بەست + ی.
+    if (c.verb >= 0) {
+      bool prohibitive = false;
+      for (std::size_t n = 0; n < c.count; ++n) {
+        const std::string_view t = c.pieces[n].tag();
+        prohibitive = prohibitive || is(t, "NEG.IMP");
+        if (prohibitive && begins(t, "PRS.") && !is(t, "PRS.3P")) return;
+      }
+    }
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
@@ -2673,6 +2684,7 @@ std::string verb_features(const Candidate& c, std::string_view form) {
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
+  if (imp && person == "3P") person = "2P";  // and with ن several: مەکەن (UniMorph: V;IMP;NEG;ARGNO2P)
   if (c.unwritten_3s) person = "3S";
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;

@@ -215,6 +215,16 @@ TEST(Lemma, CompoundWithAPrepositionalPhrase) {
 
 // A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
 // with no prefix after a preverb or a compound's nominal part.
+// The prohibitive مە takes only the imperative's endings: none or ـە for one
+// person, ن for several, which is the second person plural there.
+TEST(Features, ProhibitiveTakesTheImperativesEndings) {
+  EXPECT_EQ(first("مەکە").features, "V;IMP;NEG;ARGNO2S");
+  EXPECT_EQ(first("مەکەن").features, "V;IMP;NEG;ARGNO2P");
+  EXPECT_EQ(first("هەڵمەگرن").features, "V;IMP;NEG;ARGNO2P");
+  EXPECT_EQ(kurdi::lemma("مەبەستی"), "مەبەست");  // not مە + بەست + ی
+  for (const auto& r : kurdi::analyze("مەبەستی")) EXPECT_NE(r.lemma, "بەستن");
+}
+
 // After an intransitive or passive past stem, ی is the second person (هاتی
 // "you came"); the third has no ending. A transitive past's ی is its agent
 // clitic, and before -ەوە or the directional ـە after a vowel ی is a glide.
