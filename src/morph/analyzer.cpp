@@ -1575,15 +1575,18 @@ class Search {
       if (sbjv && !cond) return;
       if (infinitive && (aspect || sbjv)) return;
     }
-    // The prohibitive مە takes the imperative's endings only: none or ـە for
-    // one person (مەکە, مەنووسە), ن for several (مەکەن). مەبەستی is مەبەست
-    // "purpose" + ezafe, no مە + بەست + ی.
+    // The prohibitive مە speaks to the second person: none or ـە for one
+    // (مەکە, مەنووسە), ن for several (مەکەن), and in speech ی or ێ for one
+    // (مەڕوانی, مەیگۆڕێ); a first person ending is no prohibitive.
+    bool colloquial_prohibitive = false;
     if (c.verb >= 0) {
       bool prohibitive = false;
       for (std::size_t n = 0; n < c.count; ++n) {
         const std::string_view t = c.pieces[n].tag();
         prohibitive = prohibitive || is(t, "NEG.IMP");
-        if (prohibitive && begins(t, "PRS.") && !is(t, "PRS.3P")) return;
+        if (!prohibitive || !begins(t, "PRS.")) continue;
+        if (is(t, "PRS.1S") || is(t, "PRS.1P")) return;
+        colloquial_prohibitive = colloquial_prohibitive || is(t, "PRS.2S") || is(t, "PRS.3S");
       }
     }
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
@@ -1656,8 +1659,11 @@ class Search {
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
-    // (the second person is rare in written text: its ی costs what a noun's does)
+    // (the second person is rare in written text: its ی costs what a noun's
+    // does. So does the spoken prohibitive's ending, which earns no full
+    // verb's bonus either: مەبەستی is مەبەست + ی.)
     if (second_person_yeh_after_intransitive_past(kept)) kept.cost += kAffixCost - kVerbAffixCost;
+    if (colloquial_prohibitive) kept.cost += kAffixCost - kVerbAffixCost + (full_present(c) ? kFullVerbBonus : 0.0f);
   }
 
   // After the past stem of an intransitive or passive verb, ی is the second
@@ -2684,7 +2690,10 @@ std::string verb_features(const Candidate& c, std::string_view form) {
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
-  if (imp && person == "3P") person = "2P";  // and with ن several: مەکەن (UniMorph: V;IMP;NEG;ARGNO2P)
+  // The prohibitive's endings address the second person: ن several (مەکەن,
+  // UniMorph V;IMP;NEG;ARGNO2P), ی or ێ one (مەڕوانی, مەیگۆڕێ).
+  if (imp && person == "3P") person = "2P";
+  if (imp && person == "3S") person = "2S";
   if (c.unwritten_3s) person = "3S";
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;

@@ -215,14 +215,17 @@ TEST(Lemma, CompoundWithAPrepositionalPhrase) {
 
 // A present with neither دە/ئە nor نا is a subjunctive: after ب or نە, and
 // with no prefix after a preverb or a compound's nominal part.
-// The prohibitive مە takes only the imperative's endings: none or ـە for one
-// person, ن for several, which is the second person plural there.
-TEST(Features, ProhibitiveTakesTheImperativesEndings) {
+// The prohibitive مە speaks to the second person: none or ـە for one, ن for
+// several, in speech ی or ێ for one (ranked after a noun that explains the
+// word); a first person ending is no prohibitive.
+TEST(Features, ProhibitiveSpeaksToTheSecondPerson) {
   EXPECT_EQ(first("مەکە").features, "V;IMP;NEG;ARGNO2S");
   EXPECT_EQ(first("مەکەن").features, "V;IMP;NEG;ARGNO2P");
   EXPECT_EQ(first("هەڵمەگرن").features, "V;IMP;NEG;ARGNO2P");
-  EXPECT_EQ(kurdi::lemma("مەبەستی"), "مەبەست");  // not مە + بەست + ی
-  for (const auto& r : kurdi::analyze("مەبەستی")) EXPECT_NE(r.lemma, "بەستن");
+  EXPECT_EQ(first("مەڕوانی").features, "V;IMP;NEG;ARGNO2S");
+  EXPECT_EQ(first("مەیگۆڕێ").lemma, "گۆڕان");
+  EXPECT_EQ(kurdi::lemma("مەبەستی"), "مەبەست");  // مەبەست "purpose" + ezafe first
+  for (const auto& r : kurdi::analyze("مەکەم")) EXPECT_NE(r.upos, "VERB");
 }
 
 // After an intransitive or passive past stem, ی is the second person (هاتی
