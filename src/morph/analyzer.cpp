@@ -1724,19 +1724,25 @@ class Search {
     auto homograph_affix = [](std::string_view t) {
       return is(t, "EZ") || is(t, "CL.3S") || is(t, "DEM") || is(t, "COP.3S") || is(t, "CMPR") || is(t, "SPRL");
     };
-    bool decomposes = false;
+    bool decomposes = false, degree = false;
     for (const Candidate& c : out_) {
       if (c.verb >= 0 || c.irregular || c.count < 2 || c.upos == Upos::X || c.upos == Upos::PROPN ||
           !is(c.pieces[0].tag(), "stem"))
         continue;
-      bool all = true;
-      for (std::size_t n = 1; n < c.count; ++n) all = all && homograph_affix(c.pieces[n].tag());
+      bool all = true, cmpr = false;
+      for (std::size_t n = 1; n < c.count; ++n) {
+        all = all && homograph_affix(c.pieces[n].tag());
+        cmpr = cmpr || is(c.pieces[n].tag(), "CMPR") || is(c.pieces[n].tag(), "SPRL");
+      }
       if (all) decomposes = true;
+      if (all && cmpr && c.upos == Upos::ADJ) degree = true;
     }
     if (!decomposes) return;
+    // (an adjective's lemma is its positive: a listed superlative, باشترین,
+    // yields to باش + ترین however often the lists write it)
     for (Candidate& c : out_)
       if (c.verb < 0 && !c.irregular && c.count == 1 && c.upos != Upos::X)
-        c.cost += kWholeWordBonus + kHomographCost;
+        c.cost += kWholeWordBonus + kHomographCost + (degree ? kHomographCost : 0.0f);
   }
 
   // past stem + وو/و, with nothing verbal after it

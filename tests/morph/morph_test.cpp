@@ -473,6 +473,15 @@ TEST(Lemma, ParticipleWithThePluralAn) {
   EXPECT_EQ(first("کردوویان").morphemes.back().tag, "CL.3P");
 }
 
+// An adjective's lemma is its positive, even where the word lists hold the
+// superlative whole (باشترین "best").
+TEST(Lemma, ListedSuperlativeGivesThePositive) {
+  const auto a = first("باشترین");
+  EXPECT_EQ(a.lemma, "باش");
+  EXPECT_EQ(a.features, "ADJ;SPRL");
+  EXPECT_EQ(kurdi::lemma("باشتر"), "باش");
+}
+
 // A participle the lexicon lists as a noun, and not as an adjective, is that
 // noun (ناو "name", not نان's participle "put"); one it lists as an adjective
 // is still read as the verb, as the lemma convention says.
