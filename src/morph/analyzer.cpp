@@ -640,9 +640,8 @@ class Search {
       }
       return !clitic.empty() && clitic == subject && clitic.front() != '3';
     };
-    if (std::none_of(out_.begin(), out_.end(), reflexive) || std::all_of(out_.begin(), out_.end(), reflexive))
-      return;
-    std::erase_if(out_, reflexive);
+    const auto n = static_cast<std::size_t>(std::count_if(out_.begin(), out_.end(), reflexive));
+    if (n > 0 && n < out_.size()) std::erase_if(out_, reflexive);
   }
 
   // A pronoun the lexicon also lists inflected (ئەوانە, ئەوە) is read as its
@@ -1653,17 +1652,17 @@ class Search {
           cost += (kAffixCost - kVerbAffixCost) * static_cast<float>(nominal);
         }
       }
-      if (full_present(c)) cost -= kFullVerbBonus;
+      // (the spoken prohibitive's ending earns no full verb's bonus, and
+      // costs what a noun's does: مەبەستی is مەبەست + ی)
+      if (full_present(c) && !colloquial_prohibitive) cost -= kFullVerbBonus;
       if (bare_present(c)) cost += kBarePresentCost;
+      if (colloquial_prohibitive) cost += kAffixCost - kVerbAffixCost;
     }
     Candidate& kept = add_reading();
     kept = c;
     kept.cost = cost;
-    // (the second person is rare in written text: its ی costs what a noun's
-    // does. So does the spoken prohibitive's ending, which earns no full
-    // verb's bonus either: مەبەستی is مەبەست + ی.)
+    // (the second person is rare in written text: its ی costs what a noun's does)
     if (second_person_yeh_after_intransitive_past(kept)) kept.cost += kAffixCost - kVerbAffixCost;
-    if (colloquial_prohibitive) kept.cost += kAffixCost - kVerbAffixCost + (full_present(c) ? kFullVerbBonus : 0.0f);
   }
 
   // After the past stem of an intransitive or passive verb, ی is the second
