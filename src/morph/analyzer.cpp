@@ -1591,6 +1591,12 @@ class Search {
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
+    // The ان that shares its ی with a past stem in ی is the agent clitic یان
+    // (توانیان): a transitive verb's. An intransitive verb's third person
+    // plural is ن (فڕین), and ماسیان is ماسی + ان, not ماسین.
+    if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "PST.3P") &&
+        slice(form_, c.pieces[stem_piece_].begin, c.pieces[stem_piece_].end) == "\u0627\u0646")
+      return;
     // A conjunction, particle, interjection or adposition takes no number or
     // (in)definiteness marker: یانەکان is یانە + ەکان, not یان + ەکان; کوڕان
     // is کوڕ + ان, not the interjection کوڕە. Nor the demonstrative frame's
@@ -1663,6 +1669,48 @@ class Search {
     kept.cost = cost;
     // (the second person is rare in written text: its ی costs what a noun's does)
     if (second_person_yeh_after_intransitive_past(kept)) kept.cost += kAffixCost - kVerbAffixCost;
+    // (and where the present stem and that ی spell the verb's own past stem,
+    // the past is the reading: see second_person_yeh_spells_the_past)
+    if (second_person_yeh_spells_the_past(kept)) kept.cost += kAffixCost;
+    else if (spoken_second_person(kept)) kept.cost += kAffixCost - kVerbAffixCost;
+  }
+
+  static bool spoken_second_person(const Candidate& c) {
+    if (c.verb < 0 || (c.kind != Kind::present && c.kind != Kind::passive_present)) return false;
+    for (std::size_t n = 0; n < c.count; ++n)
+      if (is(c.pieces[n].tag(), "PRS.2S") && c.pieces[n].end - c.pieces[n].begin == 2) return true;
+    return false;
+  }
+
+  // A present stem with the spoken second person's ی (the written ending is
+  // یت) where the stem and the ی spell the past stem of a verb with that
+  // present stem: دەتوانی, دەزانی, دەبینی, نەیتوانی are "could", "knew",
+  // "saw", "could not" (past, third person) far more often than "you can".
+  // Not after ب, نا or مە, which the past does not take (بنووسی, نابینی).
+  bool second_person_yeh_spells_the_past(const Candidate& c) {
+    if (c.verb < 0 || c.kind != Kind::present) return false;
+    for (std::size_t n = 0; n + 1 < c.count; ++n) {
+      const Piece& stem = c.pieces[n];
+      const std::string_view t = stem.tag();
+      if (is(t, "SBJV") || is(t, "NEG.IMP") || (is(t, "NEG") && slice(form_, stem.begin, stem.end) == "\u0646\u0627"))
+        return false;
+      const Piece& ending = c.pieces[n + 1];
+      if (!is(t, "stem") || !is(ending.tag(), "PRS.2S") || slice(form_, ending.begin, ending.end) != "\u06CC")
+        continue;
+      // (simple verbs' stems, keyed without a preverb: هەڵدەفڕی finds فڕین)
+      bool same_verb = false;
+      each(slice(form_, stem.begin, stem.end), [&](const morph::Entry& present) {
+        for (const Record& p : present.records) {
+          if (p.kind != Kind::present || p.preverb_bytes != 0) continue;
+          each(slice(form_, stem.begin, ending.end), [&](const morph::Entry& past) {
+            for (const Record& r : past.records)
+              same_verb = same_verb || (r.kind == Kind::past && r.preverb_bytes == 0 && r.verb == p.verb);
+          });
+        }
+      });
+      return same_verb;
+    }
+    return false;
   }
 
   // After the past stem of an intransitive or passive verb, ی is the second
@@ -2689,7 +2737,11 @@ std::string verb_features(const Candidate& c, std::string_view form) {
     else if (is(t, "DIR")) dir = true;
     else if (is(t, "ADD")) add = true;
     else if (is(t, "IMP.2S")) imp = true, person = "2S";
-    else if (is(t, "PRF.3S")) perfect = perfect_3s = true, person = "3S";  // (alone when contracted: کردۆتەوە)
+    else if (is(t, "PRF.3S")) {
+      perfect = perfect_3s = true, person = "3S";  // (alone when contracted: کردۆتەوە)
+      // (یەتی holds the third person's agent clitic: کردوویەتی)
+      if (form.substr(p.begin, p.end - p.begin) == "\u06CC\u06D5\u062A\u06CC") clitic_person = "3S";
+    }
     else if (begins(t, "PRF.")) perfect = true, person = t.substr(4);  // (alone after a stem in وو: بوونەتە)
     else if (begins(t, "PRS.") || begins(t, "PST.")) person = t.substr(4);
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
@@ -2736,9 +2788,16 @@ std::string verb_features(const Candidate& c, std::string_view form) {
   if (passive) f += ";PASS";
   if (c.causative) f += ";CAUS";
   const bool transitive_past = !present && c.transitive && !passive;
-  if (transitive_past) {
-    const std::string_view agent = !clitic_person.empty() ? clitic_person : person;
-    if (!agent.empty()) ((f += ";LGSPEC8(") += agent) += ")";
+  // A past form with no ending is the third person singular, as UniMorph
+  // tags it: the subject of an intransitive or passive past (هات, کرا:
+  // ARGNO3S), the object of a transitive one (گوت, نەکرد: LGSPEC8(3S);
+  // دەیانویست: agent clitic ARGER3P, object ARGAB3S).
+  if (person.empty() && !present && !imp && (transitive_past || c.intransitive || passive)) person = "3S";
+  if (transitive_past && !clitic_person.empty()) {
+    ((f += ";ARGER") += clitic_person) += ";ARGAB";
+    f += person;
+  } else if (transitive_past) {
+    if (!person.empty()) ((f += ";LGSPEC8(") += person) += ")";
   } else {
     if (!person.empty()) (f += ";ARGNO") += person;
     if (!clitic_person.empty()) (f += ";ARGAC") += clitic_person;

@@ -162,6 +162,9 @@ constexpr Table build() {
     t.add({from}, "تان", A::any, "PST.2P", "2P", S::v_past_person);
     t.add({from}, "یان", A::any, "PST.3P", "3P", S::v_past_person);
   }
+  // after a past stem in ی, text writes the stem's ی and the agent's once, as
+  // the nominal ەک above: توانیان, بینیان (توانییان, بینییان)
+  t.add({S::v_past}, "ان", A::yeh, "PST.3P", "3P", S::v_past_person);
   // (not وە right after a past stem in a vowel: there it is the perfect, و +
   // ە: کراوە, گەڕاوە, بینیوە; -ەوە after such a stem follows the person
   // ending: کرایەوە, گەڕایەوە)

@@ -156,7 +156,7 @@ TEST(Lemma, LightVerbCompoundTheLexiconDoesNotList) {
   // the clitic after the nominal part, as in the lexicon's compounds
   const auto made = first("جوانیانکرد");
   EXPECT_EQ(made.lemma, "جوانکردن");
-  EXPECT_EQ(made.features, "V;PST;IND;LGSPEC8(3P)");
+  EXPECT_EQ(made.features, "V;PST;IND;ARGER3P;ARGAB3S");
   EXPECT_EQ(kurdi::lemma("گەورەیانکردووە"), "گەورەکردن");
   EXPECT_EQ(kurdi::lemma("قورسبوونی"), "قورسبوون");
   // بوون's subjunctive, and its bare imperative after an adjective; after a
@@ -243,13 +243,59 @@ TEST(Features, SecondPersonYehAfterAnIntransitivePast) {
   EXPECT_EQ(kurdi::lemma("برای"), "برا");
 }
 
+// A present stem's spoken second person ی (the written one is یت) costs what
+// a noun's suffix does; where the stem and the ی spell the same verb's past
+// stem, the past is the reading (دەتوانی "he could").
+TEST(Features, SpokenSecondPersonYeh) {
+  const auto could = first("دەتوانی");
+  EXPECT_EQ(could.lemma, "توانین");
+  EXPECT_EQ(could.features, "V;PST;IPFV;IND;LGSPEC8(3S)");
+  EXPECT_EQ(first("نەیتوانی").features, "V;PST;IND;NEG;ARGER3S;ARGAB3S");
+  EXPECT_EQ(first("دەزانی").features, "V;PST;IPFV;IND;LGSPEC8(3S)");
+  // ب and نا do not go with the past: the present stays
+  EXPECT_EQ(first("بنووسی").features, "V;PRS;SBJV;ARGNO2S");
+  EXPECT_EQ(first("بنووسی").lemma, "نووسین");
+  EXPECT_EQ(first("نابینی").features, "V;PRS;IND;NEG;ARGNO2S");
+  // the standard ending is unchanged
+  EXPECT_EQ(first("دەتوانیت").features, "V;PRS;IND;ARGNO2S");
+  // a noun + definite + ezafe is no compound verb's spoken subjunctive
+  EXPECT_EQ(kurdi::lemma("داواکەی"), "داوا");
+  EXPECT_EQ(kurdi::lemma("قسەکەی"), "قسە");
+  EXPECT_EQ(kurdi::lemma("ناکۆکی"), "ناکۆکی");
+  EXPECT_EQ(kurdi::lemma("ئەمڕۆی"), "ئەمڕۆ");
+}
+
+// After a past stem in ی, the agent clitic یان shares the stem's ی in
+// writing (توانیان for توانییان); an intransitive verb has no such clitic.
+TEST(Features, AgentCliticYanSharesAPastStemsYeh) {
+  const auto they_could = first("توانیان");
+  EXPECT_EQ(they_could.lemma, "توانین");
+  EXPECT_EQ(they_could.features, "V;PST;IND;LGSPEC8(3P)");
+  EXPECT_EQ(kurdi::lemma("بینیان"), "بینین");
+  EXPECT_EQ(kurdi::lemma("دۆزیانەوە"), "دۆزین");
+  EXPECT_EQ(kurdi::lemma("ماسیان"), "ماسی");  // ماسین is intransitive: the noun's plural
+}
+
+// A past with no ending is the third person singular, tagged as UniMorph
+// does: the subject of an intransitive or passive verb, the object of a
+// transitive one, whose agent clitic inside the verb complex is ARGER.
+TEST(Features, PastWithoutAnEndingIsThirdSingular) {
+  EXPECT_EQ(first("هات").features, "V;PST;IND;ARGNO3S");
+  EXPECT_EQ(first("کرا").features, "V;PST;IND;PASS;ARGNO3S");
+  EXPECT_EQ(first("گوت").features, "V;PST;IND;LGSPEC8(3S)");
+  EXPECT_EQ(first("دەیانویست").features, "V;PST;IPFV;IND;ARGER3P;ARGAB3S");
+  EXPECT_EQ(first("کردوویەتی").features, "V;PRS;PRF;IND;ARGER3S;ARGAB3S");
+  EXPECT_EQ(first("کردووە").features, "V;PRS;PRF;IND;LGSPEC8(3S)");
+  EXPECT_EQ(first("کردم").features, "V;PST;IND;LGSPEC8(1S)");
+}
+
 // A clitic of the subject's own first or second person is no object (the
 // reflexive is خۆ): such a verb reading gives way to the word's other readings.
 TEST(Features, NoObjectCliticOfTheSubjectsOwnPerson) {
   EXPECT_EQ(kurdi::lemma("بتپەرستی"), "بتپەرستی");  // the noun, not ب + ت + پەرست + ی
   const auto knew = kurdi::analyze("نەتزانی").front();
   EXPECT_EQ(knew.lemma, "زانین");
-  EXPECT_EQ(knew.features, "V;PST;IND;NEG;LGSPEC8(2S)");
+  EXPECT_EQ(knew.features, "V;PST;IND;NEG;ARGER2S;ARGAB3S");
   // another person is an object: "I see you"
   EXPECT_EQ(kurdi::analyze("دەتبینم").front().features, "V;PRS;IND;ARGNO1S;ARGAC2S");
 }
@@ -266,7 +312,7 @@ TEST(Features, PresentWithoutAnIndicativePrefixIsSubjunctive) {
   EXPECT_EQ(first("هەڵدەگرین"), "V;PRS;IND;ARGNO1P");
   EXPECT_EQ(first("هەڵگرە"), "V;IMP;ARGNO2S");
   // the past keeps its indicative after نە
-  EXPECT_EQ(first("نەکرد"), "V;PST;IND;NEG");
+  EXPECT_EQ(first("نەکرد"), "V;PST;IND;NEG;LGSPEC8(3S)");
 }
 
 
@@ -368,9 +414,9 @@ TEST(Lemma, DemonstrativeFrameWithCopulaAndJoinedDemonstrative) {
   EXPECT_EQ(kurdi::morpheme_tokens("ئەوکاتە", &form).size(), 1u);
 }
 
-// person: بێت/بێ (third singular), بم, بیت, بین, بن.
+// person: بێت/بێ (third singular, unmarked), بم, بیت, بین, بن.
 TEST(Features, PerfectSubjunctiveTakesEveryPerson) {
-  EXPECT_EQ(first("هاتبێت").features, "V;PRS;PRF;SBJV");
+  EXPECT_EQ(first("هاتبێت").features, "V;PRS;PRF;SBJV;ARGNO3S");
   EXPECT_EQ(first("هاتبم").features, "V;PRS;PRF;SBJV;ARGNO1S");
   EXPECT_EQ(first("چووبیت").features, "V;PRS;PRF;SBJV;ARGNO2S");
   EXPECT_EQ(first("نەهاتبین").features, "V;PRS;PRF;SBJV;NEG;ARGNO1P");
@@ -421,12 +467,14 @@ TEST(Lemma, AdditiveInsideTheVerbComplex) {
 TEST(Lemma, CliticInsideACompoundsPreverb) {
   const auto a = first("دەستیپێکرد");
   EXPECT_EQ(a.lemma, "دەستپێکردن");
-  EXPECT_EQ(a.features, "V;PST;IND;LGSPEC8(3S)");
+  EXPECT_EQ(a.features, "V;PST;IND;ARGER3S;ARGAB3S");
   ASSERT_EQ(a.morphemes.size(), 4u);
   EXPECT_EQ(a.morphemes[1].tag, "CL.3S");
   EXPECT_EQ(a.morphemes[2].tag, "preverb");
   EXPECT_EQ(joined(a), "دەستیپێکرد");
-  EXPECT_EQ(first("سەریانهەڵدا").features, first("سەرهەڵدا").features + ";LGSPEC8(3P)");
+  // (the clitic is the agent, ARGER; the unmarked object is the third singular, ARGAB3S)
+  EXPECT_EQ(first("سەرهەڵدا").features, "V;PST;IND;LGSPEC8(3S)");
+  EXPECT_EQ(first("سەریانهەڵدا").features, "V;PST;IND;ARGER3P;ARGAB3S");
   EXPECT_EQ(kurdi::lemma("دەستیپێنەکرد"), "دەستپێکردن");
 }
 
@@ -546,11 +594,11 @@ TEST(Lemma, PassiveWithDr) {
 TEST(Features, ContractedEweAfterWaw) {
   const auto spread = first("بڵاوبۆوە");
   EXPECT_EQ(spread.lemma, "بڵاوبوون");
-  EXPECT_EQ(spread.features, "V;PST;IND;LGSPEC3");
+  EXPECT_EQ(spread.features, "V;PST;IND;ARGNO3S;LGSPEC3");
   const auto had = first("کردبۆوە");
   EXPECT_EQ(had.lemma, "کردن");
   EXPECT_EQ(had.features, first("کردبووەوە").features);
-  EXPECT_EQ(first("کرابۆوە").features, "V;PST;PRF;IND;PASS;LGSPEC3");
+  EXPECT_EQ(first("کرابۆوە").features, "V;PST;PRF;IND;PASS;ARGNO3S;LGSPEC3");
   EXPECT_EQ(first("بۆوە").lemma, "بوون");
   // the contracted بۆ stands only before وە
   for (const auto& a : kurdi::analyze("کردبۆ"))
@@ -902,15 +950,15 @@ TEST(UserLexicon, VerbTransitivityGivenOrFromItsLightVerb) {
     return session.analyze(word).front().features;
   };
   const auto inherited = kurdi::UserLexicon::parse("پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\n");
-  EXPECT_EQ(features(inherited, "پۆستیانکرد"), "V;PST;IND;LGSPEC8(3P)");
+  EXPECT_EQ(features(inherited, "پۆستیانکرد"), "V;PST;IND;ARGER3P;ARGAB3S");
   const auto given = kurdi::UserLexicon::parse("پۆستکردن\tVERB\tپۆستکرد\tپۆستکە\tپۆست\tintr\n");
-  EXPECT_EQ(features(given, "پۆستیانکرد"), "V;PST;IND;ARGAC3P");
+  EXPECT_EQ(features(given, "پۆستیانکرد"), "V;PST;IND;ARGNO3S;ARGAC3P");
   EXPECT_NE(given.hash(), inherited.hash());  // what the user wrote is in the hash
   // '-' for no preverb, so that the transitivity can follow
   const auto plain = kurdi::UserLexicon::parse("زژڤاندن\tVERB\tزژڤاند\tزژڤێن\t-\ttr\n");
   EXPECT_EQ(features(plain, "زژڤاندمان"), "V;PST;IND;LGSPEC8(1P)");
   // the regular passive only for a verb that is not intransitive
-  EXPECT_EQ(features(plain, "زژڤێنرا"), "V;PST;IND;PASS");
+  EXPECT_EQ(features(plain, "زژڤێنرا"), "V;PST;IND;PASS;ARGNO3S");
   const auto intransitive = kurdi::UserLexicon::parse("زژڤان\tVERB\tزژڤا\tزژڤێ\t-\tintr\n");
   EXPECT_EQ(features(intransitive, "زژڤام"), "V;PST;IND;ARGNO1S");
   kurdi::Analyzer session(1024, &intransitive);
