@@ -2820,8 +2820,19 @@ std::string features_of(const Candidate& c, std::string_view form) {
   }
   if (c.verb >= 0) return verb_features(c, form);
   std::string f(unimorph_pos(c.upos));
-  for (std::size_t n = 0; n < c.count; ++n)
+  bool definite = false;
+  for (std::size_t n = 0; n < c.count; ++n) {
+    const std::string_view t = c.pieces[n].tag();
+    definite = definite || is(t, "DEF") || is(t, "DEF.PL");
+    // After the definite ەکە/ەکان a clitic is the possessor, PSS<person>,
+    // as UniMorph tags it (چاوەکانت N;DEF;PL;PSS2S, پرۆژەکەیان N;DEF;PSS3P);
+    // elsewhere its LGSPEC9(<person>).
+    if (definite && begins(t, "CL.")) {
+      (f += ";PSS") += t.substr(3);
+      continue;
+    }
     if (!c.pieces[n].features().empty()) (f += ';') += c.pieces[n].features();
+  }
   return f;
 }
 

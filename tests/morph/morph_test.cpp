@@ -289,6 +289,17 @@ TEST(Features, PastWithoutAnEndingIsThirdSingular) {
   EXPECT_EQ(first("کردم").features, "V;PST;IND;LGSPEC8(1S)");
 }
 
+// After the definite ەکە/ەکان a pronominal clitic is the possessor, PSS, as
+// UniMorph tags it; elsewhere it stays LGSPEC9 (حەزم N;LGSPEC9(1S)).
+TEST(Features, ClitcAfterTheDefiniteIsThePossessor) {
+  EXPECT_EQ(first("چاوەکانت").features, "N;DEF;PL;PSS2S");
+  EXPECT_EQ(first("بارەکەیاندا").features, "N;DEF;PSS3P;LGSPEC4(DA)");
+  EXPECT_EQ(first("کتێبەکانیشمان").features, "N;DEF;PL;LGSPEC5;PSS1P");
+  EXPECT_EQ(first("کتێبم").features, "N;LGSPEC9(1S)");
+  // (the ی after ەکان stays the ezafe: زانکۆکانی N;DEF;PL;LGSPEC1)
+  EXPECT_EQ(first("کتێبەکانی").features, "N;DEF;PL;LGSPEC1");
+}
+
 // A clitic of the subject's own first or second person is no object (the
 // reflexive is خۆ): such a verb reading gives way to the word's other readings.
 TEST(Features, NoObjectCliticOfTheSubjectsOwnPerson) {
