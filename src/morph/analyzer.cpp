@@ -506,6 +506,14 @@ struct Candidate : CandidateHead {
   }
 };
 
+// Whether two readings cut the word into the same morphemes with the same tags.
+bool same_pieces(const Candidate& a, const Candidate& b) {
+  return a.count == b.count && std::equal(a.pieces.begin(), a.pieces.begin() + a.count, b.pieces.begin(),
+                                          [](const Piece& x, const Piece& y) {
+                                            return x.begin == y.begin && x.end == y.end && x.tag() == y.tag();
+                                          });
+}
+
 class Search {
  public:
   /// The readings go to `out`, emptied first. A caller that analyses many
@@ -557,7 +565,29 @@ class Search {
     demote_homographs();
     prefer_pronoun_base();
     sort_by_cost();
+    adjective_first_with_degree();
     return out_;
+  }
+
+  // Degree is an adjective's: where a word the lexicon lists as noun and
+  // adjective (RULE W12 puts the noun first on a tie) takes تر or ترین, the
+  // adjective's reading goes first (باشتر ADJ;CMPR). Only a tie's order
+  // changes: the two readings have the same pieces, stem and lemma.
+  void adjective_first_with_degree() {
+    for (std::size_t i = 0; i < out_.size(); ++i) {
+      const Candidate& c = out_[i];
+      if (c.verb >= 0 || c.upos != Upos::NOUN) continue;
+      bool degree = false;
+      for (std::size_t n = 1; n < c.count; ++n)
+        degree = degree || is(c.pieces[n].tag(), "CMPR") || is(c.pieces[n].tag(), "SPRL");
+      if (!degree) continue;
+      for (std::size_t j = i + 1; j < out_.size() && out_[j].cost == c.cost; ++j) {
+        if (out_[j].upos != Upos::ADJ || !same_pieces(out_[j], c) || out_[j].lemma != c.lemma) continue;
+        std::rotate(out_.begin() + static_cast<std::ptrdiff_t>(i), out_.begin() + static_cast<std::ptrdiff_t>(j),
+                    out_.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        break;
+      }
+    }
   }
 
   // What std::stable_sort by cost gives, without its buffer allocation: an
@@ -3162,6 +3192,17 @@ std::vector<std::pair<std::size_t, std::size_t>> MorphemeTokenizer::word(std::st
                    has_number_marker(n);
   }
   const Candidate* chosen = &candidates.front();
+  // (a word the lexicon lists as noun and adjective is ranked as the noun on
+  // a tie, RULE W12; its ە follows the adjective's rule below: باشترە)
+  if (chosen->upos == Upos::NOUN) {
+    for (const Candidate& c : candidates) {
+      if (c.cost != chosen->cost) break;
+      if (c.upos == Upos::ADJ && c.stem == chosen->stem && same_pieces(c, *chosen)) {
+        chosen = &c;
+        break;
+      }
+    }
+  }
   // An ezafe links its word to a word after it; before a punctuation mark or
   // a conjunction there is none, and a lexicon word that ends in the same ی
   // is read whole (تایبەتی :, کوردی و عەرەبی).

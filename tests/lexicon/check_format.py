@@ -80,7 +80,13 @@ def main():
         if not sources or not set(sources.split(",")) <= WORD_SOURCES:
             fail(path, n, "sources %r" % sources)
         keys.append((n, (lemma.encode("utf-8"), upos)))
-    check_sorted(path, keys)
+    # RULE W12 (build_lexicon.py): within a lemma, by upos, except that NOUN
+    # goes just before ADJ
+    pos_of = {}
+    for _, (lemma, upos) in keys:
+        pos_of.setdefault(lemma, set()).add(upos)
+    check_sorted(path, [(n, (lemma, ("ADJ", 0) if upos == "NOUN" and "ADJ" in pos_of[lemma] else (upos, 1)))
+                        for n, (lemma, upos) in keys])
     counts["data/lexicon/words.tsv"] = len(data)
     keys_words = keys
 

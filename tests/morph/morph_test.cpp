@@ -534,6 +534,22 @@ TEST(Lemma, ParticipleWithThePluralAn) {
 
 // An adjective's lemma is its positive, even where the word lists hold the
 // superlative whole (باشترین "best").
+// A word the lexicon gives as both noun and adjective (Hunspell's
+// noun_adjective) is read as the noun where the two readings tie (RULE W12):
+// UniMorph's running text reads پزیشکان, خوشکان as nouns.
+TEST(Features, NounBeforeAdjectiveOnATie) {
+  EXPECT_EQ(first("پزیشکان").upos, "NOUN");
+  EXPECT_EQ(first("خوشکان").features, "N;PL");
+  EXPECT_EQ(first("قوتابییانی").features, "N;PL;LGSPEC1");
+  // the adjective reading is still there, and an adjective-only word stays one
+  bool adjective = false;
+  for (const auto& a : kurdi::analyze("پزیشکان")) adjective = adjective || a.upos == "ADJ";
+  EXPECT_TRUE(adjective);
+  EXPECT_EQ(first("گەورەتر").upos, "ADJ");
+  // a noun's order against a preposition is unchanged: پێ is the preposition first
+  EXPECT_EQ(first("پێی").upos, "ADP");
+}
+
 TEST(Lemma, ListedSuperlativeGivesThePositive) {
   const auto a = first("باشترین");
   EXPECT_EQ(a.lemma, "باش");
