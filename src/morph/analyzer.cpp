@@ -1634,6 +1634,9 @@ class Search {
     if (c.verb < 0 && takes_no_marker(c.upos)) {
       for (std::size_t n = 1; n < c.count; ++n) {
         if (number_or_definiteness(c.pieces[n].tag())) return;
+        // (nor does an adposition take the ezafe: its ی is the clitic, its
+        // object, پێی "to him", لێی "from him")
+        if (c.upos == Upos::ADP && is(c.pieces[n].tag(), "EZ")) return;
         if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
       }
     }
@@ -2776,6 +2779,9 @@ std::string verb_features(const Candidate& c, std::string_view form) {
     else if (begins(t, "PRS.") || begins(t, "PST.")) person = t.substr(4);
     else if (begins(t, "CL.")) clitic_person = t.substr(3);
   }
+  // ب before a present stem with no ending is the imperative: بکە "do!",
+  // بیکە "do it!" (a subjunctive always has its person ending)
+  if (sbjv && person.empty() && c.kind == Kind::present && !c.unwritten_3s) imp = true;
   if (imp && person.empty()) person = "2S";  // a bare imperative addresses one person
   // The prohibitive's endings address the second person: ن several (مەکەن,
   // UniMorph V;IMP;NEG;ARGNO2P), ی or ێ one (مەڕوانی, مەیگۆڕێ).
@@ -2796,9 +2802,9 @@ std::string verb_features(const Candidate& c, std::string_view form) {
   }
   // past stem + وو/و with no ending: the participle
   if (perfect && !pluperfect && !sbjv && !perfect_3s && person.empty() && clitic_person.empty()) {
+    // (no PASS: UniMorph's participles carry no voice, کراو and نەبینراوەکانی alike)
     f = "V.PTCP";
     if (neg) f += ";NEG";
-    if (passive) f += ";PASS";
     return f + tail;
   }
   f = "V";
@@ -2838,6 +2844,17 @@ std::string verb_features(const Candidate& c, std::string_view form) {
   return f + tail;
 }
 
+// The features a pronoun lemma carries itself: the reflexive خۆ, and the
+// person and number of the personal pronouns (ئەو is also the demonstrative
+// and is left without them).
+std::string_view pronoun_features(std::string_view lemma) {
+  static constexpr std::pair<std::string_view, std::string_view> kPronouns[] = {
+      {"خۆ", ";REFL"}, {"من", ";1;SG"}, {"تۆ", ";2;SG"}, {"ئێمە", ";1;PL"}, {"ئێوە", ";2;PL"}};
+  for (const auto& [pronoun, features] : kPronouns)
+    if (lemma == pronoun) return features;
+  return {};
+}
+
 // The UniMorph features of a reading of `form`.
 std::string features_of(const Candidate& c, std::string_view form) {
   if (c.irregular) {
@@ -2850,10 +2867,17 @@ std::string features_of(const Candidate& c, std::string_view form) {
   }
   if (c.verb >= 0) return verb_features(c, form);
   std::string f(unimorph_pos(c.upos));
+  if (c.upos == Upos::PRON) f += pronoun_features(c.lemma);
   bool definite = false;
   for (std::size_t n = 0; n < c.count; ++n) {
     const std::string_view t = c.pieces[n].tag();
     definite = definite || is(t, "DEF") || is(t, "DEF.PL");
+    // An adposition's clitic is its object, the dative argument: بۆیان
+    // ADP;ARGDA3P, لێی ADP;ARGDA3S.
+    if (c.upos == Upos::ADP && begins(t, "CL.")) {
+      (f += ";ARGDA") += t.substr(3);
+      continue;
+    }
     // After the definite ەکە/ەکان a clitic is the possessor, PSS<person>,
     // as UniMorph tags it (چاوەکانت N;DEF;PL;PSS2S, پرۆژەکەیان N;DEF;PSS3P);
     // elsewhere its LGSPEC9(<person>).

@@ -300,6 +300,38 @@ TEST(Features, ClitcAfterTheDefiniteIsThePossessor) {
   EXPECT_EQ(first("کتێبەکانی").features, "N;DEF;PL;LGSPEC1");
 }
 
+// An adposition's ی is its clitic, not an ezafe, and its clitic is the
+// dative argument: پێی "to him" ADP;ARGDA3S.
+TEST(Features, AdpositionsCliticIsItsObject) {
+  const auto to_him = first("پێی");
+  EXPECT_EQ(to_him.features, "ADP;ARGDA3S");
+  ASSERT_EQ(to_him.morphemes.size(), 2u);
+  EXPECT_EQ(to_him.morphemes[1].tag, "CL.3S");
+  EXPECT_EQ(first("بۆیان").features, "ADP;ARGDA3P");
+  for (const auto& a : kurdi::analyze("لێی")) {
+    if (a.upos == "ADP") {
+      EXPECT_NE(a.morphemes.back().tag, "EZ");
+    }
+  }
+}
+
+// The personal pronouns carry their person and number, خۆ is the reflexive.
+TEST(Features, PronounsCarryPersonNumberAndReflexive) {
+  EXPECT_EQ(first("ئێمە").features, "PRO;1;PL");
+  EXPECT_EQ(first("تۆ").features, "PRO;2;SG");
+  EXPECT_EQ(first("خۆوە").features, "PRO;REFL;LGSPEC4(EWE)");
+  EXPECT_EQ(first("ئەمە").features, "PRO;LGSPEC6");  // the demonstrative: neither
+}
+
+// ب before a present stem with no ending is the imperative (a subjunctive
+// always has its person ending).
+TEST(Features, SubjunctivePrefixWithoutAnEndingIsTheImperative) {
+  EXPECT_EQ(first("بکە").features, "V;IMP;ARGNO2S");
+  EXPECT_EQ(first("بدە").features, "V;IMP;ARGNO2S");
+  EXPECT_EQ(first("دابنێ").features, "V;IMP;ARGNO2S");
+  EXPECT_EQ(first("بکەم").features, "V;PRS;SBJV;ARGNO1S");
+}
+
 // A clitic of the subject's own first or second person is no object (the
 // reflexive is خۆ): such a verb reading gives way to the word's other readings.
 TEST(Features, NoObjectCliticOfTheSubjectsOwnPerson) {
@@ -521,7 +553,7 @@ TEST(Lemma, InitialConsonantWawWrittenDouble) {
 TEST(Lemma, ParticipleWithThePluralAn) {
   const auto a = first("کوژراوان");
   EXPECT_EQ(a.lemma, "کوشتن");
-  EXPECT_EQ(a.features, "V.PTCP;PASS;PL");
+  EXPECT_EQ(a.features, "V.PTCP;PL");
   EXPECT_EQ(kurdi::lemma("شوێنکەوتووانی"), "شوێنکەوتن");
   EXPECT_EQ(kurdi::lemma("نەکراوان"), "کردن");
   EXPECT_EQ(kurdi::lemma("دیوانی"), "دیوان");
@@ -577,7 +609,7 @@ TEST(Lemma, ParticipleListedAsANoun) {
 TEST(Lemma, ParticipleMadeANounWithE) {
   const auto a = first("نووسراوەیەکی");
   EXPECT_EQ(a.lemma, "نووسین");
-  EXPECT_EQ(a.features, "V.PTCP;PASS;LGSPEC6;INDF;LGSPEC1");  // (UniMorph: ە is LGSPEC6)
+  EXPECT_EQ(a.features, "V.PTCP;LGSPEC6;INDF;LGSPEC1");  // (UniMorph: ە is LGSPEC6)
   ASSERT_EQ(a.morphemes.size(), 5u);
   EXPECT_EQ(a.morphemes[2].tag, "NMLZ");
   EXPECT_EQ(kurdi::lemma("کورتکراوەی"), "کورتکردن");
