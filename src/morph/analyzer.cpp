@@ -2788,6 +2788,11 @@ std::string verb_features(const Candidate& c, std::string_view form) {
   if (imp && person == "3P") person = "2P";
   if (imp && person == "3S") person = "2S";
   if (c.unwritten_3s) person = "3S";
+  // An indicative present with no ending has dropped the third person's ت
+  // after its vowel (دەڵێ for دەڵێت, as دەکا for دەکات)
+  if (person.empty() && (ipfv || neg_na) && !imp &&
+      (c.kind == Kind::present || c.kind == Kind::passive_present))
+    person = "3S";
   const bool passive = c.kind == Kind::passive_past || c.kind == Kind::passive_present;
   const bool present = c.kind == Kind::present || c.kind == Kind::passive_present;
   // A present with neither دە/ئە nor نا is a subjunctive: after ب, after

@@ -323,6 +323,15 @@ TEST(Features, PronounsCarryPersonNumberAndReflexive) {
   EXPECT_EQ(first("ئەمە").features, "PRO;LGSPEC6");  // the demonstrative: neither
 }
 
+// An indicative present with no ending after its vowel has dropped the third
+// person's ت: دەڵێ is دەڵێت.
+TEST(Features, IndicativePresentWithoutAnEndingIsThirdSingular) {
+  EXPECT_EQ(first("دەڵێ").features, "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(first("ناڵێ").features, "V;PRS;IND;NEG;ARGNO3S");
+  EXPECT_EQ(first("دەیڵێ").features, "V;PRS;IND;ARGNO3S;ARGAC3S");
+  EXPECT_EQ(first("دەڵێن").features, "V;PRS;IND;ARGNO3P");
+}
+
 // ب before a present stem with no ending is the imperative (a subjunctive
 // always has its person ending).
 TEST(Features, SubjunctivePrefixWithoutAnEndingIsTheImperative) {
