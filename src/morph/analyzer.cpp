@@ -104,6 +104,12 @@ constexpr float kStemMargin = 2.0f;
 // Prepositions written joined to a noun; such a reading pays this on top of
 // the affix cost, so a lexicon word that starts like one (لەشکر) is read whole.
 constexpr std::string_view kProclitics[] = {"لە", "بە", "بۆ"};
+// The form the preposition لە "in" takes before a clitic or a postposition
+// (تێیدا "in it", تێدایە "is in it", تیایدا): with the postposition it makes
+// one circumposition, which pays for its clitic alone. (پێ and لێ, the bound
+// forms of بە and لە "from", are left out: they are also the preverbs of
+// common verbs, پێدان and لێدان, whose forms the circumposition would take.)
+constexpr std::string_view kBoundPrepositions[] = {"تێ", "تیا"};
 // The verbs that make compound verbs with a noun or adjective before them
 // (Search::light_verb_compound); such a reading, found only for a word
 // nothing else explains, pays this.
@@ -1651,6 +1657,10 @@ class Search {
     bool additive = false;        // -یش/-ش anywhere
     bool additive_after = false;  // the short -ش right after the stem
     for (std::size_t n = 0; n < c.count; ++n) {
+      // (the postposition completes a bound preposition, the circumposition
+      // لە ... دا written تێ...دا: تێیدا "in it" pays for its clitic alone)
+      if (c.upos == Upos::ADP && c.verb < 0 && is_postposition(c.pieces[n].tag()) && bound_preposition(c.stem))
+        continue;
       if (!is(c.pieces[n].tag(), "stem") && !is(c.pieces[n].tag(), "preverb")) ++affixes;
       if (is(c.pieces[n].tag(), "ADD")) {
         additive = true;
@@ -1767,6 +1777,13 @@ class Search {
       changed = true;
     }
     return changed;
+  }
+
+  static bool is_postposition(std::string_view t) { return is(t, "DA") || is(t, "EWE") || is(t, "RA"); }
+  static bool bound_preposition(std::string_view stem) {
+    for (std::string_view p : kBoundPrepositions)
+      if (stem == p) return true;
+    return false;
   }
 
   static bool takes_no_marker(Upos u) {

@@ -315,6 +315,19 @@ TEST(Features, AdpositionsCliticIsItsObject) {
   }
 }
 
+// تێ, the form of لە "in" before a clitic or a postposition, makes one
+// circumposition with دا: تێیدا "in it", not تێدان's past.
+TEST(Lemma, BoundPrepositionWithItsPostposition) {
+  const auto in_it = first("تێیدا");
+  EXPECT_EQ(in_it.lemma, "تێ");
+  EXPECT_EQ(in_it.features, "ADP;ARGDA3S;LGSPEC4(DA)");
+  EXPECT_EQ(first("تێدایە").features, "ADP;LGSPEC4(DA);LGSPEC7(3S)");
+  EXPECT_EQ(kurdi::lemma("تێیاندا"), "تێ");
+  // پێ and لێ are also the preverbs of common verbs: their forms stay verbs
+  EXPECT_EQ(kurdi::lemma("پێدان"), "پێدان");
+  EXPECT_EQ(kurdi::lemma("لێیدا"), "لێدان");
+}
+
 // The personal pronouns carry their person and number, خۆ is the reflexive.
 TEST(Features, PronounsCarryPersonNumberAndReflexive) {
   EXPECT_EQ(first("ئێمە").features, "PRO;1;PL");
