@@ -676,8 +676,22 @@ class Search {
       }
       return !clitic.empty() && clitic == subject && clitic.front() != '3';
     };
-    const auto n = static_cast<std::size_t>(std::count_if(out_.begin(), out_.end(), reflexive));
-    if (n > 0 && n < out_.size()) std::erase_if(out_, reflexive);
+    // Nor has an intransitive verb's present an object: دەمژی is مژین "you
+    // suck", not ژیان "it lives" with an object. (After a preverb the clitic
+    // may be the preverb's own object: تێی دەگەم "I understand it".)
+    const auto intransitive_object = [](const Candidate& c) {
+      if (c.verb < 0 || !c.intransitive || c.kind != Kind::present) return false;
+      bool clitic = false;
+      for (std::size_t n = 0; n < c.count; ++n) {
+        const std::string_view t = c.pieces[n].tag();
+        if (is(t, "preverb")) return false;
+        if (begins(t, "CL.")) clitic = true;
+      }
+      return clitic;
+    };
+    const auto impossible = [&](const Candidate& c) { return reflexive(c) || intransitive_object(c); };
+    const auto n = static_cast<std::size_t>(std::count_if(out_.begin(), out_.end(), impossible));
+    if (n > 0 && n < out_.size()) std::erase_if(out_, impossible);
   }
 
   // A pronoun the lexicon also lists inflected (ئەوانە, ئەوە) is read as its

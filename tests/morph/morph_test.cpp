@@ -223,7 +223,7 @@ TEST(Features, ProhibitiveSpeaksToTheSecondPerson) {
   EXPECT_EQ(first("مەکەن").features, "V;IMP;NEG;ARGNO2P");
   EXPECT_EQ(first("هەڵمەگرن").features, "V;IMP;NEG;ARGNO2P");
   EXPECT_EQ(first("مەڕوانی").features, "V;IMP;NEG;ARGNO2S");
-  EXPECT_EQ(first("مەیگۆڕێ").lemma, "گۆڕان");
+  EXPECT_EQ(first("مەیگۆڕێ").lemma, "گۆڕین");  // (its object: the transitive گۆڕین, not گۆڕان)
   EXPECT_EQ(kurdi::lemma("مەبەستی"), "مەبەست");  // مەبەست "purpose" + ezafe first
   for (const auto& r : kurdi::analyze("مەکەم")) EXPECT_NE(r.upos, "VERB");
 }
@@ -352,6 +352,16 @@ TEST(Features, SubjunctivePrefixWithoutAnEndingIsTheImperative) {
   EXPECT_EQ(first("بدە").features, "V;IMP;ARGNO2S");
   EXPECT_EQ(first("دابنێ").features, "V;IMP;ARGNO2S");
   EXPECT_EQ(first("بکەم").features, "V;PRS;SBJV;ARGNO1S");
+}
+
+// Nor has an intransitive verb's present an object clitic: دەیبەنە is بردن
+// "they take it to", not بوون; دەمژی is مژین, not ژیان with an object.
+TEST(Features, NoObjectCliticOnAnIntransitivePresent) {
+  EXPECT_EQ(kurdi::lemma("دەیبەنە"), "بردن");
+  EXPECT_EQ(kurdi::lemma("دەمژی"), "مژین");
+  EXPECT_EQ(kurdi::lemma("دەیگۆڕێت"), "گۆڕین");
+  // after a preverb the clitic may be the preverb's: the reading stays
+  EXPECT_EQ(kurdi::lemma("تێیدەگەم"), "تێگەیشتن");
 }
 
 // A clitic of the subject's own first or second person is no object (the
