@@ -679,15 +679,17 @@ class Search {
     // Nor has an intransitive verb's present an object: دەمژی is مژین "you
     // suck", not ژیان "it lives" with an object. (After a preverb the clitic
     // may be the preverb's own object: تێی دەگەم "I understand it".)
+    // The same holds for its past, whose subject is its ending: a clitic
+    // before the stem is no one's (after the stem of a verbal noun or a
+    // participle it is a noun's possessor: ژیانیان).
     const auto intransitive_object = [](const Candidate& c) {
-      if (c.verb < 0 || !c.intransitive || c.kind != Kind::present) return false;
-      bool clitic = false;
+      if (c.verb < 0 || !c.intransitive || (c.kind != Kind::present && c.kind != Kind::past)) return false;
       for (std::size_t n = 0; n < c.count; ++n) {
         const std::string_view t = c.pieces[n].tag();
-        if (is(t, "preverb")) return false;
-        if (begins(t, "CL.")) clitic = true;
+        if (is(t, "preverb") || is(t, "stem")) return false;
+        if (begins(t, "CL.")) return true;
       }
-      return clitic;
+      return false;
     };
     const auto impossible = [&](const Candidate& c) { return reflexive(c) || intransitive_object(c); };
     const auto n = static_cast<std::size_t>(std::count_if(out_.begin(), out_.end(), impossible));
