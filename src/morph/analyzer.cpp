@@ -1657,8 +1657,10 @@ class Search {
       for (std::size_t n = 1; n < c.count; ++n) {
         if (number_or_definiteness(c.pieces[n].tag())) return;
         // (nor does an adposition take the ezafe: its ی is the clitic, its
-        // object, پێی "to him", لێی "from him")
+        // object, پێی "to him", لێی "from him"; and لە, بە take no suffix at
+        // all: before a clitic they are لێ, پێ, تێ, so لەشی is لەش + ی)
         if (c.upos == Upos::ADP && is(c.pieces[n].tag(), "EZ")) return;
+        if (c.upos == Upos::ADP && (c.stem == "\u0644\u06D5" || c.stem == "\u0628\u06D5")) return;
         if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
       }
     }

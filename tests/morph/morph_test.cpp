@@ -308,6 +308,9 @@ TEST(Features, AdpositionsCliticIsItsObject) {
   ASSERT_EQ(to_him.morphemes.size(), 2u);
   EXPECT_EQ(to_him.morphemes[1].tag, "CL.3S");
   EXPECT_EQ(first("بۆیان").features, "ADP;ARGDA3P");
+  // لە and بە take no suffix: before a clitic they are لێ, پێ, تێ
+  for (const auto& a : kurdi::analyze("لەش")) EXPECT_NE(a.lemma, "لە");
+  EXPECT_NE(kurdi::lemma("لەشمان"), "لە");
   for (const auto& a : kurdi::analyze("لێی")) {
     if (a.upos == "ADP") {
       EXPECT_NE(a.morphemes.back().tag, "EZ");
