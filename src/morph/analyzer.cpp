@@ -1705,7 +1705,11 @@ class Search {
       if (c.upos == Upos::X) cost += kUnknownPosCost;
       else if (affixes == 0) cost -= kWholeWordBonus;
       if (c.upos == Upos::PROPN) cost += kNameCost;
-      if (c.upos == Upos::PRON && affixes > 0 && !additive_after) cost -= kPronounBaseBonus;
+      // (not with a first or second person's copula, nor with a clitic and a
+      // copula: ئەمین "trustworthy", ئەوین "love" are no "we are this, that",
+      // دەوتن no دەو + ت + ن)
+      if (c.upos == Upos::PRON && affixes > 0 && !additive_after && !speaker_or_hearer_copula(c))
+        cost -= kPronounBaseBonus;
     } else {
       // (-یش/-ش alone does not make a verb form: بوش is no بو + ش)
       if (affixes == (additive ? 1u : 0u)) cost += kBareVerbCost;
@@ -1797,6 +1801,14 @@ class Search {
     return changed;
   }
 
+  static bool speaker_or_hearer_copula(const Candidate& c) {
+    for (std::size_t n = 0; n < c.count; ++n) {
+      const std::string_view t = c.pieces[n].tag();
+      if (is(t, "COP.1S") || is(t, "COP.2S") || is(t, "COP.1P")) return true;
+      if (begins(t, "CL.") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return true;
+    }
+    return false;
+  }
   static bool is_postposition(std::string_view t) { return is(t, "DA") || is(t, "EWE") || is(t, "RA"); }
   static bool bound_preposition(std::string_view stem) {
     for (std::string_view p : kBoundPrepositions)

@@ -331,6 +331,15 @@ TEST(Lemma, BoundPrepositionWithItsPostposition) {
   EXPECT_EQ(kurdi::lemma("لێیدا"), "لێدان");
 }
 
+// A pronoun with a first or second person's copula, or with a clitic and a
+// copula, earns no pronoun-base bonus: ئەمین and ئەوین are lexicon words.
+TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
+  EXPECT_EQ(kurdi::lemma("ئەمین"), "ئەمین");
+  EXPECT_EQ(kurdi::lemma("ئەوین"), "ئەوین");
+  EXPECT_EQ(kurdi::lemma("دەوتن"), "وتن");
+  EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
+}
+
 // The personal pronouns carry their person and number, خۆ is the reflexive.
 TEST(Features, PronounsCarryPersonNumberAndReflexive) {
   EXPECT_EQ(first("ئێمە").features, "PRO;1;PL");
