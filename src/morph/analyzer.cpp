@@ -1661,6 +1661,11 @@ class Search {
         // all: before a clitic they are لێ, پێ, تێ, so لەشی is لەش + ی)
         if (c.upos == Upos::ADP && is(c.pieces[n].tag(), "EZ")) return;
         if (c.upos == Upos::ADP && (c.stem == "\u0644\u06D5" || c.stem == "\u0628\u06D5")) return;
+        // (a coordinating conjunction hosts no ezafe, clitic or copula: وت
+        // is وتن's past, not و + ت)
+        if (c.upos == Upos::CCONJ && (is(c.pieces[n].tag(), "EZ") || begins(c.pieces[n].tag(), "CL.") ||
+                                      begins(c.pieces[n].tag(), "COP.")))
+          return;
         if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
       }
     }

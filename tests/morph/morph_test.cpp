@@ -340,6 +340,13 @@ TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
   EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
 }
 
+// A coordinating conjunction hosts no ezafe, clitic or copula.
+TEST(Lemma, ConjunctionHostsNoClitic) {
+  EXPECT_EQ(kurdi::lemma("وت"), "وتن");
+  EXPECT_EQ(kurdi::lemma("کەی"), "کەی");  // "when?", not کە + ی
+  for (const auto& a : kurdi::analyze("ویان")) EXPECT_NE(a.upos, "CCONJ");
+}
+
 // The personal pronouns carry their person and number, خۆ is the reflexive.
 TEST(Features, PronounsCarryPersonNumberAndReflexive) {
   EXPECT_EQ(first("ئێمە").features, "PRO;1;PL");
