@@ -1662,10 +1662,12 @@ class Search {
         if (c.upos == Upos::ADP && is(c.pieces[n].tag(), "EZ")) return;
         if (c.upos == Upos::ADP && (c.stem == "\u0644\u06D5" || c.stem == "\u0628\u06D5")) return;
         // (a coordinating conjunction hosts no ezafe, clitic or copula: وت
-        // is وتن's past, not و + ت)
-        if (c.upos == Upos::CCONJ && (is(c.pieces[n].tag(), "EZ") || begins(c.pieces[n].tag(), "CL.") ||
-                                      begins(c.pieces[n].tag(), "COP.")))
-          return;
+        // is وتن's past, not و + ت; nor an interjection, nor its
+        // demonstrative ە: هۆی is هۆ "reason" + ezafe)
+        const std::string_view t = c.pieces[n].tag();
+        const bool hosted = is(t, "EZ") || begins(t, "CL.") || begins(t, "COP.");
+        if (c.upos == Upos::CCONJ && hosted) return;
+        if (c.upos == Upos::INTJ && (hosted || is(t, "DEM"))) return;
         if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
       }
     }

@@ -340,11 +340,14 @@ TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
   EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
 }
 
-// A coordinating conjunction hosts no ezafe, clitic or copula.
+// A coordinating conjunction or an interjection hosts no ezafe, clitic or copula.
 TEST(Lemma, ConjunctionHostsNoClitic) {
   EXPECT_EQ(kurdi::lemma("وت"), "وتن");
   EXPECT_EQ(kurdi::lemma("کەی"), "کەی");  // "when?", not کە + ی
   for (const auto& a : kurdi::analyze("ویان")) EXPECT_NE(a.upos, "CCONJ");
+  // nor does an interjection, nor its demonstrative ە
+  EXPECT_EQ(first("هۆی").upos, "NOUN");  // هۆ "reason" + ezafe
+  EXPECT_EQ(kurdi::lemma("نەمان"), "مان");  // the negative verbal noun, not نە + مان
 }
 
 // The personal pronouns carry their person and number, خۆ is the reflexive.
