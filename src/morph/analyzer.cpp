@@ -1668,6 +1668,9 @@ class Search {
         const bool hosted = is(t, "EZ") || begins(t, "CL.") || begins(t, "COP.");
         if (c.upos == Upos::CCONJ && hosted) return;
         if (c.upos == Upos::INTJ && (hosted || is(t, "DEM"))) return;
+        // (a particle, a preverb written apart from its verb, hosts the verb's
+        // clitic but no ezafe: ڕای گەیاند, هەڵی گرت)
+        if (c.upos == Upos::PART && is(t, "EZ")) return;
         if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
       }
     }

@@ -348,6 +348,8 @@ TEST(Lemma, ConjunctionHostsNoClitic) {
   // nor does an interjection, nor its demonstrative ە
   EXPECT_EQ(first("هۆی").upos, "NOUN");  // هۆ "reason" + ezafe
   EXPECT_EQ(kurdi::lemma("نەمان"), "مان");  // the negative verbal noun, not نە + مان
+  // a particle (a preverb written apart) hosts the verb's clitic, no ezafe
+  EXPECT_EQ(first("ڕای").morphemes.back().tag, "CL.3S");
 }
 
 // The personal pronouns carry their person and number, خۆ is the reflexive.

@@ -302,7 +302,7 @@ TEST(DeferredTerms, MultiGroupPagesThatPassTheBoundAreTheFullTopHits) {
   // The property was exercised: many multi-group plans, many pages called
   // exact (some after widening), and not every plan's first page. (The
   // counts move with the analyzer's terms: 98 pages after widening at
-  // analyzer 0.1.0+d5325fa83e3a; the floors leave room for that.)
+  // analyzer 0.1.0+afcbfc2b6906; the floors leave room for that.)
   EXPECT_GT(c.planned, 400);
   EXPECT_LT(c.exact, c.planned);
   EXPECT_GT(c.exact_multi, 200);
