@@ -1643,6 +1643,15 @@ class Search {
     // -یش/-ش after the past stem comes before a mobile agent clitic: only a
     // transitive verb has one (وتیشی; the ending of ماین is no clitic: ماشین is no ما + ش + ین).
     if (c.verb >= 0 && !c.transitive && stem_piece_ < c.count && is(c.pieces[stem_piece_].tag(), "ADD")) return;
+    // A clitic after the preverb is the agent of an active past, the object
+    // of an active present or, with an intransitive compound, the possessor
+    // of its nominal part (بیرم هات "I remembered"): a passive, a verbal noun
+    // or a participle has none of them (دیاریکراو is no دیار + ی + کراو),
+    // unless the preverb is an adposition whose own object it is (پێی درا
+    // "was given to him").
+    if (c.verb >= 0 && clitic_after_preverb(c) &&
+        (c.kind == Kind::passive_past || c.kind == Kind::passive_present || participle(c) || has_infinitive(c)))
+      return;
     // The ان that shares its ی with a past stem in ی is the agent clitic یان
     // (توانیان): a transitive verb's. An intransitive verb's third person
     // plural is ن (فڕین), and ماسیان is ماسی + ان, not ماسین.
@@ -1811,6 +1820,21 @@ class Search {
     return changed;
   }
 
+  // Whether a clitic follows the reading's preverb, and the preverb is not
+  // one of the adpositions that take it as their object (پێ, لێ, تێ).
+  bool clitic_after_preverb(const Candidate& c) const {
+    for (std::size_t n = 0; n + 1 < c.count; ++n) {
+      if (!is(c.pieces[n].tag(), "preverb") || !begins(c.pieces[n + 1].tag(), "CL.")) continue;
+      const std::string_view pv = slice(form_, c.pieces[n].begin, c.pieces[n].end);
+      return !(pv == "\u067E\u06CE" || pv == "\u0644\u06CE" || pv == "\u062A\u06CE");
+    }
+    return false;
+  }
+  static bool has_infinitive(const Candidate& c) {
+    for (std::size_t n = 0; n < c.count; ++n)
+      if (is(c.pieces[n].tag(), "INF")) return true;
+    return false;
+  }
   static bool speaker_or_hearer_copula(const Candidate& c) {
     for (std::size_t n = 0; n < c.count; ++n) {
       const std::string_view t = c.pieces[n].tag();

@@ -340,6 +340,19 @@ TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
   EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
 }
 
+// A clitic after a nominal preverb is the agent or object of an active verb
+// (or the possessor of an intransitive compound's nominal part): a passive, a
+// participle or a verbal noun has none, so دیاریکراو is no دیار + ی + کراو.
+TEST(Lemma, NoCliticAfterThePreverbOfAPassiveOrANonFiniteForm) {
+  for (const auto& a : kurdi::analyze("دیاریکراو")) EXPECT_NE(a.lemma, "دیارکردن");
+  EXPECT_EQ(kurdi::lemma("دیاریکردنی"), "دیاریکردن");
+  EXPECT_EQ(kurdi::lemma("دیاریدەکرێت"), "دیاریکردن");
+  // an adposition's own object stays: پێی درا "was given to him"
+  EXPECT_EQ(kurdi::lemma("پێیدرا"), "پێدان");
+  // and the active verb's agent: هەڵیگرت
+  EXPECT_EQ(first("هەڵیگرت").features, "V;PST;IND;ARGER3S;ARGAB3S");
+}
+
 // A coordinating conjunction or an interjection hosts no ezafe, clitic or copula.
 TEST(Lemma, ConjunctionHostsNoClitic) {
   EXPECT_EQ(kurdi::lemma("وت"), "وتن");
