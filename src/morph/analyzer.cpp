@@ -569,6 +569,7 @@ class Search {
       else guess_skipped_ = true;
     }
     demote_homographs();
+    participle_before_listed_adjective();
     prefer_pronoun_base();
     sort_by_cost();
     adjective_first_with_degree();
@@ -1904,6 +1905,25 @@ class Search {
     for (Candidate& c : out_)
       if (c.verb < 0 && !c.irregular && c.count == 1 && c.upos != Upos::X)
         c.cost += kWholeWordBonus + kHomographCost + (degree ? kHomographCost : 0.0f);
+  }
+
+  // A lexicon adjective that is a verb's participle (ناسراو, یەکگرتوو,
+  // کراو) is that participle by the lemma convention, whatever the lists'
+  // frequency of the adjective: where the word has a participle reading,
+  // its readings as that adjective pay kHomographCost.
+  void participle_before_listed_adjective() {
+    std::uint16_t participle_end = 0;
+    for (const Candidate& p : out_) {
+      if (p.verb < 0 || !participle(p) || participle_listed_as_noun(p)) continue;
+      for (std::size_t n = 0; n < p.count; ++n)
+        if (is(p.pieces[n].tag(), "PRF")) participle_end = p.pieces[n].end;
+      break;
+    }
+    if (participle_end == 0) return;
+    for (Candidate& a : out_)
+      if (a.verb < 0 && a.upos == Upos::ADJ && is(a.pieces[0].tag(), "stem") && a.pieces[0].begin == 0 &&
+          a.pieces[0].end == participle_end)
+        a.cost += kHomographCost;
   }
 
   // past stem + وو/و, with nothing verbal after it

@@ -340,6 +340,22 @@ TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
   EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
 }
 
+// A lexicon adjective that is a verb's participle is that participle (the
+// lemma convention), however often the lists write the adjective.
+TEST(Lemma, ListedAdjectiveThatIsAParticiple) {
+  const auto known = first("ناسراو");
+  EXPECT_EQ(known.lemma, "ناسین");
+  EXPECT_EQ(known.features, "V.PTCP");
+  EXPECT_EQ(kurdi::lemma("یەکگرتووەکان"), "یەکگرتن");
+  EXPECT_EQ(kurdi::lemma("یەکگرتووی"), "یەکگرتن");
+  // the adjective's reading is still there
+  bool adjective = false;
+  for (const auto& a : kurdi::analyze("ناسراو")) adjective = adjective || a.upos == "ADJ";
+  EXPECT_TRUE(adjective);
+  // a participle the lexicon lists as a noun only stays the noun (ناوی)
+  EXPECT_EQ(kurdi::lemma("ناوی"), "ناو");
+}
+
 // A clitic after a nominal preverb is the agent or object of an active verb
 // (or the possessor of an intransitive compound's nominal part): a passive, a
 // participle or a verbal noun has none, so دیاریکراو is no دیار + ی + کراو.
