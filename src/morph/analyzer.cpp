@@ -683,12 +683,18 @@ class Search {
     // The same holds for its past, whose subject is its ending: a clitic
     // before the stem is no one's (after the stem of a verbal noun or a
     // participle it is a noun's possessor: ژیانیان).
+    // Nor does the perfect of an intransitive verb take the agent clitic of
+    // a transitive one's (کردوومە): گونجاوی is the participle + ezafe.
     const auto intransitive_object = [](const Candidate& c) {
       if (c.verb < 0 || !c.intransitive || (c.kind != Kind::present && c.kind != Kind::past)) return false;
+      bool after_stem = false;
       for (std::size_t n = 0; n < c.count; ++n) {
         const std::string_view t = c.pieces[n].tag();
-        if (is(t, "preverb") || is(t, "stem")) return false;
-        if (begins(t, "CL.")) return true;
+        if (!after_stem && is(t, "preverb")) return false;
+        if (is(t, "stem")) after_stem = true;
+        else if (begins(t, "CL.") && !c.pieces[n].nominal &&
+                 (!after_stem || (n > 0 && is(c.pieces[n - 1].tag(), "PRF"))))
+          return true;
       }
       return false;
     };
@@ -1652,6 +1658,12 @@ class Search {
     // "was given to him").
     if (c.verb >= 0 && clitic_after_preverb(c) &&
         (c.kind == Kind::passive_past || c.kind == Kind::passive_present || participle(c) || has_infinitive(c)))
+      return;
+    // The perfect's person ending with the directional ە after it (هاتوومە
+    // "I have come to") is an intransitive verb's: a transitive verb's م, ت,
+    // مان ... there are its agent clitic before the perfect's ە (کردوومە).
+    if (c.verb >= 0 && c.transitive && c.count >= 2 && is(c.pieces[c.count - 1].tag(), "DIR") &&
+        begins(c.pieces[c.count - 2].tag(), "PRF.") && !is(c.pieces[c.count - 2].tag(), "PRF.3S"))
       return;
     // The ان that shares its ی with a past stem in ی is the agent clitic یان
     // (توانیان): a transitive verb's. An intransitive verb's third person

@@ -191,6 +191,9 @@ constexpr Table build() {
   t.add({S::v_past}, "بۆ", A::any, "PLUP", "PRF", S::v_pluperfect_o);
   t.add({S::v_pluperfect_o}, "وە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_perfect_e}, "ت", A::any, "T", "", S::v_perfect_t);
+  // and with the perfect's ە left out before that ت: کەوتووتە, هاتووتەوە
+  // (for کەوتووەتە, هاتووەتەوە)
+  t.add({S::v_perfect}, "ت", A::any, "PRF.3S", "3S", S::v_perfect_t);
   t.add({S::v_perfect_t}, "ەوە", A::any, "V.EWE", "LGSPEC3", S::v_ewe);
   t.add({S::v_perfect_t}, "ە", A::any, "DIR", "LGSPEC2", S::v_end);
   t.add({S::v_perfect}, "م", A::any, "PRF.1S", "1S", S::v_perfect_person);
@@ -208,6 +211,9 @@ constexpr Table build() {
   // the perfect's ە after the person ending stands only before the ت of
   // -ەوە and of the directional ـە: هاتوومەتەوە, گەیشتوونەتە
   t.add({S::v_perfect_person, S::v_perfect_merged}, "ە", A::any, "PRF", "", S::v_perfect_person_e);
+  // or, with that ت left out as in speech, the directional itself:
+  // هاتوومە, گەیشتوونە (هاتوومەتە, گەیشتوونەتە)
+  t.add({S::v_perfect_person}, "ە", A::consonant, "DIR", "LGSPEC2", S::v_end);
   t.add({S::v_perfect_person_e}, "ت", A::any, "T", "", S::v_perfect_t);
   // the perfect with the third-person agent: کردوویەتی, کردوویەتییەوە
   t.add({S::v_perfect}, "یەتی", A::any, "PRF.3S", "3S", S::v_perfect_person);

@@ -126,9 +126,17 @@ TEST(Lemma, PerfectWithAPersonEndingBeforeT) {
   EXPECT_EQ(first("بوومەتە").features, "V;PRS;PRF;IND;ARGNO1S;LGSPEC2");
   // alone, the person ending after وو is the past
   for (const auto& a : kurdi::analyze("بووین")) EXPECT_EQ(a.features.find("PRF"), std::string::npos) << a.features;
-  // the ە of the perfect stands only before ت (هاتوونە is a dictionary
-  // headword, RULE W11, but never the perfect of هاتن)
-  for (const auto& a : kurdi::analyze("هاتوونە")) EXPECT_EQ(a.features.find("PRF"), std::string::npos) << a.features;
+  // the ە of the perfect stands only before ت; without the ت, as in speech,
+  // the ە after the person ending is the directional (هاتوونە "they have
+  // come to", for هاتوونەتە), an intransitive verb's only: a transitive
+  // verb's ending there is its agent clitic (کردوومە)
+  for (const auto& a : kurdi::analyze("هاتوونە")) {
+    if (a.lemma == "هاتن") {
+      EXPECT_EQ(a.features, "V;PRS;PRF;IND;ARGNO3P;LGSPEC2");
+    }
+  }
+  EXPECT_EQ(first("هاتوومە").features, "V;PRS;PRF;IND;ARGNO1S;LGSPEC2");
+  EXPECT_EQ(first("کردوومە").features, "V;PRS;PRF;IND;ARGER1S;ARGAB3S");
 }
 
 // After a past stem in a vowel, وە is the perfect (و + ە), not -ەوە, which
@@ -338,6 +346,18 @@ TEST(Lemma, PronounWithASpeakersCopulaIsNoBase) {
   EXPECT_EQ(kurdi::lemma("ئەوین"), "ئەوین");
   EXPECT_EQ(kurdi::lemma("دەوتن"), "وتن");
   EXPECT_EQ(kurdi::lemma("ئەوانەی"), "ئەو");  // the bonus stays for its inflected forms
+}
+
+// The perfect's ە left out before the ت (کەوتووتە for کەوتووەتە), and no
+// agent clitic after an intransitive verb's perfect (دانیشتووی is the
+// participle "resident" + ezafe, not "has sat" with an object).
+TEST(Lemma, PerfectContractedAndIntransitivePerfectWithoutClitic) {
+  const auto fell = first("کەوتووتە");
+  EXPECT_EQ(fell.lemma, "کەوتن");
+  EXPECT_EQ(fell.features, "V;PRS;PRF;IND;ARGNO3S;LGSPEC2");
+  EXPECT_EQ(kurdi::lemma("هاتووتەوە"), "هاتن");
+  for (const auto& a : kurdi::analyze("دانیشتووی")) EXPECT_EQ(a.features.find("ARGAC"), std::string::npos);
+  EXPECT_EQ(first("کردوویانە").features, "V;PRS;PRF;IND;ARGER3P;ARGAB3S");
 }
 
 // A lexicon adjective that is a verb's participle is that participle (the
