@@ -1905,7 +1905,10 @@ class Search {
         continue;
       bool all = true, cmpr = false;
       for (std::size_t n = 1; n < c.count; ++n) {
-        all = all && homograph_affix(c.pieces[n].tag());
+        // (a number's plural too, alone after a number of three letters or
+        // more: هەزاران "thousands of" is هەزار + ان; دەیان stays whole)
+        all = all && (homograph_affix(c.pieces[n].tag()) ||
+                      (c.upos == Upos::NUM && c.count == 2 && c.pieces[0].end >= 6 && is(c.pieces[n].tag(), "PL")));
         cmpr = cmpr || is(c.pieces[n].tag(), "CMPR") || is(c.pieces[n].tag(), "SPRL");
       }
       if (all) decomposes = true;

@@ -687,6 +687,16 @@ TEST(Features, NounBeforeAdjectiveOnATie) {
   EXPECT_EQ(first("پێی").upos, "ADP");
 }
 
+// A listed word that is a number + ان is the number's plural, "thousands of"
+// (UniMorph: هەزاران NUM;PL); a number of two letters is left (دەیان).
+TEST(Lemma, ListedNumberPluralGivesTheNumber) {
+  const auto thousands = first("هەزاران");
+  EXPECT_EQ(thousands.lemma, "هەزار");
+  EXPECT_EQ(thousands.features, "NUM;PL");
+  EXPECT_EQ(kurdi::lemma("سەدان"), "سەد");
+  EXPECT_EQ(kurdi::lemma("دەیان"), "دەیان");
+}
+
 TEST(Lemma, ListedSuperlativeGivesThePositive) {
   const auto a = first("باشترین");
   EXPECT_EQ(a.lemma, "باش");
