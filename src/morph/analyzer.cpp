@@ -677,14 +677,13 @@ class Search {
       }
       return !clitic.empty() && clitic == subject && clitic.front() != '3';
     };
-    // Nor has an intransitive verb's present an object: دەمژی is مژین "you
-    // suck", not ژیان "it lives" with an object. (After a preverb the clitic
-    // may be the preverb's own object: تێی دەگەم "I understand it".)
-    // The same holds for its past, whose subject is its ending: a clitic
-    // before the stem is no one's (after the stem of a verbal noun or a
-    // participle it is a noun's possessor: ژیانیان).
-    // Nor does the perfect of an intransitive verb take the agent clitic of
-    // a transitive one's (کردوومە): گونجاوی is the participle + ezafe.
+    // Nor has an intransitive verb an object or an agent clitic: not before
+    // its stem (دەمژی is مژین "you suck", not ژیان "it lives" with an
+    // object), nor after its perfect's و (گونجاوی is the participle +
+    // ezafe, not the perfect with a clitic as in کردوومە). After a preverb
+    // the clitic may be the preverb's own object (تێی دەگەم "I understand
+    // it"), and after the stem of a verbal noun or a participle it is a
+    // noun's possessor (ژیانیان).
     const auto intransitive_object = [](const Candidate& c) {
       if (c.verb < 0 || !c.intransitive || (c.kind != Kind::present && c.kind != Kind::past)) return false;
       bool after_stem = false;
@@ -1675,25 +1674,37 @@ class Search {
     // (in)definiteness marker: یانەکان is یانە + ەکان, not یان + ەکان; کوڕان
     // is کوڕ + ان, not the interjection کوڕە. Nor the demonstrative frame's
     // ە before the copula (لەیەمەن is لە + یەمەن, not لە + یەم + ە + ن).
+    // What else each function word hosts:
+    // - an adposition no ezafe: its ی is the clitic, its object (پێی "to
+    //   him", لێی "from him"); and لە, بە nothing at all: before a clitic they
+    //   are لێ, پێ, تێ, so لەشی is لەش + ی;
+    // - a coordinating conjunction no ezafe, clitic or copula (وت is وتن's
+    //   past, not و + ت); an interjection none of them either, nor the
+    //   demonstrative ە (هۆی is هۆ "reason" + ezafe);
+    // - a particle, a preverb written apart from its verb, the verb's clitic
+    //   but no ezafe (ڕای گەیاند, هەڵی گرت).
     if (c.verb < 0 && takes_no_marker(c.upos)) {
       for (std::size_t n = 1; n < c.count; ++n) {
-        if (number_or_definiteness(c.pieces[n].tag())) return;
-        // (nor does an adposition take the ezafe: its ی is the clitic, its
-        // object, پێی "to him", لێی "from him"; and لە, بە take no suffix at
-        // all: before a clitic they are لێ, پێ, تێ, so لەشی is لەش + ی)
-        if (c.upos == Upos::ADP && is(c.pieces[n].tag(), "EZ")) return;
-        if (c.upos == Upos::ADP && (c.stem == "\u0644\u06D5" || c.stem == "\u0628\u06D5")) return;
-        // (a coordinating conjunction hosts no ezafe, clitic or copula: وت
-        // is وتن's past, not و + ت; nor an interjection, nor its
-        // demonstrative ە: هۆی is هۆ "reason" + ezafe)
         const std::string_view t = c.pieces[n].tag();
+        if (number_or_definiteness(t)) return;
+        if (is(t, "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
         const bool hosted = is(t, "EZ") || begins(t, "CL.") || begins(t, "COP.");
-        if (c.upos == Upos::CCONJ && hosted) return;
-        if (c.upos == Upos::INTJ && (hosted || is(t, "DEM"))) return;
-        // (a particle, a preverb written apart from its verb, hosts the verb's
-        // clitic but no ezafe: ڕای گەیاند, هەڵی گرت)
-        if (c.upos == Upos::PART && is(t, "EZ")) return;
-        if (is(c.pieces[n].tag(), "DEM") && n + 1 < c.count && begins(c.pieces[n + 1].tag(), "COP.")) return;
+        switch (c.upos) {
+          case Upos::ADP:
+            if (is(t, "EZ") || c.stem == "لە" || c.stem == "بە") return;
+            break;
+          case Upos::CCONJ:
+            if (hosted) return;
+            break;
+          case Upos::INTJ:
+            if (hosted || is(t, "DEM")) return;
+            break;
+          case Upos::PART:
+            if (is(t, "EZ")) return;
+            break;
+          default:
+            break;
+        }
       }
     }
     // An adverb seldom takes one: where a noun reading explains the word
@@ -1839,7 +1850,7 @@ class Search {
     for (std::size_t n = 0; n + 1 < c.count; ++n) {
       if (!is(c.pieces[n].tag(), "preverb") || !begins(c.pieces[n + 1].tag(), "CL.")) continue;
       const std::string_view pv = slice(form_, c.pieces[n].begin, c.pieces[n].end);
-      return !(pv == "\u067E\u06CE" || pv == "\u0644\u06CE" || pv == "\u062A\u06CE");
+      return !(pv == "پێ" || pv == "لێ" || pv == "تێ");
     }
     return false;
   }
