@@ -299,7 +299,7 @@ TEST(Features, PastWithoutAnEndingIsThirdSingular) {
 
 // After the definite ەکە/ەکان a pronominal clitic is the possessor, PSS, as
 // UniMorph tags it; elsewhere it stays LGSPEC9 (حەزم N;LGSPEC9(1S)).
-TEST(Features, ClitcAfterTheDefiniteIsThePossessor) {
+TEST(Features, CliticAfterTheDefiniteIsThePossessor) {
   EXPECT_EQ(first("چاوەکانت").features, "N;DEF;PL;PSS2S");
   EXPECT_EQ(first("بارەکەیاندا").features, "N;DEF;PSS3P;LGSPEC4(DA)");
   EXPECT_EQ(first("کتێبەکانیشمان").features, "N;DEF;PL;LGSPEC5;PSS1P");
