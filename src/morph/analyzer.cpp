@@ -1655,8 +1655,9 @@ class Search {
     // or a participle has none of them (دیاریکراو is no دیار + ی + کراو),
     // unless the preverb is an adposition whose own object it is (پێی درا
     // "was given to him").
-    if (c.verb >= 0 && clitic_after_preverb(c) &&
-        (c.kind == Kind::passive_past || c.kind == Kind::passive_present || participle(c) || has_infinitive(c)))
+    if (c.verb >= 0 &&
+        (c.kind == Kind::passive_past || c.kind == Kind::passive_present || participle(c) || has_infinitive(c)) &&
+        clitic_after_preverb(c))
       return;
     // The perfect's person ending with the directional ە after it (هاتوومە
     // "I have come to") is an intransitive verb's: a transitive verb's م, ت,
@@ -1777,34 +1778,27 @@ class Search {
     kept.cost = cost;
     // (the second person is rare in written text: its ی costs what a noun's does)
     if (second_person_yeh_after_intransitive_past(kept)) kept.cost += kAffixCost - kVerbAffixCost;
-    // (and where the present stem and that ی spell the verb's own past stem,
-    // the past is the reading: see second_person_yeh_spells_the_past)
-    if (second_person_yeh_spells_the_past(kept)) kept.cost += kAffixCost;
-    else if (spoken_second_person(kept)) kept.cost += kAffixCost - kVerbAffixCost;
-  }
-
-  static bool spoken_second_person(const Candidate& c) {
-    if (c.verb < 0 || (c.kind != Kind::present && c.kind != Kind::passive_present)) return false;
-    for (std::size_t n = 0; n < c.count; ++n)
-      if (is(c.pieces[n].tag(), "PRS.2S") && c.pieces[n].end - c.pieces[n].begin == 2) return true;
-    return false;
+    kept.cost += spoken_second_person_cost(kept);
   }
 
   // A present stem with the spoken second person's ی (the written ending is
-  // یت) where the stem and the ی spell the past stem of a verb with that
-  // present stem: دەتوانی, دەزانی, دەبینی, نەیتوانی are "could", "knew",
-  // "saw", "could not" (past, third person) far more often than "you can".
-  // Not after ب, نا or مە, which the past does not take (بنووسی, نابینی).
-  bool second_person_yeh_spells_the_past(const Candidate& c) {
-    if (c.verb < 0 || c.kind != Kind::present) return false;
+  // یت) costs what a noun's suffix does. Where the stem and the ی spell the
+  // past stem of a verb with that present stem, it costs a whole affix more:
+  // دەتوانی, دەزانی, دەبینی, نەیتوانی are "could", "knew", "saw", "could
+  // not" (past, third person) far more often than "you can". (Not after ب,
+  // نا or مە, which the past does not take: بنووسی, نابینی.)
+  float spoken_second_person_cost(const Candidate& c) {
+    if (c.verb < 0 || (c.kind != Kind::present && c.kind != Kind::passive_present)) return 0.0f;
+    bool past_may_follow_prefix = true;
     for (std::size_t n = 0; n + 1 < c.count; ++n) {
       const Piece& stem = c.pieces[n];
       const std::string_view t = stem.tag();
-      if (is(t, "SBJV") || is(t, "NEG.IMP") || (is(t, "NEG") && slice(form_, stem.begin, stem.end) == "\u0646\u0627"))
-        return false;
+      if (is(t, "SBJV") || is(t, "NEG.IMP") || (is(t, "NEG") && slice(form_, stem.begin, stem.end) == "نا"))
+        past_may_follow_prefix = false;
       const Piece& ending = c.pieces[n + 1];
-      if (!is(t, "stem") || !is(ending.tag(), "PRS.2S") || slice(form_, ending.begin, ending.end) != "\u06CC")
+      if (!is(t, "stem") || !is(ending.tag(), "PRS.2S") || slice(form_, ending.begin, ending.end) != "ی")
         continue;
+      if (!past_may_follow_prefix || c.kind != Kind::present) return kAffixCost - kVerbAffixCost;
       // (simple verbs' stems, keyed without a preverb: هەڵدەفڕی finds فڕین)
       bool same_verb = false;
       each(slice(form_, stem.begin, stem.end), [&](const morph::Entry& present) {
@@ -1816,9 +1810,9 @@ class Search {
           });
         }
       });
-      return same_verb;
+      return same_verb ? kAffixCost : kAffixCost - kVerbAffixCost;
     }
-    return false;
+    return 0.0f;
   }
 
   // After the past stem of an intransitive or passive verb, ی is the second
